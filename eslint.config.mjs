@@ -1,0 +1,25 @@
+import eslint from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  { ignores: ['dist/**', 'node_modules/**', 'bin/**', 'eslint.config.mjs', 'coverage/**'] },
+  eslint.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Platform SDKs stay inside their adapters.
+    files: ['src/**/*.ts'],
+    ignores: ['src/adapters/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@slack/*', 'discord.js', '@discordjs/*'], message: 'Platform SDKs belong in src/adapters/.' }] }],
+    },
+  },
+);

@@ -1,0 +1,46 @@
+import { flag, writeLine, type CliCommand } from '../command.ts';
+import { describeVersionItems } from '../../knowledge/version.ts';
+import { queryMatrix } from '../../knowledge/query/matrix.ts';
+import { dateOption, familyArgument, hostOption, knowledgeBase } from './kb-context.ts';
+
+const MARK = { available: '✔', 'not-available': ' ', 'not-applicable': 'n/a', 'not-on-host': '·', 'no-data': '?' } as const;
+
+export const kbMatrixCommand: CliCommand = {
+  name: 'kb matrix',
+  summary: "Print a family's feature matrix from its newest page (or as of a date).",
+  usage: 'lisbot kb matrix FAMILY [--host HOST] [--as-of YYYY-MM-DD] [--json]',
+  details: 'Without --host a ✔ means available on at least one host the row lists; with --host, on that host. "·" marks a feature the row offers only on other hosts.',
+  options: { host: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+  run(args, io) {
+    const kb = knowledgeBase(io.env);
+    const { family } = familyArgument(kb, args.positionals[0]);
+    const matrix = queryMatrix(kb, family, { host: hostOption(args), asOf: dateOption(args, 'as-of') });
+    if (flag(args, 'json')) {
+      writeLine(io.stdout, JSON.stringify({
+        family, host: matrix.host, snapshot: matrix.snapshot?.id,
+        columns: matrix.columns.map((c) => ({ key: c.key, header: c.header, integration: c.integration })),
+        rows: matrix.rows.map((r) => ({ feature: r.feature, cells: r.cells.map((c) => ({ status: c.status, hosts: c.hosts, notes: c.notes.map((n) => n.citation) })) })),
+      }));
+      return Promise.resolve(0);
+    }
+    if (!matrix.snapshot) {
+      writeLine(io.stderr, `No matrix lists ${kb.familyName(family)}.`);
+      return Promise.resolve(1);
+    }
+    const headers = matrix.columns.map((c) => {
+      const how = c.integration.kind === 'download' ? (c.integration.package ?? 'LIS') : c.integration.kind;
+      return `${describeVersionItems(c.versions)}${c.kernel ? ` ${c.kernel.label ?? c.kernel.flavor}` : ''} ${how}`;
+    });
+    const widths = headers.map((h) => Math.max(h.length, 3));
+    const nameWidth = Math.max(...matrix.rows.map((r) => kb.featureName(r.feature).length), 7);
+    const lines = [`${kb.familyName(family)} — ${matrix.snapshot.id}${matrix.host ? ` — host ${matrix.host}` : ''}`, '',
+      `${'Feature'.padEnd(nameWidth)} | ${headers.map((h, i) => h.padEnd(widths[i]!)).join(' | ')}`,
+      `${'-'.repeat(nameWidth)}-|-${widths.map((w) => '-'.repeat(w)).join('-|-')}`];
+    for (const row of matrix.rows) {
+      lines.push(`${kb.featureName(row.feature).padEnd(nameWidth)} | ${row.cells.map((c, i) => MARK[c.status].padEnd(widths[i]!)).join(' | ')}`);
+    }
+    lines.push('', `Source: ${matrix.snapshot.source}`);
+    writeLine(io.stdout, lines.join('\n'));
+    return Promise.resolve(0);
+  },
+};

@@ -1,0 +1,15 @@
+import type { CliCommand } from './command.ts';
+import { kbDiffCommand } from './commands/kb-diff.ts';
+import { kbMatrixCommand } from './commands/kb-matrix.ts';
+import { kbShowCommand } from './commands/kb-show.ts';
+import { kbStatsCommand } from './commands/kb-stats.ts';
+import { kbValidateCommand } from './commands/kb-validate.ts';
+
+/** Every CLI command, in the order `lisbot --help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [
+  kbStatsCommand,
+  kbShowCommand,
+  kbMatrixCommand,
+  kbDiffCommand,
+  kbValidateCommand,
+];

@@ -1,0 +1,37 @@
+import type { KnowledgeBase } from './knowledge-base.ts';
+import type { HostId, Integration, MatrixSnapshot, ReleaseColumn } from './schema/index.ts';
+import { HOST_IDS } from './schema/index.ts';
+import { describeVersionItems } from './version.ts';
+
+export function describeIntegration(integration: Integration): string {
+  switch (integration.kind) {
+    case 'built-in': return 'built in to the distribution kernel';
+    case 'download': return `the Microsoft ${integration.package ?? 'LIS'} download`;
+    case 'ports': return 'FreeBSD ports (not built in)';
+    case 'none': return 'no integration services';
+  }
+}
+
+/** "RHEL/CentOS 6.0-6.3 (LIS 4.3)", "Oracle Linux 7.5-7.8 UEK5 (built in)". */
+export function describeColumn(kb: KnowledgeBase, column: ReleaseColumn): string {
+  const families = column.families.map((f) => kb.familyName(f)).join('/');
+  const kernel = column.kernel ? ` ${column.kernel.label ?? column.kernel.flavor.toUpperCase()}` : '';
+  const how = column.integration.kind === 'download' ? column.integration.package ?? 'LIS download'
+    : column.integration.kind === 'built-in' ? 'built in' : column.integration.kind;
+  return `${families} ${describeVersionItems(column.versions)}${kernel} (${how})`;
+}
+
+export function describeHosts(hosts: readonly HostId[]): string {
+  return [...new Set(hosts)].sort((a, b) => HOST_IDS.indexOf(b) - HOST_IDS.indexOf(a)).join(', ');
+}
+
+/** "Microsoft Learn: Supported Ubuntu virtual machines on Hyper-V (version of 2023-09-27)". */
+export function describeSource(kb: KnowledgeBase, sourceId: string): string {
+  const source = kb.sources.get(sourceId);
+  if (!source) return sourceId;
+  return `${source.title} (${sourceId})`;
+}
+
+export function snapshotCitation(snapshot: MatrixSnapshot): string {
+  return snapshot.source;
+}

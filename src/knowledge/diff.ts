@@ -1,0 +1,109 @@
+import type { KnowledgeBase } from './knowledge-base.ts';
+import type { DistroId, FeatureId, HostId, Integration, LisRelease, MatrixSnapshot, ReleaseColumn } from './schema/index.ts';
+import { cellStatus } from './query/feature.ts';
+import { matchVersionItems, versionBounds } from './version.ts';
+
+export type KbChange =
+  | { kind: 'added'; families: DistroId[]; column: ReleaseColumn; to: MatrixSnapshot }
+  | { kind: 'dropped'; families: DistroId[]; column: ReleaseColumn; from: MatrixSnapshot }
+  | { kind: 'versions-changed'; families: DistroId[]; before: ReleaseColumn; column: ReleaseColumn; from: MatrixSnapshot; to: MatrixSnapshot }
+  | { kind: 'feature-added' | 'feature-removed'; families: DistroId[]; column: ReleaseColumn; feature: FeatureId; hosts: HostId[]; from: MatrixSnapshot; to: MatrixSnapshot }
+  | { kind: 'lis-release'; release: LisRelease };
+
+export interface DiffFilter {
+  readonly families?: readonly DistroId[];
+  readonly hosts?: readonly HostId[];
+  readonly features?: readonly FeatureId[];
+}
+
+function sameIntegration(a: Integration, b: Integration): boolean {
+  return a.kind === b.kind && a.package === b.package;
+}
+
+/** Either column's lowest or highest version falls inside the other. */
+function overlaps(a: ReleaseColumn, b: ReleaseColumn): boolean {
+  const touches = (x: ReleaseColumn, y: ReleaseColumn) => {
+    const bounds = versionBounds(x.versions);
+    return bounds !== undefined && [bounds.low, bounds.high].some((v) => matchVersionItems(v, y.versions) !== 'none');
+  };
+  return touches(a, b) || touches(b, a);
+}
+
+/** Pairs each old column with its successor: the same key, or else the same integration and kernel over overlapping versions. */
+function pairColumns(before: readonly ReleaseColumn[], after: readonly ReleaseColumn[]) {
+  const pairs: Array<[ReleaseColumn, ReleaseColumn]> = [];
+  const unpairedBefore = new Set(before);
+  const unpairedAfter = new Set(after);
+  for (const old of before) {
+    const successor = after.find((c) => c.key === old.key && unpairedAfter.has(c));
+    if (successor) { pairs.push([old, successor]); unpairedBefore.delete(old); unpairedAfter.delete(successor); }
+  }
+  for (const old of [...unpairedBefore]) {
+    const successor = [...unpairedAfter].find((c) =>
+      sameIntegration(c.integration, old.integration) && c.kernel?.flavor === old.kernel?.flavor && c.kernel?.label === old.kernel?.label && overlaps(old, c));
+    if (successor) { pairs.push([old, successor]); unpairedBefore.delete(old); unpairedAfter.delete(successor); }
+  }
+  return { pairs, dropped: [...unpairedBefore], added: [...unpairedAfter] };
+}
+
+function availableHosts(column: ReleaseColumn, feature: FeatureId): Set<HostId> {
+  const { status, hosts } = cellStatus(column.features[feature], undefined);
+  return new Set(status === 'available' ? hosts : []);
+}
+
+/** What changed between two snapshots listing the same families. */
+export function diffSnapshots(before: MatrixSnapshot | undefined, after: MatrixSnapshot, families: readonly DistroId[], filter: DiffFilter = {}): KbChange[] {
+  const inScope = (c: ReleaseColumn) => c.families.some((f) => families.includes(f));
+  const { pairs, dropped, added } = pairColumns(before?.columns.filter(inScope) ?? [], after.columns.filter(inScope));
+  const changes: KbChange[] = [];
+  const familiesOf = (c: ReleaseColumn) => c.families.filter((f) => families.includes(f));
+  for (const column of added) changes.push({ kind: 'added', families: familiesOf(column), column, to: after });
+  if (before) for (const column of dropped) changes.push({ kind: 'dropped', families: familiesOf(column), column, from: before });
+  if (!before) return changes;
+  for (const [old, column] of pairs) {
+    if (old.header !== column.header) {
+      changes.push({ kind: 'versions-changed', families: familiesOf(column), before: old, column, from: before, to: after });
+    }
+    const features = new Set([...Object.keys(old.features), ...Object.keys(column.features)] as FeatureId[]);
+    for (const feature of features) {
+      if (filter.features && !filter.features.includes(feature)) continue;
+      const was = availableHosts(old, feature);
+      const now = availableHosts(column, feature);
+      const gained = [...now].filter((h) => !was.has(h) && (!filter.hosts || filter.hosts.includes(h)));
+      const lost = [...was].filter((h) => !now.has(h) && (!filter.hosts || filter.hosts.includes(h)));
+      if (gained.length) changes.push({ kind: 'feature-added', families: familiesOf(column), column, feature, hosts: gained, from: before, to: after });
+      if (lost.length) changes.push({ kind: 'feature-removed', families: familiesOf(column), column, feature, hosts: lost, from: before, to: after });
+    }
+  }
+  return changes;
+}
+
+/**
+ * What changed in the KB between two dates: for each family, its newest snapshot at `from` against its newest at `to`,
+ * plus LIS releases in between. Families that share a snapshot pair are compared once.
+ */
+export function diffKb(kb: KnowledgeBase, from: string, to: string, filter: DiffFilter = {}): KbChange[] {
+  const groups = new Map<string, { before: MatrixSnapshot | undefined; after: MatrixSnapshot; families: DistroId[] }>();
+  for (const family of kb.families.values()) {
+    if (filter.families && !filter.families.includes(family.id)) continue;
+    const before = kb.snapshotAt(family.id, from);
+    const after = kb.snapshotAt(family.id, to);
+    if (!after || before?.id === after.id) continue;
+    const key = `${before?.id ?? '-'}>${after.id}`;
+    const group = groups.get(key) ?? { before, after, families: [] };
+    group.families.push(family.id);
+    groups.set(key, group);
+  }
+  const changes = [...groups.values()].flatMap(({ before, after, families }) => diffSnapshots(before, after, families, filter));
+  const releases = kb.lisReleases
+    .filter((r) => r.released !== undefined && r.released > from && r.released <= to)
+    .filter((r) => !filter.families || r.guests.some((g) => filter.families!.includes(g.family)))
+    .map((release) => ({ kind: 'lis-release' as const, release }));
+  return [...changes, ...releases].filter((change) => change.kind === 'lis-release' || !filter.hosts || change.kind.startsWith('feature') || hostsMatch(change, filter.hosts));
+}
+
+function hostsMatch(change: KbChange, hosts: readonly HostId[]): boolean {
+  if (change.kind === 'lis-release' || change.kind === 'feature-added' || change.kind === 'feature-removed') return true;
+  const core = availableHosts(change.column, 'core');
+  return core.size === 0 || hosts.some((h) => core.has(h));
+}

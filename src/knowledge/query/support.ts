@@ -1,0 +1,83 @@
+import type { KnowledgeBase } from '../knowledge-base.ts';
+import type { DistroId, MatrixSnapshot, OtherOs, ReleaseColumn } from '../schema/index.ts';
+import { compareVersions, matchRank, matchVersionItems, parseVersion, versionBounds, type ParsedVersion, type VersionMatch } from '../version.ts';
+
+export interface ColumnMatch {
+  readonly snapshot: MatrixSnapshot;
+  readonly column: ReleaseColumn;
+  readonly match: VersionMatch;
+}
+
+export type SupportStatus = 'listed' | 'listed-earlier' | 'not-listed' | 'does-not-run' | 'emulated-only' | 'no-data';
+
+export interface SupportQuery {
+  readonly family: DistroId;
+  readonly version?: string;
+  readonly kernel?: 'rhck' | 'uek';
+  /** Answer as the KB stood on this date (YYYY-MM-DD). */
+  readonly asOf?: string;
+}
+
+export interface SupportAnswer {
+  readonly query: SupportQuery;
+  readonly status: SupportStatus;
+  /** The columns that hold the version, in the newest snapshot that lists it. */
+  readonly matches: readonly ColumnMatch[];
+  /** The family's newest snapshot at asOf. */
+  readonly current: MatrixSnapshot | undefined;
+  /** When the version is no longer listed: the newer snapshot that first left it out. */
+  readonly droppedIn?: MatrixSnapshot;
+  /** When the version is not listed anywhere: the closest listed columns, clearly not the answer. */
+  readonly nearest: readonly ColumnMatch[];
+  readonly otherOs?: OtherOs;
+}
+
+function matchColumns(snapshot: MatrixSnapshot, family: DistroId, version: ParsedVersion | undefined, kernel?: string): ColumnMatch[] {
+  const columns = snapshot.columns.filter((c) => c.families.includes(family) && (!kernel || (c.kernel?.flavor ?? 'rhck') === kernel));
+  if (!version) return columns.map((column) => ({ snapshot, column, match: 'series' as const }));
+  const matches = columns
+    .map((column) => ({ snapshot, column, match: matchVersionItems(version, column.versions) }))
+    .filter((m) => m.match !== 'none');
+  const best = Math.max(0, ...matches.map((m) => matchRank(m.match)));
+  // A point release found exactly or inside a range makes looser series matches noise.
+  return matches.filter((m) => matchRank(m.match) >= Math.min(best, matchRank('within')));
+}
+
+function distance(version: ParsedVersion, column: ReleaseColumn): number {
+  const bounds = versionBounds(column.versions);
+  if (!bounds) return Number.POSITIVE_INFINITY;
+  const toNumber = (v: ParsedVersion) => (v.parts[0] ?? 0) * 1000 + Math.min(v.parts[1] ?? v.servicePack ?? 0, 999);
+  const target = toNumber(version);
+  if (compareVersions(version, bounds.low) < 0) return toNumber(bounds.low) - target;
+  if (compareVersions(version, bounds.high) > 0) return target - toNumber(bounds.high);
+  return 0;
+}
+
+function nearestColumns(snapshot: MatrixSnapshot | undefined, family: DistroId, version: ParsedVersion): ColumnMatch[] {
+  if (!snapshot) return [];
+  const scored = snapshot.columns
+    .filter((c) => c.families.includes(family))
+    .map((column) => ({ column, distance: distance(version, column) }))
+    .sort((a, b) => a.distance - b.distance);
+  const best = scored[0]?.distance;
+  return scored.filter((s) => s.distance === best).map(({ column }) => ({ snapshot, column, match: 'none' as const }));
+}
+
+/** Is this OS (and version) listed, in which columns, and since or until when. */
+export function querySupport(kb: KnowledgeBase, query: SupportQuery): SupportAnswer {
+  const otherOs = kb.otherOs.get(query.family);
+  const current = kb.snapshotAt(query.family, query.asOf);
+  if (otherOs) {
+    return { query, status: otherOs.outcome === 'does-not-run' ? 'does-not-run' : 'emulated-only', matches: [], current, nearest: [], otherOs };
+  }
+  if (!current) return { query, status: 'no-data', matches: [], current, nearest: [] };
+  const version = query.version === undefined ? undefined : parseVersion(query.version);
+  const history = kb.history(query.family).filter((s) => query.asOf === undefined || s.era <= query.asOf);
+  for (const [index, snapshot] of history.entries()) {
+    const matches = matchColumns(snapshot, query.family, version, query.kernel);
+    if (matches.length === 0) continue;
+    if (index === 0) return { query, status: 'listed', matches, current, nearest: [] };
+    return { query, status: 'listed-earlier', matches, current, droppedIn: history[index - 1], nearest: [] };
+  }
+  return { query, status: 'not-listed', matches: [], current, nearest: version ? nearestColumns(current, query.family, version) : [] };
+}

@@ -1,0 +1,128 @@
+import type { VersionItem } from './schema/versions.ts';
+
+/** A parsed version: numeric parts, with a SLES service pack as one more part ("11 SP3" is [11, 3]). */
+export interface ParsedVersion {
+  readonly parts: readonly number[];
+  readonly servicePack?: number;
+}
+
+const VERSION_PATTERN = /^(\d+(?:\.\d+)*)(?:\s*SP\s*(\d+))?$/i;
+
+export function parseVersion(text: string): ParsedVersion | undefined {
+  const match = VERSION_PATTERN.exec(text.trim());
+  if (!match?.[1]) return undefined;
+  const parts = match[1].split('.').map(Number);
+  return match[2] === undefined ? { parts } : { parts, servicePack: Number(match[2]) };
+}
+
+/** Writes a version the way the KB stores it: "6.4", "14.04", "11 SP3". */
+export function formatVersion(version: ParsedVersion, width?: readonly string[]): string {
+  const parts = version.parts.map((part, i) => String(part).padStart(width?.[i]?.length ?? 0, '0'));
+  return version.servicePack === undefined ? parts.join('.') : `${parts.join('.')} SP${version.servicePack}`;
+}
+
+/** Normalises what a user typed ("11sp3", "14.04", " 6.4 ") or returns undefined when it is no version. */
+export function normaliseVersion(text: string): string | undefined {
+  const compact = text.trim().replace(/\s*sp\s*(\d+)$/i, ' SP$1');
+  const parsed = parseVersion(compact);
+  if (!parsed) return undefined;
+  return compact.replace(/ SP(\d+)$/, (_m, sp: string) => ` SP${Number(sp)}`);
+}
+
+function sortKey(version: ParsedVersion): number[] {
+  return version.servicePack === undefined ? [...version.parts] : [...version.parts, version.servicePack];
+}
+
+/** Compares numerically part by part, so 6.4 < 6.10 and 6.4 ≠ 6.40; missing parts count as 0. */
+export function compareVersions(a: ParsedVersion, b: ParsedVersion): number {
+  const left = sortKey(a);
+  const right = sortKey(b);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const diff = (left[i] ?? 0) - (right[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+export function compareVersionText(a: string, b: string): number {
+  const left = parseVersion(a);
+  const right = parseVersion(b);
+  if (!left || !right) return a.localeCompare(b);
+  return compareVersions(left, right);
+}
+
+/** A user's "6" or "15" names a whole major release rather than one point release. */
+export function isMajorOnly(version: ParsedVersion): boolean {
+  return version.parts.length === 1 && version.servicePack === undefined;
+}
+
+export type VersionMatch = 'exact' | 'within' | 'series' | 'none';
+
+/** How a version relates to one version item of a column: named exactly, inside a range or series, or not at all. */
+export function matchVersionItem(version: ParsedVersion, item: VersionItem): VersionMatch {
+  const major = version.parts[0];
+  switch (item.kind) {
+    case 'exact': {
+      const exact = parseVersion(item.version);
+      if (!exact) return 'none';
+      if (isMajorOnly(version) && !isMajorOnly(exact)) return exact.parts[0] === major ? 'series' : 'none';
+      return compareVersions(version, exact) === 0 ? 'exact' : 'none';
+    }
+    case 'range': {
+      const from = parseVersion(item.from);
+      const to = parseVersion(item.to);
+      if (!from || !to) return 'none';
+      if (isMajorOnly(version)) return from.parts[0] === major || to.parts[0] === major ? 'series' : 'none';
+      const aboveFrom = compareVersions(version, from) >= 0;
+      const belowTo = compareVersions(version, to) <= 0 || (item.openEnded && version.parts[0] === to.parts[0]);
+      return aboveFrom && belowTo ? 'within' : 'none';
+    }
+    case 'series':
+      if (String(major) !== item.major) return 'none';
+      return isMajorOnly(version) ? 'exact' : 'within';
+  }
+}
+
+const MATCH_RANK: Record<VersionMatch, number> = { exact: 3, within: 2, series: 1, none: 0 };
+
+/** The best match of a version against a column's items. */
+export function matchVersionItems(version: ParsedVersion, items: readonly VersionItem[]): VersionMatch {
+  let best: VersionMatch = 'none';
+  for (const item of items) {
+    const match = matchVersionItem(version, item);
+    if (MATCH_RANK[match] > MATCH_RANK[best]) best = match;
+  }
+  return best;
+}
+
+export function matchRank(match: VersionMatch): number {
+  return MATCH_RANK[match];
+}
+
+/** The lowest and highest versions a column names, for sorting and for "nearest known" answers. */
+export function versionBounds(items: readonly VersionItem[]): { low: ParsedVersion; high: ParsedVersion } | undefined {
+  const points: ParsedVersion[] = [];
+  for (const item of items) {
+    if (item.kind === 'exact') points.push(...optional(parseVersion(item.version)));
+    else if (item.kind === 'range') points.push(...optional(parseVersion(item.from)), ...optional(parseVersion(item.to)));
+    else points.push({ parts: [Number(item.major)] }, { parts: [Number(item.major), Number.MAX_SAFE_INTEGER] });
+  }
+  if (points.length === 0) return undefined;
+  points.sort(compareVersions);
+  return { low: points[0]!, high: points[points.length - 1]! };
+}
+
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
+}
+
+/** Writes version items as a header would: "6.4-6.6", "8.1-8.6+", "9.x", "12 SP3". */
+export function describeVersionItems(items: readonly VersionItem[]): string {
+  return items
+    .map((item) => {
+      if (item.kind === 'exact') return item.version;
+      if (item.kind === 'series') return `${item.major}.x`;
+      return `${item.from}-${item.to}${item.openEnded ? '+' : ''}`;
+    })
+    .join(', ');
+}

@@ -1,0 +1,37 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { diffKb, diffSnapshots } from '../../src/knowledge/diff.ts';
+import { describeChange } from '../../src/knowledge/describe-change.ts';
+import { fixtureKb } from '../helpers/fixture-kb.ts';
+
+const kb = fixtureKb();
+
+describe('KB diff', () => {
+  test('between two versions of a page: new release, dropped release, new feature', () => {
+    const changes = diffSnapshots(kb.snapshots.get('ubuntu@2019'), kb.snapshots.get('ubuntu@2020')!, ['ubuntu']);
+    const summary = changes.map((c) => (c.kind === 'lis-release' ? c.kind : `${c.kind} ${c.column.header}${'feature' in c ? ` ${c.feature} ${c.hosts.join('+')}` : ''}`)).sort();
+    assert.deepEqual(summary, [
+      'added 20.04 LTS',
+      'dropped 18.10 / 19.04',
+      'feature-added 14.04 LTS hv-sockets 2019+2016',
+    ]);
+  });
+  test('between dates, families sharing a page are compared once', () => {
+    const changes = diffKb(kb, '2024-01-01', '2025-12-31');
+    assert.deepEqual(changes.map((c) => c.kind).sort(), ['added', 'dropped', 'dropped', 'dropped', 'feature-added', 'feature-removed']);
+    const hostChanges = changes.flatMap((c) => (c.kind === 'feature-added' || c.kind === 'feature-removed' ? [`${c.kind} ${c.feature} ${c.hosts.join()}`] : []));
+    assert.deepEqual(hostChanges.sort(), ['feature-added core 2025', 'feature-removed core 2012 R2']);
+    const added = changes.find((c) => c.kind === 'added');
+    assert.ok(added && added.kind === 'added');
+    assert.deepEqual(added.families, ['rhel', 'centos']);
+    assert.match(describeChange(kb, added), /10\.x/);
+  });
+  test('a host filter keeps feature changes on that host only', () => {
+    const changes = diffKb(kb, '2019-07-01', '2020-09-01', { families: ['ubuntu'], hosts: ['2012 R2'] });
+    assert.equal(changes.some((c) => c.kind === 'feature-added'), false);
+    assert.equal(changes.some((c) => c.kind === 'added'), true);
+  });
+  test('no change between a date and itself', () => {
+    assert.deepEqual(diffKb(kb, '2020-09-01', '2020-09-01'), []);
+  });
+});
