@@ -1,4 +1,6 @@
 import type { CliCommand } from './command.ts';
+import { askCommand } from './commands/ask.ts';
+import { startCommand } from './commands/start.ts';
 import { kbDiffCommand } from './commands/kb-diff.ts';
 import { kbMatrixCommand } from './commands/kb-matrix.ts';
 import { kbShowCommand } from './commands/kb-show.ts';
@@ -7,6 +9,8 @@ import { kbValidateCommand } from './commands/kb-validate.ts';
 
 /** Every CLI command, in the order `lisbot --help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
+  startCommand,
+  askCommand,
   kbStatsCommand,
   kbShowCommand,
   kbMatrixCommand,

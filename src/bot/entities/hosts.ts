@@ -1,0 +1,46 @@
+import type { HostId } from '../../knowledge/schema/index.ts';
+
+interface HostPattern {
+  readonly pattern: RegExp;
+  readonly host: (match: RegExpExecArray) => HostId | undefined;
+}
+
+const SERVER_YEARS: Record<string, HostId> = { '2008': '2008 R2', '2012': '2012', '2016': '2016', '2019': '2019', '2022': '2022', '2025': '2025' };
+const SHORT_YEARS: Record<string, string> = { '08': '2008', '12': '2012', '16': '2016', '19': '2019', '22': '2022', '25': '2025' };
+/** Client Hyper-V maps to the server release it shares a hypervisor with. */
+const CLIENT_TWINS: Record<string, HostId> = { '8': '2012', '8.1': '2012 R2', '10': '2016', '11': '2022' };
+
+function serverHost(year: string | undefined, r2: string | undefined): HostId | undefined {
+  if (!year) return undefined;
+  if (r2 && (year === '2012' || year === '2008')) return `${year} R2` as HostId;
+  return SERVER_YEARS[year];
+}
+
+/** Ordered most specific first; each match is removed from the text before the next pattern runs. */
+const HOST_PATTERNS: readonly HostPattern[] = [
+  { pattern: /\b(?:windows|win)\s*(8\.1|8|10|11)\b(?!\s*\.\d)/g, host: (m) => CLIENT_TWINS[m[1]!] },
+  { pattern: /\b(?:ws|w2k|win2k|2k|srv|server)\s*-?(08|12|16|19|22|25)\s*(r2)?\b/g, host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]) },
+  { pattern: /\b(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|winsrv|ws|server|hyper-?v(?:\s*server)?)\s*-?)?(2008|2012|2016|2019|2022|2025)\s*(r2)?\b/g, host: (m) => serverHost(m[1], m[2]) },
+  { pattern: /(?<![\w.])r2\b/g, host: () => '2012 R2' },
+];
+
+export interface HostMention {
+  readonly host: HostId;
+  readonly text: string;
+}
+
+/** Finds host versions and returns the text with them blanked out, so their digits are not read as distro versions. */
+export function extractHosts(text: string): { hosts: HostMention[]; rest: string } {
+  const hosts: HostMention[] = [];
+  let rest = text;
+  for (const { pattern, host } of HOST_PATTERNS) {
+    rest = rest.replace(pattern, (...args: unknown[]) => {
+      const match = args.slice(0, -2) as unknown as RegExpExecArray;
+      const found = host(match);
+      if (!found) return match[0];
+      hosts.push({ host: found, text: match[0] });
+      return ' ';
+    });
+  }
+  return { hosts, rest };
+}

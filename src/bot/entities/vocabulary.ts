@@ -1,0 +1,74 @@
+import Fuse from 'fuse.js';
+import type { KnowledgeBase } from '../../knowledge/index.ts';
+import type { DistroId } from '../../knowledge/schema/index.ts';
+import type { FeatureEntity } from '../reply.ts';
+import { phraseKey } from './tokens.ts';
+
+export type VocabularyEntry =
+  | { kind: 'distro'; distro: DistroId; version?: string; phrase: string }
+  | { kind: 'feature'; feature: FeatureEntity; phrase: string }
+  | { kind: 'kernel'; kernel: 'rhck' | 'uek'; phrase: string };
+
+/** Names people use that the KB records do not carry: general dynamic memory, and common shorthand. */
+const EXTRA_FEATURE_NAMES: ReadonlyArray<[FeatureEntity, string[]]> = [
+  ['dynamic-memory', ['dynamic memory', 'dynamic ram', 'dynamic mem', 'dynamicmemory', 'dyn mem']],
+  ['dm-hot-add', ['hot add', 'hot-add', 'hotadd', 'memory hot add', 'hot add memory']],
+  ['dm-ballooning', ['balloon', 'ballooning', 'memory balloon', 'hv_balloon balloon']],
+  ['secure-boot', ['secure boot', 'secureboot']],
+  ['uefi-boot', ['uefi', 'uefi boot', 'gen2', 'gen 2', 'generation 2', 'generation2', 'gen two']],
+  ['sr-iov', ['sriov', 'sr-iov', 'sr iov']],
+  ['kvp', ['kvp', 'key value pair', 'key/value pair', 'kvp daemon']],
+  ['trim', ['trim', 'discard', 'unmap']],
+  ['live-backup', ['live backup', 'vss', 'backup']],
+];
+
+const KERNEL_NAMES: ReadonlyArray<[('rhck' | 'uek'), string[]]> = [
+  ['uek', ['uek', 'unbreakable enterprise kernel', 'uek4', 'uek5', 'uek6', 'uek r3', 'uek r4']],
+  ['rhck', ['rhck', 'red hat compatible kernel']],
+];
+
+export interface Vocabulary {
+  /** Exact phrases by their key, longest first when matching. */
+  readonly phrases: ReadonlyMap<string, VocabularyEntry>;
+  readonly longestPhrase: number;
+  /** Fuzzy indexes by phrase word count, for did-you-mean on leftover words. */
+  readonly fuzzy: ReadonlyMap<number, Fuse<VocabularyEntry>>;
+}
+
+const vocabularies = new WeakMap<KnowledgeBase, Vocabulary>();
+
+function add(phrases: Map<string, VocabularyEntry>, entry: VocabularyEntry): void {
+  const key = phraseKey(entry.phrase);
+  if (key.length < 2 && entry.kind !== 'feature') return;
+  if (!phrases.has(key)) phrases.set(key, { ...entry, phrase: key });
+}
+
+/** Builds the entity dictionaries from the KB once per KB version. */
+export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
+  const cached = vocabularies.get(kb);
+  if (cached) return cached;
+  const phrases = new Map<string, VocabularyEntry>();
+  for (const family of kb.families.values()) {
+    for (const name of [family.id, family.name, ...family.aliases]) add(phrases, { kind: 'distro', distro: family.id, phrase: name });
+    for (const codename of family.codenames) add(phrases, { kind: 'distro', distro: family.id, version: codename.version, phrase: codename.name });
+  }
+  for (const os of kb.otherOs.values()) for (const name of [os.name, ...os.aliases]) add(phrases, { kind: 'distro', distro: os.id, phrase: name });
+  for (const feature of kb.features.values()) {
+    for (const name of [feature.name, ...feature.matrixNames, ...feature.synonyms, feature.id]) add(phrases, { kind: 'feature', feature: feature.id, phrase: name });
+  }
+  for (const [feature, names] of EXTRA_FEATURE_NAMES) for (const name of names) add(phrases, { kind: 'feature', feature, phrase: name });
+  for (const [kernel, names] of KERNEL_NAMES) for (const name of names) add(phrases, { kind: 'kernel', kernel, phrase: name });
+
+  const byWords = new Map<number, VocabularyEntry[]>();
+  for (const entry of phrases.values()) {
+    const words = entry.phrase.split(' ').length;
+    if (words > 3 || entry.phrase.length < 4 || /\d/.test(entry.phrase)) continue;
+    byWords.set(words, [...(byWords.get(words) ?? []), entry]);
+  }
+  const fuzzy = new Map([...byWords].map(([words, entries]) => [words, new Fuse(entries, {
+    keys: ['phrase'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3,
+  })]));
+  const vocabulary = { phrases, longestPhrase: Math.max(...[...phrases.keys()].map((k) => k.split(' ').length)), fuzzy };
+  vocabularies.set(kb, vocabulary);
+  return vocabulary;
+}

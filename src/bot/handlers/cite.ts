@@ -1,0 +1,33 @@
+import type { KnowledgeBase } from '../../knowledge/index.ts';
+import type { ResolvedNote } from '../../knowledge/knowledge-base.ts';
+import type { SourceRef } from '../../knowledge/schema/index.ts';
+import type { ReplyAction, ReplySource } from '../reply.ts';
+
+export function sourceById(kb: KnowledgeBase, id: string): ReplySource {
+  const source = kb.sources.get(id);
+  const dated = source ? `${source.title} (${source.era})` : id;
+  return source?.url ? { id, title: dated, url: source.url } : { id, title: dated };
+}
+
+export function sourcesOf(kb: KnowledgeBase, ids: Iterable<string>): ReplySource[] {
+  return [...new Set(ids)].map((id) => sourceById(kb, id));
+}
+
+export function refSources(kb: KnowledgeBase, refs: readonly SourceRef[]): ReplySource[] {
+  return sourcesOf(kb, refs.map((r) => r.source));
+}
+
+export function noteLines(notes: readonly ResolvedNote[]): string[] {
+  const seen = new Map<string, string>();
+  for (const note of notes) {
+    if (!note.summary || seen.has(note.fingerprint)) continue;
+    seen.set(note.fingerprint, `${note.summary}${note.scope ? ` (${note.scope})` : ''} [${note.citation}]`);
+  }
+  return [...seen.values()];
+}
+
+export const CHECK_VM_ACTION: ReplyAction = { kind: 'check-vm', label: 'Check my VM', value: 'check-vm' };
+
+export function matrixAction(kb: KnowledgeBase, family: string): ReplyAction {
+  return { kind: 'show-matrix', label: `Show full ${kb.familyName(family as never)} matrix`, value: `matrix:${family}` };
+}

@@ -1,0 +1,23 @@
+/** Bounds and cleans a user's question before any parsing: length, control characters, zero-width and bidi marks. */
+export const MAX_QUESTION_CHARS = 2000;
+
+/* eslint-disable no-control-regex -- these patterns exist to strip control characters */
+const ANSI_ESCAPE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+/* eslint-enable no-control-regex */
+
+export function cleanQuestion(raw: string): string {
+  return raw
+    .slice(0, MAX_QUESTION_CHARS * 2)
+    .replace(ANSI_ESCAPE, ' ')
+    .replace(INVISIBLE, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_QUESTION_CHARS);
+}
+
+/** Quotes a user's words back safely as plain text: short, single line. Adapters still escape for their markup. */
+export function quoteBack(text: string, max = 80): string {
+  const clean = cleanQuestion(text);
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
