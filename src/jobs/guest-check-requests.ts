@@ -1,0 +1,23 @@
+import type { ReplyTarget } from './delivery.ts';
+
+export interface UploadedFile {
+  readonly fileName: string;
+  readonly content: Buffer;
+}
+
+export type SubmitResult =
+  | { readonly status: 'queued'; readonly jobId: string }
+  | { readonly status: 'duplicate'; readonly jobId: string }
+  | { readonly status: 'unavailable'; readonly message: string }
+  | { readonly status: 'rejected'; readonly message: string };
+
+/**
+ * How a chat adapter hands an upload to the guest check. The adapter acks at once and says "checking…";
+ * the check runs as a job and posts its report to the target.
+ */
+export interface GuestCheckRequests {
+  submit(upload: UploadedFile, target: ReplyTarget, user?: string): Promise<SubmitResult>;
+}
+
+/** Uploads larger than this are refused before download. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;

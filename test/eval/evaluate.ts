@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { answerQuestion } from '../../src/bot/answer.ts';
+import { INTENTS, type Intent } from '../../src/bot/reply.ts';
+import { toAskJson, type AskJson } from '../../src/cli/ask-json.ts';
+import type { KnowledgeBase } from '../../src/knowledge/index.ts';
+
+export interface EvalCase {
+  question: string;
+  intent: Intent;
+  entities: Record<string, string>;
+  answered: boolean;
+  verdict?: string;
+  integration?: { kind: string; package?: string };
+  text?: string[];
+  tags?: string[];
+}
+
+export interface CaseResult {
+  readonly expected: EvalCase;
+  readonly actual: AskJson;
+  readonly failures: readonly string[];
+}
+
+export interface EvalSummary {
+  readonly total: number;
+  readonly correct: number;
+  readonly intentCorrect: number;
+  readonly perIntent: Record<string, { total: number; correct: number; intentCorrect: number }>;
+  readonly confusion: Record<string, Record<string, number>>;
+  readonly results: readonly CaseResult[];
+}
+
+export function loadCases(path = new URL('./questions.jsonl', import.meta.url)): EvalCase[] {
+  return readFileSync(path, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as EvalCase);
+}
+
+function regexOf(pattern: string): RegExp {
+  return pattern.startsWith('(?i)') ? new RegExp(pattern.slice(4), 'i') : new RegExp(pattern);
+}
+
+/** Every way an answer differs from what the case expects; empty means correct. */
+export function judge(expected: EvalCase, actual: AskJson): string[] {
+  const failures: string[] = [];
+  if (actual.intent !== expected.intent) failures.push(`intent ${actual.intent} ≠ ${expected.intent}`);
+  if (actual.answered !== expected.answered) failures.push(`answered ${actual.answered} ≠ ${expected.answered}`);
+  for (const [key, value] of Object.entries(expected.entities)) {
+    const got = (actual.entities as Record<string, string | undefined>)[key];
+    if (got !== value) failures.push(`entity ${key} ${got ?? '∅'} ≠ ${value}`);
+  }
+  if (expected.verdict !== undefined && actual.verdict !== expected.verdict) failures.push(`verdict ${actual.verdict ?? '∅'} ≠ ${expected.verdict}`);
+  if (expected.integration) {
+    const got = actual.integration;
+    if (got?.kind !== expected.integration.kind || (expected.integration.package && got.package !== expected.integration.package)) {
+      failures.push(`integration ${got ? `${got.kind} ${got.package ?? ''}`.trim() : '∅'} ≠ ${expected.integration.kind} ${expected.integration.package ?? ''}`.trim());
+    }
+  }
+  for (const pattern of expected.text ?? []) if (!regexOf(pattern).test(actual.text)) failures.push(`text lacks /${pattern}/`);
+  return failures;
+}
+
+export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[]): EvalSummary {
+  const perIntent: EvalSummary['perIntent'] = Object.fromEntries(INTENTS.map((i) => [i, { total: 0, correct: 0, intentCorrect: 0 }]));
+  const confusion: EvalSummary['confusion'] = Object.fromEntries(INTENTS.map((i) => [i, Object.fromEntries(INTENTS.map((j) => [j, 0]))]));
+  const results = cases.map((expected) => {
+    const actual = toAskJson(expected.question, answerQuestion(kb, expected.question).reply);
+    const failures = judge(expected, actual);
+    const bucket = perIntent[expected.intent]!;
+    bucket.total++;
+    if (failures.length === 0) bucket.correct++;
+    if (actual.intent === expected.intent) bucket.intentCorrect++;
+    confusion[expected.intent]![actual.intent]! += 1;
+    return { expected, actual, failures };
+  });
+  return {
+    total: results.length,
+    correct: results.filter((r) => r.failures.length === 0).length,
+    intentCorrect: results.filter((r) => r.actual.intent === r.expected.intent).length,
+    perIntent,
+    confusion,
+    results,
+  };
+}
