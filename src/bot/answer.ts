@@ -25,7 +25,7 @@ export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, context?:
   const reply = classification.intent !== 'unknown' && classification.confidence >= CONFIDENCE_THRESHOLD
     ? HANDLERS[classification.intent].handle(input)
     : classification.missing.includes('distro')
-      ? HANDLERS.distro_support.handle(input)
+      ? HANDLERS[classification.intent].handle(input)
       : decline(input);
   const remember = reply.entities.distro !== undefined || reply.entities.feature !== undefined;
   return {

@@ -4,6 +4,7 @@ import { normaliseVersion } from '../../knowledge/version.ts';
 import type { Entities, FeatureEntity } from '../reply.ts';
 import { extractHosts } from './hosts.ts';
 import { STOPWORDS, tokenize } from './tokens.ts';
+import { allowedTypos, editDistance } from './edit-distance.ts';
 import { vocabularyFor, type VocabularyEntry } from './vocabulary.ts';
 
 /** A word we read as an entity only by fuzzy matching: worth saying back as "did you mean". */
@@ -54,8 +55,16 @@ function versionAt(tokens: readonly string[], start: number, distro: DistroId): 
   // SLES releases are often written 11.3 for 11 SP3.
   const slesDotted = distro === 'sles' ? /^(1[0-5])\.(\d)$/.exec(bare) : null;
   if (slesDotted) return { version: `${slesDotted[1]} SP${slesDotted[2]}`, used: 1 };
+  // Ubuntu releases are year.month: "20.4" is 20.04.
+  const ubuntuMonth = distro === 'ubuntu' ? /^(\d{2})\.(\d)$/.exec(bare) : null;
+  if (ubuntuMonth) return { version: `${ubuntuMonth[1]}.0${ubuntuMonth[2]}`, used: 1 };
   const version = normaliseVersion(bare);
   return version ? { version, used: 1 } : undefined;
+}
+
+/** Solaris alone is the x86 build; naming SPARC anywhere means the SPARC one. */
+function preferSpecificOs(distros: DistroId[]): DistroId[] {
+  return distros.includes('solaris-sparc') ? ['solaris-sparc', ...distros.filter((d) => d !== 'solaris-sparc' && d !== 'solaris-x86')] : distros;
 }
 
 function firstOf<T>(values: readonly T[]): T | undefined {
@@ -78,16 +87,27 @@ export function extractEntities(kb: KnowledgeBase, question: string): Extraction
   let version: string | undefined;
   let kernel: 'rhck' | 'uek' | undefined;
 
+  let distroEnd = -1;
+  const bindVersion = (distro: DistroId, start: number): boolean => {
+    const skip = ['version', 'v', 'release'].includes(tokens[start] ?? '') ? 1 : 0;
+    const found = versionAt(tokens, start, distro);
+    if (!found || used[start + skip]) return false;
+    version = found.version;
+    for (let k = start; k < start + skip + found.used; k++) used[k] = true;
+    return true;
+  };
   const accept = (entry: VocabularyEntry, end: number) => {
     if (entry.kind === 'distro') {
       if (!distros.includes(entry.distro)) distros.push(entry.distro);
-      if (entry.version && !version) version = entry.version;
-      if (!entry.version && !version && distros[0] === entry.distro) {
-        const found = versionAt(tokens, end, entry.distro);
-        if (found) {
-          version = found.version;
-          for (let k = end; k < end + found.used + (tokens[end] === 'version' ? 1 : 0); k++) used[k] = true;
-        }
+      if (distros[0] !== entry.distro) return;
+      distroEnd = end;
+      if (entry.version && !version) {
+        version = entry.version;
+        // "wheezy 7.11": an explicit point release of the codename's major wins.
+        const explicit = versionAt(tokens, end, entry.distro);
+        if (explicit && explicit.version.split(/[. ]/)[0] === entry.version.split(/[. ]/)[0]) bindVersion(entry.distro, end);
+      } else if (!version) {
+        bindVersion(entry.distro, end);
       }
     } else if (entry.kind === 'feature') {
       if (!features.includes(entry.feature)) features.push(entry.feature);
@@ -114,28 +134,41 @@ export function extractEntities(kb: KnowledgeBase, question: string): Extraction
     if (used[i] || STOPWORDS.has(token) || token.length < 4 || /\d/.test(token)) continue;
     if (lookups++ >= MAX_FUZZY_LOOKUPS) { leftovers.push(token); continue; }
     const next = tokens[i + 1];
+    const previous = tokens[i - 1];
     const pair = next && !used[i + 1] && !STOPWORDS.has(next) && !/\d/.test(next) ? `${token} ${next}` : undefined;
-    const hit = (pair ? vocabulary.fuzzy.get(2)?.search(pair, { limit: 1 })[0] : undefined) ?? vocabulary.fuzzy.get(1)?.search(token, { limit: 1 })[0];
-    // Short words sit close to many others ("help" and "rhel"), so they must match more tightly.
-    const limit = token.length <= 5 ? 0.15 : 0.3;
-    if (hit && (hit.score ?? 1) <= limit) {
-      const span = hit.item.phrase.includes(' ') && pair ? 2 : 1;
-      for (let k = i; k < i + span; k++) used[k] = true;
-      fuzzy.push({ typed: span === 2 ? pair! : token, phrase: hit.item.phrase, entry: hit.item, score: hit.score ?? 1 });
-      accept(hit.item, i + span);
+    // "hyper-v sokets": the word before may be a stopword on its own yet part of the phrase.
+    const pairBefore = previous && !used[i - 1] && !/\d/.test(previous) ? `${previous} ${token}` : undefined;
+    // fuse.js proposes candidates; an edit-distance check confirms them, so "help" is never read as "rhel".
+    const confirmed = (typed: string, words: number) => vocabulary.fuzzy.get(words)?.search(typed, { limit: 3 })
+      .find((candidate) => editDistance(typed, candidate.item.phrase) <= allowedTypos(candidate.item.phrase.length));
+    const pairHit = pair ? confirmed(pair, 2) : undefined;
+    const beforeHit = pairHit || !pairBefore ? undefined : confirmed(pairBefore, 2);
+    const hit = pairHit ?? beforeHit ?? confirmed(token, 1);
+    if (hit) {
+      const start = beforeHit ? i - 1 : i;
+      const span = pairHit || beforeHit ? 2 : 1;
+      for (let k = start; k < start + span; k++) used[k] = true;
+      fuzzy.push({ typed: tokens.slice(start, start + span).join(' '), phrase: hit.item.phrase, entry: hit.item, score: hit.score ?? 1 });
+      accept(hit.item, start + span);
     } else {
       leftovers.push(token);
     }
   }
 
+  // A version a word or two after the distro ("oracle linx 7.3", "rhel server 7"): bind it late.
+  if (distros[0] && !version && distroEnd >= 0) {
+    for (let k = distroEnd; k < Math.min(tokens.length, distroEnd + 3) && !version; k++) if (!used[k]) bindVersion(distros[0], k);
+  }
   const looseVersion = version ? undefined : tokens.find((t, i) => !used[i] && VERSION_TOKEN.test(t) && t.includes('.'));
   const hosts = [...new Set(hostMentions.map((m) => m.host))];
+  const ordered = preferSpecificOs(distros);
   const entities: Entities = {};
-  if (distros[0]) entities.distro = distros[0];
-  if (version && distros[0]) entities.version = version;
+  if (ordered[0]) entities.distro = ordered[0];
+  if (version && ordered[0]) entities.version = version;
+  else if (looseVersion && !ordered[0]) entities.version = normaliseVersion(looseVersion.replace(/\.x$|\+$/, '')) ?? looseVersion;
   const feature = pickFeature(features);
   if (feature) entities.feature = feature;
   if (hosts[0]) entities.host = hosts[0];
   if (kernel) entities.kernel = kernel;
-  return { entities, hosts, distros, features, fuzzy, leftovers, tokens, looseVersion };
+  return { entities, hosts, distros: ordered, features, fuzzy, leftovers, tokens, looseVersion };
 }

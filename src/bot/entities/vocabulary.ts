@@ -11,7 +11,7 @@ export type VocabularyEntry =
 
 /** Names people use that the KB records do not carry: general dynamic memory, and common shorthand. */
 const EXTRA_FEATURE_NAMES: ReadonlyArray<[FeatureEntity, string[]]> = [
-  ['dynamic-memory', ['dynamic memory', 'dynamic ram', 'dynamic mem', 'dynamicmemory', 'dyn mem']],
+  ['dynamic-memory', ['dynamic memory', 'dynamic ram', 'dynamic mem', 'dynamicmemory', 'dyn mem', 'dm']],
   ['dm-hot-add', ['hot add', 'hot-add', 'hotadd', 'memory hot add', 'hot add memory']],
   ['dm-ballooning', ['balloon', 'ballooning', 'memory balloon', 'hv_balloon balloon']],
   ['secure-boot', ['secure boot', 'secureboot']],
@@ -21,6 +21,10 @@ const EXTRA_FEATURE_NAMES: ReadonlyArray<[FeatureEntity, string[]]> = [
   ['trim', ['trim', 'discard', 'unmap']],
   ['live-backup', ['live backup', 'vss', 'backup']],
 ];
+
+/** Words the KB lists as synonyms of the core feature that, in a question, only mean "integration services". */
+const NEVER_A_FEATURE = new Set(['lis', 'bis', 'ic', 'ics', 'integration services', 'integration components', 'linux integration services',
+  'drivers', 'synthetic devices', 'enlightened drivers', 'smp', 'multiprocessing']);
 
 const KERNEL_NAMES: ReadonlyArray<[('rhck' | 'uek'), string[]]> = [
   ['uek', ['uek', 'unbreakable enterprise kernel', 'uek4', 'uek5', 'uek6', 'uek r3', 'uek r4']],
@@ -53,10 +57,13 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
     for (const codename of family.codenames) add(phrases, { kind: 'distro', distro: family.id, version: codename.version, phrase: codename.name });
   }
   for (const os of kb.otherOs.values()) for (const name of [os.name, ...os.aliases]) add(phrases, { kind: 'distro', distro: os.id, phrase: name });
-  for (const feature of kb.features.values()) {
-    for (const name of [feature.name, ...feature.matrixNames, ...feature.synonyms, feature.id]) add(phrases, { kind: 'feature', feature: feature.id, phrase: name });
-  }
+  // Our own names go first: where the KB lists "dynamic memory" under hot-add, a question means both.
   for (const [feature, names] of EXTRA_FEATURE_NAMES) for (const name of names) add(phrases, { kind: 'feature', feature, phrase: name });
+  for (const feature of kb.features.values()) {
+    for (const name of [feature.name, ...feature.matrixNames, ...feature.synonyms, feature.id]) {
+      if (!NEVER_A_FEATURE.has(phraseKey(name))) add(phrases, { kind: 'feature', feature: feature.id, phrase: name });
+    }
+  }
   for (const [kernel, names] of KERNEL_NAMES) for (const name of names) add(phrases, { kind: 'kernel', kernel, phrase: name });
 
   const byWords = new Map<number, VocabularyEntry[]>();
@@ -66,7 +73,7 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
     byWords.set(words, [...(byWords.get(words) ?? []), entry]);
   }
   const fuzzy = new Map([...byWords].map(([words, entries]) => [words, new Fuse(entries, {
-    keys: ['phrase'], includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3,
+    keys: ['phrase'], includeScore: true, threshold: 0.45, ignoreLocation: true, minMatchCharLength: 3,
   })]));
   const vocabulary = { phrases, longestPhrase: Math.max(...[...phrases.keys()].map((k) => k.split(' ').length)), fuzzy };
   vocabularies.set(kb, vocabulary);

@@ -1,6 +1,11 @@
 import type { Entities, Intent } from '../reply.ts';
 import type { Extraction } from '../entities/extract.ts';
-import { CUES, matchesAny } from './cues.ts';
+import { allowedTypos, editDistance } from '../entities/edit-distance.ts';
+import { CUES, OUT_OF_SCOPE_WORDS, matchesAny } from './cues.ts';
+
+function namesOtherProduct(tokens: readonly string[]): boolean {
+  return tokens.some((t) => t.length >= 5 && OUT_OF_SCOPE_WORDS.some((w) => editDistance(t, w, 2) <= allowedTypos(w.length)));
+}
 
 export interface Classification {
   readonly intent: Intent;
@@ -33,10 +38,10 @@ export function classify(text: string, extraction: Extraction, entities: Entitie
   if (matchesAny(lower, CUES.guestCheck)) return { intent: 'guest_check', confidence: 0.9, missing: [] };
   if (matchesAny(lower, CUES.lisVersion)) return { intent: 'lis_version', confidence: 0.9, missing: [] };
 
-  const outOfScope = matchesAny(lower, CUES.outOfScope);
+  const outOfScope = matchesAny(lower, CUES.outOfScope) || namesOtherProduct(extraction.tokens);
   if (outOfScope && !matchesAny(lower, CUES.logLine)) return { intent: 'unknown', confidence: 0.9, missing: [] };
 
-  if (matchesAny(text, CUES.logLine)) return { intent: 'known_issue', confidence: 0.9, missing: [] };
+  if (matchesAny(text, CUES.logLine) && !matchesAny(lower, CUES.tip)) return { intent: 'known_issue', confidence: 0.9, missing: [] };
   const problem = matchesAny(lower, CUES.problem);
   const tip = matchesAny(lower, CUES.tip);
   if (problem && !(tip && !/\b(fail|error|crash|hang|stuck|panic)/.test(lower))) {
@@ -44,14 +49,23 @@ export function classify(text: string, extraction: Extraction, entities: Entitie
   }
   if (tip) return { intent: 'tip', confidence: named > 0 ? 0.85 : 0.75, missing: [] };
 
+  const howTo = matchesAny(lower, CUES.howTo);
+  if (howTo && !(feature && distro && matchesAny(lower, CUES.supportQuestion)) && !matchesAny(lower, CUES.featureInfo)) {
+    return { intent: 'tip', confidence: 0.7, missing: [] };
+  }
   if (feature && distro) return { intent: 'feature_support', confidence: entityConfidence(extraction, ['distro', 'feature']), missing: [] };
   if (feature) {
-    const asksWhich = matchesAny(lower, CUES.featureInfo);
-    return { intent: 'feature_info', confidence: asksWhich ? 0.9 : entityConfidence(extraction, ['feature']) * 0.9, missing: [] };
+    if (matchesAny(lower, CUES.featureInfo)) return { intent: 'feature_info', confidence: 0.9, missing: [] };
+    // "does it support trim?" is about some guest we were not told; "trim?" asks what TRIM is and who has it.
+    if (matchesAny(lower, CUES.supportQuestion) || extraction.hosts.length > 0 || extraction.looseVersion) {
+      return { intent: 'feature_support', confidence: 0.3, missing: ['distro'] };
+    }
+    return { intent: 'feature_info', confidence: entityConfidence(extraction, ['feature']) * 0.9, missing: [] };
   }
   if (distro) return { intent: 'distro_support', confidence: entityConfidence(extraction, ['distro']), missing: [] };
-  if (extraction.hosts.length > 0 || extraction.looseVersion) {
-    if (matchesAny(lower, CUES.supportWords)) return { intent: 'distro_support', confidence: 0.3, missing: ['distro'] };
+  const asksSupport = matchesAny(lower, CUES.supportWords) || matchesAny(lower, CUES.supportQuestion);
+  if (asksSupport && (extraction.hosts.length > 0 || extraction.looseVersion || extraction.tokens.length <= 6)) {
+    return { intent: 'distro_support', confidence: 0.3, missing: ['distro'] };
   }
   return { intent: 'unknown', confidence: 0, missing: [] };
 }

@@ -10,7 +10,7 @@ function statusLine(kb: KnowledgeBase, answer: SupportAnswer): string {
   const name = `${kb.familyName(answer.query.family)}${answer.query.version ? ` ${answer.query.version}` : ''}`;
   switch (answer.status) {
     case 'listed': return `${name} is listed in ${answer.current?.id}.`;
-    case 'listed-earlier': return `${name} was last listed in ${answer.matches[0]?.snapshot.id}; ${answer.droppedIn?.id} no longer lists it.`;
+    case 'listed-earlier': return `${name} was last listed in ${answer.matches[0]?.snapshot.id}; the newest page, ${answer.current?.id}, no longer lists it.`;
     case 'not-listed': return `${name} is not listed in any version of the matrix.`;
     case 'does-not-run': return `${name} does not run on Hyper-V: ${answer.otherOs?.reason}`;
     case 'emulated-only': return `${name} runs only with emulated devices: ${answer.otherOs?.reason}`;
