@@ -2,6 +2,7 @@ import type { CliCommand } from './command.ts';
 import { askCommand } from './commands/ask.ts';
 import { startCommand } from './commands/start.ts';
 import { kbDiffCommand } from './commands/kb-diff.ts';
+import { kbImportCommand } from './commands/kb-import.ts';
 import { kbMatrixCommand } from './commands/kb-matrix.ts';
 import { kbShowCommand } from './commands/kb-show.ts';
 import { kbStatsCommand } from './commands/kb-stats.ts';
@@ -15,5 +16,6 @@ export const COMMANDS: readonly CliCommand[] = [
   kbShowCommand,
   kbMatrixCommand,
   kbDiffCommand,
+  kbImportCommand,
   kbValidateCommand,
 ];

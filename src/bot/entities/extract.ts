@@ -71,8 +71,9 @@ function firstOf<T>(values: readonly T[]): T | undefined {
   return values[0];
 }
 
-/** A specific feature beats dynamic memory as a whole: "dynamic memory hot add" means hot-add. */
+/** A specific feature beats dynamic memory as a whole ("dynamic memory hot add" means hot-add); hot-add and ballooning together mean both. */
 function pickFeature(features: readonly FeatureEntity[]): FeatureEntity | undefined {
+  if (features.includes('dm-hot-add') && features.includes('dm-ballooning')) return 'dynamic-memory';
   return features.find((f) => f !== 'dynamic-memory') ?? firstOf(features);
 }
 

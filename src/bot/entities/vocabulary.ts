@@ -20,6 +20,12 @@ const EXTRA_FEATURE_NAMES: ReadonlyArray<[FeatureEntity, string[]]> = [
   ['kvp', ['kvp', 'key value pair', 'key/value pair', 'kvp daemon']],
   ['trim', ['trim', 'discard', 'unmap']],
   ['live-backup', ['live backup', 'vss', 'backup']],
+  ['pci-passthrough', ['passthru', 'pci passthru', 'gpu passthru', 'device passthru', 'passthrough', 'pass through', 'pass-through']],
+];
+
+/** Distribution names the KB aliases leave out. */
+const EXTRA_DISTRO_NAMES: ReadonlyArray<[DistroId, string[]]> = [
+  ['solaris-sparc', ['sparc']],
 ];
 
 /** Words the KB lists as synonyms of the core feature that, in a question, only mean "integration services". */
@@ -53,9 +59,14 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
   if (cached) return cached;
   const phrases = new Map<string, VocabularyEntry>();
   for (const family of kb.families.values()) {
-    for (const name of [family.id, family.name, ...family.aliases]) add(phrases, { kind: 'distro', distro: family.id, phrase: name });
+    for (const name of [family.id, family.name, ...family.aliases]) {
+      // An alias such as "Windows RT 8.1" or "Solaris 11 x86" also names a version.
+      const version = /(?:^|\s)(\d+(?:\.\d+)*)(?:\s|$)/.exec(name)?.[1];
+      add(phrases, version ? { kind: 'distro', distro: family.id, version, phrase: name } : { kind: 'distro', distro: family.id, phrase: name });
+    }
     for (const codename of family.codenames) add(phrases, { kind: 'distro', distro: family.id, version: codename.version, phrase: codename.name });
   }
+  for (const [distro, names] of EXTRA_DISTRO_NAMES) for (const name of names) add(phrases, { kind: 'distro', distro, phrase: name });
   for (const os of kb.otherOs.values()) for (const name of [os.name, ...os.aliases]) add(phrases, { kind: 'distro', distro: os.id, phrase: name });
   // Our own names go first: where the KB lists "dynamic memory" under hot-add, a question means both.
   for (const [feature, names] of EXTRA_FEATURE_NAMES) for (const name of names) add(phrases, { kind: 'feature', feature, phrase: name });
