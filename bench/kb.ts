@@ -20,7 +20,7 @@ const kb = loadKnowledgeBase({ userDir: null });
 const families = [...kb.families.values()].filter((f) => f.kind !== 'other').map((f) => f.id);
 const versions = ['6.2', '6.4', '7.5', '8.6', '9.2', '14.04', '18.04', '22.04', '11 SP3', '12 SP4', '15 SP2', '10', '11', '12.2', '13.1', '24.04'];
 const queries = Array.from({ length: ROUNDS }, (_, i) => ({
-  family: families[i % families.length]! as DistroId,
+  family: families[i % families.length]!,
   version: versions[(i * 7) % versions.length]!,
   feature: FEATURE_IDS[(i * 13) % FEATURE_IDS.length]!,
   host: HOST_IDS[(i * 3) % HOST_IDS.length]!,

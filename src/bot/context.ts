@@ -18,7 +18,7 @@ export const DEFAULT_CONTEXT_TTL_MS = 15 * 60 * 1000;
 
 /** An in-process store with expiry and a size bound (oldest entries go first). */
 export class MemoryContextStore implements ContextStore {
-  private readonly entries = new Map<string, ConversationContext>();
+  private readonly entries = new Map<string, { context: ConversationContext; storedAt: number }>();
 
   constructor(
     private readonly ttlMs = DEFAULT_CONTEXT_TTL_MS,
@@ -27,17 +27,17 @@ export class MemoryContextStore implements ContextStore {
   ) {}
 
   get(conversation: string): Promise<ConversationContext | undefined> {
-    const context = this.entries.get(conversation);
-    if (context && this.now() - context.at > this.ttlMs) {
+    const entry = this.entries.get(conversation);
+    if (entry && this.now() - entry.storedAt > this.ttlMs) {
       this.entries.delete(conversation);
       return Promise.resolve(undefined);
     }
-    return Promise.resolve(context);
+    return Promise.resolve(entry?.context);
   }
 
   set(conversation: string, context: ConversationContext): Promise<void> {
     this.entries.delete(conversation);
-    this.entries.set(conversation, context);
+    this.entries.set(conversation, { context, storedAt: this.now() });
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

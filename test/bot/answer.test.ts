@@ -63,7 +63,8 @@ describe('conversation context', () => {
   test('a clarifying choice continues the question', async () => {
     const bot = new Bot(() => kb);
     const first = await bot.ask({ text: 'does it support kvp?', conversation: 'c' });
-    assert.equal(first.reply.intent, 'feature_info');
+    assert.equal(first.reply.intent, 'feature_support');
+    assert.equal(first.reply.answered, false, 'asks which distribution');
     const clarify = await bot.ask({ text: 'is secure boot supported on 2016', conversation: 'd' });
     assert.ok(clarify.reply.intent === 'feature_info' || clarify.reply.answered === false);
     const chosen = await bot.ask({ text: 'ubuntu 20.04', conversation: 'd' });

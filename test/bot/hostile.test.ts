@@ -27,7 +27,7 @@ describe('hostile and odd questions', () => {
     }
   });
   test('fuzz: 10,000 random and hostile strings never throw or echo mentions', () => {
-    const hostileText = fc.array(fc.oneof(fc.constantFrom(...HOSTILE, 'rhel', '6.4', 'trim', '2012 r2', 'sles 11 sp3', 'hv_balloon:', '[ 1.23]'), fc.string({ maxLength: 30 }), fc.fullUnicodeString({ maxLength: 20 })), { maxLength: 12 }).map((parts) => parts.join(' '));
+    const hostileText = fc.array(fc.oneof(fc.constantFrom(...HOSTILE, 'rhel', '6.4', 'trim', '2012 r2', 'sles 11 sp3', 'hv_balloon:', '[ 1.23]'), fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 20 })), { maxLength: 12 }).map((parts) => parts.join(' '));
     fc.assert(fc.property(hostileText, (text) => {
       const { reply } = answerQuestion(kb, text);
       const rendered = renderPlainText(reply);

@@ -4,7 +4,7 @@ import { normaliseVersion } from '../../knowledge/version.ts';
 import type { Entities, FeatureEntity } from '../reply.ts';
 import { extractHosts } from './hosts.ts';
 import { STOPWORDS, tokenize } from './tokens.ts';
-import { allowedTypos, editDistance } from './edit-distance.ts';
+import { allowedTypos, editDistance } from '../../knowledge/edit-distance.ts';
 import { vocabularyFor, type VocabularyEntry } from './vocabulary.ts';
 
 /** A word we read as an entity only by fuzzy matching: worth saying back as "did you mean". */

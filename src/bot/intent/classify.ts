@@ -1,6 +1,6 @@
 import type { Entities, Intent } from '../reply.ts';
 import type { Extraction } from '../entities/extract.ts';
-import { allowedTypos, editDistance } from '../entities/edit-distance.ts';
+import { allowedTypos, editDistance } from '../../knowledge/edit-distance.ts';
 import { CUES, OUT_OF_SCOPE_WORDS, matchesAny } from './cues.ts';
 
 function namesOtherProduct(tokens: readonly string[]): boolean {

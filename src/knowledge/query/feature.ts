@@ -31,7 +31,8 @@ export function cellStatus(cell: FeatureCell | undefined, host: HostId | undefin
     const status: CellStatus = statuses.has('available') ? 'available' : statuses.has('not-applicable') ? 'not-applicable' : 'not-available';
     return { status, hosts };
   }
-  const entry = cell.find((e) => e.hosts.includes(host));
+  // A row that states no hosts (the >256 vCPU rows) applies to whichever host is asked about.
+  const entry = cell.find((e) => e.hosts.includes(host)) ?? cell.find((e) => e.hosts.length === 0);
   if (!entry) return { status: cell.some((e) => e.status === 'available') ? 'not-on-host' : 'not-available', hosts };
   return { status: entry.status, hosts };
 }

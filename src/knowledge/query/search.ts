@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { editDistance } from '../edit-distance.ts';
 import type { KnowledgeBase } from '../knowledge-base.ts';
 import type { Applicability, DistroId, FeatureId, KnownIssue, Tip } from '../schema/index.ts';
 
@@ -81,7 +82,8 @@ export function searchAdvice(kb: KnowledgeBase, text: string, filter: AdviceFilt
   const query = text.slice(0, 500);
   const queryWords = [...new Set(wordsOf(query).map(stem))].slice(0, 16);
   const candidates = docsOf(kb).filter((doc) => (!filter.kind || doc.advice.kind === filter.kind) && familyFit(scopeOf(doc.advice), filter.family) >= 0);
-  const overlapOf = (doc: SearchDoc) => queryWords.filter((w) => doc.words.has(w)).length;
+  // A long word with one typo still counts ("schedular" meets "scheduler").
+  const overlapOf = (doc: SearchDoc) => queryWords.filter((w) => doc.words.has(w) || (w.length >= 6 && [...doc.words].some((d) => Math.abs(d.length - w.length) <= 1 && editDistance(w, d, 1) <= 1))).length;
   const bySignature = candidates
     .filter((doc) => doc.signatures.some((signature) => signature.test(query)))
     .map((doc) => ({ advice: doc.advice, score: 0, bySignature: true, overlap: overlapOf(doc) }));

@@ -35,6 +35,8 @@ export const HostAvailability = z.strictObject({
   hosts: z.array(HostId),
   otherHosts: z.array(OtherHost).default([]),
   notes: z.array(NoteRef).default([]),
+  /** The status holds for some of the column's versions only, as in "✔ (6.x only)". */
+  scope: z.string().optional(),
 });
 export type HostAvailability = z.infer<typeof HostAvailability>;
 
