@@ -15,6 +15,10 @@ export function describeChange(kb: KnowledgeBase, change: KbChange): string {
       return `Feature: ${kb.featureName(change.feature)} now available for ${describeColumn(kb, change.column)} on ${describeHosts(change.hosts)} [${change.to.id}]`;
     case 'feature-removed':
       return `Feature: ${kb.featureName(change.feature)} no longer listed for ${describeColumn(kb, change.column)} on ${describeHosts(change.hosts)} [${change.to.id}]`;
+    case 'host-added':
+      return `Host: ${describeColumn(kb, change.column)} now listed on ${describeHosts(change.hosts)} [${change.to.id}]`;
+    case 'host-removed':
+      return `Host: ${describeColumn(kb, change.column)} no longer listed on ${describeHosts(change.hosts)} [${change.to.id}]`;
     case 'lis-release':
       return `LIS release: ${change.release.version}${change.release.released ? ` (${change.release.released})` : ''}${change.release.highlights[0] ? ` — ${change.release.highlights[0]}` : ''} [${change.release.sources[0]?.source ?? change.release.id}]`;
   }
@@ -29,5 +33,7 @@ export function changeJson(change: KbChange): Record<string, unknown> {
     case 'versions-changed': return { ...base, before: change.before.header, from: change.from.id, to: change.to.id };
     case 'feature-added':
     case 'feature-removed': return { ...base, feature: change.feature, hosts: change.hosts, from: change.from.id, to: change.to.id };
+    case 'host-added':
+    case 'host-removed': return { ...base, hosts: change.hosts, from: change.from.id, to: change.to.id };
   }
 }

@@ -8,6 +8,8 @@ export type KbChange =
   | { kind: 'dropped'; families: DistroId[]; column: ReleaseColumn; from: MatrixSnapshot }
   | { kind: 'versions-changed'; families: DistroId[]; before: ReleaseColumn; column: ReleaseColumn; from: MatrixSnapshot; to: MatrixSnapshot }
   | { kind: 'feature-added' | 'feature-removed'; families: DistroId[]; column: ReleaseColumn; feature: FeatureId; hosts: HostId[]; from: MatrixSnapshot; to: MatrixSnapshot }
+  /** A host joined or left the release's Core row: the whole release, not one feature. */
+  | { kind: 'host-added' | 'host-removed'; families: DistroId[]; column: ReleaseColumn; hosts: HostId[]; from: MatrixSnapshot; to: MatrixSnapshot }
   | { kind: 'lis-release'; release: LisRelease };
 
 export interface DiffFilter {
@@ -64,13 +66,22 @@ export function diffSnapshots(before: MatrixSnapshot | undefined, after: MatrixS
     if (old.header !== column.header) {
       changes.push({ kind: 'versions-changed', families: familiesOf(column), before: old, column, from: before, to: after });
     }
+    const wanted = (h: HostId) => !filter.hosts || filter.hosts.includes(h);
+    const coreBefore = availableHosts(old, 'core');
+    const coreAfter = availableHosts(column, 'core');
+    const hostsAdded = [...coreAfter].filter((h) => !coreBefore.has(h) && wanted(h));
+    const hostsRemoved = [...coreBefore].filter((h) => !coreAfter.has(h) && wanted(h));
+    if (hostsAdded.length) changes.push({ kind: 'host-added', families: familiesOf(column), column, hosts: hostsAdded, from: before, to: after });
+    if (hostsRemoved.length) changes.push({ kind: 'host-removed', families: familiesOf(column), column, hosts: hostsRemoved, from: before, to: after });
     const features = new Set([...Object.keys(old.features), ...Object.keys(column.features)] as FeatureId[]);
+    features.delete('core');
     for (const feature of features) {
       if (filter.features && !filter.features.includes(feature)) continue;
       const was = availableHosts(old, feature);
       const now = availableHosts(column, feature);
-      const gained = [...now].filter((h) => !was.has(h) && (!filter.hosts || filter.hosts.includes(h)));
-      const lost = [...was].filter((h) => !now.has(h) && (!filter.hosts || filter.hosts.includes(h)));
+      // A host that joined or left the whole release is reported once, above.
+      const gained = [...now].filter((h) => !was.has(h) && wanted(h) && !hostsAdded.includes(h));
+      const lost = [...was].filter((h) => !now.has(h) && wanted(h) && !hostsRemoved.includes(h));
       if (gained.length) changes.push({ kind: 'feature-added', families: familiesOf(column), column, feature, hosts: gained, from: before, to: after });
       if (lost.length) changes.push({ kind: 'feature-removed', families: familiesOf(column), column, feature, hosts: lost, from: before, to: after });
     }
@@ -99,11 +110,11 @@ export function diffKb(kb: KnowledgeBase, from: string, to: string, filter: Diff
     .filter((r) => r.released !== undefined && r.released > from && r.released <= to)
     .filter((r) => !filter.families || r.guests.some((g) => filter.families!.includes(g.family)))
     .map((release) => ({ kind: 'lis-release' as const, release }));
-  return [...changes, ...releases].filter((change) => change.kind === 'lis-release' || !filter.hosts || change.kind.startsWith('feature') || hostsMatch(change, filter.hosts));
+  return [...changes, ...releases].filter((change) => !filter.hosts || hostsMatch(change, filter.hosts));
 }
 
 function hostsMatch(change: KbChange, hosts: readonly HostId[]): boolean {
-  if (change.kind === 'lis-release' || change.kind === 'feature-added' || change.kind === 'feature-removed') return true;
+  if (change.kind === 'lis-release' || change.kind === 'feature-added' || change.kind === 'feature-removed' || change.kind === 'host-added' || change.kind === 'host-removed') return true;
   const core = availableHosts(change.column, 'core');
   return core.size === 0 || hosts.some((h) => core.has(h));
 }

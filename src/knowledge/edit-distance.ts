@@ -19,3 +19,16 @@ export function editDistance(a: string, b: string, limit = 3): number {
 export function allowedTypos(length: number): number {
   return length <= 3 ? 0 : length <= 6 ? 1 : 2;
 }
+
+/** True when a and b differ by at most one insertion, deletion, substitution or adjacent swap. Linear time. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

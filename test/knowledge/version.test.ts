@@ -76,3 +76,14 @@ describe('version items', () => {
     assert.equal(describeVersionItems([{ kind: 'range', from: '8.1', to: '8.6', openEnded: true }, { kind: 'series', major: '9' }]), '8.1-8.6+, 9.x');
   });
 });
+
+describe('typo distance', () => {
+  test('within one edit: substitution, insertion, deletion, adjacent swap', async () => {
+    const { withinOneEdit, editDistance } = await import('../../src/knowledge/edit-distance.ts');
+    for (const [a, b] of [['scheduler', 'schedular'], ['debian', 'debain'], ['trim', 'trimm'], ['rhel', 'rhe'], ['kvp', 'kvp']]) {
+      assert.ok(withinOneEdit(a!, b!), `${a} ~ ${b}`);
+      assert.ok(editDistance(a!, b!) <= 1, `${a} ~ ${b} by distance`);
+    }
+    for (const [a, b] of [['help', 'rhel'], ['ubuntu', 'debian'], ['abc', 'cba']]) assert.equal(withinOneEdit(a!, b!), false, `${a} !~ ${b}`);
+  });
+});

@@ -4,8 +4,8 @@ import { normaliseVersion } from '../../knowledge/version.ts';
 import type { Entities, FeatureEntity } from '../reply.ts';
 import { extractHosts } from './hosts.ts';
 import { STOPWORDS, tokenize } from './tokens.ts';
-import { allowedTypos, editDistance } from '../../knowledge/edit-distance.ts';
-import { vocabularyFor, type VocabularyEntry } from './vocabulary.ts';
+import { allowedTypos, editDistance, withinOneEdit } from '../../knowledge/edit-distance.ts';
+import { vocabularyFor, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
 
 /** A word we read as an entity only by fuzzy matching: worth saying back as "did you mean". */
 export interface FuzzyReading {
@@ -33,6 +33,15 @@ const VERSION_TOKEN = /^\d{1,2}(?:\.\d{1,2}){0,2}(?:\.x|\+)?$/;
 const SERVICE_PACK = /^sp(\d{1,2})$/;
 const GLUED_SERVICE_PACK = /^(\d{1,2})sp(\d{1,2})$/;
 const MAX_FUZZY_LOOKUPS = 6;
+const MAX_FUZZY_WORD = 24;
+
+/** Is the word one typo from some vocabulary word? Only then is a fuzzy search worth its cost. */
+function nearVocabulary(vocabulary: Vocabulary, word: string): boolean {
+  for (let length = word.length - 1; length <= word.length + 1; length++) {
+    for (const candidate of vocabulary.wordsByLength.get(length) ?? []) if (withinOneEdit(word, candidate)) return true;
+  }
+  return false;
+}
 
 function splitGlued(tokens: readonly string[]): string[] {
   return tokens.flatMap((token) => {
@@ -130,21 +139,23 @@ export function extractEntities(kb: KnowledgeBase, question: string): Extraction
 
   const leftovers: string[] = [];
   let lookups = 0;
+  // fuse.js proposes candidates; an edit-distance check confirms them, so "help" is never read as "rhel".
+  const confirmed = (typed: string, words: number) => vocabulary.fuzzy.get(words)?.search(typed, { limit: 3 })
+    .find((candidate) => editDistance(typed, candidate.item.phrase) <= allowedTypos(candidate.item.phrase.length));
+  const fuzzyWord = (k: number) => {
+    const word = tokens[k];
+    return word !== undefined && !used[k] && !/\d/.test(word) && word.length <= MAX_FUZZY_WORD && nearVocabulary(vocabulary, word);
+  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (used[i] || STOPWORDS.has(token) || token.length < 4 || /\d/.test(token)) continue;
-    if (lookups++ >= MAX_FUZZY_LOOKUPS) { leftovers.push(token); continue; }
-    const next = tokens[i + 1];
-    const previous = tokens[i - 1];
-    const pair = next && !used[i + 1] && !STOPWORDS.has(next) && !/\d/.test(next) ? `${token} ${next}` : undefined;
-    // "hyper-v sokets": the word before may be a stopword on its own yet part of the phrase.
-    const pairBefore = previous && !used[i - 1] && !/\d/.test(previous) ? `${previous} ${token}` : undefined;
-    // fuse.js proposes candidates; an edit-distance check confirms them, so "help" is never read as "rhel".
-    const confirmed = (typed: string, words: number) => vocabulary.fuzzy.get(words)?.search(typed, { limit: 3 })
-      .find((candidate) => editDistance(typed, candidate.item.phrase) <= allowedTypos(candidate.item.phrase.length));
-    const pairHit = pair ? confirmed(pair, 2) : undefined;
-    const beforeHit = pairHit || !pairBefore ? undefined : confirmed(pairBefore, 2);
-    const hit = pairHit ?? beforeHit ?? confirmed(token, 1);
+    if (lookups >= MAX_FUZZY_LOOKUPS || !fuzzyWord(i)) { leftovers.push(token); continue; }
+    lookups++;
+    // Two-word phrases ("dynamc memory", "hyper-v sokets") are tried only when the neighbour is near the vocabulary too.
+    const pairHit = fuzzyWord(i + 1) ? confirmed(`${token} ${tokens[i + 1]}`, 2) : undefined;
+    const beforeHit = pairHit || !fuzzyWord(i - 1) ? undefined : confirmed(`${tokens[i - 1]} ${token}`, 2);
+    const exactWord = vocabulary.wordsByLength.get(token.length)?.includes(token) ?? false;
+    const hit = pairHit ?? beforeHit ?? (exactWord ? undefined : confirmed(token, 1));
     if (hit) {
       const start = beforeHit ? i - 1 : i;
       const span = pairHit || beforeHit ? 2 : 1;

@@ -43,6 +43,8 @@ export interface Vocabulary {
   readonly longestPhrase: number;
   /** Fuzzy indexes by phrase word count, for did-you-mean on leftover words. */
   readonly fuzzy: ReadonlyMap<number, Fuse<VocabularyEntry>>;
+  /** Every word of every fuzzy-matchable phrase, by length: a cheap test before any fuzzy search. */
+  readonly wordsByLength: ReadonlyMap<number, readonly string[]>;
 }
 
 const vocabularies = new WeakMap<KnowledgeBase, Vocabulary>();
@@ -86,7 +88,11 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
   const fuzzy = new Map([...byWords].map(([words, entries]) => [words, new Fuse(entries, {
     keys: ['phrase'], includeScore: true, threshold: 0.45, ignoreLocation: true, minMatchCharLength: 3,
   })]));
-  const vocabulary = { phrases, longestPhrase: Math.max(...[...phrases.keys()].map((k) => k.split(' ').length)), fuzzy };
+  const wordsByLength = new Map<number, string[]>();
+  for (const word of new Set([...byWords.values()].flat().flatMap((entry) => entry.phrase.split(' ')))) {
+    wordsByLength.set(word.length, [...(wordsByLength.get(word.length) ?? []), word]);
+  }
+  const vocabulary = { phrases, longestPhrase: Math.max(...[...phrases.keys()].map((k) => k.split(' ').length)), fuzzy, wordsByLength };
   vocabularies.set(kb, vocabulary);
   return vocabulary;
 }

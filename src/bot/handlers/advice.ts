@@ -6,7 +6,7 @@ import { CHECK_VM_ACTION, refSources } from './cite.ts';
 import { featureIds } from './feature-support.ts';
 
 /** Above this fuzzy score a hit is too loose to present as the answer. */
-const MAX_ADVICE_SCORE = 0.7;
+const MAX_ADVICE_SCORE = 0.75;
 
 function adviceText(hit: AdviceHit): { title: string; body: string; fields: { label: string; value: string }[] } {
   if (hit.advice.kind === 'issue') {
