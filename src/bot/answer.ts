@@ -2,11 +2,26 @@ import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { ConversationContext } from './context.ts';
 import { extractEntities } from './entities/extract.ts';
 import { mergeWithContext } from './follow-up.ts';
-import { CONFIDENCE_THRESHOLD, classify } from './intent/classify.ts';
+import { CONFIDENCE_THRESHOLD, classify, type Classification } from './intent/classify.ts';
+import { searchAdvice } from '../knowledge/query/search.ts';
 import { HANDLERS } from './handlers/registry.ts';
 import { decline } from './handlers/unknown.ts';
-import type { Reply } from './reply.ts';
+import type { Entities, Reply } from './reply.ts';
 import { cleanQuestion } from './text.ts';
+
+/** Below this, with two shared words, a question with no other cue is read as asking for that advice. */
+const STRONG_ADVICE_SCORE = 0.45;
+
+/**
+ * A question with no cue at all ("static mac for clustering?") may still name a known issue or tip
+ * outright; out-of-scope questions never reach here, as they carry a cue.
+ */
+function adviceFallback(kb: KnowledgeBase, question: string, entities: Entities, classification: Classification): Classification {
+  if (classification.intent !== 'unknown' || classification.confidence > 0) return classification;
+  const best = searchAdvice(kb, question, { family: entities.distro })[0];
+  if (!best || best.score > STRONG_ADVICE_SCORE || (best.overlap < 2 && !best.bySignature)) return classification;
+  return { intent: best.advice.kind === 'issue' ? 'known_issue' : 'tip', confidence: 0.6, missing: [] };
+}
 
 export interface Answer {
   readonly reply: Reply;
@@ -20,7 +35,7 @@ export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, context?:
   const question = cleanQuestion(rawQuestion);
   const extraction = extractEntities(kb, question);
   const entities = mergeWithContext(question, extraction, context);
-  const classification = classify(question, extraction, entities);
+  const classification = adviceFallback(kb, question, entities, classify(question, extraction, entities));
   const input = { kb, question, entities, extraction, classification };
   const reply = classification.intent !== 'unknown' && classification.confidence >= CONFIDENCE_THRESHOLD
     ? HANDLERS[classification.intent].handle(input)

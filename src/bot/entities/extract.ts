@@ -140,7 +140,7 @@ export function extractEntities(kb: KnowledgeBase, question: string): Extraction
   const leftovers: string[] = [];
   let lookups = 0;
   // fuse.js proposes candidates; an edit-distance check confirms them, so "help" is never read as "rhel".
-  const confirmed = (typed: string, words: number) => vocabulary.fuzzy.get(words)?.search(typed, { limit: 3 })
+  const confirmed = (typed: string, words: number) => vocabulary.fuzzy.get(words)?.search(typed, { limit: 8 })
     .find((candidate) => editDistance(typed, candidate.item.phrase) <= allowedTypos(candidate.item.phrase.length));
   const fuzzyWord = (k: number) => {
     const word = tokens[k];

@@ -7,6 +7,7 @@ import { describeVersionItems } from '../../knowledge/version.ts';
 import { reply, type Reply, type Verdict } from '../reply.ts';
 import { CHECK_VM_ACTION, matrixAction, noteLines, refSources, sourcesOf } from './cite.ts';
 import { clarifyDistro } from './clarify.ts';
+import { integrationPreference } from '../entities/integration.ts';
 import type { IntentHandler } from './handler.ts';
 
 /** The integration to report when a version has several: built in wins, as the vendor supports it. */
@@ -37,11 +38,11 @@ function hostVerdict(matches: readonly ColumnMatch[], host: HostId | undefined):
 
 export const distroSupportHandler: IntentHandler = {
   intent: 'distro_support',
-  handle({ kb, entities }): Reply {
+  handle({ kb, entities, question }): Reply {
     const family = entities.distro;
     if (!family) return clarifyDistro(kb, 'distro_support', entities);
     const name = `${kb.familyName(family)}${entities.version ? ` ${entities.version}` : ''}`;
-    const answer = querySupport(kb, { family, version: entities.version, kernel: entities.kernel });
+    const answer = querySupport(kb, { family, version: entities.version, kernel: entities.kernel, integration: integrationPreference(question) });
     const base = { intent: 'distro_support' as const, entities, actions: [matrixAction(kb, family), CHECK_VM_ACTION] };
 
     if (answer.status === 'does-not-run' || answer.status === 'emulated-only') {

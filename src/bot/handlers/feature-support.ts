@@ -6,6 +6,7 @@ import { describeVersionItems } from '../../knowledge/version.ts';
 import { reply, type Entities, type FeatureEntity, type Reply, type Verdict } from '../reply.ts';
 import { CHECK_VM_ACTION, matrixAction, noteLines, refSources, sourcesOf } from './cite.ts';
 import { clarifyDistro } from './clarify.ts';
+import { integrationPreference } from '../entities/integration.ts';
 import { eraSentence, primaryIntegration } from './distro-support.ts';
 import type { IntentHandler } from './handler.ts';
 
@@ -41,7 +42,8 @@ function lead(kb: KnowledgeBase, entities: Entities, featureName: string, answer
   const subject = `${kb.familyName(entities.distro!)}${entities.version ? ` ${entities.version}` : ''}`;
   const onHost = entities.host ? ` on Windows Server ${entities.host}` : '';
   const support = answers[0]!.support;
-  if (support.status === 'does-not-run' || support.status === 'emulated-only') return `No. ${subject} has no integration services on Hyper-V, so ${featureName} is not available.`;
+  if (support.status === 'does-not-run') return `No. ${subject} does not run on Hyper-V at all, so ${featureName} is not available. ${support.otherOs?.reason ?? ''}`.trim();
+  if (support.status === 'emulated-only') return `No. ${subject} runs on Hyper-V only with emulated devices and has no integration services, so ${featureName} is not available. ${support.otherOs?.reason ?? ''}`.trim();
   if (support.status === 'not-listed' || support.status === 'no-data') {
     return `I can't say: no Microsoft matrix I know lists ${subject}.${support.nearest.length ? ` The nearest listed release is ${support.nearest.map((m) => describeVersionItems(m.column.versions)).join(', ')} — not an answer for ${entities.version}.` : ''}`;
   }
@@ -55,11 +57,12 @@ function lead(kb: KnowledgeBase, entities: Entities, featureName: string, answer
 
 export const featureSupportHandler: IntentHandler = {
   intent: 'feature_support',
-  handle({ kb, entities }): Reply {
+  handle({ kb, entities, question }): Reply {
     if (!entities.distro) return clarifyDistro(kb, 'feature_support', entities);
     const feature = entities.feature!;
     const featureName = feature === 'dynamic-memory' ? 'Dynamic Memory' : kb.featureName(feature);
-    const answers = featureIds(feature).map((id) => queryFeature(kb, { family: entities.distro!, version: entities.version, kernel: entities.kernel, feature: id, host: entities.host }));
+    const integration = integrationPreference(question);
+    const answers = featureIds(feature).map((id) => queryFeature(kb, { family: entities.distro!, version: entities.version, kernel: entities.kernel, integration, feature: id, host: entities.host }));
     const verdict = combinedVerdict(answers);
     const support = answers[0]!.support;
     const notes = noteLines(answers.flatMap((a) => a.options.flatMap((o) => o.notes)));

@@ -14,6 +14,8 @@ export interface SupportQuery {
   readonly family: DistroId;
   readonly version?: string;
   readonly kernel?: 'rhck' | 'uek';
+  /** Only columns that get integration services this way, when any such column holds the version. */
+  readonly integration?: 'built-in' | 'download';
   /** Answer as the KB stood on this date (YYYY-MM-DD). */
   readonly asOf?: string;
 }
@@ -53,14 +55,15 @@ function distance(version: ParsedVersion, column: ReleaseColumn): number {
   return 0;
 }
 
-function nearestColumns(snapshot: MatrixSnapshot | undefined, family: DistroId, version: ParsedVersion): ColumnMatch[] {
-  if (!snapshot) return [];
-  const scored = snapshot.columns
+/** The closest listed columns over the family's whole history; among equally close ones, the newest snapshot's. */
+function nearestColumns(history: readonly MatrixSnapshot[], family: DistroId, version: ParsedVersion): ColumnMatch[] {
+  const scored = history.flatMap((snapshot, age) => snapshot.columns
     .filter((c) => c.families.includes(family))
-    .map((column) => ({ column, distance: distance(version, column) }))
-    .sort((a, b) => a.distance - b.distance);
-  const best = scored[0]?.distance;
-  return scored.filter((s) => s.distance === best).map(({ column }) => ({ snapshot, column, match: 'none' as const }));
+    .map((column) => ({ snapshot, column, age, distance: distance(version, column) })));
+  const best = Math.min(...scored.map((s) => s.distance));
+  const closest = scored.filter((s) => s.distance === best);
+  const newest = Math.min(...closest.map((s) => s.age));
+  return closest.filter((s) => s.age === newest).map(({ snapshot, column }) => ({ snapshot, column, match: 'none' as const }));
 }
 
 /** Is this OS (and version) listed, in which columns, and since or until when. */
@@ -74,10 +77,12 @@ export function querySupport(kb: KnowledgeBase, query: SupportQuery): SupportAns
   const version = query.version === undefined ? undefined : parseVersion(query.version);
   const history = kb.history(query.family).filter((s) => query.asOf === undefined || s.era <= query.asOf);
   for (const [index, snapshot] of history.entries()) {
-    const matches = matchColumns(snapshot, query.family, version, query.kernel);
-    if (matches.length === 0) continue;
+    const all = matchColumns(snapshot, query.family, version, query.kernel);
+    if (all.length === 0) continue;
+    const preferred = all.filter((m) => m.column.integration.kind === query.integration);
+    const matches = preferred.length > 0 ? preferred : all;
     if (index === 0) return { query, status: 'listed', matches, current, nearest: [] };
     return { query, status: 'listed-earlier', matches, current, droppedIn: history[index - 1], nearest: [] };
   }
-  return { query, status: 'not-listed', matches: [], current, nearest: version ? nearestColumns(current, query.family, version) : [] };
+  return { query, status: 'not-listed', matches: [], current, nearest: version ? nearestColumns(history, query.family, version) : [] };
 }
