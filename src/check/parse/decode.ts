@@ -1,0 +1,86 @@
+import { BINARY_RATIO, MAX_LINE_CHARS, MAX_LINES, MAX_UPLOAD_BYTES } from './limits.ts';
+import type { DiagnosticSink } from './diagnostics.ts';
+
+export interface DecodedUpload {
+  /** Clean lines; index i is upload line i + 1. Dropped binary lines stay as '' to keep numbering. */
+  lines: string[];
+  bytes: number;
+  /** The upload was cut (size or line-count limit). */
+  cut: boolean;
+}
+
+// Bounded, non-nested patterns only: these run on untrusted text. Matching control
+// characters is their whole purpose.
+/* eslint-disable no-control-regex */
+const ANSI_CSI = /\u001b\[[0-9;?]{0,32}[ -/]{0,4}[@-~]/g;
+const ANSI_OSC = /\u001b\][^\u0007\u001b]{0,512}(?:\u0007|\u001b\\)/g;
+const JUNK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g;
+/* eslint-enable no-control-regex */
+
+function isJunkByte(b: number): boolean {
+  return b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x7f;
+}
+
+function countJunkBytes(buf: Buffer): number {
+  let junk = 0;
+  for (const b of buf) if (isJunkByte(b)) junk++;
+  return junk;
+}
+
+function countReplacementChars(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Turns an upload into clean text lines: size cap, UTF-8 with replacement, BOM, CRLF/CR,
+ * ANSI escapes and control characters removed, lines capped. Binary uploads are flagged and
+ * only their text-looking lines kept.
+ */
+export function decodeUpload(input: Buffer | Uint8Array | string, diagnostics: DiagnosticSink): DecodedUpload {
+  let buf = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const bytes = buf.byteLength;
+  let cut = false;
+  if (bytes === 0) {
+    diagnostics.add('INPUT_EMPTY', 'The upload is empty.');
+    return { lines: [], bytes, cut };
+  }
+  if (bytes > MAX_UPLOAD_BYTES) {
+    diagnostics.add('INPUT_TOO_LARGE', `The upload is larger than ${MAX_UPLOAD_BYTES} bytes; only the first part was read.`);
+    buf = buf.subarray(0, MAX_UPLOAD_BYTES);
+    cut = true;
+  }
+  let text = buf.toString('utf8');
+  const junkShare = (countJunkBytes(buf) + countReplacementChars(text)) / buf.byteLength;
+  const binary = junkShare > BINARY_RATIO;
+  if (binary) diagnostics.add('INPUT_BINARY_DATA', 'The upload contains binary data; only lines that look like text were read.');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const raw = text.split(/\r\n|\r|\n/);
+  if (raw.length > MAX_LINES) {
+    diagnostics.add('INPUT_TOO_LARGE', `The upload has more than ${MAX_LINES} lines; the rest was not read.`);
+    raw.length = MAX_LINES;
+    cut = true;
+  }
+  const lines = raw.map((line, i) => cleanLine(line, i + 1, diagnostics));
+  return { lines, bytes, cut };
+}
+
+function cleanLine(line: string, lineNo: number, diagnostics: DiagnosticSink): string {
+  // Cut very long lines before any regex work so cleaning stays linear and cheap.
+  let s = line.length > MAX_LINE_CHARS * 4 ? line.slice(0, MAX_LINE_CHARS * 4) : line;
+  if (s.includes('\u001b')) s = s.replace(ANSI_OSC, '').replace(ANSI_CSI, '');
+  const before = s.length;
+  s = s.replace(JUNK, '');
+  const junk = before - s.length;
+  if (junk > 0 && junk * 10 > before * 3 && before > 8) {
+    diagnostics.add('INPUT_BINARY_DATA', 'Lines made mostly of binary data were skipped.', { line: lineNo });
+    return '';
+  }
+  if (s.length > MAX_LINE_CHARS || line.length > MAX_LINE_CHARS * 4) {
+    diagnostics.add('INPUT_LINE_TOO_LONG', `Lines longer than ${MAX_LINE_CHARS} characters were shortened.`, { line: lineNo });
+    s = s.slice(0, MAX_LINE_CHARS);
+  }
+  return s;
+}

@@ -1,0 +1,133 @@
+import type { GuestDistro, GuestFacts } from '../../facts.ts';
+import { SECTION } from '../section-names.ts';
+import type { SectionMap } from '../section.ts';
+import { stripUndefined } from './meta.ts';
+import { linesOf, observe, type Line } from './view.ts';
+
+const ID_TO_DISTRO: Record<string, GuestDistro> = {
+  rhel: 'rhel', redhat: 'rhel', centos: 'centos', ol: 'oracle-linux', oracle: 'oracle-linux', sles: 'sles', sled: 'sles',
+  sles_sap: 'sles', 'opensuse-leap': 'opensuse', opensuse: 'opensuse', 'opensuse-tumbleweed': 'opensuse', suse: 'opensuse',
+  ubuntu: 'ubuntu', debian: 'debian', freebsd: 'freebsd',
+};
+
+function unquote(value: string): string {
+  const v = value.trim();
+  return v.length >= 2 && (v.startsWith('"') || v.startsWith("'")) && v.endsWith(v[0] ?? '') ? v.slice(1, -1) : v;
+}
+
+function osReleaseFields(lines: Line[]): Map<string, { value: string; line: Line }> {
+  const out = new Map<string, { value: string; line: Line }>();
+  for (const line of lines) {
+    const m = /^([A-Z_]{1,40})=(.*)$/.exec(line.text.trim());
+    if (m?.[1] && !out.has(m[1])) out.set(m[1], { value: unquote(m[2] ?? ''), line });
+  }
+  return out;
+}
+
+/** "Red Hat Enterprise Linux Server release 6.3 (Santiago)" and friends. */
+function fromReleaseText(line: Line): { rawId: string; version?: string; versionFull?: string } | undefined {
+  const text = line.text.trim();
+  const m = /\brelease (\d{1,3}(?:\.\d{1,5}){0,3})/.exec(text);
+  const full = m?.[1];
+  const version = full?.split('.').slice(0, 2).join('.');
+  let rawId: string | undefined;
+  if (/^Red Hat Enterprise Linux/i.test(text)) rawId = 'rhel';
+  else if (/^CentOS/i.test(text)) rawId = 'centos';
+  else if (/^Oracle Linux|^Enterprise Linux Enterprise Linux/i.test(text)) rawId = 'ol';
+  else if (/^Scientific Linux/i.test(text)) rawId = 'scientific';
+  else if (/^(?:Rocky|AlmaLinux|Fedora)/i.test(text)) rawId = text.split(/\s/, 1)[0]?.toLowerCase();
+  if (!rawId) return undefined;
+  return { rawId, version, versionFull: full !== version ? full : undefined };
+}
+
+function slesVersion(versionId: string): string {
+  const [major, sp] = versionId.split('.');
+  return sp && sp !== '0' ? `${major} SP${Number(sp)}` : (major ?? versionId);
+}
+
+function debianVersion(text: string): { version: string; full: string } | undefined {
+  const m = /^(\d{1,3})(?:\.(\d{1,3}))?/.exec(text.trim());
+  if (!m?.[1]) return undefined;
+  const major = Number(m[1]);
+  return { version: major >= 7 || m[2] === undefined ? String(major) : `${major}.${m[2]}`, full: text.trim() };
+}
+
+/** FreeBSD "13.2-RELEASE-p4" → 13.2. */
+export function freebsdVersion(release: string): string | undefined {
+  return /^(\d{1,3}\.\d{1,3})-/.exec(release)?.[1];
+}
+
+export function osFacts(sections: SectionMap): Pick<GuestFacts, 'os'> {
+  const uname = linesOf(sections, SECTION.uname).find((l) => l.text.startsWith('FreeBSD '));
+  if (uname) {
+    const fv = linesOf(sections, SECTION.bsdVersion).find((l) => freebsdVersion(l.text.trim()));
+    const release = fv?.text.trim() ?? uname.text.split(/\s+/)[2] ?? '';
+    const version = freebsdVersion(release);
+    return { os: observe(stripUndefined({ distro: 'freebsd' as const, rawId: 'freebsd', version, versionFull: release || undefined, like: [] }), fv ? [fv, uname] : [uname]) };
+  }
+
+  const osr = osReleaseFields(linesOf(sections, SECTION.osRelease));
+  const releaseFiles = [SECTION.oracleRelease, SECTION.centosRelease, SECTION.redhatRelease] as const;
+  let fromFile: { parsed: NonNullable<ReturnType<typeof fromReleaseText>>; line: Line } | undefined;
+  for (const name of releaseFiles) {
+    for (const line of linesOf(sections, name)) {
+      const parsed = fromReleaseText(line);
+      if (parsed) { fromFile = { parsed, line }; break; }
+    }
+    if (fromFile) break;
+  }
+  const id = osr.get('ID');
+  const evidence: Line[] = [];
+  let rawId = id?.value.toLowerCase();
+  if (id) evidence.push(id.line);
+  if (!rawId && fromFile) { rawId = fromFile.parsed.rawId; evidence.push(fromFile.line); }
+
+  const suse = linesOf(sections, SECTION.suseRelease);
+  const lsb = linesOf(sections, SECTION.lsbRelease);
+  if (!rawId && suse.length > 0) rawId = /openSUSE/i.test(suse[0]?.text ?? '') ? 'opensuse' : 'sles';
+  const lsbId = lsb.find((l) => l.text.startsWith('DISTRIB_ID='));
+  if (!rawId && lsbId) { rawId = unquote(lsbId.text.slice(11)).toLowerCase(); evidence.push(lsbId); }
+  const debianFile = linesOf(sections, SECTION.debianVersion).find((l) => debianVersion(l.text));
+  if (!rawId && debianFile) rawId = 'debian';
+  if (!rawId) return {};
+
+  const distro = ID_TO_DISTRO[rawId];
+  const versionId = osr.get('VERSION_ID');
+  let version: string | undefined;
+  let versionFull: string | undefined;
+  if ((distro === 'rhel' || distro === 'centos' || distro === 'oracle-linux' || !distro) && fromFile) {
+    version = fromFile.parsed.version;
+    versionFull = fromFile.parsed.versionFull;
+    evidence.push(fromFile.line);
+  }
+  if (!version && (distro === 'sles' || rawId === 'sles')) {
+    if (versionId) { version = slesVersion(versionId.value); evidence.push(versionId.line); }
+    else {
+      const major = suse.find((l) => /^VERSION\s*=/.test(l.text));
+      const patch = suse.find((l) => /^PATCHLEVEL\s*=/.test(l.text));
+      const v = major?.text.split('=')[1]?.trim();
+      const p = patch?.text.split('=')[1]?.trim();
+      if (v && /^\d{1,3}$/.test(v)) version = p && p !== '0' && /^\d{1,3}$/.test(p) ? `${v} SP${p}` : v;
+      for (const l of [major, patch]) if (l) evidence.push(l);
+    }
+  }
+  if (!version && distro === 'debian' && debianFile) {
+    const d = debianVersion(debianFile.text);
+    version = versionId?.value ?? d?.version;
+    versionFull = d?.full;
+    evidence.push(debianFile);
+  }
+  if (!version && versionId && /^\d{1,8}(?:\.\d{1,5}){0,3}$/.test(versionId.value)) {
+    version = versionId.value;
+    evidence.push(versionId.line);
+  }
+  const lsbRelease = lsb.find((l) => l.text.startsWith('DISTRIB_RELEASE='));
+  if (!version && lsbRelease) { version = unquote(lsbRelease.text.slice(16)); evidence.push(lsbRelease); }
+  if (version && !/^\d{1,8}(?:\.\d{1,5}){0,3}(?: SP\d{1,2})?$/.test(version)) version = undefined;
+
+  const pretty = osr.get('PRETTY_NAME')?.value ?? fromFile?.line.text.trim() ?? suse[0]?.text.trim();
+  const like = (osr.get('ID_LIKE')?.value ?? '').split(/\s+/).filter(Boolean).map((s) => s.toLowerCase());
+  return {
+    os: observe(stripUndefined({ distro, rawId, version, versionFull, prettyName: pretty?.slice(0, 120), like }), evidence.length ? evidence : suse.slice(0, 3)),
+  };
+}
