@@ -21,7 +21,8 @@ export function mergeWithContext(text: string, extraction: Extraction, context: 
   const merged: Entities = { ...own };
   if (!own.distro && context.entities.distro) {
     merged.distro = context.entities.distro;
-    if (context.entities.version) merged.version = context.entities.version;
+    // "what about 20.04?" names a new version of the same distro; only carry the old one when none is given.
+    if (!own.version && context.entities.version) merged.version = context.entities.version;
     if (context.entities.kernel && !own.kernel) merged.kernel = context.entities.kernel;
   }
   if (!own.feature && context.entities.feature && (marked || extraction.tokens.length <= 4)) merged.feature = context.entities.feature;

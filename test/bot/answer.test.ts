@@ -60,6 +60,12 @@ describe('conversation context', () => {
     const late = await bot.ask({ text: 'and on 2016?', conversation: 't1' });
     assert.equal(late.reply.answered, false, 'context expired');
   });
+  test('"what about 20.04?" keeps the distro and feature but takes the new version', async () => {
+    const bot = new Bot(() => kb);
+    await bot.ask({ text: 'is secure boot supported for ubuntu 18.04 on 2016?', conversation: 'v' });
+    const next = await bot.ask({ text: 'what about 20.04?', conversation: 'v' });
+    assert.deepEqual(next.reply.entities, { distro: 'ubuntu', version: '20.04', feature: 'secure-boot', host: '2016' });
+  });
   test('a clarifying choice continues the question', async () => {
     const bot = new Bot(() => kb);
     const first = await bot.ask({ text: 'does it support kvp?', conversation: 'c' });

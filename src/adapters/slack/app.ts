@@ -1,0 +1,124 @@
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Authorize, type Logger } from '@slack/bolt';
+import type { Bot } from '../../bot/bot.ts';
+import type { DigestCommands } from '../../jobs/digest-commands.ts';
+import type { GuestCheckRequests } from '../../jobs/guest-check-requests.ts';
+import type { DedupeStore } from '../../state/dedupe-store.ts';
+import type { FeedbackStore } from '../../state/feedback-store.ts';
+import type { SlackDeps } from './deps.ts';
+import { registerListeners } from './listeners/index.ts';
+import { SlackReplyPoster, slackClientOptions } from './poster.ts';
+import type { SlackSettings } from './settings.ts';
+import { ThreadMemory } from './threads.ts';
+
+export const EVENTS_PATH = '/slack/events';
+export const HEALTH_PATH = '/healthz';
+
+export interface SlackAppOptions {
+  readonly settings: SlackSettings;
+  readonly bot: Bot;
+  readonly dedupe: DedupeStore;
+  readonly feedback: FeedbackStore;
+  readonly guestChecks?: GuestCheckRequests;
+  readonly digest?: DigestCommands;
+  readonly logger?: Logger;
+  /** Default 1,500 ms: well inside Slack's 3 s. */
+  readonly ackBudgetMs?: number;
+  readonly fetch?: typeof fetch;
+}
+
+export interface SlackApp {
+  readonly app: App;
+  readonly mode: 'socket' | 'http';
+  readonly receiver: HTTPReceiver | SocketModeReceiver;
+  /** A Web API client with the bot token, for workers. */
+  readonly client: webApi.WebClient;
+  readonly poster: SlackReplyPoster;
+  readonly deps: SlackDeps;
+  /** The bound HTTP port once started (HTTP mode; PORT=0 picks a free one). */
+  readonly port: number | undefined;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Single-workspace authorization without an auth.test at start-up: the bot's user and bot ids are looked up on the
+ * first event and cached (a failed lookup is retried on the next event).
+ */
+export function cachedAuthorize(client: webApi.WebClient, botToken: string): Authorize<boolean> {
+  let identity: Promise<{ botUserId?: string; botId?: string }> | undefined;
+  return async () => {
+    identity ??= client.auth.test({ token: botToken }).then(
+      (result) => ({ ...(result.user_id ? { botUserId: result.user_id } : {}), ...(result.bot_id ? { botId: result.bot_id } : {}) }),
+      (error: unknown) => {
+        identity = undefined;
+        throw error;
+      },
+    );
+    return { botToken, ...(await identity) };
+  };
+}
+
+/** Builds the Slack adapter: a Bolt app in Socket Mode (SLACK_APP_TOKEN) or on an HTTP receiver at /slack/events. */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { settings } = options;
+  if (!settings.appToken && !settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
+  const logging = options.logger ? { logger: options.logger } : { logLevel: LogLevel.INFO };
+  const receiver = settings.appToken
+    ? new SocketModeReceiver({ appToken: settings.appToken, ...logging })
+    : new HTTPReceiver({
+      signingSecret: settings.signingSecret ?? '',
+      endpoints: EVENTS_PATH,
+      port: settings.port,
+      unhandledRequestTimeoutMillis: 2900,
+      customRoutes: [{ path: HEALTH_PATH, method: ['GET'], handler: (_req, res) => { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('ok'); } }],
+      ...logging,
+    });
+
+  const clientOptions = slackClientOptions(settings, options.logger);
+  const client = new webApi.WebClient(settings.botToken, clientOptions);
+  // lisbot keeps conversation context in its own store, so Bolt's conversation store is off.
+  const app = new App({ receiver, authorize: cachedAuthorize(client, settings.botToken), clientOptions, convoStore: false, ...logging });
+  const deps: SlackDeps = {
+    settings,
+    bot: options.bot,
+    dedupe: options.dedupe,
+    feedback: options.feedback,
+    ...(options.guestChecks ? { guestChecks: options.guestChecks } : {}),
+    ...(options.digest ? { digest: options.digest } : {}),
+    logger: app.logger,
+    threads: new ThreadMemory(),
+    ackBudgetMs: options.ackBudgetMs ?? 1500,
+    fetch: options.fetch ?? globalThis.fetch,
+  };
+  registerListeners(app, deps);
+  app.error((error) => {
+    app.logger.error(`slack listener failed: ${error.message}`);
+    return Promise.resolve();
+  });
+
+  let port: number | undefined;
+  return {
+    app,
+    mode: settings.appToken ? 'socket' : 'http',
+    receiver,
+    client,
+    poster: new SlackReplyPoster(client),
+    deps,
+    get port() {
+      return port;
+    },
+    async start() {
+      if (receiver instanceof HTTPReceiver) {
+        const server = await receiver.start(settings.port);
+        port = (server.address() as AddressInfo).port;
+      } else {
+        await receiver.start();
+      }
+    },
+    async stop() {
+      await receiver.stop();
+      port = undefined;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Logger } from '@slack/bolt';
+import type { Bot } from '../../bot/bot.ts';
+import type { DigestCommands } from '../../jobs/digest-commands.ts';
+import type { GuestCheckRequests } from '../../jobs/guest-check-requests.ts';
+import type { DedupeStore } from '../../state/dedupe-store.ts';
+import type { FeedbackStore } from '../../state/feedback-store.ts';
+import type { SlackSettings } from './settings.ts';
+import type { ThreadMemory } from './threads.ts';
+
+/** Everything the listeners use. Built once by createSlackApp; tests may build their own. */
+export interface SlackDeps {
+  readonly settings: SlackSettings;
+  readonly bot: Bot;
+  readonly dedupe: DedupeStore;
+  readonly feedback: FeedbackStore;
+  readonly guestChecks?: GuestCheckRequests;
+  readonly digest?: DigestCommands;
+  readonly logger: Logger;
+  readonly threads: ThreadMemory;
+  /** How long a slash command may take to answer inside its ack before it acks "working…" and answers later. */
+  readonly ackBudgetMs: number;
+  /** For downloading uploads (url_private), with the bot token. */
+  readonly fetch: typeof fetch;
+}
+
+/** Deliveries already handled are remembered this long (Slack retries within about 5 minutes). */
+export const DEDUPE_TTL_MS = 60 * 60 * 1000;
+
+/** The context key: one per thread, or per user in a DM (or a slash command) outside threads. */
+export function conversationKey(team: string | undefined, channel: string, threadOrUser: string | undefined): string {
+  return `slack:${team ?? 'T?'}:${channel}:${threadOrUser ?? 'anonymous'}`;
+}
+
+export function isDirectMessageChannel(channel: string | undefined): boolean {
+  return channel?.startsWith('D') === true;
+}

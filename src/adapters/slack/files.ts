@@ -1,0 +1,117 @@
+import type { webApi } from '@slack/bolt';
+import type { ReplyTarget } from '../../jobs/delivery.ts';
+import { MAX_UPLOAD_BYTES, type SubmitResult } from '../../jobs/guest-check-requests.ts';
+import { claimOnce } from './dedupe.ts';
+import type { SlackDeps } from './deps.ts';
+import { renderNotice } from './render/reply-blocks.ts';
+
+/** The parts of a Slack file object lisbot reads. */
+export interface SlackFile {
+  readonly id: string;
+  readonly name?: string;
+  readonly size?: number;
+  readonly mimetype?: string;
+  readonly url_private?: string;
+  readonly url_private_download?: string;
+}
+
+export type Download = { readonly ok: true; readonly content: Buffer } | { readonly ok: false; readonly reason: string };
+
+const MAX_FILES_PER_MESSAGE = 3;
+const DOWNLOAD_TIMEOUT_MS = 30_000;
+
+/** Megabytes with one decimal, rounded up, so a file just over the limit never reads as equal to it. */
+function megabytes(bytes: number): string {
+  return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
+}
+
+function tooBig(name: string, size?: number): string {
+  return `${name}${size === undefined ? '' : ` is ${megabytes(size)}, which`} is over the ${megabytes(MAX_UPLOAD_BYTES)} limit for a guest check. The collector's report is usually a few kilobytes: upload the report itself (lischeck.txt), not a tarball or a full log.`;
+}
+
+/**
+ * Downloads a private Slack file with the bot token, refusing it before or while reading once it passes maxBytes,
+ * and refusing an HTML page (Slack's login page, when the token lacks files:read).
+ */
+export async function downloadSlackFile(fetchFn: typeof fetch, url: string, token: string, maxBytes: number, name = 'The file'): Promise<Download> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, { headers: { Authorization: `Bearer ${token}` }, redirect: 'follow', signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+  } catch (error) {
+    return { ok: false, reason: `I could not download ${name} from Slack (${error instanceof Error ? error.name : 'error'}). Try uploading it again.` };
+  }
+  const refuse = async (reason: string): Promise<Download> => {
+    await response.body?.cancel().catch(() => undefined);
+    return { ok: false, reason };
+  };
+  if (!response.ok) return refuse(`Slack answered ${response.status} when I downloaded ${name}. Try uploading it again.`);
+  if (/text\/html/i.test(response.headers.get('content-type') ?? '')) {
+    return refuse(`Slack sent a sign-in page instead of ${name}: lisbot's token cannot read files. An admin needs to add the files:read scope and reinstall the app.`);
+  }
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) return refuse(tooBig(name, declared));
+  if (!response.body) return { ok: true, content: Buffer.alloc(0) };
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return { ok: false, reason: tooBig(name) };
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return { ok: true, content: Buffer.concat(chunks, total) };
+}
+
+function submitNotice(name: string, result: SubmitResult): string {
+  switch (result.status) {
+    case 'queued':
+      return `Checking ${name}… I'll post the report here when it's done.`;
+    case 'duplicate':
+      return `I'm already checking ${name}; the report will appear here.`;
+    case 'unavailable':
+      return `The guest check is unavailable right now (${result.message}). Try again shortly.`;
+    case 'rejected':
+      return `I can't check ${name}: ${result.message}`;
+  }
+}
+
+/** One upload: size check, download, hand-off to the guest check. Returns what to tell the user. */
+export async function checkUpload(deps: SlackDeps, client: webApi.WebClient, file: SlackFile, target: ReplyTarget, user: string | undefined): Promise<string> {
+  let info = file;
+  if (info.size === undefined || !(info.url_private_download ?? info.url_private)) {
+    const fetched = await client.files.info({ file: file.id });
+    info = { ...file, ...(fetched.file as SlackFile | undefined) };
+  }
+  const name = info.name ?? 'the file';
+  if (!deps.guestChecks) return `Guest checks are not enabled on this lisbot, so I can't check ${name}. You can run "lisbot check ${name}" on your own machine instead.`;
+  if (info.size !== undefined && info.size > MAX_UPLOAD_BYTES) return tooBig(name, info.size);
+  const url = info.url_private_download ?? info.url_private;
+  if (!url) return `Slack did not give me a download link for ${name}. Try uploading it again.`;
+  const download = await downloadSlackFile(deps.fetch, url, deps.settings.botToken, MAX_UPLOAD_BYTES, name);
+  if (!download.ok) return download.reason;
+  const result = await deps.guestChecks.submit({ fileName: name, content: download.content }, target, user);
+  return submitNotice(name, result);
+}
+
+/**
+ * Files shared with lisbot (in a DM, with a mention, or in a thread lisbot answered in) go to the guest check.
+ * Each file is handled once however many events announce it; the outcome is said in the same place.
+ */
+export async function checkSharedFiles(deps: SlackDeps, client: webApi.WebClient, files: readonly SlackFile[], target: ReplyTarget, user: string | undefined): Promise<void> {
+  for (const file of files.slice(0, MAX_FILES_PER_MESSAGE)) {
+    if (!(await claimOnce(deps, `slack:file:${file.id}`))) continue;
+    let notice: string;
+    try {
+      notice = await checkUpload(deps, client, file, target, user);
+    } catch (error) {
+      deps.logger.error(`guest check upload failed: ${String(error)}`);
+      notice = 'Something went wrong while I fetched that file. Try again shortly.';
+    }
+    await client.chat.postMessage({ channel: target.channel, ...(target.thread ? { thread_ts: target.thread } : {}), ...renderNotice(notice) });
+  }
+}

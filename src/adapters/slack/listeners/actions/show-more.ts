@@ -1,0 +1,21 @@
+import { actAndRender, askAndRender } from '../../answer.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { renderReply, renderNotice } from '../../render/reply-blocks.ts';
+import { decodeMore } from '../../render/values.ts';
+import { actionConversation, deliver, handleButton, type ButtonArgs } from './shared.ts';
+
+/** "Show more": rebuilds a long reply (a matrix, or the question asked again) and posts its next page. */
+export function onShowMore(deps: SlackDeps, args: ButtonArgs): Promise<void> {
+  return handleButton(deps, args, async (place) => {
+    const more = decodeMore(args.action.value);
+    if (!more) return;
+    const conversation = actionConversation(place);
+    if ('m' in more.o) {
+      const result = await actAndRender(deps, { kind: 'show-matrix', value: more.o.m }, conversation, place.user, more.p);
+      await deliver(deps, args, place, result?.message ?? renderNotice('That matrix is not available any more.'));
+      return;
+    }
+    const { reply } = await askAndRender(deps, more.o.q, conversation, place.user);
+    await deliver(deps, args, place, renderReply(reply, { question: more.o.q, page: more.p, more: more.o }));
+  });
+}
