@@ -26,6 +26,6 @@ export function mergeWithContext(text: string, extraction: Extraction, context: 
     if (context.entities.kernel && !own.kernel) merged.kernel = context.entities.kernel;
   }
   if (!own.feature && context.entities.feature && (marked || extraction.tokens.length <= 4)) merged.feature = context.entities.feature;
-  if (!own.host && context.entities.host && (own.distro || own.feature)) merged.host = context.entities.host;
+  if (!own.host && context.entities.host && (own.distro || own.feature || own.version)) merged.host = context.entities.host;
   return merged;
 }
