@@ -1,6 +1,6 @@
 import type { CliCommand } from './command.ts';
 import { askCommand } from './commands/ask.ts';
-import { startCommand } from './commands/start.ts';
+import { serveCommand, startCommand } from './commands/serve.ts';
 import { kbDiffCommand } from './commands/kb-diff.ts';
 import { kbImportCommand } from './commands/kb-import.ts';
 import { kbMatrixCommand } from './commands/kb-matrix.ts';
@@ -11,6 +11,7 @@ import { kbValidateCommand } from './commands/kb-validate.ts';
 /** Every CLI command, in the order `lisbot --help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
   startCommand,
+  serveCommand,
   askCommand,
   kbStatsCommand,
   kbShowCommand,
