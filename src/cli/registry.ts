@@ -1,6 +1,7 @@
 import type { CliCommand } from './command.ts';
 import { askCommand } from './commands/ask.ts';
 import { serveCommand, startCommand } from './commands/serve.ts';
+import { configCheckCommand } from './commands/config-check.ts';
 import { kbDiffCommand } from './commands/kb-diff.ts';
 import { kbImportCommand } from './commands/kb-import.ts';
 import { kbMatrixCommand } from './commands/kb-matrix.ts';
@@ -19,4 +20,5 @@ export const COMMANDS: readonly CliCommand[] = [
   kbDiffCommand,
   kbImportCommand,
   kbValidateCommand,
+  configCheckCommand,
 ];

@@ -1,22 +1,21 @@
-import { Bot } from '../bot/bot.ts';
-import { MemoryContextStore } from '../bot/context.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { GuestCheckRequests } from '../jobs/guest-check-requests.ts';
-import { MemoryDedupeStore } from '../state/dedupe-store.ts';
-import { MemoryFeedbackStore } from '../state/feedback-store.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
 import { slackSettingsFromEnv } from '../adapters/slack/settings.ts';
+import { boltLogger } from '../adapters/slack/pino-logger.ts';
+import { instrumentedBot, type Infrastructure } from './infrastructure.ts';
 
 export interface RunningAdapter {
   readonly name: string;
+  ready(): boolean;
   stop(): Promise<void>;
 }
 
 export interface ServeDependencies {
   readonly env: NodeJS.ProcessEnv;
   readonly kb: () => KnowledgeBase;
+  readonly infra: Infrastructure;
   readonly guestChecks?: GuestCheckRequests;
-  readonly log: (line: string) => void;
 }
 
 /**
@@ -24,16 +23,20 @@ export interface ServeDependencies {
  * platform is configured. A bad setting throws ConfigError naming the variable before anything starts.
  */
 export async function startAdapters(deps: ServeDependencies): Promise<RunningAdapter[]> {
+  const { infra } = deps;
   const slackSettings = slackSettingsFromEnv(deps.env);
-  const bot = new Bot(deps.kb, new MemoryContextStore());
-  const dedupe = new MemoryDedupeStore();
-  const feedback = new MemoryFeedbackStore();
+  const bot = instrumentedBot(deps.kb, infra);
   const running: RunningAdapter[] = [];
   if (slackSettings) {
-    const slack = createSlackApp({ settings: slackSettings, bot, dedupe, feedback, ...(deps.guestChecks ? { guestChecks: deps.guestChecks } : {}) });
+    const slack = createSlackApp({
+      settings: slackSettings, bot, dedupe: infra.dedupe, feedback: infra.feedback,
+      logger: boltLogger(infra.logger),
+      ...(deps.guestChecks ? { guestChecks: deps.guestChecks } : {}),
+    });
     await slack.start();
-    deps.log(`slack: ${slack.mode === 'socket' ? 'connected in Socket Mode' : `listening on port ${slack.port} at /slack/events`}`);
-    running.push({ name: 'slack', stop: () => slack.stop() });
+    infra.logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
+    let started = true;
+    running.push({ name: 'slack', ready: () => started, stop: async () => { started = false; await slack.stop(); } });
   }
   return running;
 }

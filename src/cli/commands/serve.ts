@@ -1,7 +1,8 @@
 import { writeLine, type CliCommand, type CliIo } from '../command.ts';
 import { runConsole } from '../../adapters/console/console-adapter.ts';
-import { Bot } from '../../bot/bot.ts';
 import { ConfigError } from '../../config/errors.ts';
+import { startHealth } from '../../runtime/health.ts';
+import { createInfrastructure, instrumentedBot, type Infrastructure } from '../../runtime/infrastructure.ts';
 import { startAdapters, type RunningAdapter } from '../../runtime/serve.ts';
 import { knowledgeBase } from './kb-context.ts';
 
@@ -14,38 +15,46 @@ function waitForSignal(): Promise<string> {
   });
 }
 
-async function stopAll(adapters: readonly RunningAdapter[], io: CliIo): Promise<void> {
+/** Stops everything, but never waits longer than the grace period: an orchestrator's kill follows anyway. */
+async function stopAll(stops: ReadonlyArray<() => Promise<void>>): Promise<void> {
   const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
-  await Promise.race([Promise.allSettled(adapters.map((a) => a.stop())), timeout]);
-  writeLine(io.stderr, 'stopped');
+  await Promise.race([Promise.allSettled(stops.map((stop) => stop())), timeout]);
 }
 
 /** Runs the configured adapters until SIGTERM; with none configured, the terminal chat when there is a terminal. */
 async function serve(io: CliIo, consoleFallback: 'terminal' | 'always'): Promise<number> {
-  const kb = knowledgeBase(io.env);
+  let infra: Infrastructure | undefined;
   let adapters: RunningAdapter[];
   try {
-    adapters = await startAdapters({ env: io.env, kb: () => kb, log: (line) => writeLine(io.stderr, line) });
+    infra = createInfrastructure(io.env);
+    const kb = knowledgeBase(io.env);
+    adapters = await startAdapters({ env: io.env, kb: () => kb, infra });
   } catch (error) {
+    await infra?.close();
     if (error instanceof ConfigError) {
       writeLine(io.stderr, error.message);
       return 1;
     }
     throw error;
   }
+  const kb = knowledgeBase(io.env);
   if (adapters.length === 0) {
     if (consoleFallback === 'terminal' && !io.stdin.isTTY) {
+      await infra.close();
       writeLine(io.stderr, 'No chat platform is configured (set SLACK_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID) and standard input is not a terminal.');
       return 1;
     }
-    await runConsole(new Bot(() => kb), { input: io.stdin, output: io.stdout, terminal: io.stdin.isTTY === true });
+    await runConsole(instrumentedBot(() => kb, infra), { input: io.stdin, output: io.stdout, terminal: io.stdin.isTTY === true });
+    await infra.close();
     writeLine(io.stdout, 'Bye.');
     return 0;
   }
-  writeLine(io.stderr, `lisbot serving ${adapters.map((a) => a.name).join(' and ')}; SIGTERM to stop`);
+  const health = await startHealth(infra, () => kb, adapters);
+  infra.logger.info({ adapters: adapters.map((a) => a.name) }, 'lisbot serving; SIGTERM to stop');
   const signal = await waitForSignal();
-  writeLine(io.stderr, `${signal}: shutting down`);
-  await stopAll(adapters, io);
+  infra.logger.info({ signal }, 'shutting down');
+  await stopAll([...adapters.map((a) => () => a.stop()), ...(health ? [() => health.close()] : [])]);
+  await infra.close();
   return 0;
 }
 
@@ -53,7 +62,7 @@ export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Start every chat adapter whose settings are present (Slack, Discord); with none and a terminal, the console chat.',
   usage: 'lisbot serve',
-  details: 'Slack: SLACK_BOT_TOKEN plus SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP on PORT at /slack/events).\nDiscord: DISCORD_TOKEN and DISCORD_APPLICATION_ID.',
+  details: 'Slack: SLACK_BOT_TOKEN plus SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP on PORT at /slack/events).\nDiscord: DISCORD_TOKEN and DISCORD_APPLICATION_ID. Health and metrics on METRICS_PORT. Run "lisbot config check" first.',
   run: (_args, io) => serve(io, 'terminal'),
 };
 

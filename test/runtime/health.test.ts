@@ -1,0 +1,71 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Redis } from 'ioredis';
+import { startHealthServer } from '../../src/observability/health-server.ts';
+import { LisbotMetrics } from '../../src/observability/metrics.ts';
+import { readinessChecks } from '../../src/runtime/health.ts';
+import type { KnowledgeBase } from '../../src/knowledge/index.ts';
+import { realKb } from '../helpers/real-kb.ts';
+import { TEST_REDIS_URL } from '../helpers/ports.ts';
+
+async function probe(kb: () => KnowledgeBase | undefined, redis: Redis | undefined, parts: Array<{ name: string; ready(): boolean }> = []) {
+  const metrics = new LisbotMetrics({ defaults: false });
+  const server = await startHealthServer(0, metrics, readinessChecks(kb, redis, parts), () => {
+    const current = kb();
+    if (current) metrics.recordKb(current.version, current.newestEra, current.builtAt);
+  });
+  try {
+    const get = (path: string) => fetch(`http://127.0.0.1:${server.port}${path}`);
+    const health = await get('/healthz');
+    const ready = await get('/readyz');
+    const metricsText = await (await get('/metrics')).text();
+    return { health: health.status, ready: ready.status, readyBody: (await ready.json()) as { checks: Record<string, boolean> }, metricsText };
+  } finally {
+    await server.close();
+  }
+}
+
+describe('/healthz, /readyz and /metrics', () => {
+  test('Redis up and the KB loaded: live and ready, with the KB version in the metrics', async () => {
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      const kb = realKb();
+      const result = await probe(() => kb, redis, [{ name: 'slack', ready: () => true }]);
+      assert.equal(result.health, 200);
+      assert.equal(result.ready, 200);
+      assert.deepEqual(result.readyBody.checks, { kb: true, redis: true, slack: true });
+      assert.match(result.metricsText, new RegExp(`lisbot_kb_info\\{version="${kb.version}"`));
+      assert.match(result.metricsText, /lisbot_kb_age_seconds \d/);
+    } finally {
+      redis.disconnect();
+    }
+  });
+  test('Redis down: still live, not ready, and the check answers quickly', async () => {
+    const redis = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    redis.on('error', () => undefined);
+    const started = Date.now();
+    const result = await probe(() => realKb(), redis);
+    assert.equal(result.health, 200);
+    assert.equal(result.ready, 503);
+    assert.equal(result.readyBody.checks.redis, false);
+    assert.ok(Date.now() - started < 5000);
+    redis.disconnect();
+  });
+  test('KB missing or a platform not connected: not ready', async () => {
+    const noKb = await probe(() => undefined, undefined);
+    assert.equal(noKb.ready, 503);
+    assert.equal(noKb.readyBody.checks.kb, false);
+    assert.doesNotMatch(noKb.metricsText, /lisbot_kb_info\{/);
+    const disconnected = await probe(() => realKb(), undefined, [{ name: 'discord', ready: () => false }]);
+    assert.equal(disconnected.ready, 503);
+  });
+  test('answers are counted by intent and outcome', async () => {
+    const metrics = new LisbotMetrics({ defaults: false });
+    metrics.recordAnswer('distro_support', true, 0.4);
+    metrics.recordAnswer('unknown', false, 0.2);
+    const text = await metrics.registry.metrics();
+    assert.match(text, /lisbot_questions_total\{intent="distro_support",outcome="answered"\} 1/);
+    assert.match(text, /lisbot_questions_total\{intent="unknown",outcome="declined"\} 1/);
+    assert.match(text, /lisbot_answer_latency_seconds_count 2/);
+  });
+});
