@@ -29,8 +29,8 @@ export function createInfrastructure(env: NodeJS.ProcessEnv, options: { logDesti
   const settings = coreSettingsFromEnv(env);
   const logger = createLogger(settings.LOG_LEVEL, options.logDestination);
   const metrics = new LisbotMetrics();
-  // Commands fail fast while Redis is away instead of queueing: a user gets an error, not a hang.
-  const redis = settings.REDIS_URL ? createRedis(settings.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
+  // A command waits at most two seconds while Redis is away, then fails: a user gets an error, not a hang.
+  const redis = settings.REDIS_URL ? createRedis(settings.REDIS_URL, { commandTimeout: 2000, maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
   const ttlMs = settings.CONTEXT_TTL_SECONDS * 1000;
   return {

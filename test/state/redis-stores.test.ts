@@ -47,3 +47,21 @@ describe('Redis-backed state', () => {
     });
   });
 });
+
+describe('lisbot feedback export', () => {
+  test('writes stored feedback as evaluation-shaped JSON lines, user ids hashed', async () => {
+    const { runLisbot } = await import('../helpers/cli-io.ts');
+    const { hashUser } = await import('../../src/state/feedback-store.ts');
+    const key = 'lisbot:feedback';
+    const before = await redis.llen(key);
+    await new RedisFeedbackStore(redis, key).add({ kind: 'declined', question: `tell me about plan9 ${prefix}`, intent: 'unknown', sources: [], platform: 'slack', userHash: hashUser('slack', 'U0SECRETUSER'), at: new Date().toISOString() });
+    const run = await runLisbot(['feedback', 'export', '--kind', 'declined'], { env: { REDIS_URL: TEST_REDIS_URL } });
+    assert.equal(run.code, 0);
+    const line = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { question: string; intent: string; answered: boolean; tags: string[] }).find((l) => l.question.includes(prefix));
+    assert.ok(line, 'the record was exported');
+    assert.equal(line.intent, 'unknown');
+    assert.equal(line.answered, false);
+    assert.doesNotMatch(run.stdout, /U0SECRETUSER/);
+    await redis.ltrim(key, 0, before - 1);
+  });
+});
