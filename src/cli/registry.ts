@@ -2,6 +2,7 @@ import type { CliCommand } from './command.ts';
 import { askCommand } from './commands/ask.ts';
 import { serveCommand, startCommand } from './commands/serve.ts';
 import { configCheckCommand } from './commands/config-check.ts';
+import { discordDeployCommand } from './commands/discord-deploy.ts';
 import { feedbackExportCommand } from './commands/feedback-export.ts';
 import { kbDiffCommand } from './commands/kb-diff.ts';
 import { kbImportCommand } from './commands/kb-import.ts';
@@ -23,4 +24,5 @@ export const COMMANDS: readonly CliCommand[] = [
   kbValidateCommand,
   configCheckCommand,
   feedbackExportCommand,
+  discordDeployCommand,
 ];

@@ -3,6 +3,8 @@ import type { GuestCheckRequests } from '../jobs/guest-check-requests.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
 import { slackSettingsFromEnv } from '../adapters/slack/settings.ts';
 import { boltLogger } from '../adapters/slack/pino-logger.ts';
+import { DiscordAdapter } from '../adapters/discord/client.ts';
+import { discordSettingsFromEnv } from '../adapters/discord/settings.ts';
 import { instrumentedBot, type Infrastructure } from './infrastructure.ts';
 
 export interface RunningAdapter {
@@ -25,6 +27,7 @@ export interface ServeDependencies {
 export async function startAdapters(deps: ServeDependencies): Promise<RunningAdapter[]> {
   const { infra } = deps;
   const slackSettings = slackSettingsFromEnv(deps.env);
+  const discordSettings = discordSettingsFromEnv(deps.env);
   const bot = instrumentedBot(deps.kb, infra);
   const running: RunningAdapter[] = [];
   if (slackSettings) {
@@ -37,6 +40,15 @@ export async function startAdapters(deps: ServeDependencies): Promise<RunningAda
     infra.logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
     let started = true;
     running.push({ name: 'slack', ready: () => started, stop: async () => { started = false; await slack.stop(); } });
+  }
+  if (discordSettings) {
+    const discord = new DiscordAdapter({
+      settings: discordSettings, bot, dedupe: infra.dedupe, feedback: infra.feedback, logger: infra.logger.child({ component: 'discord' }),
+      ...(deps.guestChecks ? { guestChecks: deps.guestChecks } : {}),
+    });
+    await discord.start();
+    infra.logger.info('discord adapter connected');
+    running.push({ name: 'discord', ready: () => discord.ready(), stop: () => discord.stop() });
   }
   return running;
 }

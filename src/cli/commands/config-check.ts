@@ -1,4 +1,5 @@
 import { writeLine, type CliCommand } from '../command.ts';
+import { discordSettingsFromEnv } from '../../adapters/discord/settings.ts';
 import { slackSettingsFromEnv } from '../../adapters/slack/settings.ts';
 import { ENV_VARS, coreSettingsFromEnv } from '../../config/env.ts';
 import { ConfigError } from '../../config/errors.ts';
@@ -7,6 +8,7 @@ import { ConfigError } from '../../config/errors.ts';
 const PARTS: ReadonlyArray<{ name: string; check: (env: NodeJS.ProcessEnv) => string }> = [
   { name: 'core', check: (env) => { const core = coreSettingsFromEnv(env); return `log level ${core.LOG_LEVEL}; ${core.REDIS_URL ? 'Redis configured' : 'no Redis: in-process queue, memory state'}; ${core.METRICS_PORT === undefined ? 'no health server' : `health and metrics on port ${core.METRICS_PORT}`}`; } },
   { name: 'slack', check: (env) => { const slack = slackSettingsFromEnv(env); return slack ? `enabled, ${slack.appToken ? 'Socket Mode' : `HTTP on port ${slack.port}`}` : 'not configured'; } },
+  { name: 'discord', check: (env) => { const discord = discordSettingsFromEnv(env); return discord ? `enabled${discord.messageContent ? ', answering @mentions (Message Content intent)' : ''}` : 'not configured'; } },
 ];
 
 export const configCheckCommand: CliCommand = {
