@@ -10,7 +10,7 @@ import { loadCases } from '../test/eval/evaluate.ts';
 import { ms, percentile, table, timeEach } from './stats.ts';
 
 const kb = loadKnowledgeBase({ userDir: null });
-const questions = loadCases().map((c) => c.question);
+const questions = loadCases().map((c) => c.question.replace(/\s*\n\s*/g, ' '));
 const thousand = Array.from({ length: 1000 }, (_, i) => questions[i % questions.length]!);
 
 for (let i = 0; i < 2; i++) thousand.forEach((q) => answerQuestion(kb, q));

@@ -29,8 +29,10 @@ function adviceText(hit: AdviceHit): { title: string; body: string; fields: { la
 export function answerWithAdvice(kb: KnowledgeBase, intent: Intent, question: string, entities: Entities, kind: 'issue' | 'tip'): Reply {
   const feature: FeatureId | undefined = entities.feature ? featureIds(entities.feature)[0] : undefined;
   const filter = { family: entities.distro, feature };
-  let hits = searchAdvice(kb, question, { kind, ...filter }).filter((h) => h.score <= MAX_ADVICE_SCORE);
-  if (hits.length === 0) hits = searchAdvice(kb, question, filter).filter((h) => h.score <= MAX_ADVICE_SCORE);
+  // One search over both kinds; the kind asked for comes first, the other kind only when it has nothing.
+  const all = searchAdvice(kb, question, filter, 10).filter((h) => h.score <= MAX_ADVICE_SCORE);
+  const preferred = all.filter((h) => h.advice.kind === kind);
+  const hits = (preferred.length ? preferred : all).slice(0, 5);
   const best = hits[0];
   if (!best) {
     return reply({
