@@ -244,6 +244,41 @@ export const Kdump = z.strictObject({
   enabled: TriState,
 });
 
+/** Hyper-V drivers inside the initramfs of the running kernel (names only, dashes normalised). */
+export const Initramfs = z.strictObject({
+  modules: z.array(z.string()),
+  /** The collector could not look inside the image (none found, unknown compression). */
+  unreadable: z.boolean(),
+});
+
+/** KVP pool files as `ls -ln` lists them. */
+export const KvpPools = z.strictObject({
+  files: z.array(z.strictObject({ name: z.string(), mode: z.string(), size: z.number().int().nonnegative().optional() })),
+  /** The pool directory does not exist (no KVP daemon ever ran). */
+  missing: z.boolean(),
+});
+
+/** Kernel packages from the package list. */
+export const KernelPackages = z.strictObject({
+  /** Kernel releases installed (rpm kernel-VERSION-RELEASE, deb linux-image-RELEASE), as uname -r would print them when known. */
+  installed: z.array(z.string()),
+  /** Meta packages that choose a kernel or tools flavour (linux-generic, linux-virtual, linux-azure, *-hwe-*, linux-cloud-tools-virtual). */
+  meta: z.array(z.string()),
+});
+
+export const Mounts = z.strictObject({
+  filesystems: z.array(z.strictObject({ device: z.string(), mountPoint: z.string(), fsType: z.string() })),
+  /** Block devices mounted at more than one place. */
+  duplicateDevices: z.array(z.string()),
+});
+
+/** A NIC's configuration file (ifcfg): how it gets its address and whether NetworkManager manages it. */
+export const NicConfig = z.strictObject({
+  device: z.string(),
+  bootproto: z.string().optional(),
+  nmControlled: TriState,
+});
+
 export const Cpu = z.strictObject({
   count: z.number().int().nonnegative().optional(),
   hypervisorFlag: TriState,
@@ -307,6 +342,15 @@ export const GuestFacts = z.strictObject({
   network: observed(Network).optional(),
   timeSync: observed(TimeSync).optional(),
   kdump: observed(Kdump).optional(),
+  initramfs: observed(Initramfs).optional(),
+  kvpPools: observed(KvpPools).optional(),
+  kernelPackages: observed(KernelPackages).optional(),
+  mounts: observed(Mounts).optional(),
+  /** FreeBSD /boot/loader.conf settings (key to value, values shortened). */
+  loaderConf: observed(z.record(z.string(), z.string())).optional(),
+  nicConfig: observed(z.array(NicConfig)).optional(),
+  /** Automatic update services seen enabled (yum-cron, dnf-automatic, unattended-upgrades); undefined when not listed. */
+  autoUpdates: observed(z.array(z.string())).optional(),
   /** Known log lines; undefined when no kernel log or syslog was collected. */
   logSignatures: z.array(LogSignature).optional(),
   userContext: observed(UserContext).optional(),

@@ -1,5 +1,7 @@
 import type { CliCommand } from './command.ts';
 import { askCommand } from './commands/ask.ts';
+import { checkCommand } from './commands/check.ts';
+import { collectorCommand } from './commands/collector.ts';
 import { serveCommand, startCommand } from './commands/serve.ts';
 import { configCheckCommand } from './commands/config-check.ts';
 import { discordDeployCommand } from './commands/discord-deploy.ts';
@@ -16,6 +18,8 @@ export const COMMANDS: readonly CliCommand[] = [
   startCommand,
   serveCommand,
   askCommand,
+  checkCommand,
+  collectorCommand,
   kbStatsCommand,
   kbShowCommand,
   kbMatrixCommand,

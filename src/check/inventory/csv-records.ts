@@ -40,19 +40,57 @@ export function splitCsv(text: string): string[] | undefined {
   return fields;
 }
 
+/** Quote state of a record being read, updated line by line so a long quoted field costs linear time. */
+interface ScanState {
+  quoted: boolean;
+  /** The current field holds nothing but whitespace (a quote there opens a quoted field). */
+  blank: boolean;
+  fields: number;
+}
+
+/** What String.prototype.trim removes, checked cheaply for the common ASCII case. */
+function isSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t' || (ch !== undefined && ch > '\u007f' && /\s/.test(ch));
+}
+
+/** Advances the state over one physical line, by the same rules as splitCsv. */
+function scan(line: string, s: ScanState): void {
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (s.quoted) {
+      if (ch === '"') {
+        if (line[i + 1] === '"') { i++; s.blank = false; } else s.quoted = false;
+      } else if (!isSpace(ch)) s.blank = false;
+    } else if (ch === '"' && s.blank) {
+      s.quoted = true;
+    } else if (ch === ',') {
+      s.fields++;
+      s.blank = true;
+      if (s.fields >= MAX_FIELDS) return;
+    } else if (!isSpace(ch)) s.blank = false;
+  }
+}
+
 export async function* csvRecords(lines: AsyncIterable<string>): AsyncGenerator<CsvEvent> {
   let pending: string | undefined;
   let start = 0;
   let lineNo = 0;
+  const state: ScanState = { quoted: false, blank: true, fields: 0 };
   for await (const raw of lines) {
     lineNo++;
     const line = lineNo === 1 ? raw.replace(/^\ufeff/, '') : raw;
-    if (pending === undefined) { pending = line; start = lineNo; } else pending += `\n${line}`;
+    if (pending === undefined) {
+      pending = line;
+      start = lineNo;
+      state.quoted = false; state.blank = true; state.fields = 0;
+    } else pending += `\n${line}`;
     if (pending.length > MAX_RECORD_CHARS) {
       yield { tooLong: { line: start } };
       pending = undefined;
       continue;
     }
+    scan(line, state);
+    if (state.quoted && state.fields < MAX_FIELDS) continue;
     const fields = splitCsv(pending);
     if (!fields) continue;
     pending = undefined;

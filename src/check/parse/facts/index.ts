@@ -14,6 +14,7 @@ import { osFacts } from './os-release.ts';
 import { installedPackages } from './packages.ts';
 import { firmwareFacts, virtualizationFacts } from './platform.ts';
 import { schedulerFacts, storageFacts } from './storage.ts';
+import { systemFacts } from './system.ts';
 import { timeFacts } from './time.ts';
 import { vmbusDeviceFacts } from './vmbus-devices.ts';
 
@@ -44,5 +45,6 @@ export function extractFacts(sections: SectionMap, diagnostics: DiagnosticSink):
     ...timeFacts(sections),
     ...logSignatureFacts(sections),
     ...userContextFacts(sections),
+    ...systemFacts(sections, packages),
   };
 }

@@ -27,7 +27,7 @@ export function networkFacts(sections: SectionMap): Pick<GuestFacts, 'network'> 
     if (!m?.[1]) continue;
     const driver = m[1] === 'hn' ? 'hn' : m[1];
     if (m[1] === 'lo') continue;
-    interfaces.push({ name: `${m[1]}${m[2] ?? ''}`, driver });
+    interfaces.push(stripUndefined({ name: `${m[1]}${m[2] ?? ''}`, driver, mtu: safeInt(/ mtu (\d{1,7})\b/.exec(line.text)?.[1], 1_000_000) }));
     ev.push(line);
   }
   const drivers = interfaces.map((i) => i.driver).filter((d): d is string => d !== undefined);

@@ -1,0 +1,112 @@
+import type { GuestFacts } from '../facts.ts';
+import type { KnowledgeBase } from '../../knowledge/index.ts';
+import { FEATURE_IDS } from '../../knowledge/schema/index.ts';
+import { parseBundle, type Diagnostic, type UploadFormat } from '../parse/index.ts';
+import type { RuleId } from '../rules/catalogue.ts';
+import { buildContext, today } from '../rules/context.ts';
+import { newerThanListed, plain } from '../rules/helpers.ts';
+import { runRules, type RuleState } from '../rules/run.ts';
+import type { RuleContext } from '../rules/types.ts';
+import type { CheckOptions, CheckReport, FeatureVerdict } from './check-report.ts';
+
+/** A report with what the rules did, for renderers that also say which rules could not run. */
+export interface CheckResult {
+  readonly report: CheckReport;
+  readonly states: ReadonlyMap<RuleId, RuleState>;
+  /** Rules that threw (a bug; the report is still complete otherwise). */
+  readonly errors: readonly RuleId[];
+  readonly format?: UploadFormat;
+}
+
+export interface InputSummary {
+  readonly sections?: number;
+  readonly truncated?: boolean;
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+const MAX_DIAGNOSTICS = 20;
+
+function describeDiagnostic(d: Diagnostic): string {
+  const where = d.section ? ` [${d.section}]` : d.line !== undefined ? ` [line ${d.line}]` : '';
+  return plain(`${d.code}: ${d.message}${d.count > 1 ? ` (${d.count} times)` : ''}${where}`, 300);
+}
+
+function statusOf(ctx: RuleContext): CheckReport['status'] {
+  const support = ctx.support;
+  if (ctx.guest.hyperV === 'no' || !support) return 'unknown';
+  switch (support.status) {
+    case 'does-not-run':
+    case 'emulated-only':
+      return 'not_supported';
+    case 'no-data':
+      return 'unknown';
+    case 'not-listed':
+      return newerThanListed(ctx) ? 'unknown' : 'not_supported';
+    case 'listed':
+    case 'listed-earlier': {
+      const core = ctx.guest.features.get('core');
+      const hostKnown = ctx.guest.host?.family !== undefined && ctx.guest.host.family !== '2008';
+      if (hostKnown && (core?.kbStatus === 'not-on-host' || core?.kbStatus === 'not-available')) return 'not_supported';
+      return 'supported';
+    }
+  }
+}
+
+function featureVerdicts(ctx: RuleContext): FeatureVerdict[] {
+  const out: FeatureVerdict[] = [];
+  for (const feature of FEATURE_IDS) {
+    const status = ctx.guest.features.get(feature);
+    if (status?.available === undefined) continue;
+    out.push({ feature, available: status.available, why: status.why });
+  }
+  return out;
+}
+
+function validAsOf(asOf: string | undefined): string {
+  return asOf !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !Number.isNaN(Date.parse(asOf)) ? asOf : today();
+}
+
+/** Rules and report for facts already read (an inventory row, or a parsed bundle). */
+export function evaluateFacts(kb: KnowledgeBase, facts: GuestFacts, options: CheckOptions = {}, input: InputSummary = {}): CheckResult {
+  const ctx = buildContext(kb, facts, { ...options, asOf: validAsOf(options.asOf) });
+  const run = runRules(ctx);
+  const kernel = facts.kernel?.value;
+  const host = ctx.guest.host;
+  const report: CheckReport = {
+    guest: {
+      ...(facts.os?.value.distro ? { distro: facts.os.value.distro } : {}),
+      ...(facts.os?.value.version ? { version: facts.os.value.version } : {}),
+      ...(kernel ? { kernel: plain(kernel.release, 120) } : {}),
+      ...(kernel?.arch ? { arch: plain(kernel.arch, 20) } : {}),
+      ...(facts.generation ? { generation: facts.generation.value } : {}),
+    },
+    host: host?.family && host.family !== '2008' ? { id: host.family, source: host.source } : null,
+    integration: ctx.guest.integration,
+    status: statusOf(ctx),
+    features: featureVerdicts(ctx),
+    findings: run.findings,
+    input: {
+      sections: input.sections ?? 0,
+      truncated: input.truncated ?? false,
+      diagnostics: (input.diagnostics ?? []).slice(0, MAX_DIAGNOSTICS).map(describeDiagnostic),
+    },
+  };
+  return { report, states: run.states, errors: run.errors };
+}
+
+/** Parses an upload and checks it. Never throws on bad input: problems end up in `input.diagnostics`. */
+export function evaluateBundle(kb: KnowledgeBase, input: Buffer | string, options: CheckOptions = {}): CheckResult {
+  const parsed = parseBundle(input);
+  const result = evaluateFacts(kb, parsed.facts, options, { sections: parsed.stats.sections, truncated: parsed.stats.truncated, diagnostics: parsed.diagnostics });
+  return { ...result, format: parsed.format };
+}
+
+/** The `check --json` report for one upload (collector output, sosreport text or pasted command output). */
+export function checkBundle(kb: KnowledgeBase, input: Buffer | string, options: CheckOptions = {}): CheckReport {
+  return evaluateBundle(kb, input, options).report;
+}
+
+/** The report for facts from an inventory row; the row's own diagnostics go into `input`. */
+export function checkFacts(kb: KnowledgeBase, facts: GuestFacts, options: CheckOptions = {}, input: InputSummary = {}): CheckReport {
+  return evaluateFacts(kb, facts, options, input).report;
+}

@@ -1,0 +1,23 @@
+import { evidenceOf, finding, token } from '../helpers.ts';
+import type { Rule } from '../types.ts';
+
+const GOOD_LINUX = new Set(['hyperv_clocksource_tsc_page', 'lis_hyperv_clocksource_tsc_page', 'hyperv_clocksource', 'hyperv_clocksource_msr', 'tsc']);
+const GOOD_FREEBSD = new Set(['Hyper-V-TSC', 'Hyper-V', 'TSC-low']);
+
+export const bpClocksource: Rule = {
+  id: 'BP_CLOCKSOURCE',
+  evaluate(ctx) {
+    const clock = ctx.facts.timeSync?.value.clocksource;
+    const arch = ctx.facts.kernel?.value.arch;
+    if (!clock) return 'skip';
+    if (arch !== undefined && !/^(?:x86_64|amd64|i[3-6]86)$/.test(arch)) return 'pass';
+    const good = ctx.guest.distro === 'freebsd' || ctx.facts.kernel?.value.osType === 'FreeBSD' ? GOOD_FREEBSD : GOOD_LINUX;
+    if (good.has(clock)) return 'pass';
+    const forced = ctx.facts.cmdline?.value.clocksource;
+    return finding(ctx, 'BP_CLOCKSOURCE', {
+      detail: `The guest keeps time with ${token(clock, 40)}, a slow or drifting clock source on Hyper-V${forced ? `; the kernel command line forces clocksource=${token(forced, 40)}` : ''}.`,
+      fix: 'Remove any clocksource= option from the kernel command line so the Hyper-V clock source is used; on old kernels update to one with hyperv_clocksource.',
+      evidence: evidenceOf(ctx.facts.timeSync, ctx.facts.cmdline),
+    });
+  },
+};

@@ -1,0 +1,22 @@
+import { evidenceOf, finding } from '../helpers.ts';
+import type { Rule } from '../types.ts';
+
+export const bpStaticMacHa: Rule = {
+  id: 'BP_STATIC_MAC_HA',
+  evaluate(ctx) {
+    const bound = ctx.facts.network?.value.macBound;
+    const user = ctx.facts.userContext?.value;
+    if (user?.macType === 'static' || user?.clustered === false) return 'pass';
+    const clustered = user?.clustered;
+    // An inventory says clustered with dynamic MACs without showing the guest's network config.
+    if (bound === undefined && !(clustered === true && user?.macType === 'dynamic')) return 'skip';
+    if (bound === false) return 'pass';
+    const sure = clustered === true;
+    return finding(ctx, 'BP_STATIC_MAC_HA', {
+      severity: sure ? 'warning' : 'info',
+      detail: `${bound ? 'The guest ties its network configuration to a MAC address' : 'The VM uses dynamic MAC addresses in a cluster'}${sure ? ' and the VM is clustered' : ''}. After a failover or move a dynamic MAC changes, and the adapter comes up under a new name (eth1) without its configuration.${sure ? '' : ' This matters if the VM is clustered or replicated.'}`,
+      fix: 'Give the VM\'s network adapters static MAC addresses (Hyper-V Manager or Failover Cluster Manager), or remove the MAC binding (HWADDR=, ATTR{address}, macaddress:) from the guest configuration.',
+      evidence: evidenceOf(ctx.facts.network, ctx.facts.userContext),
+    });
+  },
+};

@@ -1,0 +1,148 @@
+import type { GuestFacts } from '../facts.ts';
+import type { KnowledgeBase } from '../../knowledge/index.ts';
+import { querySupport, type SupportAnswer } from '../../knowledge/query/support.ts';
+import type { FeatureId, HostId } from '../../knowledge/schema/index.ts';
+import { parseVersion } from '../../knowledge/version.ts';
+import type { CheckOptions } from '../report/check-report.ts';
+import { hostFloorForBuild, hostName, hostRank, type HostFamily } from './data/hosts.ts';
+import { kbFeatureTable, type FeatureStatus } from './features.ts';
+import { cached } from './kb-cache.ts';
+import type { GuestView, HostView, RuleContext } from './types.ts';
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function hostView(facts: GuestFacts, override: HostId | undefined): HostView | undefined {
+  if (override) return { family: override, floor: override, label: hostName(override), source: 'user', confidence: 'high' };
+  const host = facts.host;
+  if (!host) return undefined;
+  const { hostId, build, product, osVersion, source } = host.value;
+  const family: HostFamily | undefined = hostId ?? (build === 6001 || build === 6002 || (build === undefined && osVersion === '6.0') ? '2008' : undefined);
+  const floor = family ?? (build !== undefined ? hostFloorForBuild(build) : undefined);
+  const label = family ? hostName(family) : product ?? (build !== undefined ? `Hyper-V host build ${build}` : 'an unidentified Hyper-V host');
+  return {
+    ...(family ? { family } : {}), ...(floor ? { floor } : {}), ...(build !== undefined ? { build } : {}),
+    label, source, confidence: host.confidence ?? 'high',
+  };
+}
+
+function hyperVState(facts: GuestFacts): GuestView['hyperV'] {
+  const mods = facts.hvModules?.value;
+  const drivers = mods !== undefined && (mods.loaded.includes('hv_vmbus') || mods.builtin.includes('hv_vmbus'))
+    || (facts.vmbusDevices?.value.length ?? 0) > 0 || facts.vmbus !== undefined
+    || facts.network?.value.synthetic === true || facts.storage?.value.storvsc === true || facts.balloon?.value.driver === true;
+  const hypervisor = facts.virtualization?.value.hypervisor;
+  if (drivers) return 'yes';
+  if (hypervisor === 'other' || hypervisor === 'none') return 'no';
+  // A module list without any VMBus driver on a Hyper-V VM: it runs on emulated devices.
+  if (hypervisor === 'hyperv' && mods !== undefined && facts.os?.value.distro !== 'freebsd') return 'no-drivers';
+  if (hypervisor === 'hyperv' || facts.host !== undefined) return 'yes';
+  return 'unknown';
+}
+
+function integrationOf(facts: GuestFacts, hyperV: GuestView['hyperV']): GuestView['integration'] {
+  const lis = facts.lis?.value;
+  if (lis?.installed) return lis.version ? { kind: 'download', package: `LIS ${lis.version}` } : { kind: 'download' };
+  const daemonPackages = [facts.daemons?.kvp, facts.daemons?.vss].flatMap((d) => d?.value.packages ?? []);
+  if (facts.os?.value.distro === 'freebsd' && daemonPackages.some((p) => p.startsWith('hyperv-is'))) return { kind: 'ports' };
+  if (hyperV === 'no-drivers') return { kind: 'none' };
+  if (hyperV === 'yes' || lis !== undefined) return { kind: 'built-in' };
+  return null;
+}
+
+/** LIS releases whose drivers can give memory back but never take more (see the KB's dm-balloon-only-releases). */
+export function lisIsBalloonOnly(version: string | undefined): boolean {
+  return version !== undefined && /^(?:[0-3]\.|4\.0(?:\.|$)|4\.1(?:\.|$))/.test(version);
+}
+
+function adjustFeatures(facts: GuestFacts, table: ReadonlyMap<FeatureId, FeatureStatus>, is32bit: boolean | undefined): ReadonlyMap<FeatureId, FeatureStatus> {
+  // The KB table is shared through the cache: copy it only when the guest changes an answer.
+  let out: Map<FeatureId, FeatureStatus> | undefined;
+  const withReason = (feature: FeatureId, reason: string) => {
+    const kb = (out ?? table).get(feature);
+    if (!kb?.available) return;
+    out ??= new Map(table);
+    out.set(feature, { ...kb, available: false, why: `${kb.why}; but ${reason}` });
+  };
+  const daemons = facts.daemons;
+  if (daemons?.kvp?.value.installed === false) withReason('kvp', 'no KVP daemon is installed');
+  if (daemons?.vss?.value.installed === false) withReason('live-backup', 'no VSS daemon is installed');
+  if (daemons?.fcopy?.value.installed === false) withReason('file-copy', 'no file-copy daemon is installed');
+  if (is32bit) {
+    withReason('dm-hot-add', 'this is a 32-bit guest (Dynamic Memory needs 64-bit)');
+    withReason('dm-ballooning', 'this is a 32-bit guest (Dynamic Memory needs 64-bit)');
+  }
+  const lis = facts.lis?.value;
+  if (lis?.installed && lisIsBalloonOnly(lis.version)) withReason('dm-hot-add', `LIS ${lis.version ?? ''} only supports ballooning`);
+  if (facts.memory?.value.hotplugConfig === false) withReason('dm-hot-add', 'the kernel is built without memory hot-plug');
+  return out ?? table;
+}
+
+/** Works out once what many rules need: the host, the integration, the KB's support and feature answers. */
+export function buildContext(kb: KnowledgeBase, facts: GuestFacts, options: CheckOptions = {}): RuleContext {
+  const os = facts.os?.value;
+  const parsed = os?.version ? parseVersion(os.version) : undefined;
+  const distro = os?.distro;
+  const flavour = facts.kernel?.value.flavour;
+  const rhelLike = (distro === 'rhel' || distro === 'centos' || distro === 'oracle-linux') && flavour !== 'uek';
+  const host = hostView(facts, options.host);
+  const vmbusVersion = facts.vmbus?.value.version;
+  const vmbusFloor: HostFamily | undefined = facts.vmbus?.value.hostAtLeast ?? (vmbusVersion === '0.13' ? '2008' : undefined);
+  const hyperV = hyperVState(facts);
+  const lis = facts.lis?.value;
+  const arch = facts.kernel?.value.arch;
+  const is32bit = arch === undefined ? undefined : /^(?:i[3-6]86|x86|armv\w+)$/.test(arch);
+  const balloon = facts.balloon?.value;
+  const userDm = facts.userContext?.value.dynamicMemory;
+  const dmInUse = userDm ?? (balloon?.dmOffered || balloon?.hotAddFailed ? true : undefined);
+
+  let support: SupportAnswer | undefined;
+  let features: ReadonlyMap<FeatureId, FeatureStatus> = new Map();
+  if (distro && os?.version && parsed) {
+    const kernel: 'rhck' | 'uek' | undefined = distro === 'oracle-linux' ? (flavour === 'uek' ? 'uek' : 'rhck') : undefined;
+    const integration = lis?.installed ? 'download' : 'built-in';
+    const query = { family: distro, version: os.version, integration, ...(kernel ? { kernel } : {}) } as const;
+    support = cached(kb, `support|${distro}|${os.version}|${integration}|${kernel ?? ''}`, () => querySupport(kb, query));
+    const hostId = host?.family && host.family !== '2008' ? host.family : undefined;
+    if (hyperV !== 'no') {
+      const lisPackage = lis?.installed && lis.version ? `LIS ${lis.version.split('.').slice(0, 2).join('.')}` : undefined;
+      const table = kbFeatureTable(kb, { family: distro, version: os.version, integration, ...(kernel ? { kernel } : {}), ...(lisPackage ? { lisPackage } : {}), ...(hostId ? { host: hostId } : {}) });
+      features = adjustFeatures(facts, table, is32bit);
+    }
+  }
+
+  const guest: GuestView = {
+    ...(distro ? { distro } : {}),
+    ...(os?.version ? { version: os.version } : {}),
+    ...(parsed?.parts[0] !== undefined ? { major: parsed.parts[0] } : {}),
+    ...((parsed?.parts[1] ?? parsed?.servicePack) !== undefined ? { minor: parsed?.parts[1] ?? parsed?.servicePack } : {}),
+    rhelLike,
+    ...(host ? { host } : {}),
+    ...(vmbusFloor ? { vmbusFloor } : {}),
+    hyperV,
+    ...(lis ? { lis: { installed: lis.installed, ...(lis.version ? { version: lis.version } : {}) } } : {}),
+    integration: integrationOf(facts, hyperV),
+    ...(is32bit !== undefined ? { is32bit } : {}),
+    ...(dmInUse !== undefined ? { dmInUse } : {}),
+    features,
+  };
+  return { facts, kb, support, asOf: options.asOf ?? today(), hostOverride: options.host, guest };
+}
+
+/** True when the host is known to be at least `target`; undefined when that cannot be told. */
+export function hostAtLeast(ctx: RuleContext, target: HostFamily): boolean | undefined {
+  const host = ctx.guest.host;
+  if (host?.family) return hostRank(host.family) >= hostRank(target);
+  const floors = [host?.floor, ctx.guest.vmbusFloor].filter((f): f is HostFamily => f !== undefined);
+  if (floors.some((f) => hostRank(f) >= hostRank(target))) return true;
+  return undefined;
+}
+
+/** True when the host is known to be older than `target`; undefined when that cannot be told. */
+export function hostBelow(ctx: RuleContext, target: HostFamily): boolean | undefined {
+  const atLeast = hostAtLeast(ctx, target);
+  if (atLeast === true) return false;
+  const family = ctx.guest.host?.family;
+  return family ? hostRank(family) < hostRank(target) : undefined;
+}

@@ -1,0 +1,33 @@
+import { evidenceOf, finding } from '../helpers.ts';
+import type { Rule } from '../types.ts';
+
+export const gen2SecureBoot: Rule = {
+  id: 'GEN2_SECURE_BOOT',
+  evaluate(ctx) {
+    const generation = ctx.facts.generation?.value;
+    const host = ctx.guest.host?.family;
+    if (generation === undefined || !host) return 'skip';
+    if (generation !== 2) return 'pass';
+    const state = ctx.facts.secureBoot?.value;
+    const evidence = evidenceOf(ctx.facts.generation, ctx.facts.secureBoot, ctx.facts.host);
+    if (host === '2012 R2') {
+      return finding(ctx, 'GEN2_SECURE_BOOT', {
+        severity: state === 'enabled' ? 'warning' : 'info',
+        detail: 'Windows Server 2012 R2 has no Secure Boot template for Linux: a Generation 2 Linux VM there boots only with Secure Boot off, and turning it back on stops the VM from booting.',
+        fix: 'Keep Secure Boot off on this host (Set-VMFirmware -VMName <vm> -EnableSecureBoot Off); on 2016 and later use the Microsoft UEFI Certificate Authority template.',
+        evidence,
+      });
+    }
+    if (host === '2008' || host === '2008 R2' || host === '2012') return 'pass';
+    const sb = ctx.guest.features.get('secure-boot');
+    if (state === 'disabled' && sb?.available === true) {
+      return finding(ctx, 'GEN2_SECURE_BOOT', {
+        severity: 'info',
+        detail: 'Secure Boot is off, although this release can boot with it on this host.',
+        fix: 'To turn it on: Set-VMFirmware -VMName <vm> -EnableSecureBoot On -SecureBootTemplate MicrosoftUEFICertificateAuthority (the "Microsoft Windows" template will not boot Linux).',
+        evidence,
+      });
+    }
+    return state === undefined ? 'skip' : 'pass';
+  },
+};

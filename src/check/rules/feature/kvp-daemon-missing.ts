@@ -1,0 +1,21 @@
+import { installDaemonFix } from '../daemon-fixes.ts';
+import { deviceEvidence, evidenceOf, finding } from '../helpers.ts';
+import type { Rule } from '../types.ts';
+import { CLASS, channelOffered } from './kvp-channel.ts';
+
+export const kvpDaemonMissing: Rule = {
+  id: 'KVP_DAEMON_MISSING',
+  evaluate(ctx) {
+    const kvp = ctx.facts.daemons?.kvp;
+    if (!kvp || kvp.value.installed === undefined) return 'skip';
+    if (kvp.value.installed) return 'pass';
+    const offered = channelOffered(ctx, 'kvp');
+    if (offered === undefined) return 'skip';
+    if (!offered) return 'pass';
+    return finding(ctx, 'KVP_DAEMON_MISSING', {
+      detail: 'The host offers the KVP (data exchange) channel but no KVP daemon is installed: Hyper-V Manager shows no IP address or OS details for this VM, key/value exchange with the host does not work, and a Replica failover cannot inject static IP settings.',
+      fix: installDaemonFix(ctx, 'kvp'),
+      evidence: evidenceOf(kvp, deviceEvidence(ctx, CLASS.kvp)),
+    });
+  },
+};

@@ -1,0 +1,28 @@
+import { evidenceOf, finding } from '../helpers.ts';
+import type { Rule } from '../types.ts';
+
+export const kvpPoolPerms: Rule = {
+  id: 'KVP_POOL_PERMS',
+  evaluate(ctx) {
+    const pools = ctx.facts.kvpPools;
+    if (!pools) return 'skip';
+    const running = ctx.facts.daemons?.kvp?.value.running;
+    if (pools.value.missing) {
+      if (running !== true) return 'pass';
+      return finding(ctx, 'KVP_POOL_PERMS', { detail: 'The KVP daemon runs but its pool directory does not exist.', fix: 'Restart the KVP daemon and check its log for errors writing the pool files.', evidence: evidenceOf(pools), kbFix: false });
+    }
+    const expected = ctx.guest.distro === 'freebsd' ? '600' : '644';
+    const wrongMode = pools.value.files.filter((f) => f.mode !== expected);
+    const emptyHostPool = running === true && pools.value.files.some((f) => f.name === '.kvp_pool_3' && f.size === 0);
+    if (wrongMode.length === 0 && !emptyHostPool) return 'pass';
+    const parts: string[] = [];
+    if (wrongMode.length > 0) parts.push(`${wrongMode.map((f) => `${f.name} has mode ${f.mode}`).join(', ')} (expected ${expected})`);
+    if (emptyHostPool) parts.push('.kvp_pool_3, which the host fills, is empty although the daemon runs');
+    return finding(ctx, 'KVP_POOL_PERMS', {
+      detail: `The KVP pool files look unhealthy: ${parts.join('; ')}.`,
+      fix: `Stop the KVP daemon, fix the modes (chmod ${expected}) or remove the pool files, and start the daemon again so it recreates them.`,
+      evidence: evidenceOf(pools),
+      kbFix: false,
+    });
+  },
+};

@@ -1,0 +1,23 @@
+import { hostAtLeast } from '../context.ts';
+import { evidenceOf, finding } from '../helpers.ts';
+import type { Rule } from '../types.ts';
+
+export const trimNotUsed: Rule = {
+  id: 'TRIM_NOT_USED',
+  evaluate(ctx) {
+    const trim = ctx.facts.trim?.value;
+    if (!trim || trim.devices.length === 0) return 'skip';
+    const newHost = hostAtLeast(ctx, '2012 R2');
+    if (newHost === undefined) return 'skip';
+    if (!newHost) return 'pass';
+    const capable = trim.devices.filter((d) => d.discardMaxBytes > 0);
+    if (capable.length === 0) return 'pass';
+    const timerOn = trim.fstrimTimer !== undefined && /^(?:enabled|static)/.test(trim.fstrimTimer);
+    if (trim.discardMount || timerOn || trim.cron) return 'pass';
+    return finding(ctx, 'TRIM_NOT_USED', {
+      detail: 'The virtual disks accept TRIM, but nothing sends it (no discard mount option, no fstrim timer or cron job): space freed inside the guest is never returned to a dynamic VHDX.',
+      fix: 'Enable periodic TRIM: systemctl enable --now fstrim.timer (or a weekly cron job running fstrim -a).',
+      evidence: evidenceOf(ctx.facts.trim),
+    });
+  },
+};

@@ -1,0 +1,27 @@
+import { hostAtLeast } from '../context.ts';
+import { installDaemonFix, startDaemonFix } from '../daemon-fixes.ts';
+import { deviceEvidence, evidenceOf, featureRuledOut, finding } from '../helpers.ts';
+import type { Rule } from '../types.ts';
+import { CLASS, channelOffered } from './kvp-channel.ts';
+
+export const vssDaemonMissing: Rule = {
+  id: 'VSS_DAEMON_MISSING',
+  evaluate(ctx) {
+    const vss = ctx.facts.daemons?.vss;
+    if (!vss) return 'skip';
+    if (vss.value.running === true) return 'pass';
+    const newHost = hostAtLeast(ctx, '2012 R2');
+    if (newHost === undefined) return 'skip';
+    if (!newHost) return 'pass';
+    const offered = channelOffered(ctx, 'vss');
+    if (offered === false) return 'pass';
+    if (featureRuledOut(ctx, 'live-backup')) return 'pass';
+    const notInstalled = vss.value.installed === false;
+    if (!notInstalled && vss.value.running === undefined) return 'skip';
+    return finding(ctx, 'VSS_DAEMON_MISSING', {
+      detail: `${notInstalled ? 'No VSS (backup) daemon is installed' : 'The VSS (backup) daemon is installed but not running'}, so live backup is not available: Hyper-V falls back to saved-state or crash-consistent checkpoints for this VM.`,
+      fix: notInstalled ? installDaemonFix(ctx, 'vss') : startDaemonFix(ctx, 'vss', vss.value.units),
+      evidence: evidenceOf(vss, deviceEvidence(ctx, CLASS.vss)),
+    });
+  },
+};

@@ -1,0 +1,199 @@
+import type { Evidence, Observed } from '../facts.ts';
+import type { Applicability, FeatureId, KnownIssue, Tip } from '../../knowledge/schema/index.ts';
+import { compareVersions, matchVersionItems, parseVersion, versionBounds } from '../../knowledge/version.ts';
+import type { Finding } from '../report/check-report.ts';
+import { RULE_CATALOGUE, type RuleId } from './catalogue.ts';
+import { cached } from './kb-cache.ts';
+import type { RuleContext } from './types.ts';
+
+const MAX_EVIDENCE = 5;
+const MAX_EVIDENCE_CHARS = 200;
+
+type EvidenceSource = Observed<unknown> | readonly Evidence[] | undefined | null | false;
+
+/** Upload lines that back a finding, as short plain strings: "section:line: text". Untrusted text; adapters escape it. */
+export function evidenceOf(...sources: EvidenceSource[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const source of sources) {
+    if (!source) continue;
+    const list: readonly Evidence[] = 'evidence' in source ? source.evidence : source;
+    for (const e of list) {
+      const key = `${e.section}:${e.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(plain(`${e.section}:${e.line}: ${e.text}`, MAX_EVIDENCE_CHARS));
+      if (out.length >= MAX_EVIDENCE) return out;
+    }
+  }
+  return out;
+}
+
+/** Upload-derived text placed in our own sentences: printable word characters only, short. */
+export function token(text: string | number | undefined, max = 60): string {
+  if (text === undefined) return '?';
+  const clean = String(text).replace(/[^\w.+:~/@-]/g, '').slice(0, max);
+  return clean || '?';
+}
+
+const BY_ID = new Map<string, (typeof RULE_CATALOGUE)[number]>(RULE_CATALOGUE.map((r) => [r.id, r]));
+
+export function catalogueEntry(id: RuleId): (typeof RULE_CATALOGUE)[number] {
+  const entry = BY_ID.get(id);
+  if (!entry) throw new Error(`unknown rule id ${id}`);
+  return entry;
+}
+
+function score(ctx: RuleContext, scope: Applicability): number {
+  const { distro, version } = ctx.guest;
+  if (scope.families && scope.families.length > 0) {
+    if (distro !== undefined && !scope.families.includes(distro)) return 0;
+  }
+  if (scope.versions && scope.versions.length > 0) {
+    const parsed = version ? parseVersion(version) : undefined;
+    if (!parsed || matchVersionItems(parsed, scope.versions) === 'none') return 0;
+  }
+  const kind = ctx.guest.integration?.kind;
+  if (scope.integration && scope.integration.length > 0 && kind !== undefined && !scope.integration.includes(kind)) return 0;
+  return 1 + (scope.families?.length ? 1 : 0) + (scope.versions?.length ? 1 : 0);
+}
+
+/** The KB tip and known issue that name this rule id in their keywords and fit the guest (family, release, integration). */
+export function kbAdvice(ctx: RuleContext, id: RuleId): { tip?: Tip; issue?: KnownIssue } {
+  const key = `advice|${id}|${ctx.guest.distro ?? ''}|${ctx.guest.version ?? ''}|${ctx.guest.integration?.kind ?? ''}`;
+  return cached(ctx.kb, key, () => findAdvice(ctx, id));
+}
+
+function findAdvice(ctx: RuleContext, id: RuleId): { tip?: Tip; issue?: KnownIssue } {
+  const best = <T extends { keywords: readonly string[] }>(items: readonly T[], scopeOf: (item: T) => Applicability): T | undefined => {
+    let found: T | undefined;
+    let top = 0;
+    for (const item of items) {
+      if (!item.keywords.includes(id)) continue;
+      const s = score(ctx, scopeOf(item));
+      if (s > top) { found = item; top = s; }
+    }
+    return found;
+  };
+  const tip = best(ctx.kb.tips, (t) => t.appliesTo);
+  const issue = best(ctx.kb.knownIssues, (k) => k.affects);
+  return { ...(tip ? { tip } : {}), ...(issue ? { issue } : {}) };
+}
+
+function cite(kind: 'tip' | 'issue', record: Tip | KnownIssue): string {
+  const upstream = record.sources.slice(0, 3).map((s) => s.source).join(', ');
+  return `KB ${kind} ${record.id} (${upstream})`;
+}
+
+export interface FindingParts {
+  readonly detail: string;
+  /** Our own fix; the KB tip's advice is used when absent and `kbFix` is not false. */
+  readonly fix?: string;
+  readonly evidence?: readonly string[];
+  /** Extra sources (KB record ids, snapshot ids, "vendor lifecycle…"). */
+  readonly source?: string | readonly string[];
+  readonly severity?: Finding['severity'];
+  readonly title?: string;
+  /** Use the KB tip's advice as the fix when the rule gives none (default true). */
+  readonly kbFix?: boolean;
+}
+
+const MAX_FIX_CHARS = 600;
+
+/** A finding with the catalogue's title and severity, and the KB tip or known issue that backs it. */
+export function finding(ctx: RuleContext, id: RuleId, parts: FindingParts): Finding {
+  const entry = catalogueEntry(id);
+  const { tip, issue } = kbAdvice(ctx, id);
+  const severity: Finding['severity'] = parts.severity ?? entry.severity;
+  let fix = parts.fix;
+  if (fix === undefined && parts.kbFix !== false) fix = tip?.advice ?? issue?.workaround;
+  if (fix && fix.length > MAX_FIX_CHARS) fix = `${fix.slice(0, MAX_FIX_CHARS - 1)}…`;
+  const sources = [
+    ...(typeof parts.source === 'string' ? [parts.source] : parts.source ?? []),
+    ...(tip ? [cite('tip', tip)] : []),
+    ...(issue ? [cite('issue', issue)] : []),
+  ];
+  return {
+    id,
+    severity,
+    title: parts.title ?? entry.title,
+    detail: parts.detail,
+    ...(fix ? { fix } : {}),
+    evidence: parts.evidence ?? [],
+    ...(sources.length > 0 ? { source: sources.join('; ') } : {}),
+  };
+}
+
+/** "6.3" → [6, 3]; "12 SP3" → [12, 3]. */
+export function versionTuple(version: string | undefined): number[] {
+  if (!version) return [];
+  const m = /^(\d{1,8})(?:\.(\d{1,5}))?(?:\.(\d{1,5}))?(?: SP(\d{1,2}))?/.exec(version);
+  if (!m) return [];
+  return [m[1], m[2] ?? m[4], m[3]].filter((p): p is string => p !== undefined).map(Number);
+}
+
+export function compareTuples(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Within [from, to] inclusive, comparing major.minor. */
+export function versionBetween(version: string | undefined, from: string, to: string): boolean {
+  const v = versionTuple(version);
+  if (v.length === 0) return false;
+  return compareTuples(v, versionTuple(from)) >= 0 && compareTuples(v.slice(0, 2), versionTuple(to)) <= 0;
+}
+
+export function familyLabel(ctx: RuleContext): string {
+  const d = ctx.guest.distro;
+  const name = d ? ctx.kb.familyName(d) : 'This guest';
+  return ctx.guest.version ? `${name} ${ctx.guest.version}` : name;
+}
+
+export function logSignature(ctx: RuleContext, ...ids: string[]) {
+  return (ctx.facts.logSignatures ?? []).filter((s) => ids.includes(s.id));
+}
+
+// Control characters, C1 controls and bidirectional overrides: none of them belong in a report line.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Untrusted text made safe to print as plain text: no control or bidi characters, one line, capped. */
+export function plain(text: string, max = 200): string {
+  const flat = text.replace(/[\r\n\t]+/g, ' ').replace(UNPRINTABLE, '');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** The guest release is newer than every release the family's current matrix page lists. */
+export function newerThanListed(ctx: RuleContext): boolean {
+  const { distro, version } = ctx.guest;
+  return cached(ctx.kb, `newer|${distro ?? ''}|${version ?? ''}|${ctx.support?.current?.id ?? ''}`, () => newerThanColumns(ctx, distro, version));
+}
+
+function newerThanColumns(ctx: RuleContext, distro: RuleContext['guest']['distro'], version: string | undefined): boolean {
+  const parsed = version ? parseVersion(version) : undefined;
+  if (!distro || !parsed || !ctx.support?.current) return false;
+  const highs = ctx.support.current.columns
+    .filter((c) => c.families.includes(distro))
+    .map((c) => versionBounds(c.versions)?.high)
+    .filter((v) => v !== undefined);
+  return highs.length > 0 && highs.every((h) => compareVersions(parsed, h) > 0);
+}
+
+/** The VMBus device lines of one class, as evidence. */
+export function deviceEvidence(ctx: RuleContext, classId: string): Evidence[] {
+  return (ctx.facts.vmbusDevices?.evidence ?? []).filter((e) => e.text.toLowerCase().includes(classId));
+}
+
+/**
+ * The matrix rules a feature out for this guest and host. A host missing from the whole column
+ * (core itself "not on host") is SUPPORT_NOT_IN_MATRIX's business, not each feature's.
+ */
+export function featureRuledOut(ctx: RuleContext, feature: FeatureId): boolean {
+  const status = ctx.guest.features.get(feature)?.kbStatus;
+  if (status === 'not-available') return true;
+  return status === 'not-on-host' && ctx.guest.features.get('core')?.kbStatus !== 'not-on-host';
+}

@@ -1,0 +1,35 @@
+import { evidenceOf, familyLabel, finding, token } from '../helpers.ts';
+import { lisCovers, lisRelease } from '../lis-releases.ts';
+import type { Rule } from '../types.ts';
+
+/** The kernel release a module was built for, without the architecture suffix. */
+function base(release: string): string {
+  return release.replace(/\.(?:x86_64|i[3-6]86|aarch64)$/, '');
+}
+
+export const lisKernelUnsupported: Rule = {
+  id: 'LIS_KERNEL_UNSUPPORTED',
+  evaluate(ctx) {
+    const lis = ctx.facts.lis;
+    const kernel = ctx.facts.kernel?.value;
+    if (!lis) return 'skip';
+    if (!lis.value.installed) return 'pass';
+    if (!kernel) return 'skip';
+    const reasons: string[] = [];
+    const built = ctx.facts.hvModules?.value.info.find((m) => m.fromLis && m.vermagic)?.vermagic;
+    if (built && base(built) !== base(kernel.release)) {
+      reasons.push(`the LIS modules were built for kernel ${token(built, 60)} but ${token(kernel.release, 60)} is running (they load through weak-updates, an untested combination)`);
+    }
+    const release = lis.value.version ? lisRelease(ctx.kb, lis.value.version) : undefined;
+    const { distro, version } = ctx.guest;
+    if (release && distro && version && ctx.guest.rhelLike && !lisCovers(ctx.kb, release, distro, version)) {
+      reasons.push(`LIS ${release.version} does not list ${familyLabel(ctx)}`);
+    }
+    if (reasons.length === 0) return built || release ? 'pass' : 'skip';
+    return finding(ctx, 'LIS_KERNEL_UNSUPPORTED', {
+      detail: `${reasons.join('; ')}. The LIS installer refuses such kernels ("Unsupported kernel version"), and drivers may misbehave.`,
+      fix: 'Install the LIS release that lists this kernel, boot a kernel the installed LIS supports, or move to the built-in drivers.',
+      evidence: evidenceOf(ctx.facts.hvModules, ctx.facts.kernel, lis),
+    });
+  },
+};

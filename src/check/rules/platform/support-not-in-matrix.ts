@@ -1,0 +1,60 @@
+import { describeVersionItems } from '../../../knowledge/version.ts';
+import { evidenceOf, familyLabel, finding, newerThanListed } from '../helpers.ts';
+import type { Rule } from '../types.ts';
+
+export const supportNotInMatrix: Rule = {
+  id: 'SUPPORT_NOT_IN_MATRIX',
+  evaluate(ctx) {
+    const support = ctx.support;
+    const version = ctx.guest.version;
+    if (!support || !version) return 'skip';
+    const label = familyLabel(ctx);
+    const evidence = evidenceOf(ctx.facts.os, ctx.facts.host);
+    switch (support.status) {
+      case 'no-data':
+        return 'skip';
+      case 'does-not-run':
+      case 'emulated-only':
+        return finding(ctx, 'SUPPORT_NOT_IN_MATRIX', { detail: `${label}: ${support.otherOs?.reason ?? 'not a supported Hyper-V guest.'}`, evidence, kbFix: false });
+      case 'not-listed': {
+        const newer = newerThanListed(ctx);
+        const nearest = support.nearest[0];
+        const near = nearest ? ` The closest listed release is ${describeVersionItems(nearest.column.versions)} (${nearest.snapshot.id}).` : '';
+        return finding(ctx, 'SUPPORT_NOT_IN_MATRIX', {
+          severity: newer ? 'info' : 'warning',
+          detail: newer
+            ? `${label} is newer than anything the Microsoft support matrix lists for it yet.${near} Expect it to behave like the newest listed release, but it is not a tested combination.`
+            : `${label} is not listed in the Microsoft support matrix pages the KB holds.${near}`,
+          fix: newer ? undefined : 'Use a release the matrix lists for your host, or check with the distribution vendor.',
+          evidence,
+          source: support.current?.id,
+          kbFix: false,
+        });
+      }
+      case 'listed':
+      case 'listed-earlier': {
+        const core = ctx.guest.features.get('core');
+        const host = ctx.guest.host;
+        if (host?.family && core?.kbStatus === 'not-on-host') {
+          return finding(ctx, 'SUPPORT_NOT_IN_MATRIX', {
+            detail: `${label} on ${host.label} is not a listed combination: the matrix lists it only for ${core.hosts.join(', ') || 'other hosts'}.`,
+            fix: 'Move the VM to a host the matrix lists, or the guest to a release listed for this host.',
+            evidence,
+            source: core.column?.snapshot.id,
+          });
+        }
+        if (support.status === 'listed-earlier') {
+          const was = support.matches[0]?.snapshot.id;
+          return finding(ctx, 'SUPPORT_NOT_IN_MATRIX', {
+            severity: 'info',
+            detail: `${label} was listed in ${was ?? 'an earlier version of the matrix'}, but the current page${support.droppedIn ? ` (${support.droppedIn.id})` : ''} no longer lists it.`,
+            evidence,
+            ...(was ? { source: was } : {}),
+            kbFix: false,
+          });
+        }
+        return 'pass';
+      }
+    }
+  },
+};
