@@ -3,7 +3,11 @@ import { askCommand } from './commands/ask.ts';
 import { checkCommand } from './commands/check.ts';
 import { collectorCommand } from './commands/collector.ts';
 import { serveCommand, startCommand } from './commands/serve.ts';
+import { workerCommand } from './commands/worker.ts';
 import { configCheckCommand } from './commands/config-check.ts';
+import { digestPreviewCommand } from './commands/digest-preview.ts';
+import { kbStatusCommand } from './commands/kb-status.ts';
+import { kbSyncCommand } from './commands/kb-sync.ts';
 import { discordDeployCommand } from './commands/discord-deploy.ts';
 import { feedbackExportCommand } from './commands/feedback-export.ts';
 import { kbDiffCommand } from './commands/kb-diff.ts';
@@ -17,6 +21,7 @@ import { kbValidateCommand } from './commands/kb-validate.ts';
 export const COMMANDS: readonly CliCommand[] = [
   startCommand,
   serveCommand,
+  workerCommand,
   askCommand,
   checkCommand,
   collectorCommand,
@@ -26,6 +31,9 @@ export const COMMANDS: readonly CliCommand[] = [
   kbDiffCommand,
   kbImportCommand,
   kbValidateCommand,
+  kbStatusCommand,
+  kbSyncCommand,
+  digestPreviewCommand,
   configCheckCommand,
   feedbackExportCommand,
   discordDeployCommand,

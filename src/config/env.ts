@@ -32,6 +32,12 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'WORKER_CONCURRENCY', default: '4', meaning: 'Jobs each worker process runs at once' },
   { name: 'CHECK_JOB_TIMEOUT_MS', default: '30000', meaning: 'Longest a guest check may run' },
   { name: 'UPLOAD_TTL_SECONDS', default: '3600', meaning: 'How long an upload waits in Redis for its check' },
+  { name: 'CHECK_JOB_ATTEMPTS', default: '3', meaning: 'Attempts per guest-check job before it fails' },
+  { name: 'JOB_BACKOFF_MS', default: '2000', meaning: 'First retry delay; doubles on each attempt' },
+  { name: 'JOB_LOCK_DURATION_MS', default: '30000', meaning: 'How long a job lock lives without renewal: a dead worker\'s job is recovered after it' },
+  { name: 'JOB_STALLED_INTERVAL_MS', default: '15000', meaning: 'How often workers look for stalled jobs' },
+  { name: 'WORKER_SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'On SIGTERM, how long running jobs may finish before they go back to the queue' },
+  { name: 'JOB_KEY_PREFIX', default: 'lisbot', meaning: 'Prefix of every queue key in Redis' },
 ];
 
 const port = (name: string) => z.coerce.number({ error: `${name} must be a port number` }).int().min(0).max(65535);

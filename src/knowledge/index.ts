@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { userKbDir } from '../config/paths.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 import { DEFAULT_DATA_DIR, loadKbData } from './load.ts';
+import { kbLayers } from './sync/layout.ts';
 
 export { KnowledgeBase } from './knowledge-base.ts';
 export { KbValidationError } from './errors.ts';
@@ -13,8 +14,11 @@ export interface LoadOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** Loads and validates the KB. Throws KbValidationError naming the file, record and field on bad data. */
+/**
+ * Loads and validates the KB: the committed data, the user's imported layer and the published synced version
+ * (see sync/layout.ts). Throws KbValidationError naming the file, record and field on bad data.
+ */
 export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
   const userDir = options.userDir === null ? undefined : (options.userDir ?? userKbDir(options.env));
-  return new KnowledgeBase(loadKbData(options.dataDir ?? DEFAULT_DATA_DIR, userDir && existsSync(userDir) ? userDir : undefined));
+  return new KnowledgeBase(loadKbData(options.dataDir ?? DEFAULT_DATA_DIR, userDir && existsSync(userDir) ? kbLayers(userDir) : undefined));
 }

@@ -71,10 +71,10 @@ function jsonFilesIn(dir: string): string[] {
 }
 
 /**
- * Reads the committed KB, then any user layer (snapshots the user imported or synced) on top of it.
- * A user snapshot replaces a committed one with the same id.
+ * Reads the committed KB, then any user layers (snapshots the user imported, then the synced version) on top of it,
+ * in order. A layer's snapshot replaces an earlier one with the same id.
  */
-export function loadKbData(dataDir = DEFAULT_DATA_DIR, userDir?: string): KbData {
+export function loadKbData(dataDir = DEFAULT_DATA_DIR, userDir?: string | readonly string[]): KbData {
   const file = (name: string) => join(dataDir, name);
   const sources = jsonFilesIn(file('sources')).flatMap((path) => readRecords(path, Source));
   const snapshots = new Map<string, MatrixSnapshot>();
@@ -82,9 +82,10 @@ export function loadKbData(dataDir = DEFAULT_DATA_DIR, userDir?: string): KbData
     const snapshot = readSnapshot(path);
     snapshots.set(snapshot.id, snapshot);
   }
-  if (userDir) {
-    sources.push(...jsonFilesIn(join(userDir, 'sources')).flatMap((path) => readRecords(path, Source)));
-    for (const path of jsonFilesIn(join(userDir, 'snapshots'))) {
+  const layers = userDir === undefined ? [] : typeof userDir === 'string' ? [userDir] : userDir;
+  for (const layer of layers) {
+    sources.push(...jsonFilesIn(join(layer, 'sources')).flatMap((path) => readRecords(path, Source)));
+    for (const path of jsonFilesIn(join(layer, 'snapshots'))) {
       const snapshot = readSnapshot(path);
       snapshots.set(snapshot.id, snapshot);
     }

@@ -1,8 +1,9 @@
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { GuestCheckRequests } from '../jobs/guest-check-requests.ts';
+import type { DigestCommands } from '../jobs/digest-commands.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
-import { slackSettingsFromEnv } from '../adapters/slack/settings.ts';
 import { boltLogger } from '../adapters/slack/pino-logger.ts';
+import { slackSettingsFromEnv } from '../adapters/slack/settings.ts';
 import { DiscordAdapter } from '../adapters/discord/client.ts';
 import { discordSettingsFromEnv } from '../adapters/discord/settings.ts';
 import { instrumentedBot, type Infrastructure } from './infrastructure.ts';
@@ -18,6 +19,7 @@ export interface ServeDependencies {
   readonly kb: () => KnowledgeBase;
   readonly infra: Infrastructure;
   readonly guestChecks?: GuestCheckRequests;
+  readonly digest?: DigestCommands;
 }
 
 /**
@@ -29,23 +31,17 @@ export async function startAdapters(deps: ServeDependencies): Promise<RunningAda
   const slackSettings = slackSettingsFromEnv(deps.env);
   const discordSettings = discordSettingsFromEnv(deps.env);
   const bot = instrumentedBot(deps.kb, infra);
+  const ports = { ...(deps.guestChecks ? { guestChecks: deps.guestChecks } : {}), ...(deps.digest ? { digest: deps.digest } : {}) };
   const running: RunningAdapter[] = [];
   if (slackSettings) {
-    const slack = createSlackApp({
-      settings: slackSettings, bot, dedupe: infra.dedupe, feedback: infra.feedback,
-      logger: boltLogger(infra.logger),
-      ...(deps.guestChecks ? { guestChecks: deps.guestChecks } : {}),
-    });
+    const slack = createSlackApp({ settings: slackSettings, bot, dedupe: infra.dedupe, feedback: infra.feedback, logger: boltLogger(infra.logger), ...ports });
     await slack.start();
     infra.logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
     let started = true;
     running.push({ name: 'slack', ready: () => started, stop: async () => { started = false; await slack.stop(); } });
   }
   if (discordSettings) {
-    const discord = new DiscordAdapter({
-      settings: discordSettings, bot, dedupe: infra.dedupe, feedback: infra.feedback, logger: infra.logger.child({ component: 'discord' }),
-      ...(deps.guestChecks ? { guestChecks: deps.guestChecks } : {}),
-    });
+    const discord = new DiscordAdapter({ settings: discordSettings, bot, dedupe: infra.dedupe, feedback: infra.feedback, logger: infra.logger.child({ component: 'discord' }), ...ports });
     await discord.start();
     infra.logger.info('discord adapter connected');
     running.push({ name: 'discord', ready: () => discord.ready(), stop: () => discord.stop() });

@@ -3,8 +3,7 @@ import { runConsole } from '../../adapters/console/console-adapter.ts';
 import { ConfigError } from '../../config/errors.ts';
 import { startHealth } from '../../runtime/health.ts';
 import { createInfrastructure, instrumentedBot, type Infrastructure } from '../../runtime/infrastructure.ts';
-import { startAdapters, type RunningAdapter } from '../../runtime/serve.ts';
-import { knowledgeBase } from './kb-context.ts';
+import { startBotProcess, type BotProcess } from '../../runtime/bot-process.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -24,11 +23,10 @@ async function stopAll(stops: ReadonlyArray<() => Promise<void>>): Promise<void>
 /** Runs the configured adapters until SIGTERM; with none configured, the terminal chat when there is a terminal. */
 async function serve(io: CliIo, consoleFallback: 'terminal' | 'always'): Promise<number> {
   let infra: Infrastructure | undefined;
-  let adapters: RunningAdapter[];
+  let bot: BotProcess;
   try {
     infra = createInfrastructure(io.env);
-    const kb = knowledgeBase(io.env);
-    adapters = await startAdapters({ env: io.env, kb: () => kb, infra });
+    bot = await startBotProcess(io.env, infra);
   } catch (error) {
     await infra?.close();
     if (error instanceof ConfigError) {
@@ -37,23 +35,23 @@ async function serve(io: CliIo, consoleFallback: 'terminal' | 'always'): Promise
     }
     throw error;
   }
-  const kb = knowledgeBase(io.env);
-  if (adapters.length === 0) {
+  if (bot.adapters.length === 0) {
+    await bot.stop(0);
     if (consoleFallback === 'terminal' && !io.stdin.isTTY) {
       await infra.close();
       writeLine(io.stderr, 'No chat platform is configured (set SLACK_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID) and standard input is not a terminal.');
       return 1;
     }
-    await runConsole(instrumentedBot(() => kb, infra), { input: io.stdin, output: io.stdout, terminal: io.stdin.isTTY === true });
+    await runConsole(instrumentedBot(bot.holder.get, infra), { input: io.stdin, output: io.stdout, terminal: io.stdin.isTTY === true });
     await infra.close();
     writeLine(io.stdout, 'Bye.');
     return 0;
   }
-  const health = await startHealth(infra, () => kb, adapters);
-  infra.logger.info({ adapters: adapters.map((a) => a.name) }, 'lisbot serving; SIGTERM to stop');
+  const health = await startHealth(infra, bot.holder.get, bot.adapters);
+  infra.logger.info({ adapters: bot.adapters.map((a) => a.name), jobs: bot.queues.kind }, 'lisbot serving; SIGTERM to stop');
   const signal = await waitForSignal();
   infra.logger.info({ signal }, 'shutting down');
-  await stopAll([...adapters.map((a) => () => a.stop()), ...(health ? [() => health.close()] : [])]);
+  await stopAll([() => bot.stop(SHUTDOWN_GRACE_MS - 1000), ...(health ? [() => health.close()] : [])]);
   await infra.close();
   return 0;
 }

@@ -1,0 +1,70 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { userKbDir } from '../config/paths.ts';
+import { MemoryDigestArchive, RedisDigestArchive, type DigestArchive } from '../digest/archive.ts';
+import { DigestCommandsService } from '../digest/commands.ts';
+import { DigestDelivery } from '../digest/delivery.ts';
+import { RedisSubscriptionStore } from '../digest/redis-store.ts';
+import { DIGEST_QUEUE, DigestJobScheduler, digestProcessor, pacedPosters, type DigestJobData, type DigestJobResult } from '../digest/scheduler.ts';
+import { MemorySubscriptionStore, type SubscriptionStore } from '../digest/store.ts';
+import type { ReplyPosters } from '../jobs/guest-check-processor.ts';
+import type { JobQueues } from '../jobs/job-queues.ts';
+import type { JobWorker } from '../jobs/job-queue.ts';
+import type { KnowledgeBaseHolder } from '../knowledge/holder.ts';
+import type { KnowledgeBase } from '../knowledge/index.ts';
+import { KB_SYNC_QUEUE, kbSyncProcessor, scheduleKbSync, type KbSyncJobData, type KbSyncJobResult } from '../knowledge/sync/job.ts';
+
+/** The digest's store, archive, scheduler and commands, shared by the bot (commands) and the workers (delivery). */
+export interface DigestWiring {
+  readonly store: SubscriptionStore;
+  readonly archive: DigestArchive;
+  readonly scheduler: DigestJobScheduler;
+  readonly commands: DigestCommandsService;
+}
+
+export function createDigestWiring(queues: JobQueues, kb: () => KnowledgeBase, redis: Redis | undefined, admins: readonly string[]): DigestWiring {
+  const store = redis ? new RedisSubscriptionStore(redis) : new MemorySubscriptionStore();
+  const archive = redis ? new RedisDigestArchive(redis) : new MemoryDigestArchive();
+  const scheduler = new DigestJobScheduler(queues.queue<DigestJobData, DigestJobResult>(DIGEST_QUEUE, { attempts: 5 }));
+  return { store, archive, scheduler, commands: new DigestCommandsService({ kb, store, archive, admins, scheduler }) };
+}
+
+export interface BackgroundWorkerOptions {
+  readonly queues: JobQueues;
+  readonly digest: DigestWiring;
+  readonly holder: KnowledgeBaseHolder;
+  readonly posters: ReplyPosters;
+  readonly env: NodeJS.ProcessEnv;
+  readonly kbSources: readonly string[];
+  readonly kbSyncSchedule: string;
+  readonly logger: Logger;
+}
+
+/**
+ * The digest and kb-sync workers, beside the guest-check worker: in `lisbot worker`, or inside the bot process
+ * when there is no Redis. Schedulers are reconciled with the stored subscriptions at start.
+ */
+export async function startBackgroundWorkers(options: BackgroundWorkerOptions): Promise<JobWorker[]> {
+  const { queues, digest, holder, logger } = options;
+  const settings = queues.settings;
+  const jobLogger = logger.child({ component: 'jobs' });
+  const delivery = new DigestDelivery({
+    kb: holder.get, store: digest.store, archive: digest.archive, ledger: queues.ledger(), posters: pacedPosters(options.posters), logger: jobLogger,
+    delivery: { leaseMs: settings.deliveryLeaseMs, settleMs: settings.deliverySettleMs },
+  });
+  const workers: JobWorker[] = [
+    queues.queue<DigestJobData, DigestJobResult>(DIGEST_QUEUE, { attempts: 5 }).work(digestProcessor(delivery, { scheduler: digest.scheduler, logger: jobLogger }), { concurrency: 2 }),
+  ];
+  const reconciled = await digest.scheduler.reconcile(digest.store);
+  logger.info(reconciled, 'digest schedulers reconciled');
+  if (options.kbSources.length > 0) {
+    const kbSync = queues.queue<KbSyncJobData, KbSyncJobResult>(KB_SYNC_QUEUE, { attempts: 3 });
+    workers.push(kbSync.work(kbSyncProcessor({
+      sources: options.kbSources, userDir: userKbDir(options.env), logger: logger.child({ component: 'kb-sync' }),
+      onPublished: () => holder.refresh(),
+    }), { concurrency: 1 }));
+    await scheduleKbSync(kbSync, options.kbSyncSchedule);
+    logger.info({ sources: options.kbSources.length, schedule: options.kbSyncSchedule }, 'kb-sync scheduled');
+  }
+  return workers;
+}

@@ -1,0 +1,133 @@
+// The exactly-once core: the delivery ledger (Redis and memory) and deliverOnce, including a property test over
+// random sequences of attempts that crash at every point of the delivery.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { Redis } from 'ioredis';
+import type { PostedMessage } from '../../src/jobs/delivery.ts';
+import { deliverOnce, type DeliveryKey, type DeliveryLedger } from '../../src/jobs/delivery-ledger.ts';
+import { DeliveryPendingError } from '../../src/jobs/errors/index.ts';
+import { MemoryDeliveryLedger } from '../../src/jobs/memory-delivery-ledger.ts';
+import { RedisDeliveryLedger } from '../../src/jobs/redis-delivery-ledger.ts';
+import { REDIS_URL, deleteKeys, uniquePrefix } from './helpers.ts';
+
+const redis = new Redis(REDIS_URL);
+const prefix = uniquePrefix();
+after(async () => {
+  redis.disconnect();
+  await deleteKeys(REDIS_URL, prefix);
+});
+
+const ledgers: ReadonlyArray<[string, () => DeliveryLedger]> = [
+  ['redis', () => new RedisDeliveryLedger(redis, prefix, 600)],
+  ['memory', () => new MemoryDeliveryLedger(600)],
+];
+
+const key = (): DeliveryKey => ({ id: `gc-${randomUUID()}`, instance: randomUUID() });
+
+for (const [name, make] of ledgers) {
+  describe(`the ${name} delivery ledger`, () => {
+    test('claim, in-doubt for anyone else, release, claim again, record, delivered', async () => {
+      const ledger = make();
+      const k = key();
+      assert.deepEqual(await ledger.claim(k, 'a'), { state: 'claimed' });
+      assert.deepEqual(await ledger.claim(k, 'a'), { state: 'claimed' }, 'the same attempt may ask again');
+      const other = await ledger.claim(k, 'b');
+      assert.equal(other.state, 'in-doubt');
+      await ledger.release(k, 'b');
+      assert.equal((await ledger.claim(k, 'b')).state, 'in-doubt', 'only the claimant releases');
+      await ledger.release(k, 'a');
+      assert.deepEqual(await ledger.claim(k, 'b'), { state: 'claimed' });
+      await ledger.record(k, 'b', { id: 'msg-1' }, { kbVersion: '2024-05-01' });
+      const done = await ledger.claim(k, 'c');
+      assert.equal(done.state, 'delivered');
+      assert.equal(done.state === 'delivered' && done.record.messageId, 'msg-1');
+      assert.deepEqual((await ledger.lookup(k))?.details, { kbVersion: '2024-05-01' });
+    });
+
+    test('markers of an earlier job with the same id do not block a new one', async () => {
+      const ledger = make();
+      const old = key();
+      await ledger.claim(old, 'a');
+      await ledger.record(old, 'a', { id: 'old-message' });
+      const fresh = { id: old.id, instance: randomUUID() };
+      assert.equal(await ledger.lookup(fresh), undefined);
+      assert.deepEqual(await ledger.claim(fresh, 'b'), { state: 'claimed' });
+      const stale = { id: randomUUID(), instance: 'x' };
+      await ledger.claim(stale, 'dead-attempt');
+      assert.deepEqual(await ledger.claim({ id: stale.id, instance: 'y' }, 'c'), { state: 'claimed' });
+    });
+
+    test('two attempts delivering at once: one post; the other waits and finds it delivered', async () => {
+      const ledger = make();
+      const k = key();
+      let posts = 0;
+      const post = async (): Promise<PostedMessage> => {
+        posts++;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return { id: `m${posts}` };
+      };
+      const options = { leaseMs: 10_000, settleMs: 2_000, pollMs: 20, finalAttempt: false };
+      const outcomes = await Promise.all([deliverOnce(ledger, k, post, options), deliverOnce(ledger, k, post, options)]);
+      assert.equal(posts, 1);
+      assert.deepEqual(outcomes.map((o) => o.status).sort(), ['already-delivered', 'posted']);
+    });
+
+    test('a claim that does not settle: a retry fails to try later, the last attempt reports in-doubt', async () => {
+      const ledger = make();
+      const k = key();
+      await ledger.claim(k, 'crashed-attempt');
+      const post = () => Promise.reject(new Error('must not post'));
+      await assert.rejects(deliverOnce(ledger, k, post, { leaseMs: 60_000, settleMs: 50, pollMs: 10, finalAttempt: false }), DeliveryPendingError);
+      const last = await deliverOnce(ledger, k, post, { leaseMs: 60_000, settleMs: 50, pollMs: 10, finalAttempt: true });
+      assert.equal(last.status, 'in-doubt');
+    });
+  });
+}
+
+type Point = 'ok' | 'post-fails' | 'crash-before-claim' | 'crash-in-post' | 'crash-after-accept';
+
+class Crash extends Error {}
+
+/** The ledger as a crashed process sees it: once dead, no more writes reach Redis. */
+function mortal(ledger: DeliveryLedger, dead: { value: boolean }): DeliveryLedger {
+  const guard = <T>(call: () => Promise<T>) => (dead.value ? Promise.reject(new Crash('process is dead')) : call());
+  return {
+    claim: (k, t) => guard(() => ledger.claim(k, t)),
+    record: (k, t, m, d) => guard(() => ledger.record(k, t, m, d)),
+    release: (k, t) => guard(() => ledger.release(k, t)),
+    lookup: (k) => guard(() => ledger.lookup(k)),
+  };
+}
+
+for (const [name, make] of ledgers) {
+  test(`${name} ledger: whatever point attempts crash at, never two posts; with no crash inside the window, exactly one`, async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.constantFrom<Point>('ok', 'post-fails', 'crash-before-claim', 'crash-in-post', 'crash-after-accept'), { minLength: 1, maxLength: 6 }),
+      async (points) => {
+        const ledger = make();
+        const k = key();
+        const platform: string[] = [];
+        for (const [index, point] of points.entries()) {
+          const dead = { value: false };
+          if (point === 'crash-before-claim') continue;
+          try {
+            await deliverOnce(mortal(ledger, dead), k, () => {
+              if (point === 'post-fails') return Promise.reject(new Error('platform 500'));
+              if (point === 'crash-in-post') { dead.value = true; return Promise.reject(new Crash('killed mid-post')); }
+              platform.push(`attempt ${index}`);
+              if (point === 'crash-after-accept') { dead.value = true; return Promise.reject(new Crash('killed after the platform accepted')); }
+              return Promise.resolve({ id: `m-${index}` });
+            }, { leaseMs: 0, settleMs: 0, finalAttempt: index === points.length - 1 });
+          } catch (error) {
+            if (!(error instanceof Crash) && !(error instanceof Error && error.message === 'platform 500')) throw error;
+          }
+        }
+        assert.ok(platform.length <= 1, `posted ${platform.length} times for ${points.join(', ')}`);
+        const window = points.some((p) => p === 'crash-in-post' || p === 'crash-after-accept');
+        if (!window && points.includes('ok')) assert.equal(platform.length, 1, `no report for ${points.join(', ')}`);
+      },
+    ), { numRuns: name === 'redis' ? 150 : 500 });
+  });
+}
