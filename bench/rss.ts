@@ -46,3 +46,36 @@ try {
   child.kill('SIGTERM');
   await fake.close();
 }
+
+// The worker: a real `lisbot worker` process taking 10,000 guest-check jobs from Redis.
+{
+  const { randomUUID } = await import('node:crypto');
+  const { createJobQueues } = await import('../src/jobs/job-queues.ts');
+  const { jobSettingsFromEnv } = await import('../src/jobs/settings.ts');
+  const { TEST_REDIS_URL } = await import('../test/helpers/ports.ts');
+  const bundle = readFileSync(join(import.meta.dirname, '..', 'test', 'fixtures', 'bundles', 'rhel63-lis35.txt'), 'utf8');
+  const slack = await FakeSlackApi.start();
+  const jobEnv = { REDIS_URL: process.env.REDIS_URL || TEST_REDIS_URL, JOB_KEY_PREFIX: `lisbot-bench-${randomUUID().slice(0, 8)}` };
+  const worker = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'lisbot.js'), 'worker'], {
+    env: { ...process.env, ...jobEnv, SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, LOG_LEVEL: 'error', WORKER_CONCURRENCY: '8', METRICS_PORT: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const queues = createJobQueues(jobSettingsFromEnv(jobEnv));
+  try {
+    await new Promise((r) => setTimeout(r, 3000));
+    const startRss = rssMiB(worker.pid!);
+    const service = queues.guestCheckService();
+    const started = performance.now();
+    for (let i = 0; i < QUESTIONS; i++) {
+      await service.submit({ fileName: 'lischeck.txt', content: Buffer.from(`${bundle}\n# upload ${i}\n`) }, { platform: 'slack', channel: `C0BENCH${i % 50}` });
+    }
+    const posted = () => slack.calls.filter((c) => c.method === 'chat.postMessage').length;
+    await waitFor(() => Promise.resolve(posted() >= QUESTIONS), 300_000, 'every report');
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`worker RSS: ${startRss.toFixed(1)} MiB at start, ${rssMiB(worker.pid!).toFixed(1)} MiB after ${QUESTIONS} guest checks (${posted()} reports, ${(QUESTIONS / seconds).toFixed(0)} checks/s end to end)`);
+  } finally {
+    worker.kill('SIGTERM');
+    await queues.close();
+    await slack.close();
+  }
+}
