@@ -57,7 +57,7 @@ try {
   const slack = await FakeSlackApi.start();
   const jobEnv = { REDIS_URL: process.env.REDIS_URL || TEST_REDIS_URL, JOB_KEY_PREFIX: `lisbot-bench-${randomUUID().slice(0, 8)}` };
   const worker = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'lisbot.js'), 'worker'], {
-    env: { ...process.env, ...jobEnv, SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, LOG_LEVEL: 'error', WORKER_CONCURRENCY: '8', METRICS_PORT: '' },
+    env: { ...process.env, ...jobEnv, SLACK_BOT_TOKEN: slack.botToken, SLACK_API_URL: slack.apiUrl, LOG_LEVEL: 'error', WORKER_CONCURRENCY: '8', METRICS_PORT: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const queues = createJobQueues(jobSettingsFromEnv(jobEnv));

@@ -8,7 +8,7 @@ import type { ReplyPosters } from './guest-check-processor.ts';
 export async function loadPosters(env: NodeJS.ProcessEnv): Promise<ReplyPosters> {
   const posters: { -readonly [K in keyof ReplyPosters]: ReplyPosters[K] } = {};
   const { slackSettingsFromEnv } = await import('../adapters/slack/settings.ts');
-  const slack = slackSettingsFromEnv(env);
+  const slack = slackSettingsFromEnv(env, { forPosting: true });
   if (slack) {
     const { SlackReplyPoster } = await import('../adapters/slack/poster.ts');
     posters.slack = SlackReplyPoster.fromSettings(slack);

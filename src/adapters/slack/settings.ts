@@ -39,11 +39,15 @@ const SlackEnv = z.object({
  * Reads the Slack settings from the environment. Undefined when no Slack variable is set at all (Slack is off);
  * the settings when they are valid; otherwise a ConfigError naming every missing or bad variable, never a value.
  */
-export function slackSettingsFromEnv(env: NodeJS.ProcessEnv): SlackSettings | undefined {
+/**
+ * `forPosting`: a worker only posts with the bot token, so it needs neither the signing secret nor Socket Mode's
+ * app token that receiving events does.
+ */
+export function slackSettingsFromEnv(env: NodeJS.ProcessEnv, options: { forPosting?: boolean } = {}): SlackSettings | undefined {
   if (!SLACK_VARIABLES.some((name) => blankIsUnset(env[name]) !== undefined)) return undefined;
   const parsed = SlackEnv.safeParse(env);
   const issues = parsed.success ? [] : [...parsed.error.issues];
-  if (blankIsUnset(env.SLACK_APP_TOKEN) === undefined && blankIsUnset(env.SLACK_SIGNING_SECRET) === undefined) {
+  if (!options.forPosting && blankIsUnset(env.SLACK_APP_TOKEN) === undefined && blankIsUnset(env.SLACK_SIGNING_SECRET) === undefined) {
     issues.push({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'required in HTTP mode (when SLACK_APP_TOKEN is not set)', input: undefined });
   }
   if (!parsed.success || issues.length > 0) {
