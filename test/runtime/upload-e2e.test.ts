@@ -67,7 +67,7 @@ describe('with Redis: serve enqueues on BullMQ, a worker checks and posts', () =
     const worker = startWorkerRuntime(jobSettingsFromEnv(env), { posters: await loadPosters(env), check: guestCheckRunner(() => realKb()) });
     try {
       assert.equal(bot.queues.kind, 'redis');
-      const file = fake.addFile({ id: 'F0RHEL63B', name: 'lischeck.txt', content: BUNDLE });
+      const file = fake.addFile({ id: `F0${randomUUID().slice(0, 8).toUpperCase()}`, name: 'lischeck.txt', content: BUNDLE });
       const ts = nextTs();
       const { body } = eventEnvelope({ type: 'message', subtype: 'file_share', channel: 'D0BOB', channel_type: 'im', user: 'U0BOB', text: '', files: [file], ts, event_ts: ts });
       assert.equal((await postSigned(`http://127.0.0.1:${port}/slack/events`, body, JSON_TYPE, { secret: SECRET })).status, 200);
