@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from './knowledge-base.ts';
-import type { HostId, Integration, MatrixSnapshot, ReleaseColumn } from './schema/index.ts';
+import type { HostId, Integration, ReleaseColumn } from './schema/index.ts';
 import { HOST_IDS } from './schema/index.ts';
 import { describeVersionItems } from './version.ts';
 
@@ -30,8 +30,4 @@ export function describeSource(kb: KnowledgeBase, sourceId: string): string {
   const source = kb.sources.get(sourceId);
   if (!source) return sourceId;
   return `${source.title} (${sourceId})`;
-}
-
-export function snapshotCitation(snapshot: MatrixSnapshot): string {
-  return snapshot.source;
 }

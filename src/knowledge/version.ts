@@ -15,12 +15,6 @@ export function parseVersion(text: string): ParsedVersion | undefined {
   return match[2] === undefined ? { parts } : { parts, servicePack: Number(match[2]) };
 }
 
-/** Writes a version the way the KB stores it: "6.4", "14.04", "11 SP3". */
-export function formatVersion(version: ParsedVersion, width?: readonly string[]): string {
-  const parts = version.parts.map((part, i) => String(part).padStart(width?.[i]?.length ?? 0, '0'));
-  return version.servicePack === undefined ? parts.join('.') : `${parts.join('.')} SP${version.servicePack}`;
-}
-
 /** Normalises what a user typed ("11sp3", "14.04", " 6.4 ") or returns undefined when it is no version. */
 export function normaliseVersion(text: string): string | undefined {
   const compact = text.trim().replace(/\s*sp\s*(\d+)$/i, ' SP$1');

@@ -36,7 +36,3 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expecte
 
 /** A record id: lowercase words joined by '-', ':', '.', '@' or '_'. */
 export const RecordId = z.string().regex(/^[a-z0-9][a-z0-9.:@_+-]*$/, { error: 'expected a lowercase id (a-z, 0-9, . : @ _ + -)' });
-
-export function hostIndex(host: HostId): number {
-  return HOST_IDS.indexOf(host);
-}
