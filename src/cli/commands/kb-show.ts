@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { describeColumn, describeHosts, describeIntegration, describeSource } from '../../knowledge/describe.ts';
 import { cellStatus } from '../../knowledge/query/feature.ts';
 import { querySupport, type ColumnMatch, type SupportAnswer } from '../../knowledge/query/support.ts';
+import { versionLifecycle } from '../../knowledge/query/lifecycle.ts';
 import { FEATURE_IDS, type HostId } from '../../knowledge/schema/index.ts';
 import { dateOption, familyArgument, hostOption, knowledgeBase, versionArgument } from './kb-context.ts';
 
@@ -18,9 +19,11 @@ function statusLine(kb: KnowledgeBase, answer: SupportAnswer): string {
   }
 }
 
-function columnLines(kb: KnowledgeBase, match: ColumnMatch, host: HostId | undefined): string[] {
+function columnLines(kb: KnowledgeBase, match: ColumnMatch, host: HostId | undefined, version: string | undefined): string[] {
   const { column, snapshot } = match;
   const lines = [``, `${describeColumn(kb, column)} — ${column.table}`, `  Integration services: ${describeIntegration(column.integration)}`];
+  const lifecycle = version ? versionLifecycle(kb, column.families[0]!, version, column) : undefined;
+  if (lifecycle) lines.push(`  Listed this way from ${lifecycle.firstSeen.id} (${lifecycle.firstSeen.era}) to ${lifecycle.lastSeen.id} (${lifecycle.lastSeen.era})`);
   const unavailable: string[] = [];
   for (const feature of FEATURE_IDS) {
     const cell = column.features[feature];
@@ -66,14 +69,18 @@ export const kbShowCommand: CliCommand = {
     if (flag(args, 'json')) {
       writeLine(io.stdout, JSON.stringify({
         family, version, host, status: answer.status,
-        columns: answer.matches.map(({ column, snapshot }) => ({ snapshot: snapshot.id, key: column.key, header: column.header, integration: column.integration })),
+        columns: answer.matches.map(({ column, snapshot }) => {
+          const lifecycle = version ? versionLifecycle(kb, family, version, column) : undefined;
+          return { snapshot: snapshot.id, key: column.key, header: column.header, integration: column.integration,
+            ...(lifecycle ? { firstSeen: lifecycle.firstSeen.id, lastSeen: lifecycle.lastSeen.id } : {}) };
+        }),
         droppedIn: answer.droppedIn?.id,
         nearest: answer.nearest.map(({ column, snapshot }) => ({ snapshot: snapshot.id, key: column.key })),
       }));
       return Promise.resolve(0);
     }
     const lines = [statusLine(kb, answer)];
-    for (const match of answer.matches) lines.push(...columnLines(kb, match, host));
+    for (const match of answer.matches) lines.push(...columnLines(kb, match, host, version));
     if (answer.nearest.length) {
       lines.push('', 'Nearest listed releases (not an answer for this version):');
       for (const { column } of answer.nearest) lines.push(`  ${describeColumn(kb, column)}`);

@@ -44,3 +44,17 @@ describe('querySupport', () => {
     assert.match(answer.otherOs?.reason ?? '', /x86/);
   });
 });
+
+describe('lifecycle', () => {
+  test('first and last dated source that list a version one way', async () => {
+    const { versionLifecycle } = await import('../../../src/knowledge/query/lifecycle.ts');
+    const { realKb } = await import('../../helpers/real-kb.ts');
+    const real = realKb();
+    const ubuntu1404 = querySupport(real, { family: 'ubuntu', version: '14.04' }).matches[0]!;
+    const lifecycle = versionLifecycle(real, 'ubuntu', '14.04', ubuntu1404.column);
+    assert.equal(lifecycle?.firstSeen.id, 'teched-2014');
+    assert.equal(lifecycle?.lastSeen.id, 'ubuntu@2020-08-29');
+    const rhel62 = querySupport(real, { family: 'rhel', version: '6.2' }).matches[0]!;
+    assert.equal(versionLifecycle(real, 'rhel', '6.2', rhel62.column)?.lastSeen.id, 'rhel@2023-09-27');
+  });
+});
