@@ -80,38 +80,46 @@ function submitNotice(name: string, result: SubmitResult): string {
   }
 }
 
-/** One upload: size check, download, hand-off to the guest check. Returns what to tell the user. */
-export async function checkUpload(deps: SlackDeps, client: webApi.WebClient, file: SlackFile, target: ReplyTarget, user: string | undefined): Promise<string> {
+type PreparedUpload = { readonly kind: 'notice'; readonly text: string } | { readonly kind: 'upload'; readonly name: string; readonly content: Buffer };
+
+/** One upload: size check and download. Returns the bytes, or what to tell the user instead. */
+async function prepareUpload(deps: SlackDeps, client: webApi.WebClient, file: SlackFile): Promise<PreparedUpload> {
   let info = file;
   if (info.size === undefined || !(info.url_private_download ?? info.url_private)) {
     const fetched = await client.files.info({ file: file.id });
     info = { ...file, ...(fetched.file as SlackFile | undefined) };
   }
   const name = info.name ?? 'the file';
-  if (!deps.guestChecks) return `Guest checks are not enabled on this lisbot, so I can't check ${name}. You can run "lisbot check ${name}" on your own machine instead.`;
-  if (info.size !== undefined && info.size > MAX_UPLOAD_BYTES) return tooBig(name, info.size);
+  const notice = (text: string): PreparedUpload => ({ kind: 'notice', text });
+  if (!deps.guestChecks) return notice(`Guest checks are not enabled on this lisbot, so I can't check ${name}. You can run "lisbot check ${name}" on your own machine instead.`);
+  if (info.size !== undefined && info.size > MAX_UPLOAD_BYTES) return notice(tooBig(name, info.size));
   const url = info.url_private_download ?? info.url_private;
-  if (!url) return `Slack did not give me a download link for ${name}. Try uploading it again.`;
+  if (!url) return notice(`Slack did not give me a download link for ${name}. Try uploading it again.`);
   const download = await downloadSlackFile(deps.fetch, url, deps.settings.botToken, MAX_UPLOAD_BYTES, name);
-  if (!download.ok) return download.reason;
-  const result = await deps.guestChecks.submit({ fileName: name, content: download.content }, target, user);
-  return submitNotice(name, result);
+  return download.ok ? { kind: 'upload', name, content: download.content } : notice(download.reason);
 }
 
 /**
  * Files shared with lisbot (in a DM, with a mention, or in a thread lisbot answered in) go to the guest check.
- * Each file is handled once however many events announce it; the outcome is said in the same place.
+ * Each file is handled once however many events announce it. "Checking…" is posted first, so the job can
+ * update that very message with its progress; a duplicate or an outage rewrites it at once.
  */
 export async function checkSharedFiles(deps: SlackDeps, client: webApi.WebClient, files: readonly SlackFile[], target: ReplyTarget, user: string | undefined): Promise<void> {
+  const where = { channel: target.channel, ...(target.thread ? { thread_ts: target.thread } : {}) };
   for (const file of files.slice(0, MAX_FILES_PER_MESSAGE)) {
     if (!(await claimOnce(deps, `slack:file:${file.id}`))) continue;
-    let notice: string;
     try {
-      notice = await checkUpload(deps, client, file, target, user);
+      const prepared = await prepareUpload(deps, client, file);
+      if (prepared.kind === 'notice' || !deps.guestChecks) {
+        await client.chat.postMessage({ ...where, ...renderNotice(prepared.kind === 'notice' ? prepared.text : '') });
+        continue;
+      }
+      const progress = await client.chat.postMessage({ ...where, ...renderNotice(`Checking ${prepared.name}… I'll post the report here when it's done.`) });
+      const result = await deps.guestChecks.submit({ fileName: prepared.name, content: prepared.content }, target, user, progress.ts ? { progressMessage: { id: progress.ts } } : {});
+      if (result.status !== 'queued' && progress.ts) await client.chat.update({ channel: target.channel, ts: progress.ts, ...renderNotice(submitNotice(prepared.name, result)) });
     } catch (error) {
       deps.logger.error(`guest check upload failed: ${String(error)}`);
-      notice = 'Something went wrong while I fetched that file. Try again shortly.';
+      await client.chat.postMessage({ ...where, ...renderNotice('Something went wrong while I fetched that file. Try again shortly.') });
     }
-    await client.chat.postMessage({ channel: target.channel, ...(target.thread ? { thread_ts: target.thread } : {}), ...renderNotice(notice) });
   }
 }

@@ -23,7 +23,9 @@ describe('uploads go to the guest check', () => {
     assert.match(visibleText(notice.body), /Checking lischeck\.txt… I'll post the report here/);
     const download = h.fake.calls.find((c) => c.kind === 'download' && c.method.includes('F0REPORT'));
     assert.equal(download?.auth, `Bearer ${h.fake.botToken}`);
+    await settle(300);
     assert.equal(h.guestChecks.submissions.length, 1);
+    assert.match(h.guestChecks.submissions[0]?.options?.progressMessage?.id ?? '', /^\d+\.\d+$/, 'the job gets the "checking…" message to update');
     const [submission] = h.guestChecks.submissions;
     assert.ok(submission?.upload.content.equals(REPORT), 'the exact bytes');
     assert.equal(submission?.upload.fileName, 'lischeck.txt');
@@ -73,8 +75,8 @@ describe('uploads go to the guest check', () => {
     try {
       const file = h.fake.addFile({ id: 'F0DOWN', name: 'down.txt', content: REPORT });
       await h.postEvent(fileShare('D0DOWN', [file]));
-      const notice = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0DOWN');
-      assert.match(visibleText(notice.body), /unavailable right now.*Try again shortly/);
+      const notice = await h.fake.waitFor((c) => c.method === 'chat.update' && c.body.channel === 'D0DOWN');
+      assert.match(visibleText(notice.body), /unavailable right now.*Try again shortly/, 'the "checking…" message is rewritten');
     } finally {
       h.guestChecks.next = { status: 'queued', jobId: 'job-1' };
     }
@@ -87,6 +89,7 @@ describe('uploads go to the guest check', () => {
     await h.postEvent({ type: 'app_mention', user: 'U0ALICE', text: '<@U0LISBOT> check this', ts, thread_ts: thread, channel: 'C0THREAD', files: [file], event_ts: ts });
     const notice = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0THREAD');
     assert.equal(notice.body.thread_ts, thread);
+    await settle(300);
     assert.deepEqual(h.guestChecks.submissions.at(-1)?.target, { platform: 'slack', channel: 'C0THREAD', thread, team: h.fake.teamId });
   });
 

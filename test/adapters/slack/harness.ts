@@ -5,7 +5,7 @@ import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../../src/adapter
 import type { SlackSettings } from '../../../src/adapters/slack/settings.ts';
 import type { DigestCommandContext, DigestCommands } from '../../../src/jobs/digest-commands.ts';
 import type { ReplyTarget } from '../../../src/jobs/delivery.ts';
-import type { GuestCheckRequests, SubmitResult, UploadedFile } from '../../../src/jobs/guest-check-requests.ts';
+import type { GuestCheckRequests, SubmitOptions, SubmitResult, UploadedFile } from '../../../src/jobs/guest-check-requests.ts';
 import { reply, type Reply } from '../../../src/bot/reply.ts';
 import { MemoryDedupeStore } from '../../../src/state/dedupe-store.ts';
 import { MemoryFeedbackStore } from '../../../src/state/feedback-store.ts';
@@ -31,10 +31,10 @@ export class MemoryLogger implements Logger {
 
 /** A GuestCheckRequests that keeps every submission and answers what it is told to. */
 export class RecordingGuestChecks implements GuestCheckRequests {
-  readonly submissions: Array<{ upload: UploadedFile; target: ReplyTarget; user: string | undefined }> = [];
+  readonly submissions: Array<{ upload: UploadedFile; target: ReplyTarget; user: string | undefined; options: SubmitOptions | undefined }> = [];
   next: SubmitResult = { status: 'queued', jobId: 'job-1' };
-  submit(upload: UploadedFile, target: ReplyTarget, user?: string): Promise<SubmitResult> {
-    this.submissions.push({ upload, target, user });
+  submit(upload: UploadedFile, target: ReplyTarget, user?: string, options?: SubmitOptions): Promise<SubmitResult> {
+    this.submissions.push({ upload, target, user, options });
     return Promise.resolve(this.next);
   }
 }
