@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LisbotMetrics } from './metrics.ts';
 
@@ -24,10 +24,20 @@ async function runCheck(check: ReadinessCheck): Promise<boolean> {
   }
 }
 
+/** Another handler on the same port (the queue dashboard): it takes every path under its prefix. */
+export interface MountedHandler {
+  readonly prefix: string;
+  handle(request: IncomingMessage, response: ServerResponse): void;
+}
+
 /** /healthz (the process answers), /readyz (every check passes) and /metrics (Prometheus text). */
-export function startHealthServer(port: number, metrics: LisbotMetrics, checks: readonly ReadinessCheck[], beforeScrape?: () => Promise<void> | void): Promise<HealthServer> {
+export function startHealthServer(port: number, metrics: LisbotMetrics, checks: readonly ReadinessCheck[], beforeScrape?: () => Promise<void> | void, mounted?: MountedHandler): Promise<HealthServer> {
   const server: Server = createServer((request, response) => {
-    const path = (request.url ?? '/').split('?')[0];
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (mounted && (path === mounted.prefix || path.startsWith(`${mounted.prefix}/`))) {
+      mounted.handle(request, response);
+      return;
+    }
     void (async () => {
       if (request.method !== 'GET') {
         response.writeHead(405).end();

@@ -31,7 +31,7 @@ export async function runWorkerRole(env: NodeJS.ProcessEnv, infra: Infrastructur
     queues: runtime.queues, digest, holder, posters, env, logger: infra.logger,
     kbSources: infra.settings.KB_SOURCES, kbSyncSchedule: infra.settings.KB_SYNC_SCHEDULE,
   });
-  const health = await startHealth(infra, holder.get, [{ name: 'workers', ready: () => true }]);
+  const health = await startHealth(infra, holder.get, [{ name: 'workers', ready: () => true }], env);
   logger.info({ platforms, concurrency: settings.workerConcurrency }, 'lisbot worker: taking guest-check jobs, digests and kb-sync; SIGTERM to stop');
   return stopOnSignal({
     async stop(timeoutMs) {

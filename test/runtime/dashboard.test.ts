@@ -1,0 +1,44 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { startHealth } from '../../src/runtime/health.ts';
+import { createInfrastructure } from '../../src/runtime/infrastructure.ts';
+import { realKb } from '../helpers/real-kb.ts';
+import { TEST_REDIS_URL } from '../helpers/ports.ts';
+
+const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+describe('queue dashboard (bull-board)', () => {
+  test('off by default: the path is not served', async () => {
+    const infra = createInfrastructure({ METRICS_PORT: '0', REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'silent' }, { logDestination: quiet });
+    const health = await startHealth(infra, () => realKb(), []);
+    try {
+      assert.equal((await fetch(`http://127.0.0.1:${health!.port}/admin/queues`)).status, 404);
+    } finally {
+      await health?.close();
+      await infra.close();
+    }
+  });
+
+  test('behind ADMIN_USER and ADMIN_PASSWORD: 401 without them, the queues with them', async () => {
+    const env = { METRICS_PORT: '0', REDIS_URL: TEST_REDIS_URL, ADMIN_USER: 'ops', ADMIN_PASSWORD: 'correct-horse-battery', LOG_LEVEL: 'silent' };
+    const infra = createInfrastructure(env, { logDestination: quiet });
+    const health = await startHealth(infra, () => realKb(), [], env);
+    try {
+      const base = `http://127.0.0.1:${health!.port}/admin/queues`;
+      const anonymous = await fetch(base);
+      assert.equal(anonymous.status, 401);
+      assert.match(anonymous.headers.get('www-authenticate') ?? '', /Basic/);
+      assert.equal((await fetch(base, { headers: { authorization: basic('ops', 'wrong-password-123') } })).status, 401);
+      const api = await fetch(`${base}/api/queues`, { headers: { authorization: basic('ops', 'correct-horse-battery') } });
+      assert.equal(api.status, 200);
+      const names = ((await api.json()) as { queues: Array<{ name: string }> }).queues.map((q) => q.name).sort();
+      assert.deepEqual(names, ['digest', 'guest-check', 'kb-sync']);
+      assert.equal((await fetch(`http://127.0.0.1:${health!.port}/healthz`)).status, 200, 'health still served beside it');
+    } finally {
+      await health?.close();
+      await infra.close();
+    }
+  });
+});
