@@ -12,4 +12,11 @@ export interface DigestCommandContext {
 /** `/lis digest subscribe|unsubscribe|list|preview …`, the same on every platform. */
 export interface DigestCommands {
   run(args: readonly string[], context: DigestCommandContext): Promise<Reply>;
+  /** The full digest behind a "show all" button (a `digest:` action value); undefined when it is not one. */
+  expand?(value: string): Promise<Reply | undefined>;
+}
+
+/** A "show all" button of a summarised digest carries a value of this form. */
+export function isDigestExpansion(value: string): boolean {
+  return value.startsWith('digest:');
 }

@@ -71,6 +71,12 @@ export async function handleButton(interaction: ButtonInteraction, context: Disc
     case 'feedback':
       await recordFeedback(interaction, context, id.up, id.key);
       return;
+    case 'digest': {
+      // Only the presser sees the whole digest, so the channel keeps the short one.
+      const full = await context.digest?.expand?.(id.value);
+      await interaction.reply(full ? renderReply(full, { footer, ephemeral: true }) : { content: 'That digest is no longer available. Try /lis digest preview.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      return;
+    }
     case 'nop':
       await interaction.deferUpdate();
       return;

@@ -51,7 +51,7 @@ export interface HarnessOptions {
   readonly fake?: FakeSlackOptions;
   readonly bot?: Bot;
   readonly ackBudgetMs?: number;
-  readonly digest?: boolean;
+  readonly digest?: boolean | DigestCommands;
   readonly guestChecks?: boolean;
   readonly admins?: readonly string[];
 }
@@ -83,7 +83,7 @@ export class Harness {
       dedupe: new MemoryDedupeStore(),
       feedback,
       ...(options.guestChecks === false ? {} : { guestChecks }),
-      ...(options.digest ? { digest } : {}),
+      ...(options.digest ? { digest: typeof options.digest === 'object' ? options.digest : digest } : {}),
       logger,
       ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
     });

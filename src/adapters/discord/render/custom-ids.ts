@@ -18,7 +18,10 @@ export type ButtonId =
   | { readonly kind: 'choose'; readonly value: string }
   | { readonly kind: 'choose-key'; readonly key: string }
   | { readonly kind: 'feedback'; readonly up: boolean; readonly key: string }
+  | { readonly kind: 'digest'; readonly value: string }
   | { readonly kind: 'nop' };
+
+import { isDigestExpansion } from '../../../jobs/digest-commands.ts';
 
 const PREFIX = 'lis:';
 const MAX_PAGE = 999;
@@ -35,6 +38,7 @@ export function encodeButtonId(id: ButtonId): string {
     case 'choose': return `${PREFIX}ch:v:${id.value}`;
     case 'choose-key': return `${PREFIX}ch:k:${id.key}`;
     case 'feedback': return `${PREFIX}fb:${id.up ? 'up' : 'dn'}:${id.key}`;
+    case 'digest': return `${PREFIX}dg:${id.value}`;
     case 'nop': return `${PREFIX}nop`;
   }
 }
@@ -72,6 +76,7 @@ export function decodeButtonId(customId: string): ButtonId | undefined {
       const match = /^(up|dn):([\w-]{1,40})$/.exec(body);
       return match ? { kind: 'feedback', up: match[1] === 'up', key: match[2]! } : undefined;
     }
+    case 'dg': return isDigestExpansion(body) ? { kind: 'digest', value: body } : undefined;
     case 'nop': return { kind: 'nop' };
     default: return undefined;
   }

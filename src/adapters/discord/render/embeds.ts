@@ -3,6 +3,7 @@ import {
   type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField,
 } from 'discord.js';
 import { parseMatrixValue } from '../../../bot/actions.ts';
+import { isDigestExpansion } from '../../../jobs/digest-commands.ts';
 import type { Reply, ReplyAction, Verdict } from '../../../bot/reply.ts';
 import { quoteBack } from '../../../bot/text.ts';
 import type { DistroId, HostId } from '../../../knowledge/schema/index.ts';
@@ -156,6 +157,11 @@ function actionButton(action: ReplyAction, state: ButtonState | undefined): APIB
     }
     case 'check-vm':
       return button(encodeButtonId({ kind: 'check-vm' }), action.label, ButtonStyle.Secondary);
+    case 'show-more': {
+      // Paging is this renderer's own; only a digest's "show all" becomes a button.
+      const id = encodeButtonId({ kind: 'digest', value: action.value });
+      return isDigestExpansion(action.value) && id.length <= COMPONENT_LIMITS.customId ? button(id, action.label, ButtonStyle.Secondary) : undefined;
+    }
     case 'choose': {
       const value = action.value.slice(0, 200);
       if (!value.trim()) return undefined;

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { isDigestExpansion } from '../../../jobs/digest-commands.ts';
 import type { Reply, ReplyAction, Verdict } from '../../../bot/reply.ts';
 import { ACTIONS_BLOCK_ID, FEEDBACK_BLOCK_ID, actionId } from './action-ids.ts';
 import { escapeMrkdwn, escapePlain, sourceLink, truncate } from './escape.ts';
@@ -188,7 +189,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   const header: Block = { type: 'header', text: plain(reply.title, LIMITS.headerText) };
   const intro = [...textSections(reply), ...fieldSections(reply)];
   const sources = sourcesBlock(reply);
-  const actions = reply.actions.filter((a) => a.kind !== 'feedback-up' && a.kind !== 'feedback-down' && a.kind !== 'show-more')
+  // Paging is this renderer's own; a digest's "show all" (a show-more with a digest: value) stays a button.
+  const actions = reply.actions.filter((a) => a.kind !== 'feedback-up' && a.kind !== 'feedback-down' && (a.kind !== 'show-more' || isDigestExpansion(a.value)))
     .slice(0, REPLY_BUTTONS)
     .map((a, i) => button(a, i, a.kind === 'show-matrix' ? 'primary' : undefined));
   const feedback = withFeedback ? feedbackBlock(reply, question) : undefined;

@@ -1,3 +1,4 @@
+import { isDigestExpansion } from '../../../../jobs/digest-commands.ts';
 import { actAndRender, askAndRender } from '../../answer.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { renderReply, renderNotice } from '../../render/reply-blocks.ts';
@@ -7,6 +8,12 @@ import { actionConversation, deliver, handleButton, type ButtonArgs } from './sh
 /** "Show more": rebuilds a long reply (a matrix, or the question asked again) and posts its next page. */
 export function onShowMore(deps: SlackDeps, args: ButtonArgs): Promise<void> {
   return handleButton(deps, args, async (place) => {
+    const value = args.action.value ?? '';
+    if (isDigestExpansion(value)) {
+      const full = await deps.digest?.expand?.(value);
+      await deliver(deps, args, place, full ? renderReply(full, { feedback: false }) : renderNotice('That digest is no longer available. Try "/lis digest preview".'));
+      return;
+    }
     const more = decodeMore(args.action.value);
     if (!more) return;
     const conversation = actionConversation(place);
