@@ -35,7 +35,7 @@ describe('a digest\'s "show all"', () => {
     const message = renderDiscord(reply);
     const ids = JSON.stringify(message.components ?? []).match(/lis:dg:[^"]+/g) ?? [];
     assert.equal(ids.length, 1);
-    assert.deepEqual(decodeButtonId(ids[0]!), { kind: 'digest', value });
+    assert.deepEqual(decodeButtonId(ids[0]), { kind: 'digest', value });
   });
   test('pressing it in Slack posts the whole digest through the real app', async () => {
     const { Harness } = await import('../adapters/slack/harness.ts');
