@@ -42,12 +42,12 @@ export function createInfrastructure(env: NodeJS.ProcessEnv, options: { logDesti
   };
 }
 
-/** A bot whose every answer is counted and timed, and whose declined questions are kept for new test cases. */
+/** A bot whose every answer is counted and timed, and whose declined questions (on every platform) are kept for new test cases. */
 export function instrumentedBot(kb: () => KnowledgeBase, infra: Infrastructure): Bot {
   return new Bot(kb, infra.contexts, (message, answer) => {
     infra.metrics.recordAnswer(answer.reply.intent, answer.reply.answered, answer.latencyMs);
     infra.logger.debug({ intent: answer.reply.intent, answered: answer.reply.answered, latencyMs: answer.latencyMs, platform: message.platform }, 'answered');
-    if (!answer.reply.answered && answer.reply.intent === 'unknown') {
+    if (!answer.reply.answered) {
       const platform = message.platform ?? 'unknown';
       infra.feedback.add({
         kind: 'declined', question: message.text.slice(0, 500), intent: answer.reply.intent, sources: [], platform,

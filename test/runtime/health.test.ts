@@ -69,3 +69,19 @@ describe('/healthz, /readyz and /metrics', () => {
     assert.match(text, /lisbot_answer_latency_seconds_count 2/);
   });
 });
+
+describe('declined questions', () => {
+  test('the bot hook records every declined question once, with the user hashed', async () => {
+    const { createInfrastructure, instrumentedBot } = await import('../../src/runtime/infrastructure.ts');
+    const { Writable } = await import('node:stream');
+    const infra = createInfrastructure({ LOG_LEVEL: 'silent' }, { logDestination: new Writable({ write: (_c, _e, done) => done() }) });
+    const bot = instrumentedBot(() => realKb(), infra);
+    await bot.ask({ text: 'qwxz plorb vrumm', conversation: 'c1', user: 'U0SECRET', platform: 'discord' });
+    await bot.ask({ text: 'does it support kvp?', conversation: 'c2', user: 'U0SECRET', platform: 'console' });
+    await bot.ask({ text: 'does rhel 6.2 need lis?', conversation: 'c3', user: 'U0SECRET', platform: 'console' });
+    const declined = (await infra.feedback.all()).filter((r) => r.kind === 'declined');
+    assert.deepEqual(declined.map((r) => r.question), ['qwxz plorb vrumm', 'does it support kvp?']);
+    assert.doesNotMatch(JSON.stringify(declined), /U0SECRET/);
+    await infra.close();
+  });
+});

@@ -12,7 +12,7 @@ export interface Asked {
 
 /** Remembers a question lisbot could not answer, as material for new evaluation cases. */
 export async function recordDeclined(deps: SlackDeps, question: string, reply: Reply, user: string | undefined): Promise<void> {
-  if (reply.answered) return;
+  if (reply.answered || !deps.recordDeclined) return;
   try {
     await deps.feedback.add({
       kind: 'declined',
