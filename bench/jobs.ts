@@ -6,7 +6,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { reply } from '../src/bot/reply.ts';
 import type { PostedMessage, ReplyPoster, ReplyTarget } from '../src/jobs/delivery.ts';
 import type { GuestCheckService } from '../src/jobs/guest-check-service.ts';
@@ -14,6 +13,7 @@ import { createJobQueues, type JobQueues } from '../src/jobs/job-queues.ts';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from '../src/jobs/settings.ts';
 import { startWorkerRuntime, stopOnSignal } from '../src/jobs/worker-process.ts';
 import { percentile, table } from './stats.ts';
+import { deleteKeys } from '../test/jobs/helpers.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? process.env.LISBOT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const JOBS = Number(process.env.BENCH_JOBS ?? 10_000);
@@ -176,18 +176,6 @@ async function steady(service: GuestCheckService, deliveries: Deliveries, rate: 
   return { achieved, complete, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies) };
 }
 
-async function deleteKeys(prefix: string): Promise<number> {
-  const redis = new Redis(REDIS_URL);
-  let deleted = 0;
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) deleted += await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
-  return deleted;
-}
 
 async function inProcessBaseline(): Promise<{ rate: number; seconds: number; complete: boolean }> {
   const deliveries = new Deliveries();
@@ -218,7 +206,7 @@ async function bullmq(workers: number, withSteady: boolean) {
   } finally {
     await Promise.all(children.map(stopWorker));
     await queues?.close();
-    await deleteKeys(prefix);
+    await deleteKeys(REDIS_URL, prefix);
   }
 }
 
