@@ -357,4 +357,3 @@ export const GuestFacts = z.strictObject({
 });
 export type GuestFacts = z.infer<typeof GuestFacts>;
 export type FactKey = keyof GuestFacts;
-export const FACT_KEYS = GuestFacts.keyof().options;

@@ -82,6 +82,3 @@ export function filtersHash(filters: DigestFilters): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 10);
 }
 
-export function hasFilters(filters: DigestFilters): boolean {
-  return filtersHash(filters) !== '-';
-}

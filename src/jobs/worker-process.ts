@@ -1,10 +1,8 @@
 import { ConfigError } from '../config/errors.ts';
-import type { KnowledgeBase } from '../knowledge/index.ts';
 import { silentLogger, type JobLogger } from './job-logger.ts';
 import { createJobQueues, type GuestCheckWorkerDeps, type JobQueues } from './job-queues.ts';
 import type { CloseOutcome, JobWorker } from './job-queue.ts';
-import { loadPosters } from './posters.ts';
-import { jobSettingsFromEnv, type JobSettings } from './settings.ts';
+import type { JobSettings } from './settings.ts';
 
 export const REDIS_URL_REQUIRED = 'lisbot worker needs REDIS_URL (redis://, rediss:// or redis-sentinel://): the workers take their jobs from Redis. Without it, the bot process runs guest checks itself.';
 
@@ -68,33 +66,4 @@ export function stopOnSignal(runtime: Pick<WorkerRuntime, 'stop'>, options: Sign
     };
     for (const s of signals) process.once(s, onSignal);
   });
-}
-
-export interface WorkerProcessOptions {
-  readonly env: NodeJS.ProcessEnv;
-  readonly kb: () => KnowledgeBase;
-  readonly logger?: JobLogger;
-  /** Runs once the workers are taking jobs. */
-  readonly onReady?: (settings: JobSettings, platforms: readonly string[]) => void;
-}
-
-/**
- * `lisbot worker`: the guest-check workers in their own process, until SIGTERM or SIGINT. Needs REDIS_URL, and
- * Slack or Discord settings to post with. The real check is loaded here, lazily, with the platform posters.
- */
-export async function runWorkerProcess(options: WorkerProcessOptions): Promise<CloseOutcome> {
-  const logger = options.logger ?? silentLogger;
-  const settings = jobSettingsFromEnv(options.env);
-  if (!settings.redisUrl) throw new ConfigError(REDIS_URL_REQUIRED);
-  const posters = await loadPosters(options.env);
-  const platforms = Object.keys(posters);
-  if (platforms.length === 0) {
-    throw new ConfigError('lisbot worker needs Slack or Discord settings to post reports (SLACK_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID).');
-  }
-  const { guestCheckRunner } = await import('./guest-check-runner.ts');
-  const runtime = startWorkerRuntime(settings, { posters, check: guestCheckRunner(options.kb), logger });
-  const stopped = stopOnSignal(runtime, { timeoutMs: settings.shutdownTimeoutMs, logger });
-  logger.info({ platforms, concurrency: settings.workerConcurrency }, 'lisbot worker: taking guest-check jobs; SIGTERM to stop');
-  options.onReady?.(settings, platforms);
-  return stopped;
 }

@@ -51,19 +51,6 @@ export const CATEGORY_ALIASES: Readonly<Record<Exclude<FeatureCategory, 'core'>,
   'generation-2': ['Generation 2 virtual machines', 'Generation 2 VMs', 'Gen 2 virtual machines'],
 };
 
-/** Where each feature sits on the modern pages (the TP pages put PAE under Miscellaneous). */
-export const FEATURE_CATEGORY: Readonly<Record<FeatureId, FeatureCategory>> = {
-  'core': 'core', 'accurate-time': 'core', 'vcpus-over-256': 'core',
-  'jumbo-frames': 'networking', 'vlan': 'networking', 'live-migration': 'networking', 'static-ip-injection': 'networking',
-  'vrss': 'networking', 'tcp-offload': 'networking', 'lro': 'networking', 'sr-iov': 'networking',
-  'vhdx-resize': 'storage', 'fibre-channel': 'storage', 'live-backup': 'storage', 'trim': 'storage', 'scsi-wwn': 'storage',
-  'pae': 'memory', 'mmio-gap': 'memory', 'dm-hot-add': 'memory', 'dm-ballooning': 'memory', 'runtime-memory-resize': 'memory',
-  'video': 'video',
-  'kvp': 'miscellaneous', 'nmi': 'miscellaneous', 'file-copy': 'miscellaneous', 'lsvmbus': 'miscellaneous',
-  'hv-sockets': 'miscellaneous', 'pci-passthrough': 'miscellaneous',
-  'uefi-boot': 'generation-2', 'secure-boot': 'generation-2',
-};
-
 /** Lower-case letters and digits only: "Hyper-V-specificvideo device" and "Hyper-V specific video device" meet. */
 export function rowNameKey(name: string): string {
   return cleanInline(name).toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -7,11 +7,6 @@ import { hasAny, linesOf, observe, unique, type Line } from './view.ts';
 
 type Module = z.infer<typeof ModuleInfo>;
 
-export const HV_MODULES = [
-  'hv_vmbus', 'hv_storvsc', 'hv_netvsc', 'hv_utils', 'hv_balloon', 'hid_hyperv', 'hyperv_keyboard', 'hyperv_fb',
-  'hyperv_drm', 'pci_hyperv', 'hv_sock', 'hv_timesource', 'hv_vmbus_ic',
-] as const;
-
 /** Kernel config symbols whose =y means the driver is built in. */
 const CONFIG_TO_MODULE: Record<string, string> = {
   CONFIG_HYPERV: 'hv_vmbus', CONFIG_HYPERV_STORAGE: 'hv_storvsc', CONFIG_HYPERV_NET: 'hv_netvsc',
