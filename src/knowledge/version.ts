@@ -120,3 +120,14 @@ export function describeVersionItems(items: readonly VersionItem[]): string {
     })
     .join(', ');
 }
+
+/** Orders plain number sequences (kernel "2.6.32", protocol "5.3") the same way versions are ordered. */
+export function compareNumberParts(a: readonly number[], b: readonly number[]): number {
+  return compareVersions({ parts: a }, { parts: b });
+}
+
+/** Orders LIS release numbers, where a hotfix suffix counts as one more part: 4.1.2 < 4.1.2-2 < 4.1.3. */
+export function compareLisVersions(a: string, b: string): number {
+  const parts = (v: string) => v.split(/[.-]/).map((p) => (/^\d{1,6}$/.test(p) ? Number(p) : 0));
+  return compareNumberParts(parts(a), parts(b));
+}

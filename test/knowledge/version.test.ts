@@ -87,3 +87,11 @@ describe('typo distance', () => {
     for (const [a, b] of [['help', 'rhel'], ['ubuntu', 'debian'], ['abc', 'cba']]) assert.equal(withinOneEdit(a!, b!), false, `${a} !~ ${b}`);
   });
 });
+
+describe('LIS release order', () => {
+  test('a hotfix suffix sorts after its release and before the next', async () => {
+    const { compareLisVersions } = await import('../../src/knowledge/version.ts');
+    const sorted = ['4.1.3', '4.1.2-2', '4.2', '4.1.2', '3.5', '4.10'].sort(compareLisVersions);
+    assert.deepEqual(sorted, ['3.5', '4.1.2', '4.1.2-2', '4.1.3', '4.2', '4.10']);
+  });
+});

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { FeatureId, LisRelease } from '../../knowledge/schema/index.ts';
-import { compareVersionText, describeVersionItems } from '../../knowledge/version.ts';
+import { compareLisVersions, describeVersionItems } from '../../knowledge/version.ts';
 import { reply, type Reply } from '../reply.ts';
 import { refSources } from './cite.ts';
 import { featureIds } from './feature-support.ts';
@@ -9,7 +9,7 @@ import type { HandlerInput, IntentHandler } from './handler.ts';
 const LIS_MENTION = /\b(?:lis|bis)\s*(\d+(?:\.\d+){0,3}(?:-\d+)?)/gi;
 
 function releaseOrder(a: LisRelease, b: LisRelease): number {
-  return compareVersionText(a.version.replace(/-/g, '.'), b.version.replace(/-/g, '.'));
+  return compareLisVersions(a.version, b.version);
 }
 
 function describeRelease(kb: KnowledgeBase, release: LisRelease): string {

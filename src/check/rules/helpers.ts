@@ -1,6 +1,6 @@
 import type { Evidence, Observed } from '../facts.ts';
 import type { Applicability, FeatureId, KnownIssue, Tip } from '../../knowledge/schema/index.ts';
-import { compareVersions, matchVersionItems, parseVersion, versionBounds } from '../../knowledge/version.ts';
+import { compareNumberParts, compareVersions, matchVersionItems, parseVersion, versionBounds } from '../../knowledge/version.ts';
 import type { Finding } from '../report/check-report.ts';
 import { RULE_CATALOGUE, type RuleId } from './catalogue.ts';
 import { cached } from './kb-cache.ts';
@@ -124,27 +124,16 @@ export function finding(ctx: RuleContext, id: RuleId, parts: FindingParts): Find
   };
 }
 
-/** "6.3" → [6, 3]; "12 SP3" → [12, 3]. */
-export function versionTuple(version: string | undefined): number[] {
-  if (!version) return [];
-  const m = /^(\d{1,8})(?:\.(\d{1,5}))?(?:\.(\d{1,5}))?(?: SP(\d{1,2}))?/.exec(version);
-  if (!m) return [];
-  return [m[1], m[2] ?? m[4], m[3]].filter((p): p is string => p !== undefined).map(Number);
-}
-
-export function compareTuples(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+/** Kernel and protocol number sequences, ordered as the KB orders versions. */
+export const compareTuples = compareNumberParts;
 
 /** Within [from, to] inclusive, comparing major.minor. */
 export function versionBetween(version: string | undefined, from: string, to: string): boolean {
-  const v = versionTuple(version);
-  if (v.length === 0) return false;
-  return compareTuples(v, versionTuple(from)) >= 0 && compareTuples(v.slice(0, 2), versionTuple(to)) <= 0;
+  const v = version === undefined ? undefined : parseVersion(version);
+  const low = parseVersion(from);
+  const high = parseVersion(to);
+  if (!v || !low || !high) return false;
+  return compareVersions(v, low) >= 0 && compareVersions({ ...v, parts: v.parts.slice(0, 2) }, high) <= 0;
 }
 
 export function familyLabel(ctx: RuleContext): string {

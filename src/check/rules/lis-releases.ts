@@ -1,7 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { DistroId, LisRelease } from '../../knowledge/schema/index.ts';
-import { matchVersionItems, parseVersion } from '../../knowledge/version.ts';
-import { compareTuples } from './helpers.ts';
+import { compareLisVersions, matchVersionItems, parseVersion } from '../../knowledge/version.ts';
 import { cached } from './kb-cache.ts';
 
 /** "4.1.2-2" → [4, 1, 2, 2]. */
@@ -9,9 +8,7 @@ export function lisTuple(version: string): number[] {
   return version.split(/[.-]/).map((p) => (/^\d{1,6}$/.test(p) ? Number(p) : 0));
 }
 
-export function compareLis(a: string, b: string): number {
-  return compareTuples(lisTuple(a), lisTuple(b));
-}
+export const compareLis = compareLisVersions;
 
 /** The download a repository tag belongs to: 4.3.5 → the LIS 4.3 download. */
 function parentDownload(kb: KnowledgeBase, release: LisRelease): LisRelease | undefined {
