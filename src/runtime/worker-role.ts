@@ -1,6 +1,6 @@
 import { userKbDir } from '../config/paths.ts';
 import { ConfigError } from '../config/errors.ts';
-import { loadPosters } from '../jobs/posters.ts';
+import { loadPosters } from './posters.ts';
 import { jobSettingsFromEnv } from '../jobs/settings.ts';
 import type { CloseOutcome, JobWorker } from '../jobs/job-queue.ts';
 import { REDIS_URL_REQUIRED, startWorkerRuntime, stopOnSignal } from '../jobs/worker-process.ts';

@@ -79,7 +79,7 @@ describe('receiver choice', () => {
 
 test('a worker that only posts needs the bot token, not the signing secret', async () => {
   const { slackSettingsFromEnv } = await import('../../../src/adapters/slack/settings.ts');
-  const { loadPosters } = await import('../../../src/jobs/posters.ts');
+  const { loadPosters } = await import('../../../src/runtime/posters.ts');
   assert.throws(() => slackSettingsFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc' }), /SLACK_SIGNING_SECRET/);
   assert.equal(slackSettingsFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc' }, { forPosting: true })?.botToken, 'xoxb-1-2-abc');
   const posters = await loadPosters({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc' });
