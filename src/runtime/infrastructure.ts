@@ -2,12 +2,13 @@ import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
 import { Bot } from '../bot/bot.ts';
 import { MemoryContextStore, type ContextStore } from '../bot/context.ts';
+import { declinedRecorder } from '../bot/declined.ts';
 import { coreSettingsFromEnv, type CoreSettings } from '../config/env.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import { createLogger } from '../observability/logger.ts';
 import { LisbotMetrics } from '../observability/metrics.ts';
 import { MemoryDedupeStore, type DedupeStore } from '../state/dedupe-store.ts';
-import { MemoryFeedbackStore, hashUser, type FeedbackStore } from '../state/feedback-store.ts';
+import { MemoryFeedbackStore, type FeedbackStore } from '../state/feedback-store.ts';
 import { RedisContextStore } from '../state/redis-context-store.ts';
 import { createRedis } from '../state/redis-connection.ts';
 import { RedisDedupeStore } from '../state/redis-dedupe-store.ts';
@@ -44,15 +45,10 @@ export function createInfrastructure(env: NodeJS.ProcessEnv, options: { logDesti
 
 /** A bot whose every answer is counted and timed, and whose declined questions (on every platform) are kept for new test cases. */
 export function instrumentedBot(kb: () => KnowledgeBase, infra: Infrastructure): Bot {
+  const recordDeclined = declinedRecorder(infra.feedback, (error) => infra.logger.warn({ err: String(error) }, 'could not store a declined question'));
   return new Bot(kb, infra.contexts, (message, answer) => {
     infra.metrics.recordAnswer(answer.reply.intent, answer.reply.answered, answer.latencyMs);
     infra.logger.debug({ intent: answer.reply.intent, answered: answer.reply.answered, latencyMs: answer.latencyMs, platform: message.platform }, 'answered');
-    if (!answer.reply.answered) {
-      const platform = message.platform ?? 'unknown';
-      infra.feedback.add({
-        kind: 'declined', question: message.text.slice(0, 500), intent: answer.reply.intent, sources: [], platform,
-        userHash: hashUser(platform, message.user), at: new Date().toISOString(),
-      }).catch((error: unknown) => infra.logger.warn({ err: String(error) }, 'could not store a declined question'));
-    }
+    recordDeclined(message, answer);
   });
 }

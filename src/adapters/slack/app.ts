@@ -24,8 +24,6 @@ export interface SlackAppOptions {
   readonly logger?: Logger;
   /** Default 1,500 ms: well inside Slack's 3 s. */
   readonly ackBudgetMs?: number;
-  /** Default true; false when the Bot's answer hook already records declined questions. */
-  readonly recordDeclined?: boolean;
   readonly fetch?: typeof fetch;
 }
 
@@ -91,7 +89,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger: app.logger,
     threads: new ThreadMemory(),
     ackBudgetMs: options.ackBudgetMs ?? 1500,
-    recordDeclined: options.recordDeclined ?? true,
     fetch: options.fetch ?? globalThis.fetch,
   };
   registerListeners(app, deps);

@@ -19,8 +19,6 @@ export interface SlackDeps {
   readonly threads: ThreadMemory;
   /** How long a slash command may take to answer inside its ack before it acks "working…" and answers later. */
   readonly ackBudgetMs: number;
-  /** Record declined questions here; off when the bot's own answer hook records them for every platform. */
-  readonly recordDeclined: boolean;
   /** For downloading uploads (url_private), with the bot token. */
   readonly fetch: typeof fetch;
 }

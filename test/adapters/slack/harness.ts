@@ -12,6 +12,7 @@ import { MemoryFeedbackStore } from '../../../src/state/feedback-store.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 import { FakeSlackApi, type FakeSlackOptions, type RecordedCall } from './fake-slack-api.ts';
 import { FORM_TYPE, JSON_TYPE, blockActionPayload, eventEnvelope, interactionBody, postSigned, slashCommandBody, type ButtonPress, type PostResult, type SignOptions } from './signed-requests.ts';
+import { declinedRecorder } from '../../../src/bot/declined.ts';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 
@@ -79,7 +80,7 @@ export class Harness {
     const kb = realKb();
     const slack = createSlackApp({
       settings,
-      bot: options.bot ?? new Bot(() => kb),
+      bot: options.bot ?? new Bot(() => kb, undefined, declinedRecorder(feedback)),
       dedupe: new MemoryDedupeStore(),
       feedback,
       ...(options.guestChecks === false ? {} : { guestChecks }),

@@ -16,7 +16,7 @@ function deps(overrides: Partial<SlackDeps> = {}): SlackDeps {
   return {
     settings: { botToken: 'xoxb-test', signingSecret: '0123456789abcdef', port: 0, admins: [], mode: 'http' },
     bot: new Bot(() => kb), dedupe: new MemoryDedupeStore(), feedback: new MemoryFeedbackStore(), logger: new MemoryLogger(),
-    threads: new ThreadMemory(), ackBudgetMs: 1500, recordDeclined: true, fetch: globalThis.fetch, ...overrides,
+    threads: new ThreadMemory(), ackBudgetMs: 1500, fetch: globalThis.fetch, ...overrides,
   };
 }
 
