@@ -128,6 +128,16 @@ function checkCrossReferences(data: KbData, dataDir: string): void {
   ensureUnique(where('lis-releases.json'), data.lisReleases.map((r) => r.id));
   ensureUnique(where('notes.json'), data.notes.map((r) => r.fingerprint));
 
+  // A name two features claim ("dynamic memory" under both hot-add and ballooning) would read as whichever comes first.
+  const claimed = new Map<string, string>();
+  for (const feature of data.features) {
+    for (const name of new Set([feature.name, ...feature.matrixNames, ...feature.synonyms].map((n) => n.toLowerCase()))) {
+      const other = claimed.get(name);
+      if (other && other !== feature.id) throw new KbValidationError(where('features.json'), feature.id, `the name "${name}" is also claimed by ${other}`);
+      claimed.set(name, feature.id);
+    }
+  }
+
   const sourceIds = new Set(data.sources.map((s) => s.id));
   const cited: Array<[string, string, { source: string }[]]> = [
     ...data.families.map((r) => ['families.json', r.id, r.sources] as [string, string, { source: string }[]]),

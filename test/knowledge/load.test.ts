@@ -52,6 +52,11 @@ describe('loading the KB', () => {
       assert.match(error.message, /tips\.json.*not valid JSON/s);
     }
   });
+  test('a name two features claim is refused', () => {
+    const dir = copyOfFixtureKb();
+    edit(dir, 'features.json', (features) => (features as Array<Record<string, unknown>>).map((f) => (f.id === 'hv-sockets' ? { ...f, synonyms: ['discard'] } : f)));
+    assert.match(loadError(dir).message, /"discard" is also claimed by trim/);
+  });
   test('a bad signature regex is refused', () => {
     const dir = copyOfFixtureKb();
     edit(dir, 'known-issues.json', (issues) => (issues as object[]).map((i) => ({ ...i, signatures: ['hv_(balloon'] })));

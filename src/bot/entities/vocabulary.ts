@@ -9,28 +9,8 @@ export type VocabularyEntry =
   | { kind: 'feature'; feature: FeatureEntity; phrase: string }
   | { kind: 'kernel'; kernel: 'rhck' | 'uek'; phrase: string };
 
-/** Names people use that the KB records do not carry: general dynamic memory, and common shorthand. */
-const EXTRA_FEATURE_NAMES: ReadonlyArray<[FeatureEntity, string[]]> = [
-  ['dynamic-memory', ['dynamic memory', 'dynamic ram', 'dynamic mem', 'dynamicmemory', 'dyn mem', 'dm']],
-  ['dm-hot-add', ['hot add', 'hot-add', 'hotadd', 'memory hot add', 'hot add memory']],
-  ['dm-ballooning', ['balloon', 'ballooning', 'memory balloon', 'hv_balloon balloon']],
-  ['secure-boot', ['secure boot', 'secureboot']],
-  ['uefi-boot', ['uefi', 'uefi boot', 'gen2', 'gen 2', 'generation 2', 'generation2', 'gen two']],
-  ['sr-iov', ['sriov', 'sr-iov', 'sr iov']],
-  ['kvp', ['kvp', 'key value pair', 'key/value pair', 'kvp daemon']],
-  ['trim', ['trim', 'discard', 'unmap']],
-  ['live-backup', ['live backup', 'vss', 'backup']],
-  ['pci-passthrough', ['passthru', 'pci passthru', 'gpu passthru', 'device passthru', 'passthrough', 'pass through', 'pass-through']],
-];
-
-/** Distribution names the KB aliases leave out. */
-const EXTRA_DISTRO_NAMES: ReadonlyArray<[DistroId, string[]]> = [
-  ['solaris-sparc', ['sparc']],
-];
-
-/** Words the KB lists as synonyms of the core feature that, in a question, only mean "integration services". */
-const NEVER_A_FEATURE = new Set(['lis', 'bis', 'ic', 'ics', 'integration services', 'integration components', 'linux integration services',
-  'drivers', 'synthetic devices', 'enlightened drivers', 'smp', 'multiprocessing']);
+/** Dynamic memory as a whole is the bot's own entity (hot-add and ballooning together), so its names live here. */
+const DYNAMIC_MEMORY_NAMES = ['dynamic memory', 'dynamic ram', 'dynamic mem', 'dynamicmemory', 'dyn mem', 'dm', 'hv_balloon'];
 
 const KERNEL_NAMES: ReadonlyArray<[('rhck' | 'uek'), string[]]> = [
   ['uek', ['uek', 'unbreakable enterprise kernel', 'uek4', 'uek5', 'uek6', 'uek r3', 'uek r4']],
@@ -68,15 +48,11 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
     }
     for (const codename of family.codenames) add(phrases, { kind: 'distro', distro: family.id, version: codename.version, phrase: codename.name });
   }
-  for (const [distro, names] of EXTRA_DISTRO_NAMES) for (const name of names) add(phrases, { kind: 'distro', distro, phrase: name });
   for (const os of kb.otherOs.values()) for (const name of [os.name, ...os.aliases]) add(phrases, { kind: 'distro', distro: os.id, phrase: name });
-  // Our own names go first: where the KB lists "dynamic memory" under hot-add, a question means both.
-  for (const [feature, names] of EXTRA_FEATURE_NAMES) for (const name of names) add(phrases, { kind: 'feature', feature, phrase: name });
   for (const feature of kb.features.values()) {
-    for (const name of [feature.name, ...feature.matrixNames, ...feature.synonyms, feature.id]) {
-      if (!NEVER_A_FEATURE.has(phraseKey(name))) add(phrases, { kind: 'feature', feature: feature.id, phrase: name });
-    }
+    for (const name of [feature.name, ...feature.matrixNames, ...feature.synonyms, feature.id]) add(phrases, { kind: 'feature', feature: feature.id, phrase: name });
   }
+  for (const name of DYNAMIC_MEMORY_NAMES) add(phrases, { kind: 'feature', feature: 'dynamic-memory', phrase: name });
   for (const [kernel, names] of KERNEL_NAMES) for (const name of names) add(phrases, { kind: 'kernel', kernel, phrase: name });
 
   const byWords = new Map<number, VocabularyEntry[]>();
