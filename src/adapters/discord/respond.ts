@@ -12,8 +12,11 @@ export function footerFor(kb: KnowledgeBase): string {
   return `lisbot · knowledge base ${kb.version}`;
 }
 
-/** editReply cannot change ephemerality, so the flag is dropped; everything else (and no mentions) goes as is. */
-export function forEdit(message: DiscordMessage): InteractionEditReplyOptions {
+/**
+ * An edit cannot change ephemerality, so the flag is dropped; everything else (and no mentions) goes as is.
+ * Fits both editReply and a component's update (callback type 7), which edits the message the button is on.
+ */
+export function forEdit(message: DiscordMessage): InteractionEditReplyOptions & InteractionUpdateOptions {
   return {
     content: message.content ?? null,
     embeds: message.embeds,
@@ -22,15 +25,7 @@ export function forEdit(message: DiscordMessage): InteractionEditReplyOptions {
   };
 }
 
-/** The same for a component's update (callback type 7), which edits the message the button is on. */
-export function forUpdate(message: DiscordMessage): InteractionUpdateOptions {
-  return {
-    content: message.content ?? null,
-    embeds: message.embeds,
-    components: message.components,
-    allowedMentions: message.allowedMentions,
-  };
-}
+export const forUpdate = forEdit;
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

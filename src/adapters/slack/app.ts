@@ -1,28 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Authorize, type Logger } from '@slack/bolt';
-import type { Bot } from '../../bot/bot.ts';
-import type { DigestCommands } from '../../jobs/digest-commands.ts';
-import type { GuestCheckRequests } from '../../jobs/guest-check-requests.ts';
-import type { DedupeStore } from '../../state/dedupe-store.ts';
-import type { FeedbackStore } from '../../state/feedback-store.ts';
 import type { SlackDeps } from './deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import { SlackReplyPoster, slackClientOptions } from './poster.ts';
-import type { SlackSettings } from './settings.ts';
 import { ThreadMemory } from './threads.ts';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 
-export interface SlackAppOptions {
-  readonly settings: SlackSettings;
-  readonly bot: Bot;
-  readonly dedupe: DedupeStore;
-  readonly feedback: FeedbackStore;
-  readonly guestChecks?: GuestCheckRequests;
-  readonly digest?: DigestCommands;
+/** What the listeners use, less what createSlackApp fills in: logger, ack budget (1,500 ms, well inside Slack's 3 s) and fetch default. */
+export interface SlackAppOptions extends Omit<SlackDeps, 'logger' | 'threads' | 'ackBudgetMs' | 'fetch'> {
   readonly logger?: Logger;
-  /** Default 1,500 ms: well inside Slack's 3 s. */
   readonly ackBudgetMs?: number;
   readonly fetch?: typeof fetch;
 }
