@@ -69,15 +69,17 @@ export function readColumn(
 ): ColumnReading {
   const { feature, host } = config;
   const coreCell = column.features.core;
-  const coreHosts = coreCell ? cellStatus(coreCell, undefined).hosts : [];
+  const coreHosts = coreCell ? cellStatus(coreCell, undefined).hosts : [...new Set(Object.values(column.features).flatMap((c) => c.flatMap((e) => e.hosts)))];
   const cell = column.features[feature];
   const base = { snapshot, column, match, coreHosts };
+  if (!cell && feature === 'core') {
+    // A column without a core row (the 2014 talk's) still lists the guest: on every host any of its rows names.
+    const named = [...new Set(Object.values(column.features).flatMap((c) => c.flatMap((e) => e.hosts)))];
+    const known = host === undefined || named.includes(host);
+    return { ...base, status: 'available', hosts: named, explicit: known, verdict: known ? 'yes' : 'not-in-matrix', conditions: [], effects: [], notes: [],
+      ...(known ? {} : { reason: named.length ? `the source names only ${describeHosts(named)}` : 'the source lists the release without naming hosts' }) };
+  }
   if (!cell) {
-    // A column with no rows at all (the 2014 talk's UEK column) still says the guest is supported.
-    if (feature === 'core' && Object.keys(column.features).length === 0) {
-      return { ...base, status: 'available', hosts: [], explicit: host === undefined, verdict: host === undefined ? 'yes' : 'not-in-matrix', conditions: [], effects: [], notes: [],
-        ...(host === undefined ? {} : { reason: 'the source lists the release without naming hosts' }) };
-    }
     return { ...base, status: 'no-data', hosts: [], explicit: false, verdict: 'not-in-matrix', conditions: [], effects: [], notes: [], reason: `this source has no ${kb.featureName(feature)} row for it` };
   }
   let { status } = cellStatus(cell, host);
