@@ -222,9 +222,12 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
     const tail = names.length === 0 ? ' and no LIS download in my records does'
       : later.length && names.length > 1 ? `; LIS ${names[0]} and later do` : `; LIS ${names.join(', ')} ${names.length > 1 ? 'do' : 'does'}`;
     const what = `${kb.familyName(q.family)} ${q.version}${uek ? ` ${uekLabel(uek)}` : ''}`;
-    return { ...base, verdict: 'no', reason: 'lis-not-covering', lis: { release },
-      headline: `No. LIS ${q.lis} does not cover ${what}${tail}.`,
-      remedies: names.map((n) => ({ kind: 'newer-lis' as const, text: `LIS ${n} covers ${what}` })) };
+    const builtIn = erasAt(kb, q.family, q.asOf).find((s) => columnsFor(s, { ...q, lis: undefined, integration: 'built-in' }, uek).some((m) => m.column.integration.kind === 'built-in'));
+    const remedies: Remedy[] = [];
+    if (names.length) remedies.push({ kind: 'newer-lis', text: names.length > 1 && later.length ? `LIS ${names[0]} or later` : `LIS ${names.join(' or ')}` });
+    if (builtIn) remedies.push({ kind: 'built-in', text: `the built-in drivers (listed by ${eraLabel(builtIn)})` });
+    return { ...base, verdict: 'no', reason: 'lis-not-covering', lis: { release }, remedies,
+      headline: `No. LIS ${q.lis} does not cover ${what}${tail}.${builtIn ? ` ${what} has integration services built in (${eraLabel(builtIn)}).` : ''}` };
   }
 
   const eras = history.map((snapshot) => readEra(kb, snapshot, q, uek));
