@@ -1,3 +1,4 @@
+import type { KnowledgeBase } from '../knowledge-base.ts';
 import type { DistroId, HostId, MatrixSnapshot } from '../schema/index.ts';
 import { HOST_IDS } from '../schema/index.ts';
 
@@ -50,4 +51,13 @@ export function eraRangeLabel(snapshots: readonly MatrixSnapshot[]): string {
   const pagePart = years.length === 0 ? '' : years.length === 1 ? `the ${years[0]} page` : `the ${years[0]}–${years[years.length - 1]} pages`;
   const talkPart = talks.length ? eraLabel(talks[0]!) : '';
   return [talkPart, pagePart].filter(Boolean).join(' and ');
+}
+
+/** Every source that lists the family, newest first, as the record stood at asOf (a date or a snapshot id). */
+export function erasAt(kb: KnowledgeBase, family: DistroId, asOf?: string): MatrixSnapshot[] {
+  const history = kb.history(family);
+  if (asOf === undefined) return [...history];
+  const pinned = history.findIndex((s) => s.id === asOf);
+  if (pinned >= 0) return history.slice(pinned);
+  return history.filter((s) => s.era <= asOf);
 }

@@ -3,7 +3,9 @@ import type { Arch, DistroId, FeatureId, HostId, LisRelease, MatrixSnapshot, Oth
 import { describeColumn, describeHosts } from '../describe.ts';
 import { parseVersion } from '../version.ts';
 import { combineReadings, readColumn, type ColumnReading, type VerdictKind } from './column-reading.ts';
-import { eraLabel, eraRangeLabel, hostOnPage, hostRank } from './eras.ts';
+import { eraLabel, eraRangeLabel, erasAt, hostOnPage, hostRank } from './eras.ts';
+
+export { erasAt };
 import { findLisRelease, lisCovers, lisFeature, lisHosts, lisSeries, releasesCovering, type LisFeatureFinding } from './lis-coverage.ts';
 import { matchColumns, nearestColumns, type ColumnMatch } from './support.ts';
 import { uekKey, uekLabel } from './uek.ts';
@@ -79,15 +81,6 @@ export interface VerdictAnswer {
 }
 
 const EMPTY_TIMELINE: Timeline = { agreeing: [], hostsAdded: [], hostsDropped: [], disagreements: [] };
-
-/** Every source that lists the family, newest first, as the record stood at asOf (a date or a snapshot id). */
-export function erasAt(kb: KnowledgeBase, family: DistroId, asOf?: string): MatrixSnapshot[] {
-  const history = kb.history(family);
-  if (asOf === undefined) return [...history];
-  const pinned = history.findIndex((s) => s.id === asOf);
-  if (pinned >= 0) return history.slice(pinned);
-  return history.filter((s) => s.era <= asOf);
-}
 
 function subjectOf(kb: KnowledgeBase, q: VerdictQuery, uek: string | undefined): string {
   const parts = [kb.familyName(q.family)];
