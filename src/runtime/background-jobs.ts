@@ -7,7 +7,7 @@ import { DigestDelivery } from '../digest/delivery.ts';
 import { RedisSubscriptionStore } from '../digest/redis-store.ts';
 import { DIGEST_QUEUE, DigestJobScheduler, digestProcessor, pacedPosters, type DigestJobData, type DigestJobResult } from '../digest/scheduler.ts';
 import { MemorySubscriptionStore, type SubscriptionStore } from '../digest/store.ts';
-import type { ReplyPosters } from '../jobs/guest-check-processor.ts';
+import type { ReplyPosters } from '../core/delivery.ts';
 import type { JobQueues } from '../jobs/job-queues.ts';
 import type { JobWorker } from '../jobs/job-queue.ts';
 import type { KnowledgeBaseHolder } from '../knowledge/holder.ts';
