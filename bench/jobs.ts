@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { reply } from '../src/core/reply.ts';
 import type { PostedMessage, ReplyPoster, ReplyTarget } from '../src/core/delivery.ts';
-import type { GuestCheckService } from '../src/jobs/guest-check-service.ts';
+import type { GuestCheckService } from '../src/jobs/guest-check/submitter.ts';
 import { createJobQueues, type JobQueues } from '../src/jobs/job-queues.ts';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from '../src/jobs/settings.ts';
 import { startWorkerRuntime, stopOnSignal } from '../src/jobs/worker-process.ts';

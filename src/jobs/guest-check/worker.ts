@@ -1,14 +1,14 @@
-import type { Reply } from '../core/reply.ts';
-import { ChannelGoneError, type ReplyPosters } from '../core/delivery.ts';
-import { deliverOnce, type DeliveryLedger } from './delivery-ledger.ts';
-import { PermanentJobError } from './errors/index.ts';
+import type { Reply } from '../../core/reply.ts';
+import { ChannelGoneError, type ReplyPosters } from '../../core/delivery.ts';
+import { deliverOnce, type DeliveryLedger } from '../delivery-ledger.ts';
+import { PermanentJobError } from '../errors/index.ts';
 import {
   checkFailedReply, doneReply, progressReply, uploadExpiredReply,
   type CheckFunction, type GuestCheckJobData, type GuestCheckJobResult,
-} from './guest-check-job.ts';
-import { errorText, silentLogger, type JobLogger } from './job-logger.ts';
-import type { JobContext, JobProcessor } from './job-queue.ts';
-import type { UploadStore } from './upload-store.ts';
+} from './job-data.ts';
+import { errorText, silentLogger, type JobLogger } from '../job-logger.ts';
+import type { JobContext, JobProcessor } from '../job-queue.ts';
+import type { UploadStore } from '../upload-store.ts';
 
 export interface GuestCheckProcessorDeps {
   readonly uploads: UploadStore;
