@@ -1,8 +1,8 @@
 import { describeColumn, describeIntegration } from '../../knowledge/describe.ts';
 import { decideVerdict } from '../../knowledge/query/verdict.ts';
 import { describeVersionItems } from '../../knowledge/version.ts';
-import { reply, type Reply } from '../reply.ts';
-import { CHECK_VM_ACTION, matrixAction } from './cite.ts';
+import { reply, type Reply } from '../../core/reply.ts';
+import { CHECK_VM_ACTION, matrixAction } from '../../core/cite.ts';
 import { clarifyDistro } from './clarify.ts';
 import type { IntentHandler } from './handler.ts';
 import {

@@ -1,7 +1,7 @@
 import { decideVerdict, type VerdictAnswer, type VerdictKind } from '../../knowledge/query/verdict.ts';
 import type { FeatureId } from '../../knowledge/schema/index.ts';
-import { reply, type FeatureEntity, type Reply } from '../reply.ts';
-import { CHECK_VM_ACTION, matrixAction } from './cite.ts';
+import { reply, type FeatureEntity, type Reply } from '../../core/reply.ts';
+import { CHECK_VM_ACTION, matrixAction } from '../../core/cite.ts';
 import { clarifyDistro } from './clarify.ts';
 import type { IntentHandler } from './handler.ts';
 import {

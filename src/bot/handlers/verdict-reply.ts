@@ -2,9 +2,9 @@ import { describeColumn, describeHosts, describeIntegration } from '../../knowle
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { ColumnReading, VerdictAnswer, VerdictKind, VerdictQuery } from '../../knowledge/query/verdict.ts';
 import type { FeatureId } from '../../knowledge/schema/index.ts';
-import type { Entities, Reply, ReplyField, ReplySource, Verdict } from '../reply.ts';
+import type { Entities, Reply, ReplyField, ReplySource, Verdict } from '../../core/reply.ts';
 import { integrationPreference } from '../entities/integration.ts';
-import { noteLines, refSources, sourcesOf } from './cite.ts';
+import { noteLines, refSources, sourcesOf } from '../../core/cite.ts';
 
 /** The ask --json verdict: a conditional yes is a yes for the configuration named, with the condition in the text. */
 export function jsonVerdict(verdict: VerdictKind): Verdict {
