@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge-base.ts';
 import type { DistroId, FeatureId, LisRelease } from '../schema/index.ts';
-import { compareLisVersions, matchVersionItems, parseVersion } from '../version.ts';
+import { compareLisVersions, describeVersionItems, matchVersionItems, parseVersion } from '../version.ts';
 
 /** "4.1.3-2" → "4.1": the series a matrix column names as "LIS 4.1". */
 export function lisSeries(version: string): string {
@@ -58,8 +58,16 @@ export type LisFeatureFinding =
   | { readonly state: 'unknown'; readonly why: string };
 
 /** What the release notes say about one feature in one release, when no matrix column shows that release. */
-export function lisFeature(kb: KnowledgeBase, release: LisRelease, feature: FeatureId): LisFeatureFinding {
+export function lisFeature(kb: KnowledgeBase, release: LisRelease, feature: FeatureId, version?: string): LisFeatureFinding {
   const all = ordered(kb);
+  const scoped = release.featuresScoped.find((s) => s.feature === feature);
+  if (scoped) {
+    const parsed = version === undefined ? undefined : parseVersion(version);
+    const range = describeVersionItems(scoped.versions);
+    if (!parsed) return { state: 'has', why: `LIS ${release.version} has it on ${range} only` };
+    const inside = matchVersionItems(parsed, scoped.versions) !== 'none';
+    return inside ? { state: 'has', why: `LIS ${release.version} has it on ${range}` } : { state: 'lacks', why: `LIS ${release.version} has it only on ${range}` };
+  }
   const upTo = all.filter((r) => compareLisVersions(r.version, release.version) <= 0);
   const addedIn = all.find((r) => r.featuresAdded.includes(feature));
   if (release.featuresLacking.includes(feature)) {

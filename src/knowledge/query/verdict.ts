@@ -25,6 +25,8 @@ export interface VerdictQuery {
   readonly host?: HostId;
   /** Absent: is the guest supported at all (the core row). */
   readonly feature?: FeatureId;
+  /** VLAN trunking rather than tagging. */
+  readonly trunking?: boolean;
   /** A date (YYYY-MM-DD) or a snapshot id: read the record as it stood then. */
   readonly asOf?: string;
 }
@@ -106,7 +108,7 @@ function columnsFor(snapshot: MatrixSnapshot, q: VerdictQuery, uek: string | und
 
 function readEra(kb: KnowledgeBase, snapshot: MatrixSnapshot, q: VerdictQuery, uek: string | undefined): EraReading {
   const feature = q.feature ?? 'core';
-  const config = { family: q.family, version: q.version, arch: q.arch, host: q.host, feature };
+  const config = { family: q.family, version: q.version, arch: q.arch, host: q.host, feature, trunking: q.trunking };
   const columns = columnsFor(snapshot, q, uek).map((m) => readColumn(kb, snapshot, m.column, m.match, config));
   return {
     snapshot,
@@ -163,7 +165,7 @@ function remediesOf(kb: KnowledgeBase, era: EraReading | undefined, q: VerdictQu
   if (!era || verdict === 'yes') return [];
   const remedies: Remedy[] = [];
   const feature = q.feature ?? 'core';
-  const config = { family: q.family, version: q.version, arch: q.arch, host: q.host, feature };
+  const config = { family: q.family, version: q.version, arch: q.arch, host: q.host, feature, trunking: q.trunking };
   const unpinned = columnsFor(era.snapshot, { ...q, lis: undefined, integration: undefined }, uek);
   const chosen = new Set(era.columns.map((c) => c.column.key));
   for (const m of unpinned) {
@@ -314,7 +316,7 @@ function lisReleaseVerdict(kb: KnowledgeBase, q: VerdictQuery, release: LisRelea
         : `No on ${q.host}, ${cite}: LIS ${release.version} names ${describeHosts(hosts)}.` };
   }
   const feature = q.feature ?? 'core';
-  const finding = lisFeature(kb, release, feature);
+  const finding = lisFeature(kb, release, feature, q.version);
   const verdict: VerdictKind = finding.state === 'has' ? 'yes' : finding.state === 'lacks' ? 'no' : 'not-in-matrix';
   const what = q.feature ? `${kb.featureName(q.feature)} for ${subject}` : subject;
   const remedies = finding.state === 'lacks' && finding.addedIn ? [{ kind: 'newer-lis' as const, text: `LIS ${finding.addedIn.version} or later` }] : [];
