@@ -24,10 +24,14 @@ export function findLisRelease(kb: KnowledgeBase, version: string): LisRelease |
     ?? kb.lisReleases.find((r) => r.version === lisSeries(version) && compareLisVersions(version, r.version) >= 0);
 }
 
-/** The records a release builds on: its series' releases up to and including it (tags add guests to the download). */
+/**
+ * The records a release builds on: its series' releases up to and including it (tags add guests to the download).
+ * A bare series ("LIS 4.1", as the matrix pages name their columns) stands for every release of that series.
+ */
 function seriesUpTo(kb: KnowledgeBase, release: LisRelease): LisRelease[] {
   const series = lisSeries(release.version);
-  return ordered(kb).filter((r) => lisSeries(r.version) === series && compareLisVersions(r.version, release.version) <= 0);
+  const whole = release.version === series;
+  return ordered(kb).filter((r) => lisSeries(r.version) === series && (whole || compareLisVersions(r.version, release.version) <= 0));
 }
 
 export function lisCovers(kb: KnowledgeBase, release: LisRelease, family: DistroId, version: string, kernel?: 'rhck' | 'uek'): boolean {

@@ -209,7 +209,10 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
   if (q.lis && !release) {
     return { ...base, verdict: 'not-in-matrix', reason: 'lis-unknown', headline: `Not in the matrix: I have no record of an LIS ${q.lis} release.` };
   }
-  if (release && q.version && !lisCovers(kb, release, q.family, q.version, uek ? 'uek' : q.kernel)) {
+  const covered = !release || !q.version || lisCovers(kb, release, q.family, q.version, uek ? 'uek' : q.kernel);
+  // A page that lists the version with this LIS series outranks the release notes; the disagreement is reported below.
+  const listedWithLis = release !== undefined && history.some((s) => columnsFor(s, q, uek).length > 0);
+  if (release && q.version && !covered && !listedWithLis) {
     const covering = releasesCovering(kb, q.family, q.version, uek ? 'uek' : q.kernel);
     const later = covering.filter((r) => parseFloat(lisSeries(r.version)) > parseFloat(lisSeries(release.version)));
     const alternatives = later.length ? later : covering;
@@ -263,7 +266,10 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
   if (verdict === 'conditional' && (combined.mixed || conditions.length === 0) && combined.yesColumns.length) {
     conditions.unshift(`with ${combined.yesColumns.map((c) => columnLabel(kb, c)).join(' or ')}`);
   }
-  const timeline = timelineOf(eras, era, q);
+  const baseTimeline = timelineOf(eras, era, q);
+  const timeline = release && !covered
+    ? { ...baseTimeline, disagreements: [...baseTimeline.disagreements, `the LIS ${release.version} release notes do not list ${subject.replace(/ with LIS .*$/, '')}, though ${eraRangeLabel(listing.map((e) => e.snapshot))} do`] }
+    : baseTimeline;
   const remedies = remediesOf(kb, era, q, uek, verdict);
   const onHost = q.host ? ` on ${q.host}` : '';
   const per = `per ${eraRangeLabel(timeline.agreeing.length ? timeline.agreeing : [era.snapshot])}`;
