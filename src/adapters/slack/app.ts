@@ -3,7 +3,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Authorize
 import type { SlackDeps } from './deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import { SlackReplyPoster, slackClientOptions } from './poster.ts';
-import { ThreadMemory } from './threads.ts';
+import { MemoryThreadStore, type ThreadStore } from '../../state/thread-store.ts';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
@@ -13,6 +13,7 @@ export interface SlackAppOptions extends Omit<SlackDeps, 'logger' | 'threads' | 
   readonly logger?: Logger;
   readonly ackBudgetMs?: number;
   readonly fetch?: typeof fetch;
+  readonly threads?: ThreadStore;
 }
 
 export interface SlackApp {
@@ -75,7 +76,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.guestChecks ? { guestChecks: options.guestChecks } : {}),
     ...(options.digest ? { digest: options.digest } : {}),
     logger: app.logger,
-    threads: new ThreadMemory(),
+    threads: options.threads ?? new MemoryThreadStore(),
     ackBudgetMs: options.ackBudgetMs ?? 1500,
     fetch: options.fetch ?? globalThis.fetch,
   };

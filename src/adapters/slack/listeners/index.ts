@@ -11,6 +11,7 @@ import { onLisCommand } from './commands/lis.ts';
 import { onAppMention } from './events/app-mention.ts';
 import { onDirectMessage } from './events/direct-message.ts';
 import { onFileShared } from './events/file-shared.ts';
+import { onThreadUpload } from './events/thread-upload.ts';
 
 /** Wires every lisbot listener into a Bolt app. The handlers themselves are plain functions of (deps, args). */
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -18,6 +19,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
 
   app.event('app_mention', (args) => onAppMention(deps, args));
   app.event('message', (args) => onDirectMessage(deps, args));
+  app.event('message', (args) => onThreadUpload(deps, args));
   app.event('file_shared', (args) => onFileShared(deps, args));
 
   app.command('/lis', (args) => onLisCommand(deps, args));
