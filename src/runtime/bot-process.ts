@@ -7,6 +7,7 @@ import { jobSettingsFromEnv } from '../jobs/settings.ts';
 import { KnowledgeBaseHolder } from '../knowledge/holder.ts';
 import { createDigestWiring, startBackgroundWorkers } from './background-jobs.ts';
 import type { Infrastructure } from './infrastructure.ts';
+import { installProcessGuard } from './process-guard.ts';
 import { startAdapters, type RunningAdapter } from './serve.ts';
 
 export interface BotProcess {
@@ -21,6 +22,7 @@ export interface BotProcess {
  * check and the digest commands. Without Redis there is no separate worker, so this process runs the workers too.
  */
 export async function startBotProcess(env: NodeJS.ProcessEnv, infra: Infrastructure): Promise<BotProcess> {
+  const removeGuard = installProcessGuard(infra.logger, infra.metrics);
   const holder = new KnowledgeBaseHolder({ userDir: userKbDir(env), logger: infra.logger.child({ component: 'kb' }), onReload: (kb) => infra.logger.info({ version: kb.version }, 'kb reloaded') });
   const stopWatching = holder.watch();
   const queues = createJobQueues(jobSettingsFromEnv(env), { logger: infra.logger.child({ component: 'jobs' }) });
@@ -38,6 +40,7 @@ export async function startBotProcess(env: NodeJS.ProcessEnv, infra: Infrastruct
       }));
     }
   } catch (error) {
+    removeGuard();
     stopWatching();
     await Promise.allSettled([...workers.map((w) => w.close(1000)), ...adapters.map((a) => a.stop())]);
     await queues.close();
@@ -49,6 +52,7 @@ export async function startBotProcess(env: NodeJS.ProcessEnv, infra: Infrastruct
       stopWatching();
       await Promise.allSettled([...adapters.map((a) => a.stop()), ...workers.map((w) => w.close(graceMs))]);
       await queues.close();
+      removeGuard();
     },
   };
 }

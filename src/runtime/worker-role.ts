@@ -7,6 +7,7 @@ import { REDIS_URL_REQUIRED, startWorkerRuntime, stopOnSignal } from '../jobs/wo
 import { KnowledgeBaseHolder } from '../knowledge/holder.ts';
 import { createDigestWiring, startBackgroundWorkers } from './background-jobs.ts';
 import { startHealth } from './health.ts';
+import { installProcessGuard } from './process-guard.ts';
 import type { Infrastructure } from './infrastructure.ts';
 
 /**
@@ -16,6 +17,7 @@ import type { Infrastructure } from './infrastructure.ts';
 export async function runWorkerRole(env: NodeJS.ProcessEnv, infra: Infrastructure): Promise<CloseOutcome> {
   const settings = jobSettingsFromEnv(env);
   if (!settings.redisUrl) throw new ConfigError(REDIS_URL_REQUIRED);
+  installProcessGuard(infra.logger, infra.metrics);
   const posters = await loadPosters(env);
   const platforms = Object.keys(posters);
   if (platforms.length === 0) {

@@ -13,6 +13,13 @@ import { onDirectMessage } from './events/direct-message.ts';
 import { onFileShared } from './events/file-shared.ts';
 import { onThreadUpload } from './events/thread-upload.ts';
 
+const BUTTON_KINDS = ['show-matrix', 'check-vm', 'choose', 'show-more', 'feedback-up', 'feedback-down'] as const;
+
+/** Whether a button's action_id is one of lisbot's, with a listener below. */
+export function isHandledActionId(actionId: string): boolean {
+  return BUTTON_KINDS.some((kind) => actionIdPattern(kind).test(actionId));
+}
+
 /** Wires every lisbot listener into a Bolt app. The handlers themselves are plain functions of (deps, args). */
 export function registerListeners(app: App, deps: SlackDeps): void {
   app.use(dedupeEvents(deps));
