@@ -34,15 +34,14 @@ export interface Infrastructure {
 }
 
 /**
- * The state connection fails fast and comes back fast: no offline queue (a command while Redis is away fails at
- * once and the store answers from memory), and reconnect attempts at most 250 ms apart, so shared state is in use
- * again a moment after Redis is.
+ * The state connection fails fast and comes back fast: the stores do not even try it while it is reconnecting (they
+ * answer from memory), a command gives up after one reconnect or a second, and reconnect attempts are at most 250 ms
+ * apart, so shared state is in use again a moment after Redis is.
  */
 const STATE_REDIS_OPTIONS = {
   commandTimeout: 1000,
   connectTimeout: 2000,
   maxRetriesPerRequest: 1,
-  enableOfflineQueue: false,
   retryStrategy: (times: number) => Math.min(50 * times, 250),
 };
 

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { ConfigError } from '../config/errors.ts';
 
 /** Where a store's failures are reported: counted per store, and logged once per outage. */
 export interface OutageReporter {
@@ -16,6 +17,47 @@ export interface OutageSinks {
 export function safeErrorText(error: unknown): string {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return message.slice(0, 300);
+}
+
+/** Redis refused lisbot's credentials: a setting to fix, not an outage to wait out. */
+export function isRedisAuthError(error: unknown): boolean {
+  return error instanceof Error && /WRONGPASS|NOAUTH|invalid password|AUTH failed|invalid username-password/i.test(error.message);
+}
+
+/**
+ * What a failed start-up may show: a ConfigError naming REDIS_URL when Redis refused the credentials, else an error
+ * with the message only. ioredis errors carry the failed command with its arguments (AUTH's is the password), and
+ * whatever prints an error object prints those.
+ */
+export function startupError(error: unknown): Error {
+  if (isRedisAuthError(error)) return new ConfigError('REDIS_URL: Redis refused the credentials (wrong password or user). Check the password in REDIS_URL.');
+  if (error instanceof ConfigError) return error;
+  const safe = new Error(safeErrorText(error));
+  safe.stack = `${safe.message}
+${(error instanceof Error ? error.stack ?? '' : '').split('\n').slice(1, 8).join('\n')}`;
+  return safe;
+}
+
+/**
+ * Waits (at most timeoutMs) for the first connect: resolves when Redis is ready or still away (a worker waits an
+ * outage out), rejects with a ConfigError naming REDIS_URL when Redis refuses the credentials, before anything starts.
+ */
+export function checkRedisCredentials(redis: Redis, timeoutMs = 5_000): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+      redis.off('error', onError);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onReady = () => done();
+    const onError = (error: unknown) => { if (isRedisAuthError(error)) done(startupError(error)); };
+    const timer = setTimeout(() => done(), timeoutMs);
+    redis.on('ready', onReady);
+    redis.on('error', onError);
+  });
 }
 
 /**
