@@ -37,7 +37,7 @@ async function runWorkers(env: NodeJS.ProcessEnv, infra: Infrastructure): Promis
   }
   const holder = new KnowledgeBaseHolder({ userDir: userKbDir(env), logger: infra.logger.child({ component: 'kb' }) });
   const stopWatching = holder.watch();
-  const { guestCheckRunner } = await import('../jobs/guest-check-runner.ts');
+  const { guestCheckRunner } = await import('../jobs/guest-check/check-with-rules.ts');
   const logger = infra.logger.child({ component: 'jobs' });
   const runtime = startWorkerRuntime(settings, { posters, check: guestCheckRunner(holder.get), logger });
   let background: JobWorker[] = [];

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import { MemoryContextStore, type ContextStore, type ConversationContext } from '../bot/context.ts';
+import { MemoryContextStore, type ContextStore, type ConversationContext } from '../core/context-store.ts';
 import { MemoryDedupeStore, type DedupeStore } from './dedupe-store.ts';
-import { MemoryFeedbackStore, type FeedbackRecord, type FeedbackStore } from './feedback-store.ts';
+import { MemoryFeedbackStore, type FeedbackRecord, type FeedbackStore } from '../core/feedback-store.ts';
 import { withFallback, type OutageReporter } from './redis-outage.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { FeedbackRecord, FeedbackStore } from './feedback-store.ts';
+import type { FeedbackRecord, FeedbackStore } from '../core/feedback-store.ts';
 
 /**
  * Re-keys each record's user hash with a secret of the deployment before it is stored: an unsalted hash of a user id

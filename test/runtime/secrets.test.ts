@@ -2,7 +2,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { hashUser, MemoryFeedbackStore } from '../../src/state/feedback-store.ts';
+import { hashUser, MemoryFeedbackStore } from '../../src/core/feedback-store.ts';
 import { SaltedFeedbackStore, userHashSecret } from '../../src/state/salted-feedback-store.ts';
 import { FakeSlackApi } from '../adapters/slack/fake-slack-api.ts';
 import { JSON_TYPE, eventEnvelope, nextTs, postSigned } from '../adapters/slack/signed-requests.ts';

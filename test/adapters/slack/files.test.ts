@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_UPLOAD_BYTES } from '../../../src/jobs/guest-check-requests.ts';
-import { QUEUE_UNAVAILABLE_MESSAGE } from '../../../src/jobs/guest-check-service.ts';
+import { MAX_UPLOAD_BYTES } from '../../../src/check/parse/limits.ts';
+import { QUEUE_UNAVAILABLE_MESSAGE } from '../../../src/jobs/guest-check/submitter.ts';
 import { Harness, settle, visibleText } from './harness.ts';
 import { nextTs } from './signed-requests.ts';
 
