@@ -2,15 +2,21 @@ import { createInterface } from 'node:readline';
 import { performAction } from '../../bot/actions.ts';
 import type { Bot } from '../../bot/bot.ts';
 import type { Reply } from '../../bot/reply.ts';
+import type { KnowledgeBase } from '../../knowledge/index.ts';
+import { checkFileText, checkRequest } from './check-file.ts';
 import { renderPlainText } from './render-plain.ts';
 
 export interface ConsoleOptions {
   readonly input: NodeJS.ReadableStream;
   readonly output: NodeJS.WritableStream;
   readonly terminal?: boolean;
+  /** The KB the bot answers from; with it, "check PATH" checks a collector output file here. */
+  readonly kb?: () => KnowledgeBase;
 }
 
-const GREETING = 'lisbot — ask about Linux and FreeBSD guests on Hyper-V. Type "help" for examples, a number to press a button, "quit" to leave.';
+const GREETING = 'lisbot — ask about Linux and FreeBSD guests on Hyper-V. Type "help" for examples, a number to press a button, "check PATH" to check a collector output file, "quit" to leave.';
+/** The chat's "how do I check my VM" answer speaks of uploads; here a path is how a file arrives. */
+const CONSOLE_UPLOAD_HINT = 'In this terminal chat, type "check PATH" (or paste the path of lischeck.txt) to check the file.';
 
 /** An interactive terminal chat: one conversation, numbered buttons, readline history. */
 export async function runConsole(bot: Bot, options: ConsoleOptions): Promise<void> {
@@ -23,14 +29,18 @@ export async function runConsole(bot: Bot, options: ConsoleOptions): Promise<voi
   for await (const line of rl) {
     const text = line.trim();
     if (text === 'quit' || text === 'exit' || text === ':q') break;
-    if (text) {
+    const fileCheck = text && options.kb ? checkRequest(text) : undefined;
+    if (fileCheck && options.kb) {
+      write(`\n${checkFileText(options.kb(), fileCheck.path)}`);
+    } else if (text) {
       const button = /^\d{1,2}$/.test(text) ? lastReply?.actions[Number(text) - 1] : undefined;
       const reply = button
         ? await performAction(bot, button, { conversation, platform: 'console' })
         : (await bot.ask({ text, conversation, platform: 'console' })).reply;
       if (reply) {
         lastReply = reply;
-        write(`\n${renderPlainText(reply, { actions: true })}\n`);
+        const hint = options.kb && /\bupload\b/i.test(reply.text) && reply.intent === 'guest_check' ? `\n${CONSOLE_UPLOAD_HINT}` : '';
+        write(`\n${renderPlainText(reply, { actions: true })}${hint}\n`);
       } else {
         write('That button does nothing here.');
       }

@@ -2,8 +2,7 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync
 import { Readable } from 'node:stream';
 import { UsageError, flag, stringOption, writeLine, type CliCommand, type CliIo, type ParsedArgs } from '../command.ts';
 import { csvRow } from '../../check/inventory/csv-safe.ts';
-import { normaliseColumn } from '../../check/inventory/columns.ts';
-import { splitCsv } from '../../check/inventory/csv-records.ts';
+import { sniffInput } from '../../check/inventory/sniff.ts';
 import { MAX_UPLOAD_BYTES } from '../../check/parse/limits.ts';
 import {
   checkInventory, evaluateBundle, INVENTORY_CSV_HEADER, inventoryCsvLine, InventoryTally, renderReportText,
@@ -41,19 +40,7 @@ export function binaryReason(head: Buffer): string | undefined {
   return head.length > 0 && junk / head.length > 0.1 ? 'binary' : undefined;
 }
 
-export type InputKind = 'bundle' | 'jsonl' | 'csv';
-
-/** An inventory starts with a JSON object line or a CSV header naming vm_id; anything else is one guest's upload. */
-export function sniffInput(head: Buffer): InputKind {
-  const text = head.toString('utf8').replace(/^\ufeff/, '');
-  const first = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  if (first.trimStart().startsWith('{')) return 'jsonl';
-  if (first.includes(',')) {
-    const fields = splitCsv(first) ?? [];
-    if (fields.some((f) => normaliseColumn(f) === 'vm_id')) return 'csv';
-  }
-  return 'bundle';
-}
+export { sniffInput, type InputKind } from '../../check/inventory/sniff.ts';
 
 function fileSource(path: string): Source {
   let size: number;
@@ -254,7 +241,6 @@ function maxRowsOption(args: ParsedArgs): number {
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: "Check a VM from the collector's output (or many VMs from an inventory) against the support matrices and best practices.",
   usage: 'lisbot check [--json | --csv] [--as-of YYYY-MM-DD] [--host HOSTID] [--max-rows N] FILE|-',
   details: [
     'FILE is the output of lis-collect.sh (get it with "lisbot collector"), a sosreport-style text dump or pasted command output; "-" reads standard input.',

@@ -53,14 +53,13 @@ function noteLines(kb: KnowledgeBase, matches: readonly ColumnMatch[]): string[]
 
 export const kbShowCommand: CliCommand = {
   name: 'kb show',
-  summary: 'Show how a distribution (and version) gets integration services and which features it has.',
   usage: 'lisbot kb show DISTRO [VERSION] [--host HOST] [--as-of YYYY-MM-DD] [--kernel rhck|uek] [--json]',
   details: 'Examples: lisbot kb show rhel 6.2 · lisbot kb show ubuntu trusty --host 2012r2 · lisbot kb show oracle-linux 7.6 --kernel uek',
   options: { host: { type: 'string' }, 'as-of': { type: 'string' }, kernel: { type: 'string' }, json: { type: 'boolean' } },
   run(args, io) {
     const kb = knowledgeBase(io.env);
     const { family, version: codenameVersion } = familyArgument(kb, args.positionals[0]);
-    const version = versionArgument(args.positionals[1]) ?? codenameVersion;
+    const version = versionArgument(args.positionals[1], { kb, family }) ?? codenameVersion;
     const host = hostOption(args);
     const kernel = stringOption(args, 'kernel');
     const answer = querySupport(kb, {
