@@ -10,7 +10,9 @@ export function sniffInput(head: Buffer): InputKind {
   if (first.trimStart().startsWith('{')) return 'jsonl';
   if (first.includes(',')) {
     const fields = splitCsv(first) ?? [];
-    if (fields.some((f) => normaliseColumn(f) === 'vm_id')) return 'csv';
+    const columns = fields.map(normaliseColumn);
+    // A vm_id column (or an alias such as "name"), or at least two inventory columns, makes a header row.
+    if (columns.includes('vm_id') || columns.filter(Boolean).length >= 2) return 'csv';
   }
   return 'bundle';
 }
