@@ -2,7 +2,6 @@ import { createInterface } from 'node:readline';
 import { performAction } from '../../bot/actions.ts';
 import type { Bot } from '../../bot/bot.ts';
 import type { Reply } from '../../bot/reply.ts';
-import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { checkFileText, checkRequest } from './check-file.ts';
 import { renderPlainText } from './render-plain.ts';
 
@@ -10,8 +9,6 @@ export interface ConsoleOptions {
   readonly input: NodeJS.ReadableStream;
   readonly output: NodeJS.WritableStream;
   readonly terminal?: boolean;
-  /** The KB the bot answers from; with it, "check PATH" checks a collector output file here. */
-  readonly kb?: () => KnowledgeBase;
 }
 
 const GREETING = 'lisbot — ask about Linux and FreeBSD guests on Hyper-V. Type "help" for examples, a number to press a button, "check PATH" to check a collector output file, "quit" to leave.';
@@ -29,9 +26,10 @@ export async function runConsole(bot: Bot, options: ConsoleOptions): Promise<voi
   for await (const line of rl) {
     const text = line.trim();
     if (text === 'quit' || text === 'exit' || text === ':q') break;
-    const fileCheck = text && options.kb ? checkRequest(text) : undefined;
-    if (fileCheck && options.kb) {
-      write(`\n${checkFileText(options.kb(), fileCheck.path)}`);
+    // "check PATH" is checked here: a terminal has no uploads, but it has the file.
+    const fileCheck = text ? checkRequest(text) : undefined;
+    if (fileCheck) {
+      write(`\n${checkFileText(bot.kb, fileCheck.path)}`);
     } else if (text) {
       const button = /^\d{1,2}$/.test(text) ? lastReply?.actions[Number(text) - 1] : undefined;
       const reply = button
@@ -39,7 +37,7 @@ export async function runConsole(bot: Bot, options: ConsoleOptions): Promise<voi
         : (await bot.ask({ text, conversation, platform: 'console' })).reply;
       if (reply) {
         lastReply = reply;
-        const hint = options.kb && /\bupload\b/i.test(reply.text) && reply.intent === 'guest_check' ? `\n${CONSOLE_UPLOAD_HINT}` : '';
+        const hint = /\bupload\b/i.test(reply.text) && reply.intent === 'guest_check' ? `\n${CONSOLE_UPLOAD_HINT}` : '';
         write(`\n${renderPlainText(reply, { actions: true })}${hint}\n`);
       } else {
         write('That button does nothing here.');

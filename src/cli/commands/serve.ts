@@ -35,7 +35,7 @@ async function terminalChat(io: CliIo): Promise<number> {
   const infra = createInfrastructure(io.env);
   try {
     const holder = new KnowledgeBaseHolder({ userDir: userKbDir(io.env), logger: infra.logger.child({ component: 'kb' }) });
-    await runConsole(instrumentedBot(holder.get, infra), { input: io.stdin, output: io.stdout, terminal: io.stdin.isTTY === true, kb: holder.get });
+    await runConsole(instrumentedBot(holder.get, infra), { input: io.stdin, output: io.stdout, terminal: io.stdin.isTTY === true });
   } finally {
     await infra.close();
   }
