@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError, writeLine, type CliCommand, type CliIo } from './command.ts';
 import { COMMANDS, type CommandEntry } from './registry.ts';
-import { KbValidationError } from '../knowledge/errors.ts';
 
 /** Command names are one or two words at the start of argv: "ask", "kb show". */
 function findCommand(argv: readonly string[]): { command: CommandEntry; rest: string[] } | undefined {
@@ -61,7 +60,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       writeLine(io.stderr, `${error.message}\nUsage: ${command.usage}\nRun "lisbot ${command.name} --help" for more.`);
       return 2;
     }
-    if (error instanceof KbValidationError) {
+    // By name, not instanceof: importing the class would load zod for every command, --help included.
+    if (error instanceof Error && error.name === 'KbValidationError') {
       writeLine(io.stderr, `The knowledge base failed validation: ${error.message}`);
       return 1;
     }

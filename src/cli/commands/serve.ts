@@ -24,20 +24,25 @@ function anyPlatformConfigured(env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * The terminal chat: the KB, the bot and the core settings, nothing else. No job queues or chat SDKs are loaded,
- * so the prompt comes up quickly; a file is checked in the process (`check PATH`).
+ * The terminal chat: the KB, the bot and the core settings, nothing else. No job queues or chat SDKs are loaded.
+ * The prompt comes up first; the KB loads behind it, and a bad setting still ends the chat with its message.
  */
 async function terminalChat(io: CliIo): Promise<number> {
-  const [{ createInfrastructure, instrumentedBot }, { KnowledgeBaseHolder }, { userKbDir }, { runConsole }] = await Promise.all([
-    import('../../runtime/infrastructure.ts'), import('../../knowledge/holder.ts'), import('../../config/paths.ts'),
-    import('../../adapters/console/console-adapter.ts'),
-  ]);
-  const infra = createInfrastructure(io.env);
-  try {
+  const { runConsole } = await import('../../adapters/console/console-adapter.ts');
+  let close: () => Promise<void> = () => Promise.resolve();
+  const bot = (async () => {
+    const [{ createInfrastructure, instrumentedBot }, { KnowledgeBaseHolder }, { userKbDir }] = await Promise.all([
+      import('../../runtime/infrastructure.ts'), import('../../knowledge/holder.ts'), import('../../config/paths.ts'),
+    ]);
+    const infra = createInfrastructure(io.env);
+    close = () => infra.close();
     const holder = new KnowledgeBaseHolder({ userDir: userKbDir(io.env), logger: infra.logger.child({ component: 'kb' }) });
-    await runConsole(instrumentedBot(holder.get, infra), { input: io.stdin, output: io.stdout, terminal: io.stdin.isTTY === true });
+    return instrumentedBot(holder.get, infra);
+  })();
+  try {
+    await Promise.all([bot, runConsole(bot, { input: io.stdin, output: io.stdout, terminal: io.stdin.isTTY === true })]);
   } finally {
-    await infra.close();
+    await close();
   }
   writeLine(io.stdout, 'Bye.');
   return 0;
