@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist', 'BUILD');
-const compiled = join(root, 'dist', 'src', 'cli', 'bin.js');
+const compiled = join(root, 'dist', 'lisbot.js');
 
 /** Whether any file under src/ changed after the build (an image has no src/, so its build is never stale). */
 function sourcesNewerThan(time) {

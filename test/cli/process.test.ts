@@ -108,7 +108,7 @@ describe('.env', () => {
 });
 
 describe('the built CLI (npm run build, which npm ci runs as prepare)', () => {
-  test('dist/ holds the compiled sources, the KB data and the collector; bin/lisbot.js runs it', async () => {
+  test('dist/ holds the bundled CLI, the KB data and the collector; bin/lisbot.js runs it', async () => {
     const stamp = join(ROOT, 'dist', 'BUILD');
     const stale = () => spawnSync(process.execPath, ['-e', `
       const { statSync, readdirSync, existsSync } = require('node:fs'); const { join } = require('node:path');
@@ -120,7 +120,7 @@ describe('the built CLI (npm run build, which npm ci runs as prepare)', () => {
       const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
       assert.equal(build.status, 0, `${build.stdout}\n${build.stderr}`);
     }
-    const built = join(ROOT, 'dist', 'src', 'cli', 'bin.js');
+    const built = join(ROOT, 'dist', 'lisbot.js');
     const ask = await spawnLisbot(['ask', 'does rhel 6.2 need lis?'], { entry: built });
     assert.equal(ask.code, 0, ask.stderr);
     assert.match(ask.stdout, /LIS 4\.3/);
@@ -129,7 +129,7 @@ describe('the built CLI (npm run build, which npm ci runs as prepare)', () => {
     assert.equal(collector.stdout, readFileSync(join(ROOT, 'src', 'check', 'collector', 'lis-collect.sh'), 'utf8'));
     const viaBin = await spawnLisbot(['kb', 'stats'], { logModules: true, env: { LISBOT_FROM_SOURCE: '' } });
     assert.equal(viaBin.code, 0, viaBin.stderr);
-    assert.ok(viaBin.modules.some((url) => url.endsWith('/dist/src/cli/bin.js')), 'bin/lisbot.js runs the build when it is current');
+    assert.ok(viaBin.modules.some((url) => url.endsWith('/dist/lisbot.js')), 'bin/lisbot.js runs the build when it is current');
     assert.equal(loadedPackage(viaBin.modules, 'tsx'), false, 'no TypeScript is compiled at start-up');
   });
 });

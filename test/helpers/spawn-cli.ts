@@ -19,7 +19,7 @@ export interface SpawnOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly cwd?: string;
   readonly stdin?: string;
-  /** The script to run instead of bin/lisbot.js (the built dist/src/cli/bin.js). */
+  /** The script to run instead of bin/lisbot.js (the built dist/lisbot.js). */
   readonly entry?: string;
   readonly logModules?: boolean;
   readonly timeoutMs?: number;
