@@ -26,7 +26,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/collector.ts')).collectorCommand },
   { name: 'kb stats', summary: 'Count what the knowledge base holds.',
     load: async () => (await import('./commands/kb-stats.ts')).kbStatsCommand },
-  { name: 'kb show', summary: 'Show how a distribution (and version) gets integration services and which features it has.',
+  { name: 'kb show', summary: 'Show how a distribution (and version) gets integration services and which features it has, read across every dated source.',
     load: async () => (await import('./commands/kb-show.ts')).kbShowCommand },
   { name: 'kb matrix', summary: "Print a family's feature matrix from its newest page (or as of a date).",
     load: async () => (await import('./commands/kb-matrix.ts')).kbMatrixCommand },

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/index.ts';
-import type { GuestCheckRequests } from '../jobs/guest-check-requests.ts';
-import type { DigestCommands } from '../jobs/digest-commands.ts';
+import type { GuestCheckRequests } from '../core/guest-check-requests.ts';
+import type { DigestCommands } from '../core/digest-commands.ts';
 import { slackSettingsFromEnv } from '../adapters/slack/settings.ts';
 import { discordSettingsFromEnv } from '../adapters/discord/settings.ts';
 import { instrumentedBot, type Infrastructure } from './infrastructure.ts';

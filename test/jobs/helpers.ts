@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { testKeyPrefix } from '../helpers/redis.ts';
 import { Redis } from 'ioredis';
-import { reply, type Reply } from '../../src/bot/reply.ts';
-import { ChannelGoneError, type PostedMessage, type ReplyPoster, type ReplyTarget } from '../../src/jobs/delivery.ts';
+import { reply, type Reply } from '../../src/core/reply.ts';
+import { ChannelGoneError, type PostedMessage, type ReplyPoster, type ReplyTarget } from '../../src/core/delivery.ts';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from '../../src/jobs/settings.ts';
 
 import { TEST_REDIS_URL } from '../helpers/ports.ts';

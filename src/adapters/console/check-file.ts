@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { sniffInput } from '../../check/inventory/sniff.ts';
+import { sniffInput } from '../../check/input-kind.ts';
 import { MAX_UPLOAD_BYTES } from '../../check/parse/limits.ts';
 import { evaluateBundle, renderReportText } from '../../check/report/index.ts';
 import { plain } from '../../check/rules/helpers.ts';

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../bot/bot.ts';
-import type { Reply } from '../../bot/reply.ts';
+import type { Reply } from '../../core/reply.ts';
 import { renderPlainText } from './render-plain.ts';
 
 export interface ConsoleOptions {

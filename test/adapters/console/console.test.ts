@@ -7,7 +7,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { checkRequest } from '../../../src/adapters/console/check-file.ts';
 import { runConsole } from '../../../src/adapters/console/console-adapter.ts';
 import { Bot } from '../../../src/bot/bot.ts';
-import { MemoryContextStore } from '../../../src/bot/context.ts';
+import { MemoryContextStore } from '../../../src/core/context-store.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 
 const BUNDLE = join(import.meta.dirname, '..', '..', 'fixtures', 'bundles', 'rhel7.txt');
