@@ -9,6 +9,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build \
  && cp -r src/knowledge/data dist/src/knowledge/data \
+ && cp -r src/bot/intent/examples dist/src/bot/intent/examples \
  && cp src/check/collector/lis-collect.sh dist/src/check/collector/lis-collect.sh \
  && npm prune --omit=dev --no-audit --no-fund
 
