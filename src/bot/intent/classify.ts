@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { searchAdvice } from '../../knowledge/query/search.ts';
 import type { Extraction } from '../entities/extract.ts';
+import { namesUnknownDistro } from '../follow-up.ts';
 import type { Entities, Intent } from '../reply.ts';
 import { CUES, matchesAny } from './cues.ts';
 import type { Label } from './labels.ts';
@@ -67,7 +68,9 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   // "is it supported?", "supported on 2019?": a bare support question, every word known; lisbot asks which distribution.
   const bareSupport = guess.label === 'support' && extraction.leftovers.length === 0 && extraction.tokens.length > 0;
   const gateable = scope.reason === 'no-domain-term' || scope.reason === 'windows-itself';
-  if (!scope.inScope && !meta && !(bareSupport && gateable)) return { ...base, label: 'unknown', probability: 0.9, byCue: false };
+  // "is arch linux supported?": a distribution we do not know is still a question about guests; it gets told so.
+  const unknownDistro = guess.label === 'support' && namesUnknownDistro(extraction);
+  if (!scope.inScope && !meta && !((bareSupport || unknownDistro) && gateable)) return { ...base, label: 'unknown', probability: 0.9, byCue: false };
   return { ...base, label: guess.label, probability: guess.probability, byCue: false };
 }
 
