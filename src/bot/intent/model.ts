@@ -58,6 +58,11 @@ export function allExamples(kb: KnowledgeBase): Example[] {
 
 const models = new WeakMap<KnowledgeBase, IntentModel>();
 
+/** Uses another model for a KB (cross-validation trains one per fold). */
+export function useIntentModel(kb: KnowledgeBase, model: IntentModel): void {
+  models.set(kb, model);
+}
+
 /** The intent model of a KB, trained once per KB version on first use. */
 export function intentModelFor(kb: KnowledgeBase): IntentModel {
   let model = models.get(kb);
