@@ -1,7 +1,7 @@
 // Prints the evaluation per split (train, dev, and the held-out test split when present): accuracy, accuracy per
 // intent, a confusion matrix, and the scope figures. --failures lists misses (never for the test split).
 import { writeFileSync } from 'node:fs';
-import { INTENTS } from '../src/bot/reply.ts';
+import { INTENTS } from '../src/core/reply.ts';
 import { loadKnowledgeBase } from '../src/knowledge/index.ts';
 import { evaluate, hasSplit, loadCases, scopeFigures, type EvalSummary, type Split } from '../test/eval/evaluate.ts';
 

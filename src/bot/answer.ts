@@ -1,12 +1,12 @@
 import type { KnowledgeBase } from '../knowledge/index.ts';
-import type { ConversationContext } from './context.ts';
+import type { ConversationContext } from '../core/context-store.ts';
 import { extractEntities } from './entities/extract.ts';
 import { mergeWithContext, namesUnknownDistro } from './follow-up.ts';
 import { CONFIDENCE_THRESHOLD, classify, readQuestion } from './intent/classify.ts';
 import { HANDLERS } from './handlers/registry.ts';
 import { decline } from './handlers/unknown.ts';
 import { unknownDistroReply } from './handlers/unknown-distro.ts';
-import type { Reply } from './reply.ts';
+import type { Reply } from '../core/reply.ts';
 import { cleanQuestion } from './text.ts';
 
 export interface Answer {

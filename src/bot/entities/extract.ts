@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { DistroId, HostId } from '../../knowledge/schema/index.ts';
 import { normaliseVersion } from '../../knowledge/version.ts';
-import type { Entities, FeatureEntity } from '../reply.ts';
+import type { Entities, FeatureEntity } from '../../core/reply.ts';
 import { extractHosts } from './hosts.ts';
 import { extractLisMentions } from './lis-mentions.ts';
 import { expandShorthand } from './shorthand.ts';

@@ -1,8 +1,8 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { FeatureId, LisRelease } from '../../knowledge/schema/index.ts';
 import { compareLisVersions, describeVersionItems } from '../../knowledge/version.ts';
-import { reply, type Reply } from '../reply.ts';
-import { refSources } from './cite.ts';
+import { reply, type Reply } from '../../core/reply.ts';
+import { refSources } from '../../core/cite.ts';
 import { featureIds } from './feature-support.ts';
 import type { HandlerInput, IntentHandler } from './handler.ts';
 

@@ -1,6 +1,6 @@
 import { hostForBuild } from '../../check/parse/facts/host-builds.ts';
-import { reply, type Reply } from '../reply.ts';
-import { CHECK_VM_ACTION } from './cite.ts';
+import { reply, type Reply } from '../../core/reply.ts';
+import { CHECK_VM_ACTION } from '../../core/cite.ts';
 import type { HandlerInput } from './handler.ts';
 
 /** A Hyper-V driver's log line that reports nothing wrong: say so, and what it tells about the host. */

@@ -1,5 +1,5 @@
 import { LINUX_AND_BSD_DISTRO_IDS } from '../../knowledge/schema/index.ts';
-import { reply, type Reply } from '../reply.ts';
+import { reply, type Reply } from '../../core/reply.ts';
 import type { HandlerInput } from './handler.ts';
 
 /** A support question about a distribution the KB does not know: say so, never answer for another one. */

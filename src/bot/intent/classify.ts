@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { searchAdvice } from '../../knowledge/query/search.ts';
 import type { Extraction } from '../entities/extract.ts';
 import { namesUnknownDistro } from '../follow-up.ts';
-import type { Entities, Intent } from '../reply.ts';
+import type { Entities, Intent } from '../../core/reply.ts';
 import { CUES, matchesAny } from './cues.ts';
 import type { Label } from './labels.ts';
 import { intentModelFor } from './model.ts';

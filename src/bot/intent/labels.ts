@@ -1,4 +1,4 @@
-import type { Intent } from '../reply.ts';
+import type { Intent } from '../../core/reply.ts';
 
 /**
  * What the classifier tells apart. Distro and feature support are one label: which of the two a question is

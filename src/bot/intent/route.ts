@@ -1,4 +1,4 @@
-import type { Intent } from '../reply.ts';
+import type { Intent } from '../../core/reply.ts';
 import type { Label } from './labels.ts';
 
 export interface Route {

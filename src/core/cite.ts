@@ -1,7 +1,7 @@
-import type { KnowledgeBase } from '../../knowledge/index.ts';
-import type { ResolvedNote } from '../../knowledge/knowledge-base.ts';
-import type { SourceRef } from '../../knowledge/schema/index.ts';
-import type { ReplyAction, ReplySource } from '../reply.ts';
+import type { KnowledgeBase } from '../knowledge/index.ts';
+import type { ResolvedNote } from '../knowledge/knowledge-base.ts';
+import type { SourceRef } from '../knowledge/schema/index.ts';
+import type { ReplyAction, ReplySource } from './reply.ts';
 
 export function sourceById(kb: KnowledgeBase, id: string): ReplySource {
   const source = kb.sources.get(id);
