@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
-import { searchAdvice } from '../../knowledge/query/search.ts';
+import { searchAdvice, type AdviceHit } from '../../knowledge/query/search.ts';
 import type { Extraction } from '../entities/extract.ts';
 import { namesUnknownDistro } from '../follow-up.ts';
 import type { Entities, Intent } from '../../core/reply.ts';
@@ -51,16 +51,19 @@ function entityConfidence(extraction: Extraction): number {
 export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extraction): Reading {
   const named = extraction.distros.length + extraction.features.length + extraction.hosts.length + extraction.lisReleases.length;
   const logLine = matchesAny(text, CUES.logLine);
-  const hits = searchAdvice(kb, text, {}, 1);
-  const top = hits[0];
-  const symptomMatch = top !== undefined && (top.bySignature || (top.overlap >= 2 && top.relevance >= SYMPTOM_RELEVANCE));
+  let top: AdviceHit | undefined | null = null;
+  const topHit = () => (top === null ? (top = searchAdvice(kb, text, {}, 1)[0]) : top);
+  const symptomMatch = () => {
+    const hit = topHit();
+    return hit !== undefined && (hit.bySignature || (hit.overlap >= 2 && hit.relevance >= SYMPTOM_RELEVANCE));
+  };
   const scope = scopeOf({ question: text, extraction, logLine, symptomMatch });
   const base = { scope, logLine, normalLogLine: false };
   if (text.trim().length === 0) return { ...base, label: 'unknown', probability: 0, byCue: true };
   if (named === 0 && matchesAny(text, CUES.help)) return { ...base, label: 'help', probability: 0.95, byCue: true };
   if (matchesAny(text, CUES.collectorMarker)) return { ...base, label: 'guest_check', probability: 0.95, byCue: true };
   if (logLine && scope.inScope) {
-    if (top?.bySignature) return { ...base, label: 'known_issue', probability: 0.95, byCue: true };
+    if (topHit()?.bySignature) return { ...base, label: 'known_issue', probability: 0.95, byCue: true };
     if (!matchesAny(text, CUES.fault)) return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
   }
   const guess = intentModelFor(kb).guess(extraction.shape);

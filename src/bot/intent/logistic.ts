@@ -40,34 +40,45 @@ function softmax(scores: number[]): number[] {
 }
 
 export function trainLogistic<L extends string>(labels: readonly L[], rows: readonly TrainingRow<L>[], options: LogisticOptions = {}): TextModel<L> {
-  const { epochs = 25, learningRate = 0.5, l2 = 1e-5, seed = 12 } = options;
+  const { epochs = 16, learningRate = 0.6, l2 = 1e-5, seed = 12 } = options;
   const index = new Map<string, number>();
   const encoded = rows.map((row) => ({
-    ids: row.features.map((f) => { let id = index.get(f); if (id === undefined) { id = index.size; index.set(f, id); } return id; }),
+    ids: Int32Array.from(row.features, (f) => { let id = index.get(f); if (id === undefined) { id = index.size; index.set(f, id); } return id; }),
     label: labels.indexOf(row.label),
   }));
   const k = labels.length;
   const weights = new Float64Array(index.size * k);
   const bias = new Float64Array(k);
+  const probs = new Float64Array(k);
   const random = seeded(seed);
   const order = encoded.map((_, i) => i);
-  const score = (ids: readonly number[]) => Array.from({ length: k }, (_, c) => {
-    let s = bias[c]!;
-    for (const id of ids) s += weights[id * k + c]!;
-    return s;
-  });
+  // Scores into `probs`, then softmax in place.
+  const predictInto = (ids: ArrayLike<number>) => {
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) {
+      let s = bias[c]!;
+      for (let j = 0; j < ids.length; j++) s += weights[ids[j]! * k + c]!;
+      probs[c] = s;
+      if (s > max) max = s;
+    }
+    let sum = 0;
+    for (let c = 0; c < k; c++) { probs[c] = Math.exp(probs[c]! - max); sum += probs[c]!; }
+    for (let c = 0; c < k; c++) probs[c] = probs[c]! / sum;
+  };
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
     const rate = learningRate / (1 + epoch * 0.2);
+    const decay = 1 - rate * l2;
     for (const at of order) {
       const { ids, label } = encoded[at]!;
       if (ids.length === 0) continue;
-      const probs = softmax(score(ids));
+      predictInto(ids);
       const scale = rate / Math.sqrt(ids.length);
       for (let c = 0; c < k; c++) {
         const gradient = probs[c]! - (c === label ? 1 : 0);
         bias[c] = bias[c]! - rate * gradient * 0.1;
-        for (const id of ids) weights[id * k + c] = weights[id * k + c]! * (1 - rate * l2) - scale * gradient;
+        const step = scale * gradient;
+        for (let j = 0; j < ids.length; j++) { const w = ids[j]! * k + c; weights[w] = weights[w]! * decay - step; }
       }
     }
   }
@@ -75,7 +86,8 @@ export function trainLogistic<L extends string>(labels: readonly L[], rows: read
     labels,
     predict(features) {
       const ids = features.map((f) => index.get(f)).filter((id) => id !== undefined);
-      return softmax(score(ids));
+      predictInto(ids);
+      return Array.from(probs);
     },
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import * as z from 'zod';
 import { INPUT_DIAGNOSTIC_RULES, RULE_CATALOGUE } from '../../check/rules/catalogue.ts';
-import { allowedTypos, editDistance } from '../../knowledge/edit-distance.ts';
+import { allowedTypos, editDistance, withinOneEdit } from '../../knowledge/edit-distance.ts';
 import { PLACEHOLDERS, type Extraction } from '../entities/extract.ts';
 import { phraseKey } from '../entities/tokens.ts';
 
@@ -40,8 +40,8 @@ export interface ScopeInput {
   readonly extraction: Extraction;
   /** The question is a Hyper-V driver's log line. */
   readonly logLine: boolean;
-  /** A known issue or tip matches the question's words strongly. */
-  readonly symptomMatch: boolean;
+  /** A known issue or tip matches the question's words strongly; asked only when nothing else decides. */
+  readonly symptomMatch: () => boolean;
 }
 
 /** The guest check's finding ids ("INPUT_TRUNCATED") belong to the domain too. */
@@ -49,6 +49,13 @@ const FINDING_IDS: ReadonlySet<string> = new Set([...INPUT_DIAGNOSTIC_RULES, ...
 
 function namesFinding(question: string): boolean {
   return question.split(/[^A-Za-z0-9_]+/).some((word) => word.includes('_') && FINDING_IDS.has(word));
+}
+
+/** One typo, or two in a long name; the cheap length and one-edit tests run first. */
+function nearWord(token: string, word: string): boolean {
+  if (Math.abs(token.length - word.length) > 2) return false;
+  if (withinOneEdit(token, word)) return true;
+  return allowedTypos(word.length) >= 2 && editDistance(token, word, 2) <= 2;
 }
 
 function containsPhrase(padded: string, phrase: string): boolean {
@@ -71,7 +78,7 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
   const padded = ` ${phraseKey(input.question).replace(/\.(?!\d)|(?<!\d)\./g, ' ')} `;
   const named = extraction.distros.length > 0 || extraction.features.length > 0 || extraction.lisReleases.length > 0 || extraction.entities.kernel !== undefined;
   const foreignTerm = foreign.find((t) => containsPhrase(padded, t))
-    ?? extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => editDistance(token, w, 2) <= allowedTypos(w.length)));
+    ?? extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => nearWord(token, w)));
   if (foreignTerm && !input.logLine) return { inScope: false, reason: 'foreign', evidence: foreignTerm };
   if (!extraction.distros.length && aboutWindowsGuest(extraction.shape)) return { inScope: false, reason: 'foreign', evidence: 'windows guest' };
   if (named) return { inScope: true, reason: 'entity' };
@@ -81,6 +88,6 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
   if (domainTerm) return { inScope: true, reason: 'domain-term', evidence: domainTerm };
   // Windows Server named with nothing of Linux, FreeBSD or Hyper-V: a question about Windows itself.
   if (extraction.hosts.length > 0) return { inScope: false, reason: 'windows-itself' };
-  if (input.symptomMatch) return { inScope: true, reason: 'symptom' };
+  if (input.symptomMatch()) return { inScope: true, reason: 'symptom' };
   return { inScope: false, reason: 'no-domain-term' };
 }
