@@ -35,6 +35,8 @@ export interface Extraction {
    * intent classifier learns the shape of a question rather than product names.
    */
   readonly shape: string;
+  /** The question's words without the distro, version and host names: what a symptom search ranks by. */
+  readonly searchText: string;
 }
 
 export const PLACEHOLDERS = { distro: 'xdistro', version: 'xversion', feature: 'xfeature', host: 'xhost', lis: 'xlis', kernel: 'xkernel', number: 'xnum' } as const;
@@ -209,7 +211,8 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   if (hosts[0]) entities.host = hosts[0];
   if (kernel) entities.kernel = kernel;
   const shape = shapeOf(tokens, kinds, looseVersion);
-  return { entities, hosts, distros: ordered, features, fuzzy, leftovers, tokens: tokens.filter((_, i) => kinds[i] !== 'host' && kinds[i] !== 'lis'), looseVersion, lisReleases: lis.releases, shape };
+  const searchText = tokens.map((token, i) => (kinds[i] === 'lis' ? 'lis' : kinds[i] === undefined || kinds[i] === 'feature' || kinds[i] === 'kernel' ? token : '')).filter(Boolean).join(' ');
+  return { entities, hosts, distros: ordered, features, fuzzy, leftovers, tokens: tokens.filter((_, i) => kinds[i] !== 'host' && kinds[i] !== 'lis'), looseVersion, lisReleases: lis.releases, shape, searchText };
 }
 
 /** Each run of one entity becomes one placeholder; other numbers become one number word. */

@@ -6,5 +6,5 @@ export const knownIssueHandler: IntentHandler = {
   intent: 'known_issue',
   handle: (input) => input.classification.normalLogLine
     ? normalLogLineReply(input)
-    : answerWithAdvice(input.kb, 'known_issue', input.question, input.entities, 'issue'),
+    : answerWithAdvice(input.kb, 'known_issue', input.question, input.entities, 'issue', input.extraction.searchText),
 };
