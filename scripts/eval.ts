@@ -47,7 +47,12 @@ const all = evaluate(kb, loadCases());
 report('train+dev (the baseline set)', all, false);
 if (args.has('--write-baseline')) {
   const scope = scopeFigures(all);
-  const baseline = { correct: all.correct / all.total, intent: all.intentCorrect / all.total, total: all.total, outOfScopeDeclined: scope.outDeclined / scope.out, inScopeWronglyDeclined: scope.inDeclined / scope.in };
+  const test = hasSplit('test') ? evaluate(kb, loadCases('test')) : undefined;
+  const baseline = {
+    correct: all.correct / all.total, intent: all.intentCorrect / all.total, total: all.total,
+    outOfScopeDeclined: scope.outDeclined / scope.out, inScopeWronglyDeclined: scope.inDeclined / scope.in,
+    ...(test ? { test: { correct: test.correct / test.total, intent: test.intentCorrect / test.total, total: test.total } } : {}),
+  };
   writeFileSync(new URL('../test/eval/baseline.json', import.meta.url), `${JSON.stringify(baseline, null, 2)}\n`);
   console.log('\nwrote test/eval/baseline.json');
 }
