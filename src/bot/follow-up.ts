@@ -48,5 +48,10 @@ export function mergeWithContext(text: string, extraction: Extraction, context: 
   }
   if (!own.feature && context.entities.feature && (marked || extraction.tokens.length <= 4)) merged.feature = context.entities.feature;
   if (!own.host && context.entities.host) merged.host = context.entities.host;
+  if (marked && merged.distro === context.entities.distro) {
+    if (!own.lis && context.entities.lis) merged.lis = context.entities.lis;
+    if (!own.uek && context.entities.uek) merged.uek = context.entities.uek;
+    if (!own.arch && context.entities.arch) merged.arch = context.entities.arch;
+  }
   return merged;
 }

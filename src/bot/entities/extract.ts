@@ -4,6 +4,7 @@ import { normaliseVersion } from '../../knowledge/version.ts';
 import type { Entities, FeatureEntity } from '../../core/reply.ts';
 import { extractHosts } from './hosts.ts';
 import { extractLisMentions } from './lis-mentions.ts';
+import { extractReleases } from './releases.ts';
 import { expandShorthand } from './shorthand.ts';
 import { STOPWORDS, tokenize } from './tokens.ts';
 import { allowedTypos, editDistance, withinOneEdit } from '../../knowledge/edit-distance.ts';
@@ -107,7 +108,10 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   let lowered = question.toLowerCase();
   for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
   const lis = extractLisMentions(lowered, PLACEHOLDERS.lis);
-  const { hosts: hostMentions, rest } = extractHosts(lis.rest, PLACEHOLDERS.host);
+  // The LIS release as the verdict engine reads it; UEK releases and architectures are blanked like hosts.
+  const lisRelease = extractReleases(lowered).lis;
+  const releases = extractReleases(lis.rest);
+  const { hosts: hostMentions, rest } = extractHosts(releases.rest.toLowerCase(), PLACEHOLDERS.host);
   const tokens = expandShorthand(tokenize(rest), (id) => kb.familyName(id), (word) => vocabulary.phrases.has(word));
   const kinds = new Array<Kind | undefined>(tokens.length).fill(undefined);
   const used = tokens.map((token, i) => {
@@ -210,6 +214,9 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   if (feature) entities.feature = feature;
   if (hosts[0]) entities.host = hosts[0];
   if (kernel) entities.kernel = kernel;
+  if (lisRelease) entities.lis = lisRelease;
+  if (releases.uek) entities.uek = releases.uek;
+  if (releases.arch) entities.arch = releases.arch;
   const shape = shapeOf(tokens, kinds, looseVersion);
   const searchText = tokens.map((token, i) => (kinds[i] === 'lis' ? 'lis' : kinds[i] === undefined || kinds[i] === 'feature' || kinds[i] === 'kernel' ? token : '')).filter(Boolean).join(' ');
   return { entities, hosts, distros: ordered, features, fuzzy, leftovers, tokens: tokens.filter((_, i) => kinds[i] !== 'host' && kinds[i] !== 'lis'), looseVersion, lisReleases: lis.releases, shape, searchText };

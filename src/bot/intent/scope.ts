@@ -64,7 +64,7 @@ function containsPhrase(padded: string, phrase: string): boolean {
 
 /** A Windows guest, or Windows itself: a host version next to guest words, with no Linux or FreeBSD named. */
 function aboutWindowsGuest(shape: string): boolean {
-  return new RegExp(`\\b${PLACEHOLDERS.host} (guest|guests|vm|vms|virtual machine)\\b`).test(shape);
+  return new RegExp(`\\b(${PLACEHOLDERS.host}|windows|win)( \\S+){0,3} (guest|guests|vm|vms|virtual machines?)\\b`).test(shape);
 }
 
 /**

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { APIEmbed } from 'discord.js';
 import type { ContextStore, ConversationContext } from '../../../src/core/context-store.ts';
 import { limitViolations } from '../../../src/adapters/discord/render/limits.ts';
-import { MAX_UPLOAD_BYTES } from '../../../src/core/guest-check-requests.ts';
+import { MAX_UPLOAD_BYTES } from '../../../src/check/parse/limits.ts';
 import { PERMISSIONS, attachmentOption, autocomplete, slashCommand, str } from './payloads.ts';
 import { RecordingDigest, RecordingGuestChecks, withDiscord } from './harness.ts';
 

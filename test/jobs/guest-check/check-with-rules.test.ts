@@ -13,7 +13,7 @@ test('a RHEL 6.3 + LIS 3.5 upload is checked by the real rules and its report po
   const poster = new RecordingPoster('slack');
   const worker = queues.startGuestCheckWorker({ posters: { slack: poster }, check: guestCheckRunner(realKb) });
   try {
-    const content = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'bundles', 'rhel63-lis35.txt'));
+    const content = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'bundles', 'rhel63-lis35.txt'));
     const result = await queues.guestCheckService().submit({ fileName: 'rhel63.txt', content }, TARGET, 'U1');
     assert.equal(result.status, 'queued');
     const job = await queues.guestChecks.finished(result.status === 'queued' ? result.jobId : '', 10_000);

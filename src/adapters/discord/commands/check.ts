@@ -1,6 +1,7 @@
 import { MessageFlags, SlashCommandSubcommandBuilder } from 'discord.js';
 import { checkVmReply } from '../../../bot/handlers/guest-check.ts';
-import { MAX_UPLOAD_BYTES, type SubmitResult } from '../../../core/guest-check-requests.ts';
+import { MAX_UPLOAD_BYTES } from '../../../check/parse/limits.ts';
+import type { SubmitResult } from '../../../core/guest-check-requests.ts';
 import { AttachmentError } from '../attachments.ts';
 import type { Reply } from '../../../core/reply.ts';
 import type { DiscordContext, LisSubcommand } from '../context.ts';
