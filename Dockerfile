@@ -10,6 +10,7 @@ COPY src ./src
 RUN npm run build \
  && cp -r src/knowledge/data dist/src/knowledge/data \
  && cp -r src/bot/intent/examples dist/src/bot/intent/examples \
+ && cp src/bot/intent/scope-terms.yaml dist/src/bot/intent/scope-terms.yaml \
  && cp src/check/collector/lis-collect.sh dist/src/check/collector/lis-collect.sh \
  && npm prune --omit=dev --no-audit --no-fund
 
