@@ -46,6 +46,8 @@ const result = await esbuild.build({
 const ASSETS = [
   { from: 'src/knowledge/data', to: 'data', usedBy: 'src/knowledge/load.ts' },
   { from: 'src/check/collector/lis-collect.sh', to: 'lis-collect.sh', usedBy: 'src/check/collector/index.ts' },
+  { from: 'src/bot/intent/examples', to: 'examples', usedBy: 'src/bot/intent/examples.ts' },
+  { from: 'src/bot/intent/scope-terms.yaml', to: 'scope-terms.yaml', usedBy: 'src/bot/intent/scope.ts' },
 ];
 for (const asset of ASSETS) {
   if (!existsSync(join(root, asset.from))) throw new Error(`lisbot build: ${asset.from} is missing`);

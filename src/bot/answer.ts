@@ -1,32 +1,18 @@
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { ConversationContext } from '../core/context-store.ts';
 import { extractEntities } from './entities/extract.ts';
-import { mergeWithContext } from './follow-up.ts';
-import { CONFIDENCE_THRESHOLD, classify, type Classification } from './intent/classify.ts';
-import { searchAdvice } from '../knowledge/query/search.ts';
+import { mergeWithContext, namesUnknownDistro } from './follow-up.ts';
+import { CONFIDENCE_THRESHOLD, classify, readQuestion } from './intent/classify.ts';
 import { HANDLERS } from './handlers/registry.ts';
 import { decline } from './handlers/unknown.ts';
-import type { Entities, Reply } from '../core/reply.ts';
+import { unknownDistroReply } from './handlers/unknown-distro.ts';
+import type { Reply } from '../core/reply.ts';
 import { cleanQuestion } from './text.ts';
-
-/** Below this, with two shared words, a question with no other cue is read as asking for that advice. */
-const STRONG_ADVICE_SCORE = 0.45;
-
-/**
- * A question with no cue at all ("static mac for clustering?") may still name a known issue or tip
- * outright; out-of-scope questions never reach here, as they carry a cue.
- */
-function adviceFallback(kb: KnowledgeBase, question: string, entities: Entities, classification: Classification): Classification {
-  if (classification.intent !== 'unknown' || classification.confidence > 0) return classification;
-  const best = searchAdvice(kb, question, { family: entities.distro })[0];
-  if (!best || best.score > STRONG_ADVICE_SCORE || (best.overlap < 2 && !best.bySignature)) return classification;
-  return { intent: best.advice.kind === 'issue' ? 'known_issue' : 'tip', confidence: 0.6, missing: [] };
-}
 
 export interface Answer {
   readonly reply: Reply;
   readonly confidence: number;
-  /** What to remember for the next message in this conversation, if anything. */
+  /** What to remember for the next message in this conversation: always set, so a new question replaces the old. */
   readonly context?: ConversationContext;
 }
 
@@ -34,18 +20,21 @@ export interface Answer {
 export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, context?: ConversationContext, now = Date.now()): Answer {
   const question = cleanQuestion(rawQuestion);
   const extraction = extractEntities(kb, question);
-  const entities = mergeWithContext(question, extraction, context);
-  const classification = adviceFallback(kb, question, entities, classify(question, extraction, entities));
+  const reading = readQuestion(kb, question, extraction);
+  const entities = mergeWithContext(question, extraction, context, reading.label);
+  const classification = classify(reading, extraction, entities);
   const input = { kb, question, entities, extraction, classification };
-  const reply = classification.intent !== 'unknown' && classification.confidence >= CONFIDENCE_THRESHOLD
-    ? HANDLERS[classification.intent].handle(input)
-    : classification.missing.includes('distro')
+  const unknownDistro = reading.label === 'support' && !entities.distro && namesUnknownDistro(extraction);
+  const confident = classification.intent !== 'unknown' && classification.confidence >= CONFIDENCE_THRESHOLD;
+  const reply = unknownDistro
+    ? unknownDistroReply(input)
+    : confident || (classification.intent !== 'unknown' && classification.missing.includes('distro'))
       ? HANDLERS[classification.intent].handle(input)
       : decline(input);
-  const remember = reply.entities.distro !== undefined || reply.entities.feature !== undefined;
+  const awaiting = !reply.answered && classification.missing.includes('distro') && !unknownDistro ? { awaiting: 'distro' as const } : {};
   return {
     reply,
     confidence: classification.confidence,
-    context: remember ? { intent: reply.intent, entities: reply.entities, question: question.slice(0, 200), at: now } : undefined,
+    context: { intent: reply.intent, entities: reply.entities, question: question.slice(0, 200), at: now, ...awaiting },
   };
 }

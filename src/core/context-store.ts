@@ -6,6 +6,8 @@ export interface ConversationContext {
   readonly entities: Entities;
   readonly question: string;
   readonly at: number;
+  /** The last reply asked for this; the next message that names it completes that question. */
+  readonly awaiting?: 'distro';
 }
 
 /** Where conversation context lives: memory for one process, Redis when replicas share it. */

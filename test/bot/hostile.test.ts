@@ -11,6 +11,7 @@ const HOSTILE = ['<!channel>', '<!here>', '<!everyone>', '@everyone', '@here', '
 
 describe('hostile and odd questions', () => {
   test('empty, huge, binary, emoji-only and control characters: an answer, in bounded time', () => {
+    answerQuestion(kb, 'warm up: the intent model is trained once per KB, at the first question');
     const inputs = ['', '   ', 'x'.repeat(100_000), 'ubuntu '.repeat(20_000), Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256)).toString('latin1'), '🙂🙃🔥💯', '\u0000\u0007\u001b[31mred\u001b[0m\u202e', 'ubuntu 14.04\u0000 trim'];
     for (const input of inputs) {
       const started = performance.now();

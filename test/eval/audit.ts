@@ -1,4 +1,4 @@
-import { evaluate, loadCases, type EvalSummary } from './evaluate.ts';
+import { evaluate, readCases, type EvalSummary } from './evaluate.ts';
 import type { KnowledgeBase } from '../../src/knowledge/index.ts';
 
 export const AUDIT_SPLITS = ['dev', 'test'] as const;
@@ -12,7 +12,7 @@ export interface AuditFigures {
 
 /** Runs one audit split through the ask path, judged like the main evaluation, counted per hinge. */
 export function runAudit(kb: KnowledgeBase, split: AuditSplit): AuditFigures {
-  const summary = evaluate(kb, loadCases(new URL(`./audit-${split}.jsonl`, import.meta.url)));
+  const summary = evaluate(kb, readCases(new URL(`./audit-${split}.jsonl`, import.meta.url)));
   const perHinge: Record<string, { total: number; correct: number }> = {};
   for (const result of summary.results) {
     const hinge = result.expected.hinge ?? 'none';

@@ -1,4 +1,4 @@
-// Validates the evaluation set test/eval/questions.jsonl: shape, ids, regexes, coverage and uniqueness.
+// Validates the evaluation set (test/eval/train.jsonl and dev.jsonl together): shape, ids, regexes, coverage and uniqueness.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -68,9 +68,9 @@ export const EvalLine = z.strictObject({
 });
 type EvalLine = z.infer<typeof EvalLine>;
 
-function loadLines(): { lineNo: number; raw: string }[] {
-  const text = readFileSync(new URL('./questions.jsonl', import.meta.url), 'utf8');
-  return text.split('\n').map((raw, i) => ({ lineNo: i + 1, raw })).filter(({ raw }) => raw.trim() !== '');
+function loadLines(): { lineNo: string; raw: string }[] {
+  return ['train', 'dev'].flatMap((split) => readFileSync(new URL(`./${split}.jsonl`, import.meta.url), 'utf8')
+    .split('\n').map((raw, i) => ({ lineNo: `${split}:${i + 1}`, raw })).filter(({ raw }) => raw.trim() !== ''));
 }
 
 /** Parses every line; invalid lines are reported by the first test and left out of the coverage counts. */

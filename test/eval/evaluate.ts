@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { answerQuestion } from '../../src/bot/answer.ts';
 import { INTENTS, type Intent } from '../../src/core/reply.ts';
 import { toAskJson, type AskJson } from '../../src/cli/ask-json.ts';
@@ -33,8 +33,26 @@ export interface EvalSummary {
   readonly results: readonly CaseResult[];
 }
 
-export function loadCases(path = new URL('./questions.jsonl', import.meta.url)): EvalCase[] {
+/** train: tune freely; dev: check tuning; test: written apart from the parser, run only for the figure. */
+export const SPLITS = ['train', 'dev', 'test'] as const;
+export type Split = (typeof SPLITS)[number];
+
+export function splitPath(split: Split): URL {
+  return new URL(split === 'test' ? './test-split.jsonl' : `./${split}.jsonl`, import.meta.url);
+}
+
+export function hasSplit(split: Split): boolean {
+  return existsSync(splitPath(split));
+}
+
+export function readCases(path: URL): EvalCase[] {
   return readFileSync(path, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as EvalCase);
+}
+
+/** One split, or train and dev together (the project's own set) when none is named. */
+export function loadCases(split?: Split): EvalCase[] {
+  if (split) return readCases(splitPath(split));
+  return [...readCases(splitPath('train')), ...readCases(splitPath('dev'))];
 }
 
 function regexOf(pattern: string): RegExp {
@@ -82,4 +100,21 @@ export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[]): EvalSum
     confusion,
     results,
   };
+}
+
+export interface ScopeFigures {
+  /** Out-of-scope questions, and how many of them were declined. */
+  readonly out: number;
+  readonly outDeclined: number;
+  /** In-scope questions, and how many were declined as out of scope. */
+  readonly in: number;
+  readonly inDeclined: number;
+}
+
+/** A question is declined when the bot answers it as `unknown` without an answer; a clarifying question is not a decline. */
+export function scopeFigures(summary: EvalSummary): ScopeFigures {
+  const declined = (r: CaseResult) => r.actual.intent === 'unknown' && !r.actual.answered;
+  const out = summary.results.filter((r) => r.expected.intent === 'unknown');
+  const inScope = summary.results.filter((r) => r.expected.intent !== 'unknown');
+  return { out: out.length, outDeclined: out.filter(declined).length, in: inScope.length, inDeclined: inScope.filter(declined).length };
 }

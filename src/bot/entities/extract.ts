@@ -3,7 +3,9 @@ import type { DistroId, HostId } from '../../knowledge/schema/index.ts';
 import { normaliseVersion } from '../../knowledge/version.ts';
 import type { Entities, FeatureEntity } from '../../core/reply.ts';
 import { extractHosts } from './hosts.ts';
+import { extractLisMentions } from './lis-mentions.ts';
 import { extractReleases } from './releases.ts';
+import { expandShorthand } from './shorthand.ts';
 import { STOPWORDS, tokenize } from './tokens.ts';
 import { allowedTypos, editDistance, withinOneEdit } from '../../knowledge/edit-distance.ts';
 import { vocabularyFor, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
@@ -27,9 +29,20 @@ export interface Extraction {
   readonly tokens: readonly string[];
   /** A version typed with no distro next to it. */
   readonly looseVersion?: string;
+  /** Microsoft LIS releases named: "4.3.5", "4.1.3-2". */
+  readonly lisReleases: readonly string[];
+  /**
+   * The question with every entity replaced by a placeholder ("is xdistro xversion ok on xhost"), so the
+   * intent classifier learns the shape of a question rather than product names.
+   */
+  readonly shape: string;
+  /** The question's words without the distro, version and host names: what a symptom search ranks by. */
+  readonly searchText: string;
 }
 
-const GLUED_DISTRO = /^(rhel|centos|el|ol|oel|sles|sle|ubuntu|debian|freebsd|fbsd|oracle|suse)[-_]?(\d+(?:\.\d+)*(?:sp\d+)?)$/;
+export const PLACEHOLDERS = { distro: 'xdistro', version: 'xversion', feature: 'xfeature', host: 'xhost', lis: 'xlis', kernel: 'xkernel', number: 'xnum' } as const;
+type Kind = keyof typeof PLACEHOLDERS;
+
 const VERSION_TOKEN = /^\d{1,2}(?:\.\d{1,2}){0,2}(?:\.x|\+)?$/;
 const SERVICE_PACK = /^sp(\d{1,2})$/;
 const GLUED_SERVICE_PACK = /^(\d{1,2})sp(\d{1,2})$/;
@@ -44,13 +57,6 @@ function nearVocabulary(vocabulary: Vocabulary, word: string): boolean {
   return false;
 }
 
-function splitGlued(tokens: readonly string[]): string[] {
-  return tokens.flatMap((token) => {
-    const glued = GLUED_DISTRO.exec(token);
-    return glued ? [glued[1]!, glued[2]!] : [token];
-  });
-}
-
 /** Reads the version that follows a distro mention: "6.2", "11 sp3", "11sp3", "14.04 lts". */
 function versionAt(tokens: readonly string[], start: number, distro: DistroId): { version: string; used: number } | undefined {
   let token = tokens[start];
@@ -58,6 +64,9 @@ function versionAt(tokens: readonly string[], start: number, distro: DistroId): 
   if (!token) return undefined;
   const gluedSp = GLUED_SERVICE_PACK.exec(token);
   if (gluedSp) return { version: `${gluedSp[1]} SP${Number(gluedSp[2])}`, used: 1 };
+  // "ubuntu1604", "ubuntu 1804": year and month without the dot.
+  const ubuntuGlued = distro === 'ubuntu' ? /^(\d{2})(0[1-9]|1[0-2])$/.exec(token) : null;
+  if (ubuntuGlued) return { version: `${ubuntuGlued[1]}.${ubuntuGlued[2]}`, used: 1 };
   if (!VERSION_TOKEN.test(token)) return undefined;
   const bare = token.replace(/\.x$|\+$/, '');
   const sp = SERVICE_PACK.exec(tokens[start + 1] ?? '');
@@ -81,18 +90,36 @@ function firstOf<T>(values: readonly T[]): T | undefined {
   return values[0];
 }
 
-/** A specific feature beats dynamic memory as a whole ("dynamic memory hot add" means hot-add); hot-add and ballooning together mean both. */
+/**
+ * A specific feature beats dynamic memory as a whole ("dynamic memory hot add" means hot-add); hot-add and ballooning
+ * together mean both; "Gen2 with Secure Boot" asks about Secure Boot, which only Gen2 VMs have.
+ */
 function pickFeature(features: readonly FeatureEntity[]): FeatureEntity | undefined {
   if (features.includes('dm-hot-add') && features.includes('dm-ballooning')) return 'dynamic-memory';
+  if (features.includes('secure-boot')) return 'secure-boot';
   return features.find((f) => f !== 'dynamic-memory') ?? firstOf(features);
 }
 
-export function extractEntities(kb: KnowledgeBase, question: string): Extraction {
+/** `fuzzy: false` reads exact names only: the classifier's training examples are typed with care. */
+export function extractEntities(kb: KnowledgeBase, question: string, options: { fuzzy?: boolean } = {}): Extraction {
+  const maxLookups = options.fuzzy === false ? 0 : MAX_FUZZY_LOOKUPS;
   const vocabulary = vocabularyFor(kb);
-  const releases = extractReleases(question);
-  const { hosts: hostMentions, rest } = extractHosts(releases.rest.toLowerCase());
-  const tokens = splitGlued(tokenize(rest));
-  const used = new Array<boolean>(tokens.length).fill(false);
+  // A feature whose name holds a host ("windows server 2016 accurate time") is read before hosts, so it never names the host.
+  let lowered = question.toLowerCase();
+  for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
+  const lis = extractLisMentions(lowered, PLACEHOLDERS.lis);
+  // The LIS release as the verdict engine reads it; UEK releases and architectures are blanked like hosts.
+  const lisRelease = extractReleases(lowered).lis;
+  const releases = extractReleases(lis.rest);
+  const { hosts: hostMentions, rest } = extractHosts(releases.rest.toLowerCase(), PLACEHOLDERS.host);
+  const tokens = expandShorthand(tokenize(rest), (id) => kb.familyName(id), (word) => vocabulary.phrases.has(word));
+  const kinds = new Array<Kind | undefined>(tokens.length).fill(undefined);
+  const used = tokens.map((token, i) => {
+    const marker = token === PLACEHOLDERS.host ? 'host' : token === PLACEHOLDERS.lis ? 'lis' : undefined;
+    kinds[i] = marker;
+    return marker !== undefined;
+  });
+  const mark = (from: number, to: number, kind: Kind) => { for (let k = from; k < to; k++) kinds[k] = kind; };
   const distros: DistroId[] = [];
   const features: FeatureEntity[] = [];
   const fuzzy: FuzzyReading[] = [];
@@ -106,6 +133,7 @@ export function extractEntities(kb: KnowledgeBase, question: string): Extraction
     if (!found || used[start + skip]) return false;
     version = found.version;
     for (let k = start; k < start + skip + found.used; k++) used[k] = true;
+    mark(start, start + skip + found.used, 'version');
     return true;
   };
   const accept = (entry: VocabularyEntry, end: number) => {
@@ -134,6 +162,7 @@ export function extractEntities(kb: KnowledgeBase, question: string): Extraction
       const entry = vocabulary.phrases.get(tokens.slice(i, i + length).join(' '));
       if (!entry) continue;
       for (let k = i; k < i + length; k++) used[k] = true;
+      mark(i, i + length, entry.kind);
       accept(entry, i + length);
       break;
     }
@@ -151,7 +180,7 @@ export function extractEntities(kb: KnowledgeBase, question: string): Extraction
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (used[i] || STOPWORDS.has(token) || token.length < 4 || /\d/.test(token)) continue;
-    if (lookups >= MAX_FUZZY_LOOKUPS || !fuzzyWord(i)) { leftovers.push(token); continue; }
+    if (lookups >= maxLookups || !fuzzyWord(i)) { leftovers.push(token); continue; }
     lookups++;
     // Two-word phrases ("dynamc memory", "hyper-v sokets") are tried only when the neighbour is near the vocabulary too.
     const pairHit = fuzzyWord(i + 1) ? confirmed(`${token} ${tokens[i + 1]}`, 2) : undefined;
@@ -162,6 +191,7 @@ export function extractEntities(kb: KnowledgeBase, question: string): Extraction
       const start = beforeHit ? i - 1 : i;
       const span = pairHit || beforeHit ? 2 : 1;
       for (let k = start; k < start + span; k++) used[k] = true;
+      mark(start, start + span, hit.item.kind);
       fuzzy.push({ typed: tokens.slice(start, start + span).join(' '), phrase: hit.item.phrase, entry: hit.item, score: hit.score ?? 1 });
       accept(hit.item, start + span);
     } else {
@@ -186,8 +216,21 @@ export function extractEntities(kb: KnowledgeBase, question: string): Extraction
   if (feature) entities.feature = feature;
   if (hosts[0]) entities.host = hosts[0];
   if (kernel) entities.kernel = kernel;
-  if (releases.lis) entities.lis = releases.lis;
+  if (lisRelease) entities.lis = lisRelease;
   if (releases.uek) entities.uek = releases.uek;
   if (releases.arch) entities.arch = releases.arch;
-  return { entities, hosts, distros: ordered, features, fuzzy, leftovers, tokens, looseVersion };
+  const shape = shapeOf(tokens, kinds, looseVersion);
+  const searchText = tokens.map((token, i) => (kinds[i] === 'lis' ? 'lis' : kinds[i] === undefined || kinds[i] === 'feature' || kinds[i] === 'kernel' ? token : '')).filter(Boolean).join(' ');
+  return { entities, hosts, distros: ordered, features, fuzzy, leftovers, tokens: tokens.filter((_, i) => kinds[i] !== 'host' && kinds[i] !== 'lis'), looseVersion, lisReleases: lis.releases, shape, searchText };
+}
+
+/** Each run of one entity becomes one placeholder; other numbers become one number word. */
+function shapeOf(tokens: readonly string[], kinds: ReadonlyArray<Kind | undefined>, looseVersion: string | undefined): string {
+  const words: string[] = [];
+  tokens.forEach((token, i) => {
+    const kind = kinds[i] ?? (token === looseVersion ? 'version' : /^\d/.test(token) ? 'number' : undefined);
+    if (!kind) words.push(token);
+    else if (kinds[i - 1] !== kind || kinds[i] === undefined) words.push(PLACEHOLDERS[kind]);
+  });
+  return words.join(' ');
 }

@@ -30,7 +30,7 @@ export interface HostMention {
 }
 
 /** Finds host versions and returns the text with them blanked out, so their digits are not read as distro versions. */
-export function extractHosts(text: string): { hosts: HostMention[]; rest: string } {
+export function extractHosts(text: string, marker = ' '): { hosts: HostMention[]; rest: string } {
   const hosts: HostMention[] = [];
   let rest = text;
   for (const { pattern, host } of HOST_PATTERNS) {
@@ -39,7 +39,7 @@ export function extractHosts(text: string): { hosts: HostMention[]; rest: string
       const found = host(match);
       if (!found) return match[0];
       hosts.push({ host: found, text: match[0] });
-      return ' ';
+      return ` ${marker} `;
     });
   }
   return { hosts, rest };

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
+import { FEATURE_ALIASES } from '../../knowledge/import/feature-names.ts';
 import type { DistroId } from '../../knowledge/schema/index.ts';
 import type { FeatureEntity } from '../../core/reply.ts';
 import { phraseKey } from './tokens.ts';
@@ -25,6 +26,18 @@ export interface Vocabulary {
   readonly fuzzy: ReadonlyMap<number, Fuse<VocabularyEntry>>;
   /** Every word of every fuzzy-matchable phrase, by length: a cheap test before any fuzzy search. */
   readonly wordsByLength: ReadonlyMap<number, readonly string[]>;
+  /** Feature names that hold a host ("Windows Server 2016 Accurate Time"), with the feature's own key to read them as. */
+  readonly hostLikeFeatures: ReadonlyArray<readonly [RegExp, string]>;
+}
+
+const HOST_WORDS = String.raw`(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|windows|ws|server|hyper-?v)\s*)?`;
+
+function hostLikePattern(phrase: string): RegExp | undefined {
+  const year = /\b(20\d\d)\b/.exec(phrase);
+  if (!year) return undefined;
+  const after = phrase.slice(year.index + 4).trim().split(/\s+/).filter(Boolean);
+  if (after.length === 0) return undefined;
+  return new RegExp(String.raw`\b${HOST_WORDS}${year[1]}\s*(?:r2\s*)?${after.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(String.raw`[\s-]+`)}\b`, 'g');
 }
 
 const vocabularies = new WeakMap<KnowledgeBase, Vocabulary>();
@@ -49,8 +62,15 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
     for (const codename of family.codenames) add(phrases, { kind: 'distro', distro: family.id, version: codename.version, phrase: codename.name });
   }
   for (const os of kb.otherOs.values()) for (const name of [os.name, ...os.aliases]) add(phrases, { kind: 'distro', distro: os.id, phrase: name });
+  const hostLikeFeatures: Array<readonly [RegExp, string]> = [];
   for (const feature of kb.features.values()) {
-    for (const name of [feature.name, ...feature.matrixNames, ...feature.synonyms, feature.id]) add(phrases, { kind: 'feature', feature: feature.id, phrase: name });
+    // Every era's row label, as the importer knows them, names the feature too.
+    const upstream = FEATURE_ALIASES[feature.id] ?? [];
+    for (const name of [feature.name, ...feature.matrixNames, ...upstream, ...feature.synonyms, feature.id]) {
+      add(phrases, { kind: 'feature', feature: feature.id, phrase: name });
+      const pattern = hostLikePattern(phraseKey(name));
+      if (pattern) hostLikeFeatures.push([pattern, ` ${phraseKey(feature.id)} `]);
+    }
   }
   for (const name of DYNAMIC_MEMORY_NAMES) add(phrases, { kind: 'feature', feature: 'dynamic-memory', phrase: name });
   for (const [kernel, names] of KERNEL_NAMES) for (const name of names) add(phrases, { kind: 'kernel', kernel, phrase: name });
@@ -68,7 +88,7 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
   for (const word of new Set([...byWords.values()].flat().flatMap((entry) => entry.phrase.split(' ')))) {
     wordsByLength.set(word.length, [...(wordsByLength.get(word.length) ?? []), word]);
   }
-  const vocabulary = { phrases, longestPhrase: Math.max(...[...phrases.keys()].map((k) => k.split(' ').length)), fuzzy, wordsByLength };
+  const vocabulary = { phrases, longestPhrase: Math.max(...[...phrases.keys()].map((k) => k.split(' ').length)), fuzzy, wordsByLength, hostLikeFeatures };
   vocabularies.set(kb, vocabulary);
   return vocabulary;
 }

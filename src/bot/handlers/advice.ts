@@ -7,6 +7,8 @@ import { featureIds } from './feature-support.ts';
 
 /** Above this fuzzy score a hit is too loose to present as the answer. */
 const MAX_ADVICE_SCORE = 0.75;
+/** A looser bound for a hit that has most of a short question's words. */
+const WEAK_ADVICE_SCORE = 0.9;
 
 function adviceText(hit: AdviceHit): { title: string; body: string; fields: { label: string; value: string }[] } {
   if (hit.advice.kind === 'issue') {
@@ -25,15 +27,46 @@ function adviceText(hit: AdviceHit): { title: string; body: string; fields: { la
   };
 }
 
+/** A hit worth presenting: a log signature, a good relevance, or most of a short question's words. */
+function strongEnough(hit: AdviceHit): boolean {
+  if (hit.bySignature) return true;
+  if (hit.score <= MAX_ADVICE_SCORE) return true;
+  return hit.coverage >= 0.5 && hit.score <= WEAK_ADVICE_SCORE;
+}
+
+/** "any best practices for linux on hyper-v?": asks for advice in general, about no topic in particular. */
+function isGeneralAdviceRequest(words: string): boolean {
+  const topical = words.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !GENERAL_ADVICE_WORDS.has(w));
+  return topical.length === 0;
+}
+
+const GENERAL_ADVICE_WORDS = new Set('any best practice practices practise tips tip tricks advice recommendations recommended recommend guidance guidelines general linux freebsd hyper guest guests vms for the and with what are there you have running run when on of to do should know things thing setup settings'.split(' '));
+
+/** Every tip that applies to the asked family (or all of them), as a list to pick from. */
+function tipOverview(kb: KnowledgeBase, entities: Entities): Reply {
+  const family = entities.distro;
+  const tips = kb.tips.filter((t) => !family || !t.appliesTo.families?.length || t.appliesTo.families.includes(family));
+  const who = family ? kb.familyName(family) : 'Linux and FreeBSD';
+  return reply({
+    intent: 'tip', entities,
+    title: `Best practices for ${who} guests on Hyper-V`,
+    text: `I have ${tips.length} best-practice tips for ${who} guests. The main ones: ${tips.slice(0, 6).map((t) => t.title).join('; ')}. Ask about any of them, or about a topic such as the I/O scheduler or Dynamic Memory sizing.`,
+    fields: tips.slice(0, 10).map((t) => ({ label: 'Tip', value: t.title })),
+    sources: tips.slice(0, 6).flatMap((t) => refSources(kb, t.sources)).filter((s, i, all) => all.findIndex((o) => o.id === s.id) === i),
+    actions: [CHECK_VM_ACTION, ...tips.slice(0, 4).map((t) => ({ kind: 'choose' as const, label: t.title.slice(0, 70), value: t.title }))],
+  });
+}
+
 /** Answers a problem or a best-practice question from the known issues and tips. */
-export function answerWithAdvice(kb: KnowledgeBase, intent: Intent, question: string, entities: Entities, kind: 'issue' | 'tip'): Reply {
+export function answerWithAdvice(kb: KnowledgeBase, intent: Intent, question: string, entities: Entities, kind: 'issue' | 'tip', words?: string): Reply {
   const feature: FeatureId | undefined = entities.feature ? featureIds(entities.feature)[0] : undefined;
-  const filter = { family: entities.distro, feature };
+  const filter = { family: entities.distro, feature, ...(words ? { words } : {}) };
   // One search over both kinds; the kind asked for comes first, the other kind only when it has nothing.
-  const all = searchAdvice(kb, question, filter, 10).filter((h) => h.score <= MAX_ADVICE_SCORE);
+  const all = searchAdvice(kb, question, filter, 10).filter(strongEnough);
   const preferred = all.filter((h) => h.advice.kind === kind);
   const hits = (preferred.length ? preferred : all).slice(0, 5);
   const best = hits[0];
+  if (!best && kind === 'tip' && isGeneralAdviceRequest(words ?? question)) return tipOverview(kb, entities);
   if (!best) {
     return reply({
       intent, entities, answered: false,
@@ -45,6 +78,9 @@ export function answerWithAdvice(kb: KnowledgeBase, intent: Intent, question: st
     });
   }
   const main = adviceText(best);
+  // The issue found names the feature the question left out ("no ip in hyper-v manager" is about KVP).
+  const recordFeatures = (best.advice.kind === 'issue' ? best.advice.record.affects : best.advice.record.appliesTo).features ?? [];
+  if (!entities.feature && recordFeatures.length === 1) entities = { ...entities, feature: recordFeatures[0]! };
   const related = hits.slice(1, 4).map((h) => `${h.advice.kind === 'issue' ? 'Known issue' : 'Tip'}: ${h.advice.record.title}`);
   return reply({
     intent, entities,

@@ -3,5 +3,5 @@ import { answerWithAdvice } from './advice.ts';
 
 export const tipHandler: IntentHandler = {
   intent: 'tip',
-  handle: ({ kb, question, entities }) => answerWithAdvice(kb, 'tip', question, entities, 'tip'),
+  handle: ({ kb, question, entities, extraction }) => answerWithAdvice(kb, 'tip', question, entities, 'tip', extraction.searchText),
 };

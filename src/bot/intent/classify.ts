@@ -1,71 +1,87 @@
-import type { Entities, Intent } from '../../core/reply.ts';
+import type { KnowledgeBase } from '../../knowledge/index.ts';
+import { searchAdvice, type AdviceHit } from '../../knowledge/query/search.ts';
 import type { Extraction } from '../entities/extract.ts';
-import { allowedTypos, editDistance } from '../../knowledge/edit-distance.ts';
-import { CUES, OUT_OF_SCOPE_WORDS, matchesAny } from './cues.ts';
-
-function namesOtherProduct(tokens: readonly string[]): boolean {
-  return tokens.some((t) => t.length >= 5 && OUT_OF_SCOPE_WORDS.some((w) => editDistance(t, w, 2) <= allowedTypos(w.length)));
-}
+import { namesUnknownDistro } from '../follow-up.ts';
+import type { Entities, Intent } from '../../core/reply.ts';
+import { CUES, matchesAny } from './cues.ts';
+import type { Label } from './labels.ts';
+import { intentModelFor } from './model.ts';
+import { route } from './route.ts';
+import { scopeOf, type ScopeDecision } from './scope.ts';
 
 export interface Classification {
   readonly intent: Intent;
-  /** 0..1: how sure we are of the intent and the entities it needs. */
+  /** 0..1: the classifier's probability for the intent, lowered when entities were read by fuzzy matching. */
   readonly confidence: number;
   /** What the handler needs but the question (and context) did not give. */
   readonly missing: ReadonlyArray<'distro' | 'feature'>;
+  readonly scope?: ScopeDecision;
+  /** A pasted Hyper-V log line that reports nothing wrong. */
+  readonly normalLogLine?: boolean;
 }
 
-export const CONFIDENCE_THRESHOLD = 0.5;
+/** What was heard before entities are routed: the intent label and the facts the scope gate used. */
+export interface Reading {
+  readonly label: Label;
+  readonly probability: number;
+  readonly scope: ScopeDecision;
+  readonly logLine: boolean;
+  readonly normalLogLine: boolean;
+  /** Decided by a high-precision cue rather than the classifier. */
+  readonly byCue: boolean;
+}
 
-function entityConfidence(extraction: Extraction, kinds: ReadonlyArray<'distro' | 'feature'>): number {
-  const fuzzy = extraction.fuzzy.filter((f) => kinds.includes(f.entry.kind as 'distro' | 'feature'));
-  if (fuzzy.length === 0) return 0.95;
-  return Math.max(0.55, 0.9 - Math.max(...fuzzy.map((f) => f.score)));
+/** Below this the answer is too unsure to give: lisbot asks or declines instead. */
+export const CONFIDENCE_THRESHOLD = 0.5;
+/** BM25 relevance from which a known issue or tip counts as matching the question's words. */
+const SYMPTOM_RELEVANCE = 60;
+/** Requests to lisbot itself (help, digest, "check this") carry no domain word; only a sure guess skips the gate. */
+const META_LABELS: ReadonlySet<Label> = new Set(['help', 'digest', 'guest_check']);
+const META_PROBABILITY = 0.6;
+
+function entityConfidence(extraction: Extraction): number {
+  if (extraction.fuzzy.length === 0) return 1;
+  return Math.max(0.6, 1 - 0.5 * Math.max(...extraction.fuzzy.map((f) => f.score)));
 }
 
 /**
- * Decides the intent from cue phrases and the entities found. Order matters: explicit requests
- * (help, digest, check, LIS version) first, then problems, advice, and finally support questions.
+ * Reads what the question asks: a few cues (help, collector output, log lines) first, then the scope gate,
+ * then the trained classifier over the question's shape (entities replaced by placeholders).
  */
-export function classify(text: string, extraction: Extraction, entities: Entities): Classification {
-  const lower = text.toLowerCase();
-  const { distro, feature } = entities;
-  const named = (extraction.distros.length > 0 ? 1 : 0) + (extraction.features.length > 0 ? 1 : 0) + (extraction.hosts.length > 0 ? 1 : 0);
-
-  if (lower.trim().length === 0) return { intent: 'unknown', confidence: 0, missing: [] };
-  if (matchesAny(lower, CUES.help) && named === 0) return { intent: 'help', confidence: 0.95, missing: [] };
-  if (matchesAny(lower, CUES.digest)) return { intent: 'digest', confidence: 0.9, missing: [] };
-  if (matchesAny(lower, CUES.guestCheck)) return { intent: 'guest_check', confidence: 0.9, missing: [] };
-  if (matchesAny(lower, CUES.lisVersion)) return { intent: 'lis_version', confidence: 0.9, missing: [] };
-
-  const outOfScope = matchesAny(lower, CUES.outOfScope) || namesOtherProduct(extraction.tokens);
-  if (outOfScope && !matchesAny(lower, CUES.logLine)) return { intent: 'unknown', confidence: 0.9, missing: [] };
-
-  if (matchesAny(text, CUES.logLine) && !matchesAny(lower, CUES.tip)) return { intent: 'known_issue', confidence: 0.9, missing: [] };
-  const problem = matchesAny(lower, CUES.problem);
-  const tip = matchesAny(lower, CUES.tip);
-  if (problem && !(tip && !/\b(fail|error|crash|hang|stuck|panic)/.test(lower))) {
-    return { intent: 'known_issue', confidence: named > 0 ? 0.85 : 0.7, missing: [] };
+export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extraction): Reading {
+  const named = extraction.distros.length + extraction.features.length + extraction.hosts.length + extraction.lisReleases.length;
+  const logLine = matchesAny(text, CUES.logLine);
+  let top: AdviceHit | undefined | null = null;
+  const topHit = () => (top === null ? (top = searchAdvice(kb, text, {}, 1)[0]) : top);
+  const symptomMatch = () => {
+    const hit = topHit();
+    return hit !== undefined && (hit.bySignature || (hit.overlap >= 2 && hit.relevance >= SYMPTOM_RELEVANCE));
+  };
+  const scope = scopeOf({ question: text, extraction, logLine, symptomMatch });
+  const base = { scope, logLine, normalLogLine: false };
+  if (text.trim().length === 0) return { ...base, label: 'unknown', probability: 0, byCue: true };
+  if (named === 0 && matchesAny(text, CUES.help)) return { ...base, label: 'help', probability: 0.95, byCue: true };
+  if (matchesAny(text, CUES.collectorMarker)) return { ...base, label: 'guest_check', probability: 0.95, byCue: true };
+  if (logLine && scope.inScope) {
+    if (topHit()?.bySignature) return { ...base, label: 'known_issue', probability: 0.95, byCue: true };
+    if (!matchesAny(text, CUES.fault)) return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
   }
-  if (tip) return { intent: 'tip', confidence: named > 0 ? 0.85 : 0.75, missing: [] };
+  const guess = intentModelFor(kb).guess(extraction.shape);
+  const meta = META_LABELS.has(guess.label) && guess.probability >= META_PROBABILITY && named === 0;
+  // "is it supported?", "supported on 2019?": a bare support question, every word known; lisbot asks which distribution.
+  const bareSupport = guess.label === 'support' && extraction.leftovers.length === 0 && extraction.tokens.length > 0;
+  const gateable = scope.reason === 'no-domain-term' || scope.reason === 'windows-itself';
+  // "is arch linux supported?": a distribution we do not know is still a question about guests; it gets told so.
+  const unknownDistro = guess.label === 'support' && namesUnknownDistro(extraction);
+  if (!scope.inScope && !meta && !((bareSupport || unknownDistro) && gateable)) return { ...base, label: 'unknown', probability: 0.9, byCue: false };
+  return { ...base, label: guess.label, probability: guess.probability, byCue: false };
+}
 
-  const howTo = matchesAny(lower, CUES.howTo);
-  if (howTo && !(feature && distro && matchesAny(lower, CUES.supportQuestion)) && !matchesAny(lower, CUES.featureInfo)) {
-    return { intent: 'tip', confidence: 0.7, missing: [] };
-  }
-  if (feature && distro) return { intent: 'feature_support', confidence: entityConfidence(extraction, ['distro', 'feature']), missing: [] };
-  if (feature) {
-    if (matchesAny(lower, CUES.featureInfo)) return { intent: 'feature_info', confidence: 0.9, missing: [] };
-    // "does it support trim?" is about some guest we were not told; "trim?" asks what TRIM is and who has it.
-    if (matchesAny(lower, CUES.supportQuestion) || extraction.hosts.length > 0 || extraction.looseVersion) {
-      return { intent: 'feature_support', confidence: 0.3, missing: ['distro'] };
-    }
-    return { intent: 'feature_info', confidence: entityConfidence(extraction, ['feature']) * 0.9, missing: [] };
-  }
-  if (distro) return { intent: 'distro_support', confidence: entityConfidence(extraction, ['distro']), missing: [] };
-  const asksSupport = matchesAny(lower, CUES.supportWords) || matchesAny(lower, CUES.supportQuestion);
-  if (asksSupport && (extraction.hosts.length > 0 || extraction.looseVersion || extraction.tokens.length <= 6)) {
-    return { intent: 'distro_support', confidence: 0.3, missing: ['distro'] };
-  }
-  return { intent: 'unknown', confidence: 0, missing: [] };
+/** Routes what was heard, with the entities the question and its context name, to one intent. */
+export function classify(reading: Reading, extraction: Extraction, entities: Entities): Classification {
+  const extra = { scope: reading.scope, ...(reading.normalLogLine ? { normalLogLine: true } : {}) };
+  if (reading.label === 'unknown') return { intent: 'unknown', confidence: reading.scope.inScope ? reading.probability : 0.9, missing: [], ...extra };
+  const { intent, missing } = route(reading.label, entities);
+  if (intent === 'unknown') return { intent, confidence: 0, missing: [], ...extra };
+  return { intent, confidence: reading.probability * entityConfidence(extraction), missing, ...extra };
 }

@@ -1,5 +1,4 @@
-import Fuse from 'fuse.js';
-import { withinOneEdit } from '../edit-distance.ts';
+import MiniSearch from 'minisearch';
 import type { KnowledgeBase } from '../knowledge-base.ts';
 import type { Applicability, DistroId, FeatureId, KnownIssue, Tip } from '../schema/index.ts';
 
@@ -10,78 +9,86 @@ export interface AdviceHit {
   /** 0 is a perfect match, 1 no match; a log-line signature match scores 0. */
   readonly score: number;
   readonly bySignature: boolean;
-  /** Content words of the question found in the record's title, keywords or symptoms. */
+  /** Distinct content words of the question found in the record. */
   readonly overlap: number;
+  /** The raw BM25 relevance (0 for a signature-only match). */
+  readonly relevance: number;
+  /** The share of the query's content words found in the record. */
+  readonly coverage: number;
 }
 
 export interface AdviceFilter {
   readonly kind?: 'issue' | 'tip';
   readonly family?: DistroId;
   readonly feature?: FeatureId;
+  /** The words to rank by, when not the whole text: the question without its distro, version and host names. */
+  readonly words?: string;
 }
 
 interface SearchDoc {
-  readonly advice: AdviceRecord;
+  readonly id: number;
   readonly title: string;
-  /** Keywords joined into one short field: one fuzzy match per word instead of one per keyword. */
+  readonly symptoms: string;
   readonly keywords: string;
-  readonly summary: string;
-  readonly signatures: readonly RegExp[];
-  /** Every content word of the short fields, for the overlap check. */
-  readonly words: ReadonlySet<string>;
+  readonly signatures: string;
+  readonly body: string;
 }
 
 /** Families that share drivers and advice: a CentOS question may use a RHEL record. */
 const FAMILY_GROUPS: readonly (readonly DistroId[])[] = [['rhel', 'centos', 'oracle-linux'], ['sles', 'opensuse']];
-/** How many word-matched candidates fuse.js ranks per question. */
-const MAX_RANKED = 12;
-const NOISE = new Set('the and for with from that this have has not are was were but can cant wont does doesnt did after before when what which how why into onto over under about its linux guest guests host vm vms hyper server windows my our your on in of to a an is it be at or by as no yes do i we you'.split(' '));
-
-function wordsOf(text: string): string[] {
-  return text.toLowerCase().replace(/[^a-z0-9_.]+/g, ' ').split(' ').map((w) => w.replace(/^\.+|\.+$/g, '')).filter((w) => w.length >= 3 && !NOISE.has(w));
-}
+const STOPWORDS = new Set(('the and for with from that this have has not are was were but can does did after before when what which how why into onto over under about its linux guest guests host vm vms hyper server windows my our your on in of to a an is it be at or by as no yes do i we you me there any some still just get got gets getting im its they them then than so too very out up all also only even ever again much more most other such own same each every both few will would should could may might must shall been being make makes made want wants really please thanks help lisbot').split(' '));
+/** BM25 relevance at which a hit counts as a full match; scores are relative to it. */
+const FULL_RELEVANCE = 100;
 
 /** A light stem so "fails", "failed" and "failing" meet. */
-function stem(word: string): string {
+export function stemWord(word: string): string {
+  if (word.length <= 4) return word;
   return word.replace(/(ing|ed|es|s)$/, '') || word;
 }
 
+const MAX_TERM = 30;
+const MAX_QUERY_TERMS = 24;
+
+function processTerm(term: string): string | null {
+  const word = term.toLowerCase().replace(/^[._-]+|[._-]+$/g, '');
+  if (word.length < 2 || word.length > MAX_TERM || STOPWORDS.has(word)) return null;
+  return stemWord(word);
+}
+
+/** A log-line signature as the words it matches, for the full-text index. */
+function signatureWords(signature: string): string {
+  return signature.replace(/\\[dswbS]/g, ' ').replace(/[()|\\^$.*+?{}[\]]/g, ' ');
+}
+
 interface AdviceIndex {
-  readonly docs: readonly SearchDoc[];
-  /** Stemmed content word → the documents that contain it. */
-  readonly byWord: ReadonlyMap<string, readonly SearchDoc[]>;
-  /** The same words bucketed by length, for the one-typo lookup. */
-  readonly wordsByLength: ReadonlyMap<number, readonly string[]>;
+  readonly records: readonly AdviceRecord[];
+  readonly signatures: readonly (readonly RegExp[])[];
+  readonly search: MiniSearch<SearchDoc>;
 }
 
 const indexes = new WeakMap<KnowledgeBase, AdviceIndex>();
 
 function indexOf(kb: KnowledgeBase): AdviceIndex {
   let index = indexes.get(kb);
-  if (!index) {
-    const doc = (advice: AdviceRecord, title: string, keywords: readonly string[], summary: string, signatures: readonly string[]): SearchDoc => ({
-      advice, title, keywords: keywords.join(' ').slice(0, 160), summary, signatures: signatures.map((s) => new RegExp(s, 'i')),
-      words: new Set(wordsOf(`${title} ${keywords.join(' ')} ${summary}`).map(stem)),
-    });
-    const docs = [
-      ...kb.knownIssues.map((record) => doc({ kind: 'issue', record }, record.title, record.keywords, record.symptoms.join(' ').slice(0, 160), record.signatures)),
-      ...kb.tips.map((record) => doc({ kind: 'tip', record }, record.title, record.keywords, record.advice.slice(0, 160), [])),
-    ];
-    const byWord = new Map<string, SearchDoc[]>();
-    for (const d of docs) for (const word of d.words) byWord.set(word, [...(byWord.get(word) ?? []), d]);
-    const wordsByLength = new Map<number, string[]>();
-    for (const word of byWord.keys()) wordsByLength.set(word.length, [...(wordsByLength.get(word.length) ?? []), word]);
-    index = { docs, byWord, wordsByLength };
-    indexes.set(kb, index);
-  }
+  if (index) return index;
+  const records: AdviceRecord[] = [...kb.knownIssues.map((record) => ({ kind: 'issue' as const, record })), ...kb.tips.map((record) => ({ kind: 'tip' as const, record }))];
+  const search = new MiniSearch<SearchDoc>({
+    fields: ['title', 'symptoms', 'keywords', 'signatures', 'body'],
+    tokenize: (text) => text.split(/[^a-zA-Z0-9_.]+/),
+    processTerm,
+    searchOptions: {
+      boost: { title: 3, keywords: 3, symptoms: 2, signatures: 1.5, body: 0.5 },
+      fuzzy: (term) => (term.length >= 6 && term.length <= MAX_TERM ? 0.15 : false),
+      maxFuzzy: 2,
+      combineWith: 'OR',
+    },
+  });
+  search.addAll(records.map((advice, id) => advice.kind === 'issue'
+    ? { id, title: advice.record.title, symptoms: advice.record.symptoms.join(' '), keywords: advice.record.keywords.join(' '), signatures: advice.record.signatures.map(signatureWords).join(' '), body: advice.record.cause }
+    : { id, title: advice.record.title, symptoms: '', keywords: advice.record.keywords.join(' '), signatures: '', body: advice.record.advice }));
+  index = { records, signatures: records.map((r) => (r.kind === 'issue' ? r.record.signatures.map((s) => new RegExp(s, 'i')) : [])), search };
+  indexes.set(kb, index);
   return index;
-}
-
-/** The index words a query word stands for: itself, or for long words anything one typo away. */
-function matchingWords(index: AdviceIndex, word: string): string[] {
-  if (index.byWord.has(word)) return [word];
-  if (word.length < 6) return [];
-  return [word.length - 1, word.length, word.length + 1].flatMap((n) => index.wordsByLength.get(n) ?? []).filter((w) => withinOneEdit(word, w));
 }
 
 function scopeOf(advice: AdviceRecord): Applicability {
@@ -97,51 +104,29 @@ function familyFit(scope: Applicability, family: DistroId | undefined): number {
 }
 
 /**
- * Finds known issues and tips for a symptom or topic. Log-line signatures match first. fuse.js ranks
- * the rest over short fields only; the ranking is then adjusted by the distro and feature already parsed
- * from the question, and a hit must share at least one content word with the question.
+ * Finds known issues and tips for a symptom or topic: log-line signatures first, then a BM25 ranking over
+ * titles, symptoms, keywords, signatures and causes. A symptom told in plain words reaches its issue
+ * without "error" or "fails". The distro and feature already parsed nudge the ranking.
  */
 export function searchAdvice(kb: KnowledgeBase, text: string, filter: AdviceFilter = {}, limit = 5): AdviceHit[] {
   const index = indexOf(kb);
   const query = text.slice(0, 500);
-  const queryWords = [...new Set(wordsOf(query).map(stem))].slice(0, 16);
-  const eligible = (doc: SearchDoc) => (!filter.kind || doc.advice.kind === filter.kind) && familyFit(scopeOf(doc.advice), filter.family) >= 0;
-  const overlap = new Map<SearchDoc, number>();
-  const weight = new Map<SearchDoc, number>();
-  const informative: string[] = [];
-  for (const word of queryWords) {
-    const docs = new Set(matchingWords(index, word).flatMap((w) => index.byWord.get(w) ?? []));
-    if (docs.size > 0) informative.push(word);
-    // Rare words say more than "fail" or "error": weight each shared word by its inverse document frequency.
-    const idf = Math.log(1 + index.docs.length / Math.max(1, docs.size));
-    for (const doc of docs) {
-      if (!eligible(doc)) continue;
-      overlap.set(doc, (overlap.get(doc) ?? 0) + 1);
-      weight.set(doc, (weight.get(doc) ?? 0) + idf);
-    }
-  }
-  const bySignature = index.docs
-    .filter((doc) => eligible(doc) && doc.signatures.some((signature) => signature.test(query)))
-    .map((doc) => ({ advice: doc.advice, score: 0, bySignature: true, overlap: overlap.get(doc) ?? 0 }));
-  const candidates = [...overlap.keys()]
-    .filter((doc) => !bySignature.some((s) => s.advice === doc.advice))
-    .sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))
-    .slice(0, MAX_RANKED);
-  if (candidates.length === 0) return bySignature.slice(0, limit);
-  // fuse.js ranks only the documents that share a word with the question, never the whole KB.
-  const fuse = new Fuse(candidates, {
-    keys: [{ name: 'title', weight: 3 }, { name: 'keywords', weight: 3 }, { name: 'summary', weight: 1 }],
-    includeScore: true,
-    threshold: 0.6,
-    ignoreLocation: true,
-    useTokenSearch: true,
-  });
-  const fuzzy = fuse.search(informative.slice(0, 6).join(' '), { limit: 25 }).map((hit) => {
-    const scope = scopeOf(hit.item.advice);
-    const shared = overlap.get(hit.item) ?? 0;
+  // Only the first words are searched: a pasted wall of text costs no more than a question.
+  const words = (filter.words ?? query).split(/[^a-zA-Z0-9_.]+/).filter((w) => w.length >= 2 && w.length <= MAX_TERM).slice(0, MAX_QUERY_TERMS).join(' ');
+  const contentTerms = Math.max(1, new Set(words.split(' ').map(processTerm).filter((t) => t !== null)).size);
+  const eligible = (advice: AdviceRecord) => (!filter.kind || advice.kind === filter.kind) && familyFit(scopeOf(advice), filter.family) >= 0;
+  const bySignature = index.records
+    .map((advice, id) => ({ advice, id }))
+    .filter(({ advice, id }) => eligible(advice) && index.signatures[id]!.some((signature) => signature.test(query)))
+    .map(({ advice }) => ({ advice, score: 0, bySignature: true, overlap: 0, relevance: 0, coverage: 1 }));
+  const ranked = index.search.search(words).flatMap((result) => {
+    const advice = index.records[result.id as number]!;
+    if (!eligible(advice) || bySignature.some((s) => s.advice === advice)) return [];
+    const scope = scopeOf(advice);
     const featureFit = filter.feature && scope.features?.includes(filter.feature) ? 1 : 0;
-    const adjusted = (hit.score ?? 1) - 0.08 * familyFit(scope, filter.family) - 0.08 * featureFit - 0.06 * Math.min(shared, 4);
-    return { advice: hit.item.advice, score: Math.max(0.01, adjusted), bySignature: false, overlap: shared };
+    const relevance = result.score * (1 + 0.15 * familyFit(scope, filter.family) + 0.15 * featureFit);
+    const overlap = new Set(result.queryTerms).size;
+    return [{ advice, score: Math.max(0.01, 1 - relevance / (relevance + FULL_RELEVANCE)), bySignature: false, overlap, relevance, coverage: Math.min(1, overlap / contentTerms) }];
   }).sort((a, b) => a.score - b.score);
-  return [...bySignature, ...fuzzy].slice(0, limit);
+  return [...bySignature, ...ranked].slice(0, limit);
 }

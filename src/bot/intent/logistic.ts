@@ -1,0 +1,114 @@
+/**
+ * Multinomial logistic regression over sparse binary features, trained with seeded SGD: the same examples
+ * always give the same model. Small enough to train at start-up.
+ */
+export interface TrainingRow<L extends string> {
+  readonly features: readonly string[];
+  readonly label: L;
+}
+
+export interface TextModel<L extends string> {
+  readonly labels: readonly L[];
+  /** Probability of each label, in the order of `labels`. */
+  predict(features: readonly string[]): number[];
+}
+
+export interface LogisticOptions {
+  readonly epochs?: number;
+  readonly learningRate?: number;
+  readonly l2?: number;
+  readonly seed?: number;
+}
+
+/** mulberry32: a tiny seeded generator, so training is deterministic. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function softmax(scores: number[]): number[] {
+  const max = Math.max(...scores);
+  const exps = scores.map((s) => Math.exp(s - max));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / sum);
+}
+
+export function trainLogistic<L extends string>(labels: readonly L[], rows: readonly TrainingRow<L>[], options: LogisticOptions = {}): TextModel<L> {
+  const { epochs = 16, learningRate = 0.6, l2 = 1e-5, seed = 12 } = options;
+  const index = new Map<string, number>();
+  const encoded = rows.map((row) => ({
+    ids: Int32Array.from(row.features, (f) => { let id = index.get(f); if (id === undefined) { id = index.size; index.set(f, id); } return id; }),
+    label: labels.indexOf(row.label),
+  }));
+  const k = labels.length;
+  const weights = new Float64Array(index.size * k);
+  const bias = new Float64Array(k);
+  const probs = new Float64Array(k);
+  const random = seeded(seed);
+  const order = encoded.map((_, i) => i);
+  // Scores into `probs`, then softmax in place.
+  const predictInto = (ids: ArrayLike<number>) => {
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) {
+      let s = bias[c]!;
+      for (let j = 0; j < ids.length; j++) s += weights[ids[j]! * k + c]!;
+      probs[c] = s;
+      if (s > max) max = s;
+    }
+    let sum = 0;
+    for (let c = 0; c < k; c++) { probs[c] = Math.exp(probs[c]! - max); sum += probs[c]!; }
+    for (let c = 0; c < k; c++) probs[c] = probs[c]! / sum;
+  };
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    const rate = learningRate / (1 + epoch * 0.2);
+    const decay = 1 - rate * l2;
+    for (const at of order) {
+      const { ids, label } = encoded[at]!;
+      if (ids.length === 0) continue;
+      predictInto(ids);
+      const scale = rate / Math.sqrt(ids.length);
+      for (let c = 0; c < k; c++) {
+        const gradient = probs[c]! - (c === label ? 1 : 0);
+        bias[c] = bias[c]! - rate * gradient * 0.1;
+        const step = scale * gradient;
+        for (let j = 0; j < ids.length; j++) { const w = ids[j]! * k + c; weights[w] = weights[w]! * decay - step; }
+      }
+    }
+  }
+  return {
+    labels,
+    predict(features) {
+      const ids = features.map((f) => index.get(f)).filter((id) => id !== undefined);
+      predictInto(ids);
+      return Array.from(probs);
+    },
+  };
+}
+
+/** Multinomial naive Bayes with add-one smoothing: the plain baseline the logistic model is measured against. */
+export function trainNaiveBayes<L extends string>(labels: readonly L[], rows: readonly TrainingRow<L>[]): TextModel<L> {
+  const counts = labels.map(() => new Map<string, number>());
+  const totals = labels.map(() => 0);
+  const docs = labels.map(() => 0);
+  const vocabulary = new Set<string>();
+  for (const row of rows) {
+    const c = labels.indexOf(row.label);
+    docs[c]!++;
+    for (const f of row.features) { counts[c]!.set(f, (counts[c]!.get(f) ?? 0) + 1); totals[c]! += 1; vocabulary.add(f); }
+  }
+  return {
+    labels,
+    predict(features) {
+      const known = features.filter((f) => vocabulary.has(f));
+      return softmax(labels.map((_, c) => Math.log((docs[c]! + 1) / (rows.length + labels.length))
+        + known.reduce((s, f) => s + Math.log(((counts[c]!.get(f) ?? 0) + 1) / (totals[c]! + vocabulary.size)), 0)));
+    },
+  };
+}

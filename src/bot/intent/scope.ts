@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import * as z from 'zod';
+import { INPUT_DIAGNOSTIC_RULES, RULE_CATALOGUE } from '../../check/rules/catalogue.ts';
+import { allowedTypos, editDistance, withinOneEdit } from '../../knowledge/edit-distance.ts';
+import { PLACEHOLDERS, type Extraction } from '../entities/extract.ts';
+import { phraseKey } from '../entities/tokens.ts';
+
+const ScopeTerms = z.strictObject({ domain: z.array(z.string().min(1)), foreign: z.array(z.string().min(1)), typoTolerant: z.array(z.string().min(5)) });
+
+interface Terms {
+  readonly domain: readonly string[];
+  readonly foreign: readonly string[];
+  /** Product names also caught with a typo ("vmwre"). */
+  readonly foreignWords: readonly string[];
+}
+
+let terms: Terms | undefined;
+
+function loadTerms(): Terms {
+  if (terms) return terms;
+  const data = ScopeTerms.parse(parse(readFileSync(join(import.meta.dirname, 'scope-terms.yaml'), 'utf8')));
+  const domain = data.domain.map(phraseKey);
+  const foreign = data.foreign.map(phraseKey);
+  terms = { domain, foreign, foreignWords: data.typoTolerant.map(phraseKey) };
+  return terms;
+}
+
+export type ScopeReason = 'entity' | 'domain-term' | 'log-line' | 'symptom' | 'foreign' | 'windows-itself' | 'no-domain-term';
+
+export interface ScopeDecision {
+  readonly inScope: boolean;
+  readonly reason: ScopeReason;
+  readonly evidence?: string;
+}
+
+export interface ScopeInput {
+  readonly question: string;
+  readonly extraction: Extraction;
+  /** The question is a Hyper-V driver's log line. */
+  readonly logLine: boolean;
+  /** A known issue or tip matches the question's words strongly; asked only when nothing else decides. */
+  readonly symptomMatch: () => boolean;
+}
+
+/** The guest check's finding ids ("INPUT_TRUNCATED") belong to the domain too. */
+const FINDING_IDS: ReadonlySet<string> = new Set([...INPUT_DIAGNOSTIC_RULES, ...RULE_CATALOGUE].map((rule) => rule.id));
+
+function namesFinding(question: string): boolean {
+  return question.split(/[^A-Za-z0-9_]+/).some((word) => word.includes('_') && FINDING_IDS.has(word));
+}
+
+/** One typo, or two in a long name; the cheap length and one-edit tests run first. */
+function nearWord(token: string, word: string): boolean {
+  if (Math.abs(token.length - word.length) > 2) return false;
+  if (withinOneEdit(token, word)) return true;
+  return allowedTypos(word.length) >= 2 && editDistance(token, word, 2) <= 2;
+}
+
+function containsPhrase(padded: string, phrase: string): boolean {
+  return padded.includes(` ${phrase} `);
+}
+
+/** A Windows guest, or Windows itself: a host version next to guest words, with no Linux or FreeBSD named. */
+function aboutWindowsGuest(shape: string): boolean {
+  return new RegExp(`\\b(${PLACEHOLDERS.host}|windows|win)( \\S+){0,3} (guest|guests|vm|vms|virtual machines?)\\b`).test(shape);
+}
+
+/**
+ * The scope gate: a question is lisbot's business only if it names something of this domain. Another product
+ * or topic, a Windows guest, or Windows Server itself is declined however the question is phrased.
+ */
+export function scopeOf(input: ScopeInput): ScopeDecision {
+  const { domain, foreign, foreignWords } = loadTerms();
+  const { extraction } = input;
+  // Dots between words go too, so "lischeck.sh" names the collector; version numbers keep theirs.
+  const padded = ` ${phraseKey(input.question).replace(/\.(?!\d)|(?<!\d)\./g, ' ')} `;
+  const named = extraction.distros.length > 0 || extraction.features.length > 0 || extraction.lisReleases.length > 0 || extraction.entities.kernel !== undefined;
+  const foreignTerm = foreign.find((t) => containsPhrase(padded, t))
+    ?? extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => nearWord(token, w)));
+  if (foreignTerm && !input.logLine) return { inScope: false, reason: 'foreign', evidence: foreignTerm };
+  if (!extraction.distros.length && aboutWindowsGuest(extraction.shape)) return { inScope: false, reason: 'foreign', evidence: 'windows guest' };
+  if (named) return { inScope: true, reason: 'entity' };
+  if (input.logLine) return { inScope: true, reason: 'log-line' };
+  if (namesFinding(input.question)) return { inScope: true, reason: 'domain-term', evidence: 'finding id' };
+  const domainTerm = domain.find((t) => containsPhrase(padded, t));
+  if (domainTerm) return { inScope: true, reason: 'domain-term', evidence: domainTerm };
+  // Windows Server named with nothing of Linux, FreeBSD or Hyper-V: a question about Windows itself.
+  if (extraction.hosts.length > 0) return { inScope: false, reason: 'windows-itself' };
+  if (input.symptomMatch()) return { inScope: true, reason: 'symptom' };
+  return { inScope: false, reason: 'no-domain-term' };
+}

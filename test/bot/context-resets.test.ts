@@ -1,0 +1,79 @@
+// The context leaks of issue 12, each through the Bot (as every adapter uses it) and the terminal chat.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { Bot } from '../../src/bot/bot.ts';
+import { runConsole } from '../../src/adapters/console/console-adapter.ts';
+import { realKb } from '../helpers/real-kb.ts';
+
+const kb = realKb();
+
+async function conversation(...questions: string[]) {
+  const bot = new Bot(() => kb);
+  const replies = [];
+  for (const text of questions) replies.push((await bot.ask({ text, conversation: 'c', platform: 'console' })).reply);
+  return replies;
+}
+
+/** Runs the terminal chat over the given lines and returns what it printed, one block per answer. */
+async function consoleChat(lines: string[]): Promise<string[]> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk: Buffer) => { printed += chunk.toString('utf8'); });
+  const done = runConsole(new Bot(() => kb), { input, output });
+  input.end(`${lines.join('\n')}\n`);
+  await done;
+  return printed.split('lisbot> ').slice(1).filter((block) => block.trim());
+}
+
+describe('a new question drops what it does not carry over', () => {
+  test('after "which distros support secure boot?", "freebsd 11.1 on 2016" is about FreeBSD, not Secure Boot', async () => {
+    const [, second] = await conversation('which distros support secure boot?', 'freebsd 11.1 on 2016');
+    assert.equal(second!.intent, 'distro_support');
+    assert.deepEqual(second!.entities, { distro: 'freebsd', version: '11.1', host: '2016' });
+    assert.equal(second!.verdict, 'supported');
+  });
+  test('after "bionic on 2k12r2?", "centos 6.2 dynamic memory?" is not answered for 2012 R2', async () => {
+    const [first, second] = await conversation('bionic on 2k12r2?', 'centos 6.2 dynamic memory?');
+    assert.equal(first!.entities.host, '2012 R2');
+    assert.equal(second!.intent, 'feature_support');
+    assert.deepEqual(second!.entities, { distro: 'centos', version: '6.2', feature: 'dynamic-memory' });
+    assert.doesNotMatch(second!.title, /2012 R2/);
+  });
+  test('"is arch linux supported?" never repeats the previous distribution\'s answer', async () => {
+    const [first, second] = await conversation('is ubuntu 18.04 supported on 2016?', 'is arch linux supported?');
+    assert.equal(first!.entities.distro, 'ubuntu');
+    assert.equal(second!.entities.distro, undefined);
+    assert.equal(second!.answered, false);
+    assert.doesNotMatch(second!.title, /ubuntu/i);
+    assert.match(second!.text, /no microsoft support matrix i have lists that distribution/i);
+  });
+  test('in the terminal chat the same three leaks are gone', async () => {
+    const blocks = await consoleChat(['which distros support secure boot?', 'freebsd 11.1 on 2016', 'bionic on 2k12r2?', 'centos 6.2 dynamic memory?', 'is arch linux supported?']);
+    assert.equal(blocks.length, 5, blocks.join('\n----\n'));
+    assert.match(blocks[1]!, /^\s*FreeBSD 11\.1 on Hyper-V/);
+    assert.doesNotMatch(blocks[1]!, /secure boot/i);
+    const title = blocks[3]!.trim().split('\n')[0]!;
+    assert.match(title, /CentOS 6\.2/);
+    assert.doesNotMatch(title, /2012 R2/);
+    assert.match(blocks[4]!, /Not a distribution I know/);
+    assert.doesNotMatch(blocks[4]!, /CentOS 6\.2|Yes\./);
+  });
+});
+
+describe('a follow-up keeps whatever it does not replace', () => {
+  test('"and on 2016?" replaces only the host', async () => {
+    const [, second] = await conversation('sles 12 sp3 trim on 2012 r2?', 'and on 2016?');
+    assert.deepEqual(second!.entities, { distro: 'sles', version: '12 SP3', feature: 'trim', host: '2016' });
+  });
+  test('"what about centos 7?" replaces the distribution and keeps the feature and host', async () => {
+    const [, second] = await conversation('rhel 7.5 sr-iov on 2019?', 'what about centos 7?');
+    assert.deepEqual(second!.entities, { distro: 'centos', version: '7', feature: 'sr-iov', host: '2019' });
+  });
+  test('the answer to "which distribution?" completes the question that asked it', async () => {
+    const [first, second] = await conversation('does it support kvp on 2016?', 'debian 10');
+    assert.equal(first!.answered, false);
+    assert.deepEqual(second!.entities, { distro: 'debian', version: '10', feature: 'kvp', host: '2016' });
+  });
+});

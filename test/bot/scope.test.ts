@@ -1,0 +1,93 @@
+// The scope gate, symptom search and the few cues left beside the classifier.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { answerQuestion } from '../../src/bot/answer.ts';
+import { CUES } from '../../src/bot/intent/cues.ts';
+import { CONFIDENCE_THRESHOLD } from '../../src/bot/intent/classify.ts';
+import { buildModel, allExamples } from '../../src/bot/intent/model.ts';
+import { extractEntities } from '../../src/bot/entities/extract.ts';
+import { realKb } from '../helpers/real-kb.ts';
+import { loadCases } from '../eval/evaluate.ts';
+
+const kb = realKb();
+const ask = (q: string) => answerQuestion(kb, q).reply;
+
+describe('scope gate', () => {
+  test('off-topic questions are declined with a line on what lisbot can do, however phrased', () => {
+    const offTopic = [
+      'how do i set a static ip on windows server 2019',
+      'how do I join an ubuntu box to active directory?',
+      'why is our cloud bill so high this month',
+      'convert a vmdk disk to qcow2',
+      'windows server 2022 guest blue screens at boot',
+      'what is the best way to learn kubernetes',
+      'how do i configure dns forwarding on windows server 2016',
+      'install vmwre tools on centos 7',
+    ];
+    for (const q of offTopic) {
+      const reply = ask(q);
+      assert.equal(reply.intent, 'unknown', q);
+      assert.equal(reply.answered, false, q);
+      assert.match(reply.text, /Linux and FreeBSD guests on Hyper-V/, q);
+    }
+  });
+  test('in-scope requests that used to fall through are answered', () => {
+    assert.equal(ask('can you scan a csv of my vms?').intent, 'guest_check');
+    assert.equal(ask('is lis 4.3.5 the last one?').intent, 'lis_version');
+    assert.equal(ask('anything new in the suse matrix since 2019?').intent, 'digest');
+    const shorthand = ask('rh6.5 on 2012r2 supported?');
+    assert.equal(shorthand.intent, 'distro_support');
+    assert.equal(shorthand.entities.version, '6.5');
+  });
+});
+
+describe('symptom search', () => {
+  test('a symptom told in plain words reaches its known issue', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['the guest memory never grows above startup memory', /Startup memory/i],
+      ['after restoring the backup the filesystem needs fsck', /fsck/i],
+      ['my ubuntu vm shows no ip address in hyper-v manager', /KVP|IP|key\/value/i],
+      ['the freebsd vm stops at the mountroot prompt', /ROOT MOUNT ERROR/],
+    ];
+    for (const [q, title] of cases) {
+      const reply = ask(q);
+      assert.equal(reply.intent, 'known_issue', q);
+      assert.equal(reply.answered, true, q);
+      assert.match(reply.title, title, q);
+    }
+  });
+  test('a normal boot line is not a fault', () => {
+    const reply = ask('hv_vmbus: Hyper-V Host Build:9600-6.3-17-0.17039; Vmbus version:2.4');
+    assert.match(reply.title, /normal boot message/i);
+    assert.match(reply.text, /Windows Server 2012 R2/);
+    assert.equal(reply.sources.length, 0, 'no known issue is cited');
+    const fault = ask('hv_vmbus: Unable to connect to host');
+    assert.equal(fault.intent, 'known_issue');
+    assert.doesNotMatch(fault.title, /normal/i);
+  });
+});
+
+describe('the classifier', () => {
+  test('cues.ts keeps at most 10 regexes', () => {
+    const count = Object.values(CUES).reduce((n, patterns) => n + patterns.length, 0);
+    assert.ok(count <= 10, `${count} regexes`);
+  });
+  test('training is deterministic: two models trained on the same examples agree', () => {
+    const examples = allExamples(kb);
+    const a = buildModel(kb, examples);
+    const b = buildModel(kb, examples);
+    for (const q of ['is rhel 7 supported', 'what is kvp', 'my vm hangs', 'tell me a joke', 'lis 4.3 vs 4.2']) {
+      const shape = extractEntities(kb, q).shape;
+      assert.deepEqual(a.guess(shape), b.guess(shape), q);
+    }
+  });
+  test('below the confidence threshold lisbot does not answer', () => {
+    const vague = answerQuestion(kb, 'linux on hyper-v');
+    assert.ok(vague.confidence < CONFIDENCE_THRESHOLD, `confidence ${vague.confidence}`);
+    assert.equal(vague.reply.answered, false);
+    for (const { question } of loadCases()) {
+      const answer = answerQuestion(kb, question);
+      if (answer.confidence < CONFIDENCE_THRESHOLD) assert.equal(answer.reply.answered, false, question);
+    }
+  });
+});
