@@ -33,7 +33,7 @@ export async function startHealth(infra: Infrastructure, kb: () => KnowledgeBase
   const dashboard = dashboardFor(infra, env);
   const server = await startHealthServer(port, infra.metrics, readinessChecks(kb, infra.redis, parts), () => {
     const current = kb();
-    if (current) infra.metrics.recordKb(current.version, current.newestEra, current.builtAt);
+    if (current) infra.metrics.recordKb(current.version, current.newestEra);
   }, dashboard ? { prefix: DASHBOARD_PATH, handle: (req, res) => dashboard.handle(req, res) } : undefined);
   infra.logger.info({ port: server.port, dashboard: dashboard ? DASHBOARD_PATH : 'off' }, 'health and metrics server listening');
   return { port: server.port, close: async () => { await server.close(); await dashboard?.close(); } };

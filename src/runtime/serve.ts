@@ -34,7 +34,7 @@ export async function startAdapters(deps: ServeDependencies): Promise<RunningAda
   const ports = { ...(deps.guestChecks ? { guestChecks: deps.guestChecks } : {}), ...(deps.digest ? { digest: deps.digest } : {}) };
   const running: RunningAdapter[] = [];
   if (slackSettings) {
-    const slack = createSlackApp({ settings: slackSettings, bot, dedupe: infra.dedupe, feedback: infra.feedback, logger: boltLogger(infra.logger), ...ports });
+    const slack = createSlackApp({ settings: slackSettings, bot, dedupe: infra.dedupe, feedback: infra.feedback, threads: infra.threads, logger: boltLogger(infra.logger), ...ports });
     await slack.start();
     infra.logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
     let started = true;
