@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import { layerRules } from './scripts/eslint-layers.mjs';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'bin/**', 'eslint.config.mjs', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bin/**', 'scripts/*.mjs', 'test/helpers/module-log/*.mjs', 'eslint.config.mjs', 'coverage/**'] },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
