@@ -1,6 +1,7 @@
 import eslint from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import { layerRules } from './scripts/eslint-layers.mjs';
 
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'bin/**', 'scripts/*.mjs', 'test/helpers/module-log/*.mjs', 'eslint.config.mjs', 'coverage/**'] },
@@ -23,4 +24,6 @@ export default defineConfig(
       'no-restricted-imports': ['error', { patterns: [{ group: ['@slack/*', 'discord.js', '@discordjs/*'], message: 'Platform SDKs belong in src/adapters/.' }] }],
     },
   },
+  // Each folder of src/ imports only the folders below it (scripts/layers.mjs).
+  layerRules,
 );

@@ -58,6 +58,45 @@ function isDate(text: string): boolean {
 
 const CRON_FIELD = /^[0-9*,/?A-Za-z-]+$/;
 
+/** `cron "0 9 * * 1-5"` (one quoted token) or `cron 0 9 * * 1-5` (five tokens), starting at the `cron` token. */
+function readCron(tokens: readonly string[], at: number): { pattern: string; next: number } | { error: string } {
+  const quoted = tokens[at + 1];
+  let pattern: string;
+  let next: number;
+  if (quoted?.includes(' ')) {
+    pattern = quoted.trim();
+    next = at + 2;
+  } else {
+    const fields = tokens.slice(at + 1, at + 6);
+    if (fields.length < 5 || !fields.every((f) => CRON_FIELD.test(f))) return { error: 'cron needs a pattern in quotes, e.g. cron "0 9 * * 1-5"' };
+    pattern = fields.join(' ');
+    next = at + 6;
+  }
+  const problem = cronProblem(pattern);
+  return problem ? { error: `bad cron pattern "${pattern.slice(0, 60)}": ${problem}` } : { pattern, next };
+}
+
+interface FilterSets {
+  readonly families: Set<DistroId>;
+  readonly hosts: Set<HostId>;
+  readonly features: Set<FeatureId>;
+}
+
+/** Adds the host, family or feature the tokens at `at` name to `into`; returns how many tokens it took (0: none). */
+function matchFilter(kb: KnowledgeBase, featureLookup: ReadonlyMap<string, FeatureId>, tokens: readonly string[], at: number, into: FilterSets): number {
+  // Longest match first: "oracle linux", "2012 r2", "secure boot".
+  for (let width = Math.min(4, tokens.length - at); width >= 1; width--) {
+    const phrase = tokens.slice(at, at + width).join(' ');
+    const host = lookupHost(phrase);
+    if (host) { into.hosts.add(host); return width; }
+    const family = lookupFamily(kb, phrase);
+    if (family && kb.families.get(family.family)?.page !== undefined) { into.families.add(family.family); return width; }
+    const feature = featureLookup.get(squash(phrase));
+    if (feature) { into.features.add(feature); return width; }
+  }
+  return 0;
+}
+
 function parseSubscribe(kb: KnowledgeBase, tokens: readonly string[]): ParseResult {
   let kind: Schedule['kind'] | undefined;
   let pattern: string | undefined;
@@ -85,18 +124,10 @@ function parseSubscribe(kb: KnowledgeBase, tokens: readonly string[]): ParseResu
     if (lower === 'cron') {
       const problem = setKind('cron');
       if (problem) return { ok: false, error: problem };
-      const next = tokens[i + 1];
-      if (next?.includes(' ')) {
-        pattern = next.trim();
-        i += 2;
-      } else {
-        const fields = tokens.slice(i + 1, i + 6);
-        if (fields.length < 5 || !fields.every((f) => CRON_FIELD.test(f))) return { ok: false, error: 'cron needs a pattern in quotes, e.g. cron "0 9 * * 1-5"' };
-        pattern = fields.join(' ');
-        i += 6;
-      }
-      const problem2 = cronProblem(pattern);
-      if (problem2) return { ok: false, error: `bad cron pattern "${pattern.slice(0, 60)}": ${problem2}` };
+      const cron = readCron(tokens, i);
+      if ('error' in cron) return { ok: false, error: cron.error };
+      pattern = cron.pattern;
+      i = cron.next;
       continue;
     }
     const tzMatch = /^(?:tz|timezone|time-zone)=(.*)$/i.exec(token);
@@ -111,17 +142,7 @@ function parseSubscribe(kb: KnowledgeBase, tokens: readonly string[]): ParseResu
     if (lower === '--always' || lower === 'always' || lower === '--notify-empty' || lower === '--verbose') { quiet = false; i += 1; continue; }
     if (FILLER.has(lower)) { i += 1; continue; }
 
-    // Longest match first: "oracle linux", "2012 r2", "secure boot".
-    let matched = 0;
-    for (let width = Math.min(4, tokens.length - i); width >= 1 && matched === 0; width--) {
-      const phrase = tokens.slice(i, i + width).join(' ');
-      const host = lookupHost(phrase);
-      if (host) { hosts.add(host); matched = width; break; }
-      const family = lookupFamily(kb, phrase);
-      if (family && kb.families.get(family.family)?.page !== undefined) { families.add(family.family); matched = width; break; }
-      const feature = featureLookup.get(squash(phrase));
-      if (feature) { features.add(feature); matched = width; break; }
-    }
+    const matched = matchFilter(kb, featureLookup, tokens, i, { families, hosts, features });
     if (matched === 0) {
       return { ok: false, error: `I don't know "${token.slice(0, 40)}": expected weekly, daily, cron "<pattern>", tz=Area/City, a distribution (e.g. ubuntu, rhel), a host (e.g. 2019, 2012r2) or a feature (e.g. trim, secure-boot)` };
     }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDotEnv } from '../../src/cli/dotenv.ts';
 import { ENV_VARS } from '../../src/config/env.ts';
-import { SETTINGS_PARTS } from '../../src/config/settings-registry.ts';
+import { SETTINGS_PARTS } from '../../src/cli/settings-registry.ts';
 import { runLisbot } from '../helpers/cli-io.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lisbot-clear-errors-'));

@@ -1,4 +1,4 @@
-/** Inventory columns (design section 5.5); the same keys are used in JSON lines. */
+/** Inventory columns; the same keys are used in JSON lines. */
 export const INVENTORY_COLUMNS = [
   'vm_id', 'host_os', 'host_build', 'generation', 'os_family', 'os_version', 'arch', 'kernel', 'lis_package',
   'kvp_daemon', 'vss_daemon', 'dynamic_memory', 'dm_startup_mb', 'dm_max_mb', 'clustered', 'mac_type', 'io_scheduler', 'notes',

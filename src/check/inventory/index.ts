@@ -20,7 +20,7 @@ export interface InventoryRecord {
 }
 
 export interface InventoryOptions {
-  /** Rows after this many are not read (design section 6.1 suggests 2,000 at the API). */
+  /** Rows after this many are not read. */
   maxRows?: number;
 }
 

@@ -14,7 +14,7 @@ export interface CollectorParse {
 }
 
 /**
- * Splits collector output (design section 5.2) into sections. Only known headers open a
+ * Splits collector output (the format check/collector/lis-collect.sh writes) into sections. Only known headers open a
  * section; unknown ones are reported and their bodies dropped unread. A user-context block
  * is only trusted after lischeck-end (the bot appends it there).
  */

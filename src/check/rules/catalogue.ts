@@ -17,7 +17,7 @@ export interface RuleEntry {
   readonly needsFacts: readonly FactKey[];
 }
 
-/** Rule ids from the guest-check design (section 4). Logic lives elsewhere; this is the list. */
+/** Every guest-check rule id. Logic lives elsewhere; this is the list. */
 export const RULE_CATALOGUE = [
   // Platform and support status
   { id: 'HV_NOT_DETECTED', category: 'platform', severity: 'info', title: 'No sign of Hyper-V (or its drivers are not loaded)', needsFacts: ['virtualization'] },
@@ -91,7 +91,7 @@ export const RULE_CATALOGUE = [
   { id: 'KI_SOFT_LOCKUP', category: 'known-issue', severity: 'info', title: 'Soft lockups or hung tasks in the log', needsFacts: ['logSignatures'] },
 ] as const satisfies readonly RuleEntry[];
 
-/** Input diagnostics (section 4.6) reported next to findings; they explain skipped rules. */
+/** Input diagnostics reported next to findings; they explain skipped rules. */
 export const INPUT_DIAGNOSTIC_RULES = [
   { id: 'INPUT_TRUNCATED', title: 'The upload is incomplete' },
   { id: 'INPUT_SECTION_MISSING', title: 'An expected section is missing' },

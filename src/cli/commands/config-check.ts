@@ -1,7 +1,7 @@
 import { writeLine, type CliCommand } from '../command.ts';
 import { ENV_VARS } from '../../config/env.ts';
 import { ConfigError } from '../../config/errors.ts';
-import { SETTINGS_PARTS } from '../../config/settings-registry.ts';
+import { SETTINGS_PARTS } from '../settings-registry.ts';
 
 export const configCheckCommand: CliCommand = {
   name: 'config check',

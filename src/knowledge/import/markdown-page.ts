@@ -167,39 +167,18 @@ export function parseMarkdownPage(input: string): MarkdownPage {
       continue;
     }
     if (/^\s*<table\b/i.test(line)) {
-      let end = i;
-      while (end < lines.length && !/<\/table>/i.test(lines[end]!)) end += 1;
-      if (end >= lines.length) {
-        truncation.push(`the HTML table at line ${i + 1} is never closed`);
-        end = lines.length - 1;
-      }
-      const grid = parseHtmlTable(lines.slice(i, end + 1).join('\n'));
-      const width = grid.headerLevels.length;
-      tables.push({
-        kind: 'html', line: i + 1, heading: headings[headings.length - 1], headerLevels: grid.headerLevels,
-        header: grid.headerLevels.map(displayHeader),
-        rows: grid.rows.map((cells) => ({ line: i + 1, cells: cells.slice(0, width) })), problems: grid.problems,
-      });
+      const { table, next } = readHtmlTable(lines, i, headings[headings.length - 1], truncation);
+      tables.push(table);
       lastBlock = 'table';
-      i = end + 1;
+      i = next;
       continue;
     }
     const next = lines[i + 1];
     if (line.includes('|') && next !== undefined && next.includes('|') && next.includes('-') && DELIMITER_ROW.test(next)) {
-      const header = splitRow(line);
-      const problems: string[] = [];
-      const rows: TableRow[] = [];
-      let j = i + 2;
-      while (j < lines.length && lines[j]!.trim() !== '' && lines[j]!.includes('|') && !ATX.test(lines[j]!)) {
-        rows.push({ line: j + 1, cells: fitRow(splitRow(lines[j]!), header.length, j + 1, problems) });
-        j += 1;
-      }
-      tables.push({
-        kind: 'markdown', line: i + 1, heading: headings[headings.length - 1], headerLevels: header.map((h) => (h === '' ? [] : [h])),
-        header, rows, problems,
-      });
+      const { table, next: after } = readPipeTable(lines, i, headings[headings.length - 1]);
+      tables.push(table);
       lastBlock = 'table';
-      i = j;
+      i = after;
       continue;
     }
     if (next !== undefined && SETEXT_UNDERLINE.test(next) && !line.includes('|') && !isListOrQuote(line)
@@ -216,15 +195,52 @@ export function parseMarkdownPage(input: string): MarkdownPage {
   if (lastBlock === 'table' && tables.length > 0) truncation.push(`the page ends inside the table at line ${tables[tables.length - 1]!.line}`);
 
   const title = frontMatter.title ? cleanInline(frontMatter.title) : headings.find((h) => h.level === 1)?.text;
-  const firstTableLine = tables[0]?.line ?? 0;
+  const { notes, notesHeading } = readNotes(lines, headings, tables[0]?.line ?? 0);
+  return { frontMatter, title, headings, tables, notes, notesHeading, truncation };
+}
+
+/** An HTML table from its opening line to `</table>` (or the end of the page, which is reported). */
+function readHtmlTable(lines: readonly string[], start: number, heading: Heading | undefined, truncation: string[]): { table: PageTable; next: number } {
+  let end = start;
+  while (end < lines.length && !/<\/table>/i.test(lines[end]!)) end += 1;
+  if (end >= lines.length) {
+    truncation.push(`the HTML table at line ${start + 1} is never closed`);
+    end = lines.length - 1;
+  }
+  const grid = parseHtmlTable(lines.slice(start, end + 1).join('\n'));
+  const width = grid.headerLevels.length;
+  const table: PageTable = {
+    kind: 'html', line: start + 1, heading, headerLevels: grid.headerLevels,
+    header: grid.headerLevels.map(displayHeader),
+    rows: grid.rows.map((cells) => ({ line: start + 1, cells: cells.slice(0, width) })), problems: grid.problems,
+  };
+  return { table, next: end + 1 };
+}
+
+/** A pipe table: the header line, the delimiter row, then rows until a blank line, a heading or a line without `|`. */
+function readPipeTable(lines: readonly string[], start: number, heading: Heading | undefined): { table: PageTable; next: number } {
+  const header = splitRow(lines[start]!);
+  const problems: string[] = [];
+  const rows: TableRow[] = [];
+  let j = start + 2;
+  while (j < lines.length && lines[j]!.trim() !== '' && lines[j]!.includes('|') && !ATX.test(lines[j]!)) {
+    rows.push({ line: j + 1, cells: fitRow(splitRow(lines[j]!), header.length, j + 1, problems) });
+    j += 1;
+  }
+  const table: PageTable = {
+    kind: 'markdown', line: start + 1, heading, headerLevels: header.map((h) => (h === '' ? [] : [h])),
+    header, rows, problems,
+  };
+  return { table, next: j };
+}
+
+/** The Notes list: under the first "Notes" heading after the first table (or the first one at all). */
+function readNotes(lines: readonly string[], headings: readonly Heading[], firstTableLine: number): { notes: PageNote[] | undefined; notesHeading: Heading | undefined } {
   const notesHeadings = headings.filter((h) => /^notes:?$/i.test(h.text));
   const notesHeading = notesHeadings.find((h) => h.line + 1 > firstTableLine) ?? notesHeadings[0];
-  let notes: PageNote[] | undefined;
-  if (notesHeading) {
-    const end = headings.find((h) => h.line > notesHeading.line)?.line ?? lines.length;
-    notes = parseNoteList(lines, notesHeading.endLine, end);
-  }
-  return { frontMatter, title, headings, tables, notes, notesHeading, truncation };
+  if (!notesHeading) return { notes: undefined, notesHeading: undefined };
+  const end = headings.find((h) => h.line > notesHeading.line)?.line ?? lines.length;
+  return { notes: parseNoteList(lines, notesHeading.endLine, end), notesHeading };
 }
 
 /**

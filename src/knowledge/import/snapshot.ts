@@ -208,23 +208,10 @@ class SnapshotBuilder {
       const kind = classifyRowName(rawName);
       if (kind.kind === 'availability') {
         current = undefined;
-        for (const draft of drafts) {
-          const result = parseAvailability(row.cells[draft.index] ?? '');
-          if (!result.ok) this.unparsed.push({ where: `${name} / ${rowName} / ${draft.header}`, reason: result.reason });
-          else if (result.integration) draft.integration = result.integration;
-        }
+        this.readAvailabilityRow(row.cells, `${name} / ${rowName}`, drafts);
       } else if (kind.kind === 'category') {
         current = undefined;
-        categoryNotes = new Map();
-        for (const draft of drafts) {
-          const { notes, rest } = extractNotes(cleanInline(row.cells[draft.index] ?? ''));
-          if (notes.length > 0) categoryNotes.set(draft.index, notes);
-          if (rest.trim() !== '') this.diagnostics.push(`${name} / ${rowName} / ${draft.header}: ignored text "${rest.trim()}" on a category row`);
-        }
-        if (cleanInline(row.cells[1] ?? '') !== '') this.diagnostics.push(`${name} / ${rowName}: ignored the host list on a category row`);
-        if (categoryNotes.size > 0) {
-          this.diagnostics.push(`${name} / ${rowName}: the category row cites notes; they apply to every feature of the category in that column`);
-        }
+        categoryNotes = this.readCategoryRow(row.cells, `${name} / ${rowName}`, drafts);
       } else if (kind.kind === 'feature') {
         featureRows += 1;
         if (seen.has(kind.feature)) this.diagnostics.push(`${name} / ${rowName}: ${kind.feature} appears in two rows; both rows' entries are kept`);
@@ -237,6 +224,30 @@ class SnapshotBuilder {
       }
     }
     return featureRows;
+  }
+
+  /** The Availability row: how each column gets its integration services. */
+  private readAvailabilityRow(cells: readonly string[], where: string, drafts: ColumnDraft[]): void {
+    for (const draft of drafts) {
+      const result = parseAvailability(cells[draft.index] ?? '');
+      if (!result.ok) this.unparsed.push({ where: `${where} / ${draft.header}`, reason: result.reason });
+      else if (result.integration) draft.integration = result.integration;
+    }
+  }
+
+  /** A category row ("Networking"): the notes it cites per column, which apply to every feature row below it. */
+  private readCategoryRow(cells: readonly string[], where: string, drafts: ColumnDraft[]): Map<number, NoteRef[]> {
+    const categoryNotes = new Map<number, NoteRef[]>();
+    for (const draft of drafts) {
+      const { notes, rest } = extractNotes(cleanInline(cells[draft.index] ?? ''));
+      if (notes.length > 0) categoryNotes.set(draft.index, notes);
+      if (rest.trim() !== '') this.diagnostics.push(`${where} / ${draft.header}: ignored text "${rest.trim()}" on a category row`);
+    }
+    if (cleanInline(cells[1] ?? '') !== '') this.diagnostics.push(`${where}: ignored the host list on a category row`);
+    if (categoryNotes.size > 0) {
+      this.diagnostics.push(`${where}: the category row cites notes; they apply to every feature of the category in that column`);
+    }
+    return categoryNotes;
   }
 
   private finishColumn(draft: ColumnDraft, table: string): void {

@@ -215,16 +215,24 @@ interface SyncContext {
   readonly at: string;
 }
 
+/** What the KB serves now: the published layer, or a newly published one. */
+interface CurrentVersion {
+  readonly version: string;
+  readonly layer: string | undefined;
+  readonly previousVersion: string | undefined;
+  readonly previousLayer: string | undefined;
+  readonly publishedAt: string | undefined;
+}
+
 async function syncLocked(options: SyncOptions, context: SyncContext): Promise<SyncResult> {
   const { userDir, dataDir, logger, at } = context;
   const status = readKbStatus(userDir);
   const published = publishedLayer(userDir);
   const manifest = published ? readLayerManifest(published.dir) : undefined;
-  const layers = published ? [userDir, published.dir] : [userDir];
 
   let base: KnowledgeBase;
   try {
-    base = loadCandidate(dataDir, layers);
+    base = loadCandidate(dataDir, published ? [userDir, published.dir] : [userDir]);
   } catch (error) {
     // The data the sync would build on does not load: report it and publish nothing.
     const message = `kb sync: the current KB does not load, nothing was synced: ${(error as Error).message}`.slice(0, 2000);
@@ -233,10 +241,32 @@ async function syncLocked(options: SyncOptions, context: SyncContext): Promise<S
     return { outcome: 'failed', version: status.currentVersion, previousVersion: status.previousVersion, layer: published?.name, published: false, sources: [], newSnapshots: [], message };
   }
 
+  const { results, candidates, seq } = await importSources(options, base, manifest, context);
+  // Unless this sync publishes, the current version is what the published layer loads as today (committed data may have changed).
+  let current: CurrentVersion = { version: base.version, layer: published?.name, previousVersion: status.previousVersion, previousLayer: status.previousLayer, publishedAt: status.publishedAt };
+  let newSnapshots: string[] = [];
+  if (candidates.length > 0) {
+    const publication = publishCandidates(options, context, { base, published, manifest, candidates, seq, results });
+    if (publication) ({ current, newSnapshots } = publication);
+  }
+
+  const all = [...results.values()];
+  const failed = all.filter((r) => r.outcome === 'failed');
+  const outcome: SyncOutcome = newSnapshots.length > 0 ? 'published' : failed.length > 0 && failed.length === all.length ? 'failed' : 'unchanged';
+  const message = syncMessage(outcome, current.version, newSnapshots, all);
+  writeKbStatus(userDir, nextKbStatus(status, current, all, { at, outcome, message: message.slice(0, 2000) }));
+  return {
+    outcome, version: current.version, previousVersion: current.previousVersion, layer: current.layer,
+    published: outcome === 'published', sources: all, newSnapshots, message,
+  };
+}
+
+/** Reads every configured page and imports the changed ones as candidate snapshots; a failing source is recorded, not thrown. */
+async function importSources(options: SyncOptions, base: KnowledgeBase, manifest: LayerManifest | undefined, context: SyncContext) {
   const results = new Map<string, SourceResult>();
   const candidates: Candidate[] = [];
   let seq = manifest?.seq ?? 0;
-  const today = at.slice(0, 10);
+  const today = context.at.slice(0, 10);
   for (const source of [...new Set(options.sources)]) {
     try {
       const input = await readPageInput(source, options.fetch ?? fetch);
@@ -261,63 +291,76 @@ async function syncLocked(options: SyncOptions, context: SyncContext): Promise<S
       results.set(source, { source, outcome: 'new', snapshot: synced.snapshot.id });
     } catch (error) {
       const message = describeError(source, error);
-      logger.warn(`kb sync: ${message}`);
+      context.logger.warn(`kb sync: ${message}`);
       results.set(source, { source, outcome: 'failed', error: message });
     }
   }
+  return { results, candidates, seq };
+}
 
-  let outcome: SyncOutcome = 'unchanged';
-  // Unless this sync publishes, the current version is what the published layer loads as today (committed data may have changed).
-  let current = { version: base.version, layer: published?.name, previousVersion: status.previousVersion, previousLayer: status.previousLayer, publishedAt: status.publishedAt };
-  let newSnapshots: string[] = [];
-  let message: string;
+interface Publication {
+  readonly base: KnowledgeBase;
+  readonly published: PublishedLayer | undefined;
+  readonly manifest: LayerManifest | undefined;
+  readonly candidates: readonly Candidate[];
+  readonly seq: number;
+  /** Updated in place: the candidates are marked failed when the staged layer does not validate. */
+  readonly results: Map<string, SourceResult>;
+}
 
-  if (candidates.length > 0) {
-    const staged = stageLayer(userDir, published, candidates);
-    let kb: KnowledgeBase | undefined;
-    try {
-      kb = loadCandidate(dataDir, [userDir, staged]);
-      for (const candidate of candidates) {
-        if (!kb.snapshots.has(candidate.imported.snapshot.id)) throw new Error(`snapshot ${candidate.imported.snapshot.id} is missing after loading`);
-      }
-      options.validate?.(kb);
-    } catch (error) {
-      rmSync(staged, { recursive: true, force: true });
-      const reason = `the imported pages did not validate with the KB, nothing was published: ${(error as Error).message}`.replace(/\s+/g, ' ').slice(0, 1500);
-      logger.error(`kb sync: ${reason}`);
-      for (const candidate of candidates) results.set(candidate.source, { source: candidate.source, outcome: 'failed', error: `${candidate.source}: ${reason}` });
-      kb = undefined;
+/**
+ * Stages the published layer plus the candidates, loads and validates it with the committed data, and only then
+ * renames it into versions/ and switches the pointer. Undefined when it did not validate (nothing is published).
+ */
+function publishCandidates(options: SyncOptions, context: SyncContext, p: Publication): { current: CurrentVersion; newSnapshots: string[] } | undefined {
+  const { userDir, dataDir, logger, at } = context;
+  const { base, published, manifest, candidates, results } = p;
+  const staged = stageLayer(userDir, published, candidates);
+  let kb: KnowledgeBase;
+  try {
+    kb = loadCandidate(dataDir, [userDir, staged]);
+    for (const candidate of candidates) {
+      if (!kb.snapshots.has(candidate.imported.snapshot.id)) throw new Error(`snapshot ${candidate.imported.snapshot.id} is missing after loading`);
     }
-    if (kb) {
-      const name = `${compactStamp(context.now())}-${kb.version}`;
-      const newManifest: LayerManifest = {
-        name, createdAt: at, kbVersion: kb.version, ...(published ? { previous: published.name } : {}), seq,
-        pages: { ...manifest?.pages, ...Object.fromEntries(candidates.map((c) => [c.source, { textHash: c.textHash, snapshot: c.imported.snapshot.id, importedAt: at }])) },
-        added: candidates.map((c) => c.imported.snapshot.id),
-      };
-      writeFileAtomic(join(staged, MANIFEST), `${JSON.stringify(newManifest, null, 2)}\n`);
-      renameSync(staged, join(versionsDir(userDir), name));
-      writeFileAtomic(pointerPath(userDir), `${name}\n`);
-      current = { version: kb.version, layer: name, previousVersion: base.version, previousLayer: published?.name, publishedAt: at };
-      newSnapshots = newManifest.added;
-      outcome = 'published';
-      logger.info(`kb sync: published KB version ${kb.version} (${newSnapshots.join(', ')})`);
-      pruneVersions(userDir, Math.max(2, options.keepVersions ?? 10), new Set([name, ...(published ? [published.name] : [])]), logger);
-    }
+    options.validate?.(kb);
+  } catch (error) {
+    rmSync(staged, { recursive: true, force: true });
+    const reason = `the imported pages did not validate with the KB, nothing was published: ${(error as Error).message}`.replace(/\s+/g, ' ').slice(0, 1500);
+    logger.error(`kb sync: ${reason}`);
+    for (const candidate of candidates) results.set(candidate.source, { source: candidate.source, outcome: 'failed', error: `${candidate.source}: ${reason}` });
+    return undefined;
   }
+  const name = `${compactStamp(context.now())}-${kb.version}`;
+  const newManifest: LayerManifest = {
+    name, createdAt: at, kbVersion: kb.version, ...(published ? { previous: published.name } : {}), seq: p.seq,
+    pages: { ...manifest?.pages, ...Object.fromEntries(candidates.map((c) => [c.source, { textHash: c.textHash, snapshot: c.imported.snapshot.id, importedAt: at }])) },
+    added: candidates.map((c) => c.imported.snapshot.id),
+  };
+  writeFileAtomic(join(staged, MANIFEST), `${JSON.stringify(newManifest, null, 2)}\n`);
+  renameSync(staged, join(versionsDir(userDir), name));
+  writeFileAtomic(pointerPath(userDir), `${name}\n`);
+  logger.info(`kb sync: published KB version ${kb.version} (${newManifest.added.join(', ')})`);
+  pruneVersions(userDir, Math.max(2, options.keepVersions ?? 10), new Set([name, ...(published ? [published.name] : [])]), logger);
+  return {
+    current: { version: kb.version, layer: name, previousVersion: base.version, previousLayer: published?.name, publishedAt: at },
+    newSnapshots: newManifest.added,
+  };
+}
 
-  const all = [...results.values()];
-  const failed = all.filter((r) => r.outcome === 'failed');
-  if (outcome !== 'published' && failed.length > 0 && failed.length === all.length) outcome = 'failed';
-  const version = current.version;
-  message = outcome === 'published'
+function syncMessage(outcome: SyncOutcome, version: string, newSnapshots: readonly string[], all: readonly SourceResult[]): string {
+  if (all.length === 0) return `No sources configured; the KB stays at version ${version}.`;
+  const failed = all.filter((r) => r.outcome === 'failed').length;
+  let message = outcome === 'published'
     ? `Published KB version ${version} with ${newSnapshots.length} new snapshot(s): ${newSnapshots.join(', ')}.`
     : outcome === 'failed'
       ? `Every source failed; the KB stays at version ${version}.`
       : `Nothing new; the KB stays at version ${version}.`;
-  if (failed.length > 0 && outcome !== 'failed') message += ` ${failed.length} of ${all.length} source(s) failed and kept their last good version.`;
-  if (all.length === 0) message = `No sources configured; the KB stays at version ${version}.`;
+  if (failed > 0 && outcome !== 'failed') message += ` ${failed} of ${all.length} source(s) failed and kept their last good version.`;
+  return message;
+}
 
+function nextKbStatus(status: KbStatus, current: CurrentVersion, all: readonly SourceResult[], lastSync: { at: string; outcome: SyncOutcome; message: string }): KbStatus {
+  const { at } = lastSync;
   const sources: Record<string, SourceStatus> = { ...status.sources };
   for (const result of all) {
     const before = sources[result.source];
@@ -325,19 +368,14 @@ async function syncLocked(options: SyncOptions, context: SyncContext): Promise<S
       ? { ...before, lastOutcome: 'failed', lastAttemptAt: at, lastFailureAt: at, lastError: result.error ?? 'failed' }
       : { ...(before?.lastFailureAt ? { lastFailureAt: before.lastFailureAt } : {}), lastOutcome: result.outcome, lastAttemptAt: at, lastSuccessAt: at, ...(result.snapshot ? { snapshot: result.snapshot } : {}) };
   }
-  const nextStatus: KbStatus = {
+  return {
     currentVersion: current.version,
     ...(current.layer ? { currentLayer: current.layer } : {}),
     ...(current.publishedAt ? { publishedAt: current.publishedAt } : {}),
     ...(current.previousVersion ? { previousVersion: current.previousVersion } : {}),
     ...(current.previousLayer ? { previousLayer: current.previousLayer } : {}),
-    lastSync: { at, outcome, message: message.slice(0, 2000) },
+    lastSync,
     sources,
-  };
-  writeKbStatus(userDir, nextStatus);
-  return {
-    outcome, version: current.version, previousVersion: current.previousVersion, layer: current.layer,
-    published: outcome === 'published', sources: all, newSnapshots, message,
   };
 }
 

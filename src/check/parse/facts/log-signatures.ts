@@ -3,7 +3,7 @@ import { SECTION } from '../section-names.ts';
 import type { SectionMap } from '../section.ts';
 import { hasAny, linesOf, observe, type Line } from './view.ts';
 
-/** Known kernel/daemon log lines (design section 4.5); rules decide what a count means. */
+/** Known kernel/daemon log lines; rules decide what a count means. */
 const SIGNATURES: readonly (readonly [LogSignatureId, RegExp])[] = [
   ['vmbus-connect-fail', /hv_vmbus: (?:Unable to connect to host|probe failed)/],
   ['symbol-mismatch', /(?:hv_|hyperv|hid_hyperv|vmbus).{0,40}(?:disagrees about version of symbol|Unknown symbol)/],

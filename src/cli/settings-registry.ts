@@ -1,8 +1,8 @@
 import { discordSettingsFromEnv, DISCORD_VARIABLES } from '../adapters/discord/settings.ts';
 import { slackSettingsFromEnv, SLACK_VARIABLES } from '../adapters/slack/settings.ts';
 import { jobSettingsFromEnv, JOB_VARIABLES } from '../jobs/settings.ts';
-import { CoreEnv, coreSettingsFromEnv } from './env.ts';
-import { stateDir } from './paths.ts';
+import { CoreEnv, coreSettingsFromEnv } from '../config/env.ts';
+import { stateDir } from '../config/paths.ts';
 
 /**
  * One part of the configuration: the variables it owns and the check its role runs at start-up, here run without
