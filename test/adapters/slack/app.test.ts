@@ -217,7 +217,7 @@ describe('Slack app over the real HTTP receiver', () => {
     assert.equal(record?.kind, 'up');
     assert.equal(record?.question, question);
     assert.equal(record?.intent, 'feature_support');
-    assert.deepEqual(record?.sources, ['ubuntu@2023-09-27']);
+    assert.deepEqual(record?.sources, ['ubuntu@2023-09-27', 'ubuntu@2020-08-29', 'ubuntu@2019-06-13']);
     assert.equal(record?.platform, 'slack');
     assert.equal(record?.userHash, hashUser('slack', 'U0BOB'));
   });
