@@ -30,7 +30,7 @@ describe('/lis commands through the fake gateway', () => {
       const embed = body.data.embeds[0]!;
       assert.match(embed.title!, /TRIM/);
       assert.match(embed.title!, /SUSE Linux Enterprise Server 11 SP3/);
-      assert.match(embed.description!, /^No\. TRIM support is not available for SUSE Linux Enterprise Server 11 SP3 on Windows Server 2012 R2/);
+      assert.match(embed.description!, /^No on 2012 R2 \(TRIM support for SUSE Linux Enterprise Server 11 SP3\)/);
       const sources = embed.fields!.find((f) => f.name === 'Sources');
       assert.ok(sources, 'a Sources field');
       assert.match(sources.value, /SUSE Linux Enterprise Server \(SLES\) virtual machines on Hyper-V/);
