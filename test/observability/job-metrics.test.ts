@@ -76,7 +76,7 @@ describe('platform errors and digest posts', () => {
     const fake = await FakeSlackApi.start();
     try {
       const metrics = new LisbotMetrics({ defaults: false });
-      const posters = countedPosters({ slack: SlackReplyPoster.fromSettings({ botToken: fake.botToken, apiUrl: fake.apiUrl } as never) }, metrics);
+      const posters = countedPosters({ slack: SlackReplyPoster.fromSettings({ botToken: fake.botToken, apiUrl: fake.apiUrl }) }, metrics);
       const target = { platform: 'slack' as const, channel: 'C0METRICS' };
       await posters.slack!.post(target, reply({ intent: 'digest', title: 'Digest', text: 'New releases' }));
       fake.failNext('chat.postMessage', { error: 'channel_not_found' });
