@@ -6,6 +6,7 @@ import {
   type JobSnapshot, type JobState, type JobWorker, type Schedule, type WorkOptions,
 } from './job-queue.ts';
 import type { RedisConnections } from './redis-connections.ts';
+import { jobEvents } from './job-events.ts';
 import { runJob, sleep } from './run-job.ts';
 
 export interface BullJobQueueOptions {
@@ -87,6 +88,11 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
     }
   }
 
+  async depth(): Promise<number> {
+    const counts = await this.queue.getJobCounts('waiting', 'delayed', 'prioritized');
+    return Object.values(counts).reduce((sum, n) => sum + n, 0);
+  }
+
   /** Connection errors repeat on every reconnect attempt: the first of each 30 s is logged, with how many were not. */
   private warnThrottled(message: string, error: Error): void {
     const now = Date.now();
@@ -157,9 +163,11 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
       ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
     });
     worker.on('error', (error: Error) => this.warnThrottled('worker error', error));
+    worker.on('completed', () => jobEvents.emit('ended', { queue: this.name, state: 'completed' }));
     worker.on('failed', (job, error: Error) => {
       if (!job) return;
       const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      if (final) jobEvents.emit('ended', { queue: this.name, state: 'failed' });
       this.logger[final ? 'error' : 'warn']({ queue: this.name, jobId: job.id, attempt: job.attemptsMade, err: errorText(error) },
         final ? 'job failed for good' : 'job attempt failed; it will be retried');
     });

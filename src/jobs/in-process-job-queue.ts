@@ -1,5 +1,6 @@
 import { getNextMillis } from 'bullmq';
 import { PermanentJobError } from './errors/index.ts';
+import { jobEvents } from './job-events.ts';
 import { errorText, silentLogger, type JobLogger } from './job-logger.ts';
 import {
   assertJobId, type AddOptions, type AddResult, type CloseOutcome, type JobDefaults, type JobProcessor, type JobQueue,
@@ -184,6 +185,12 @@ export class InProcessJobQueue<T, R> implements JobQueue<T, R> {
     );
   }
 
+  depth(): Promise<number> {
+    let waiting = 0;
+    for (const job of this.jobs.values()) if (job.state === 'waiting' || job.state === 'delayed') waiting++;
+    return Promise.resolve(waiting);
+  }
+
   private finish(job: StoredJob<T, R>, outcome: { result?: R; error?: unknown }): void {
     this.running--;
     job.abort = undefined;
@@ -206,6 +213,7 @@ export class InProcessJobQueue<T, R> implements JobQueue<T, R> {
       }
     }
     if (job.state === 'completed' || job.state === 'failed') {
+      jobEvents.emit('ended', { queue: this.name, state: job.state });
       this.finishedOrder[job.state].push(job);
       for (const wake of this.finishWaiters.get(job.id) ?? []) wake();
       this.finishWaiters.delete(job.id);

@@ -3,6 +3,7 @@ import { createJobQueues, type JobQueues } from '../jobs/job-queues.ts';
 import type { JobWorker } from '../jobs/job-queue.ts';
 import { guestCheckRunner } from '../jobs/guest-check/check-with-rules.ts';
 import { loadPosters } from './posters.ts';
+import { countedPosters } from './counted-posters.ts';
 import { jobSettingsFromEnv } from '../jobs/settings.ts';
 import { KnowledgeBaseHolder } from '../knowledge/holder.ts';
 import { createDigestWiring, startBackgroundWorkers } from './background-jobs.ts';
@@ -34,7 +35,7 @@ export async function startBotProcess(env: NodeJS.ProcessEnv, infra: Infrastruct
   try {
     adapters = await startAdapters({ env, kb: holder.get, infra, guestChecks: queues.guestCheckService(), digest: digest.commands });
     if (queues.kind === 'in-process' && adapters.length > 0) {
-      const posters = await loadPosters(env);
+      const posters = countedPosters(await loadPosters(env), infra.metrics);
       workers.push(queues.startGuestCheckWorker({ posters, check: guestCheckRunner(holder.get) }));
       workers.push(...await startBackgroundWorkers({
         queues, digest, holder, posters, env, logger: infra.logger,

@@ -7,9 +7,14 @@ import { KB_SYNC_QUEUE } from '../jobs/kb-sync-job.ts';
 import { startHealthServer, type HealthServer, type ReadinessCheck } from '../observability/health-server.ts';
 import type { QueueDashboard } from '../observability/queue-dashboard.ts';
 import type { Infrastructure } from './infrastructure.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+}
 
 /** Ready means: the KB is loaded, Redis answers when configured, and each named part is connected. */
-export function readinessChecks(kb: () => KnowledgeBase | undefined, redis: Redis | undefined, parts: ReadonlyArray<{ name: string; ready(): boolean }>): ReadinessCheck[] {
+export function readinessChecks(kb: () => KnowledgeBase | undefined, redis: Redis | undefined, parts: ReadonlyArray<{ name: string; ready(): boolean | Promise<boolean> }>): ReadinessCheck[] {
   return [
     { name: 'kb', check: () => kb() !== undefined },
     ...(redis ? [{ name: 'redis', check: async () => (await redis.ping()) === 'PONG' }] : []),
@@ -28,13 +33,17 @@ async function dashboardFor(infra: Infrastructure, env: NodeJS.ProcessEnv): Prom
   }) };
 }
 
-export async function startHealth(infra: Infrastructure, kb: () => KnowledgeBase | undefined, parts: ReadonlyArray<{ name: string; ready(): boolean }>, env: NodeJS.ProcessEnv = {}): Promise<HealthServer | undefined> {
+export async function startHealth(infra: Infrastructure, kb: () => KnowledgeBase | undefined, parts: ReadonlyArray<{ name: string; ready(): boolean | Promise<boolean> }>, env: NodeJS.ProcessEnv = {}, queues: ReadonlyArray<Pick<JobQueue<unknown, unknown>, 'name' | 'depth'>> = []): Promise<HealthServer | undefined> {
   const port = infra.settings.METRICS_PORT;
   if (port === undefined) return undefined;
   const mounted = await dashboardFor(infra, env);
-  const server = await startHealthServer(port, infra.metrics, readinessChecks(kb, infra.redis, parts), () => {
+  const server = await startHealthServer(port, infra.metrics, readinessChecks(kb, infra.redis, parts), async () => {
     const current = kb();
     if (current) infra.metrics.recordKb(current.version, current.newestEra);
+    await Promise.all(queues.map(async (queue) => {
+      const depth = await withTimeout(queue.depth(), 1000).catch(() => undefined);
+      if (depth !== undefined) infra.metrics.queueDepth.set({ queue: queue.name }, depth);
+    }));
   }, mounted ? { prefix: mounted.path, handle: (req, res) => mounted.dashboard.handle(req, res) } : undefined);
   infra.logger.info({ port: server.port, dashboard: mounted ? mounted.path : 'off' }, 'health and metrics server listening');
   return { port: server.port, close: async () => { await server.close(); await mounted?.dashboard.close(); } };

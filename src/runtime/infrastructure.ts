@@ -7,6 +7,7 @@ import { coreSettingsFromEnv, type CoreSettings } from '../config/env.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import { createLogger } from '../observability/logger.ts';
 import { LisbotMetrics } from '../observability/metrics.ts';
+import { jobEvents, type JobEnded } from '../jobs/job-events.ts';
 import { MemoryDedupeStore, type DedupeStore } from '../state/dedupe-store.ts';
 import { FailOpenContextStore, FailOpenDedupeStore, FailOpenFeedbackStore } from '../state/fail-open-stores.ts';
 import { MemoryFeedbackStore, type FeedbackStore } from '../core/feedback-store.ts';
@@ -57,6 +58,8 @@ export function createInfrastructure(env: NodeJS.ProcessEnv, options: { logDesti
   const redis = settings.REDIS_URL ? createRedis(settings.REDIS_URL, { ...STATE_REDIS_OPTIONS, connectionName: 'lisbot-state' }) : undefined;
   redis?.on('error', (error: unknown) => outage.failed('connection', new Error(safeErrorText(error))));
   redis?.on('ready', () => outage.succeeded());
+  const countJob = (ended: JobEnded) => metrics.jobs.inc({ queue: ended.queue, state: ended.state });
+  jobEvents.on('ended', countJob);
   const ttlMs = settings.CONTEXT_TTL_SECONDS * 1000;
   const feedback = redis ? new FailOpenFeedbackStore(redis, new RedisFeedbackStore(redis), outage) : new MemoryFeedbackStore();
   return {
@@ -65,7 +68,10 @@ export function createInfrastructure(env: NodeJS.ProcessEnv, options: { logDesti
     dedupe: redis ? new FailOpenDedupeStore(redis, new RedisDedupeStore(redis), outage) : new MemoryDedupeStore(),
     feedback: new SaltedFeedbackStore(feedback, userHashSecret(env)),
     threads: redis ? new RedisThreadStore(redis, outage) : new MemoryThreadStore(),
-    close: async () => { if (redis) await redis.quit().catch(() => redis.disconnect()); },
+    close: async () => {
+      jobEvents.off('ended', countJob);
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+    },
   };
 }
 

@@ -5,9 +5,27 @@ import { slackSettingsFromEnv } from '../adapters/slack/settings.ts';
 import { discordSettingsFromEnv } from '../adapters/discord/settings.ts';
 import { instrumentedBot, type Infrastructure } from './infrastructure.ts';
 
+/**
+ * Whether the platform answers, asked at most every 15 s: /readyz is polled often, the platform's API is rate
+ * limited. A probe still running when readiness is asked gives the last answer (false before the first).
+ */
+export function cachedProbe(probe: () => Promise<boolean>, maxAgeMs = 15_000): () => Promise<boolean> {
+  let last: { at: number; ok: boolean } | undefined;
+  let running: Promise<boolean> | undefined;
+  return async () => {
+    if (last && Date.now() - last.at < maxAgeMs) return last.ok;
+    running ??= probe().catch(() => false).then((ok) => {
+      last = { at: Date.now(), ok };
+      running = undefined;
+      return ok;
+    });
+    return running;
+  };
+}
+
 export interface RunningAdapter {
   readonly name: string;
-  ready(): boolean;
+  ready(): boolean | Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -37,7 +55,8 @@ export async function startAdapters(deps: ServeDependencies): Promise<RunningAda
     await slack.start();
     infra.logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
     let started = true;
-    running.push({ name: 'slack', ready: () => started, stop: async () => { started = false; await slack.stop(); } });
+    const reachable = cachedProbe(async () => (await slack.client.auth.test()).ok === true);
+    running.push({ name: 'slack', ready: async () => started && await reachable(), stop: async () => { started = false; await slack.stop(); } });
   }
   if (discordSettings) {
     const { DiscordAdapter } = await import('../adapters/discord/client.ts');

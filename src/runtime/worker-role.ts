@@ -1,12 +1,14 @@
 import { userKbDir } from '../config/paths.ts';
 import { ConfigError } from '../config/errors.ts';
 import { loadPosters } from './posters.ts';
+import { countedPosters } from './counted-posters.ts';
 import { jobSettingsFromEnv } from '../jobs/settings.ts';
 import type { CloseOutcome, JobWorker } from '../jobs/job-queue.ts';
 import { REDIS_URL_REQUIRED, startWorkerRuntime, stopOnSignal } from '../jobs/worker-process.ts';
 import { KnowledgeBaseHolder } from '../knowledge/holder.ts';
 import { createDigestWiring, startBackgroundWorkers } from './background-jobs.ts';
 import { startHealth } from './health.ts';
+import { DIGEST_QUEUE } from '../digest/scheduler.ts';
 import { installProcessGuard } from './process-guard.ts';
 import { checkRedisCredentials, startupError } from '../state/redis-outage.ts';
 import type { Infrastructure } from './infrastructure.ts';
@@ -30,7 +32,7 @@ async function runWorkers(env: NodeJS.ProcessEnv, infra: Infrastructure): Promis
   const settings = jobSettingsFromEnv(env);
   if (!settings.redisUrl) throw new ConfigError(REDIS_URL_REQUIRED);
   if (infra.redis) await checkRedisCredentials(infra.redis);
-  const posters = await loadPosters(env);
+  const posters = countedPosters(await loadPosters(env), infra.metrics);
   const platforms = Object.keys(posters);
   if (platforms.length === 0) {
     throw new ConfigError('lisbot worker needs Slack or Discord settings to post reports (SLACK_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID).');
@@ -48,7 +50,7 @@ async function runWorkers(env: NodeJS.ProcessEnv, infra: Infrastructure): Promis
       queues: runtime.queues, digest, holder, posters, env, logger: infra.logger,
       kbSources: infra.settings.KB_SOURCES, kbSyncSchedule: infra.settings.KB_SYNC_SCHEDULE,
     });
-    health = await startHealth(infra, holder.get, [{ name: 'workers', ready: () => true }], env);
+    health = await startHealth(infra, holder.get, [{ name: 'workers', ready: () => true }], env, [runtime.queues.guestChecks, runtime.queues.queue(DIGEST_QUEUE, { attempts: 5 })]);
   } catch (error) {
     // A start-up that fails half-way stops what it started, so the process can exit with the error.
     stopWatching();

@@ -30,7 +30,7 @@ describe('no secret in any output path', () => {
   test('worker and serve with a wrong Redis password exit 1, name REDIS_URL, and never print the password', async () => {
     redis = await PrivateRedis.start({ password: 'the-right-password-123' });
     const env = {
-      REDIS_URL: `redis://:${PASSWORD}@127.0.0.1:${redis.port}`, SLACK_BOT_TOKEN: 'xoxb-not-a-real-token-5678', SLACK_SIGNING_SECRET: 'signing-secret-abcdef-0123',
+      REDIS_URL: `redis://:${PASSWORD}@127.0.0.1:${redis.port}`, SLACK_BOT_TOKEN: 'xoxb-not-a-real-token-5678', SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
       PORT: '0', LOG_LEVEL: 'debug',
     };
     for (const command of ['worker', 'serve']) {

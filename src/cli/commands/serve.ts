@@ -61,7 +61,7 @@ async function servePlatforms(io: CliIo): Promise<number> {
     await infra.close();
     throw error;
   }
-  const health = await startHealth(infra, bot.holder.get, bot.adapters, io.env);
+  const health = await startHealth(infra, bot.holder.get, bot.adapters, io.env, [bot.queues.guestChecks]);
   infra.logger.info({ adapters: bot.adapters.map((a) => a.name), jobs: bot.queues.kind }, 'lisbot serving; SIGTERM to stop');
   const signal = await waitForSignal();
   infra.logger.info({ signal }, 'shutting down');

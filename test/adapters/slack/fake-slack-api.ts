@@ -84,6 +84,11 @@ export class FakeSlackApi {
   readonly teamId: string;
   /** Called for every recorded request (the bench times replies with it). */
   onCall: ((call: RecordedCall) => void) | undefined;
+  /**
+   * How long to hold the response to a Web API call that was recorded (and so reached "Slack"): a caller killed
+   * meanwhile has posted without learning it did (the chaos suite's worker killed mid-post).
+   */
+  holdResponse: ((method: string, body: Record<string, unknown>) => number) | undefined;
 
   private readonly files = new Map<string, FakeFile>();
   private readonly failures = new Map<string, Failure[]>();
@@ -243,7 +248,10 @@ export class FakeSlackApi {
       this.json(res, { ok: false, error: 'invalid_auth' });
       return;
     }
-    this.json(res, this.answer(method, body));
+    const answer = this.answer(method, body);
+    const hold = this.holdResponse?.(method, body) ?? 0;
+    if (hold > 0) setTimeout(() => this.json(res, answer), hold);
+    else this.json(res, answer);
   }
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
