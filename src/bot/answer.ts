@@ -8,6 +8,8 @@ import { HANDLERS } from './handlers/registry.ts';
 import { decline } from './handlers/unknown.ts';
 import type { Entities, Reply } from './reply.ts';
 import { cleanQuestion } from './text.ts';
+import { knowledgeAsOf } from '../knowledge/as-of.ts';
+import { withAsOfHeadline } from './as-of-answer.ts';
 
 /** Below this, with two shared words, a question with no other cue is read as asking for that advice. */
 const STRONG_ADVICE_SCORE = 0.45;
@@ -30,18 +32,21 @@ export interface Answer {
   readonly context?: ConversationContext;
 }
 
-/** Parses a question, routes it to its intent's handler, and answers from the KB. Pure and synchronous. */
-export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, context?: ConversationContext, now = Date.now()): Answer {
+/** Parses a question, routes it to its intent's handler, and answers from the KB (as of a date, when asked). Pure and synchronous. */
+export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, context?: ConversationContext, now = Date.now(), options: { asOf?: string } = {}): Answer {
   const question = cleanQuestion(rawQuestion);
   const extraction = extractEntities(kb, question);
   const entities = mergeWithContext(question, extraction, context);
   const classification = adviceFallback(kb, question, entities, classify(question, extraction, entities));
-  const input = { kb, question, entities, extraction, classification };
-  const reply = classification.intent !== 'unknown' && classification.confidence >= CONFIDENCE_THRESHOLD
+  const asOf = options.asOf ?? entities.asOf;
+  const view = asOf ? knowledgeAsOf(kb, asOf) : kb;
+  const input = { kb: view, question, entities: asOf ? { ...entities, asOf } : entities, extraction, classification };
+  const handled = classification.intent !== 'unknown' && classification.confidence >= CONFIDENCE_THRESHOLD
     ? HANDLERS[classification.intent].handle(input)
     : classification.missing.includes('distro')
       ? HANDLERS[classification.intent].handle(input)
       : decline(input);
+  const reply = asOf && handled.answered ? withAsOfHeadline(handled, view, asOf) : handled;
   const remember = reply.entities.distro !== undefined || reply.entities.feature !== undefined;
   return {
     reply,

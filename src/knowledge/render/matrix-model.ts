@@ -44,6 +44,10 @@ function hostLabel(host: HostId): string {
   return `Windows Server ${host}`;
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function pictureModel(kb: KnowledgeBase, matrix: FamilyMatrix): MatrixPictureModel {
   const snapshot = matrix.snapshot;
   const family = kb.familyName(matrix.family);
@@ -67,7 +71,7 @@ export function pictureModel(kb: KnowledgeBase, matrix: FamilyMatrix): MatrixPic
   return {
     title: `${family}: Hyper-V feature matrix${matrix.host ? ` on ${hostLabel(matrix.host)}` : ''}`,
     subtitle: snapshot
-      ? `Page version ${snapshot.era} (${snapshot.id}) · ${matrix.columns.length} release columns × ${rows.length} features${matrix.host ? '' : ' · a mark holds on at least one host the row lists'}`
+      ? `Page version ${snapshot.era} (${snapshot.id}) · ${plural(matrix.columns.length, 'release column')} × ${plural(rows.length, 'feature')}${matrix.host ? '' : ' · a mark holds on at least one host the row lists'}`
       : 'No page version lists this family.',
     columns: matrix.columns.map((c) => ({
       versions: `${describeVersionItems(c.versions)}${c.kernel ? ` ${c.kernel.label ?? c.kernel.flavor.toUpperCase()}` : ''}`,
@@ -89,6 +93,6 @@ export function pictureAltText(model: MatrixPictureModel): string {
   const parts = (['available', 'conditional', 'not-available', 'not-on-host', 'not-applicable', 'no-data'] as const)
     .filter((mark) => counts.has(mark))
     .map((mark) => `${MARK_LABELS[mark].toLowerCase()} ${counts.get(mark)!}`);
-  const releases = model.columns.map((c) => `${c.versions} (${c.how})`).join(', ');
+  const releases = model.columns.map((c) => `${c.versions} (${c.how})`).join('; ');
   return `${model.title}. ${model.subtitle}. Releases: ${releases}. Cells: ${parts.join(', ')}. The same grid follows as text.`.slice(0, 1000);
 }

@@ -4,7 +4,7 @@ import { queryMatrix } from '../query/matrix.ts';
 import type { DistroId, HostId } from '../schema/index.ts';
 import { PICTURE_FONT_FAMILY, pictureFontFiles } from './fonts.ts';
 import { pictureAltText, pictureModel, type MatrixPictureModel } from './matrix-model.ts';
-import { matrixSvg } from './matrix-svg.ts';
+import { matrixSvg, type CellBox } from './matrix-svg.ts';
 
 /** Pixels per SVG unit: sharp on high-density screens, still small (a family picture is well under 1 MB). */
 export const PICTURE_SCALE = 2;
@@ -22,6 +22,8 @@ export interface MatrixDrawing {
   readonly model: MatrixPictureModel;
   /** The page version drawn. */
   readonly snapshot: string;
+  /** Where each cell was drawn (SVG units; multiply by the scale for pixels). */
+  readonly cells: readonly CellBox[];
 }
 
 export interface RasterImage {
@@ -61,7 +63,8 @@ export function drawMatrix(kb: KnowledgeBase, family: DistroId, options: MatrixP
   if (!matrix.snapshot || matrix.rows.length === 0) return undefined;
   const model = pictureModel(kb, matrix);
   const stem = [family, options.host?.replace(/\s+/g, '-').toLowerCase(), matrix.snapshot.era].filter(Boolean).join('-');
-  return { svg: matrixSvg(model).svg, altText: pictureAltText(model), filename: `lisbot-matrix-${stem}.png`, model, snapshot: matrix.snapshot.id };
+  const { svg, cells } = matrixSvg(model);
+  return { svg, cells, altText: pictureAltText(model), filename: `lisbot-matrix-${stem}.png`, model, snapshot: matrix.snapshot.id };
 }
 
 export function renderMatrixPicture(kb: KnowledgeBase, family: DistroId, options: MatrixPictureOptions & { scale?: number } = {}): MatrixPicture | undefined {

@@ -73,8 +73,19 @@ function cellLabel(cell: PictureCell, width: number): string {
   return fitText(cell.notes.join(','), width - 22, LAYOUT.smallSize, true);
 }
 
+/** Where one cell's swatch was drawn, in SVG units. */
+export interface CellBox {
+  readonly row: number;
+  readonly column: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly mark: PictureMark;
+}
+
 /** The whole picture as SVG: title, column headers, the grid, a legend, the notes and the source. */
-export function matrixSvg(model: MatrixPictureModel): { svg: string; width: number; height: number } {
+export function matrixSvg(model: MatrixPictureModel): { svg: string; width: number; height: number; cells: CellBox[] } {
   const L = LAYOUT;
   const featureWidth = Math.min(L.maxFeatureColumn, Math.max(120, ...model.rows.map((r) => textWidth(r.feature, L.textSize))) + 16);
   const columnWidth = Math.min(L.maxColumn, Math.max(L.minColumn, ...model.columns.flatMap((c) => [textWidth(c.versions, L.smallSize + 1, true), textWidth(c.how, L.smallSize)]).map((w) => w + 12)));
@@ -83,7 +94,10 @@ export function matrixSvg(model: MatrixPictureModel): { svg: string; width: numb
   const inner = width - 2 * L.margin;
   const parts: string[] = [];
   let y = L.margin + L.titleSize;
-  parts.push(text(L.margin, y, fitText(model.title, inner, L.titleSize, true), L.titleSize, { bold: true }));
+  for (const [i, line] of wrapText(model.title, inner, L.titleSize * 1.08, 2).entries()) {
+    parts.push(text(L.margin, y + i * (L.titleSize + 4), line, L.titleSize, { bold: true }));
+    if (i > 0) y += L.titleSize + 4;
+  }
   y += 20;
   for (const line of wrapText(model.subtitle, inner, L.textSize, 2)) {
     parts.push(text(L.margin, y, line, L.textSize, { fill: MUTED }));
@@ -103,6 +117,7 @@ export function matrixSvg(model: MatrixPictureModel): { svg: string; width: numb
   parts.push(`<line x1="${L.margin}" y1="${y}" x2="${L.margin + gridWidth}" y2="${y}" stroke="${RULE}"/>`);
 
   const gridTop = y;
+  const cells: CellBox[] = [];
   model.rows.forEach((row, r) => {
     const top = gridTop + r * L.rowHeight;
     if (r % 2 === 1) parts.push(`<rect x="${L.margin}" y="${top}" width="${gridWidth}" height="${L.rowHeight}" fill="${STRIPE}"/>`);
@@ -110,6 +125,7 @@ export function matrixSvg(model: MatrixPictureModel): { svg: string; width: numb
     row.cells.forEach((cell, c) => {
       const x = L.margin + featureWidth + columnWidth * c + L.cellGap / 2;
       parts.push(swatch(cell.mark, x, top + L.cellGap / 2, columnWidth - L.cellGap, L.rowHeight - L.cellGap, cellLabel(cell, columnWidth - L.cellGap)));
+      cells.push({ row: r, column: c, x, y: top + L.cellGap / 2, width: columnWidth - L.cellGap, height: L.rowHeight - L.cellGap, mark: cell.mark });
       if (cell.mark !== 'conditional' && cell.notes.length > 0) {
         parts.push(text(x + columnWidth - L.cellGap - 3, top + 12, cell.notes.join(','), 9, { fill: MARK_COLOURS[cell.mark].ink, anchor: 'end' }));
       }
@@ -154,5 +170,5 @@ export function matrixSvg(model: MatrixPictureModel): { svg: string; width: numb
   const height = Math.ceil(y + L.margin - 10);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${PICTURE_FONT_FAMILY}">`
     + `<rect width="100%" height="100%" fill="${BACKGROUND}"/>${parts.join('')}</svg>`;
-  return { svg, width, height };
+  return { svg, width, height, cells };
 }

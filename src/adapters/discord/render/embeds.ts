@@ -27,6 +27,8 @@ export interface DiscordMessage {
   readonly components: ButtonRow[];
   readonly allowedMentions: { parse: [] };
   readonly flags?: MessageFlags.Ephemeral;
+  /** Uploaded with the message (multipart); the embed may show one as its image via attachment://name. */
+  readonly files?: ReadonlyArray<{ readonly attachment: Buffer; readonly name: string; readonly description?: string }>;
 }
 
 export interface RenderOptions {
