@@ -24,7 +24,7 @@ export function matrixReply(kb: KnowledgeBase, family: DistroId, host?: HostId, 
   const columns = matrix.columns.map((c) => `${describeVersionItems(c.versions)}${c.kernel ? ` ${c.kernel.label ?? c.kernel.flavor.toUpperCase()}` : ''} ${c.integration.kind === 'download' ? c.integration.package ?? 'LIS' : c.integration.kind}`);
   return reply({
     intent: 'distro_support',
-    entities: { distro: family, ...(host ? { host } : {}) },
+    entities: { distro: family, ...(host ? { host } : {}), ...(asOf ? { asOf } : {}) },
     title: `${kb.familyName(family)} feature matrix${host ? ` on ${host}` : ''}`,
     text: `${matrix.columns.length} release columns from the ${matrix.snapshot.era} matrix${asOf ? ` (the newest page version on ${asOf})` : ''}. ✔ available, ✖ not available, – only on other hosts, n/a not applicable.`,
     table: { columns: ['Feature', ...columns], rows: matrix.rows.map((row) => [kb.featureName(row.feature), ...row.cells.map((c) => MARK[c.status])]) },

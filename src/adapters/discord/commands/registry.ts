@@ -10,6 +10,7 @@ import { distroCommand } from './distro.ts';
 import { featureCommand } from './feature.ts';
 import { helpCommand } from './help.ts';
 import { issueCommand } from './issue.ts';
+import { matrixCommand } from './matrix.ts';
 
 export const COMMAND_NAME = 'lis';
 
@@ -19,6 +20,7 @@ export const LIS_SUBCOMMANDS: readonly LisSubcommand[] = [
   distroCommand,
   featureCommand,
   issueCommand,
+  matrixCommand,
   checkCommand,
   digestCommand,
   helpCommand,

@@ -110,7 +110,8 @@ function bodyFields(reply: Reply): APIEmbedField[] {
 
 function matrixTarget(reply: Reply): { family: DistroId; host?: HostId } | undefined {
   const family = reply.entities.distro;
-  if (!reply.table || !family || reply.intent !== 'distro_support') return undefined;
+  // A matrix as of a date is not paged: the page buttons rebuild the current one. Its picture shows it whole.
+  if (!reply.table || !family || reply.intent !== 'distro_support' || reply.entities.asOf) return undefined;
   return parseMatrixValue(`matrix:${family}${reply.entities.host ? `:${reply.entities.host}` : ''}`);
 }
 
