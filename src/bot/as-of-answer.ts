@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/index.ts';
-import type { Reply } from './reply.ts';
+import type { Reply } from '../core/reply.ts';
 
 /** The page versions behind a reply: the matrix pages it cites, else the family's newest page in the view. */
 export function pageVersionsOf(view: KnowledgeBase, reply: Reply): string[] {

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import { renderMatrixPictureAsync } from '../knowledge/render/matrix-picture.ts';
-import type { ReplyAttachment } from './reply.ts';
+import type { ReplyAttachment } from '../core/reply.ts';
 
 /** An attachment's bytes, ready for a platform's upload. */
 export interface RenderedAttachment {

@@ -1,5 +1,5 @@
 import { renderAttachment } from '../../bot/attachments.ts';
-import type { Reply } from '../../bot/reply.ts';
+import type { Reply } from '../../core/reply.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { DiscordLogger } from './context.ts';
 import type { DiscordMessage } from './render/embeds.ts';

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { renderAttachment } from '../../bot/attachments.ts';
-import type { Reply } from '../../bot/reply.ts';
+import type { Reply } from '../../core/reply.ts';
 import type { SlackDeps } from './deps.ts';
 import { UPLOAD_LIMIT_BYTES } from './render/limits.ts';
 

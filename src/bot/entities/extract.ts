@@ -1,9 +1,10 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { DistroId, HostId } from '../../knowledge/schema/index.ts';
 import { normaliseVersion } from '../../knowledge/version.ts';
-import type { Entities, FeatureEntity } from '../reply.ts';
+import type { Entities, FeatureEntity } from '../../core/reply.ts';
 import { extractHosts } from './hosts.ts';
 import { extractAsOf, withoutAsOf } from './as-of.ts';
+import { extractReleases } from './releases.ts';
 import { STOPWORDS, tokenize } from './tokens.ts';
 import { allowedTypos, editDistance, withinOneEdit } from '../../knowledge/edit-distance.ts';
 import { vocabularyFor, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
@@ -90,7 +91,8 @@ function pickFeature(features: readonly FeatureEntity[]): FeatureEntity | undefi
 export function extractEntities(kb: KnowledgeBase, question: string): Extraction {
   const vocabulary = vocabularyFor(kb);
   const asOf = extractAsOf(question);
-  const { hosts: hostMentions, rest } = extractHosts((asOf ? withoutAsOf(question, asOf) : question).toLowerCase());
+  const releases = extractReleases(asOf ? withoutAsOf(question, asOf) : question);
+  const { hosts: hostMentions, rest } = extractHosts(releases.rest.toLowerCase());
   const tokens = splitGlued(tokenize(rest));
   const used = new Array<boolean>(tokens.length).fill(false);
   const distros: DistroId[] = [];
@@ -184,6 +186,9 @@ export function extractEntities(kb: KnowledgeBase, question: string): Extraction
   if (feature) entities.feature = feature;
   if (hosts[0]) entities.host = hosts[0];
   if (kernel) entities.kernel = kernel;
+  if (releases.lis) entities.lis = releases.lis;
+  if (releases.uek) entities.uek = releases.uek;
+  if (releases.arch) entities.arch = releases.arch;
   if (asOf) entities.asOf = asOf.date;
   return { entities, hosts, distros: ordered, features, fuzzy, leftovers, tokens, looseVersion };
 }

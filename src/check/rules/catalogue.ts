@@ -1,4 +1,4 @@
-import type { FactKey } from '../facts.ts';
+import type { FactKey } from '../guest-facts.ts';
 import type { DiagnosticCode } from '../parse/diagnostics.ts';
 
 export type RuleCategory = 'platform' | 'lis' | 'feature' | 'best-practice' | 'known-issue' | 'input';

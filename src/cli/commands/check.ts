@@ -2,8 +2,7 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync
 import { Readable } from 'node:stream';
 import { UsageError, flag, stringOption, writeLine, type CliCommand, type CliIo, type ParsedArgs } from '../command.ts';
 import { csvRow } from '../../check/inventory/csv-safe.ts';
-import { normaliseColumn } from '../../check/inventory/columns.ts';
-import { splitCsv } from '../../check/inventory/csv-records.ts';
+import { binaryReason, sniffInput } from '../../check/input-kind.ts';
 import { MAX_UPLOAD_BYTES } from '../../check/parse/limits.ts';
 import {
   checkInventory, evaluateBundle, INVENTORY_CSV_HEADER, inventoryCsvLine, InventoryTally, renderReportText,
@@ -26,34 +25,6 @@ class InputError extends Error {
 type Source =
   | { kind: 'file'; path: string; size: number; head: Buffer }
   | { kind: 'stdin'; head: Buffer; rest: AsyncIterator<unknown>; ended: boolean };
-
-const MAGIC: ReadonlyArray<readonly [number[], string]> = [
-  [[0x1f, 0x8b], 'gzip-compressed'], [[0x50, 0x4b, 0x03, 0x04], 'a zip archive'], [[0x42, 0x5a, 0x68], 'bzip2-compressed'],
-  [[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], 'xz-compressed'], [[0x28, 0xb5, 0x2f, 0xfd], 'zstd-compressed'], [[0x7f, 0x45, 0x4c, 0x46], 'a program (ELF)'],
-];
-
-/** Why the start of a file looks like no text at all, or undefined when it looks like text. */
-export function binaryReason(head: Buffer): string | undefined {
-  for (const [bytes, what] of MAGIC) if (bytes.every((b, i) => head[i] === b)) return what;
-  if (head.includes(0)) return 'binary (it contains NUL bytes; if it is UTF-16 text, save it as UTF-8)';
-  let junk = 0;
-  for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x7f) junk++;
-  return head.length > 0 && junk / head.length > 0.1 ? 'binary' : undefined;
-}
-
-export type InputKind = 'bundle' | 'jsonl' | 'csv';
-
-/** An inventory starts with a JSON object line or a CSV header naming vm_id; anything else is one guest's upload. */
-export function sniffInput(head: Buffer): InputKind {
-  const text = head.toString('utf8').replace(/^\ufeff/, '');
-  const first = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  if (first.trimStart().startsWith('{')) return 'jsonl';
-  if (first.includes(',')) {
-    const fields = splitCsv(first) ?? [];
-    if (fields.some((f) => normaliseColumn(f) === 'vm_id')) return 'csv';
-  }
-  return 'bundle';
-}
 
 function fileSource(path: string): Source {
   let size: number;

@@ -1,7 +1,7 @@
 import { flag, writeLine, type CliCommand } from '../command.ts';
 import { describeVersionItems } from '../../knowledge/version.ts';
 import { queryMatrix } from '../../knowledge/query/matrix.ts';
-import { dateOption, familyArgument, hostOption, knowledgeBase } from './kb-context.ts';
+import { asOfOption, familyArgument, hostOption, knowledgeBase } from './kb-context.ts';
 import { writeMatrixPng } from './kb-matrix-png.ts';
 import { stringOption } from '../command.ts';
 
@@ -10,15 +10,15 @@ const MARK = { available: '✔', 'not-available': ' ', 'not-applicable': 'n/a', 
 export const kbMatrixCommand: CliCommand = {
   name: 'kb matrix',
   summary: "Print a family's feature matrix from its newest page (or as of a date).",
-  usage: 'lisbot kb matrix FAMILY [--host HOST] [--as-of YYYY-MM-DD] [--json | --png FILE]',
+  usage: 'lisbot kb matrix FAMILY [--host HOST] [--as-of YYYY-MM-DD|SNAPSHOT-ID] [--json | --png FILE]',
   details: 'Without --host a ✔ means available on at least one host the row lists; with --host, on that host. "·" marks a feature the row offers only on other hosts. --png FILE draws the grid as a picture (FILE "-" writes it to stdout).',
   options: { host: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, png: { type: 'string' } },
   run(args, io) {
     const kb = knowledgeBase(io.env);
     const { family } = familyArgument(kb, args.positionals[0]);
     const png = stringOption(args, 'png');
-    if (png !== undefined) return writeMatrixPng(kb, family, { host: hostOption(args), asOf: dateOption(args, 'as-of') }, png, io);
-    const matrix = queryMatrix(kb, family, { host: hostOption(args), asOf: dateOption(args, 'as-of') });
+    if (png !== undefined) return writeMatrixPng(kb, family, { host: hostOption(args), asOf: asOfOption(kb, args) }, png, io);
+    const matrix = queryMatrix(kb, family, { host: hostOption(args), asOf: asOfOption(kb, args) });
     if (flag(args, 'json')) {
       writeLine(io.stdout, JSON.stringify({
         family, host: matrix.host, snapshot: matrix.snapshot?.id,

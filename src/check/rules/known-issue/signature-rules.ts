@@ -1,4 +1,4 @@
-import type { LogSignatureId } from '../../facts.ts';
+import type { LogSignatureId } from '../../guest-facts.ts';
 import type { RuleId } from '../catalogue.ts';
 import { evidenceOf, finding, versionBetween } from '../helpers.ts';
 import type { Rule, RuleContext } from '../types.ts';
