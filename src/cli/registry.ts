@@ -6,6 +6,7 @@ import { serveCommand, startCommand } from './commands/serve.ts';
 import { workerCommand } from './commands/worker.ts';
 import { configCheckCommand } from './commands/config-check.ts';
 import { digestPreviewCommand } from './commands/digest-preview.ts';
+import { correctionsPreviewCommand } from './commands/corrections-preview.ts';
 import { kbStatusCommand } from './commands/kb-status.ts';
 import { kbSyncCommand } from './commands/kb-sync.ts';
 import { discordDeployCommand } from './commands/discord-deploy.ts';
@@ -34,6 +35,7 @@ export const COMMANDS: readonly CliCommand[] = [
   kbStatusCommand,
   kbSyncCommand,
   digestPreviewCommand,
+  correctionsPreviewCommand,
   configCheckCommand,
   feedbackExportCommand,
   discordDeployCommand,

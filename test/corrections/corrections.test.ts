@@ -13,6 +13,7 @@ import { FakeSlackApi } from '../adapters/slack/fake-slack-api.ts';
 import { FakeDiscord } from '../adapters/discord/fake-discord.ts';
 import { realKb } from '../helpers/real-kb.ts';
 import { testRedis } from '../digest/helpers.ts';
+import { runLisbot } from '../helpers/cli-io.ts';
 
 /** Answers given from the KB as it stood on 2019-06-13; the 2020-08-29 version flips the first three. */
 const FLIPPED = ['is ubuntu 20.04 supported?', 'does ubuntu 14.04 support hyper-v sockets?', 'does rhel 6.2 need lis?'];
@@ -118,5 +119,29 @@ describe('corrections', () => {
     now += 120_000;
     await ledger.record({ ...entry!, id: 'fresh', at: new Date(now).toISOString() });
     assert.deepEqual((await ledger.entries()).map((e) => e.id), ['fresh']);
+  });
+});
+
+describe('lisbot corrections preview', () => {
+  const redis = testRedis();
+  after(async () => { await redis.cleanup(); });
+
+  test('lists the answers the change from 2019-06-13 to 2020-08-29 would correct, and nothing is posted', async () => {
+    const ledger = new RedisAnswerLedger(redis.redis, `${redis.prefix}preview:`);
+    for (const entry of recordAll([{ platform: 'slack', channel: 'C0PREVIEW' }])) await ledger.record(entry);
+    const env = { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    const byDate = await runLisbot(['corrections', 'preview', '--from', '2019-06-13', '--to', '2020-08-29', '--json', '--ledger-prefix', `${redis.prefix}preview:`], { env });
+    assert.equal(byDate.code, 0, byDate.stderr);
+    const lines = byDate.stdout.trim().split('\n').map((l) => JSON.parse(l) as { question: string; after: { verdict: string }; page: string });
+    assert.deepEqual(lines.map((l) => l.question).sort(), [...FLIPPED].sort());
+    assert.match(byDate.stderr, /3 of 10 recorded answer\(s\) would be corrected/);
+    const version = knowledgeAsOf(realKb(), '2019-06-13').version;
+    const byVersion = await runLisbot(['corrections', 'preview', '--from', version, '--to', '2020-08-29', '--ledger-prefix', `${redis.prefix}preview:`], { env });
+    assert.equal(byVersion.code, 0, byVersion.stderr);
+    assert.equal(byVersion.stdout.trim().split('\n').length, 3);
+    assert.match(byVersion.stdout, /"is ubuntu 20\.04 supported\?"\s+unknown → supported \(built-in\)\s+changed by ubuntu@2020-08-29/);
+    const bad = await runLisbot(['corrections', 'preview', '--from', 'yesterday'], { env });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--from takes a KB version/);
   });
 });
