@@ -13,6 +13,9 @@ import { RedisContextStore } from '../state/redis-context-store.ts';
 import { createRedis } from '../state/redis-connection.ts';
 import { RedisDedupeStore } from '../state/redis-dedupe-store.ts';
 import { RedisFeedbackStore } from '../state/redis-feedback-store.ts';
+import { MemoryAnswerLedger, type AnswerLedger } from '../corrections/ledger.ts';
+import { RedisAnswerLedger } from '../corrections/redis-ledger.ts';
+import { answerRecorder } from '../corrections/recorder.ts';
 
 /** What every role shares: settings, logs, metrics, and state in Redis when REDIS_URL is set, in memory otherwise. */
 export interface Infrastructure {
@@ -23,6 +26,8 @@ export interface Infrastructure {
   readonly contexts: ContextStore;
   readonly dedupe: DedupeStore;
   readonly feedback: FeedbackStore;
+  /** Posted answers and the facts they rested on, for corrections after a KB change. */
+  readonly answers: AnswerLedger;
   close(): Promise<void>;
 }
 
@@ -39,16 +44,19 @@ export function createInfrastructure(env: NodeJS.ProcessEnv, options: { logDesti
     contexts: redis ? new RedisContextStore(redis, ttlMs) : new MemoryContextStore(ttlMs),
     dedupe: redis ? new RedisDedupeStore(redis) : new MemoryDedupeStore(),
     feedback: redis ? new RedisFeedbackStore(redis) : new MemoryFeedbackStore(),
+    answers: redis ? new RedisAnswerLedger(redis) : new MemoryAnswerLedger(),
     close: async () => { if (redis) await redis.quit().catch(() => redis.disconnect()); },
   };
 }
 
 /** A bot whose every answer is counted and timed, and whose declined questions (on every platform) are kept for new test cases. */
 export function instrumentedBot(kb: () => KnowledgeBase, infra: Infrastructure): Bot {
+  const recordAnswer = answerRecorder(infra.answers, kb, (error) => infra.logger.warn({ err: String(error) }, 'could not record an answer for corrections'));
   const recordDeclined = declinedRecorder(infra.feedback, (error) => infra.logger.warn({ err: String(error) }, 'could not store a declined question'));
   return new Bot(kb, infra.contexts, (message, answer) => {
     infra.metrics.recordAnswer(answer.reply.intent, answer.reply.answered, answer.latencyMs);
     infra.logger.debug({ intent: answer.reply.intent, answered: answer.reply.answered, latencyMs: answer.latencyMs, platform: message.platform }, 'answered');
     recordDeclined(message, answer);
+    recordAnswer(message, answer);
   });
 }

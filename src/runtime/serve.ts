@@ -31,7 +31,7 @@ export async function startAdapters(deps: ServeDependencies): Promise<RunningAda
   const slackSettings = slackSettingsFromEnv(deps.env);
   const discordSettings = discordSettingsFromEnv(deps.env);
   const bot = instrumentedBot(deps.kb, infra);
-  const ports = { ...(deps.guestChecks ? { guestChecks: deps.guestChecks } : {}), ...(deps.digest ? { digest: deps.digest } : {}) };
+  const ports = { ...(deps.guestChecks ? { guestChecks: deps.guestChecks } : {}), ...(deps.digest ? { digest: deps.digest } : {}), answers: infra.answers };
   const running: RunningAdapter[] = [];
   if (slackSettings) {
     const slack = createSlackApp({ settings: slackSettings, bot, dedupe: infra.dedupe, feedback: infra.feedback, logger: boltLogger(infra.logger), ...ports });

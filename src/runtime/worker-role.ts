@@ -28,7 +28,7 @@ export async function runWorkerRole(env: NodeJS.ProcessEnv, infra: Infrastructur
   const runtime = startWorkerRuntime(settings, { posters, check: guestCheckRunner(holder.get), logger });
   const digest = createDigestWiring(runtime.queues, holder.get, infra.redis, infra.settings.LISBOT_ADMINS);
   const background: JobWorker[] = await startBackgroundWorkers({
-    queues: runtime.queues, digest, holder, posters, env, logger: infra.logger,
+    queues: runtime.queues, digest, holder, posters, env, logger: infra.logger, answers: infra.answers,
     kbSources: infra.settings.KB_SOURCES, kbSyncSchedule: infra.settings.KB_SYNC_SCHEDULE,
   });
   const health = await startHealth(infra, holder.get, [{ name: 'workers', ready: () => true }], env);

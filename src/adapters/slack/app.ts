@@ -74,6 +74,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     feedback: options.feedback,
     ...(options.guestChecks ? { guestChecks: options.guestChecks } : {}),
     ...(options.digest ? { digest: options.digest } : {}),
+    ...(options.answers ? { answers: options.answers } : {}),
     logger: app.logger,
     threads: new ThreadMemory(),
     ackBudgetMs: options.ackBudgetMs ?? 1500,

@@ -11,6 +11,7 @@ import { featureCommand } from './feature.ts';
 import { helpCommand } from './help.ts';
 import { issueCommand } from './issue.ts';
 import { matrixCommand } from './matrix.ts';
+import { correctionsSubcommand } from './corrections.ts';
 
 export const COMMAND_NAME = 'lis';
 
@@ -23,6 +24,7 @@ export const LIS_SUBCOMMANDS: readonly LisSubcommand[] = [
   matrixCommand,
   checkCommand,
   digestCommand,
+  correctionsSubcommand,
   helpCommand,
 ];
 
