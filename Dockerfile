@@ -4,12 +4,12 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+# --ignore-scripts: `prepare` (the build) needs the sources, copied below.
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY scripts/build.mjs ./scripts/build.mjs
 COPY src ./src
+# The bundle in dist/ holds the compiled CLI, the KB data and the collector script (scripts/build.mjs checks all three).
 RUN npm run build \
- && cp -r src/knowledge/data dist/src/knowledge/data \
- && cp src/check/collector/lis-collect.sh dist/src/check/collector/lis-collect.sh \
  && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime

@@ -3,7 +3,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'bin/**', 'eslint.config.mjs', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bin/**', 'scripts/*.mjs', 'test/helpers/module-log/*.mjs', 'eslint.config.mjs', 'coverage/**'] },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -1,12 +1,31 @@
 #!/usr/bin/env node
-// Runs the compiled CLI when a build exists (the Docker image), otherwise the TypeScript sources through tsx.
-import { existsSync } from 'node:fs';
+// Runs the compiled CLI (dist/, built by `npm run build`, which `npm ci` runs as `prepare`) when it is complete
+// and no source file is newer than it; otherwise the TypeScript sources through tsx, so an edit is never ignored.
+// LISBOT_FROM_SOURCE=1 forces the sources.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = join(root, 'dist', 'src', 'cli', 'bin.js');
-if (existsSync(compiled)) {
+const stamp = join(root, 'dist', 'BUILD');
+const compiled = join(root, 'dist', 'lisbot.js');
+
+/** Whether any file under src/ changed after the build (an image has no src/, so its build is never stale). */
+function sourcesNewerThan(time) {
+  const src = join(root, 'src');
+  if (!existsSync(src)) return false;
+  for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs > time) return true;
+  }
+  return false;
+}
+
+function useBuild() {
+  if (process.env.LISBOT_FROM_SOURCE === '1' || !existsSync(stamp) || !existsSync(compiled)) return false;
+  return !sourcesNewerThan(statSync(stamp).mtimeMs);
+}
+
+if (useBuild()) {
   await import(pathToFileURL(compiled).href);
 } else {
   const { register } = await import('tsx/esm/api');

@@ -27,10 +27,10 @@ export function flag(args: ParsedArgs, name: string): boolean {
   return args.values[name] === true;
 }
 
-/** One CLI command: "ask", "kb show", … Its usage and help text are what `--help` prints. */
+/** One CLI command: "ask", "kb show", … Its usage and help text are what `--help` prints; its one-line summary is in the registry. */
 export interface CliCommand {
   readonly name: string;
-  readonly summary: string;
+  readonly summary?: string;
   readonly usage: string;
   readonly details?: string;
   readonly options?: ParseArgsConfig['options'];

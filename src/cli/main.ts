@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import { UsageError, writeLine, type CliCommand, type CliIo } from './command.ts';
-import { COMMANDS } from './registry.ts';
-import { KbValidationError } from '../knowledge/errors.ts';
+import { COMMANDS, type CommandEntry } from './registry.ts';
 
 /** Command names are one or two words at the start of argv: "ask", "kb show". */
-function findCommand(argv: readonly string[]): { command: CliCommand; rest: string[] } | undefined {
+function findCommand(argv: readonly string[]): { command: CommandEntry; rest: string[] } | undefined {
   const [first, second] = argv;
   const twoWords = COMMANDS.find((c) => c.name === `${first} ${second}`);
   if (twoWords) return { command: twoWords, rest: argv.slice(2) };
@@ -25,9 +24,9 @@ function overview(prefix?: string): string {
   ].join('\n');
 }
 
-function help(command: CliCommand): string {
+function help(command: CliCommand, summary: string): string {
   const options = Object.entries(command.options ?? {}).map(([name, o]) => `  --${name}${o.type === 'string' ? ' VALUE' : ''}${o.short ? ` (-${o.short})` : ''}`);
-  return [`Usage: ${command.usage}`, '', command.summary, ...(command.details ? ['', command.details] : []),
+  return [`Usage: ${command.usage}`, '', summary, ...(command.details ? ['', command.details] : []),
     ...(options.length ? ['', 'Options:', ...options, '  --help'] : ['', 'Options:', '  --help'])].join('\n');
 }
 
@@ -47,9 +46,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     writeLine(io.stderr, `Unknown command: ${argv[0]}\n\n${overview()}`);
     return 2;
   }
-  const { command, rest } = found;
+  const { rest } = found;
+  const command = await found.command.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    writeLine(io.stdout, help(command));
+    writeLine(io.stdout, help(command, found.command.summary));
     return 0;
   }
   try {
@@ -60,7 +60,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       writeLine(io.stderr, `${error.message}\nUsage: ${command.usage}\nRun "lisbot ${command.name} --help" for more.`);
       return 2;
     }
-    if (error instanceof KbValidationError) {
+    // By name, not instanceof: importing the class would load zod for every command, --help included.
+    if (error instanceof Error && error.name === 'KbValidationError') {
       writeLine(io.stderr, `The knowledge base failed validation: ${error.message}`);
       return 1;
     }

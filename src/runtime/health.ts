@@ -5,7 +5,7 @@ import { GUEST_CHECK_QUEUE } from '../jobs/guest-check/job-data.ts';
 import { jobSettingsFromEnv } from '../jobs/settings.ts';
 import { KB_SYNC_QUEUE } from '../jobs/kb-sync-job.ts';
 import { startHealthServer, type HealthServer, type ReadinessCheck } from '../observability/health-server.ts';
-import { DASHBOARD_PATH, createQueueDashboard, type QueueDashboard } from '../observability/queue-dashboard.ts';
+import type { QueueDashboard } from '../observability/queue-dashboard.ts';
 import type { Infrastructure } from './infrastructure.ts';
 
 /** Ready means: the KB is loaded, Redis answers when configured, and each named part is connected. */
@@ -17,24 +17,25 @@ export function readinessChecks(kb: () => KnowledgeBase | undefined, redis: Redi
   ];
 }
 
-/** The queue dashboard when ADMIN_USER, ADMIN_PASSWORD and REDIS_URL are all set; off otherwise. */
-function dashboardFor(infra: Infrastructure, env: NodeJS.ProcessEnv): QueueDashboard | undefined {
+/** The queue dashboard when ADMIN_USER, ADMIN_PASSWORD and REDIS_URL are all set; off (and not loaded) otherwise. */
+async function dashboardFor(infra: Infrastructure, env: NodeJS.ProcessEnv): Promise<{ path: string; dashboard: QueueDashboard } | undefined> {
   const { ADMIN_USER, ADMIN_PASSWORD, REDIS_URL } = infra.settings;
   if (!ADMIN_USER || !ADMIN_PASSWORD || !REDIS_URL) return undefined;
-  return createQueueDashboard({
+  const { DASHBOARD_PATH, createQueueDashboard } = await import('../observability/queue-dashboard.ts');
+  return { path: DASHBOARD_PATH, dashboard: createQueueDashboard({
     redisUrl: REDIS_URL, prefix: jobSettingsFromEnv(env).queuePrefix, queueNames: [GUEST_CHECK_QUEUE, DIGEST_QUEUE, KB_SYNC_QUEUE],
     user: ADMIN_USER, password: ADMIN_PASSWORD,
-  });
+  }) };
 }
 
 export async function startHealth(infra: Infrastructure, kb: () => KnowledgeBase | undefined, parts: ReadonlyArray<{ name: string; ready(): boolean }>, env: NodeJS.ProcessEnv = {}): Promise<HealthServer | undefined> {
   const port = infra.settings.METRICS_PORT;
   if (port === undefined) return undefined;
-  const dashboard = dashboardFor(infra, env);
+  const mounted = await dashboardFor(infra, env);
   const server = await startHealthServer(port, infra.metrics, readinessChecks(kb, infra.redis, parts), () => {
     const current = kb();
-    if (current) infra.metrics.recordKb(current.version, current.newestEra, current.builtAt);
-  }, dashboard ? { prefix: DASHBOARD_PATH, handle: (req, res) => dashboard.handle(req, res) } : undefined);
-  infra.logger.info({ port: server.port, dashboard: dashboard ? DASHBOARD_PATH : 'off' }, 'health and metrics server listening');
-  return { port: server.port, close: async () => { await server.close(); await dashboard?.close(); } };
+    if (current) infra.metrics.recordKb(current.version, current.newestEra);
+  }, mounted ? { prefix: mounted.path, handle: (req, res) => mounted.dashboard.handle(req, res) } : undefined);
+  infra.logger.info({ port: server.port, dashboard: mounted ? mounted.path : 'off' }, 'health and metrics server listening');
+  return { port: server.port, close: async () => { await server.close(); await mounted?.dashboard.close(); } };
 }

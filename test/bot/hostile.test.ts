@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { answerQuestion } from '../../src/bot/answer.ts';
 import { renderPlainText } from '../../src/adapters/console/render-plain.ts';
 import { realKb } from '../helpers/real-kb.ts';
+import { propertyRuns } from '../helpers/property.ts';
 
 const kb = realKb();
 const HOSTILE = ['<!channel>', '<!here>', '<!everyone>', '@everyone', '@here', '<@U123ABC>', '<@&123456>', '```rm -rf /```', '`code`', '<script>alert(1)</script>', '[link](http://evil.example)', '*bold* _it_ ~strike~', '||spoiler||'];
@@ -32,6 +33,6 @@ describe('hostile and odd questions', () => {
       const { reply } = answerQuestion(kb, text);
       const rendered = renderPlainText(reply);
       return !rendered.includes('<!channel>') && !rendered.includes('@everyone') && !rendered.includes('<@U123ABC>');
-    }), { numRuns: 10_000 });
+    }), { numRuns: propertyRuns(10_000) });
   });
 });

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { evaluateBundle, renderReportText, reportToReply } from '../../src/check/report/index.ts';
 import { CheckReportSchema } from '../../src/check/report/schema.ts';
 import { realKb } from '../helpers/real-kb.ts';
+import { propertyRuns } from '../helpers/property.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'bundles');
 const texts = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
@@ -31,7 +32,7 @@ describe('checkBundle fuzzing', () => {
   test('fixtures cut at any point', () => {
     fc.assert(fc.property(fixture, fc.double({ min: 0, max: 1, noNaN: true }), (text, at) => {
       checkTimed(text.slice(0, Math.floor(text.length * at)));
-    }), { numRuns: 200 });
+    }), { numRuns: propertyRuns(200) });
   });
 
   test('fixtures with corrupted spans (random bytes, NULs, huge lines, ANSI)', () => {
@@ -47,7 +48,7 @@ describe('checkBundle fuzzing', () => {
         out = out.slice(0, i) + insert + out.slice(i + remove);
       }
       checkTimed(out);
-    }), { numRuns: 200 });
+    }), { numRuns: propertyRuns(200) });
   });
 
   test('sections shuffled, dropped and duplicated', () => {
@@ -55,11 +56,11 @@ describe('checkBundle fuzzing', () => {
       const parts = text.split(/(?=^### )/m);
       const chosen = picks.map((p) => parts[p % parts.length] ?? '');
       checkTimed(chosen.join(''));
-    }), { numRuns: 150 });
+    }), { numRuns: propertyRuns(150) });
   });
 
   test('arbitrary text and bytes', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 3_000 }), (s) => { checkTimed(s); }), { numRuns: 150 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 3_000 }), (b) => { checkTimed(Buffer.from(b)); }), { numRuns: 150 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 3_000 }), (s) => { checkTimed(s); }), { numRuns: propertyRuns(150) });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 3_000 }), (b) => { checkTimed(Buffer.from(b)); }), { numRuns: propertyRuns(150) });
   });
 });

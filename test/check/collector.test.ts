@@ -166,4 +166,42 @@ describe('lis-collect.sh', () => {
     const first = /^inet (\S+)\/24 on eth0; same (\S+) again$/m.exec(out);
     if (first) assert.equal(first[1], first[2], 'same address, same token');
   });
+  describe('credentials never leave the VM, with or without --no-redact', () => {
+    // Each form, as it appears in /proc/cmdline, the dmesg "Command line:", GRUB settings, mounts or config files.
+    const FORMS: Array<{ name: string; line: string; secrets: string[]; kept: RegExp }> = [
+      { name: 'iSCSI root in /proc/cmdline', line: 'BOOT_IMAGE=/vmlinuz root=/dev/sda1 netroot=iscsi:alice:S3cretPass@192.0.2.9::3260::iqn.2009-06.test:target ro',
+        secrets: ['alice', 'S3cretPass'], kept: /netroot=iscsi:<scrubbed>@.*::3260::iqn\.2009-06\.test:target ro/ },
+      { name: 'iSCSI with reverse CHAP', line: 'netroot=iscsi:u1:p1:ru2:rp2@[2001:db8::1]:3260::iqn.x', secrets: ['u1', 'p1', 'ru2', 'rp2'], kept: /netroot=iscsi:<scrubbed>@/ },
+      { name: 'dmesg Command line', line: '[    0.000000] Command line: BOOT_IMAGE=/vmlinuz rd.iscsi.password=hunter2 rd.iscsi.username=carol quiet',
+        secrets: ['hunter2', 'carol'], kept: /Command line: BOOT_IMAGE=\/vmlinuz rd\.iscsi\.password=<scrubbed> rd\.iscsi\.username=<scrubbed> quiet/ },
+      { name: '*password*= with a quoted value', line: 'ro rd.iscsi.in.password="two words" KEYTABLE=us', secrets: ['two words'], kept: /password="<scrubbed>" KEYTABLE=us/ },
+      { name: '*pass*=, *pwd*=, token=, key=, *secret*=', line: 'vncpass=v1 db_pwd=v2 token=v3 key=v4 api_key=v5 client_secret=v6 auth=v7',
+        secrets: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7'], kept: /vncpass=<scrubbed> db_pwd=<scrubbed> token=<scrubbed> key=<scrubbed>/ },
+      { name: 'GRUB_CMDLINE_LINUX in /etc/default/grub', line: 'GRUB_CMDLINE_LINUX="rhgb quiet netroot=iscsi:dave:pw4@host::3260::iqn.y token=abc123"',
+        secrets: ['dave', 'pw4', 'abc123'], kept: /^GRUB_CMDLINE_LINUX="rhgb quiet netroot=iscsi:<scrubbed>@host::3260::iqn\.y token=<scrubbed>"$/m },
+      { name: 'URL userinfo (NFS, proxies)', line: 'http_proxy=http://erin:pw5@proxy.example:3128 src nfs://frank:pw6@nfs.example/export',
+        secrets: ['erin', 'pw5', 'frank', 'pw6'], kept: /http:\/\/<scrubbed>@proxy\.example:3128 src nfs:\/\/<scrubbed>@nfs\.example\/export/ },
+      { name: 'cifs mount options', line: '//srv/share /mnt cifs username=gina,password=pw7,credentials=/root/.smb 0 0',
+        secrets: ['gina', 'pw7', '/root/.smb'], kept: /cifs username=<scrubbed>,password=<scrubbed>,credentials=<scrubbed> 0 0/ },
+      { name: 'YAML and JSON keys', line: '  "password": "pw8",\nsecret_token: pw9', secrets: ['pw8', 'pw9'], kept: /"password": <scrubbed>\nsecret_token: <scrubbed>/ },
+    ];
+    for (const form of FORMS) {
+      test(form.name, () => {
+        for (const args of [['--redact-only', '--no-redact'], ['--redact-only']]) {
+          const r = runCollector(['sh'], args, `### cat /proc/cmdline\n${form.line}\n`).result;
+          assert.equal(r.status, 0, r.stderr);
+          for (const secret of form.secrets) assert.ok(!r.stdout.includes(secret), `${secret} leaked with ${args.join(' ')}:\n${r.stdout}`);
+          if (args.includes('--no-redact')) assert.match(r.stdout, form.kept);
+        }
+      });
+    }
+    test('what is no credential survives: root=, console=, crashkernel=, KEYTABLE=', () => {
+      const line = 'BOOT_IMAGE=/vmlinuz-5.14 root=/dev/mapper/rhel-root ro crashkernel=auto console=ttyS0 KEYTABLE=us elevator=noop';
+      const r = runCollector(['sh'], ['--redact-only', '--no-redact'], `${line}\n`).result;
+      assert.equal(r.stdout.trim(), line);
+    });
+    test('the collection itself passes every line through the scrubber, before any redaction', () => {
+      assert.match(collectorScript(), /^collect \| scrub_secrets \| if \[ "\$REDACT" = on \]; then redact_filter; else cat; fi \|$/m);
+    });
+  });
 });

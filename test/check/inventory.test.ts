@@ -69,13 +69,39 @@ describe('inventory parsing', () => {
   });
 
   test('a header without vm_id, an unclosed quote, and the row cap', async () => {
-    const noId = await collect('name,os\nx,y\n');
+    const noId = await collect('os,release\nx,y\n');
     assert.equal(noId[0]?.diagnostics[0]?.code, 'INPUT_UNKNOWN_FORMAT');
     const unclosed = await collect(`${HEADER}\nvm-1,"never closed\n`);
     assert.equal(unclosed[0]?.diagnostics[0]?.code, 'INPUT_ROW_INVALID');
     const many = await collect(`${HEADER}\n${Array.from({ length: 10 }, (_, i) => `vm-${i}`).join('\n')}\n`, 3);
     assert.equal(many.length, 4);
     assert.equal(many[3]?.diagnostics[0]?.code, 'INPUT_TOO_MANY_ROWS');
+  });
+
+  test('common column names are aliases: vm, distro, version, host, kernel_version, …', async () => {
+    const rows = await collect('VM Name,Distro,Version,Host,Kernel Version,Gen\nweb-01,Ubuntu,14.04,Windows Server 2012 R2,3.13.0-170-generic,2\n');
+    assert.equal(rows.length, 1, 'no unknown-column notice: every column is known');
+    const [row] = rows;
+    assert.equal(row?.vmId, 'web-01');
+    assert.equal(row?.facts.os?.value.distro, 'ubuntu');
+    assert.equal(row?.facts.os?.value.version, '14.04');
+    assert.equal(row?.facts.host?.value.hostId, '2012 R2');
+    assert.equal(row?.facts.kernel?.value.release, '3.13.0-170-generic');
+    assert.equal(row?.facts.generation?.value, 2);
+  });
+
+  test('unknown columns are reported once, by name, and the rows are still read', async () => {
+    const csv = await collect('vm_id,distro,versoin,colour\nweb-01,rhel,7.9,blue\ndb-02,rhel,8.8,red\n');
+    assert.equal(csv[0]?.vmId, undefined);
+    assert.equal(csv[0]?.diagnostics[0]?.code, 'INPUT_UNKNOWN_COLUMN');
+    assert.match(csv[0]?.diagnostics[0]?.message ?? '', /Columns "versoin", "colour" not recognised and ignored/);
+    assert.deepEqual(csv.slice(1).map((r) => r.vmId), ['web-01', 'db-02']);
+    const json = await collect('{"vm_id":"a","distro":"rhel","flavour":"x"}\n{"vm_id":"b","flavour":"y","size":1}\n');
+    const notices = json.filter((r) => r.diagnostics.some((d) => d.code === 'INPUT_UNKNOWN_COLUMN')).map((r) => r.diagnostics[0]?.message);
+    assert.equal(notices.length, 2, 'each unknown key once');
+    assert.match(notices[0] ?? '', /"flavour"/);
+    assert.match(notices[1] ?? '', /"size"/);
+    assert.equal(json.filter((r) => r.vmId).length, 2);
   });
 
   test('streams a 100,000-row file without holding it in memory', async () => {

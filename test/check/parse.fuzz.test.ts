@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { GuestFacts } from '../../src/check/guest-facts.ts';
 import { parseBundle, type ParsedBundle } from '../../src/check/parse/index.ts';
 import { MAX_LINE_CHARS } from '../../src/check/parse/limits.ts';
+import { propertyRuns } from '../helpers/property.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'bundles');
 const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
@@ -44,8 +45,8 @@ const collectorFixture = fc.constantFrom(...collectorTexts);
 
 describe('parser fuzzing', () => {
   test('arbitrary text and bytes never throw', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2_000 }), (s) => { parseTimed(s); }), { numRuns: 300 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 4_000 }), (bytes) => { parseTimed(Buffer.from(bytes)); }), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2_000 }), (s) => { parseTimed(s); }), { numRuns: propertyRuns(300) });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 4_000 }), (bytes) => { parseTimed(Buffer.from(bytes)); }), { numRuns: propertyRuns(300) });
   });
 
   test('header-shaped noise never throws', () => {
@@ -53,7 +54,7 @@ describe('parser fuzzing', () => {
       fc.constantFrom('### lischeck-meta', '### lischeck-end', '### uname -a', '### dmesg (filtered)', '### user-context', '# rc=0', '# rc=99999999999', '### ', '###', '# truncated at 400 lines'),
       fc.string({ maxLength: 80 }),
     );
-    fc.assert(fc.property(fc.array(line, { maxLength: 200 }), (lines) => { parseTimed(lines.join('\n')); }), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(line, { maxLength: 200 }), (lines) => { parseTimed(lines.join('\n')); }), { numRuns: propertyRuns(300) });
   });
 
   test('cut at any point: no throw, and a cut collector bundle is marked truncated', () => {
@@ -61,7 +62,7 @@ describe('parser fuzzing', () => {
       const cut = text.slice(0, Math.floor(text.length * at));
       const bundle = parseTimed(cut);
       if (cut.includes('### lischeck-meta') && !cut.includes('### lischeck-end')) assert.ok(has(bundle, 'INPUT_TRUNCATED'));
-    }), { numRuns: 200 });
+    }), { numRuns: propertyRuns(200) });
   });
 
   test('NUL and binary junk inserted anywhere: no throw, clean lines', () => {
@@ -77,7 +78,7 @@ describe('parser fuzzing', () => {
         // eslint-disable-next-line no-control-regex -- control characters are what must be gone
         for (const l of section.lines) assert.doesNotMatch(l, /[\u0000-\u0008\u000e-\u001f\u007f]/);
       }
-    }), { numRuns: 150 });
+    }), { numRuns: propertyRuns(150) });
   });
 
   test('duplicated sections are reported and do not change the facts', () => {
@@ -88,7 +89,7 @@ describe('parser fuzzing', () => {
       const bundle = parseTimed(doubled);
       assert.ok(has(bundle, 'INPUT_DUPLICATE_SECTION'));
       assert.equal(withoutEvidence(bundle), withoutEvidence(parseBundle(text)));
-    }), { numRuns: 100 });
+    }), { numRuns: propertyRuns(100) });
   });
 
   test('shuffled sections give the same facts', () => {
@@ -97,7 +98,7 @@ describe('parser fuzzing', () => {
       return fc.shuffledSubarray(sections, { minLength: sections.length, maxLength: sections.length }).map((s) => ({ text, shuffled: head + s.join('') + tail }));
     }), ({ text, shuffled }) => {
       assert.equal(withoutEvidence(parseTimed(shuffled)), withoutEvidence(parseBundle(text)));
-    }), { numRuns: 100 });
+    }), { numRuns: propertyRuns(100) });
   });
 
   test('huge lines are cut and reported', () => {
@@ -107,7 +108,7 @@ describe('parser fuzzing', () => {
       const bundle = parseTimed(lines.join('\n'));
       assert.ok(has(bundle, 'INPUT_LINE_TOO_LONG'));
       for (const section of bundle.sections.values()) for (const l of section.lines) assert.ok(l.length <= MAX_LINE_CHARS);
-    }), { numRuns: 60 });
+    }), { numRuns: propertyRuns(60) });
   });
 
   test('Dynamic Memory sizes never become Infinity', () => {
@@ -115,7 +116,7 @@ describe('parser fuzzing', () => {
       const bundle = parseTimed(`[    1.0] hv_balloon: Max. dynamic memory size: ${digits} MB\n`);
       const max = bundle.facts.balloon?.value.maxMb;
       assert.ok(max === 'invalid' || (typeof max === 'number' && Number.isSafeInteger(max)));
-    }), { numRuns: 200 });
+    }), { numRuns: propertyRuns(200) });
     const bad = parseTimed('hv_balloon: Max. dynamic memory size: 99999999999999999999999 MB\ngarbage\u0000\u00ff');
     assert.equal(bad.facts.balloon?.value.maxMb, 'invalid');
   });

@@ -5,10 +5,13 @@ import { runLisbot } from '../helpers/cli-io.ts';
 
 describe('lisbot CLI', () => {
   test('every command has --help', async () => {
-    for (const command of COMMANDS) {
-      const run = await runLisbot([...command.name.split(' '), '--help']);
-      assert.equal(run.code, 0, command.name);
-      assert.match(run.stdout, new RegExp(`Usage: ${command.usage.split(' ').slice(0, 2).join(' ')}`), command.name);
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      assert.equal(command.name, entry.name, 'the registry loads the command it names');
+      const run = await runLisbot([...entry.name.split(' '), '--help']);
+      assert.equal(run.code, 0, entry.name);
+      assert.match(run.stdout, new RegExp(`Usage: ${command.usage.split(' ').slice(0, 2).join(' ')}`), entry.name);
+      assert.ok(run.stdout.includes(entry.summary), entry.name);
     }
     const overview = await runLisbot(['--help']);
     assert.match(overview.stdout, /kb stats/);

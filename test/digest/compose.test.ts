@@ -10,6 +10,7 @@ import { decodeDigestMore, encodeDigestMore } from '../../src/digest/more.ts';
 import { filtersHash } from '../../src/digest/subscription.ts';
 import { realKb } from '../helpers/real-kb.ts';
 import { digestLines } from './helpers.ts';
+import { propertyRuns } from '../helpers/property.ts';
 
 const FROM = '2019-06-13';
 const TO = '2020-08-29';
@@ -139,6 +140,6 @@ describe('composing the digest', () => {
       const shownGroups = new Set(digest.fields.map((f) => f.label.split(' (')[0]));
       if (limit >= nonEmpty.size) assert.equal(shownGroups.size, nonEmpty.size, 'every group with changes shows up');
       return true;
-    }), { numRuns: 150 });
+    }), { numRuns: propertyRuns(150) });
   });
 });

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { testKeyPrefix } from '../helpers/redis.ts';
+import { TEST_REDIS_URL } from '../helpers/ports.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import { ChannelGoneError, type PostedMessage, type ReplyPoster, type ReplyTarget } from '../../src/core/delivery.ts';
 import type { DigestCommandContext } from '../../src/core/digest-commands.ts';
 
-export const TEST_REDIS_URL = process.env.LISBOT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { TEST_REDIS_URL } from '../helpers/ports.ts';
 export const PAGES_DIR = join(import.meta.dirname, '..', 'fixtures', 'digest');
 
 export function page(name: string): string {
@@ -23,7 +24,7 @@ export function tempDir(label = 'digest'): string {
 /** A Redis connection and a key prefix no other test uses; `cleanup` deletes the prefix's keys and disconnects. */
 export function testRedis(): { redis: Redis; prefix: string; cleanup: () => Promise<void> } {
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-  const prefix = `lisbot-test-${randomUUID()}:`;
+  const prefix = `${testKeyPrefix('digest')}:`;
   return {
     redis,
     prefix,

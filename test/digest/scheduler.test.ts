@@ -1,6 +1,6 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { testKeyPrefix } from '../helpers/redis.ts';
 import { Queue } from 'bullmq';
 import { createJobQueues } from '../../src/jobs/job-queues.ts';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from '../../src/jobs/settings.ts';
@@ -27,7 +27,7 @@ function subscription(channel: string, schedule = defaultSchedule('weekly', 'Eur
 }
 
 function settings(kind: 'bullmq' | 'in-process'): JobSettings {
-  const prefix = `lisbot-test-${randomUUID()}`;
+  const prefix = testKeyPrefix('digest-scheduler');
   return {
     ...DEFAULT_JOB_SETTINGS, redisUrl: kind === 'bullmq' ? TEST_REDIS_URL : undefined, queuePrefix: prefix, keyPrefix: prefix,
     checkJobAttempts: 3, backoffMs: 50, lockDurationMs: 1_000, stalledIntervalMs: 500, deliveryLeaseMs: 2_000, deliverySettleMs: 300,

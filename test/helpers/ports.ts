@@ -22,4 +22,7 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
   throw new Error(`timed out waiting for ${what}`);
 }
 
-export const TEST_REDIS_URL = process.env.LISBOT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { TEST_REDIS_DB } from './redis.ts';
+
+/** Set by scripts/run-tests.ts; the default names the same test database for a test run on its own. */
+export const TEST_REDIS_URL = process.env.LISBOT_TEST_REDIS_URL ?? `redis://127.0.0.1:6379/${TEST_REDIS_DB}`;

@@ -11,6 +11,7 @@ import { DeliveryPendingError } from '../../src/jobs/errors/index.ts';
 import { MemoryDeliveryLedger } from '../../src/jobs/memory-delivery-ledger.ts';
 import { RedisDeliveryLedger } from '../../src/jobs/redis-delivery-ledger.ts';
 import { REDIS_URL, deleteKeys, uniquePrefix } from './helpers.ts';
+import { propertyRuns } from '../helpers/property.ts';
 
 const redis = new Redis(REDIS_URL);
 const prefix = uniquePrefix();
@@ -128,6 +129,6 @@ for (const [name, make] of ledgers) {
         const window = points.some((p) => p === 'crash-in-post' || p === 'crash-after-accept');
         if (!window && points.includes('ok')) assert.equal(platform.length, 1, `no report for ${points.join(', ')}`);
       },
-    ), { numRuns: name === 'redis' ? 150 : 500 });
+    ), { numRuns: propertyRuns(name === 'redis' ? 150 : 500) });
   });
 }

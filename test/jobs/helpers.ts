@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { testKeyPrefix } from '../helpers/redis.ts';
 import { Redis } from 'ioredis';
 import { reply, type Reply } from '../../src/core/reply.ts';
 import { ChannelGoneError, type PostedMessage, type ReplyPoster, type ReplyTarget } from '../../src/core/delivery.ts';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from '../../src/jobs/settings.ts';
 
-export const REDIS_URL = process.env.LISBOT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { TEST_REDIS_URL } from '../helpers/ports.ts';
+
+export const REDIS_URL = TEST_REDIS_URL;
 
 /** A prefix no other test uses: BullMQ's keys and lisbot's own keys of one test live under it. */
 export function uniquePrefix(): string {
-  return `lisbot-test-${randomUUID()}`;
+  return testKeyPrefix('jobs');
 }
 
 /** Settings for tests: short locks, stalled checks, backoff and leases, so recovery takes a second, not a minute. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { FakeSlackApi } from '../adapters/slack/fake-slack-api.ts';
 import { JSON_TYPE, eventEnvelope, nextTs, postSigned } from '../adapters/slack/signed-requests.ts';
 import { TEST_REDIS_URL, freePort, waitFor } from '../helpers/ports.ts';
+import { testKeyPrefix } from '../helpers/redis.ts';
 
 const SECRET = 'replicaTestSigningSecret0123456789';
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -27,7 +28,7 @@ describe('two serve replicas behind one Redis', () => {
     const fake = await FakeSlackApi.start();
     try {
       const ports = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-      const base = { SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, REDIS_URL: TEST_REDIS_URL };
+      const base = { SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, REDIS_URL: TEST_REDIS_URL, JOB_KEY_PREFIX: testKeyPrefix('replicas') };
       children.push(startReplica({ ...base, PORT: String(ports[0]), METRICS_PORT: String(ports[1]) }));
       children.push(startReplica({ ...base, PORT: String(ports[2]), METRICS_PORT: String(ports[3]) }));
       for (const metricsPort of [ports[1], ports[3]]) {

@@ -9,6 +9,7 @@ import { JSON_TYPE, eventEnvelope, nextTs, postSigned } from '../adapters/slack/
 import { createInfrastructure } from '../../src/runtime/infrastructure.ts';
 import { startBotProcess } from '../../src/runtime/bot-process.ts';
 import { freePort, waitFor } from '../helpers/ports.ts';
+import { testKeyPrefix } from '../helpers/redis.ts';
 
 const SECRET = 'uploadTestSigningSecret0123456789';
 const BUNDLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'bundles', 'rhel63-lis35.txt'));
@@ -60,7 +61,7 @@ describe('with Redis: serve enqueues on BullMQ, a worker checks and posts', () =
     const port = await freePort();
     const env = {
       SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), REDIS_URL: TEST_REDIS_URL,
-      JOB_KEY_PREFIX: `lisbot-e2e-${randomUUID().slice(0, 8)}`, LISBOT_STATE_DIR: mkdtempSync(join(tmpdir(), 'lisbot-e2e-')), LOG_LEVEL: 'silent',
+      JOB_KEY_PREFIX: testKeyPrefix('e2e'), LISBOT_STATE_DIR: mkdtempSync(join(tmpdir(), 'lisbot-e2e-')), LOG_LEVEL: 'silent',
     };
     const infra = createInfrastructure(env, { logDestination: quiet });
     const bot = await startBotProcess(env, infra);

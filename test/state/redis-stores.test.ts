@@ -1,15 +1,15 @@
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RedisContextStore } from '../../src/state/redis-context-store.ts';
 import { RedisDedupeStore } from '../../src/state/redis-dedupe-store.ts';
 import { RedisFeedbackStore } from '../../src/state/redis-feedback-store.ts';
 import { redisOptionsFromUrl } from '../../src/state/redis-connection.ts';
 import { TEST_REDIS_URL } from '../helpers/ports.ts';
+import { testKeyPrefix } from '../helpers/redis.ts';
 
 const redis = new Redis(TEST_REDIS_URL);
-const prefix = `lisbot-test:${randomUUID()}:`;
+const prefix = `${testKeyPrefix('state')}:`;
 after(async () => {
   const keys = await redis.keys(`${prefix}*`);
   if (keys.length) await redis.del(...keys);

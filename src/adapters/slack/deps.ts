@@ -6,7 +6,7 @@ import type { GuestCheckRequests } from '../../core/guest-check-requests.ts';
 import type { DedupeStore } from '../../state/dedupe-store.ts';
 import type { FeedbackStore } from '../../core/feedback-store.ts';
 import type { SlackSettings } from './settings.ts';
-import type { ThreadMemory } from './threads.ts';
+import type { ThreadStore } from '../../state/thread-store.ts';
 
 /** Everything the listeners use. Built once by createSlackApp; tests may build their own. */
 export interface SlackDeps {
@@ -19,7 +19,8 @@ export interface SlackDeps {
   /** The answer ledger: `/lis corrections on|off` opts a channel in to corrections. */
   readonly answers?: AnswerLedger;
   readonly logger: Logger;
-  readonly threads: ThreadMemory;
+  /** Threads lisbot answered in: shared through Redis when replicas run, so any of them takes a follow-up upload. */
+  readonly threads: ThreadStore;
   /** How long a slash command may take to answer inside its ack before it acks "working…" and answers later. */
   readonly ackBudgetMs: number;
   /** For downloading uploads (url_private), with the bot token. */

@@ -30,7 +30,9 @@ usage() {
     'Run it as root for complete results (dmidecode, KVP pool, kernel log).' \
     '' \
     '  --no-redact    keep host names, IP/MAC addresses and user names as they are' \
-    '  --redact-only  redact text read from stdin instead of collecting (to see what is hidden)' \
+    '                 (credentials are removed regardless: passwords, tokens, keys, user:pass@)' \
+    '  --redact-only  redact text read from stdin instead of collecting (to see what is hidden;' \
+    '                 with --no-redact, only credentials are removed)' \
     '  --help         show this text'
 }
 
@@ -676,6 +678,61 @@ redact_filter() {
     }'
 }
 
+# Credentials never leave the VM, redaction or not, wherever they appear: the kernel command line
+# (/proc/cmdline, dmesg "Command line:", GRUB settings), mount options, configuration files. The
+# user:password@ of URLs and iSCSI/NFS roots (netroot=iscsi:user:pass@host) goes, and so does the
+# value of every key=value whose key holds pass, pwd, secret, token, credential or private, or ends
+# in key, auth, user, username or login (rd.iscsi.password=, api_key=, token=).
+scrub_secrets() {
+  awk '
+    function secretkey(k,   last) {
+      k = tolower(k); last = k; sub(/.*[._-]/, "", last)
+      return k ~ /pass|pwd|secret|token|credential|private/ || last ~ /^(key|apikey|auth|user|username|login)$/
+    }
+    function userinfo(s,   out, m, p, pre) {
+      out = ""
+      while (match(s, USERINFO)) {
+        m = substr(s, RSTART, RLENGTH); p = index(m, ":"); pre = substr(m, 1, p)
+        if (substr(m, p + 1, 2) == "//") pre = pre "//"
+        out = out substr(s, 1, RSTART - 1) pre "<scrubbed>@"
+        s = substr(s, RSTART + RLENGTH)
+      }
+      return out s
+    }
+    function keyvalues(s,   out, m, eq, q) {
+      out = ""
+      while (match(s, KEYVALUE)) {
+        m = substr(s, RSTART, RLENGTH); eq = index(m, "=")
+        if (secretkey(substr(m, 1, eq - 1))) {
+          q = substr(m, eq + 1, 1)
+          if (q != "\"" && q != "\047") q = ""
+          out = out substr(s, 1, RSTART - 1) substr(m, 1, eq) q "<scrubbed>" q
+          s = substr(s, RSTART + RLENGTH)
+        } else {
+          # Not a secret: step past "key=" only, so pairs inside a quoted value are looked at too.
+          out = out substr(s, 1, RSTART - 1 + eq)
+          s = substr(s, RSTART + eq)
+        }
+      }
+      return out s
+    }
+    function colonvalue(s,   k) {
+      # "password: x" and "\"token\": \"x\"" (YAML, JSON, INI-like files)
+      if (match(s, COLONVALUE)) {
+        k = substr(s, RSTART, RLENGTH); sub(/[ \t]*:.*/, "", k); gsub(/["\047]/, "", k)
+        if (secretkey(k)) s = substr(s, 1, RSTART - 1) substr(s, RSTART, index(substr(s, RSTART), ":")) " <scrubbed>"
+      }
+      return s
+    }
+    BEGIN {
+      USERINFO = "[A-Za-z][A-Za-z0-9+.-]*:(//)?[^@ \t\"\047,;/=]*:[^@ \t\"\047]*@"
+      KEYVALUE = "[A-Za-z0-9_.-]+=(\"[^\"]*\"|\047[^\047]*\047|[^ \t,;\"\047]*)"
+      COLONVALUE = "^[ \t]*[\"\047]?[A-Za-z0-9_.-]+[\"\047]?[ \t]*:[ \t]*[^ \t]"
+    }
+    /^### / || /^# rc=[0-9]+$/ { print; next }
+    { print colonvalue(keyvalues(userinfo($0))) }'
+}
+
 token_for() { printf '%s' "$1" | cksum | awk '{ printf "host-%04x", $1 % 65536 }'; }
 
 usable_name() {
@@ -698,7 +755,10 @@ if [ -r /etc/hostname ]; then
   if [ "$EH" != "$HN" ] && usable_name "$EH"; then RN3=$EH; RT3=$(token_for "$EH"); fi
 fi
 
-if [ "$MODE" = redact-only ]; then redact_filter; exit 0; fi
+if [ "$MODE" = redact-only ]; then
+  if [ "$REDACT" = on ]; then scrub_secrets | redact_filter; else scrub_secrets; fi
+  exit 0
+fi
 
 collect() {
   printf '### lischeck-meta\n'
@@ -711,7 +771,7 @@ collect() {
 }
 
 # The last filter caps the whole report and appends the section count to the end marker.
-collect | if [ "$REDACT" = on ]; then redact_filter; else cat; fi |
+collect | scrub_secrets | if [ "$REDACT" = on ]; then redact_filter; else cat; fi |
   awk -v max="$MAXBYTES" '
     { bytes += length($0) + 1
       if (bytes > max) { print "### lischeck-truncated"; print "reason=output over " max " bytes"; exit } }

@@ -56,6 +56,20 @@ function toRow(pairs: [string, unknown][], line: number): { row: InventoryRow; d
   return { row, diagnostics };
 }
 
+/** Names that are no column: reported once each, at the line that first uses them, so a typo is not silently ignored. */
+class UnknownColumns {
+  readonly #reported = new Set<string>();
+
+  problem(names: readonly string[], line: number): InventoryRecord | undefined {
+    const fresh = [...new Set(names.map((n) => n.trim()).filter((n) => n !== '' && normaliseColumn(n) === undefined && !this.#reported.has(n)))];
+    if (fresh.length === 0 || this.#reported.size >= 100) return undefined;
+    for (const name of fresh) this.#reported.add(name);
+    const shown = fresh.slice(0, 10).map((n) => `"${n.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}"`).join(', ');
+    const message = `Column${fresh.length > 1 ? 's' : ''} ${shown}${fresh.length > 10 ? ', …' : ''} not recognised and ignored; "lisbot check --help" lists the columns and their aliases (distro, version, host, …).`;
+    return { row: line, facts: {}, diagnostics: [diag('INPUT_UNKNOWN_COLUMN', message, line)] };
+  }
+}
+
 function record(row: InventoryRow, line: number, diagnostics: Diagnostic[]): InventoryRecord {
   const vmId = row.vm_id?.trim() || undefined;
   const out: InventoryRecord = { row: line, facts: rowFacts(row, line), diagnostics };
@@ -77,6 +91,7 @@ export async function* parseInventory(input: Input, options: InventoryOptions = 
   while (!first.done && first.value.replace(/^\ufeff/, '').trim() === '') { first = await lines.next(); lineNo++; }
   if (first.done) return;
   const firstLine = first.value.replace(/^\ufeff/, '');
+  const unknown = new UnknownColumns();
   let rows = 0;
   try {
     if (firstLine.trimStart().startsWith('{')) {
@@ -88,7 +103,10 @@ export async function* parseInventory(input: Input, options: InventoryOptions = 
             yield { row: n, facts: {}, diagnostics: [diag('INPUT_TOO_MANY_ROWS', `More than ${maxRows} rows; the rest was not read.`, n)] };
             return;
           }
-          yield jsonRecord(text, n);
+          const parsed = jsonRecord(text, n);
+          const notice = unknown.problem(parsed.keys, n);
+          if (notice) yield notice;
+          yield parsed.record;
         }
         const next: IteratorResult<string> = await lines.next();
         text = next.done ? undefined : next.value;
@@ -110,9 +128,11 @@ export async function* parseInventory(input: Input, options: InventoryOptions = 
       if (!header) {
         header = event.record.fields.map(normaliseColumn);
         if (!header.includes('vm_id')) {
-          yield { row: line, facts: {}, diagnostics: [diag('INPUT_UNKNOWN_FORMAT', `The header row has no vm_id column (expected columns: ${INVENTORY_COLUMNS.join(', ')}).`, line)] };
+          yield { row: line, facts: {}, diagnostics: [diag('INPUT_UNKNOWN_FORMAT', `The header row has no vm_id column (expected columns: ${INVENTORY_COLUMNS.join(', ')}; vm, name or vm_name also work).`, line)] };
           return;
         }
+        const notice = unknown.problem(event.record.fields, line);
+        if (notice) yield notice;
         continue;
       }
       if (++rows > maxRows) {
@@ -129,17 +149,16 @@ export async function* parseInventory(input: Input, options: InventoryOptions = 
   }
 }
 
-function jsonRecord(text: string, line: number): InventoryRecord {
-  if (text.length > MAX_JSON_LINE) return { row: line, facts: {}, diagnostics: [diag('INPUT_ROW_INVALID', 'A JSON line is too long; it was skipped.', line)] };
+function jsonRecord(text: string, line: number): { record: InventoryRecord; keys: string[] } {
+  const invalid = (message: string) => ({ record: { row: line, facts: {}, diagnostics: [diag('INPUT_ROW_INVALID', message, line)] }, keys: [] });
+  if (text.length > MAX_JSON_LINE) return invalid('A JSON line is too long; it was skipped.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { row: line, facts: {}, diagnostics: [diag('INPUT_ROW_INVALID', 'A line is not valid JSON; it was skipped.', line)] };
+    return invalid('A line is not valid JSON; it was skipped.');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { row: line, facts: {}, diagnostics: [diag('INPUT_ROW_INVALID', 'A JSON line is not an object; it was skipped.', line)] };
-  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return invalid('A JSON line is not an object; it was skipped.');
   const { row, diagnostics } = toRow(Object.entries(parsed), line);
-  return record(row, line, diagnostics);
+  return { record: record(row, line, diagnostics), keys: Object.keys(parsed) };
 }

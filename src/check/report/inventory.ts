@@ -58,7 +58,8 @@ export class InventoryTally {
 
   add(item: InventoryItem): void {
     if (item.kind === 'problem') {
-      this.#problems++;
+      // An unrecognised column is a notice about the file, not a skipped row.
+      if (!item.diagnostics.every((d) => d.code === 'INPUT_UNKNOWN_COLUMN')) this.#problems++;
       for (const d of item.diagnostics) this.#note(`${d.code}: ${d.message} [line ${d.line ?? item.row}]`);
       return;
     }

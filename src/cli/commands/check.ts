@@ -2,6 +2,7 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync
 import { Readable } from 'node:stream';
 import { UsageError, flag, stringOption, writeLine, type CliCommand, type CliIo, type ParsedArgs } from '../command.ts';
 import { csvRow } from '../../check/inventory/csv-safe.ts';
+import { describeColumns } from '../../check/inventory/columns.ts';
 import { binaryReason, sniffInput } from '../../check/input-kind.ts';
 import { MAX_UPLOAD_BYTES } from '../../check/parse/limits.ts';
 import {
@@ -225,11 +226,12 @@ function maxRowsOption(args: ParsedArgs): number {
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: "Check a VM from the collector's output (or many VMs from an inventory) against the support matrices and best practices.",
   usage: 'lisbot check [--json | --csv] [--as-of YYYY-MM-DD] [--host HOSTID] [--max-rows N] FILE|-',
   details: [
     'FILE is the output of lis-collect.sh (get it with "lisbot collector"), a sosreport-style text dump or pasted command output; "-" reads standard input.',
-    'An inventory (CSV with a vm_id column, or JSON lines) is checked row by row: one result per VM, then a summary.',
+    'An inventory (CSV with a header row, or JSON lines with the same keys) is checked row by row: one result per VM, then a summary.',
+    'Inventory columns (case, spaces and dashes do not matter; unknown columns are reported and ignored):',
+    ...describeColumns().map((line) => `  ${line}`),
     '--json prints the report as JSON (inventories: one JSON line per VM, then {"summary": ...}).',
     '--csv prints one CSV row per VM; cells that look like spreadsheet formulas are neutralised.',
     '--as-of sets the date end-of-life rules judge against (default: today); --host names the Hyper-V host when the upload does not show it.',

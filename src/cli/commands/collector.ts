@@ -3,11 +3,13 @@ import { collectorScript } from '../../check/collector/index.ts';
 
 export const collectorCommand: CliCommand = {
   name: 'collector',
-  summary: 'Print the read-only guest collector script (lis-collect.sh) to standard output.',
   usage: 'lisbot collector > lis-collect.sh',
   details: [
     'Copy lis-collect.sh into the VM and run it there: sh lis-collect.sh > lischeck.txt (as root it sees more).',
-    'It only reads: no network, no writes, no module loading; host names and addresses are redacted unless --no-redact is given.',
+    'It only reads: no network, no writes, no module loading. Credentials (passwords, tokens, keys, user:pass@ in',
+    'the kernel command line, mount options and files) are always removed; host names and addresses are redacted too.',
+    'The script has options of its own (this command has none): sh lis-collect.sh --no-redact keeps host names',
+    'and addresses; sh lis-collect.sh --help lists them all.',
     'Then check the result here with "lisbot check lischeck.txt", or upload it to the bot.',
   ].join('\n'),
   async run(args, io) {

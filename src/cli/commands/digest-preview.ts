@@ -11,7 +11,6 @@ import { dateOption, familyArgument, knowledgeBase } from './kb-context.ts';
 
 export const digestPreviewCommand: CliCommand = {
   name: 'digest preview',
-  summary: 'Show the digest for the changes between two dates of the KB history.',
   usage: 'lisbot digest preview --from DATE [--to DATE] [--family F]… [--host H]… [--feature ID]… [--limit N] [--json]',
   details: 'DATE is YYYY-MM-DD: the KB as it stood then (--to defaults to today). The digest is what a subscribed channel would get, in full unless --limit caps it as chat does.\nExample: lisbot digest preview --from 2019-06-13 --to 2020-08-29 --family ubuntu',
   options: {

@@ -5,7 +5,6 @@ import { ConfigError } from '../../config/errors.ts';
 
 export const discordDeployCommand: CliCommand = {
   name: 'discord deploy',
-  summary: 'Register the /lis slash command with Discord, writing only when it changed.',
   usage: 'lisbot discord deploy [--guild ID]',
   details: [
     'Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (DISCORD_API_URL overrides the REST base).',

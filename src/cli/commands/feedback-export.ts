@@ -19,7 +19,6 @@ export function feedbackToEvalLine(record: FeedbackRecord): Record<string, unkno
 
 export const feedbackExportCommand: CliCommand = {
   name: 'feedback export',
-  summary: 'Write stored 👍/👎 feedback and declined questions as JSON lines shaped like the evaluation set.',
   usage: 'lisbot feedback export [--kind up|down|declined]',
   details: 'Reads the feedback store in Redis (REDIS_URL); without Redis, feedback lives only in the running process and there is nothing to export.',
   options: { kind: { type: 'string' } },

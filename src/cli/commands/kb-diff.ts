@@ -4,12 +4,15 @@ import { diffKb, diffSnapshots, type KbChange } from '../../knowledge/diff.ts';
 import { changeJson, describeChange } from '../../knowledge/describe-change.ts';
 import { lookupHost } from '../../knowledge/lookup.ts';
 import type { DistroId, HostId } from '../../knowledge/schema/index.ts';
-import { familyArgument, knowledgeBase } from './kb-context.ts';
+import { familyArgument, isCalendarDate, knowledgeBase } from './kb-context.ts';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_SHAPED = /^\d{4}-\d{1,2}-\d{1,2}$/;
 
 function changesBetween(kb: KnowledgeBase, from: string, to: string, families: DistroId[] | undefined, hosts: HostId[] | undefined): KbChange[] {
-  if (DATE.test(from) && DATE.test(to)) {
+  for (const given of [from, to]) {
+    if (DATE_SHAPED.test(given) && !isCalendarDate(given)) throw new UsageError(`"${given}" is not a date: give a real day as YYYY-MM-DD.`);
+  }
+  if (isCalendarDate(from) && isCalendarDate(to)) {
     if (from > to) throw new UsageError(`FROM (${from}) is after TO (${to}).`);
     return diffKb(kb, from, to, { families, hosts });
   }
@@ -25,7 +28,6 @@ function changesBetween(kb: KnowledgeBase, from: string, to: string, families: D
 
 export const kbDiffCommand: CliCommand = {
   name: 'kb diff',
-  summary: 'List what became supported, which features became available on which hosts, and what was dropped.',
   usage: 'lisbot kb diff FROM TO [--family F]… [--host H]… [--json]',
   details: 'FROM and TO are dates (YYYY-MM-DD: the KB as it stood then) or snapshot ids such as ubuntu@2019-06-13.\nExample: lisbot kb diff ubuntu@2019-06-13 ubuntu@2020-08-29',
   options: { family: { type: 'string', multiple: true }, host: { type: 'string', multiple: true }, json: { type: 'boolean' } },

@@ -8,7 +8,6 @@ import { knowledgeBase } from './kb-context.ts';
 
 export const kbImportCommand: CliCommand = {
   name: 'kb import',
-  summary: "Import Microsoft matrix pages (files or URLs of the pages' markdown) into your own KB layer.",
   usage: 'lisbot kb import PATH|URL… [--dry-run] [--dir DIR]',
   details: 'Each page becomes a snapshot dated by its ms.date, stored under $LISBOT_STATE_DIR/kb (or --dir). Nothing is written if any page fails.\nExample: lisbot kb import ./Supported-Ubuntu-virtual-machines-on-Hyper-V.md',
   options: { 'dry-run': { type: 'boolean' }, dir: { type: 'string' } },

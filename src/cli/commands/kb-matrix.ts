@@ -9,7 +9,6 @@ const MARK = { available: '✔', 'not-available': ' ', 'not-applicable': 'n/a', 
 
 export const kbMatrixCommand: CliCommand = {
   name: 'kb matrix',
-  summary: "Print a family's feature matrix from its newest page (or as of a date).",
   usage: 'lisbot kb matrix FAMILY [--host HOST] [--as-of YYYY-MM-DD|SNAPSHOT-ID] [--json | --png FILE]',
   details: 'Without --host a ✔ means available on at least one host the row lists; with --host, on that host. "·" marks a feature the row offers only on other hosts. --png FILE draws the grid as a picture (FILE "-" writes it to stdout).',
   options: { host: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, png: { type: 'string' } },

@@ -56,7 +56,6 @@ function timelineLines(answer: VerdictAnswer): string[] {
 
 export const kbShowCommand: CliCommand = {
   name: 'kb show',
-  summary: 'Show how a distribution (and version) gets integration services and which features it has, read across every dated source.',
   usage: 'lisbot kb show DISTRO [VERSION|CODENAME] [--host HOST] [--as-of YYYY-MM-DD|SNAPSHOT-ID] [--kernel rhck|uek] [--uek RELEASE] [--lis RELEASE] [--json]',
   details: 'Examples: lisbot kb show rhel 6.2 · lisbot kb show ubuntu trusty --host 2012r2 · lisbot kb show oracle-linux 6.5 --uek "R3 QU1" · lisbot kb show rhel 5.7 --lis 3.4',
   options: { host: { type: 'string' }, 'as-of': { type: 'string' }, kernel: { type: 'string' }, uek: { type: 'string' }, lis: { type: 'string' }, json: { type: 'boolean' } },

@@ -4,7 +4,6 @@ import { knowledgeBase } from './kb-context.ts';
 
 export const kbStatsCommand: CliCommand = {
   name: 'kb stats',
-  summary: 'Count what the knowledge base holds.',
   usage: 'lisbot kb stats [--json]',
   options: { json: { type: 'boolean' } },
   run(args, io) {

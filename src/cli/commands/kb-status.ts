@@ -7,7 +7,6 @@ import { kbSourcesFromEnv } from './kb-sync.ts';
 
 export const kbStatusCommand: CliCommand = {
   name: 'kb status',
-  summary: 'Show the KB version in use, the configured sources and what the last sync did.',
   usage: 'lisbot kb status [--json]',
   details: 'Reads $LISBOT_STATE_DIR/kb/kb-status.json, written by every `lisbot kb sync` and kb-sync job. Sources come from KB_SOURCES.',
   options: { json: { type: 'boolean' } },

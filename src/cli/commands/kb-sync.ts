@@ -9,7 +9,6 @@ export function kbSourcesFromEnv(env: NodeJS.ProcessEnv): string[] {
 
 export const kbSyncCommand: CliCommand = {
   name: 'kb sync',
-  summary: 'Import the configured matrix pages now and publish a new KB version if anything changed.',
   usage: 'lisbot kb sync [--source URL|PATH]… [--json]',
   details: 'Without --source, syncs the pages KB_SOURCES lists. A page that cannot be fetched or no longer parses keeps its last good version; the result is recorded for `lisbot kb status`. Running bots pick a new version up without a restart.',
   options: { source: { type: 'string', multiple: true }, json: { type: 'boolean' } },

@@ -4,7 +4,6 @@ import { knowledgeBase } from './kb-context.ts';
 
 export const kbValidateCommand: CliCommand = {
   name: 'kb validate',
-  summary: 'Validate every KB data file and cross-reference; exit 1 on any problem.',
   usage: 'lisbot kb validate',
   details: 'Checks the schema of each record, unique ids, cited sources, note references, signatures, and that every upstream note has our own paraphrase.',
   run(_args, io) {

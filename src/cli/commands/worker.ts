@@ -5,7 +5,6 @@ import { runWorkerRole } from '../../runtime/worker-role.ts';
 
 export const workerCommand: CliCommand = {
   name: 'worker',
-  summary: 'Run the guest-check, digest and kb-sync workers in this process, taking jobs from Redis until SIGTERM.',
   usage: 'lisbot worker',
   details: [
     'Needs REDIS_URL, and Slack (SLACK_BOT_TOKEN) or Discord (DISCORD_TOKEN, DISCORD_APPLICATION_ID) settings to post reports.',

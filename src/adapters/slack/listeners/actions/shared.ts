@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { conversationKey, isDirectMessageChannel, type SlackDeps } from '../../deps.ts';
-import { claimOnce } from '../../dedupe.ts';
+import { claimOnce, rememberThread } from '../../dedupe.ts';
 import { isChannelGone } from '../../poster.ts';
 import { renderNotice, type SlackMessage } from '../../render/reply-blocks.ts';
 
@@ -45,14 +45,13 @@ export function actionConversation(place: ActionPlace): string {
 /**
  * Posts a button's result next to the button: in the message's thread (a DM's main view for top-level DM messages).
  * On an ephemeral message, or where lisbot cannot post, it answers through response_url, visible to the presser only.
- * Returns where it posted publicly, if it did.
  */
 export async function deliver(deps: SlackDeps, args: ButtonArgs, place: ActionPlace, message: SlackMessage): Promise<{ channel: string; threadTs?: string } | undefined> {
   if (place.channel && !place.ephemeral && place.messageTs) {
     const thread = place.threadTs ?? (isDirectMessageChannel(place.channel) ? undefined : place.messageTs);
     try {
       await args.client.chat.postMessage({ channel: place.channel, ...(thread ? { thread_ts: thread } : {}), ...message, unfurl_links: false, unfurl_media: false });
-      if (thread) deps.threads.remember(place.channel, thread);
+      if (thread) await rememberThread(deps, place.channel, thread);
       return { channel: place.channel, ...(thread ? { threadTs: thread } : {}) };
     } catch (error) {
       if (!isChannelGone(error)) throw error;
