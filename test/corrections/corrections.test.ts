@@ -12,7 +12,7 @@ import { DiscordReplyPoster } from '../../src/adapters/discord/poster.ts';
 import { FakeSlackApi } from '../adapters/slack/fake-slack-api.ts';
 import { FakeDiscord } from '../adapters/discord/fake-discord.ts';
 import { realKb } from '../helpers/real-kb.ts';
-import { testRedis } from '../digest/helpers.ts';
+import { TEST_REDIS_URL, testRedis } from '../digest/helpers.ts';
 import { runLisbot } from '../helpers/cli-io.ts';
 
 /** Answers given from the KB as it stood on 2019-06-13; the 2020-08-29 version flips the first three. */
@@ -129,9 +129,10 @@ describe('lisbot corrections preview', () => {
   test('lists the answers the change from 2019-06-13 to 2020-08-29 would correct, and nothing is posted', async () => {
     const ledger = new RedisAnswerLedger(redis.redis, `${redis.prefix}preview:`);
     for (const entry of recordAll([{ platform: 'slack', channel: 'C0PREVIEW' }])) await ledger.record(entry);
-    const env = { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    const env = { REDIS_URL: TEST_REDIS_URL };
     const byDate = await runLisbot(['corrections', 'preview', '--from', '2019-06-13', '--to', '2020-08-29', '--json', '--ledger-prefix', `${redis.prefix}preview:`], { env });
     assert.equal(byDate.code, 0, byDate.stderr);
+    assert.ok(byDate.stdout.trim(), `no output; stderr: ${byDate.stderr}`);
     const lines = byDate.stdout.trim().split('\n').map((l) => JSON.parse(l) as { question: string; after: { verdict: string }; page: string });
     assert.deepEqual(lines.map((l) => l.question).sort(), [...FLIPPED].sort());
     assert.match(byDate.stderr, /3 of 10 recorded answer\(s\) would be corrected/);
