@@ -16,12 +16,14 @@ const FIGURES: readonly Figure[] = [
   { label: 'jobs/s through BullMQ, 2 workers', script: 'jobs', pattern: /BullMQ, 2 worker processes\s+\d+\s+[\d.]+\s+(\d+)/, format: (m) => `${m[1]}/s` },
   { label: 'queue p99 at a steady 200 jobs/s', script: 'jobs', pattern: /p99 ([\d.]+ ms)/, format: (m) => m[1]! },
   { label: 'inventory rows/s (100,000 VMs checked)', script: 'check', pattern: /inventory checkFacts, 100,000 VMs\s+([\d,]+)\s+([\d.]+ s)/, format: (m) => `${m[1]}/s (${m[2]})` },
+  { label: 'matrix picture render, median / p99', script: 'render', pattern: /render median ([\d.]+ ms), p99 ([\d.]+ ms)/, format: (m) => `${m[1]} / ${m[2]}` },
+  { label: 'matrix picture PNG size, median / max', script: 'render', pattern: /PNG size median (\d+ KiB), max (\d+ KiB)/, format: (m) => `${m[1]} / ${m[2]}` },
   { label: 'RSS of serve after 10,000 questions', script: 'rss', pattern: /serve RSS: ([\d.]+) MiB at start, ([\d.]+) MiB after/, format: (m) => `${m[2]} MiB (${m[1]} at start)` },
   { label: 'RSS of worker after 10,000 checks', script: 'rss', pattern: /worker RSS: ([\d.]+) MiB at start, ([\d.]+) MiB after/, format: (m) => `${m[2]} MiB (${m[1]} at start)` },
 ];
 
 const only = process.argv.slice(2);
-const scripts = ['kb', 'ask', 'slack', 'check', 'jobs', 'rss'].filter((s) => only.length === 0 || only.includes(s));
+const scripts = ['kb', 'ask', 'slack', 'check', 'jobs', 'render', 'rss'].filter((s) => only.length === 0 || only.includes(s));
 const outputs = new Map<string, string>();
 for (const script of scripts) {
   console.log(`\n=== bench/${script}.ts`);

@@ -8,6 +8,8 @@ import { decline } from './handlers/unknown.ts';
 import { unknownDistroReply } from './handlers/unknown-distro.ts';
 import type { Reply } from '../core/reply.ts';
 import { cleanQuestion } from './text.ts';
+import { knowledgeAsOf } from '../knowledge/as-of.ts';
+import { withAsOfHeadline } from './as-of-answer.ts';
 
 export interface Answer {
   readonly reply: Reply;
@@ -16,21 +18,24 @@ export interface Answer {
   readonly context?: ConversationContext;
 }
 
-/** Parses a question, routes it to its intent's handler, and answers from the KB. Pure and synchronous. */
-export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, context?: ConversationContext, now = Date.now()): Answer {
+/** Parses a question, routes it to its intent's handler, and answers from the KB (as of a date, when asked). Pure and synchronous. */
+export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, context?: ConversationContext, now = Date.now(), options: { asOf?: string } = {}): Answer {
   const question = cleanQuestion(rawQuestion);
   const extraction = extractEntities(kb, question);
   const reading = readQuestion(kb, question, extraction);
   const entities = mergeWithContext(question, extraction, context, reading.label);
   const classification = classify(reading, extraction, entities);
-  const input = { kb, question, entities, extraction, classification };
+  const asOf = options.asOf ?? entities.asOf;
+  const view = asOf ? knowledgeAsOf(kb, asOf) : kb;
+  const input = { kb: view, question, entities: asOf ? { ...entities, asOf } : entities, extraction, classification };
   const unknownDistro = reading.label === 'support' && !entities.distro && namesUnknownDistro(extraction);
   const confident = classification.intent !== 'unknown' && classification.confidence >= CONFIDENCE_THRESHOLD;
-  const reply = unknownDistro
+  const handled = unknownDistro
     ? unknownDistroReply(input)
     : confident || (classification.intent !== 'unknown' && classification.missing.includes('distro'))
       ? HANDLERS[classification.intent].handle(input)
       : decline(input);
+  const reply = asOf && handled.answered ? withAsOfHeadline(handled, view, asOf) : handled;
   const awaiting = !reply.answered && classification.missing.includes('distro') && !unknownDistro ? { awaiting: 'distro' as const } : {};
   return {
     reply,

@@ -42,6 +42,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/kb-sync.ts')).kbSyncCommand },
   { name: 'digest preview', summary: 'Show the digest for the changes between two dates of the KB history.',
     load: async () => (await import('./commands/digest-preview.ts')).digestPreviewCommand },
+  { name: 'corrections preview', summary: 'List the recorded answers a KB change would correct, without posting anything.',
+    load: async () => (await import('./commands/corrections-preview.ts')).correctionsPreviewCommand },
   { name: 'config check', summary: 'Validate the environment without starting anything; name every bad or missing variable.',
     load: async () => (await import('./commands/config-check.ts')).configCheckCommand },
   { name: 'feedback export', summary: 'Write stored 👍/👎 feedback and declined questions as JSON lines shaped like the evaluation set.',

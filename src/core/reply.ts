@@ -19,6 +19,8 @@ export interface Entities {
   /** A named Oracle UEK release: "R3 QU1", "R5". */
   uek?: string;
   arch?: '32-bit' | '64-bit';
+  /** Answer from the KB as it stood on this date (YYYY-MM-DD): "as of 2019", "in the 2016 docs". */
+  asOf?: string;
 }
 
 export type Verdict = 'supported' | 'not_supported' | 'unknown';
@@ -48,6 +50,19 @@ export interface ReplyAction {
   readonly value: string;
 }
 
+/**
+ * A picture the adapters render and attach (see bot/attachments.ts), with alt text. The reply's text and table
+ * carry the same facts, so they stand in wherever the picture cannot be shown or uploaded.
+ */
+export interface ReplyAttachment {
+  readonly kind: 'matrix-picture';
+  readonly family: DistroId;
+  readonly host?: HostId;
+  readonly asOf?: string;
+  readonly filename: string;
+  readonly altText: string;
+}
+
 /** The one platform-neutral answer every adapter renders. Text is plain; adapters escape and format it. */
 export interface Reply {
   readonly intent: Intent;
@@ -60,6 +75,7 @@ export interface Reply {
   readonly notes: readonly string[];
   readonly sources: readonly ReplySource[];
   readonly actions: readonly ReplyAction[];
+  readonly attachments?: readonly ReplyAttachment[];
   readonly verdict?: Verdict;
   readonly integration?: { kind: IntegrationKind; package?: string };
 }

@@ -12,6 +12,8 @@ import type { JobQueues } from '../jobs/job-queues.ts';
 import type { JobWorker } from '../jobs/job-queue.ts';
 import type { KnowledgeBaseHolder } from '../knowledge/holder.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
+import type { AnswerLedger } from '../corrections/ledger.ts';
+import { runCorrections } from '../corrections/correct.ts';
 import { KB_SYNC_QUEUE, kbSyncProcessor, scheduleKbSync, type KbSyncJobData, type KbSyncJobResult } from '../jobs/kb-sync-job.ts';
 
 /** The digest's store, archive, scheduler and commands, shared by the bot (commands) and the workers (delivery). */
@@ -38,6 +40,8 @@ export interface BackgroundWorkerOptions {
   readonly kbSources: readonly string[];
   readonly kbSyncSchedule: string;
   readonly logger: Logger;
+  /** With it, each published KB version is followed by corrections of the answers it changed. */
+  readonly answers?: AnswerLedger;
 }
 
 /**
@@ -61,7 +65,14 @@ export async function startBackgroundWorkers(options: BackgroundWorkerOptions): 
     const kbSync = queues.queue<KbSyncJobData, KbSyncJobResult>(KB_SYNC_QUEUE, { attempts: 3 });
     workers.push(kbSync.work(kbSyncProcessor({
       sources: options.kbSources, userDir: userKbDir(options.env), logger: logger.child({ component: 'kb-sync' }),
-      onPublished: () => holder.refresh(),
+      onPublished: () => {
+        holder.refresh();
+        const answers = options.answers;
+        if (answers) {
+          void runCorrections({ kb: holder.get(), ledger: answers, posters: pacedPosters(options.posters), log: (m) => logger.warn(m) })
+            .then((run) => logger.info(run, 'corrections after kb-sync'), (error: unknown) => logger.warn({ err: String(error) }, 'corrections failed'));
+        }
+      },
     }), { concurrency: 1 }));
     await scheduleKbSync(kbSync, options.kbSyncSchedule);
     logger.info({ sources: options.kbSources.length, schedule: options.kbSyncSchedule }, 'kb-sync scheduled');

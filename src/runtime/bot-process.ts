@@ -38,7 +38,7 @@ export async function startBotProcess(env: NodeJS.ProcessEnv, infra: Infrastruct
       const posters = countedPosters(await loadPosters(env), infra.metrics);
       workers.push(queues.startGuestCheckWorker({ posters, check: guestCheckRunner(holder.get) }));
       workers.push(...await startBackgroundWorkers({
-        queues, digest, holder, posters, env, logger: infra.logger,
+        queues, digest, holder, posters, env, logger: infra.logger, answers: infra.answers,
         kbSources: infra.settings.KB_SOURCES, kbSyncSchedule: infra.settings.KB_SYNC_SCHEDULE,
       }));
     }

@@ -18,6 +18,9 @@ import { RedisFeedbackStore } from '../state/redis-feedback-store.ts';
 import { RedisOutage, safeErrorText } from '../state/redis-outage.ts';
 import { SaltedFeedbackStore, userHashSecret } from '../state/salted-feedback-store.ts';
 import { MemoryThreadStore, RedisThreadStore, type ThreadStore } from '../state/thread-store.ts';
+import { MemoryAnswerLedger, type AnswerLedger } from '../corrections/ledger.ts';
+import { RedisAnswerLedger } from '../corrections/redis-ledger.ts';
+import { answerRecorder } from '../corrections/recorder.ts';
 
 /** What every role shares: settings, logs, metrics, and state in Redis when REDIS_URL is set, in memory otherwise. */
 export interface Infrastructure {
@@ -31,6 +34,8 @@ export interface Infrastructure {
   readonly dedupe: DedupeStore;
   readonly feedback: FeedbackStore;
   readonly threads: ThreadStore;
+  /** Posted answers and the facts they rested on, for corrections after a KB change. */
+  readonly answers: AnswerLedger;
   close(): Promise<void>;
 }
 
@@ -68,6 +73,7 @@ export function createInfrastructure(env: NodeJS.ProcessEnv, options: { logDesti
     dedupe: redis ? new FailOpenDedupeStore(redis, new RedisDedupeStore(redis), outage) : new MemoryDedupeStore(),
     feedback: new SaltedFeedbackStore(feedback, userHashSecret(env)),
     threads: redis ? new RedisThreadStore(redis, outage) : new MemoryThreadStore(),
+    answers: redis ? new RedisAnswerLedger(redis) : new MemoryAnswerLedger(),
     close: async () => {
       jobEvents.off('ended', countJob);
       if (redis) await redis.quit().catch(() => redis.disconnect());
@@ -80,11 +86,13 @@ export function createInfrastructure(env: NodeJS.ProcessEnv, options: { logDesti
  * platform) are kept for new test cases.
  */
 export function instrumentedBot(kb: () => KnowledgeBase, infra: Infrastructure): Bot {
+  const recordAnswer = answerRecorder(infra.answers, kb, (error) => infra.logger.warn({ err: String(error) }, 'could not record an answer for corrections'));
   const recordDeclined = declinedRecorder(infra.feedback, (error) => infra.logger.warn({ err: String(error) }, 'could not store a declined question'));
   return new CountedBot(kb, infra.contexts, (message, answer) => {
     infra.metrics.recordAnswer(answer.reply.intent, answer.reply.answered, answer.latencyMs);
     infra.logger.debug({ intent: answer.reply.intent, answered: answer.reply.answered, latencyMs: answer.latencyMs, platform: message.platform }, 'answered');
     recordDeclined(message, answer);
+    recordAnswer(message, answer);
   }, (error) => {
     infra.metrics.recordFailedQuestion();
     infra.logger.error({ err: safeErrorText(error) }, 'a question could not be answered');

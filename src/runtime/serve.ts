@@ -46,7 +46,7 @@ export async function startAdapters(deps: ServeDependencies): Promise<RunningAda
   const slackSettings = slackSettingsFromEnv(deps.env);
   const discordSettings = discordSettingsFromEnv(deps.env);
   const bot = instrumentedBot(deps.kb, infra);
-  const ports = { ...(deps.guestChecks ? { guestChecks: deps.guestChecks } : {}), ...(deps.digest ? { digest: deps.digest } : {}) };
+  const ports = { ...(deps.guestChecks ? { guestChecks: deps.guestChecks } : {}), ...(deps.digest ? { digest: deps.digest } : {}), answers: infra.answers };
   const running: RunningAdapter[] = [];
   // Each platform's SDK is imported only when it is configured: a Slack-only bot never loads discord.js.
   if (slackSettings) {

@@ -47,7 +47,7 @@ async function runWorkers(env: NodeJS.ProcessEnv, infra: Infrastructure): Promis
   try {
     const digest = createDigestWiring(runtime.queues, holder.get, infra.redis, infra.settings.LISBOT_ADMINS);
     background = await startBackgroundWorkers({
-      queues: runtime.queues, digest, holder, posters, env, logger: infra.logger,
+      queues: runtime.queues, digest, holder, posters, env, logger: infra.logger, answers: infra.answers,
       kbSources: infra.settings.KB_SOURCES, kbSyncSchedule: infra.settings.KB_SYNC_SCHEDULE,
     });
     health = await startHealth(infra, holder.get, [{ name: 'workers', ready: () => true }], env, [runtime.queues.guestChecks, runtime.queues.queue(DIGEST_QUEUE, { attempts: 5 })]);

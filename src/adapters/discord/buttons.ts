@@ -5,8 +5,9 @@ import { hashUser } from '../../core/feedback-store.ts';
 import { checkVmOnDiscord } from './commands/check.ts';
 import type { DiscordContext } from './context.ts';
 import { decodeButtonId } from './render/custom-ids.ts';
+import { withPicture } from './picture.ts';
 import { plainMessage, renderReply } from './render/embeds.ts';
-import { conversationOf, footerFor, forUpdate, replyPrivately, replyWithin } from './respond.ts';
+import { conversationOf, footerFor, forEdit, forUpdate, replyPrivately, replyWithin } from './respond.ts';
 
 const FEEDBACK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -42,8 +43,13 @@ export async function handleButton(interaction: ButtonInteraction, context: Disc
   }
   switch (id.kind) {
     case 'matrix': {
-      // A new message only the presser sees, so a long matrix does not flood the channel.
-      await interaction.reply(renderReply(matrixReply(kb, id.family, id.host), { footer, ephemeral: true }));
+      // A new message only the presser sees, so a long matrix does not flood the channel. The table goes at once;
+      // the picture (a few hundred ms to draw) is added to the same message by an edit.
+      const reply = matrixReply(kb, id.family, id.host);
+      const message = renderReply(reply, { footer, ephemeral: true });
+      await interaction.reply(message);
+      const pictured = await withPicture(message, reply, kb, context.log);
+      if (pictured.files) await interaction.editReply(forEdit(pictured));
       return;
     }
     case 'matrix-page': {

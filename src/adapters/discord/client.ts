@@ -1,3 +1,4 @@
+import type { AnswerLedger } from '../../corrections/ledger.ts';
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { Bot } from '../../bot/bot.ts';
@@ -21,6 +22,8 @@ export interface DiscordAdapterOptions {
   readonly guestChecks?: GuestCheckRequests;
   /** Digest subscriptions; without them `/lis digest` answers through the bot's digest intent. */
   readonly digest?: DigestCommands;
+  /** The answer ledger: `/lis corrections on|off` opts a channel in to corrections. */
+  readonly answers?: AnswerLedger;
   readonly logger?: DiscordLogger;
   readonly download?: AttachmentDownloader;
   /** Answers still being worked on after this long are deferred; default 1,500 ms (Discord allows 3 s). */
@@ -79,6 +82,7 @@ export class DiscordAdapter {
       dedupe: options.dedupe ?? new MemoryDedupeStore(),
       guestChecks: options.guestChecks,
       digest: options.digest,
+      answers: options.answers,
       download: options.download ?? attachmentDownloader({ extraOrigin: settings.apiUrl }),
       deferAfterMs: options.deferAfterMs ?? 1500,
       log: options.logger ?? SILENT_LOGGER,

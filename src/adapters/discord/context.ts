@@ -1,3 +1,4 @@
+import type { AnswerLedger } from '../../corrections/ledger.ts';
 import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandSubcommandBuilder, SlashCommandSubcommandGroupBuilder } from 'discord.js';
 import type { Bot } from '../../bot/bot.ts';
 import type { DigestCommands } from '../../core/digest-commands.ts';
@@ -28,6 +29,7 @@ export interface DiscordContext {
   readonly dedupe: DedupeStore;
   readonly guestChecks: GuestCheckRequests | undefined;
   readonly digest: DigestCommands | undefined;
+  readonly answers?: AnswerLedger | undefined;
   readonly download: AttachmentDownloader;
   /** Work still running after this long is deferred (deferReply) and finished with editReply. */
   readonly deferAfterMs: number;

@@ -22,6 +22,7 @@ export function forEdit(message: DiscordMessage): InteractionEditReplyOptions & 
     embeds: message.embeds,
     components: message.components,
     allowedMentions: message.allowedMentions,
+    ...(message.files ? { files: [...message.files] } : {}),
   };
 }
 

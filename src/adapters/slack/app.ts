@@ -83,6 +83,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     feedback: options.feedback,
     ...(options.guestChecks ? { guestChecks: options.guestChecks } : {}),
     ...(options.digest ? { digest: options.digest } : {}),
+    ...(options.answers ? { answers: options.answers } : {}),
     logger: app.logger,
     threads: options.threads ?? new MemoryThreadStore(),
     ackBudgetMs: options.ackBudgetMs ?? 1500,

@@ -1,3 +1,4 @@
+import type { AnswerLedger } from '../../corrections/ledger.ts';
 import type { Logger } from '@slack/bolt';
 import type { Bot } from '../../bot/bot.ts';
 import type { DigestCommands } from '../../core/digest-commands.ts';
@@ -15,6 +16,8 @@ export interface SlackDeps {
   readonly feedback: FeedbackStore;
   readonly guestChecks?: GuestCheckRequests;
   readonly digest?: DigestCommands;
+  /** The answer ledger: `/lis corrections on|off` opts a channel in to corrections. */
+  readonly answers?: AnswerLedger;
   readonly logger: Logger;
   /** Threads lisbot answered in: shared through Redis when replicas run, so any of them takes a follow-up upload. */
   readonly threads: ThreadStore;

@@ -4,6 +4,7 @@ import { normaliseVersion } from '../../knowledge/version.ts';
 import type { Entities, FeatureEntity } from '../../core/reply.ts';
 import { extractHosts } from './hosts.ts';
 import { extractLisMentions } from './lis-mentions.ts';
+import { extractAsOf, withoutAsOf } from './as-of.ts';
 import { extractReleases } from './releases.ts';
 import { expandShorthand } from './shorthand.ts';
 import { STOPWORDS, tokenize } from './tokens.ts';
@@ -105,7 +106,8 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   const maxLookups = options.fuzzy === false ? 0 : MAX_FUZZY_LOOKUPS;
   const vocabulary = vocabularyFor(kb);
   // A feature whose name holds a host ("windows server 2016 accurate time") is read before hosts, so it never names the host.
-  let lowered = question.toLowerCase();
+  const asOf = extractAsOf(question);
+  let lowered = (asOf ? withoutAsOf(question, asOf) : question).toLowerCase();
   for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
   const lis = extractLisMentions(lowered, PLACEHOLDERS.lis);
   // The LIS release as the verdict engine reads it; UEK releases and architectures are blanked like hosts.
@@ -219,6 +221,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   if (lisRelease) entities.lis = lisRelease;
   if (releases.uek) entities.uek = releases.uek;
   if (releases.arch) entities.arch = releases.arch;
+  if (asOf) entities.asOf = asOf.date;
   const shape = shapeOf(tokens, kinds, looseVersion);
   const searchText = tokens.map((token, i) => (kinds[i] === 'lis' ? 'lis' : kinds[i] === undefined || kinds[i] === 'feature' || kinds[i] === 'kernel' ? token : '')).filter(Boolean).join(' ');
   return { entities, hosts, distros: ordered, features, fuzzy, leftovers, tokens: tokens.filter((_, i) => kinds[i] !== 'host' && kinds[i] !== 'lis'), looseVersion, lisReleases: lis.releases, shape, searchText };

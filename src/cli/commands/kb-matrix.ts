@@ -2,17 +2,21 @@ import { flag, writeLine, type CliCommand } from '../command.ts';
 import { describeVersionItems } from '../../knowledge/version.ts';
 import { queryMatrix } from '../../knowledge/query/matrix.ts';
 import { asOfOption, familyArgument, hostOption, knowledgeBase } from './kb-context.ts';
+import { writeMatrixPng } from './kb-matrix-png.ts';
+import { stringOption } from '../command.ts';
 
 const MARK = { available: '✔', 'not-available': ' ', 'not-applicable': 'n/a', 'not-on-host': '·', 'no-data': '?' } as const;
 
 export const kbMatrixCommand: CliCommand = {
   name: 'kb matrix',
-  usage: 'lisbot kb matrix FAMILY [--host HOST] [--as-of YYYY-MM-DD|SNAPSHOT-ID] [--json]',
-  details: 'Without --host a ✔ means available on at least one host the row lists; with --host, on that host. "·" marks a feature the row offers only on other hosts.',
-  options: { host: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'lisbot kb matrix FAMILY [--host HOST] [--as-of YYYY-MM-DD|SNAPSHOT-ID] [--json | --png FILE]',
+  details: 'Without --host a ✔ means available on at least one host the row lists; with --host, on that host. "·" marks a feature the row offers only on other hosts. --png FILE draws the grid as a picture (FILE "-" writes it to stdout).',
+  options: { host: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, png: { type: 'string' } },
   run(args, io) {
     const kb = knowledgeBase(io.env);
     const { family } = familyArgument(kb, args.positionals[0]);
+    const png = stringOption(args, 'png');
+    if (png !== undefined) return writeMatrixPng(kb, family, { host: hostOption(args), asOf: asOfOption(kb, args) }, png, io);
     const matrix = queryMatrix(kb, family, { host: hostOption(args), asOf: asOfOption(kb, args) });
     if (flag(args, 'json')) {
       writeLine(io.stdout, JSON.stringify({

@@ -16,6 +16,15 @@ export interface RecordedRequest {
   /** Parsed JSON body; undefined when there was none. */
   readonly body: unknown;
   readonly raw: string;
+  /** Files of a multipart request (discord.js sends attachments as files[n] next to payload_json). */
+  readonly files?: readonly UploadedFile[];
+}
+
+export interface UploadedFile {
+  readonly field: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly data: Buffer;
 }
 
 export interface GatewayFrame {
@@ -320,7 +329,8 @@ export class FakeDiscord {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const rawBuffer = Buffer.concat(chunks);
+    const raw = rawBuffer.toString('utf8');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${this.port}`);
     const method = req.method ?? 'GET';
 
@@ -337,8 +347,11 @@ export class FakeDiscord {
     const decoded = url.pathname.split('/').map((segment) => decodeURIComponent(segment)).join('/');
     const path = decoded.startsWith(prefix) ? decoded.slice(prefix.length) : decoded;
     let body: unknown;
-    if (raw && String(req.headers['content-type']).includes('application/json')) body = JSON.parse(raw) as unknown;
-    this.record({ method, path, query: url.searchParams, headers: req.headers, body, raw });
+    let files: UploadedFile[] | undefined;
+    const contentType = String(req.headers['content-type']);
+    if (raw && contentType.includes('application/json')) body = JSON.parse(raw) as unknown;
+    if (contentType.includes('multipart/form-data')) ({ body, files } = await this.parseMultipart(rawBuffer, contentType));
+    this.record({ method, path, query: url.searchParams, headers: req.headers, body, raw, ...(files ? { files } : {}) });
     if (!url.pathname.startsWith(prefix)) return this.json(res, 404, { message: `not API v${API_VERSION}`, code: 0 });
 
     const needsBotAuth = !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
@@ -440,8 +453,34 @@ export class FakeDiscord {
 
   private messageFields(body: Json): Json {
     const fields: Json = {};
-    for (const key of ['content', 'embeds', 'components', 'flags', 'allowed_mentions'] as const) if (body[key] !== undefined) fields[key] = body[key];
+    for (const key of ['content', 'embeds', 'components', 'flags', 'allowed_mentions', 'attachments'] as const) if (body[key] !== undefined) fields[key] = body[key];
     return fields;
+  }
+
+  /** Like Discord: payload_json is the message; each files[n] becomes an attachment with the description its entry gives. */
+  private async parseMultipart(raw: Buffer, contentType: string): Promise<{ body: Json; files: UploadedFile[] }> {
+    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+    const payload = form.get('payload_json');
+    const body = (typeof payload === 'string' ? JSON.parse(payload) : {}) as Json;
+    const files: UploadedFile[] = [];
+    for (const [field, value] of form.entries()) {
+      if (typeof value === 'string') continue;
+      files.push({ field, filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+    }
+    const described = Array.isArray(body.attachments) ? body.attachments as Json[] : [];
+    if (files.length > 0) {
+      body.attachments = files.map((file, i) => {
+        const id = snowflake();
+        const path = `/attachments/${this.channelId}/${id}/${encodeURIComponent(file.filename)}`;
+        this.files.set(path, { body: file.data, contentType: file.contentType });
+        return {
+          id, filename: file.filename, size: file.data.length, content_type: file.contentType,
+          url: `http://127.0.0.1:${this.port}${path}`, proxy_url: `http://127.0.0.1:${this.port}${path}`,
+          ...(described[i]?.description ? { description: described[i].description } : {}),
+        };
+      });
+    }
+    return { body, files };
   }
 
   private createMessage(channelId: string, body: Json, extra: Json = {}): Json {

@@ -11,6 +11,8 @@ export interface RecordedCall {
   readonly auth: string | undefined;
   /** performance.now() when it arrived. */
   readonly at: number;
+  /** For an upload: the file's bytes (the web client posts them as a multipart part). */
+  readonly data?: Buffer;
 }
 
 export interface FakeFile {
@@ -72,6 +74,14 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return { raw };
 }
 
+/** The file inside an upload: the first file part of a multipart body, else the body itself. */
+async function uploadedBytes(buffer: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.includes('multipart/form-data')) return buffer;
+  const form = await new Response(buffer, { headers: { 'content-type': contentType } }).formData();
+  for (const value of form.values()) if (typeof value !== 'string') return Buffer.from(await value.arrayBuffer());
+  return buffer;
+}
+
 /**
  * A loopback fake of the Slack Web API, response_url endpoints and file hosting. Records every request;
  * answers like Slack for the methods lisbot uses; can be told to fail the next call to a method.
@@ -109,7 +119,10 @@ export class FakeSlackApi {
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => holder.fake?.handle(req, res, Buffer.concat(chunks).toString('utf8')));
+      req.on('end', () => {
+        const buffer = Buffer.concat(chunks);
+        void holder.fake?.handle(req, res, buffer.toString('utf8'), buffer);
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
@@ -195,7 +208,7 @@ export class FakeSlackApi {
     res.end(JSON.stringify(body));
   }
 
-  private handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
+  private async handle(req: IncomingMessage, res: ServerResponse, raw: string, buffer: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const auth = req.headers.authorization;
     const body = parseBody(raw, req.headers['content-type']);
@@ -208,7 +221,8 @@ export class FakeSlackApi {
       return;
     }
     if (url.pathname.startsWith('/upload/')) {
-      this.record({ kind: 'upload', method: url.pathname, body: { content: raw }, raw, auth, at });
+      const data = await uploadedBytes(buffer, req.headers['content-type']);
+      this.record({ kind: 'upload', method: url.pathname, body: { content: raw }, raw, auth, at, data });
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('OK - 1');
       return;

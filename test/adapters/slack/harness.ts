@@ -14,6 +14,7 @@ import { realKb } from '../../helpers/real-kb.ts';
 import { FakeSlackApi, type FakeSlackOptions, type RecordedCall } from './fake-slack-api.ts';
 import { FORM_TYPE, JSON_TYPE, blockActionPayload, eventEnvelope, interactionBody, postSigned, slashCommandBody, type ButtonPress, type PostResult, type SignOptions } from './signed-requests.ts';
 import { declinedRecorder } from '../../../src/bot/declined.ts';
+import type { AnswerLedger } from '../../../src/corrections/ledger.ts';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 
@@ -58,6 +59,7 @@ export interface HarnessOptions {
   readonly admins?: readonly string[];
   readonly threads?: ThreadStore;
   readonly dedupe?: DedupeStore;
+  readonly answers?: AnswerLedger;
 }
 
 /** The real Slack app on an HTTP receiver (port 0), talking to a fake Web API, with memory stores. */
@@ -90,6 +92,7 @@ export class Harness {
       ...(options.guestChecks === false ? {} : { guestChecks }),
       ...(options.digest ? { digest: typeof options.digest === 'object' ? options.digest : digest } : {}),
       logger,
+      ...(options.answers ? { answers: options.answers } : {}),
       ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
     });
     await slack.start();

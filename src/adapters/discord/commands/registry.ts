@@ -10,6 +10,8 @@ import { distroCommand } from './distro.ts';
 import { featureCommand } from './feature.ts';
 import { helpCommand } from './help.ts';
 import { issueCommand } from './issue.ts';
+import { matrixCommand } from './matrix.ts';
+import { correctionsSubcommand } from './corrections.ts';
 
 export const COMMAND_NAME = 'lis';
 
@@ -19,8 +21,10 @@ export const LIS_SUBCOMMANDS: readonly LisSubcommand[] = [
   distroCommand,
   featureCommand,
   issueCommand,
+  matrixCommand,
   checkCommand,
   digestCommand,
+  correctionsSubcommand,
   helpCommand,
 ];
 

@@ -27,6 +27,8 @@ export interface DiscordMessage {
   readonly components: ButtonRow[];
   readonly allowedMentions: { parse: [] };
   readonly flags?: MessageFlags.Ephemeral;
+  /** Uploaded with the message (multipart); the embed may show one as its image via attachment://name. */
+  readonly files?: ReadonlyArray<{ readonly attachment: Buffer; readonly name: string; readonly description?: string }>;
 }
 
 export interface RenderOptions {
@@ -108,7 +110,8 @@ function bodyFields(reply: Reply): APIEmbedField[] {
 
 function matrixTarget(reply: Reply): { family: DistroId; host?: HostId } | undefined {
   const family = reply.entities.distro;
-  if (!reply.table || !family || reply.intent !== 'distro_support') return undefined;
+  // A matrix as of a date is not paged: the page buttons rebuild the current one. Its picture shows it whole.
+  if (!reply.table || !family || reply.intent !== 'distro_support' || reply.entities.asOf) return undefined;
   return parseMatrixValue(`matrix:${family}${reply.entities.host ? `:${reply.entities.host}` : ''}`);
 }
 

@@ -21,6 +21,12 @@ export const COMPONENT_LIMITS = {
   customId: 100,
 } as const;
 
+/**
+ * Files a bot may attach to one message, in bytes: Discord's default upload limit (10 MiB) for servers
+ * without boosts. A picture over it is left out and the text stands alone.
+ */
+export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+
 /** Message content (we send embeds, but a plain-text reply must fit too). */
 export const CONTENT_LIMIT = 2000;
 

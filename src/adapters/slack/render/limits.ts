@@ -19,3 +19,6 @@ export const BLOCK_KIT_LIMITS = {
    */
   messageChars: 11_000,
 } as const;
+
+/** files.getUploadURLExternal takes files up to 1 GB; lisbot's own pictures are far below, so this only guards. */
+export const UPLOAD_LIMIT_BYTES = 1024 * 1024 * 1024;

@@ -46,18 +46,19 @@ export function actionConversation(place: ActionPlace): string {
  * Posts a button's result next to the button: in the message's thread (a DM's main view for top-level DM messages).
  * On an ephemeral message, or where lisbot cannot post, it answers through response_url, visible to the presser only.
  */
-export async function deliver(deps: SlackDeps, args: ButtonArgs, place: ActionPlace, message: SlackMessage): Promise<void> {
+export async function deliver(deps: SlackDeps, args: ButtonArgs, place: ActionPlace, message: SlackMessage): Promise<{ channel: string; threadTs?: string } | undefined> {
   if (place.channel && !place.ephemeral && place.messageTs) {
     const thread = place.threadTs ?? (isDirectMessageChannel(place.channel) ? undefined : place.messageTs);
     try {
       await args.client.chat.postMessage({ channel: place.channel, ...(thread ? { thread_ts: thread } : {}), ...message, unfurl_links: false, unfurl_media: false });
       if (thread) await rememberThread(deps, place.channel, thread);
-      return;
+      return { channel: place.channel, ...(thread ? { threadTs: thread } : {}) };
     } catch (error) {
       if (!isChannelGone(error)) throw error;
     }
   }
   await args.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+  return undefined;
 }
 
 /**

@@ -3,6 +3,8 @@ import { HELP_EXAMPLES } from '../../../../bot/handlers/help.ts';
 import { checkVmReply } from '../../../../bot/handlers/guest-check.ts';
 import { reply } from '../../../../core/reply.ts';
 import { askAndRender } from '../../answer.ts';
+import { onMatrixCommand } from './matrix.ts';
+import { onCorrectionsCommand } from './corrections.ts';
 import { COLLECTOR_HOW_TO, sendCollector } from '../../collector.ts';
 import { claimOnce } from '../../dedupe.ts';
 import { conversationKey, type SlackDeps } from '../../deps.ts';
@@ -12,7 +14,7 @@ import { renderMrkdwn, renderNotice, renderReply, type SlackMessage } from '../.
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-export const LIS_USAGE = '[question] | help | check | digest subscribe|unsubscribe|list|preview';
+export const LIS_USAGE = '[question] | help | check | matrix DISTRO [host] [as of DATE] | corrections on|off | digest subscribe|unsubscribe|list|preview';
 
 function ephemeral(message: SlackMessage) {
   return { response_type: 'ephemeral' as const, ...message };
@@ -26,6 +28,8 @@ export function slashHelp(): SlackMessage {
     fields: [
       { label: '/lis <question>', value: 'Answer a question, for example "/lis does rhel 6.2 need lis"' },
       { label: '/lis check', value: 'How to check a VM, and the collector script' },
+      { label: '/lis corrections on|off', value: 'Post a short correction in the thread when a knowledge-base update changes an answer given in this channel' },
+      { label: '/lis matrix DISTRO [host] [as of DATE]', value: 'The feature matrix as a picture, e.g. "/lis matrix rhel on 2012 r2" or "/lis matrix ubuntu as of mid 2019"' },
       { label: '/lis digest …', value: 'subscribe [weekly|daily] [families…] [hosts…], unsubscribe, list, preview' },
       { label: '/lis help', value: 'This text' },
       ...HELP_EXAMPLES.slice(0, 4).map((example, i) => ({ label: `Example ${i + 1}`, value: example })),
@@ -122,6 +126,15 @@ export async function onLisCommand(deps: SlackDeps, args: CommandArgs): Promise<
     case 'digest':
       await digest(deps, args, rest);
       return;
+    case 'corrections':
+      await onCorrectionsCommand(deps, args, rest);
+      return;
+    case 'matrix':
+      if (rest.length > 0) {
+        await onMatrixCommand(deps, args, rest);
+        return;
+      }
+      break;
   }
   await answerQuestion(deps, args, text);
 }
