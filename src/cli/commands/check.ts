@@ -4,6 +4,7 @@ import { UsageError, flag, stringOption, writeLine, type CliCommand, type CliIo,
 import { csvRow } from '../../check/inventory/csv-safe.ts';
 import { normaliseColumn } from '../../check/inventory/columns.ts';
 import { splitCsv } from '../../check/inventory/csv-records.ts';
+import { decodeText, detectEncoding, junkShare } from '../../check/parse/decode.ts';
 import { MAX_UPLOAD_BYTES } from '../../check/parse/limits.ts';
 import {
   checkInventory, evaluateBundle, INVENTORY_CSV_HEADER, inventoryCsvLine, InventoryTally, renderReportText,
@@ -32,20 +33,23 @@ const MAGIC: ReadonlyArray<readonly [number[], string]> = [
   [[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], 'xz-compressed'], [[0x28, 0xb5, 0x2f, 0xfd], 'zstd-compressed'], [[0x7f, 0x45, 0x4c, 0x46], 'a program (ELF)'],
 ];
 
-/** Why the start of a file looks like no text at all, or undefined when it looks like text. */
+/** Above this share of control bytes the start of a file is no text at all. A few NUL bytes in one section are not that. */
+const BINARY_HEAD_SHARE = 0.3;
+
+/**
+ * Why the start of a file looks like no text at all, or undefined when it looks like text.
+ * Damaged regions inside text (NUL bytes, escapes) are the parser's business: it skips and reports them.
+ */
 export function binaryReason(head: Buffer): string | undefined {
   for (const [bytes, what] of MAGIC) if (bytes.every((b, i) => head[i] === b)) return what;
-  if (head.includes(0)) return 'binary (it contains NUL bytes; if it is UTF-16 text, save it as UTF-8)';
-  let junk = 0;
-  for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x7f) junk++;
-  return head.length > 0 && junk / head.length > 0.1 ? 'binary' : undefined;
+  return head.length > 0 && junkShare(decodeText(head).text) > BINARY_HEAD_SHARE ? 'binary' : undefined;
 }
 
 export type InputKind = 'bundle' | 'jsonl' | 'csv';
 
 /** An inventory starts with a JSON object line or a CSV header naming vm_id; anything else is one guest's upload. */
 export function sniffInput(head: Buffer): InputKind {
-  const text = head.toString('utf8').replace(/^\ufeff/, '');
+  const { text } = decodeText(head);
   const first = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   if (first.trimStart().startsWith('{')) return 'jsonl';
   if (first.includes(',')) {
@@ -117,8 +121,22 @@ async function readBundle(source: Source): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** A stream over the whole inventory, counting bytes for the progress bar. */
+/** A UTF-16 inventory (Excel's "Unicode text", PowerShell's Export-Csv on old versions) re-read as text. */
+async function* utf16Text(bytes: AsyncIterable<Buffer>, encoding: 'utf-16le' | 'utf-16be'): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of bytes) yield decoder.decode(chunk, { stream: true });
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+/** A stream over the whole inventory as text, counting bytes for the progress bar. */
 function inventoryStream(source: Source, onBytes: (n: number) => void): Readable {
+  const encoding = detectEncoding(source.head);
+  const raw = rawInventoryStream(source, onBytes);
+  return encoding === 'utf-8' ? raw : Readable.from(utf16Text(raw, encoding));
+}
+
+function rawInventoryStream(source: Source, onBytes: (n: number) => void): Readable {
   if (source.kind === 'file') {
     const stream = createReadStream(source.path, { highWaterMark: HEAD_BYTES });
     stream.on('data', (chunk) => onBytes(chunk.length));
@@ -263,7 +281,8 @@ export const checkCommand: CliCommand = {
     '--csv prints one CSV row per VM; cells that look like spreadsheet formulas are neutralised.',
     '--as-of sets the date end-of-life rules judge against (default: today); --host names the Hyper-V host when the upload does not show it.',
     `One guest's upload may be up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; inventories stream, up to --max-rows rows (default ${DEFAULT_MAX_ROWS}).`,
-    'Exit codes: 0 checked, 1 input unreadable (missing, a directory, binary, too large), 2 usage error.',
+    'Text in UTF-8 or UTF-16 (with or without a byte-order mark) is read; damaged parts (NUL bytes, escapes, over-long lines, a cut-off end) are skipped and listed under input diagnostics.',
+    'Exit codes: 0 checked, 1 input unreadable (missing, a directory, compressed or binary, too large), 2 usage error.',
   ].join('\n'),
   options: {
     json: { type: 'boolean' },
