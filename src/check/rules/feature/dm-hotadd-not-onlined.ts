@@ -1,8 +1,12 @@
 import { evidenceOf, finding, versionBetween } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../define.ts';
 
-export const dmHotaddNotOnlined: Rule = {
+export const dmHotaddNotOnlined = defineRule({
   id: 'DM_HOTADD_NOT_ONLINED',
+  category: 'feature',
+  severity: 'warning',
+  title: 'Hot-added memory stays offline',
+  needs: ['balloon', 'memory'],
   evaluate(ctx) {
     const memory = ctx.facts.memory?.value;
     const balloon = ctx.facts.balloon?.value;
@@ -13,10 +17,10 @@ export const dmHotaddNotOnlined: Rule = {
     const knownGap = ctx.guest.rhelLike && (versionBetween(v, '6.5', '6.7') || versionBetween(v, '7.0', '7.0'));
     const offline = memory.offlineBlocks ?? 0;
     if (offline === 0 && !knownGap) return memory.offlineBlocks === undefined && memory.onlineRule === undefined ? 'skip' : 'pass';
-    return finding(ctx, 'DM_HOTADD_NOT_ONLINED', {
+    return finding(ctx, {
       detail: `Memory the host hot-adds stays offline: nothing onlines new memory blocks (no udev rule, automatic onlining off)${offline > 0 ? `, and ${offline} memory block${offline === 1 ? ' is' : 's are'} offline now` : ''}.`,
       fix: 'Create /etc/udev/rules.d/100-balloon.rules with the line SUBSYSTEM=="memory", ACTION=="add", ATTR{state}="online" (or set memhp_default_state=online on the kernel command line), then reboot.',
       evidence: evidenceOf(ctx.facts.memory),
     });
   },
-};
+});

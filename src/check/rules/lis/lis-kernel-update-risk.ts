@@ -1,17 +1,21 @@
 import { parseLinuxRelease } from '../../parse/facts/kernel.ts';
 import { compareTuples, evidenceOf, finding, token } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule, fact } from '../define.ts';
 
 function order(release: string): number[] {
   const p = parseLinuxRelease(release);
   return [...p.upstream, ...p.vendorBuild];
 }
 
-export const lisKernelUpdateRisk: Rule = {
+export const lisKernelUpdateRisk = defineRule({
   id: 'LIS_KERNEL_UPDATE_RISK',
+  category: 'lis',
+  severity: 'warning',
+  title: 'A kernel update may boot without matching LIS modules',
+  needs: ['lis'],
+  uses: ['autoUpdates', 'kernel', 'kernelPackages'],
   evaluate(ctx) {
-    const lis = ctx.facts.lis;
-    if (!lis) return 'skip';
+    const lis = fact(ctx, 'lis');
     if (!lis.value.installed) return 'pass';
     const packages = ctx.facts.kernelPackages;
     const auto = ctx.facts.autoUpdates;
@@ -23,10 +27,10 @@ export const lisKernelUpdateRisk: Rule = {
     const parts: string[] = [];
     if (newer.length > 0) parts.push(`a newer kernel is installed but not running (${newer.slice(0, 3).map((r) => token(r, 60)).join(', ')})`);
     if (updaters.length > 0) parts.push(`automatic updates are on (${updaters.map((u) => token(u, 30)).join(', ')})`);
-    return finding(ctx, 'LIS_KERNEL_UPDATE_RISK', {
+    return finding(ctx, {
       detail: `With the LIS download installed, ${parts.join(' and ')}: the next reboot may start a kernel without matching LIS modules.`,
       fix: 'Before the next kernel update: stop automatic updates; then uninstall LIS, install the new kernel and boot it, install the LIS build that matches it, and boot once more.',
       evidence: evidenceOf(packages, auto, lis),
     });
   },
-};
+});
