@@ -6,9 +6,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { reply } from '../src/bot/reply.ts';
-import type { PostedMessage, ReplyPoster, ReplyTarget } from '../src/jobs/delivery.ts';
-import type { GuestCheckService } from '../src/jobs/guest-check-service.ts';
+import { reply } from '../src/core/reply.ts';
+import type { PostedMessage, ReplyPoster, ReplyTarget } from '../src/core/delivery.ts';
+import type { GuestCheckService } from '../src/jobs/guest-check/submitter.ts';
 import { createJobQueues, type JobQueues } from '../src/jobs/job-queues.ts';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from '../src/jobs/settings.ts';
 import { startWorkerRuntime, stopOnSignal } from '../src/jobs/worker-process.ts';

@@ -8,7 +8,7 @@ import { createSlackApp, EVENTS_PATH } from '../src/adapters/slack/app.ts';
 import { Bot } from '../src/bot/bot.ts';
 import { loadKnowledgeBase } from '../src/knowledge/index.ts';
 import { MemoryDedupeStore } from '../src/state/dedupe-store.ts';
-import { MemoryFeedbackStore } from '../src/state/feedback-store.ts';
+import { MemoryFeedbackStore } from '../src/core/feedback-store.ts';
 import { loadCases } from '../test/eval/evaluate.ts';
 import { FakeSlackApi } from '../test/adapters/slack/fake-slack-api.ts';
 import { JSON_TYPE, eventEnvelope, signedHeaders } from '../test/adapters/slack/signed-requests.ts';

@@ -1,6 +1,6 @@
 // Prints the evaluation: accuracy per intent, the confusion matrix, and (with --failures) each miss.
 import { writeFileSync } from 'node:fs';
-import { INTENTS } from '../src/bot/reply.ts';
+import { INTENTS } from '../src/core/reply.ts';
 import { loadKnowledgeBase } from '../src/knowledge/index.ts';
 import { evaluate, loadCases } from '../test/eval/evaluate.ts';
 

@@ -1,7 +1,7 @@
 import type { Bot, IncomingMessage } from './bot.ts';
 import { checkVmReply } from './handlers/guest-check.ts';
 import { matrixReply } from './handlers/matrix.ts';
-import type { Reply, ReplyAction } from './reply.ts';
+import type { Reply, ReplyAction } from '../core/reply.ts';
 import { DISTRO_IDS, HOST_IDS, type DistroId, type HostId } from '../knowledge/schema/index.ts';
 
 /** Reads a "matrix:<family>[:<host>]" action value; anything else is refused. */

@@ -1,12 +1,12 @@
 import type { KnowledgeBase } from '../knowledge/index.ts';
-import type { ConversationContext } from './context.ts';
+import type { ConversationContext } from '../core/context-store.ts';
 import { extractEntities } from './entities/extract.ts';
 import { mergeWithContext } from './follow-up.ts';
 import { CONFIDENCE_THRESHOLD, classify, type Classification } from './intent/classify.ts';
 import { searchAdvice } from '../knowledge/query/search.ts';
 import { HANDLERS } from './handlers/registry.ts';
 import { decline } from './handlers/unknown.ts';
-import type { Entities, Reply } from './reply.ts';
+import type { Entities, Reply } from '../core/reply.ts';
 import { cleanQuestion } from './text.ts';
 
 /** Below this, with two shared words, a question with no other cue is read as asking for that advice. */

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import { answerQuestion } from './answer.ts';
-import { MemoryContextStore, type ContextStore } from './context.ts';
-import type { Reply } from './reply.ts';
+import { MemoryContextStore, type ContextStore } from '../core/context-store.ts';
+import type { Reply } from '../core/reply.ts';
 
 /** A message as every adapter hands it over. */
 export interface IncomingMessage {

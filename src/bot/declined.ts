@@ -1,4 +1,4 @@
-import { hashUser, type FeedbackStore } from '../state/feedback-store.ts';
+import { hashUser, type FeedbackStore } from '../core/feedback-store.ts';
 import type { AnsweredMessage, IncomingMessage } from './bot.ts';
 
 /**

@@ -1,7 +1,7 @@
-import type { ConversationContext } from './context.ts';
+import type { ConversationContext } from '../core/context-store.ts';
 import type { Extraction } from './entities/extract.ts';
 import { CUES, matchesAny } from './intent/cues.ts';
-import type { Entities } from './reply.ts';
+import type { Entities } from '../core/reply.ts';
 
 const SHORT_FOLLOW_UP_TOKENS = 7;
 const CARRIED_INTENTS = new Set(['distro_support', 'feature_support', 'feature_info']);

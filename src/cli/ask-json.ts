@@ -1,5 +1,5 @@
 import { renderPlainText } from '../adapters/console/render-plain.ts';
-import type { Reply } from '../bot/reply.ts';
+import type { Reply } from '../core/reply.ts';
 
 /** The `ask --json` line other tools read. */
 export interface AskJson {

@@ -1,6 +1,6 @@
-import type { Reply, ReplyField } from '../bot/reply.ts';
-import { reply } from '../bot/reply.ts';
-import type { DigestCommandContext, DigestCommands } from '../jobs/digest-commands.ts';
+import type { Reply, ReplyField } from '../core/reply.ts';
+import { reply } from '../core/reply.ts';
+import type { DigestCommandContext, DigestCommands } from '../core/digest-commands.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import { MemoryDigestArchive, type DigestArchive } from './archive.ts';
 import { baselineAt, baselineOf } from './baseline.ts';

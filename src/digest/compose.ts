@@ -1,5 +1,5 @@
-import type { Reply, ReplyAction, ReplyField, ReplySource } from '../bot/reply.ts';
-import { reply } from '../bot/reply.ts';
+import type { Reply, ReplyAction, ReplyField, ReplySource } from '../core/reply.ts';
+import { reply } from '../core/reply.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { KbChange } from '../knowledge/diff.ts';
 import { describeColumn, describeHosts } from '../knowledge/describe.ts';

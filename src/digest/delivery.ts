@@ -1,6 +1,5 @@
-import { ChannelGoneError, type ReplyTarget } from '../jobs/delivery.ts';
+import { ChannelGoneError, type ReplyPosters, type ReplyTarget } from '../core/delivery.ts';
 import { deliverOnce, type DeliveryLedger } from '../jobs/delivery-ledger.ts';
-import type { ReplyPosters } from '../jobs/guest-check-processor.ts';
 import { errorText, silentLogger, type JobLogger } from '../jobs/job-logger.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { DigestArchive } from './archive.ts';

@@ -1,4 +1,4 @@
-import type { Reply } from '../bot/reply.ts';
+import type { Reply } from '../core/reply.ts';
 import type { KbChange } from '../knowledge/diff.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { DigestArchive } from './archive.ts';

@@ -1,5 +1,4 @@
-import type { ReplyPoster, ReplyTarget } from '../jobs/delivery.ts';
-import type { ReplyPosters } from '../jobs/guest-check-processor.ts';
+import type { ReplyPoster, ReplyPosters, ReplyTarget } from '../core/delivery.ts';
 import { errorText, silentLogger, type JobLogger } from '../jobs/job-logger.ts';
 import type { JobProcessor, JobQueue } from '../jobs/job-queue.ts';
 import type { DigestScheduleHook } from './commands.ts';

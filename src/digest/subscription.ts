@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import type { ReplyTarget } from '../jobs/delivery.ts';
+import type { ReplyTarget } from '../core/delivery.ts';
 import { DistroId, FeatureId, HostId, IsoDate } from '../knowledge/schema/index.ts';
 import { Schedule } from './schedule.ts';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PostedMessage } from './delivery.ts';
+import type { PostedMessage } from '../core/delivery.ts';
 import { DeliveryPendingError } from './errors/index.ts';
 import { sleep } from './run-job.ts';
 

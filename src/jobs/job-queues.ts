@@ -1,9 +1,10 @@
 import type { Redis } from 'ioredis';
 import { BullJobQueue } from './bull-job-queue.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
-import { GUEST_CHECK_QUEUE, type CheckFunction, type GuestCheckJobData, type GuestCheckJobResult } from './guest-check-job.ts';
-import { GuestCheckProcessor, type ReplyPosters } from './guest-check-processor.ts';
-import { GuestCheckService } from './guest-check-service.ts';
+import { GUEST_CHECK_QUEUE, type CheckFunction, type GuestCheckJobData, type GuestCheckJobResult } from './guest-check/job-data.ts';
+import type { ReplyPosters } from '../core/delivery.ts';
+import { GuestCheckProcessor } from './guest-check/worker.ts';
+import { GuestCheckService } from './guest-check/submitter.ts';
 import { InProcessJobQueue } from './in-process-job-queue.ts';
 import { silentLogger, type JobLogger } from './job-logger.ts';
 import type { JobDefaults, JobQueue, JobWorker } from './job-queue.ts';

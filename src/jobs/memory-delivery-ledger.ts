@@ -1,4 +1,4 @@
-import type { PostedMessage } from './delivery.ts';
+import type { PostedMessage } from '../core/delivery.ts';
 import type { DeliveryClaim, DeliveryKey, DeliveryLedger, DeliveryRecord } from './delivery-ledger.ts';
 
 interface Claim {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { PostedMessage } from './delivery.ts';
+import type { PostedMessage } from '../core/delivery.ts';
 import type { DeliveryClaim, DeliveryKey, DeliveryLedger, DeliveryRecord } from './delivery-ledger.ts';
 
 // KEYS[1] delivered marker, KEYS[2] posting marker. ARGV: instance, token, claim JSON, ttl seconds.

@@ -83,6 +83,11 @@ export class KnowledgeBase {
     };
   }
 
+  /** Our paraphrase of a note, with its features and machine-readable effects. */
+  paraphrase(fingerprint: string): NoteParaphrase | undefined {
+    return this.paraphrases.get(fingerprint);
+  }
+
   /** Fingerprints of notes that no curated paraphrase covers. */
   notesWithoutParaphrase(): string[] {
     const missing = new Set<string>();

@@ -7,12 +7,12 @@ import { DigestDelivery } from '../digest/delivery.ts';
 import { RedisSubscriptionStore } from '../digest/redis-store.ts';
 import { DIGEST_QUEUE, DigestJobScheduler, digestProcessor, pacedPosters, type DigestJobData, type DigestJobResult } from '../digest/scheduler.ts';
 import { MemorySubscriptionStore, type SubscriptionStore } from '../digest/store.ts';
-import type { ReplyPosters } from '../jobs/guest-check-processor.ts';
+import type { ReplyPosters } from '../core/delivery.ts';
 import type { JobQueues } from '../jobs/job-queues.ts';
 import type { JobWorker } from '../jobs/job-queue.ts';
 import type { KnowledgeBaseHolder } from '../knowledge/holder.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
-import { KB_SYNC_QUEUE, kbSyncProcessor, scheduleKbSync, type KbSyncJobData, type KbSyncJobResult } from '../knowledge/sync/job.ts';
+import { KB_SYNC_QUEUE, kbSyncProcessor, scheduleKbSync, type KbSyncJobData, type KbSyncJobResult } from '../jobs/kb-sync-job.ts';
 
 /** The digest's store, archive, scheduler and commands, shared by the bot (commands) and the workers (delivery). */
 export interface DigestWiring {

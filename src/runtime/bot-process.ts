@@ -1,7 +1,7 @@
 import { userKbDir } from '../config/paths.ts';
 import { createJobQueues, type JobQueues } from '../jobs/job-queues.ts';
 import type { JobWorker } from '../jobs/job-queue.ts';
-import { guestCheckRunner } from '../jobs/guest-check-runner.ts';
+import { guestCheckRunner } from '../jobs/guest-check/check-with-rules.ts';
 import { loadPosters } from './posters.ts';
 import { jobSettingsFromEnv } from '../jobs/settings.ts';
 import { KnowledgeBaseHolder } from '../knowledge/holder.ts';

@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import { DIGEST_QUEUE } from '../digest/scheduler.ts';
-import { GUEST_CHECK_QUEUE } from '../jobs/guest-check-job.ts';
+import { GUEST_CHECK_QUEUE } from '../jobs/guest-check/job-data.ts';
 import { jobSettingsFromEnv } from '../jobs/settings.ts';
-import { KB_SYNC_QUEUE } from '../knowledge/sync/job.ts';
+import { KB_SYNC_QUEUE } from '../jobs/kb-sync-job.ts';
 import { startHealthServer, type HealthServer, type ReadinessCheck } from '../observability/health-server.ts';
 import { DASHBOARD_PATH, createQueueDashboard, type QueueDashboard } from '../observability/queue-dashboard.ts';
 import type { Infrastructure } from './infrastructure.ts';

@@ -1,14 +1,14 @@
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
 import { Bot } from '../bot/bot.ts';
-import { MemoryContextStore, type ContextStore } from '../bot/context.ts';
+import { MemoryContextStore, type ContextStore } from '../core/context-store.ts';
 import { declinedRecorder } from '../bot/declined.ts';
 import { coreSettingsFromEnv, type CoreSettings } from '../config/env.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import { createLogger } from '../observability/logger.ts';
 import { LisbotMetrics } from '../observability/metrics.ts';
 import { MemoryDedupeStore, type DedupeStore } from '../state/dedupe-store.ts';
-import { MemoryFeedbackStore, type FeedbackStore } from '../state/feedback-store.ts';
+import { MemoryFeedbackStore, type FeedbackStore } from '../core/feedback-store.ts';
 import { RedisContextStore } from '../state/redis-context-store.ts';
 import { createRedis } from '../state/redis-connection.ts';
 import { RedisDedupeStore } from '../state/redis-dedupe-store.ts';

@@ -1,4 +1,4 @@
-import type { ReplyPosters } from '../jobs/guest-check-processor.ts';
+import type { ReplyPosters } from '../core/delivery.ts';
 
 /**
  * The reply posters a worker can use, built from the adapters' own settings. Each platform's code is imported

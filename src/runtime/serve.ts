@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/index.ts';
-import type { GuestCheckRequests } from '../jobs/guest-check-requests.ts';
-import type { DigestCommands } from '../jobs/digest-commands.ts';
+import type { GuestCheckRequests } from '../core/guest-check-requests.ts';
+import type { DigestCommands } from '../core/digest-commands.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
 import { boltLogger } from '../adapters/slack/pino-logger.ts';
 import { slackSettingsFromEnv } from '../adapters/slack/settings.ts';

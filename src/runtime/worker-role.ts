@@ -23,7 +23,7 @@ export async function runWorkerRole(env: NodeJS.ProcessEnv, infra: Infrastructur
   }
   const holder = new KnowledgeBaseHolder({ userDir: userKbDir(env), logger: infra.logger.child({ component: 'kb' }) });
   const stopWatching = holder.watch();
-  const { guestCheckRunner } = await import('../jobs/guest-check-runner.ts');
+  const { guestCheckRunner } = await import('../jobs/guest-check/check-with-rules.ts');
   const logger = infra.logger.child({ component: 'jobs' });
   const runtime = startWorkerRuntime(settings, { posters, check: guestCheckRunner(holder.get), logger });
   const digest = createDigestWiring(runtime.queues, holder.get, infra.redis, infra.settings.LISBOT_ADMINS);

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { ContextStore, ConversationContext } from '../bot/context.ts';
-import { DEFAULT_CONTEXT_TTL_MS } from '../bot/context.ts';
+import type { ContextStore, ConversationContext } from '../core/context-store.ts';
+import { DEFAULT_CONTEXT_TTL_MS } from '../core/context-store.ts';
 
 /** Conversation context in Redis, so a follow-up may land on any replica. Expiry is Redis's own. */
 export class RedisContextStore implements ContextStore {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { FeedbackRecord, FeedbackStore } from './feedback-store.ts';
+import type { FeedbackRecord, FeedbackStore } from '../core/feedback-store.ts';
 
 /** Feedback as a capped Redis list, newest last. */
 export class RedisFeedbackStore implements FeedbackStore {

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answerQuestion } from '../../src/bot/answer.ts';
 import { Bot } from '../../src/bot/bot.ts';
-import { MemoryContextStore } from '../../src/bot/context.ts';
+import { MemoryContextStore } from '../../src/core/context-store.ts';
 import { toAskJson } from '../../src/cli/ask-json.ts';
 import { realKb } from '../helpers/real-kb.ts';
 

@@ -1,4 +1,4 @@
-import type { Evidence, GuestFacts, Observed } from '../../src/check/facts.ts';
+import type { Evidence, GuestFacts, Observed } from '../../src/check/guest-facts.ts';
 
 /** A fact with one line of made-up evidence. */
 export function obs<T>(value: T, text = 'test evidence', section = 'test'): Observed<T> {

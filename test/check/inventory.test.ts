@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { GuestFacts } from '../../src/check/facts.ts';
+import { GuestFacts } from '../../src/check/guest-facts.ts';
 import { csvCell, csvRow, neutraliseCell, parseInventory, type InventoryRecord } from '../../src/check/inventory/index.ts';
 
 // A real collection before each heap sample, so the measure is live memory, not garbage the GC has

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GuestFacts } from '../../src/check/facts.ts';
+import { GuestFacts } from '../../src/check/guest-facts.ts';
 import { parseBundle } from '../../src/check/parse/index.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'bundles');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { GuestFacts } from '../../src/check/facts.ts';
+import { GuestFacts } from '../../src/check/guest-facts.ts';
 import { parseBundle, type ParsedBundle } from '../../src/check/parse/index.ts';
 import { MAX_LINE_CHARS } from '../../src/check/parse/limits.ts';
 

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GuestFacts } from '../../src/check/facts.ts';
+import { GuestFacts } from '../../src/check/guest-facts.ts';
 import { parseBundle, type ParsedBundle } from '../../src/check/parse/index.ts';
 import { MAX_LINE_CHARS, MAX_UPLOAD_BYTES } from '../../src/check/parse/limits.ts';
 import { RULE_CATALOGUE } from '../../src/check/rules/catalogue.ts';

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FactKey, GuestFacts } from '../../src/check/facts.ts';
+import type { FactKey, GuestFacts } from '../../src/check/guest-facts.ts';
 import { parseInventory } from '../../src/check/inventory/index.ts';
 import { parseBundle } from '../../src/check/parse/index.ts';
 import { checkBundle } from '../../src/check/report/index.ts';

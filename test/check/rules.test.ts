@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GuestFacts } from '../../src/check/facts.ts';
+import { GuestFacts } from '../../src/check/guest-facts.ts';
 import type { CheckOptions, Finding } from '../../src/check/report/check-report.ts';
 import { FindingSchema } from '../../src/check/report/schema.ts';
 import { RULE_CATALOGUE, type RuleId } from '../../src/check/rules/catalogue.ts';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { guestCheckRunner } from '../../src/jobs/guest-check-runner.ts';
+import { guestCheckRunner } from '../../src/jobs/guest-check/check-with-rules.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { checkBundle } from '../../src/check/report/index.ts';
 import { checkCommand } from '../../src/cli/commands/check.ts';

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import type { Reply } from '../../src/bot/reply.ts';
-import { ChannelGoneError, type PostedMessage, type ReplyPoster, type ReplyTarget } from '../../src/jobs/delivery.ts';
-import type { DigestCommandContext } from '../../src/jobs/digest-commands.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { ChannelGoneError, type PostedMessage, type ReplyPoster, type ReplyTarget } from '../../src/core/delivery.ts';
+import type { DigestCommandContext } from '../../src/core/digest-commands.ts';
 
 export const TEST_REDIS_URL = process.env.LISBOT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const PAGES_DIR = join(import.meta.dirname, '..', 'fixtures', 'digest');

@@ -5,7 +5,7 @@ import { MemorySubscriptionStore } from '../../src/digest/store.ts';
 import { renderReply as renderSlack } from '../../src/adapters/slack/render/reply-blocks.ts';
 import { renderReply as renderDiscord } from '../../src/adapters/discord/render/embeds.ts';
 import { decodeButtonId } from '../../src/adapters/discord/render/custom-ids.ts';
-import type { Reply } from '../../src/bot/reply.ts';
+import type { Reply } from '../../src/core/reply.ts';
 import { realKb } from '../helpers/real-kb.ts';
 
 const context = { target: { platform: 'slack' as const, channel: 'C0DIGEST' }, user: 'U0ANYONE', canManageChannel: false };

@@ -10,7 +10,7 @@ import { syncKnowledgeBase, type SyncOptions } from '../../src/knowledge/sync/sy
 import { readKbStatus } from '../../src/knowledge/sync/status.ts';
 import { lockPath, readPointer, syncedRoot, versionsDir } from '../../src/knowledge/sync/layout.ts';
 import { baselineOf, changesBetween } from '../../src/digest/baseline.ts';
-import { KB_SYNC_QUEUE, kbSyncProcessor, scheduleKbSync, type KbSyncJobData, type KbSyncJobResult } from '../../src/knowledge/sync/job.ts';
+import { KB_SYNC_QUEUE, kbSyncProcessor, scheduleKbSync, type KbSyncJobData, type KbSyncJobResult } from '../../src/jobs/kb-sync-job.ts';
 import { createJobQueues } from '../../src/jobs/job-queues.ts';
 import { DEFAULT_JOB_SETTINGS } from '../../src/jobs/settings.ts';
 import { FIXTURE_KB_DIR } from '../helpers/fixture-kb.ts';

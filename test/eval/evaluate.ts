@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { answerQuestion } from '../../src/bot/answer.ts';
-import { INTENTS, type Intent } from '../../src/bot/reply.ts';
+import { INTENTS, type Intent } from '../../src/core/reply.ts';
 import { toAskJson, type AskJson } from '../../src/cli/ask-json.ts';
 import type { KnowledgeBase } from '../../src/knowledge/index.ts';
 

@@ -1,8 +1,8 @@
 // The behaviour both queues must have, written once: queue-behaviour.test.ts runs it on BullMQ and in-process.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { CheckFunction } from '../../src/jobs/guest-check-job.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import type { CheckFunction } from '../../src/jobs/guest-check/job-data.ts';
 import { createJobQueues, type JobQueues } from '../../src/jobs/job-queues.ts';
 import type { JobWorker } from '../../src/jobs/job-queue.ts';
 import { contentRef } from '../../src/jobs/upload-store.ts';

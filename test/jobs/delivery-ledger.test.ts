@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
-import type { PostedMessage } from '../../src/jobs/delivery.ts';
+import type { PostedMessage } from '../../src/core/delivery.ts';
 import { deliverOnce, type DeliveryKey, type DeliveryLedger } from '../../src/jobs/delivery-ledger.ts';
 import { DeliveryPendingError } from '../../src/jobs/errors/index.ts';
 import { MemoryDeliveryLedger } from '../../src/jobs/memory-delivery-ledger.ts';

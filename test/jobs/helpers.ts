@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { reply, type Reply } from '../../src/bot/reply.ts';
-import { ChannelGoneError, type PostedMessage, type ReplyPoster, type ReplyTarget } from '../../src/jobs/delivery.ts';
+import { reply, type Reply } from '../../src/core/reply.ts';
+import { ChannelGoneError, type PostedMessage, type ReplyPoster, type ReplyTarget } from '../../src/core/delivery.ts';
 import { DEFAULT_JOB_SETTINGS, type JobSettings } from '../../src/jobs/settings.ts';
 
 export const REDIS_URL = process.env.LISBOT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

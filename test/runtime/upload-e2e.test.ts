@@ -54,7 +54,7 @@ describe('with Redis: serve enqueues on BullMQ, a worker checks and posts', () =
     const { jobSettingsFromEnv } = await import('../../src/jobs/settings.ts');
     const { startWorkerRuntime } = await import('../../src/jobs/worker-process.ts');
     const { loadPosters } = await import('../../src/runtime/posters.ts');
-    const { guestCheckRunner } = await import('../../src/jobs/guest-check-runner.ts');
+    const { guestCheckRunner } = await import('../../src/jobs/guest-check/check-with-rules.ts');
     const { realKb } = await import('../helpers/real-kb.ts');
     const fake = await FakeSlackApi.start();
     const port = await freePort();
@@ -91,7 +91,7 @@ describe('an upload through Discord is checked as a job and its report arrives o
     const { DiscordReplyPoster } = await import('../../src/adapters/discord/poster.ts');
     const { createJobQueues } = await import('../../src/jobs/job-queues.ts');
     const { jobSettingsFromEnv } = await import('../../src/jobs/settings.ts');
-    const { guestCheckRunner } = await import('../../src/jobs/guest-check-runner.ts');
+    const { guestCheckRunner } = await import('../../src/jobs/guest-check/check-with-rules.ts');
     const { realKb } = await import('../helpers/real-kb.ts');
     const queues = createJobQueues(jobSettingsFromEnv({}));
     try {

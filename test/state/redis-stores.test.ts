@@ -51,7 +51,7 @@ describe('Redis-backed state', () => {
 describe('lisbot feedback export', () => {
   test('writes stored feedback as evaluation-shaped JSON lines, user ids hashed', async () => {
     const { runLisbot } = await import('../helpers/cli-io.ts');
-    const { hashUser } = await import('../../src/state/feedback-store.ts');
+    const { hashUser } = await import('../../src/core/feedback-store.ts');
     const key = 'lisbot:feedback';
     const before = await redis.llen(key);
     await new RedisFeedbackStore(redis, key).add({ kind: 'declined', question: `tell me about plan9 ${prefix}`, intent: 'unknown', sources: [], platform: 'slack', userHash: hashUser('slack', 'U0SECRETUSER'), at: new Date().toISOString() });

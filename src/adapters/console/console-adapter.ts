@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { performAction } from '../../bot/actions.ts';
 import type { Bot } from '../../bot/bot.ts';
-import type { Reply } from '../../bot/reply.ts';
+import type { Reply } from '../../core/reply.ts';
 import { renderPlainText } from './render-plain.ts';
 
 export interface ConsoleOptions {

@@ -1,4 +1,4 @@
-import type { Reply, ReplyTable } from '../../bot/reply.ts';
+import type { Reply, ReplyTable } from '../../core/reply.ts';
 
 function tableLines(table: ReplyTable): string[] {
   const widths = table.columns.map((c, i) => Math.max(c.length, ...table.rows.map((r) => (r[i] ?? '').length)));

@@ -1,7 +1,7 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import { performAction } from '../../bot/actions.ts';
 import { matrixReply } from '../../bot/handlers/matrix.ts';
-import { hashUser } from '../../state/feedback-store.ts';
+import { hashUser } from '../../core/feedback-store.ts';
 import { checkVmOnDiscord } from './commands/check.ts';
 import type { DiscordContext } from './context.ts';
 import { decodeButtonId } from './render/custom-ids.ts';

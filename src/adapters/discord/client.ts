@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { Bot } from '../../bot/bot.ts';
-import type { DigestCommands } from '../../jobs/digest-commands.ts';
-import type { GuestCheckRequests } from '../../jobs/guest-check-requests.ts';
+import type { DigestCommands } from '../../core/digest-commands.ts';
+import type { GuestCheckRequests } from '../../core/guest-check-requests.ts';
 import { MemoryDedupeStore, type DedupeStore } from '../../state/dedupe-store.ts';
-import { MemoryFeedbackStore, type FeedbackStore } from '../../state/feedback-store.ts';
+import { MemoryFeedbackStore, type FeedbackStore } from '../../core/feedback-store.ts';
 import { attachmentDownloader } from './attachments.ts';
 import { ButtonState } from './button-state.ts';
 import { SILENT_LOGGER, type AttachmentDownloader, type DiscordContext, type DiscordLogger } from './context.ts';

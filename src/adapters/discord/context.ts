@@ -1,9 +1,9 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandSubcommandBuilder, SlashCommandSubcommandGroupBuilder } from 'discord.js';
 import type { Bot } from '../../bot/bot.ts';
-import type { DigestCommands } from '../../jobs/digest-commands.ts';
-import type { GuestCheckRequests } from '../../jobs/guest-check-requests.ts';
+import type { DigestCommands } from '../../core/digest-commands.ts';
+import type { GuestCheckRequests } from '../../core/guest-check-requests.ts';
 import type { DedupeStore } from '../../state/dedupe-store.ts';
-import type { FeedbackStore } from '../../state/feedback-store.ts';
+import type { FeedbackStore } from '../../core/feedback-store.ts';
 import type { ButtonState } from './button-state.ts';
 
 /** What the adapter logs through: pino's shape, so the lead's logger plugs in as is. */

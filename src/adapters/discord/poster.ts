@@ -1,6 +1,6 @@
 import { DiscordAPIError, REST, Routes, type APIMessage } from 'discord.js';
-import type { Reply } from '../../bot/reply.ts';
-import { ChannelGoneError, type PostedMessage, type ReplyPoster, type ReplyTarget } from '../../jobs/delivery.ts';
+import type { Reply } from '../../core/reply.ts';
+import { ChannelGoneError, type PostedMessage, type ReplyPoster, type ReplyTarget } from '../../core/delivery.ts';
 import { renderReply, type DiscordMessage } from './render/embeds.ts';
 import type { DiscordSettings } from './settings.ts';
 

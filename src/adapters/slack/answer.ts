@@ -1,5 +1,5 @@
 import { performAction } from '../../bot/actions.ts';
-import type { Reply, ReplyAction } from '../../bot/reply.ts';
+import type { Reply, ReplyAction } from '../../core/reply.ts';
 import type { SlackDeps } from './deps.ts';
 import { renderReply, type SlackMessage } from './render/reply-blocks.ts';
 import type { MoreOrigin } from './render/values.ts';

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
-import type { ReplyTarget } from '../../jobs/delivery.ts';
-import { MAX_UPLOAD_BYTES, type SubmitResult } from '../../jobs/guest-check-requests.ts';
+import type { ReplyTarget } from '../../core/delivery.ts';
+import { MAX_UPLOAD_BYTES } from '../../check/parse/limits.ts';
+import type { SubmitResult } from '../../core/guest-check-requests.ts';
 import { claimOnce } from './dedupe.ts';
 import type { SlackDeps } from './deps.ts';
 import { renderNotice } from './render/reply-blocks.ts';

@@ -1,6 +1,6 @@
 import { webApi, type Logger } from '@slack/bolt';
-import type { Reply } from '../../bot/reply.ts';
-import { ChannelGoneError, type PostedMessage, type ReplyPoster, type ReplyTarget } from '../../jobs/delivery.ts';
+import type { Reply } from '../../core/reply.ts';
+import { ChannelGoneError, type PostedMessage, type ReplyPoster, type ReplyTarget } from '../../core/delivery.ts';
 import { renderReply } from './render/reply-blocks.ts';
 import type { SlackSettings } from './settings.ts';
 

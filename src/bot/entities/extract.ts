@@ -1,8 +1,9 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { DistroId, HostId } from '../../knowledge/schema/index.ts';
 import { normaliseVersion } from '../../knowledge/version.ts';
-import type { Entities, FeatureEntity } from '../reply.ts';
+import type { Entities, FeatureEntity } from '../../core/reply.ts';
 import { extractHosts } from './hosts.ts';
+import { extractReleases } from './releases.ts';
 import { STOPWORDS, tokenize } from './tokens.ts';
 import { allowedTypos, editDistance, withinOneEdit } from '../../knowledge/edit-distance.ts';
 import { vocabularyFor, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
@@ -88,7 +89,8 @@ function pickFeature(features: readonly FeatureEntity[]): FeatureEntity | undefi
 
 export function extractEntities(kb: KnowledgeBase, question: string): Extraction {
   const vocabulary = vocabularyFor(kb);
-  const { hosts: hostMentions, rest } = extractHosts(question.toLowerCase());
+  const releases = extractReleases(question);
+  const { hosts: hostMentions, rest } = extractHosts(releases.rest.toLowerCase());
   const tokens = splitGlued(tokenize(rest));
   const used = new Array<boolean>(tokens.length).fill(false);
   const distros: DistroId[] = [];
@@ -182,5 +184,8 @@ export function extractEntities(kb: KnowledgeBase, question: string): Extraction
   if (feature) entities.feature = feature;
   if (hosts[0]) entities.host = hosts[0];
   if (kernel) entities.kernel = kernel;
+  if (releases.lis) entities.lis = releases.lis;
+  if (releases.uek) entities.uek = releases.uek;
+  if (releases.arch) entities.arch = releases.arch;
   return { entities, hosts, distros: ordered, features, fuzzy, leftovers, tokens, looseVersion };
 }

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { DistroId } from '../../knowledge/schema/index.ts';
-import type { FeatureEntity } from '../reply.ts';
+import type { FeatureEntity } from '../../core/reply.ts';
 import { phraseKey } from './tokens.ts';
 
 export type VocabularyEntry =

@@ -1,8 +1,8 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { searchAdvice, type AdviceHit } from '../../knowledge/query/search.ts';
 import type { FeatureId } from '../../knowledge/schema/index.ts';
-import { reply, type Entities, type Intent, type Reply } from '../reply.ts';
-import { CHECK_VM_ACTION, refSources } from './cite.ts';
+import { reply, type Entities, type Intent, type Reply } from '../../core/reply.ts';
+import { CHECK_VM_ACTION, refSources } from '../../core/cite.ts';
 import { featureIds } from './feature-support.ts';
 
 /** Above this fuzzy score a hit is too loose to present as the answer. */

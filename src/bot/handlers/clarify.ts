@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { LINUX_AND_BSD_DISTRO_IDS } from '../../knowledge/schema/index.ts';
-import { reply, type Entities, type Intent, type Reply } from '../reply.ts';
+import { reply, type Entities, type Intent, type Reply } from '../../core/reply.ts';
 
 /** Asks the one question that is missing: which distribution. */
 export function clarifyDistro(kb: KnowledgeBase, intent: Intent, entities: Entities): Reply {

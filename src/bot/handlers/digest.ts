@@ -1,4 +1,4 @@
-import { reply } from '../reply.ts';
+import { reply } from '../../core/reply.ts';
 import type { IntentHandler } from './handler.ts';
 
 export const digestHandler: IntentHandler = {

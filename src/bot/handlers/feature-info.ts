@@ -1,7 +1,7 @@
 import { describeVersionItems } from '../../knowledge/version.ts';
 import { queryWhoHas } from '../../knowledge/query/who-has.ts';
-import { reply, type Reply } from '../reply.ts';
-import { refSources, sourcesOf } from './cite.ts';
+import { reply, type Reply } from '../../core/reply.ts';
+import { refSources, sourcesOf } from '../../core/cite.ts';
 import { featureIds } from './feature-support.ts';
 import type { IntentHandler } from './handler.ts';
 

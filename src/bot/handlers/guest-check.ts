@@ -1,6 +1,6 @@
 import { INPUT_DIAGNOSTIC_RULES, RULE_CATALOGUE } from '../../check/rules/catalogue.ts';
-import { reply, type Entities, type Reply } from '../reply.ts';
-import { CHECK_VM_ACTION } from './cite.ts';
+import { reply, type Entities, type Reply } from '../../core/reply.ts';
+import { CHECK_VM_ACTION } from '../../core/cite.ts';
 import type { HandlerInput, IntentHandler } from './handler.ts';
 
 const HOW_TO = 'Get the collector with "lisbot collector > lis-collect.sh" or the Check my VM button, run "sh lis-collect.sh > lischeck.txt" in the guest, then upload lischeck.txt here (or run "lisbot check lischeck.txt").';

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { Extraction } from '../entities/extract.ts';
 import type { Classification } from '../intent/classify.ts';
-import type { Entities, Intent, Reply } from '../reply.ts';
+import type { Entities, Intent, Reply } from '../../core/reply.ts';
 
 export interface HandlerInput {
   readonly kb: KnowledgeBase;

@@ -1,5 +1,5 @@
-import { reply } from '../reply.ts';
-import { CHECK_VM_ACTION } from './cite.ts';
+import { reply } from '../../core/reply.ts';
+import { CHECK_VM_ACTION } from '../../core/cite.ts';
 import type { IntentHandler } from './handler.ts';
 
 export const HELP_EXAMPLES = [

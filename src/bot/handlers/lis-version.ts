@@ -1,8 +1,9 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { FeatureId, LisRelease } from '../../knowledge/schema/index.ts';
 import { compareLisVersions, describeVersionItems } from '../../knowledge/version.ts';
-import { reply, type Reply } from '../reply.ts';
-import { refSources } from './cite.ts';
+import { reply, type Reply } from '../../core/reply.ts';
+import { refSources } from '../../core/cite.ts';
+import { decideVerdict } from '../../knowledge/query/verdict.ts';
 import { featureIds } from './feature-support.ts';
 import type { HandlerInput, IntentHandler } from './handler.ts';
 
@@ -66,10 +67,14 @@ export const lisVersionHandler: IntentHandler = {
     }
     if (releases.length === 0) return howToTell(kb, input, newest);
     const shown = releases.slice(0, 4);
+    // "does LIS 4.0 cover RHEL 7.2?": the engine's coverage verdict leads.
+    const coverage = entities.distro && entities.version && found[0]
+      ? decideVerdict(kb, { family: entities.distro, version: entities.version, lis: found[0].version, ...(entities.kernel ? { kernel: entities.kernel } : {}) }).headline
+      : undefined;
     return reply({
       intent: 'lis_version', entities,
       title: shown.map((r) => `LIS ${r.version}`).join(' · '),
-      text: `${addedFeature.length && !found.length ? `${kb.featureName(feature!)} first came with LIS ${addedFeature[0]!.version}. ` : ''}${shown.map((r) => describeRelease(kb, r)).join(' ')}`,
+      text: `${coverage ? `${coverage} ` : ''}${addedFeature.length && !found.length ? `${kb.featureName(feature!)} first came with LIS ${addedFeature[0]!.version}. ` : ''}${shown.map((r) => describeRelease(kb, r)).join(' ')}`,
       notes: shown.some((r) => r.confidence !== 'high') ? ['Some of this comes from the distro pages and repository tags, not release notes.'] : [],
       sources: shown.flatMap((r) => refSources(kb, r.sources)),
     });

@@ -2,8 +2,8 @@ import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { queryMatrix } from '../../knowledge/query/matrix.ts';
 import type { DistroId, HostId } from '../../knowledge/schema/index.ts';
 import { describeVersionItems } from '../../knowledge/version.ts';
-import { reply, type Reply } from '../reply.ts';
-import { CHECK_VM_ACTION, noteLines, sourcesOf } from './cite.ts';
+import { reply, type Reply } from '../../core/reply.ts';
+import { CHECK_VM_ACTION, noteLines, sourcesOf } from '../../core/cite.ts';
 
 const MARK = { available: '✔', 'not-available': '✖', 'not-applicable': 'n/a', 'not-on-host': '–', 'no-data': '?' } as const;
 

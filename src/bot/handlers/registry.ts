@@ -1,4 +1,4 @@
-import type { Intent } from '../reply.ts';
+import type { Intent } from '../../core/reply.ts';
 import { digestHandler } from './digest.ts';
 import { distroSupportHandler } from './distro-support.ts';
 import { featureInfoHandler } from './feature-info.ts';

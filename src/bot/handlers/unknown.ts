@@ -1,4 +1,4 @@
-import { reply, type Reply } from '../reply.ts';
+import { reply, type Reply } from '../../core/reply.ts';
 import type { HandlerInput, IntentHandler } from './handler.ts';
 import { HELP_EXAMPLES } from './help.ts';
 

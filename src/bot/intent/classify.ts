@@ -1,4 +1,4 @@
-import type { Entities, Intent } from '../reply.ts';
+import type { Entities, Intent } from '../../core/reply.ts';
 import type { Extraction } from '../entities/extract.ts';
 import { allowedTypos, editDistance } from '../../knowledge/edit-distance.ts';
 import { CUES, OUT_OF_SCOPE_WORDS, matchesAny } from './cues.ts';

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import type { GuestFacts } from '../facts.ts';
+import type { GuestFacts } from '../guest-facts.ts';
 import type { Diagnostic } from '../parse/diagnostics.ts';
 import { INVENTORY_COLUMNS, normaliseColumn, type InventoryColumn, type InventoryRow } from './columns.ts';
 import { csvRecords } from './csv-records.ts';

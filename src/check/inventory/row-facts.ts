@@ -1,4 +1,4 @@
-import type { GuestDistro, GuestFacts, Observed } from '../facts.ts';
+import type { GuestDistro, GuestFacts, Observed } from '../guest-facts.ts';
 import type { HostId } from '../../knowledge/schema/ids.ts';
 import { HOST_IDS } from '../../knowledge/schema/ids.ts';
 import { normaliseVersion } from '../../knowledge/version.ts';

@@ -17,7 +17,8 @@ const ANSI_OSC = /\u001b\][^\u0007\u001b]{0,512}(?:\u0007|\u001b\\)/g;
 const JUNK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g;
 /* eslint-enable no-control-regex */
 
-function isJunkByte(b: number): boolean {
+/** A control byte that text never holds (tab, newlines, form feed and ESC are allowed). */
+export function isJunkByte(b: number): boolean {
   return b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x7f;
 }
 

@@ -1,4 +1,4 @@
-import type { GuestFacts } from '../facts.ts';
+import type { GuestFacts } from '../guest-facts.ts';
 import { splitCollectorOutput } from './collector-format.ts';
 import { decodeUpload } from './decode.ts';
 import { DiagnosticSink, type Diagnostic } from './diagnostics.ts';

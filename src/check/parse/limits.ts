@@ -1,4 +1,5 @@
 /** Input limits for uploads (design note section 6.1). Over a limit: cut and report, never throw. */
+/** The one upload limit: chat adapters refuse larger files before download, the CLI refuses them, the parser cuts there. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_LINE_CHARS = 4096;
 export const MAX_LINES = 200_000;

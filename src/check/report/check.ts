@@ -1,4 +1,4 @@
-import type { GuestFacts } from '../facts.ts';
+import type { GuestFacts } from '../guest-facts.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { FEATURE_IDS } from '../../knowledge/schema/index.ts';
 import { parseBundle, type Diagnostic, type UploadFormat } from '../parse/index.ts';

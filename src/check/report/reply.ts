@@ -1,5 +1,5 @@
-import { CHECK_VM_ACTION, matrixAction, sourceById } from '../../bot/handlers/cite.ts';
-import { reply, type Reply, type ReplyField, type ReplySource } from '../../bot/reply.ts';
+import { CHECK_VM_ACTION, matrixAction, sourceById } from '../../core/cite.ts';
+import { reply, type Reply, type ReplyField, type ReplySource } from '../../core/reply.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { HEADLINE_FEATURES } from '../rules/feature/feature-table.ts';
 import { plain } from '../rules/helpers.ts';

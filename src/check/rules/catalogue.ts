@@ -1,4 +1,4 @@
-import type { FactKey } from '../facts.ts';
+import type { FactKey } from '../guest-facts.ts';
 import type { DiagnosticCode } from '../parse/diagnostics.ts';
 import { declaredFacts } from './define.ts';
 import { RULES } from './registry.ts';

@@ -1,4 +1,4 @@
-import type { GuestFacts } from '../facts.ts';
+import type { GuestFacts } from '../guest-facts.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { querySupport, type SupportAnswer } from '../../knowledge/query/support.ts';
 import type { FeatureId, HostId } from '../../knowledge/schema/index.ts';

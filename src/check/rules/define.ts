@@ -1,4 +1,4 @@
-import type { FactKey, GuestFacts } from '../facts.ts';
+import type { FactKey, GuestFacts } from '../guest-facts.ts';
 import type { RuleCategory, RuleSeverity } from './catalogue.ts';
 import type { CheckContext, RuleContext, RuleOutcome } from './types.ts';
 

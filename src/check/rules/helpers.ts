@@ -1,4 +1,4 @@
-import type { Evidence, Observed } from '../facts.ts';
+import type { Evidence, Observed } from '../guest-facts.ts';
 import type { Applicability, FeatureId, KnownIssue, Tip } from '../../knowledge/schema/index.ts';
 import { compareNumberParts, compareVersions, matchVersionItems, parseVersion, versionBounds } from '../../knowledge/version.ts';
 import type { Finding } from '../report/check-report.ts';

@@ -1,4 +1,4 @@
-import type { FactKey, GuestFacts } from '../facts.ts';
+import type { FactKey, GuestFacts } from '../guest-facts.ts';
 import type { Finding } from '../report/check-report.ts';
 import type { Rule } from './define.ts';
 import { RULES, type RuleId } from './registry.ts';

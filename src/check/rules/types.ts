@@ -1,4 +1,4 @@
-import type { GuestDistro, GuestFacts } from '../facts.ts';
+import type { GuestDistro, GuestFacts } from '../guest-facts.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { SupportAnswer } from '../../knowledge/query/support.ts';
 import type { FeatureId, HostId, IntegrationKind } from '../../knowledge/schema/index.ts';

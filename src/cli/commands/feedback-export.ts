@@ -1,5 +1,5 @@
 import { writeLine, type CliCommand } from '../command.ts';
-import type { FeedbackRecord } from '../../state/feedback-store.ts';
+import type { FeedbackRecord } from '../../core/feedback-store.ts';
 import { createInfrastructure } from '../../runtime/infrastructure.ts';
 
 /**

@@ -27,6 +27,21 @@ export function versionArgument(text: string | undefined): string | undefined {
   return version;
 }
 
+/** A version, or a codename of the family ("trusty" for Ubuntu 14.04), as the chat reads it. */
+export function versionOrCodename(kb: KnowledgeBase, family: DistroId, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const codename = lookupFamily(kb, text);
+  if (codename?.family === family && codename.version) return codename.version;
+  return versionArgument(text);
+}
+
+/** --as-of: a date (YYYY-MM-DD) or a snapshot id, so two pages of the same date can be told apart. */
+export function asOfOption(kb: KnowledgeBase, args: ParsedArgs): string | undefined {
+  const text = stringOption(args, 'as-of');
+  if (text !== undefined && kb.snapshots.has(text)) return text;
+  return dateOption(args, 'as-of');
+}
+
 export function hostOption(args: ParsedArgs): HostId | undefined {
   const text = stringOption(args, 'host');
   if (text === undefined) return undefined;

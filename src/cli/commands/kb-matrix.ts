@@ -1,20 +1,20 @@
 import { flag, writeLine, type CliCommand } from '../command.ts';
 import { describeVersionItems } from '../../knowledge/version.ts';
 import { queryMatrix } from '../../knowledge/query/matrix.ts';
-import { dateOption, familyArgument, hostOption, knowledgeBase } from './kb-context.ts';
+import { asOfOption, familyArgument, hostOption, knowledgeBase } from './kb-context.ts';
 
 const MARK = { available: '✔', 'not-available': ' ', 'not-applicable': 'n/a', 'not-on-host': '·', 'no-data': '?' } as const;
 
 export const kbMatrixCommand: CliCommand = {
   name: 'kb matrix',
   summary: "Print a family's feature matrix from its newest page (or as of a date).",
-  usage: 'lisbot kb matrix FAMILY [--host HOST] [--as-of YYYY-MM-DD] [--json]',
+  usage: 'lisbot kb matrix FAMILY [--host HOST] [--as-of YYYY-MM-DD|SNAPSHOT-ID] [--json]',
   details: 'Without --host a ✔ means available on at least one host the row lists; with --host, on that host. "·" marks a feature the row offers only on other hosts.',
   options: { host: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
   run(args, io) {
     const kb = knowledgeBase(io.env);
     const { family } = familyArgument(kb, args.positionals[0]);
-    const matrix = queryMatrix(kb, family, { host: hostOption(args), asOf: dateOption(args, 'as-of') });
+    const matrix = queryMatrix(kb, family, { host: hostOption(args), asOf: asOfOption(kb, args) });
     if (flag(args, 'json')) {
       writeLine(io.stdout, JSON.stringify({
         family, host: matrix.host, snapshot: matrix.snapshot?.id,

@@ -34,7 +34,7 @@ export interface SupportAnswer {
   readonly otherOs?: OtherOs;
 }
 
-function matchColumns(snapshot: MatrixSnapshot, family: DistroId, version: ParsedVersion | undefined, kernel?: string): ColumnMatch[] {
+export function matchColumns(snapshot: MatrixSnapshot, family: DistroId, version: ParsedVersion | undefined, kernel?: string): ColumnMatch[] {
   const columns = snapshot.columns.filter((c) => c.families.includes(family) && (!kernel || (c.kernel?.flavor ?? 'rhck') === kernel));
   if (!version) return columns.map((column) => ({ snapshot, column, match: 'series' as const }));
   const matches = columns
@@ -56,7 +56,7 @@ function distance(version: ParsedVersion, column: ReleaseColumn): number {
 }
 
 /** The closest listed columns over the family's whole history; among equally close ones, the newest snapshot's. */
-function nearestColumns(history: readonly MatrixSnapshot[], family: DistroId, version: ParsedVersion): ColumnMatch[] {
+export function nearestColumns(history: readonly MatrixSnapshot[], family: DistroId, version: ParsedVersion): ColumnMatch[] {
   const scored = history.flatMap((snapshot, age) => snapshot.columns
     .filter((c) => c.families.includes(family))
     .map((column) => ({ snapshot, column, age, distance: distance(version, column) })));

@@ -47,6 +47,10 @@ export const LisRelease = z.strictObject({
   guests: z.array(GuestCoverage),
   hosts: z.array(HostId).default([]),
   featuresAdded: z.array(FeatureId).default([]),
+  /** Features the sources say this release has (beyond what earlier releases added). */
+  featuresIncluded: z.array(FeatureId).default([]),
+  /** Features the sources say this release lacks, e.g. LIS 3.4 before 3.5 added live backup. */
+  featuresLacking: z.array(FeatureId).default([]),
   highlights: z.array(z.string().min(1).max(300)).default([]),
   sources: Sources,
   confidence: Confidence.default('high'),
@@ -102,11 +106,49 @@ export const Tip = z.strictObject({
 });
 export type Tip = z.infer<typeof Tip>;
 
+export const NOTE_EFFECT_KINDS = ['not-available', 'requires', 'tagging-only', 'min-host', 'arch-only', 'informational'] as const;
+export const NoteEffectKind = z.enum(NOTE_EFFECT_KINDS);
+export type NoteEffectKind = z.infer<typeof NoteEffectKind>;
+
+export const Arch = z.enum(['32-bit', '64-bit']);
+export type Arch = z.infer<typeof Arch>;
+
+/**
+ * What a note does to a verdict, machine-readable. Scope fields narrow where it applies (absent: wherever the
+ * note is cited); `why` says in our words why it applies or, for an informational note, why it changes nothing.
+ */
+export const NoteEffect = z.strictObject({
+  kind: NoteEffectKind,
+  /** Absent: every feature of the cells that cite the note (or, for a page-level note, every feature). */
+  features: z.array(FeatureId).optional(),
+  families: z.array(DistroId).optional(),
+  versions: z.array(VersionItem).optional(),
+  kernels: z.array(z.enum(['rhck', 'uek'])).optional(),
+  /** UEK releases as keys: "r3qu2", "r4", "r5". */
+  uek: z.array(z.string()).optional(),
+  /** LIS download series ("3.5", "4.0") the note speaks of. */
+  lis: z.array(z.string()).optional(),
+  integration: z.array(IntegrationKind).optional(),
+  hosts: z.array(HostId).optional(),
+  /** min-host: the oldest host that works. */
+  minHost: HostId.optional(),
+  /** arch-only: the architecture it needs. */
+  arch: Arch.optional(),
+  /** requires: the package, daemon or setting, as "the hyperv-daemons package". */
+  requirement: z.string().min(1).max(200).optional(),
+  why: z.string().min(1).max(300),
+}).refine((e) => e.kind !== 'requires' || e.requirement, { error: 'a requires effect names its requirement' })
+  .refine((e) => e.kind !== 'min-host' || e.minHost, { error: 'a min-host effect names minHost' })
+  .refine((e) => e.kind !== 'arch-only' || e.arch, { error: 'an arch-only effect names arch' });
+export type NoteEffect = z.infer<typeof NoteEffect>;
+
 /** Our own short paraphrase of an upstream matrix note, joined to the notes by fingerprint. */
 export const NoteParaphrase = z.strictObject({
   fingerprint: z.string().regex(/^[0-9a-f]{12}$/),
   summary: z.string().min(1).max(300),
   features: z.array(FeatureId).default([]),
+  /** What the note does to a verdict; an informational effect says why it changes none. */
+  effects: z.array(NoteEffect).default([]),
   /** Where the note stands upstream: "ubuntu@2023-09-27#5". */
   seenAt: z.array(z.string()).min(1),
 });

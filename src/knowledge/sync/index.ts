@@ -1,4 +1,3 @@
 export { syncKnowledgeBase, SyncBusyError, SILENT_LOGGER, readLayerManifest, type SyncLogger, type SyncOptions, type SyncResult, type SourceResult, type LayerManifest } from './sync.ts';
 export { readKbStatus, writeKbStatus, type KbStatus, type SourceStatus, type SyncOutcome } from './status.ts';
 export { kbLayers, publishedLayer, readPointer, statusPath, syncedRoot, versionsDir, pointerPath } from './layout.ts';
-export { KB_SYNC_QUEUE, KB_SYNC_SCHEDULER, kbSyncProcessor, scheduleKbSync, KbSyncBusyError, type KbSyncJobData, type KbSyncJobResult } from './job.ts';

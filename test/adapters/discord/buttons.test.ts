@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { APIEmbed } from 'discord.js';
 import { limitViolations, type CheckedMessage } from '../../../src/adapters/discord/render/limits.ts';
-import { hashUser } from '../../../src/state/feedback-store.ts';
+import { hashUser } from '../../../src/core/feedback-store.ts';
 import type { RecordedRequest } from './fake-discord.ts';
 import { KnowledgeBase } from '../../../src/knowledge/index.ts';
 import type { MatrixSnapshot } from '../../../src/knowledge/schema/index.ts';

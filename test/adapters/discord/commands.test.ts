@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { APIEmbed } from 'discord.js';
-import type { ContextStore, ConversationContext } from '../../../src/bot/context.ts';
+import type { ContextStore, ConversationContext } from '../../../src/core/context-store.ts';
 import { limitViolations } from '../../../src/adapters/discord/render/limits.ts';
-import { MAX_UPLOAD_BYTES } from '../../../src/jobs/guest-check-requests.ts';
+import { MAX_UPLOAD_BYTES } from '../../../src/check/parse/limits.ts';
 import { PERMISSIONS, attachmentOption, autocomplete, slashCommand, str } from './payloads.ts';
 import { RecordingDigest, RecordingGuestChecks, withDiscord } from './harness.ts';
 

@@ -1,13 +1,13 @@
 // Starts the fake Discord and the real adapter against it, and always stops both.
 import { Bot } from '../../../src/bot/bot.ts';
-import type { ContextStore } from '../../../src/bot/context.ts';
-import type { Reply } from '../../../src/bot/reply.ts';
+import type { ContextStore } from '../../../src/core/context-store.ts';
+import type { Reply } from '../../../src/core/reply.ts';
 import { DiscordAdapter, type DiscordAdapterOptions } from '../../../src/adapters/discord/client.ts';
 import type { DiscordSettings } from '../../../src/adapters/discord/settings.ts';
-import type { DigestCommandContext, DigestCommands } from '../../../src/jobs/digest-commands.ts';
-import type { ReplyTarget } from '../../../src/jobs/delivery.ts';
-import type { GuestCheckRequests, SubmitResult, UploadedFile } from '../../../src/jobs/guest-check-requests.ts';
-import { MemoryFeedbackStore } from '../../../src/state/feedback-store.ts';
+import type { DigestCommandContext, DigestCommands } from '../../../src/core/digest-commands.ts';
+import type { ReplyTarget } from '../../../src/core/delivery.ts';
+import type { GuestCheckRequests, SubmitResult, UploadedFile } from '../../../src/core/guest-check-requests.ts';
+import { MemoryFeedbackStore } from '../../../src/core/feedback-store.ts';
 import type { KnowledgeBase } from '../../../src/knowledge/index.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 import { FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from './fake-discord.ts';

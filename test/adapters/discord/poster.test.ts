@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { APIEmbed } from 'discord.js';
 import { DiscordReplyPoster } from '../../../src/adapters/discord/poster.ts';
 import { answerQuestion } from '../../../src/bot/answer.ts';
-import { ChannelGoneError } from '../../../src/jobs/delivery.ts';
+import { ChannelGoneError } from '../../../src/core/delivery.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 import { FakeDiscord } from './fake-discord.ts';
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { answerQuestion } from '../../../src/bot/answer.ts';
 import { answerWithAdvice } from '../../../src/bot/handlers/advice.ts';
 import { matrixReply } from '../../../src/bot/handlers/matrix.ts';
-import { reply, type Reply, type ReplyAction } from '../../../src/bot/reply.ts';
+import { reply, type Reply, type ReplyAction } from '../../../src/core/reply.ts';
 import { handlerReply } from '../../../src/adapters/discord/commands/direct.ts';
 import { ButtonState } from '../../../src/adapters/discord/button-state.ts';
 import { decodeButtonId, encodeButtonId } from '../../../src/adapters/discord/render/custom-ids.ts';

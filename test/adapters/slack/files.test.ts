@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_UPLOAD_BYTES } from '../../../src/jobs/guest-check-requests.ts';
+import { MAX_UPLOAD_BYTES } from '../../../src/check/parse/limits.ts';
 import { Harness, settle, visibleText } from './harness.ts';
 import { nextTs } from './signed-requests.ts';
 

@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SlackReplyPoster } from '../../../src/adapters/slack/poster.ts';
-import { reply } from '../../../src/bot/reply.ts';
-import { ChannelGoneError } from '../../../src/jobs/delivery.ts';
+import { reply } from '../../../src/core/reply.ts';
+import { ChannelGoneError } from '../../../src/core/delivery.ts';
 import { blockKitProblems } from './block-limits.ts';
 import { FakeSlackApi } from './fake-slack-api.ts';
 

@@ -6,7 +6,7 @@ import { escapeMrkdwn, slackTextToPlain, sourceLink, truncate } from '../../../s
 import { decodeFeedback, decodeMore } from '../../../src/adapters/slack/render/values.ts';
 import { answerQuestion } from '../../../src/bot/answer.ts';
 import { matrixReply } from '../../../src/bot/handlers/matrix.ts';
-import { reply, type Reply } from '../../../src/bot/reply.ts';
+import { reply, type Reply } from '../../../src/core/reply.ts';
 import { DISTRO_IDS, HOST_IDS } from '../../../src/knowledge/schema/index.ts';
 import { renderPlainText } from '../../../src/adapters/console/render-plain.ts';
 import { realKb } from '../../helpers/real-kb.ts';

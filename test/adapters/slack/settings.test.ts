@@ -6,7 +6,7 @@ import { slackSettingsFromEnv } from '../../../src/adapters/slack/settings.ts';
 import { Bot } from '../../../src/bot/bot.ts';
 import { ConfigError } from '../../../src/config/errors.ts';
 import { MemoryDedupeStore } from '../../../src/state/dedupe-store.ts';
-import { MemoryFeedbackStore } from '../../../src/state/feedback-store.ts';
+import { MemoryFeedbackStore } from '../../../src/core/feedback-store.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 import { MemoryLogger } from './harness.ts';
 

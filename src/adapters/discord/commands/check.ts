@@ -1,8 +1,9 @@
 import { MessageFlags, SlashCommandSubcommandBuilder } from 'discord.js';
 import { checkVmReply } from '../../../bot/handlers/guest-check.ts';
-import { MAX_UPLOAD_BYTES, type SubmitResult } from '../../../jobs/guest-check-requests.ts';
+import { MAX_UPLOAD_BYTES } from '../../../check/parse/limits.ts';
+import type { SubmitResult } from '../../../core/guest-check-requests.ts';
 import { AttachmentError } from '../attachments.ts';
-import type { Reply } from '../../../bot/reply.ts';
+import type { Reply } from '../../../core/reply.ts';
 import type { DiscordContext, LisSubcommand } from '../context.ts';
 import { plainMessage, renderReply } from '../render/embeds.ts';
 import { footerFor, forEdit, replyPrivately } from '../respond.ts';

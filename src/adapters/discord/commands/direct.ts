@@ -1,6 +1,6 @@
 import { extractEntities } from '../../../bot/entities/extract.ts';
 import { HANDLERS } from '../../../bot/handlers/registry.ts';
-import type { Entities, Intent, Reply } from '../../../bot/reply.ts';
+import type { Entities, Intent, Reply } from '../../../core/reply.ts';
 import type { KnowledgeBase } from '../../../knowledge/index.ts';
 
 /**

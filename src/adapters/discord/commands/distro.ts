@@ -1,5 +1,5 @@
 import { SlashCommandSubcommandBuilder } from 'discord.js';
-import type { Entities } from '../../../bot/reply.ts';
+import type { Entities } from '../../../core/reply.ts';
 import type { LisSubcommand } from '../context.ts';
 import { renderReply } from '../render/embeds.ts';
 import { footerFor, replyPrivately } from '../respond.ts';

@@ -1,5 +1,5 @@
 import { SlashCommandSubcommandBuilder } from 'discord.js';
-import type { Entities } from '../../../bot/reply.ts';
+import type { Entities } from '../../../core/reply.ts';
 import { HOST_IDS } from '../../../knowledge/schema/index.ts';
 import type { LisSubcommand } from '../context.ts';
 import { renderReply } from '../render/embeds.ts';

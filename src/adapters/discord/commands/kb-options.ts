@@ -1,4 +1,4 @@
-import type { FeatureEntity } from '../../../bot/reply.ts';
+import type { FeatureEntity } from '../../../core/reply.ts';
 import type { KnowledgeBase } from '../../../knowledge/index.ts';
 import { lookupFamily, lookupHost } from '../../../knowledge/lookup.ts';
 import { FEATURE_IDS, type DistroId, type FeatureId, type HostId, type VersionItem } from '../../../knowledge/schema/index.ts';

@@ -21,7 +21,7 @@ export type ButtonId =
   | { readonly kind: 'digest'; readonly value: string }
   | { readonly kind: 'nop' };
 
-import { isDigestExpansion } from '../../../jobs/digest-commands.ts';
+import { isDigestExpansion } from '../../../core/digest-commands.ts';
 
 const PREFIX = 'lis:';
 const MAX_PAGE = 999;

@@ -3,8 +3,8 @@ import {
   type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField,
 } from 'discord.js';
 import { parseMatrixValue } from '../../../bot/actions.ts';
-import { isDigestExpansion } from '../../../jobs/digest-commands.ts';
-import type { Reply, ReplyAction, Verdict } from '../../../bot/reply.ts';
+import { isDigestExpansion } from '../../../core/digest-commands.ts';
+import type { Reply, ReplyAction, Verdict } from '../../../core/reply.ts';
 import { quoteBack } from '../../../bot/text.ts';
 import type { DistroId, HostId } from '../../../knowledge/schema/index.ts';
 import type { ButtonState } from '../button-state.ts';

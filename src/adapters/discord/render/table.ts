@@ -1,5 +1,5 @@
 import type { APIEmbedField } from 'discord.js';
-import type { ReplyTable } from '../../../bot/reply.ts';
+import type { ReplyTable } from '../../../core/reply.ts';
 import { safeMarkdown, truncate } from './escape.ts';
 import { EMBED_LIMITS } from './limits.ts';
 

@@ -1,4 +1,4 @@
-import type { ActionKind } from '../../../bot/reply.ts';
+import type { ActionKind } from '../../../core/reply.ts';
 
 /** Every lisbot button has an action_id `lis:<kind>:<n>`; listeners match on the kind. */
 export function actionId(kind: ActionKind, index: number): string {

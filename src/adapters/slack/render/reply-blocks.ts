@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import { isDigestExpansion } from '../../../jobs/digest-commands.ts';
-import type { Reply, ReplyAction, Verdict } from '../../../bot/reply.ts';
+import { isDigestExpansion } from '../../../core/digest-commands.ts';
+import type { Reply, ReplyAction, Verdict } from '../../../core/reply.ts';
 import { ACTIONS_BLOCK_ID, FEEDBACK_BLOCK_ID, actionId } from './action-ids.ts';
 import { escapeMrkdwn, escapePlain, sourceLink, truncate } from './escape.ts';
 import { BLOCK_KIT_LIMITS as LIMITS } from './limits.ts';

@@ -1,4 +1,4 @@
-import type { ReplyTable } from '../../../bot/reply.ts';
+import type { ReplyTable } from '../../../core/reply.ts';
 import { escapeCode, escapeMrkdwn, truncate } from './escape.ts';
 
 /** A table as message sections: each is complete on its own (header repeated), so pages can split between them. */

@@ -1,4 +1,4 @@
-import type { DaemonState, GuestDistro, GuestFacts, Observed } from '../../facts.ts';
+import type { DaemonState, GuestDistro, GuestFacts, Observed } from '../../guest-facts.ts';
 import type * as z from 'zod';
 import { SECTION } from '../section-names.ts';
 import type { SectionMap } from '../section.ts';

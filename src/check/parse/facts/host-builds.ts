@@ -1,4 +1,4 @@
-import type { Confidence } from '../../facts.ts';
+import type { Confidence } from '../../guest-facts.ts';
 import type { HostId } from '../../../knowledge/schema/ids.ts';
 
 export interface HostBuild {

@@ -1,4 +1,4 @@
-import type { GuestFacts } from '../../facts.ts';
+import type { GuestFacts } from '../../guest-facts.ts';
 import type { DiagnosticSink } from '../diagnostics.ts';
 import type { SectionMap } from '../section.ts';
 import { daemonFacts } from './daemons.ts';

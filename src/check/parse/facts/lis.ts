@@ -1,4 +1,4 @@
-import type { Evidence, GuestFacts } from '../../facts.ts';
+import type { Evidence, GuestFacts } from '../../guest-facts.ts';
 import { SECTION } from '../section-names.ts';
 import type { SectionMap } from '../section.ts';
 import { stripUndefined } from './meta.ts';

@@ -1,4 +1,4 @@
-import type { GuestFacts, LogSignatureId } from '../../facts.ts';
+import type { GuestFacts, LogSignatureId } from '../../guest-facts.ts';
 import { SECTION } from '../section-names.ts';
 import type { SectionMap } from '../section.ts';
 import { hasAny, linesOf, observe, type Line } from './view.ts';

@@ -1,4 +1,4 @@
-import type { GuestFacts, ModuleInfo } from '../../facts.ts';
+import type { GuestFacts, ModuleInfo } from '../../guest-facts.ts';
 import type * as z from 'zod';
 import { SECTION } from '../section-names.ts';
 import type { SectionMap } from '../section.ts';

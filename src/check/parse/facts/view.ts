@@ -1,4 +1,4 @@
-import type { Confidence, Evidence, Observed } from '../../facts.ts';
+import type { Confidence, Evidence, Observed } from '../../guest-facts.ts';
 import { MAX_EVIDENCE_CHARS } from '../limits.ts';
 import type { SectionName } from '../section-names.ts';
 import type { SectionMap } from '../section.ts';

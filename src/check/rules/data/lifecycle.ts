@@ -1,4 +1,4 @@
-import type { GuestDistro } from '../../facts.ts';
+import type { GuestDistro } from '../../guest-facts.ts';
 import type { HostFamily } from './hosts.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { LogSignatureId } from '../../facts.ts';
+import type { LogSignatureId } from '../../guest-facts.ts';
 import { defineRule } from '../define.ts';
 import { evidenceOf, finding, versionBetween } from '../helpers.ts';
 import type { RuleContext } from '../types.ts';

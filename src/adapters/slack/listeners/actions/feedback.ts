@@ -1,4 +1,4 @@
-import { hashUser } from '../../../../state/feedback-store.ts';
+import { hashUser } from '../../../../core/feedback-store.ts';
 import { claimOnce } from '../../dedupe.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { renderNotice } from '../../render/reply-blocks.ts';

@@ -1,4 +1,4 @@
-import { isDigestExpansion } from '../../../../jobs/digest-commands.ts';
+import { isDigestExpansion } from '../../../../core/digest-commands.ts';
 import { actAndRender, askAndRender } from '../../answer.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { renderReply, renderNotice } from '../../render/reply-blocks.ts';

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { HELP_EXAMPLES } from '../../../../bot/handlers/help.ts';
 import { checkVmReply } from '../../../../bot/handlers/guest-check.ts';
-import { reply } from '../../../../bot/reply.ts';
+import { reply } from '../../../../core/reply.ts';
 import { askAndRender } from '../../answer.ts';
 import { COLLECTOR_HOW_TO, sendCollector } from '../../collector.ts';
 import { claimOnce } from '../../dedupe.ts';

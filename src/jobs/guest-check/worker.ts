@@ -1,17 +1,14 @@
-import type { Reply } from '../bot/reply.ts';
-import { ChannelGoneError, type ReplyPoster, type ReplyTarget } from './delivery.ts';
-import { deliverOnce, type DeliveryLedger } from './delivery-ledger.ts';
-import { PermanentJobError } from './errors/index.ts';
+import type { Reply } from '../../core/reply.ts';
+import { ChannelGoneError, type ReplyPosters } from '../../core/delivery.ts';
+import { deliverOnce, type DeliveryLedger } from '../delivery-ledger.ts';
+import { PermanentJobError } from '../errors/index.ts';
 import {
   checkFailedReply, doneReply, progressReply, uploadExpiredReply,
   type CheckFunction, type GuestCheckJobData, type GuestCheckJobResult,
-} from './guest-check-job.ts';
-import { errorText, silentLogger, type JobLogger } from './job-logger.ts';
-import type { JobContext, JobProcessor } from './job-queue.ts';
-import type { UploadStore } from './upload-store.ts';
-
-/** The posters a worker has, by platform. A platform without settings has none. */
-export type ReplyPosters = Partial<Record<ReplyTarget['platform'], ReplyPoster>>;
+} from './job-data.ts';
+import { errorText, silentLogger, type JobLogger } from '../job-logger.ts';
+import type { JobContext, JobProcessor } from '../job-queue.ts';
+import type { UploadStore } from '../upload-store.ts';
 
 export interface GuestCheckProcessorDeps {
   readonly uploads: UploadStore;

@@ -1,7 +1,7 @@
-import { checkBundle, reportToReply } from '../check/report/index.ts';
-import type { CheckOptions } from '../check/report/check-report.ts';
-import type { KnowledgeBase } from '../knowledge/index.ts';
-import type { CheckFunction } from './guest-check-job.ts';
+import { checkBundle, reportToReply } from '../../check/report/index.ts';
+import type { CheckOptions } from '../../check/report/check-report.ts';
+import type { KnowledgeBase } from '../../knowledge/index.ts';
+import type { CheckFunction } from './job-data.ts';
 
 /**
  * The real check for the guest-check job: parse the upload, run the rules against the current KB, render the

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ReplyTarget } from './delivery.ts';
-import { guestCheckJobId, plainTarget, type GuestCheckJobData, type GuestCheckJobResult } from './guest-check-job.ts';
-import {
-  MAX_UPLOAD_BYTES, type GuestCheckRequests, type SubmitOptions, type SubmitResult, type UploadedFile,
-} from './guest-check-requests.ts';
-import { errorText, silentLogger, type JobLogger } from './job-logger.ts';
-import type { JobQueue } from './job-queue.ts';
-import type { UploadStore } from './upload-store.ts';
+import type { ReplyTarget } from '../../core/delivery.ts';
+import { guestCheckJobId, plainTarget, type GuestCheckJobData, type GuestCheckJobResult } from './job-data.ts';
+import { MAX_UPLOAD_BYTES } from '../../check/parse/limits.ts';
+import type { GuestCheckRequests, SubmitOptions, SubmitResult, UploadedFile } from '../../core/guest-check-requests.ts';
+import { errorText, silentLogger, type JobLogger } from '../job-logger.ts';
+import type { JobQueue } from '../job-queue.ts';
+import type { UploadStore } from '../upload-store.ts';
 
 export const QUEUE_UNAVAILABLE_MESSAGE = 'The check queue is unavailable; try again shortly.';
 

@@ -1,4 +1,4 @@
-import type { Reply } from '../bot/reply.ts';
+import type { Reply } from './reply.ts';
 import type { ReplyTarget } from './delivery.ts';
 
 export interface DigestCommandContext {

@@ -1,11 +1,13 @@
-import type { KnowledgeBase } from '../../knowledge/index.ts';
-import type { ResolvedNote } from '../../knowledge/knowledge-base.ts';
-import type { SourceRef } from '../../knowledge/schema/index.ts';
-import type { ReplyAction, ReplySource } from '../reply.ts';
+import type { KnowledgeBase } from '../knowledge/index.ts';
+import type { ResolvedNote } from '../knowledge/knowledge-base.ts';
+import type { SourceRef } from '../knowledge/schema/index.ts';
+import type { ReplyAction, ReplySource } from './reply.ts';
 
 export function sourceById(kb: KnowledgeBase, id: string): ReplySource {
   const source = kb.sources.get(id);
-  const dated = source ? `${source.title} (${source.era})` : id;
+  // Two versions of a page can share a date (RHEL, 2025-06-19): then the id tells them apart.
+  const twin = source && [...kb.sources.values()].some((s) => s.id !== id && s.page === source.page && s.era === source.era);
+  const dated = source ? `${source.title} (${source.era}${twin ? `, ${id}` : ''})` : id;
   return source?.url ? { id, title: dated, url: source.url } : { id, title: dated };
 }
 

@@ -1,6 +1,6 @@
-import type { JobProcessor, JobQueue } from '../../jobs/job-queue.ts';
-import type { SyncOutcome } from './status.ts';
-import { syncKnowledgeBase, type SyncOptions, type SyncResult } from './sync.ts';
+import type { JobProcessor, JobQueue } from './job-queue.ts';
+import type { SyncOutcome } from '../knowledge/sync/status.ts';
+import { syncKnowledgeBase, type SyncOptions, type SyncResult } from '../knowledge/sync/sync.ts';
 
 /** The queue the scheduled kb-sync runs on (JobQueues.queue(KB_SYNC_QUEUE)). */
 export const KB_SYNC_QUEUE = 'kb-sync';

@@ -14,6 +14,11 @@ export interface Entities {
   feature?: FeatureEntity;
   host?: HostId;
   kernel?: 'rhck' | 'uek';
+  /** A named LIS release: "4.1.3". */
+  lis?: string;
+  /** A named Oracle UEK release: "UEK R3 QU1", "UEK R5". */
+  uek?: string;
+  arch?: '32-bit' | '64-bit';
 }
 
 export type Verdict = 'supported' | 'not_supported' | 'unknown';

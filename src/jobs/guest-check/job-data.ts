@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { reply, type Reply } from '../bot/reply.ts';
-import type { PostedMessage, ReplyTarget } from './delivery.ts';
-import type { DeliveryOutcome } from './delivery-ledger.ts';
+import { reply, type Reply } from '../../core/reply.ts';
+import type { PostedMessage, ReplyTarget } from '../../core/delivery.ts';
+import type { DeliveryOutcome } from '../delivery-ledger.ts';
 
 export const GUEST_CHECK_QUEUE = 'guest-check';
 

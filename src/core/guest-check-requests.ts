@@ -26,6 +26,3 @@ export interface SubmitOptions {
 export interface GuestCheckRequests {
   submit(upload: UploadedFile, target: ReplyTarget, user?: string, options?: SubmitOptions): Promise<SubmitResult>;
 }
-
-/** Uploads larger than this are refused before download. */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import type { Reply } from '../bot/reply.ts';
+import type { Reply } from './reply.ts';
 
 /** Where a job's result goes: a channel (and thread) on one platform. Serializable, so it can ride in a job. */
 export interface ReplyTarget {
@@ -20,6 +20,9 @@ export interface ReplyPoster {
   post(target: ReplyTarget, reply: Reply): Promise<PostedMessage>;
   update(target: ReplyTarget, message: PostedMessage, reply: Reply): Promise<void>;
 }
+
+/** The posters a worker has, by platform. A platform without settings has none. */
+export type ReplyPosters = Partial<Record<ReplyTarget['platform'], ReplyPoster>>;
 
 /** A platform said the channel is gone or lisbot was removed from it: retrying cannot help. */
 export class ChannelGoneError extends Error {

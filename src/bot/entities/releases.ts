@@ -1,0 +1,61 @@
+import type { Arch } from '../../knowledge/schema/index.ts';
+import { normaliseLis } from '../../knowledge/query/lis-coverage.ts';
+import { uekKey, uekLabel } from '../../knowledge/query/uek.ts';
+
+/** The LIS release, UEK release and architecture a question names, and the text with those mentions blanked out. */
+export interface ReleaseMentions {
+  /** "4.1.3", "3.5". */
+  readonly lis?: string;
+  /** "UEK R3 QU1", "UEK R4", "UEK R5". */
+  readonly uek?: string;
+  readonly arch?: Arch;
+  /** The question without the mentions, so their numbers are not read as a distro version. */
+  readonly rest: string;
+}
+
+// "lis 4.0", "with LIS 3.5", "the ms lis rpms 4.1.3", "lis-4.1.3-2", "LISv4.1", "linux integration services 4.1".
+const LIS = /\b(?:lis|linux\s+integration\s+services)(?:[\s-]*(?:rpms?|packages?|download|drivers?|version|release|ver\.?))*[\s-]*v?(\d(?:\.\d{1,2}){0,3}(?:-\d{1,2})?)(?![\d.])/i;
+// "uek r3 qu1", "UEK R3Q2", "uek4", "uek 5", "uekr4", "unbreakable enterprise kernel release 4", and a bare "R3 QU1".
+const UEK = /\b(?:uek|unbreakable\s+enterprise\s+kernel)[\s-]*(?:release\s*)?(r?\s*\d(?:\s*(?:qu?|update\s*)\s*\d)?)\b/i;
+const BARE_UEK = /\b(r\d\s*qu?\s*\d)\b/i;
+const ARCH_32 = /\b(?:32[\s-]?bits?|i[3-6]86|x86(?![\s_-]?64))\b/i;
+const ARCH_64 = /\b(?:64[\s-]?bits?|x86[_-]64|amd64)\b/i;
+
+function blank(text: string, pattern: RegExp): { text: string; match?: RegExpExecArray } {
+  const match = pattern.exec(text);
+  if (!match) return { text };
+  return { text: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`, match };
+}
+
+export function extractReleases(question: string): ReleaseMentions {
+  let rest = question;
+  const found: { lis?: string; uek?: string; arch?: Arch } = {};
+  const lis = blank(rest, LIS);
+  const lisVersion = lis.match?.[1] ? normaliseLis(lis.match[1]) : undefined;
+  if (lisVersion) {
+    found.lis = lisVersion;
+    // Keep the word "lis" for the intent cues; only its number goes.
+    rest = `${lis.text} lis`;
+  }
+  const uek = blank(rest, UEK);
+  const uekMatch = uek.match?.[1] ? uekKey(uek.match[1]) : undefined;
+  if (uekMatch) {
+    found.uek = uekLabel(uekMatch);
+    rest = `${uek.text} uek`;
+  } else {
+    const bare = blank(rest, BARE_UEK);
+    const key = bare.match?.[1] ? uekKey(bare.match[1]) : undefined;
+    if (key) {
+      found.uek = uekLabel(key);
+      rest = `${bare.text} uek`;
+    }
+  }
+  for (const [pattern, arch] of [[ARCH_32, '32-bit'], [ARCH_64, '64-bit']] as const) {
+    const hit = blank(rest, pattern);
+    if (hit.match && !found.arch) {
+      found.arch = arch;
+      rest = hit.text;
+    }
+  }
+  return { ...found, rest };
+}

@@ -1,0 +1,63 @@
+import type { KnowledgeBase } from '../knowledge-base.ts';
+import type { DistroId, HostId, MatrixSnapshot } from '../schema/index.ts';
+import { HOST_IDS } from '../schema/index.ts';
+
+const pageHostCache = new WeakMap<MatrixSnapshot, Map<DistroId, readonly HostId[]>>();
+
+/** Every host a page names for a family, in any row: the hosts that page's era knew. */
+export function pageHosts(snapshot: MatrixSnapshot, family: DistroId): readonly HostId[] {
+  let byFamily = pageHostCache.get(snapshot);
+  if (!byFamily) pageHostCache.set(snapshot, (byFamily = new Map<DistroId, readonly HostId[]>()));
+  const cached = byFamily.get(family);
+  if (cached) return cached;
+  const hosts = new Set<HostId>();
+  for (const column of snapshot.columns) {
+    if (!column.families.includes(family)) continue;
+    for (const cell of Object.values(column.features)) for (const entry of cell) for (const host of entry.hosts) hosts.add(host);
+  }
+  const sorted = HOST_IDS.filter((h) => hosts.has(h));
+  byFamily.set(family, sorted);
+  return sorted;
+}
+
+export function hostRank(host: HostId): number {
+  return HOST_IDS.indexOf(host);
+}
+
+/** Where a host stands against a page: named on it, newer than its era, or older than what it still lists. */
+export function hostOnPage(snapshot: MatrixSnapshot, family: DistroId, host: HostId): 'listed' | 'newer' | 'older' {
+  const hosts = pageHosts(snapshot, family);
+  if (hosts.includes(host)) return 'listed';
+  const newest = hosts[hosts.length - 1];
+  if (newest === undefined || hostRank(host) > hostRank(newest)) return 'newer';
+  return 'older';
+}
+
+export function isTalk(snapshot: MatrixSnapshot): boolean {
+  return snapshot.source.startsWith('teched');
+}
+
+/** "the 2019 page", "the 2014 TechEd talk". */
+export function eraLabel(snapshot: MatrixSnapshot): string {
+  return isTalk(snapshot) ? `the ${snapshot.era.slice(0, 4)} TechEd talk` : `the ${snapshot.era.slice(0, 4)} page`;
+}
+
+/** "the 2016–2020 pages", "the 2019 page", "the 2014 TechEd talk and the 2016 page". */
+export function eraRangeLabel(snapshots: readonly MatrixSnapshot[]): string {
+  if (snapshots.length === 0) return 'no page';
+  const talks = snapshots.filter(isTalk);
+  const pages = snapshots.filter((s) => !isTalk(s));
+  const years = [...new Set(pages.map((s) => s.era.slice(0, 4)))].sort();
+  const pagePart = years.length === 0 ? '' : years.length === 1 ? `the ${years[0]} page` : `the ${years[0]}–${years[years.length - 1]} pages`;
+  const talkPart = talks.length ? eraLabel(talks[0]!) : '';
+  return [talkPart, pagePart].filter(Boolean).join(' and ');
+}
+
+/** Every source that lists the family, newest first, as the record stood at asOf (a date or a snapshot id). */
+export function erasAt(kb: KnowledgeBase, family: DistroId, asOf?: string): MatrixSnapshot[] {
+  const history = kb.history(family);
+  if (asOf === undefined) return [...history];
+  const pinned = history.findIndex((s) => s.id === asOf);
+  if (pinned >= 0) return history.slice(pinned);
+  return history.filter((s) => s.era <= asOf);
+}

@@ -1,0 +1,74 @@
+import type { KnowledgeBase } from '../knowledge-base.ts';
+import type { DistroId, FeatureId, LisRelease } from '../schema/index.ts';
+import { compareLisVersions, matchVersionItems, parseVersion } from '../version.ts';
+
+/** "4.1.3-2" → "4.1": the series a matrix column names as "LIS 4.1". */
+export function lisSeries(version: string): string {
+  return version.split(/[.-]/).slice(0, 2).join('.');
+}
+
+/** Reads "4.1.3", "v4.1", "4" as a release number, or undefined. */
+export function normaliseLis(text: string): string | undefined {
+  const match = /^v?(\d+(?:\.\d+){0,3}(?:-\d+)?)$/.exec(text.trim().toLowerCase());
+  if (!match?.[1]) return undefined;
+  return /^\d+$/.test(match[1]) ? `${match[1]}.0` : match[1];
+}
+
+function ordered(kb: KnowledgeBase): LisRelease[] {
+  return [...kb.lisReleases].sort((a, b) => compareLisVersions(a.version, b.version));
+}
+
+/** The release record a user's "LIS 4.1.3" names: exactly, or the series' own record for "4.3.0"-style tags. */
+export function findLisRelease(kb: KnowledgeBase, version: string): LisRelease | undefined {
+  return kb.lisReleases.find((r) => r.version === version)
+    ?? kb.lisReleases.find((r) => r.version === lisSeries(version) && compareLisVersions(version, r.version) >= 0);
+}
+
+/** The records a release builds on: its series' releases up to and including it (tags add guests to the download). */
+function seriesUpTo(kb: KnowledgeBase, release: LisRelease): LisRelease[] {
+  const series = lisSeries(release.version);
+  return ordered(kb).filter((r) => lisSeries(r.version) === series && compareLisVersions(r.version, release.version) <= 0);
+}
+
+export function lisCovers(kb: KnowledgeBase, release: LisRelease, family: DistroId, version: string, kernel?: 'rhck' | 'uek'): boolean {
+  const parsed = parseVersion(version);
+  if (!parsed) return false;
+  if (kernel === 'uek') return false;
+  return seriesUpTo(kb, release).some((r) => r.guests.some((g) => g.family === family && matchVersionItems(parsed, g.versions) !== 'none'));
+}
+
+/** Whether the release says anything about the family at all. */
+export function lisNamesFamily(kb: KnowledgeBase, release: LisRelease, family: DistroId): boolean {
+  return seriesUpTo(kb, release).some((r) => r.guests.some((g) => g.family === family));
+}
+
+/** The download releases that cover a guest, oldest first. */
+export function releasesCovering(kb: KnowledgeBase, family: DistroId, version: string, kernel?: 'rhck' | 'uek'): LisRelease[] {
+  return ordered(kb).filter((r) => r.kind === 'download' && lisCovers(kb, r, family, version, kernel));
+}
+
+export function lisHosts(kb: KnowledgeBase, release: LisRelease): LisRelease['hosts'] {
+  const withHosts = seriesUpTo(kb, release).filter((r) => r.hosts.length > 0);
+  return withHosts[withHosts.length - 1]?.hosts ?? [];
+}
+
+export type LisFeatureFinding =
+  | { readonly state: 'has'; readonly why: string; readonly addedIn?: LisRelease }
+  | { readonly state: 'lacks'; readonly why: string; readonly addedIn?: LisRelease }
+  | { readonly state: 'unknown'; readonly why: string };
+
+/** What the release notes say about one feature in one release, when no matrix column shows that release. */
+export function lisFeature(kb: KnowledgeBase, release: LisRelease, feature: FeatureId): LisFeatureFinding {
+  const all = ordered(kb);
+  const upTo = all.filter((r) => compareLisVersions(r.version, release.version) <= 0);
+  const addedIn = all.find((r) => r.featuresAdded.includes(feature));
+  if (release.featuresLacking.includes(feature)) {
+    const later = all.find((r) => compareLisVersions(r.version, release.version) > 0 && (r.featuresAdded.includes(feature) || r.featuresIncluded.includes(feature)) && !r.featuresLacking.includes(feature));
+    return { state: 'lacks', why: `LIS ${release.version} lacks it${later ? `; LIS ${later.version} added it` : ''}`, ...(later ? { addedIn: later } : {}) };
+  }
+  if (release.featuresIncluded.includes(feature) || feature === 'core') return { state: 'has', why: `LIS ${release.version} includes it` };
+  const earlier = upTo.find((r) => r.featuresAdded.includes(feature));
+  if (earlier) return { state: 'has', why: `it came with LIS ${earlier.version}`, addedIn: earlier };
+  if (addedIn) return { state: 'lacks', why: `it first came with LIS ${addedIn.version}`, addedIn };
+  return { state: 'unknown', why: `the LIS release notes I hold do not say whether LIS ${release.version} has it` };
+}

@@ -1,0 +1,96 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { answerQuestion } from '../../src/bot/answer.ts';
+import { toAskJson } from '../../src/cli/ask-json.ts';
+import { realKb } from '../helpers/real-kb.ts';
+
+const kb = realKb();
+const ask = (q: string) => toAskJson(q, answerQuestion(kb, q).reply);
+
+// Each case is one cause of issue 11, asked the way an admin asks; every one was answered wrongly before the verdict engine.
+describe('issue 11: the LIS release named in the question decides', () => {
+  test('rhel 5.7 with LIS 3.4 has no live backup (3.5 added it)', () => {
+    const answer = ask('rhel 5.7 with lis 3.4, live backup?');
+    assert.equal(answer.verdict, 'not_supported', answer.text);
+    assert.match(answer.text, /LIS 3\.5/);
+    assert.deepEqual(answer.integration, { kind: 'download', package: 'LIS 3.4' });
+  });
+  test('a release the named LIS does not cover is a no that names the releases that do', () => {
+    const answer = ask('is rhel 7.2 supported with lis 4.0?');
+    assert.equal(answer.verdict, 'not_supported', answer.text);
+    assert.match(answer.text, /LIS 4\.0 does not cover Red Hat Enterprise Linux 7\.2; LIS 4\.1 and later do/);
+  });
+  test('"the ms lis rpms 4.1.3" answers from the LIS 4.1 column, not the newest download', () => {
+    const answer = ask('live backup on rhel 5.8 with the ms lis rpms 4.1.3?');
+    assert.equal(answer.entities.lis, '4.1.3');
+    assert.equal(answer.verdict, 'supported', answer.text);
+    assert.deepEqual(answer.integration, { kind: 'download', package: 'LIS 4.1' });
+  });
+});
+
+describe('issue 11: every era is read', () => {
+  test('ubuntu 16.04 on 2012: yes per the older pages, the newest page no longer lists 2012', () => {
+    const answer = ask('ubuntu 16.04 on 2012');
+    assert.equal(answer.verdict, 'supported', answer.text);
+    assert.match(answer.text, /2016–2019 pages/);
+    assert.match(answer.text, /no longer lists 2012/);
+  });
+  test('oracle linux 6.8 rhck on 2008 r2: yes per the older Oracle Linux page', () => {
+    const answer = ask('oracle linux 6.8 rhck on 2008 r2');
+    assert.equal(answer.verdict, 'supported', answer.text);
+    assert.ok(answer.sources.includes('oracle-linux@2017-06-01_6e1ee5aa'), answer.sources.join());
+  });
+  test('a host newer than every page that lists the release is not in the matrix, not a no', () => {
+    const answer = ask('ubuntu 22.04 on 2025');
+    assert.equal(answer.verdict, 'unknown', answer.text);
+    assert.match(answer.text, /predate Windows Server 2025/);
+  });
+  test('the 2014 talk is an era, never "the current matrix"', () => {
+    const answer = ask('is ubuntu 13.10 supported?');
+    assert.equal(answer.verdict, 'supported');
+    assert.doesNotMatch(answer.text, /current matrix/);
+    assert.match(answer.text, /2014 TechEd talk/);
+  });
+});
+
+describe('issue 11: notes change verdicts', () => {
+  test('rhel 5.2 live backup on 2016 is a no, with the freeze note as the reason', () => {
+    const answer = ask('rhel 5.2 live backup on 2016');
+    assert.equal(answer.verdict, 'not_supported', answer.text);
+    assert.match(answer.text, /freeze/);
+  });
+  test('rhel 8.5 needs a 2019 or newer host (a page-level note)', () => {
+    assert.equal(ask('rhel 8.5 on 2016').verdict, 'not_supported');
+    assert.match(ask('rhel 8.5 on 2016').text, /2019/);
+    assert.equal(ask('rhel 8.5 on 2019').verdict, 'supported');
+  });
+  test('VLAN on RHEL 6.5 is tagging only: a yes with the condition in the text', () => {
+    const answer = ask('does rhel 6.5 support vlan?');
+    assert.equal(answer.verdict, 'supported');
+    assert.match(answer.text, /trunking is not supported/);
+  });
+  test('Dynamic Memory in a 32-bit guest is a no', () => {
+    const answer = ask('dynamic memory hot add on 32-bit ubuntu 16.04');
+    assert.equal(answer.entities.arch, '32-bit');
+    assert.equal(answer.verdict, 'not_supported', answer.text);
+  });
+  test('a scoped note ("Note 1 for 6.4-6.8") applies only inside its scope', () => {
+    const inScope = ask('vlan on oracle linux 6.5 rhck with lis 4.2');
+    const outOfScope = ask('vlan on oracle linux 7.2 rhck with lis 4.2');
+    assert.match(inScope.text, /trunking is not supported/);
+    assert.doesNotMatch(outOfScope.text, /trunking is not supported/);
+  });
+});
+
+describe('issue 11: the UEK release named decides', () => {
+  test('UEK R3 QU1 has no live backup though later UEK releases do', () => {
+    const answer = ask('oracle linux 6.5 uek r3 qu1 live backup?');
+    assert.equal(answer.entities.uek, 'UEK R3 QU1');
+    assert.equal(answer.verdict, 'not_supported', answer.text);
+  });
+  test('UEK R3 QU2 live backup needs Backup Essentials', () => {
+    const answer = ask('oracle linux 6.5 uek r3 qu2 live backup?');
+    assert.equal(answer.verdict, 'supported', answer.text);
+    assert.match(answer.text, /Backup Essentials/);
+  });
+});
