@@ -16,7 +16,8 @@ const BINARY_HEAD_SHARE = 0.3;
  */
 export function binaryReason(head: Buffer): string | undefined {
   for (const [bytes, what] of MAGIC) if (bytes.every((b, i) => head[i] === b)) return what;
-  return head.length > 0 && junkShare(decodeText(head).text) > BINARY_HEAD_SHARE ? 'binary' : undefined;
+  if (head.length === 0 || junkShare(decodeText(head).text) <= BINARY_HEAD_SHARE) return undefined;
+  return head.includes(0) ? 'binary (it is mostly NUL bytes and control characters)' : 'binary';
 }
 
 export type InputKind = 'bundle' | 'jsonl' | 'csv';
