@@ -1,13 +1,13 @@
 import type { GuestFacts } from '../guest-facts.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
-import { querySupport, type SupportAnswer } from '../../knowledge/query/support.ts';
+import type { SupportAnswer } from '../../knowledge/query/support.ts';
 import type { FeatureId, HostId } from '../../knowledge/schema/index.ts';
 import { parseVersion } from '../../knowledge/version.ts';
 import type { CheckOptions } from '../report/check-report.ts';
 import { hostFloorForBuild, hostName, hostRank, type HostFamily } from './data/hosts.ts';
-import { kbFeatureTable, type FeatureStatus } from './features.ts';
-import { cached } from './kb-cache.ts';
+import type { FeatureStatus } from './features.ts';
 import type { CheckContext, GuestView, HostView } from './types.ts';
+import { featureVerdicts, supportVerdict } from './verdicts.ts';
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -103,11 +103,11 @@ export function buildContext(kb: KnowledgeBase, facts: GuestFacts, options: Chec
     const kernel: 'rhck' | 'uek' | undefined = distro === 'oracle-linux' ? (flavour === 'uek' ? 'uek' : 'rhck') : undefined;
     const integration = lis?.installed ? 'download' : 'built-in';
     const query = { family: distro, version: os.version, integration, ...(kernel ? { kernel } : {}) } as const;
-    support = cached(kb, `support|${distro}|${os.version}|${integration}|${kernel ?? ''}`, () => querySupport(kb, query));
+    support = supportVerdict(kb, query);
     const hostId = host?.family && host.family !== '2008' ? host.family : undefined;
     if (hyperV !== 'no') {
       const lisPackage = lis?.installed && lis.version ? `LIS ${lis.version.split('.').slice(0, 2).join('.')}` : undefined;
-      const table = kbFeatureTable(kb, { family: distro, version: os.version, integration, ...(kernel ? { kernel } : {}), ...(lisPackage ? { lisPackage } : {}), ...(hostId ? { host: hostId } : {}) });
+      const table = featureVerdicts(kb, { ...query, ...(lisPackage ? { lisPackage } : {}), ...(hostId ? { host: hostId } : {}) });
       features = adjustFeatures(facts, table, is32bit);
     }
   }
