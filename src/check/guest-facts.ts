@@ -349,6 +349,12 @@ export const GuestFacts = z.strictObject({
   /** FreeBSD /boot/loader.conf settings (key to value, values shortened). */
   loaderConf: observed(z.record(z.string(), z.string())).optional(),
   nicConfig: observed(z.array(NicConfig)).optional(),
+  /** The GRUB menu timeout in seconds (the smallest one configured: /etc/default/grub or grub.cfg). */
+  grubTimeout: observed(z.number().int().nonnegative()).optional(),
+  /** iSCSI sessions and Fibre Channel hosts the guest itself logs into (backups cannot snapshot those disks). */
+  iscsi: observed(z.strictObject({ sessions: z.number().int().nonnegative(), fcHosts: z.number().int().nonnegative() })).optional(),
+  /** Kernels the Microsoft LIS kernel modules were built for (vermagic of the extra/ or weak-updates/ modules). */
+  lisBuildTargets: observed(z.array(z.string())).optional(),
   /** Automatic update services seen enabled (yum-cron, dnf-automatic, unattended-upgrades); undefined when not listed. */
   autoUpdates: observed(z.array(z.string())).optional(),
   /** Known log lines; undefined when no kernel log or syslog was collected. */

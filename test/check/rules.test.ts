@@ -156,7 +156,7 @@ describe('rule registry', () => {
     const ids = RULES.map((r) => r.id);
     assert.equal(new Set(ids).size, ids.length, 'a rule is registered twice');
     for (const entry of RULE_CATALOGUE) {
-      assert.ok(RULES_BY_ID.has(entry.id) || NOT_IMPLEMENTED.has(entry.id), `catalogue id ${entry.id} has no rule`);
+      assert.ok(RULES_BY_ID.has(entry.id as RuleId) || NOT_IMPLEMENTED.has(entry.id as RuleId), `catalogue id ${entry.id} has no rule`);
     }
     for (const id of ids) assert.ok(RULE_CATALOGUE.some((e) => e.id === id), `${id} is not in the catalogue`);
     assert.equal(NOT_IMPLEMENTED.size, 0);

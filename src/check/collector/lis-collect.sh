@@ -357,6 +357,37 @@ p_discard() {
   true
 }
 
+# New in issue 15: facts the rules need in full (GRUB timeout, iSCSI/FC sessions, automatic updates, fstrim cron lines).
+p_grub_timeout() {
+  for f in /etc/default/grub /boot/grub2/grub.cfg /boot/grub/grub.cfg /boot/grub/grub.conf /boot/efi/EFI/*/grub.cfg /boot/efi/EFI/*/grub.conf; do
+    [ -r "$f" ] || continue
+    grep -E '^[[:space:]]*(GRUB_TIMEOUT=|set timeout=|timeout=)' "$f" | awk -v f="$f" '{ sub(/^[ \t]+/, ""); print f ": " $0 }'
+  done
+  true
+}
+
+p_iscsi() {
+  for d in /sys/class/iscsi_session /sys/class/fc_host; do
+    if [ -d "$d" ]; then echo "$d/:"; ls "$d"; else echo "absent $d/"; fi
+  done
+  true
+}
+
+p_update_services() {
+  if have systemctl && [ -d /run/systemd/system ]; then
+    for u in yum-cron.service dnf-automatic.timer dnf-automatic-install.timer unattended-upgrades.service apt-daily-upgrade.timer; do
+      printf 'unit-file: %s %s\n' "$u" "$(tmo 5 systemctl is-enabled "$u" 2>/dev/null)"
+      printf 'unit-active: %s %s\n' "$u" "$(tmo 5 systemctl is-active "$u" 2>/dev/null)"
+    done
+  fi
+  p_grepfiles '^[[:space:]]*apply_updates' /etc/yum/yum-cron.conf /etc/dnf/automatic.conf
+  p_grepfiles 'Unattended-Upgrade' /etc/apt/apt.conf.d/20auto-upgrades
+}
+
+p_cron_fstrim() {
+  p_grepfiles 'fstrim' /etc/crontab /etc/cron.d/* /var/spool/cron/root /var/spool/cron/crontabs/root
+}
+
 # Credentials in mount options never leave the VM, redaction or not.
 scrub_creds() {
   sed -e 's/username=[^,[:space:]]*/username=<scrubbed>/g' -e 's/user=[^,[:space:]]*/user=<scrubbed>/g' \
@@ -478,6 +509,10 @@ linux_sections() {
   sec 'io schedulers' p_sched
   sec 'block devices' p_blockdev
   sec 'discard' p_discard
+  sec 'cron (fstrim)' p_cron_fstrim
+  sec 'grub timeout' p_grub_timeout
+  sec 'iscsi sessions' p_iscsi
+  sec 'update services' p_update_services
   if [ -r /etc/fstab ]; then sec 'cat /etc/fstab (scrubbed)' p_fstab; fi
   sec 'mounts (filtered)' p_mounts
   sec 'net interfaces' p_net

@@ -28,6 +28,57 @@ function countJunkBytes(buf: Buffer): number {
   return junk;
 }
 
+function countJunkChars(text: string): number {
+  let junk = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1b) || c === 0x7f || c === 0xfffd) junk++;
+  }
+  return junk;
+}
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/**
+ * UTF-16 text without a byte-order mark: ASCII-range text has a NUL in every other byte.
+ * (PowerShell's `>` and Notepad's "Unicode" write UTF-16LE, usually with a BOM.)
+ */
+function utf16WithoutBom(buf: Buffer): TextEncoding | undefined {
+  const n = Math.min(buf.length, 4096) & ~1;
+  if (n < 16) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) evenZero++;
+    if (buf[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.7 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.7 && oddZero < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** Which encoding the bytes are in: a byte-order mark decides, else the NUL pattern of UTF-16, else UTF-8. */
+export function detectEncoding(buf: Buffer | Uint8Array): TextEncoding {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
+  if (buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return 'utf-8';
+  return utf16WithoutBom(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength)) ?? 'utf-8';
+}
+
+/** Bytes to text in their detected encoding (replacement characters for bad sequences), without the BOM. */
+export function decodeText(buf: Buffer | Uint8Array): { text: string; encoding: TextEncoding } {
+  const encoding = detectEncoding(buf);
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const text = encoding === 'utf-8' ? bytes.toString('utf8') : new TextDecoder(encoding).decode(bytes);
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };
+}
+
+/** Share of characters that are control bytes or undecodable: above ~30% the bytes are no text at all. */
+export function junkShare(text: string): number {
+  return text.length === 0 ? 0 : countJunkChars(text) / text.length;
+}
+
 function countReplacementChars(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
@@ -52,11 +103,9 @@ export function decodeUpload(input: Buffer | Uint8Array | string, diagnostics: D
     buf = buf.subarray(0, MAX_UPLOAD_BYTES);
     cut = true;
   }
-  let text = buf.toString('utf8');
-  const junkShare = (countJunkBytes(buf) + countReplacementChars(text)) / buf.byteLength;
-  const binary = junkShare > BINARY_RATIO;
-  if (binary) diagnostics.add('INPUT_BINARY_DATA', 'The upload contains binary data; only lines that look like text were read.');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const { text, encoding } = decodeText(buf);
+  const junk = encoding === 'utf-8' ? (countJunkBytes(buf) + countReplacementChars(text)) / buf.byteLength : junkShare(text);
+  if (junk > BINARY_RATIO) diagnostics.add('INPUT_BINARY_DATA', 'The upload contains binary data; only lines that look like text were read.');
 
   const raw = text.split(/\r\n|\r|\n/);
   if (raw.length > MAX_LINES) {
@@ -79,6 +128,7 @@ function cleanLine(line: string, lineNo: number, diagnostics: DiagnosticSink): s
     diagnostics.add('INPUT_BINARY_DATA', 'Lines made mostly of binary data were skipped.', { line: lineNo });
     return '';
   }
+  if (junk > 0) diagnostics.add('INPUT_BINARY_DATA', 'Control characters (NUL bytes and the like) were removed from lines.', { line: lineNo });
   if (s.length > MAX_LINE_CHARS || line.length > MAX_LINE_CHARS * 4) {
     diagnostics.add('INPUT_LINE_TOO_LONG', `Lines longer than ${MAX_LINE_CHARS} characters were shortened.`, { line: lineNo });
     s = s.slice(0, MAX_LINE_CHARS);

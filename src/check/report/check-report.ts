@@ -34,6 +34,8 @@ export interface CheckReport {
   readonly features: readonly FeatureVerdict[];
   readonly findings: readonly Finding[];
   readonly input: { readonly sections: number; readonly truncated: boolean; readonly diagnostics: readonly string[] };
+  /** Rules that were not evaluated and the facts each needed (one guest's report; inventory rows leave it out). */
+  readonly not_evaluated?: readonly { readonly id: string; readonly needs: readonly string[] }[];
 }
 
 export interface CheckOptions {

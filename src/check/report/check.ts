@@ -6,13 +6,15 @@ import type { RuleId } from '../rules/catalogue.ts';
 import { buildContext, today } from '../rules/context.ts';
 import { newerThanListed, plain } from '../rules/helpers.ts';
 import { runRules, type RuleState } from '../rules/run.ts';
-import type { RuleContext } from '../rules/types.ts';
+import type { CheckContext } from '../rules/types.ts';
 import type { CheckOptions, CheckReport, FeatureVerdict } from './check-report.ts';
 
 /** A report with what the rules did, for renderers that also say which rules could not run. */
 export interface CheckResult {
   readonly report: CheckReport;
   readonly states: ReadonlyMap<RuleId, RuleState>;
+  /** Rules the runner did not start, with the declared facts that were missing. */
+  readonly notEvaluated: ReadonlyMap<RuleId, readonly string[]>;
   /** Rules that threw (a bug; the report is still complete otherwise). */
   readonly errors: readonly RuleId[];
   readonly format?: UploadFormat;
@@ -31,7 +33,7 @@ function describeDiagnostic(d: Diagnostic): string {
   return plain(`${d.code}: ${d.message}${d.count > 1 ? ` (${d.count} times)` : ''}${where}`, 300);
 }
 
-function statusOf(ctx: RuleContext): CheckReport['status'] {
+function statusOf(ctx: CheckContext): CheckReport['status'] {
   const support = ctx.support;
   if (ctx.guest.hyperV === 'no' || !support) return 'unknown';
   switch (support.status) {
@@ -52,7 +54,7 @@ function statusOf(ctx: RuleContext): CheckReport['status'] {
   }
 }
 
-function featureVerdicts(ctx: RuleContext): FeatureVerdict[] {
+function featureVerdicts(ctx: CheckContext): FeatureVerdict[] {
   const out: FeatureVerdict[] = [];
   for (const feature of FEATURE_IDS) {
     const status = ctx.guest.features.get(feature);
@@ -67,7 +69,7 @@ function validAsOf(asOf: string | undefined): string {
 }
 
 /** Rules and report for facts already read (an inventory row, or a parsed bundle). */
-export function evaluateFacts(kb: KnowledgeBase, facts: GuestFacts, options: CheckOptions = {}, input: InputSummary = {}): CheckResult {
+export function evaluateFacts(kb: KnowledgeBase, facts: GuestFacts, options: CheckOptions = {}, input: InputSummary = {}, detail: { notEvaluated?: boolean } = {}): CheckResult {
   const ctx = buildContext(kb, facts, { ...options, asOf: validAsOf(options.asOf) });
   const run = runRules(ctx);
   const kernel = facts.kernel?.value;
@@ -90,14 +92,15 @@ export function evaluateFacts(kb: KnowledgeBase, facts: GuestFacts, options: Che
       truncated: input.truncated ?? false,
       diagnostics: (input.diagnostics ?? []).slice(0, MAX_DIAGNOSTICS).map(describeDiagnostic),
     },
+    ...(detail.notEvaluated ? { not_evaluated: [...run.notEvaluated].map(([id, needs]) => ({ id, needs })) } : {}),
   };
-  return { report, states: run.states, errors: run.errors };
+  return { report, states: run.states, notEvaluated: run.notEvaluated, errors: run.errors };
 }
 
 /** Parses an upload and checks it. Never throws on bad input: problems end up in `input.diagnostics`. */
 export function evaluateBundle(kb: KnowledgeBase, input: Buffer | string, options: CheckOptions = {}): CheckResult {
   const parsed = parseBundle(input);
-  const result = evaluateFacts(kb, parsed.facts, options, { sections: parsed.stats.sections, truncated: parsed.stats.truncated, diagnostics: parsed.diagnostics });
+  const result = evaluateFacts(kb, parsed.facts, options, { sections: parsed.stats.sections, truncated: parsed.stats.truncated, diagnostics: parsed.diagnostics }, { notEvaluated: true });
   return { ...result, format: parsed.format };
 }
 

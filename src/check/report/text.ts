@@ -18,6 +18,10 @@ export function renderReportText(report: CheckReport, extra: { notEvaluated?: nu
   lines.push(`Status:      ${report.status.replace('_', ' ')}`);
   lines.push(`Input:       ${report.input.sections} sections${report.input.truncated ? ', truncated' : ''}${extra.notEvaluated !== undefined ? `; ${extra.notEvaluated} rules not evaluated (facts missing)` : ''}`);
   for (const d of report.input.diagnostics) lines.push(`             ${d}`);
+  if (report.not_evaluated && report.not_evaluated.length > 0) {
+    lines.push('', `Not evaluated (${report.not_evaluated.length}):`);
+    for (const n of report.not_evaluated) lines.push(`  ${n.id}: not evaluated (needs ${n.needs.join(', ')})`);
+  }
 
   lines.push('', `Findings (${report.findings.length}):`);
   if (report.findings.length === 0) lines.push('  none');

@@ -1,13 +1,13 @@
 import type { GuestFacts } from '../guest-facts.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
-import { querySupport, type SupportAnswer } from '../../knowledge/query/support.ts';
+import type { SupportAnswer } from '../../knowledge/query/support.ts';
 import type { FeatureId, HostId } from '../../knowledge/schema/index.ts';
 import { parseVersion } from '../../knowledge/version.ts';
 import type { CheckOptions } from '../report/check-report.ts';
 import { hostFloorForBuild, hostName, hostRank, type HostFamily } from './data/hosts.ts';
-import { kbFeatureTable, type FeatureStatus } from './features.ts';
-import { cached } from './kb-cache.ts';
-import type { GuestView, HostView, RuleContext } from './types.ts';
+import type { FeatureStatus } from './features.ts';
+import type { CheckContext, GuestView, HostView } from './types.ts';
+import { featureVerdicts, supportVerdict } from './verdicts.ts';
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -80,7 +80,7 @@ function adjustFeatures(facts: GuestFacts, table: ReadonlyMap<FeatureId, Feature
 }
 
 /** Works out once what many rules need: the host, the integration, the KB's support and feature answers. */
-export function buildContext(kb: KnowledgeBase, facts: GuestFacts, options: CheckOptions = {}): RuleContext {
+export function buildContext(kb: KnowledgeBase, facts: GuestFacts, options: CheckOptions = {}): CheckContext {
   const os = facts.os?.value;
   const parsed = os?.version ? parseVersion(os.version) : undefined;
   const distro = os?.distro;
@@ -103,11 +103,11 @@ export function buildContext(kb: KnowledgeBase, facts: GuestFacts, options: Chec
     const kernel: 'rhck' | 'uek' | undefined = distro === 'oracle-linux' ? (flavour === 'uek' ? 'uek' : 'rhck') : undefined;
     const integration = lis?.installed ? 'download' : 'built-in';
     const query = { family: distro, version: os.version, integration, ...(kernel ? { kernel } : {}) } as const;
-    support = cached(kb, `support|${distro}|${os.version}|${integration}|${kernel ?? ''}`, () => querySupport(kb, query));
+    support = supportVerdict(kb, query);
     const hostId = host?.family && host.family !== '2008' ? host.family : undefined;
     if (hyperV !== 'no') {
       const lisPackage = lis?.installed && lis.version ? `LIS ${lis.version.split('.').slice(0, 2).join('.')}` : undefined;
-      const table = kbFeatureTable(kb, { family: distro, version: os.version, integration, ...(kernel ? { kernel } : {}), ...(lisPackage ? { lisPackage } : {}), ...(hostId ? { host: hostId } : {}) });
+      const table = featureVerdicts(kb, { ...query, ...(lisPackage ? { lisPackage } : {}), ...(hostId ? { host: hostId } : {}) });
       features = adjustFeatures(facts, table, is32bit);
     }
   }
@@ -131,7 +131,7 @@ export function buildContext(kb: KnowledgeBase, facts: GuestFacts, options: Chec
 }
 
 /** True when the host is known to be at least `target`; undefined when that cannot be told. */
-export function hostAtLeast(ctx: RuleContext, target: HostFamily): boolean | undefined {
+export function hostAtLeast(ctx: CheckContext, target: HostFamily): boolean | undefined {
   const host = ctx.guest.host;
   if (host?.family) return hostRank(host.family) >= hostRank(target);
   const floors = [host?.floor, ctx.guest.vmbusFloor].filter((f): f is HostFamily => f !== undefined);
@@ -140,7 +140,7 @@ export function hostAtLeast(ctx: RuleContext, target: HostFamily): boolean | und
 }
 
 /** True when the host is known to be older than `target`; undefined when that cannot be told. */
-export function hostBelow(ctx: RuleContext, target: HostFamily): boolean | undefined {
+export function hostBelow(ctx: CheckContext, target: HostFamily): boolean | undefined {
   const atLeast = hostAtLeast(ctx, target);
   if (atLeast === true) return false;
   const family = ctx.guest.host?.family;

@@ -2,9 +2,8 @@ import type { Evidence, Observed } from '../guest-facts.ts';
 import type { Applicability, FeatureId, KnownIssue, Tip } from '../../knowledge/schema/index.ts';
 import { compareNumberParts, compareVersions, matchVersionItems, parseVersion, versionBounds } from '../../knowledge/version.ts';
 import type { Finding } from '../report/check-report.ts';
-import { RULE_CATALOGUE, type RuleId } from './catalogue.ts';
 import { cached } from './kb-cache.ts';
-import type { RuleContext } from './types.ts';
+import type { CheckContext, RuleContext } from './types.ts';
 
 const MAX_EVIDENCE = 5;
 const MAX_EVIDENCE_CHARS = 200;
@@ -36,15 +35,7 @@ export function token(text: string | number | undefined, max = 60): string {
   return clean || '?';
 }
 
-const BY_ID = new Map<string, (typeof RULE_CATALOGUE)[number]>(RULE_CATALOGUE.map((r) => [r.id, r]));
-
-export function catalogueEntry(id: RuleId): (typeof RULE_CATALOGUE)[number] {
-  const entry = BY_ID.get(id);
-  if (!entry) throw new Error(`unknown rule id ${id}`);
-  return entry;
-}
-
-function score(ctx: RuleContext, scope: Applicability): number {
+function score(ctx: CheckContext, scope: Applicability): number {
   const { distro, version } = ctx.guest;
   if (scope.families && scope.families.length > 0) {
     if (distro !== undefined && !scope.families.includes(distro)) return 0;
@@ -59,12 +50,12 @@ function score(ctx: RuleContext, scope: Applicability): number {
 }
 
 /** The KB tip and known issue that name this rule id in their keywords and fit the guest (family, release, integration). */
-export function kbAdvice(ctx: RuleContext, id: RuleId): { tip?: Tip; issue?: KnownIssue } {
+export function kbAdvice(ctx: CheckContext, id: string): { tip?: Tip; issue?: KnownIssue } {
   const key = `advice|${id}|${ctx.guest.distro ?? ''}|${ctx.guest.version ?? ''}|${ctx.guest.integration?.kind ?? ''}`;
   return cached(ctx.kb, key, () => findAdvice(ctx, id));
 }
 
-function findAdvice(ctx: RuleContext, id: RuleId): { tip?: Tip; issue?: KnownIssue } {
+function findAdvice(ctx: CheckContext, id: string): { tip?: Tip; issue?: KnownIssue } {
   const best = <T extends { keywords: readonly string[] }>(items: readonly T[], scopeOf: (item: T) => Applicability): T | undefined => {
     let found: T | undefined;
     let top = 0;
@@ -100,9 +91,10 @@ export interface FindingParts {
 
 const MAX_FIX_CHARS = 600;
 
-/** A finding with the catalogue's title and severity, and the KB tip or known issue that backs it. */
-export function finding(ctx: RuleContext, id: RuleId, parts: FindingParts): Finding {
-  const entry = catalogueEntry(id);
+/** A finding of the rule that is running: its id, title and severity, and the KB tip or known issue that backs it. */
+export function finding(ctx: RuleContext, parts: FindingParts): Finding {
+  const entry = ctx.rule;
+  const id = entry.id;
   const { tip, issue } = kbAdvice(ctx, id);
   const severity: Finding['severity'] = parts.severity ?? entry.severity;
   let fix = parts.fix;
@@ -136,13 +128,13 @@ export function versionBetween(version: string | undefined, from: string, to: st
   return compareVersions(v, low) >= 0 && compareVersions({ ...v, parts: v.parts.slice(0, 2) }, high) <= 0;
 }
 
-export function familyLabel(ctx: RuleContext): string {
+export function familyLabel(ctx: CheckContext): string {
   const d = ctx.guest.distro;
   const name = d ? ctx.kb.familyName(d) : 'This guest';
   return ctx.guest.version ? `${name} ${ctx.guest.version}` : name;
 }
 
-export function logSignature(ctx: RuleContext, ...ids: string[]) {
+export function logSignature(ctx: CheckContext, ...ids: string[]) {
   return (ctx.facts.logSignatures ?? []).filter((s) => ids.includes(s.id));
 }
 
@@ -157,12 +149,12 @@ export function plain(text: string, max = 200): string {
 }
 
 /** The guest release is newer than every release the family's current matrix page lists. */
-export function newerThanListed(ctx: RuleContext): boolean {
+export function newerThanListed(ctx: CheckContext): boolean {
   const { distro, version } = ctx.guest;
   return cached(ctx.kb, `newer|${distro ?? ''}|${version ?? ''}|${ctx.support?.current?.id ?? ''}`, () => newerThanColumns(ctx, distro, version));
 }
 
-function newerThanColumns(ctx: RuleContext, distro: RuleContext['guest']['distro'], version: string | undefined): boolean {
+function newerThanColumns(ctx: CheckContext, distro: CheckContext['guest']['distro'], version: string | undefined): boolean {
   const parsed = version ? parseVersion(version) : undefined;
   if (!distro || !parsed || !ctx.support?.current) return false;
   const highs = ctx.support.current.columns
@@ -173,7 +165,7 @@ function newerThanColumns(ctx: RuleContext, distro: RuleContext['guest']['distro
 }
 
 /** The VMBus device lines of one class, as evidence. */
-export function deviceEvidence(ctx: RuleContext, classId: string): Evidence[] {
+export function deviceEvidence(ctx: CheckContext, classId: string): Evidence[] {
   return (ctx.facts.vmbusDevices?.evidence ?? []).filter((e) => e.text.toLowerCase().includes(classId));
 }
 
@@ -181,7 +173,7 @@ export function deviceEvidence(ctx: RuleContext, classId: string): Evidence[] {
  * The matrix rules a feature out for this guest and host. A host missing from the whole column
  * (core itself "not on host") is SUPPORT_NOT_IN_MATRIX's business, not each feature's.
  */
-export function featureRuledOut(ctx: RuleContext, feature: FeatureId): boolean {
+export function featureRuledOut(ctx: CheckContext, feature: FeatureId): boolean {
   const status = ctx.guest.features.get(feature)?.kbStatus;
   if (status === 'not-available') return true;
   return status === 'not-on-host' && ctx.guest.features.get('core')?.kbStatus !== 'not-on-host';

@@ -1,5 +1,4 @@
-import type { RuleId } from './catalogue.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from './define.ts';
 import { hvAzureGuest } from './platform/hv-azure-guest.ts';
 import { hvDeviceNoDriver } from './platform/hv-device-no-driver.ts';
 import { hvHostIdentified } from './platform/hv-host-identified.ts';
@@ -63,7 +62,7 @@ import {
 } from './known-issue/signature-rules.ts';
 
 /** Every rule, in catalogue order. A test checks this covers the whole catalogue. */
-export const RULES: readonly Rule[] = [
+export const RULES = [
   hvNotDetected, hvAzureGuest, hvHostIdentified, hvDeviceNoDriver, supportDistroEol, supportNotInMatrix, supportHostEol,
   supportKernelDroppedHost, supportMinorReleaseOld, support32bitGuest,
   lisRequiredMissing, lisNotNeededBuiltin, lisOutdated, lisModulesNotLoaded, lisKernelUnsupported, lisKernelUpdateRisk,
@@ -75,9 +74,11 @@ export const RULES: readonly Rule[] = [
   bpIoScheduler, bpLegacyNic, bpNoSyntheticNic, bpStaticMacHa, bpStaticIpInjectionNm, bpNumaOldKernel, bpKdumpMemory,
   bpGen2GrubTimeout, bpClocksource, bpFreebsdDiskLabels, bpFreebsdDvdAta, bpFreebsdMtu, bpUbuntuKernelFlavour, bpDynamicVhdxFs,
   kiVmbusConnectFail, kiLisSymbolMismatch, kiKvpLogFlood, kiCentos68Mtrr, kiStorvscErrors, kiNetvscErrors, kiSoftLockup,
-];
+] as const;
 
-/** Catalogue ids with no rule module, and why. Empty: every catalogue rule is implemented. */
+export type RuleId = (typeof RULES)[number]['id'];
+
+/** Catalogue ids with no rule module, and why. Empty: the catalogue is generated from the rules. */
 export const NOT_IMPLEMENTED: ReadonlyMap<RuleId, string> = new Map();
 
-export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((r) => [r.id, r]));
+export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((r) => [r.id, r as Rule]));

@@ -3,19 +3,14 @@ import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { SupportAnswer } from '../../knowledge/query/support.ts';
 import type { FeatureId, HostId, IntegrationKind } from '../../knowledge/schema/index.ts';
 import type { Finding } from '../report/check-report.ts';
-import type { RuleId } from './catalogue.ts';
 import type { HostFamily } from './data/hosts.ts';
+import type { RuleMeta } from './define.ts';
 import type { FeatureStatus } from './features.ts';
 
 /** What a rule says: its findings, "pass" (looked, all fine) or "skip" (a fact it needs is unknown). */
 export type RuleOutcome = Finding | readonly Finding[] | 'pass' | 'skip';
 
-export interface Rule {
-  readonly id: RuleId;
-  /** Also runs when the guest shows no working Hyper-V drivers (all other rules are skipped then). */
-  readonly withoutHyperV?: boolean;
-  evaluate(context: RuleContext): RuleOutcome;
-}
+export type { Rule } from './define.ts';
 
 /** The host the checks assume, and where that came from. */
 export interface HostView {
@@ -53,7 +48,8 @@ export interface GuestView {
   readonly features: ReadonlyMap<FeatureId, FeatureStatus>;
 }
 
-export interface RuleContext {
+/** What every rule of one check shares: the facts, the KB and what was worked out from them once. */
+export interface CheckContext {
   readonly facts: GuestFacts;
   readonly kb: KnowledgeBase;
   /** The KB's support answer for the guest's release and integration kind; undefined when the release is unknown. */
@@ -63,4 +59,9 @@ export interface RuleContext {
   /** The host the user named, which wins over what the upload shows. */
   readonly hostOverride: HostId | undefined;
   readonly guest: GuestView;
+}
+
+/** The context one rule runs in: the check's context and the rule itself (findings take their id from it). */
+export interface RuleContext extends CheckContext {
+  readonly rule: RuleMeta;
 }

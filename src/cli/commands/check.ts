@@ -4,6 +4,7 @@ import { UsageError, flag, stringOption, writeLine, type CliCommand, type CliIo,
 import { csvRow } from '../../check/inventory/csv-safe.ts';
 import { describeColumns } from '../../check/inventory/columns.ts';
 import { binaryReason, sniffInput } from '../../check/input-kind.ts';
+import { detectEncoding } from '../../check/parse/decode.ts';
 import { MAX_UPLOAD_BYTES } from '../../check/parse/limits.ts';
 import {
   checkInventory, evaluateBundle, INVENTORY_CSV_HEADER, inventoryCsvLine, InventoryTally, renderReportText,
@@ -89,8 +90,22 @@ async function readBundle(source: Source): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** A stream over the whole inventory, counting bytes for the progress bar. */
+/** A UTF-16 inventory (Excel's "Unicode text", PowerShell's Export-Csv on old versions) re-read as text. */
+async function* utf16Text(bytes: AsyncIterable<Buffer>, encoding: 'utf-16le' | 'utf-16be'): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of bytes) yield decoder.decode(chunk, { stream: true });
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+/** A stream over the whole inventory as text, counting bytes for the progress bar. */
 function inventoryStream(source: Source, onBytes: (n: number) => void): Readable {
+  const encoding = detectEncoding(source.head);
+  const raw = rawInventoryStream(source, onBytes);
+  return encoding === 'utf-8' ? raw : Readable.from(utf16Text(raw, encoding));
+}
+
+function rawInventoryStream(source: Source, onBytes: (n: number) => void): Readable {
   if (source.kind === 'file') {
     const stream = createReadStream(source.path, { highWaterMark: HEAD_BYTES });
     stream.on('data', (chunk) => onBytes(chunk.length));
@@ -236,7 +251,8 @@ export const checkCommand: CliCommand = {
     '--csv prints one CSV row per VM; cells that look like spreadsheet formulas are neutralised.',
     '--as-of sets the date end-of-life rules judge against (default: today); --host names the Hyper-V host when the upload does not show it.',
     `One guest's upload may be up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; inventories stream, up to --max-rows rows (default ${DEFAULT_MAX_ROWS}).`,
-    'Exit codes: 0 checked, 1 input unreadable (missing, a directory, binary, too large), 2 usage error.',
+    'Text in UTF-8 or UTF-16 (with or without a byte-order mark) is read; damaged parts (NUL bytes, escapes, over-long lines, a cut-off end) are skipped and listed under input diagnostics.',
+    'Exit codes: 0 checked, 1 input unreadable (missing, a directory, compressed or binary, too large), 2 usage error.',
   ].join('\n'),
   options: {
     json: { type: 'boolean' },

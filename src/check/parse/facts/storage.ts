@@ -73,8 +73,29 @@ export function storageFacts(sections: SectionMap): Pick<GuestFacts, 'storage' |
     if (t) { fstrimTimer = t[1] || undefined; tev.push(line); }
     if (/^cron \S*fstrim/.test(line.text.trim())) { cron = true; tev.push(line); }
   }
+  // The timer as systemctl prints it elsewhere in the upload (services section, sosreport, paste).
+  for (const line of linesOf(sections, SECTION.services, SECTION.discard)) {
+    const t = line.text.trim();
+    const unit = /^(?:unit-file: )?fstrim\.timer\s+(enabled|enabled-runtime|static|disabled|masked|indirect)(?=\s|$)/.exec(t)
+      ?? /^fstrim\.timer\s+loaded\s+(active)\b/.exec(t) ?? /^unit-active: fstrim\.timer (active)$/.exec(t);
+    if (unit?.[1] && (fstrimTimer === undefined || fstrimTimer === '' || /^(?:disabled|masked)/.test(fstrimTimer))) {
+      fstrimTimer = unit[1] === 'active' ? 'enabled' : unit[1];
+      tev.push(line);
+    }
+  }
+  // A crontab line or a cron script that runs fstrim (weekly cron.d entries, root's crontab).
+  for (const line of linesOf(sections, SECTION.discard, SECTION.cron)) {
+    const t = line.text.trim();
+    if (t.startsWith('#')) continue;
+    if (/(?:^|[\s/:])fstrim(?:\s|$)/.test(t) && (/^(?:@(?:weekly|daily|monthly)|[\d*/,-]+\s+[\d*/,-]+\s+[\d*/,-]+\s+[\d*/,-]+\s+[\d*/,-]+)\s/.test(t) || /cron[^:]*:/.test(t) || /^(?:exec\s+)?\S*fstrim\s/.test(t))) {
+      cron = true;
+      tev.push(line);
+    }
+  }
   const mountLines = linesOf(sections, SECTION.fstab, SECTION.mounts);
-  const discardMount = mountLines.filter((l) => (l.text.trim().split(/\s+/)[3] ?? '').split(',').includes('discard'));
+  // fstab and /proc/mounts put the options in field 4; `mount` prints "dev on /x type ext4 (rw,discard)".
+  const optionsOf = (text: string) => /\btype \S+ \(([^)]{0,400})\)/.exec(text)?.[1] ?? text.trim().split(/\s+/)[3] ?? '';
+  const discardMount = [...mountLines, ...linesOf(sections, SECTION.bsdMount)].filter((l) => optionsOf(l.text).split(',').some((o) => o === 'discard' || o === 'trim'));
   tev.push(...discardMount);
   if (discard.length > 0 || sections.has(SECTION.discard)) {
     out.trim = observe(stripUndefined({ devices, fstrimTimer, cron, discardMount: discardMount.length > 0 }), tev.length ? tev : sectionEvidence(sections, SECTION.discard));

@@ -7,7 +7,7 @@ import { normaliseModule } from './modules.ts';
 import type { Package } from './packages.ts';
 import { linesOf, observe, safeInt, sectionEvidence, unique, type Line } from './view.ts';
 
-type SystemFacts = Pick<GuestFacts, 'initramfs' | 'kvpPools' | 'kernelPackages' | 'mounts' | 'loaderConf' | 'nicConfig' | 'autoUpdates'>;
+type SystemFacts = Pick<GuestFacts, 'initramfs' | 'kvpPools' | 'kernelPackages' | 'mounts' | 'loaderConf' | 'nicConfig' | 'autoUpdates' | 'grubTimeout' | 'iscsi'>;
 
 /** Hyper-V module names the collector found inside the initramfs (it greps the decompressed stream). */
 function initramfsFacts(sections: SectionMap): SystemFacts {
@@ -146,18 +146,65 @@ function nicConfigFacts(sections: SectionMap): SystemFacts {
 
 const AUTO_UPDATE = /\b(yum-cron|dnf-automatic(?:-install)?|unattended-upgrades|apt-daily-upgrade)(?:\.service|\.timer)?\b/;
 
+/** Config lines that switch automatic installs on or off: yum-cron/dnf-automatic apply_updates, APT's Unattended-Upgrade period. */
+const UPDATE_CONFIG = /(?:apply_updates\s*=\s*(yes|no|true|false|1|0))|(?:Unattended-Upgrade\s+"(\d+)")/i;
+
 function autoUpdateFacts(sections: SectionMap): SystemFacts {
   const enabled: string[] = [];
   const ev: Line[] = [];
-  for (const line of linesOf(sections, SECTION.services)) {
+  let configOff = false;
+  for (const line of linesOf(sections, SECTION.services, SECTION.updateServices)) {
+    const t = line.text.trim();
+    const config = UPDATE_CONFIG.exec(t);
+    if (config) {
+      ev.push(line);
+      if (/^(?:no|false|0)$/i.test(config[1] ?? '') || config[2] === '0') configOff = true;
+      continue;
+    }
     const name = AUTO_UPDATE.exec(line.text)?.[1];
     if (!name) continue;
     ev.push(line);
-    const t = line.text.trim();
-    const on = /^unit-file: \S+ (?:enabled|enabled-runtime|static)$/.test(t) || /^unit-active: \S+ active$/.test(t) || /\b[35]:on\b/.test(t) || /start\/running/.test(t);
+    const on = /^unit-file: \S+ (?:enabled|enabled-runtime|static)$/.test(t) || /^unit-active: \S+ active$/.test(t) || /\b[35]:on\b/.test(t) || /start\/running/.test(t)
+      || /^[\w.@-]+\.(?:service|timer)\s+(?:enabled|loaded\s+active)/.test(t);
     if (on) enabled.push(name);
   }
-  return ev.length > 0 ? { autoUpdates: observe(unique(enabled), ev) } : {};
+  if (ev.length === 0 && !sections.has(SECTION.updateServices)) return {};
+  return { autoUpdates: observe(configOff ? [] : unique(enabled), ev.length > 0 ? ev : sectionEvidence(sections, SECTION.updateServices)) };
+}
+
+/** GRUB_TIMEOUT in /etc/default/grub, "timeout=" in grub.conf or "set timeout=" in grub.cfg; the smallest wins (it is the one in effect on some path). */
+function grubTimeoutFacts(sections: SectionMap): SystemFacts {
+  let best: number | undefined;
+  const ev: Line[] = [];
+  for (const line of linesOf(sections, SECTION.grubTimeout)) {
+    const m = /(?:^|[\s:])(?:GRUB_TIMEOUT|set timeout|timeout)\s*=\s*"?(-?\d{1,5})"?\s*$/.exec(line.text.trim());
+    if (!m?.[1]) continue;
+    const n = Number(m[1]);
+    if (n < 0) continue;
+    if (best === undefined || n < best) best = n;
+    ev.push(line);
+  }
+  return best === undefined ? {} : { grubTimeout: observe(best, ev) };
+}
+
+/** `ls /sys/class/iscsi_session/ /sys/class/fc_host/` as the collector prints it. */
+function iscsiFacts(sections: SectionMap): SystemFacts {
+  if (!sections.has(SECTION.iscsiSessions)) return {};
+  let dir: 'iscsi' | 'fc' | undefined;
+  let sessions = 0;
+  let fcHosts = 0;
+  const ev: Line[] = [];
+  for (const line of linesOf(sections, SECTION.iscsiSessions)) {
+    const t = line.text.trim();
+    if (/iscsi_session\/?:$/.test(t)) { dir = 'iscsi'; continue; }
+    if (/fc_host\/?:$/.test(t)) { dir = 'fc'; continue; }
+    if (/cannot access|No such file/.test(t)) { dir = undefined; continue; }
+    for (const name of t.split(/\s+/)) {
+      if (/^session\d{1,5}$/.test(name) && dir !== 'fc') { sessions++; ev.push(line); }
+      else if (/^host\d{1,5}$/.test(name) && dir === 'fc') { fcHosts++; ev.push(line); }
+    }
+  }
+  return { iscsi: observe({ sessions, fcHosts }, ev.length > 0 ? ev : sectionEvidence(sections, SECTION.iscsiSessions)) };
 }
 
 /** Boot image, KVP pool files, kernel packages, mounts, loader.conf, ifcfg and update services. */
@@ -170,5 +217,7 @@ export function systemFacts(sections: SectionMap, packages: Package[] | undefine
     ...loaderConfFacts(sections),
     ...nicConfigFacts(sections),
     ...autoUpdateFacts(sections),
+    ...grubTimeoutFacts(sections),
+    ...iscsiFacts(sections),
   };
 }

@@ -1,11 +1,16 @@
 import { evidenceOf, finding, token } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../define.ts';
 
 const GOOD_LINUX = new Set(['hyperv_clocksource_tsc_page', 'lis_hyperv_clocksource_tsc_page', 'hyperv_clocksource', 'hyperv_clocksource_msr', 'tsc']);
 const GOOD_FREEBSD = new Set(['Hyper-V-TSC', 'Hyper-V', 'TSC-low']);
 
-export const bpClocksource: Rule = {
+export const bpClocksource = defineRule({
   id: 'BP_CLOCKSOURCE',
+  category: 'best-practice',
+  severity: 'warning',
+  title: 'The guest uses a slow or drifting clock source',
+  needs: ['timeSync'],
+  uses: ['cmdline', 'kernel'],
   evaluate(ctx) {
     const clock = ctx.facts.timeSync?.value.clocksource;
     const arch = ctx.facts.kernel?.value.arch;
@@ -14,10 +19,10 @@ export const bpClocksource: Rule = {
     const good = ctx.guest.distro === 'freebsd' || ctx.facts.kernel?.value.osType === 'FreeBSD' ? GOOD_FREEBSD : GOOD_LINUX;
     if (good.has(clock)) return 'pass';
     const forced = ctx.facts.cmdline?.value.clocksource;
-    return finding(ctx, 'BP_CLOCKSOURCE', {
+    return finding(ctx, {
       detail: `The guest keeps time with ${token(clock, 40)}, a slow or drifting clock source on Hyper-V${forced ? `; the kernel command line forces clocksource=${token(forced, 40)}` : ''}.`,
       fix: 'Remove any clocksource= option from the kernel command line so the Hyper-V clock source is used; on old kernels update to one with hyperv_clocksource.',
       evidence: evidenceOf(ctx.facts.timeSync, ctx.facts.cmdline),
     });
   },
-};
+});

@@ -1,10 +1,15 @@
 import { evidenceOf, finding, token } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../define.ts';
 
 const MAX_MTU = 9126;
 
-export const bpFreebsdMtu: Rule = {
+export const bpFreebsdMtu = defineRule({
   id: 'BP_FREEBSD_MTU',
+  category: 'best-practice',
+  severity: 'info',
+  title: 'MTU above the supported maximum',
+  needs: ['os'],
+  uses: ['network'],
   evaluate(ctx) {
     const distro = ctx.guest.distro;
     if (!distro) return 'skip';
@@ -13,10 +18,10 @@ export const bpFreebsdMtu: Rule = {
     if (!interfaces || interfaces.length === 0) return 'skip';
     const big = interfaces.filter((i) => (i.mtu ?? 0) > MAX_MTU);
     if (big.length === 0) return 'pass';
-    return finding(ctx, 'BP_FREEBSD_MTU', {
+    return finding(ctx, {
       detail: `${big.map((i) => `${token(i.name, 16)} has MTU ${i.mtu ?? '?'}`).join(', ')}; FreeBSD guests on Hyper-V support at most ${MAX_MTU}.`,
       fix: `Set the MTU to ${MAX_MTU} or less (ifconfig_hn0="... mtu ${MAX_MTU}" in /etc/rc.conf).`,
       evidence: evidenceOf(ctx.facts.network),
     });
   },
-};
+});

@@ -1,10 +1,14 @@
 import { evidenceOf, finding, token } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../define.ts';
 
 const GOOD = new Set(['noop', 'none']);
 
-export const bpIoScheduler: Rule = {
+export const bpIoScheduler = defineRule({
   id: 'BP_IO_SCHEDULER',
+  category: 'best-practice',
+  severity: 'tip',
+  title: 'Let the host schedule disk I/O (noop or none)',
+  needs: ['ioSchedulers'],
   evaluate(ctx) {
     const schedulers = ctx.facts.ioSchedulers;
     if (!schedulers || schedulers.value.length === 0) return 'skip';
@@ -12,10 +16,10 @@ export const bpIoScheduler: Rule = {
     if (other.length === 0) return 'pass';
     const list = other.slice(0, 4).map((s) => `${token(s.device, 16)}: ${token(s.active, 20)}`).join(', ');
     const harmless = other.every((s) => /deadline/.test(s.active)) ? ' (deadline does little harm, but it is not the recommendation)' : '';
-    return finding(ctx, 'BP_IO_SCHEDULER', {
+    return finding(ctx, {
       detail: `Virtual disks use a guest-side I/O scheduler (${list})${harmless}. The host schedules I/O for its physical disks; a second scheduler in the guest only adds latency.`,
       fix: 'Use noop (none on multi-queue kernels): add elevator=noop to the kernel command line on older kernels, or a udev rule such as ACTION=="add|change", KERNEL=="sd[a-z]", ATTR{queue/scheduler}="none".',
       evidence: evidenceOf(schedulers),
     });
   },
-};
+});

@@ -1,8 +1,13 @@
 import { evidenceOf, finding } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../define.ts';
 
-export const bpStaticMacHa: Rule = {
+export const bpStaticMacHa = defineRule({
   id: 'BP_STATIC_MAC_HA',
+  category: 'best-practice',
+  severity: 'warning',
+  severityWhenUnsure: 'info',
+  title: 'Network config bound to a MAC that changes on failover',
+  needs: [['network', 'userContext']],
   evaluate(ctx) {
     const bound = ctx.facts.network?.value.macBound;
     const user = ctx.facts.userContext?.value;
@@ -12,11 +17,11 @@ export const bpStaticMacHa: Rule = {
     if (bound === undefined && !(clustered === true && user?.macType === 'dynamic')) return 'skip';
     if (bound === false) return 'pass';
     const sure = clustered === true;
-    return finding(ctx, 'BP_STATIC_MAC_HA', {
+    return finding(ctx, {
       severity: sure ? 'warning' : 'info',
       detail: `${bound ? 'The guest ties its network configuration to a MAC address' : 'The VM uses dynamic MAC addresses in a cluster'}${sure ? ' and the VM is clustered' : ''}. After a failover or move a dynamic MAC changes, and the adapter comes up under a new name (eth1) without its configuration.${sure ? '' : ' This matters if the VM is clustered or replicated.'}`,
       fix: 'Give the VM\'s network adapters static MAC addresses (Hyper-V Manager or Failover Cluster Manager), or remove the MAC binding (HWADDR=, ATTR{address}, macaddress:) from the guest configuration.',
       evidence: evidenceOf(ctx.facts.network, ctx.facts.userContext),
     });
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { FeatureId } from '../../../knowledge/schema/index.ts';
 import { familyLabel, finding } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../define.ts';
 
 /** The features the summary names, in the order admins ask about them. */
 export const HEADLINE_FEATURES: readonly FeatureId[] = [
@@ -8,8 +8,12 @@ export const HEADLINE_FEATURES: readonly FeatureId[] = [
   'secure-boot', 'vrss', 'sr-iov', 'accurate-time',
 ];
 
-export const featureTable: Rule = {
+export const featureTable = defineRule({
   id: 'FEATURE_TABLE',
+  category: 'feature',
+  severity: 'info',
+  title: 'Which Hyper-V features this guest can use on this host',
+  needs: ['os'],
   evaluate(ctx) {
     const features = ctx.guest.features;
     if (features.size === 0) return 'skip';
@@ -19,11 +23,11 @@ export const featureTable: Rule = {
     if (yes.length === 0 && no.length === 0) return 'skip';
     const host = ctx.guest.host?.family && ctx.guest.host.family !== '2008' ? ` on ${ctx.guest.host.label}` : ' (host unknown: any listed host)';
     const column = [...features.values()].find((f) => f.column)?.column;
-    return finding(ctx, 'FEATURE_TABLE', {
+    return finding(ctx, {
       detail: `${familyLabel(ctx)}${host}. Available: ${yes.join(', ') || 'none of the main features'}. Not available: ${no.join(', ') || 'none'}.`,
       evidence: [],
       ...(column ? { source: column.snapshot.id } : {}),
       kbFix: false,
     });
   },
-};
+});

@@ -1,8 +1,14 @@
 import { evidenceOf, finding } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../define.ts';
 
-export const gen2SecureBoot: Rule = {
+export const gen2SecureBoot = defineRule({
   id: 'GEN2_SECURE_BOOT',
+  category: 'feature',
+  severity: 'warning',
+  severityWhenUnsure: 'info',
+  title: 'Secure Boot template needed for Linux on Generation 2',
+  needs: ['generation'],
+  uses: ['host', 'secureBoot'],
   evaluate(ctx) {
     const generation = ctx.facts.generation?.value;
     const host = ctx.guest.host?.family;
@@ -11,7 +17,7 @@ export const gen2SecureBoot: Rule = {
     const state = ctx.facts.secureBoot?.value;
     const evidence = evidenceOf(ctx.facts.generation, ctx.facts.secureBoot, ctx.facts.host);
     if (host === '2012 R2') {
-      return finding(ctx, 'GEN2_SECURE_BOOT', {
+      return finding(ctx, {
         severity: state === 'enabled' ? 'warning' : 'info',
         detail: 'Windows Server 2012 R2 has no Secure Boot template for Linux: a Generation 2 Linux VM there boots only with Secure Boot off, and turning it back on stops the VM from booting.',
         fix: 'Keep Secure Boot off on this host (Set-VMFirmware -VMName <vm> -EnableSecureBoot Off); on 2016 and later use the Microsoft UEFI Certificate Authority template.',
@@ -21,7 +27,7 @@ export const gen2SecureBoot: Rule = {
     if (host === '2008' || host === '2008 R2' || host === '2012') return 'pass';
     const sb = ctx.guest.features.get('secure-boot');
     if (state === 'disabled' && sb?.available === true) {
-      return finding(ctx, 'GEN2_SECURE_BOOT', {
+      return finding(ctx, {
         severity: 'info',
         detail: 'Secure Boot is off, although this release can boot with it on this host.',
         fix: 'To turn it on: Set-VMFirmware -VMName <vm> -EnableSecureBoot On -SecureBootTemplate MicrosoftUEFICertificateAuthority (the "Microsoft Windows" template will not boot Linux).',
@@ -30,4 +36,4 @@ export const gen2SecureBoot: Rule = {
     }
     return state === undefined ? 'skip' : 'pass';
   },
-};
+});

@@ -1,9 +1,13 @@
 import { hostAtLeast } from '../context.ts';
 import { evidenceOf, featureRuledOut, finding } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../define.ts';
 
-export const trimNotSupported: Rule = {
+export const trimNotSupported = defineRule({
   id: 'TRIM_NOT_SUPPORTED',
+  category: 'feature',
+  severity: 'info',
+  title: 'The guest cannot send TRIM to its virtual disks',
+  needs: ['trim'],
   evaluate(ctx) {
     const trim = ctx.facts.trim?.value;
     if (!trim || trim.devices.length === 0) return 'skip';
@@ -13,7 +17,7 @@ export const trimNotSupported: Rule = {
     const column = ctx.guest.features.get('trim');
     if (!column) return 'skip';
     if (!featureRuledOut(ctx, 'trim')) return 'pass';
-    return finding(ctx, 'TRIM_NOT_SUPPORTED', {
+    return finding(ctx, {
       detail: `The guest cannot send TRIM to its virtual disks (discard is off on all of them) and the matrix does not list TRIM for it (${column.why}), so a dynamic VHDX never shrinks.`,
       fix: 'Move to a release whose drivers support TRIM, or compact the VHDX offline from the host now and then.',
       evidence: evidenceOf(ctx.facts.trim),
@@ -21,4 +25,4 @@ export const trimNotSupported: Rule = {
       kbFix: false,
     });
   },
-};
+});

@@ -1,9 +1,13 @@
 import { hostAtLeast } from '../context.ts';
 import { evidenceOf, finding } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../define.ts';
 
-export const trimNotUsed: Rule = {
+export const trimNotUsed = defineRule({
   id: 'TRIM_NOT_USED',
+  category: 'feature',
+  severity: 'tip',
+  title: 'Freed blocks are not returned to the dynamic VHDX',
+  needs: ['trim'],
   evaluate(ctx) {
     const trim = ctx.facts.trim?.value;
     if (!trim || trim.devices.length === 0) return 'skip';
@@ -14,10 +18,10 @@ export const trimNotUsed: Rule = {
     if (capable.length === 0) return 'pass';
     const timerOn = trim.fstrimTimer !== undefined && /^(?:enabled|static)/.test(trim.fstrimTimer);
     if (trim.discardMount || timerOn || trim.cron) return 'pass';
-    return finding(ctx, 'TRIM_NOT_USED', {
+    return finding(ctx, {
       detail: 'The virtual disks accept TRIM, but nothing sends it (no discard mount option, no fstrim timer or cron job): space freed inside the guest is never returned to a dynamic VHDX.',
       fix: 'Enable periodic TRIM: systemctl enable --now fstrim.timer (or a weekly cron job running fstrim -a).',
       evidence: evidenceOf(ctx.facts.trim),
     });
   },
-};
+});

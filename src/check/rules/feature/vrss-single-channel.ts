@@ -1,9 +1,13 @@
 import { hostAtLeast } from '../context.ts';
 import { evidenceOf, finding, token } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../define.ts';
 
-export const vrssSingleChannel: Rule = {
+export const vrssSingleChannel = defineRule({
   id: 'VRSS_SINGLE_CHANNEL',
+  category: 'feature',
+  severity: 'info',
+  title: 'Network interrupts land on one vCPU',
+  needs: ['network', 'cpu'],
   evaluate(ctx) {
     const network = ctx.facts.network;
     const cpus = ctx.facts.cpu?.value.count;
@@ -16,10 +20,10 @@ export const vrssSingleChannel: Rule = {
     if (!newHost || cpus <= 1) return 'pass';
     const single = known.filter((i) => i.queues === 1);
     if (single.length === 0) return 'pass';
-    return finding(ctx, 'VRSS_SINGLE_CHANNEL', {
+    return finding(ctx, {
       detail: `${single.map((i) => token(i.name, 16)).join(', ')} use${single.length === 1 ? 's' : ''} one channel on a ${cpus}-vCPU VM: all network interrupts land on one vCPU. Virtual RSS spreads them, but needs drivers that support it (e.g. RHEL 6.6+/7.1+ built-in, or LIS 4.x).`,
       fix: 'Update to a kernel or LIS release with vRSS; then ethtool -l shows more than one combined channel.',
       evidence: evidenceOf(network, ctx.facts.cpu),
     });
   },
-};
+});

@@ -1,11 +1,16 @@
 import { hostAtLeast } from '../context.ts';
 import { installDaemonFix, startDaemonFix } from '../daemon-fixes.ts';
 import { deviceEvidence, evidenceOf, featureRuledOut, finding } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../define.ts';
 import { CLASS, channelOffered } from './kvp-channel.ts';
 
-export const vssDaemonMissing: Rule = {
+export const vssDaemonMissing = defineRule({
   id: 'VSS_DAEMON_MISSING',
+  category: 'feature',
+  severity: 'warning',
+  title: 'Live backup is unavailable: no VSS daemon',
+  needs: ['daemons'],
+  uses: ['hvModules', 'kernel', 'vmbusDevices'],
   evaluate(ctx) {
     const vss = ctx.facts.daemons?.vss;
     if (!vss) return 'skip';
@@ -18,10 +23,10 @@ export const vssDaemonMissing: Rule = {
     if (featureRuledOut(ctx, 'live-backup')) return 'pass';
     const notInstalled = vss.value.installed === false;
     if (!notInstalled && vss.value.running === undefined) return 'skip';
-    return finding(ctx, 'VSS_DAEMON_MISSING', {
+    return finding(ctx, {
       detail: `${notInstalled ? 'No VSS (backup) daemon is installed' : 'The VSS (backup) daemon is installed but not running'}, so live backup is not available: Hyper-V falls back to saved-state or crash-consistent checkpoints for this VM.`,
       fix: notInstalled ? installDaemonFix(ctx, 'vss') : startDaemonFix(ctx, 'vss', vss.value.units),
       evidence: evidenceOf(vss, deviceEvidence(ctx, CLASS.vss)),
     });
   },
-};
+});

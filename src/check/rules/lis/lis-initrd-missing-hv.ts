@@ -1,5 +1,6 @@
 import { evidenceOf, finding } from '../helpers.ts';
-import type { Rule, RuleContext } from '../types.ts';
+import { defineRule } from '../define.ts';
+import type { RuleContext } from '../types.ts';
 
 function rebuild(ctx: RuleContext, missing: readonly string[]): string {
   const list = missing.join(' ');
@@ -13,18 +14,23 @@ function rebuild(ctx: RuleContext, missing: readonly string[]): string {
   return `dracut -f --add-drivers "${list}" /boot/initramfs-$(uname -r).img $(uname -r)`;
 }
 
-export const lisInitrdMissingHv: Rule = {
+export const lisInitrdMissingHv = defineRule({
   id: 'LIS_INITRD_MISSING_HV',
+  category: 'lis',
+  severity: 'critical',
+  title: 'Boot disk drivers are missing from the initramfs',
+  needs: ['initramfs'],
+  uses: ['hvModules'],
   evaluate(ctx) {
     const initramfs = ctx.facts.initramfs;
     if (!initramfs || initramfs.value.unreadable) return 'skip';
     const builtin = ctx.facts.hvModules?.value.builtin ?? [];
     const missing = ['hv_vmbus', 'hv_storvsc'].filter((m) => !builtin.includes(m) && !initramfs.value.modules.includes(m));
     if (missing.length === 0) return 'pass';
-    return finding(ctx, 'LIS_INITRD_MISSING_HV', {
+    return finding(ctx, {
       detail: `The initramfs of the running kernel lacks ${missing.join(' and ')}. A VM whose boot disk sits on synthetic storage (every Generation 2 VM, and disks on SCSI) will not find it after a rebuild, a kernel update or a move from another hypervisor.`,
       fix: `Rebuild the initramfs with the Hyper-V storage drivers: ${rebuild(ctx, missing)}.`,
       evidence: evidenceOf(initramfs),
     });
   },
-};
+});

@@ -1,18 +1,22 @@
 import { evidenceOf, familyLabel, finding, token } from '../helpers.ts';
 import { lisCovers, lisRelease } from '../lis-releases.ts';
-import type { Rule } from '../types.ts';
+import { defineRule, fact } from '../define.ts';
 
 /** The kernel release a module was built for, without the architecture suffix. */
 function base(release: string): string {
   return release.replace(/\.(?:x86_64|i[3-6]86|aarch64)$/, '');
 }
 
-export const lisKernelUnsupported: Rule = {
+export const lisKernelUnsupported = defineRule({
   id: 'LIS_KERNEL_UNSUPPORTED',
+  category: 'lis',
+  severity: 'warning',
+  title: 'The running kernel is newer than this LIS build supports',
+  needs: ['lis'],
+  uses: ['hvModules', 'kernel'],
   evaluate(ctx) {
-    const lis = ctx.facts.lis;
+    const lis = fact(ctx, 'lis');
     const kernel = ctx.facts.kernel?.value;
-    if (!lis) return 'skip';
     if (!lis.value.installed) return 'pass';
     if (!kernel) return 'skip';
     const reasons: string[] = [];
@@ -26,10 +30,10 @@ export const lisKernelUnsupported: Rule = {
       reasons.push(`LIS ${release.version} does not list ${familyLabel(ctx)}`);
     }
     if (reasons.length === 0) return built || release ? 'pass' : 'skip';
-    return finding(ctx, 'LIS_KERNEL_UNSUPPORTED', {
+    return finding(ctx, {
       detail: `${reasons.join('; ')}. The LIS installer refuses such kernels ("Unsupported kernel version"), and drivers may misbehave.`,
       fix: 'Install the LIS release that lists this kernel, boot a kernel the installed LIS supports, or move to the built-in drivers.',
       evidence: evidenceOf(ctx.facts.hvModules, ctx.facts.kernel, lis),
     });
   },
-};
+});

@@ -1,5 +1,5 @@
 import { finding, evidenceOf } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule, fact } from '../define.ts';
 
 /** Why an unbound channel matters, per device kind. */
 const CONSEQUENCE: Record<string, string> = {
@@ -16,22 +16,25 @@ const CONSEQUENCE: Record<string, string> = {
 };
 const SERIOUS = new Set(['Dynamic Memory', 'Synthetic network adapter', 'Synthetic SCSI controller']);
 
-export const hvDeviceNoDriver: Rule = {
+export const hvDeviceNoDriver = defineRule({
   id: 'HV_DEVICE_NO_DRIVER',
+  category: 'platform',
+  severity: 'info',
+  title: 'A VMBus device has no driver bound',
+  needs: ['vmbusDevices'],
   evaluate(ctx) {
-    const devices = ctx.facts.vmbusDevices;
-    if (!devices) return 'skip';
+    const devices = fact(ctx, 'vmbusDevices');
     const unbound = devices.value.filter((d) => d.kind !== undefined && CONSEQUENCE[d.kind] !== undefined && !d.driver);
     if (unbound.length === 0) return 'pass';
     const kinds = [...new Set(unbound.map((d) => d.kind ?? ''))];
     const serious = kinds.some((k) => SERIOUS.has(k) && (k !== 'Dynamic Memory' || ctx.guest.dmInUse !== false));
     const classes = new Set(unbound.map((d) => d.classId ?? ''));
     const lines = devices.evidence.filter((e) => [...classes].some((c) => c && e.text.toLowerCase().includes(c)));
-    return finding(ctx, 'HV_DEVICE_NO_DRIVER', {
+    return finding(ctx, {
       severity: serious ? 'warning' : 'info',
       detail: `The host offers ${kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1] ?? ''}` : kinds[0] ?? ''} but no driver is bound: ${kinds.map((k) => CONSEQUENCE[k]).join('; ')}.`,
       fix: 'Check that the matching Hyper-V module loads (lsmod, dmesg); after a kernel or LIS update, reinstall the drivers for the running kernel.',
       evidence: evidenceOf(lines.length > 0 ? lines : devices),
     });
   },
-};
+});

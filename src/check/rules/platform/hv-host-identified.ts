@@ -1,6 +1,6 @@
 import { hostName } from '../data/hosts.ts';
 import { evidenceOf, finding } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../define.ts';
 
 const SOURCE_WORDS: Record<string, string> = {
   dmesg: 'the host build in the kernel log',
@@ -10,8 +10,13 @@ const SOURCE_WORDS: Record<string, string> = {
   user: 'the host you gave (--host)',
 };
 
-export const hvHostIdentified: Rule = {
+export const hvHostIdentified = defineRule({
   id: 'HV_HOST_IDENTIFIED',
+  category: 'platform',
+  severity: 'info',
+  title: 'Which Hyper-V host the VM runs on, and how we know',
+  needs: [],
+  uses: ['host', 'vmbus'],
   evaluate(ctx) {
     const host = ctx.guest.host;
     const vmbus = ctx.facts.vmbus?.value;
@@ -27,10 +32,10 @@ export const hvHostIdentified: Rule = {
     if (vmbus) {
       parts.push(`VMBus protocol ${vmbus.version} was negotiated: the lower of what guest and host support, so it only says the host is at least ${vmbus.hostAtLeast ? hostName(vmbus.hostAtLeast) : 'as old as that protocol'}.`);
     }
-    return finding(ctx, 'HV_HOST_IDENTIFIED', {
+    return finding(ctx, {
       detail: parts.join(' '),
       evidence: evidenceOf(ctx.facts.host, ctx.facts.vmbus),
       kbFix: false,
     });
   },
-};
+});

@@ -1,9 +1,14 @@
 import { describeVersionItems } from '../../../knowledge/version.ts';
 import { evidenceOf, familyLabel, finding, newerThanListed } from '../helpers.ts';
-import type { Rule } from '../types.ts';
+import { defineRule } from '../define.ts';
 
-export const supportNotInMatrix: Rule = {
+export const supportNotInMatrix = defineRule({
   id: 'SUPPORT_NOT_IN_MATRIX',
+  category: 'platform',
+  severity: 'warning',
+  title: 'Guest release and host are not a listed combination',
+  needs: ['os'],
+  uses: ['host'],
   evaluate(ctx) {
     const support = ctx.support;
     const version = ctx.guest.version;
@@ -15,12 +20,12 @@ export const supportNotInMatrix: Rule = {
         return 'skip';
       case 'does-not-run':
       case 'emulated-only':
-        return finding(ctx, 'SUPPORT_NOT_IN_MATRIX', { detail: `${label}: ${support.otherOs?.reason ?? 'not a supported Hyper-V guest.'}`, evidence, kbFix: false });
+        return finding(ctx, { detail: `${label}: ${support.otherOs?.reason ?? 'not a supported Hyper-V guest.'}`, evidence, kbFix: false });
       case 'not-listed': {
         const newer = newerThanListed(ctx);
         const nearest = support.nearest[0];
         const near = nearest ? ` The closest listed release is ${describeVersionItems(nearest.column.versions)} (${nearest.snapshot.id}).` : '';
-        return finding(ctx, 'SUPPORT_NOT_IN_MATRIX', {
+        return finding(ctx, {
           severity: newer ? 'info' : 'warning',
           detail: newer
             ? `${label} is newer than anything the Microsoft support matrix lists for it yet.${near} Expect it to behave like the newest listed release, but it is not a tested combination.`
@@ -36,7 +41,7 @@ export const supportNotInMatrix: Rule = {
         const core = ctx.guest.features.get('core');
         const host = ctx.guest.host;
         if (host?.family && core?.kbStatus === 'not-on-host') {
-          return finding(ctx, 'SUPPORT_NOT_IN_MATRIX', {
+          return finding(ctx, {
             detail: `${label} on ${host.label} is not a listed combination: the matrix lists it only for ${core.hosts.join(', ') || 'other hosts'}.`,
             fix: 'Move the VM to a host the matrix lists, or the guest to a release listed for this host.',
             evidence,
@@ -45,7 +50,7 @@ export const supportNotInMatrix: Rule = {
         }
         if (support.status === 'listed-earlier') {
           const was = support.matches[0]?.snapshot.id;
-          return finding(ctx, 'SUPPORT_NOT_IN_MATRIX', {
+          return finding(ctx, {
             severity: 'info',
             detail: `${label} was listed in ${was ?? 'an earlier version of the matrix'}, but the current page${support.droppedIn ? ` (${support.droppedIn.id})` : ''} no longer lists it.`,
             evidence,
@@ -57,4 +62,4 @@ export const supportNotInMatrix: Rule = {
       }
     }
   },
-};
+});
