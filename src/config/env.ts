@@ -18,6 +18,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'KB_SYNC_SCHEDULE', default: '0 6 * * *', meaning: 'Cron pattern (UTC) of the kb-sync job' },
   { name: 'CONTEXT_TTL_SECONDS', default: '900', meaning: 'How long a thread remembers its distro, version and feature' },
   { name: 'LISBOT_ADMINS', meaning: 'Comma-separated user ids allowed to manage digest subscriptions anywhere' },
+  { name: 'LISBOT_HASH_SECRET', meaning: 'Salt of the user hash in stored feedback (16+ characters); unset: derived from the platform secrets', secret: true },
   { name: 'ADMIN_USER', meaning: 'Queue dashboard user (with ADMIN_PASSWORD); unset: dashboard off' },
   { name: 'ADMIN_PASSWORD', meaning: 'Queue dashboard password', secret: true },
   { name: 'PORT', default: '3000', meaning: 'Slack HTTP receiver port (/slack/events)' },
@@ -51,6 +52,7 @@ export const CoreEnv = z.object({
   KB_SOURCES: z.string().optional().transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),
   KB_SYNC_SCHEDULE: z.string().regex(/^(\S+\s+){4}\S+$/, { error: 'KB_SYNC_SCHEDULE must be a five-field cron pattern' }).default('0 6 * * *'),
   LISBOT_ADMINS: z.string().optional().transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),
+  LISBOT_HASH_SECRET: z.string().min(16, { error: 'LISBOT_HASH_SECRET must be at least 16 characters' }).optional(),
   ADMIN_USER: z.string().min(1).optional(),
   ADMIN_PASSWORD: z.string().min(12, { error: 'ADMIN_PASSWORD must be at least 12 characters' }).optional(),
 }).superRefine((env, ctx) => {

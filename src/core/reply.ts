@@ -16,7 +16,7 @@ export interface Entities {
   kernel?: 'rhck' | 'uek';
   /** A named LIS release: "4.1.3". */
   lis?: string;
-  /** A named Oracle UEK release: "UEK R3 QU1", "UEK R5". */
+  /** A named Oracle UEK release: "R3 QU1", "R5". */
   uek?: string;
   arch?: '32-bit' | '64-bit';
 }

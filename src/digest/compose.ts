@@ -1,7 +1,7 @@
 import type { Reply, ReplyAction, ReplyField, ReplySource } from '../core/reply.ts';
 import { reply } from '../core/reply.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
-import type { KbChange } from '../knowledge/diff.ts';
+import { versionsGrew, type KbChange } from '../knowledge/diff.ts';
 import { describeColumn, describeHosts } from '../knowledge/describe.ts';
 import { cellStatus } from '../knowledge/query/feature.ts';
 import type { IntegrationKind, ReleaseColumn } from '../knowledge/schema/index.ts';
@@ -20,8 +20,9 @@ const GROUP_LABELS: Record<DigestGroup, string> = {
 
 export function groupOf(change: KbChange): DigestGroup {
   switch (change.kind) {
-    case 'added':
     case 'versions-changed':
+      return versionsGrew(change.before, change.column) ? 'supported' : 'dropped';
+    case 'added':
     case 'host-added':
       return 'supported';
     case 'feature-added':
@@ -107,7 +108,9 @@ function sourcesOf(kb: KnowledgeBase, changes: readonly KbChange[]): ReplySource
   }
   return [...ids].slice(0, 6).map((id) => {
     const source = kb.sources.get(id);
-    return { id, title: source ? `${source.title} (${source.era})` : id, ...(source?.url ? { url: source.url } : {}) };
+    // An id dated by the page's stale ms.date also names the era its content is from.
+    const stale = source && !id.includes(source.era) && /\d{4}-\d{2}-\d{2}/.test(id);
+    return { id, title: source ? `${source.title} (${source.era}${stale ? `; ${id}` : ''})` : id, ...(source?.url ? { url: source.url } : {}) };
   });
 }
 
@@ -164,7 +167,8 @@ export interface ComposeOptions {
 }
 
 function countsTitle(counts: ReadonlyMap<DigestGroup, number>): string {
-  const words: Record<DigestGroup, string> = { supported: 'newly supported', features: 'new on a host', lis: 'LIS release', dropped: 'dropped' };
+  // The same words as the section titles, so the counts can be checked against them.
+  const words: Record<DigestGroup, string> = { supported: 'newly supported', features: 'features newly available', lis: 'LIS release', dropped: 'dropped or end of life' };
   return DIGEST_GROUPS.filter((g) => (counts.get(g) ?? 0) > 0)
     .map((g) => { const n = counts.get(g)!; return g === 'lis' && n > 1 ? `${n} LIS releases` : `${n} ${words[g]}`; })
     .join(', ');

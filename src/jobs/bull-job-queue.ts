@@ -29,6 +29,7 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
   private readonly queue: Queue<T, R, string, T, R, string>;
   private readonly logger: JobLogger;
   private events: Promise<QueueEvents> | undefined;
+  private readonly lastWarned = new Map<string, { at: number; suppressed: number }>();
 
   constructor(readonly name: string, private readonly options: BullJobQueueOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -43,7 +44,7 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
         removeOnFail: { age: defaults.keepFailedSeconds },
       },
     });
-    this.queue.on('error', (error: Error) => this.logger.warn({ queue: name, err: errorText(error) }, 'queue error'));
+    this.queue.on('error', (error: Error) => this.warnThrottled('queue error', error));
   }
 
   async add(data: T, options: AddOptions): Promise<AddResult> {
@@ -84,6 +85,18 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
       if (final || Date.now() >= deadline) return final;
       await sleep(FINISHED_POLL_MS); // a failed attempt that will be retried: wait for the next outcome
     }
+  }
+
+  /** Connection errors repeat on every reconnect attempt: the first of each 30 s is logged, with how many were not. */
+  private warnThrottled(message: string, error: Error): void {
+    const now = Date.now();
+    const last = this.lastWarned.get(message);
+    if (last && now - last.at < 30_000) {
+      last.suppressed += 1;
+      return;
+    }
+    this.lastWarned.set(message, { at: now, suppressed: 0 });
+    this.logger.warn({ queue: this.name, err: errorText(error), ...(last?.suppressed ? { suppressed: last.suppressed } : {}) }, message);
   }
 
   private async finalSnapshot(id: string): Promise<JobSnapshot<T, R> | undefined> {
@@ -143,7 +156,7 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
       ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
       ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
     });
-    worker.on('error', (error: Error) => this.logger.warn({ queue: this.name, err: errorText(error) }, 'worker error'));
+    worker.on('error', (error: Error) => this.warnThrottled('worker error', error));
     worker.on('failed', (job, error: Error) => {
       if (!job) return;
       const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);

@@ -3,6 +3,7 @@ import { createRedis } from '../state/redis-connection.ts';
 import { errorText, silentLogger, type JobLogger } from './job-logger.ts';
 
 const ERROR_LOG_INTERVAL_MS = 30_000;
+const PRODUCER_RECONNECT_MAX_MS = 250;
 
 /**
  * The Redis connections of one process's jobs, and who closes them.
@@ -33,6 +34,8 @@ export class RedisConnections {
         maxRetriesPerRequest: 1,
         commandTimeout: this.commandTimeoutMs,
         connectTimeout: this.commandTimeoutMs,
+        // Reconnect attempts at most 250 ms apart: uploads are taken again a moment after Redis is back.
+        retryStrategy: (times: number) => Math.min(50 * times, PRODUCER_RECONNECT_MAX_MS),
       });
       const settled = () => {
         if (this.producerClient === client) this.producerConnecting = false;
@@ -55,7 +58,12 @@ export class RedisConnections {
   async readyProducer(timeoutMs = this.commandTimeoutMs): Promise<Redis> {
     const client = this.producer;
     if (client.status === 'ready') return client;
-    if (!this.producerConnecting) throw new Error(`Redis is not connected (${client.status})`);
+    if (!this.producerConnecting) {
+      // Redis may be back already, with the reconnect under way: worth a short wait, not a user's try-again.
+      if (client.status === 'connecting' || client.status === 'connect' || client.status === 'reconnecting') await this.readyWithin(client, PRODUCER_RECONNECT_MAX_MS * 2);
+      if ((client.status as string) === 'ready') return client;
+      throw new Error(`Redis is not connected (${client.status})`);
+    }
     this.firstConnect ??= new Promise<void>((resolve, reject) => {
       const done = (error?: Error) => {
         client.off('ready', onReady);
@@ -82,6 +90,18 @@ export class RedisConnections {
       clearTimeout(timer);
     }
     return client;
+  }
+
+  private readyWithin(client: Redis, timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        client.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      client.on('ready', done);
+    });
   }
 
   worker(role = 'worker'): Redis {

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from './knowledge-base.ts';
 import type { DistroId, FeatureId, HostId, Integration, LisRelease, MatrixSnapshot, ReleaseColumn } from './schema/index.ts';
 import { cellStatus } from './query/feature.ts';
-import { matchVersionItems, versionBounds } from './version.ts';
+import { describeVersionItems, matchVersionItems, versionBounds } from './version.ts';
 
 export type KbChange =
   | { kind: 'added'; families: DistroId[]; column: ReleaseColumn; to: MatrixSnapshot }
@@ -45,7 +45,35 @@ function pairColumns(before: readonly ReleaseColumn[], after: readonly ReleaseCo
       sameIntegration(c.integration, old.integration) && c.kernel?.flavor === old.kernel?.flavor && c.kernel?.label === old.kernel?.label && overlaps(old, c));
     if (successor) { pairs.push([old, successor]); unpairedBefore.delete(old); unpairedAfter.delete(successor); }
   }
-  return { pairs, dropped: [...unpairedBefore], added: [...unpairedAfter] };
+  // A column whose versions moved into a merged successor ("8.4" into "9.1-9.3, 8.4") was not dropped.
+  const merged = (old: ReleaseColumn) => after.some((c) => sameIntegration(c.integration, old.integration) && c.kernel?.flavor === old.kernel?.flavor
+    && old.versions.every((item) => {
+      const bounds = versionBounds([item]);
+      return bounds !== undefined && [bounds.low, bounds.high].every((v) => matchVersionItems(v, c.versions) !== 'none');
+    }));
+  return { pairs, dropped: [...unpairedBefore].filter((c) => !merged(c)), added: [...unpairedAfter] };
+}
+
+/** The new versions of a column all come from other old columns it absorbed: a merge, not a change of support. */
+function onlyMerged(old: ReleaseColumn, column: ReleaseColumn, beforeColumns: readonly ReleaseColumn[]): boolean {
+  const others = beforeColumns.filter((c) => c !== old && sameIntegration(c.integration, old.integration));
+  const lost = old.versions.some((item) => {
+    const bounds = versionBounds([item]);
+    return bounds !== undefined && matchVersionItems(bounds.high, column.versions) === 'none';
+  });
+  if (lost) return false;
+  return column.versions.every((item) => {
+    const bounds = versionBounds([item]);
+    if (!bounds) return false;
+    const points = [bounds.low, bounds.high];
+    return points.every((v) => matchVersionItems(v, old.versions) !== 'none') || others.some((c) => points.every((v) => matchVersionItems(v, c.versions) !== 'none'));
+  }) && others.length > 0;
+}
+
+/** Whether a column's new header names a version its old header did not: newly supported, not just relabelled. */
+export function versionsGrew(before: ReleaseColumn, after: ReleaseColumn): boolean {
+  const bounds = versionBounds(after.versions);
+  return bounds !== undefined && [bounds.low, bounds.high].some((v) => matchVersionItems(v, before.versions) === 'none');
 }
 
 function availableHosts(column: ReleaseColumn, feature: FeatureId): Set<HostId> {
@@ -63,7 +91,8 @@ export function diffSnapshots(before: MatrixSnapshot | undefined, after: MatrixS
   if (before) for (const column of dropped) changes.push({ kind: 'dropped', families: familiesOf(column), column, from: before });
   if (!before) return changes;
   for (const [old, column] of pairs) {
-    if (old.header !== column.header) {
+    // A header reworded without a change of versions ("16.04" → "16.04 LTS") is no change.
+    if (describeVersionItems(old.versions) !== describeVersionItems(column.versions) && !onlyMerged(old, column, before.columns.filter(inScope))) {
       changes.push({ kind: 'versions-changed', families: familiesOf(column), before: old, column, from: before, to: after });
     }
     const wanted = (h: HostId) => !filter.hosts || filter.hosts.includes(h);

@@ -7,6 +7,8 @@ import { jobSettingsFromEnv } from '../jobs/settings.ts';
 import { KnowledgeBaseHolder } from '../knowledge/holder.ts';
 import { createDigestWiring, startBackgroundWorkers } from './background-jobs.ts';
 import type { Infrastructure } from './infrastructure.ts';
+import { installProcessGuard } from './process-guard.ts';
+import { checkRedisCredentials, startupError } from '../state/redis-outage.ts';
 import { startAdapters, type RunningAdapter } from './serve.ts';
 
 export interface BotProcess {
@@ -21,6 +23,8 @@ export interface BotProcess {
  * check and the digest commands. Without Redis there is no separate worker, so this process runs the workers too.
  */
 export async function startBotProcess(env: NodeJS.ProcessEnv, infra: Infrastructure): Promise<BotProcess> {
+  if (infra.redis) await checkRedisCredentials(infra.redis);
+  const removeGuard = installProcessGuard(infra.logger, infra.metrics);
   const holder = new KnowledgeBaseHolder({ userDir: userKbDir(env), logger: infra.logger.child({ component: 'kb' }), onReload: (kb) => infra.logger.info({ version: kb.version }, 'kb reloaded') });
   const stopWatching = holder.watch();
   const queues = createJobQueues(jobSettingsFromEnv(env), { logger: infra.logger.child({ component: 'jobs' }) });
@@ -38,10 +42,11 @@ export async function startBotProcess(env: NodeJS.ProcessEnv, infra: Infrastruct
       }));
     }
   } catch (error) {
+    removeGuard();
     stopWatching();
     await Promise.allSettled([...workers.map((w) => w.close(1000)), ...adapters.map((a) => a.stop())]);
     await queues.close();
-    throw error;
+    throw startupError(error);
   }
   return {
     holder, adapters, queues,
@@ -49,6 +54,7 @@ export async function startBotProcess(env: NodeJS.ProcessEnv, infra: Infrastruct
       stopWatching();
       await Promise.allSettled([...adapters.map((a) => a.stop()), ...workers.map((w) => w.close(graceMs))]);
       await queues.close();
+      removeGuard();
     },
   };
 }

@@ -34,7 +34,7 @@ export async function startHealth(infra: Infrastructure, kb: () => KnowledgeBase
   const mounted = await dashboardFor(infra, env);
   const server = await startHealthServer(port, infra.metrics, readinessChecks(kb, infra.redis, parts), () => {
     const current = kb();
-    if (current) infra.metrics.recordKb(current.version, current.newestEra, current.builtAt);
+    if (current) infra.metrics.recordKb(current.version, current.newestEra);
   }, mounted ? { prefix: mounted.path, handle: (req, res) => mounted.dashboard.handle(req, res) } : undefined);
   infra.logger.info({ port: server.port, dashboard: mounted ? mounted.path : 'off' }, 'health and metrics server listening');
   return { port: server.port, close: async () => { await server.close(); await mounted?.dashboard.close(); } };

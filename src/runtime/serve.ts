@@ -33,7 +33,7 @@ export async function startAdapters(deps: ServeDependencies): Promise<RunningAda
   // Each platform's SDK is imported only when it is configured: a Slack-only bot never loads discord.js.
   if (slackSettings) {
     const [{ createSlackApp }, { boltLogger }] = await Promise.all([import('../adapters/slack/app.ts'), import('../adapters/slack/pino-logger.ts')]);
-    const slack = createSlackApp({ settings: slackSettings, bot, dedupe: infra.dedupe, feedback: infra.feedback, logger: boltLogger(infra.logger), ...ports });
+    const slack = createSlackApp({ settings: slackSettings, bot, dedupe: infra.dedupe, feedback: infra.feedback, threads: infra.threads, logger: boltLogger(infra.logger), ...ports });
     await slack.start();
     infra.logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
     let started = true;

@@ -7,6 +7,8 @@ import { REDIS_URL_REQUIRED, startWorkerRuntime, stopOnSignal } from '../jobs/wo
 import { KnowledgeBaseHolder } from '../knowledge/holder.ts';
 import { createDigestWiring, startBackgroundWorkers } from './background-jobs.ts';
 import { startHealth } from './health.ts';
+import { installProcessGuard } from './process-guard.ts';
+import { checkRedisCredentials, startupError } from '../state/redis-outage.ts';
 import type { Infrastructure } from './infrastructure.ts';
 
 /**
@@ -14,8 +16,20 @@ import type { Infrastructure } from './infrastructure.ts';
  * WORKER_SHUTDOWN_TIMEOUT_MS, the rest go back to the queue.
  */
 export async function runWorkerRole(env: NodeJS.ProcessEnv, infra: Infrastructure): Promise<CloseOutcome> {
+  const removeGuard = installProcessGuard(infra.logger, infra.metrics);
+  try {
+    return await runWorkers(env, infra);
+  } catch (error) {
+    throw startupError(error);
+  } finally {
+    removeGuard();
+  }
+}
+
+async function runWorkers(env: NodeJS.ProcessEnv, infra: Infrastructure): Promise<CloseOutcome> {
   const settings = jobSettingsFromEnv(env);
   if (!settings.redisUrl) throw new ConfigError(REDIS_URL_REQUIRED);
+  if (infra.redis) await checkRedisCredentials(infra.redis);
   const posters = await loadPosters(env);
   const platforms = Object.keys(posters);
   if (platforms.length === 0) {
@@ -26,12 +40,21 @@ export async function runWorkerRole(env: NodeJS.ProcessEnv, infra: Infrastructur
   const { guestCheckRunner } = await import('../jobs/guest-check/check-with-rules.ts');
   const logger = infra.logger.child({ component: 'jobs' });
   const runtime = startWorkerRuntime(settings, { posters, check: guestCheckRunner(holder.get), logger });
-  const digest = createDigestWiring(runtime.queues, holder.get, infra.redis, infra.settings.LISBOT_ADMINS);
-  const background: JobWorker[] = await startBackgroundWorkers({
-    queues: runtime.queues, digest, holder, posters, env, logger: infra.logger,
-    kbSources: infra.settings.KB_SOURCES, kbSyncSchedule: infra.settings.KB_SYNC_SCHEDULE,
-  });
-  const health = await startHealth(infra, holder.get, [{ name: 'workers', ready: () => true }], env);
+  let background: JobWorker[] = [];
+  let health: Awaited<ReturnType<typeof startHealth>>;
+  try {
+    const digest = createDigestWiring(runtime.queues, holder.get, infra.redis, infra.settings.LISBOT_ADMINS);
+    background = await startBackgroundWorkers({
+      queues: runtime.queues, digest, holder, posters, env, logger: infra.logger,
+      kbSources: infra.settings.KB_SOURCES, kbSyncSchedule: infra.settings.KB_SYNC_SCHEDULE,
+    });
+    health = await startHealth(infra, holder.get, [{ name: 'workers', ready: () => true }], env);
+  } catch (error) {
+    // A start-up that fails half-way stops what it started, so the process can exit with the error.
+    stopWatching();
+    await Promise.allSettled([...background.map((w) => w.close(0)), runtime.stop(0)]);
+    throw error;
+  }
   logger.info({ platforms, concurrency: settings.workerConcurrency }, 'lisbot worker: taking guest-check jobs, digests and kb-sync; SIGTERM to stop');
   return stopOnSignal({
     async stop(timeoutMs) {

@@ -79,7 +79,7 @@ describe('what changed between two baselines', () => {
     assert.deepEqual(changes.map((c) => describeChange(kb, c)), [
       'Dropped: Red Hat Enterprise Linux/CentOS 5.5-5.8 (LIS 3.5) no longer listed [last in teched-2014]',
       'Dropped: Red Hat Enterprise Linux/CentOS 6.0-6.3 (LIS 3.5) no longer listed [last in teched-2014]',
-      'Feature: Hyper-V-specific video device no longer listed for Red Hat Enterprise Linux/CentOS 7.0 (built in) on 2012 [rhel@2019-06-13]',
+      'Feature: Hyper-V-specific video device no longer listed for Red Hat Enterprise Linux/CentOS 7.0 (built in) on 2012 [rhel@2019-06-13, content of 2019-12-12]',
     ]);
   });
 });
@@ -98,7 +98,12 @@ describe('composing the digest', () => {
     const kb = realKb();
     const digest = composeDigest(kb, between({ families: ['ubuntu'] }), { families: ['ubuntu'] }, { limit: 50 });
     assert.ok(digest);
-    assert.match(digest.title, /^lisbot digest: 1 newly supported, 3 new on a host, .*dropped$/);
+    assert.match(digest.title, /^lisbot digest: 1 newly supported, 3 features newly available, .*dropped or end of life$/);
+    // The title's counts are the section titles' counts.
+    for (const field of digest.fields) {
+      const [, label, count] = /^(.*) \((\d+)\)$/.exec(field.label) ?? [];
+      if (label) assert.match(digest.title.toLowerCase(), new RegExp(`${count} ${label.toLowerCase()}`));
+    }
     const fields = Object.fromEntries(digest.fields.map((f) => [f.label.replace(/ \(\d+\)$/, ''), f.value.split('\n')]));
     assert.deepEqual(fields['Newly supported'], ['• Ubuntu 20.04 (built in): built in to the kernel on 2019, 2016, 2012 R2']);
     assert.ok(fields['Features newly available']?.includes('• Hyper-V sockets: Ubuntu 18.04 (built in) on 2019, 2016'));

@@ -13,6 +13,9 @@ export interface EvalCase {
   integration?: { kind: string; package?: string };
   text?: string[];
   tags?: string[];
+  /** Audit cases: what the answer hinges on (note, lis, uek, dropped-host, newer-host…) and the source reasoning. */
+  hinge?: string;
+  why?: string;
 }
 
 export interface CaseResult {

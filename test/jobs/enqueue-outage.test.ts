@@ -118,6 +118,28 @@ describe('Redis outages while enqueueing', () => {
     }
   });
 
+  test('after a long outage, the first upload once Redis answers again is queued (no reconnect lag)', async () => {
+    const upstream = new URL(REDIS_URL);
+    const proxy = new TcpProxy(upstream.hostname, Number(upstream.port || 6379));
+    const port = await proxy.start(0);
+    const settings = testSettings({ redisUrl: `redis://127.0.0.1:${port}`, enqueueTimeoutMs: 2_000 });
+    const queues = createJobQueues(settings);
+    try {
+      const service = queues.guestCheckService();
+      assert.equal((await service.submit({ fileName: 'a.txt', content: bundle('before') }, TARGET)).status, 'queued');
+      await proxy.stop();
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      assert.equal((await service.submit({ fileName: 'b.txt', content: bundle('during') }, TARGET)).status, 'unavailable');
+      await proxy.start(port);
+      const back = await service.submit({ fileName: 'c.txt', content: bundle('at once') }, TARGET);
+      assert.equal(back.status, 'queued', 'the upload right after Redis came back is taken');
+    } finally {
+      await queues.close();
+      await proxy.stop();
+      await deleteKeys(REDIS_URL, settings.queuePrefix);
+    }
+  });
+
   test('the job cannot be added after the upload was stored: the upload is deleted again', async () => {
     const settings = testSettings();
     const redis = new Redis(REDIS_URL);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { diffKb, diffSnapshots } from '../../src/knowledge/diff.ts';
 import { describeChange } from '../../src/knowledge/describe-change.ts';
 import { fixtureKb } from '../helpers/fixture-kb.ts';
+import { realKb } from '../helpers/real-kb.ts';
 
 const kb = fixtureKb();
 
@@ -44,5 +45,26 @@ describe('KB diff', () => {
   });
   test('no change between a date and itself', () => {
     assert.deepEqual(diffKb(kb, '2020-09-01', '2020-09-01'), []);
+  });
+});
+
+describe('issue 11: what a diff calls a change', () => {
+  test('FreeBSD 8.4 moving into the merged "9.1-9.3, 8.4" column is neither dropped nor newly supported', () => {
+    const kb = realKb();
+    const changes = diffSnapshots(kb.snapshots.get('freebsd@2016-tp'), kb.snapshots.get('freebsd@2017-08-30')!, ['freebsd']);
+    assert.ok(!changes.some((c) => c.kind === 'dropped' && c.column.key === 'freebsd:8.4:ports'), 'not dropped');
+    assert.ok(!changes.some((c) => c.kind === 'versions-changed'), 'not a change of versions');
+  });
+  test('a header reworded without new versions ("16.04" → "16.04 LTS") is no change', () => {
+    const kb = realKb();
+    const changes = diffSnapshots(kb.snapshots.get('ubuntu@2016-tp'), kb.snapshots.get('ubuntu@2019-06-13')!, ['ubuntu']);
+    assert.ok(!changes.some((c) => c.kind === 'versions-changed' && c.column.header.startsWith('16.04')), 'no label-only change');
+  });
+  test('a citation whose id carries the stale ms.date also names the era of its content', () => {
+    const kb = realKb();
+    const changes = diffKb(kb, '2016-01-01', '2021-01-01', { families: ['sles'] });
+    const sles15 = changes.find((c) => c.kind === 'added' && c.column.header === 'SLES 15');
+    assert.ok(sles15);
+    assert.match(describeChange(kb, sles15), /sles@2016-10-03_b5dc2aba, content of 2019-01-11/);
   });
 });

@@ -12,7 +12,7 @@ async function probe(kb: () => KnowledgeBase | undefined, redis: Redis | undefin
   const metrics = new LisbotMetrics({ defaults: false });
   const server = await startHealthServer(0, metrics, readinessChecks(kb, redis, parts), () => {
     const current = kb();
-    if (current) metrics.recordKb(current.version, current.newestEra, current.builtAt);
+    if (current) metrics.recordKb(current.version, current.newestEra);
   });
   try {
     const get = (path: string) => fetch(`http://127.0.0.1:${server.port}${path}`);

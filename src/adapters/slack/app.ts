@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Authorize, type Logger } from '@slack/bolt';
 import type { SlackDeps } from './deps.ts';
-import { registerListeners } from './listeners/index.ts';
+import { isHandledActionId, registerListeners } from './listeners/index.ts';
+import { MAX_SLACK_BODY_BYTES, gateSlackRequests } from './request-gate.ts';
 import { SlackReplyPoster, slackClientOptions } from './poster.ts';
-import { ThreadMemory } from './threads.ts';
+import { MemoryThreadStore, type ThreadStore } from '../../state/thread-store.ts';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
@@ -13,6 +14,7 @@ export interface SlackAppOptions extends Omit<SlackDeps, 'logger' | 'threads' | 
   readonly logger?: Logger;
   readonly ackBudgetMs?: number;
   readonly fetch?: typeof fetch;
+  readonly threads?: ThreadStore;
 }
 
 export interface SlackApp {
@@ -59,9 +61,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       endpoints: EVENTS_PATH,
       port: settings.port,
       unhandledRequestTimeoutMillis: 2900,
+      bodyLimit: MAX_SLACK_BODY_BYTES,
       customRoutes: [{ path: HEALTH_PATH, method: ['GET'], handler: (_req, res) => { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('ok'); } }],
       ...logging,
     });
+
+  if (receiver instanceof HTTPReceiver) {
+    receiver.requestListener = gateSlackRequests({
+      signingSecret: settings.signingSecret ?? '', path: EVENTS_PATH, handledAction: isHandledActionId, logger: options.logger ?? { warn: () => undefined },
+    }, receiver.requestListener);
+  }
 
   const clientOptions = slackClientOptions(settings, options.logger);
   const client = new webApi.WebClient(settings.botToken, clientOptions);
@@ -75,7 +84,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.guestChecks ? { guestChecks: options.guestChecks } : {}),
     ...(options.digest ? { digest: options.digest } : {}),
     logger: app.logger,
-    threads: new ThreadMemory(),
+    threads: options.threads ?? new MemoryThreadStore(),
     ackBudgetMs: options.ackBudgetMs ?? 1500,
     fetch: options.fetch ?? globalThis.fetch,
   };

@@ -11,6 +11,19 @@ export async function claimOnce(deps: Pick<SlackDeps, 'dedupe' | 'logger'>, key:
   }
 }
 
+/** Remembers a thread lisbot answered in; a store failure costs only the follow-up without a mention. */
+export async function rememberThread(deps: Pick<SlackDeps, 'threads' | 'logger'>, channel: string, thread: string): Promise<void> {
+  await deps.threads.remember(channel, thread).catch((error: unknown) => deps.logger.warn(`thread store unavailable: ${String(error)}`));
+}
+
+/** Whether lisbot answered in a thread; false when the store cannot tell. */
+export async function knownThread(deps: Pick<SlackDeps, 'threads' | 'logger'>, channel: string, thread: string): Promise<boolean> {
+  return deps.threads.has(channel, thread).catch((error: unknown) => {
+    deps.logger.warn(`thread store unavailable: ${String(error)}`);
+    return false;
+  });
+}
+
 /**
  * Global middleware: an Events API delivery is handled once per event_id. Slack retries a delivery
  * (X-Slack-Retry-Num) when the ack was slow or lost; the retry is acked by Bolt and dropped here.

@@ -5,7 +5,7 @@ import type { GuestCheckRequests } from '../../core/guest-check-requests.ts';
 import type { DedupeStore } from '../../state/dedupe-store.ts';
 import type { FeedbackStore } from '../../core/feedback-store.ts';
 import type { SlackSettings } from './settings.ts';
-import type { ThreadMemory } from './threads.ts';
+import type { ThreadStore } from '../../state/thread-store.ts';
 
 /** Everything the listeners use. Built once by createSlackApp; tests may build their own. */
 export interface SlackDeps {
@@ -16,7 +16,8 @@ export interface SlackDeps {
   readonly guestChecks?: GuestCheckRequests;
   readonly digest?: DigestCommands;
   readonly logger: Logger;
-  readonly threads: ThreadMemory;
+  /** Threads lisbot answered in: shared through Redis when replicas run, so any of them takes a follow-up upload. */
+  readonly threads: ThreadStore;
   /** How long a slash command may take to answer inside its ack before it acks "working…" and answers later. */
   readonly ackBudgetMs: number;
   /** For downloading uploads (url_private), with the bot token. */

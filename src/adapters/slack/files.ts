@@ -18,7 +18,8 @@ export interface SlackFile {
 
 export type Download = { readonly ok: true; readonly content: Buffer } | { readonly ok: false; readonly reason: string };
 
-const MAX_FILES_PER_MESSAGE = 3;
+/** Slack attaches at most 10 files to one message; every one of them is checked. */
+const MAX_FILES_PER_MESSAGE = 10;
 const DOWNLOAD_TIMEOUT_MS = 30_000;
 
 /** Megabytes with one decimal, rounded up, so a file just over the limit never reads as equal to it. */
@@ -68,6 +69,18 @@ export async function downloadSlackFile(fetchFn: typeof fetch, url: string, toke
   return { ok: true, content: Buffer.concat(chunks, total) };
 }
 
+/** A file name fit to quote in a notice: no control, bidi or zero-width characters, and not absurdly long. */
+export function displayName(name: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = (name ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, '').replace(/[\ud800-\udfff]/g, (c, i: number, s: string) => {
+    const code = c.charCodeAt(0);
+    const pair = code < 0xdc00 ? /[\udc00-\udfff]/.test(s[i + 1] ?? '') : /[\ud800-\udbff]/.test(s[i - 1] ?? '');
+    return pair ? c : '';
+  }).trim();
+  if (!clean) return 'the file';
+  return clean.length > 120 ? `${clean.slice(0, 117)}…` : clean;
+}
+
 function submitNotice(name: string, result: SubmitResult): string {
   switch (result.status) {
     case 'queued':
@@ -75,7 +88,7 @@ function submitNotice(name: string, result: SubmitResult): string {
     case 'duplicate':
       return `I'm already checking ${name}; the report will appear here.`;
     case 'unavailable':
-      return `The guest check is unavailable right now (${result.message}). Try again shortly.`;
+      return `I can't check ${name} right now: ${result.message}`;
     case 'rejected':
       return `I can't check ${name}: ${result.message}`;
   }
@@ -90,7 +103,7 @@ async function prepareUpload(deps: SlackDeps, client: webApi.WebClient, file: Sl
     const fetched = await client.files.info({ file: file.id });
     info = { ...file, ...(fetched.file as SlackFile | undefined) };
   }
-  const name = info.name ?? 'the file';
+  const name = displayName(info.name);
   const notice = (text: string): PreparedUpload => ({ kind: 'notice', text });
   if (!deps.guestChecks) return notice(`Guest checks are not enabled on this lisbot, so I can't check ${name}. You can run "lisbot check ${name}" on your own machine instead.`);
   if (info.size !== undefined && info.size > MAX_UPLOAD_BYTES) return notice(tooBig(name, info.size));
@@ -107,6 +120,10 @@ async function prepareUpload(deps: SlackDeps, client: webApi.WebClient, file: Sl
  */
 export async function checkSharedFiles(deps: SlackDeps, client: webApi.WebClient, files: readonly SlackFile[], target: ReplyTarget, user: string | undefined): Promise<void> {
   const where = { channel: target.channel, ...(target.thread ? { thread_ts: target.thread } : {}) };
+  const skipped = files.slice(MAX_FILES_PER_MESSAGE);
+  if (skipped.length > 0) {
+    await client.chat.postMessage({ ...where, ...renderNotice(`I check at most ${MAX_FILES_PER_MESSAGE} files per message, so I skipped ${skipped.map((f) => displayName(f.name)).join(', ')}. Upload them in another message.`) });
+  }
   for (const file of files.slice(0, MAX_FILES_PER_MESSAGE)) {
     if (!(await claimOnce(deps, `slack:file:${file.id}`))) continue;
     try {

@@ -175,6 +175,8 @@ export function extractEntities(kb: KnowledgeBase, question: string): Extraction
   }
   const looseVersion = version ? undefined : tokens.find((t, i) => !used[i] && VERSION_TOKEN.test(t) && t.includes('.'));
   const hosts = [...new Set(hostMentions.map((m) => m.host))];
+  // Only Oracle Linux ships UEK: "uek r4 hot add" is about Oracle Linux.
+  if (releases.uek && distros.length === 0) distros.push('oracle-linux');
   const ordered = preferSpecificOs(distros);
   const entities: Entities = {};
   if (ordered[0]) entities.distro = ordered[0];

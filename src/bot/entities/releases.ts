@@ -1,12 +1,12 @@
 import type { Arch } from '../../knowledge/schema/index.ts';
 import { normaliseLis } from '../../knowledge/query/lis-coverage.ts';
-import { uekKey, uekLabel } from '../../knowledge/query/uek.ts';
+import { uekKey, uekRelease } from '../../knowledge/query/uek.ts';
 
 /** The LIS release, UEK release and architecture a question names, and the text with those mentions blanked out. */
 export interface ReleaseMentions {
   /** "4.1.3", "3.5". */
   readonly lis?: string;
-  /** "UEK R3 QU1", "UEK R4", "UEK R5". */
+  /** "R3 QU1", "R4", "R5". */
   readonly uek?: string;
   readonly arch?: Arch;
   /** The question without the mentions, so their numbers are not read as a distro version. */
@@ -40,13 +40,13 @@ export function extractReleases(question: string): ReleaseMentions {
   const uek = blank(rest, UEK);
   const uekMatch = uek.match?.[1] ? uekKey(uek.match[1]) : undefined;
   if (uekMatch) {
-    found.uek = uekLabel(uekMatch);
+    found.uek = uekRelease(uekMatch);
     rest = `${uek.text} uek`;
   } else {
     const bare = blank(rest, BARE_UEK);
     const key = bare.match?.[1] ? uekKey(bare.match[1]) : undefined;
     if (key) {
-      found.uek = uekLabel(key);
+      found.uek = uekRelease(key);
       rest = `${bare.text} uek`;
     }
   }

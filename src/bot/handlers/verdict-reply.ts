@@ -28,6 +28,7 @@ export function verdictQuery(entities: Entities, question: string, feature?: Fea
     ...(entities.lis && !BUILT_IN_TOO.test(question) ? { lis: entities.lis } : preference ? { integration: preference } : {}),
     ...(entities.host ? { host: entities.host } : {}),
     ...(feature ? { feature } : {}),
+    ...(feature === 'vlan' && /\btrunk/i.test(question) ? { trunking: true } : {}),
   };
 }
 

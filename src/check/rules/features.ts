@@ -1,8 +1,9 @@
 import type { KnowledgeBase, ResolvedNote } from '../../knowledge/knowledge-base.ts';
-import { queryFeature, type OptionStatus } from '../../knowledge/query/feature.ts';
+import type { OptionStatus } from '../../knowledge/query/feature.ts';
+import { decideVerdict } from '../../knowledge/query/verdict.ts';
 import type { ColumnMatch } from '../../knowledge/query/support.ts';
 import { FEATURE_IDS, type DistroId, type FeatureId, type HostId } from '../../knowledge/schema/index.ts';
-import { describeVersionItems, matchVersionItems, parseVersion } from '../../knowledge/version.ts';
+import { describeVersionItems } from '../../knowledge/version.ts';
 
 /** One feature for one guest: the KB's verdict, then what the guest itself shows. */
 export interface FeatureStatus {
@@ -49,37 +50,28 @@ function why(match: ColumnMatch, status: OptionStatus, hosts: readonly HostId[],
   }
 }
 
-/** The era of the newest snapshot with a column for this download package that holds the version. */
-function packageEra(kb: KnowledgeBase, family: DistroId, version: string, lisPackage: string): string | undefined {
-  const parsed = parseVersion(version);
-  if (!parsed) return undefined;
-  for (const snapshot of kb.history(family)) {
-    const hit = snapshot.columns.some((c) => c.families.includes(family) && c.integration.package === lisPackage && matchVersionItems(parsed, c.versions) !== 'none');
-    if (hit) return snapshot.era;
-  }
-  return undefined;
-}
-
 function computeTable(kb: KnowledgeBase, q: FeatureQuery): Map<FeatureId, FeatureStatus> {
-  const base = { family: q.family, version: q.version, integration: q.integration, ...(q.kernel ? { kernel: q.kernel } : {}), ...(q.host ? { host: q.host } : {}) };
-  // The current matrix only shows the newest download (LIS 4.3); an older installed release
-  // (LIS 3.5) is judged by the newest page that still had a column for it.
-  let asOf: string | undefined;
-  if (q.lisPackage) {
-    const current = queryFeature(kb, { ...base, feature: 'core' });
-    if (!current.options.some((o) => o.match.column.integration.package === q.lisPackage)) asOf = packageEra(kb, q.family, q.version, q.lisPackage);
-  }
+  // The verdict engine reads every era, so an installed LIS 3.5 is judged by the pages that had a LIS 3.5 column.
+  const lis = q.lisPackage?.replace(/^LIS /, '');
+  const base = {
+    family: q.family, version: q.version, ...(q.kernel ? { kernel: q.kernel } : {}), ...(q.host ? { host: q.host } : {}),
+    ...(lis && kb.lisReleases.some((r) => r.version === lis) ? { lis } : { integration: q.integration }),
+  };
   const table = new Map<FeatureId, FeatureStatus>();
   for (const feature of FEATURE_IDS) {
-    const answer = queryFeature(kb, { ...base, feature, ...(asOf ? { asOf } : {}) });
-    const option = answer.options.find((o) => q.lisPackage !== undefined && o.match.column.integration.package === q.lisPackage)
-      ?? answer.options.find((o) => o.match.column.integration.kind === q.integration)
-      ?? answer.options[0];
-    if (!option) continue;
-    const available = option.status === 'available' ? true : option.status === 'not-available' || option.status === 'not-on-host' ? false : undefined;
+    let answer = decideVerdict(kb, { ...base, feature });
+    // An installed LIS no page shows for this version: fall back to the integration kind, as before.
+    if (answer.deciding.length === 0 && 'lis' in base) answer = decideVerdict(kb, { ...base, lis: undefined, integration: q.integration, feature });
+    const reading = answer.deciding.find((r) => q.lisPackage !== undefined && r.column.integration.package === q.lisPackage)
+      ?? answer.deciding.find((r) => r.column.integration.kind === q.integration)
+      ?? answer.deciding[0];
+    if (!reading) continue;
+    const available = reading.verdict === 'yes' || reading.verdict === 'conditional' ? true : reading.verdict === 'no' ? false : undefined;
+    const match: ColumnMatch = { snapshot: reading.snapshot, column: reading.column, match: reading.match };
+    const reason = reading.verdict === 'no' && reading.reason && reading.status === 'available' ? `; ${reading.reason}` : '';
     table.set(feature, {
-      feature, available, kbStatus: option.status, why: why(option.match, option.status, option.hosts, q.host),
-      hosts: option.hosts, column: option.match, notes: option.notes,
+      feature, available, kbStatus: reading.status, why: `${why(match, reading.status, reading.hosts, q.host)}${reason}`,
+      hosts: reading.hosts, column: match, notes: reading.notes,
     });
   }
   return table;

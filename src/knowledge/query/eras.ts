@@ -24,12 +24,16 @@ export function hostRank(host: HostId): number {
   return HOST_IDS.indexOf(host);
 }
 
-/** Where a host stands against a page: named on it, newer than its era, or older than what it still lists. */
+/** When each Windows Server release became generally available: a page dated earlier cannot know it. */
+export const HOST_RELEASED: Record<HostId, string> = {
+  '2008 R2': '2009-10-22', '2012': '2012-09-04', '2012 R2': '2013-10-18', '2016': '2016-10-12', '2019': '2018-10-02', '2022': '2021-08-18', '2025': '2024-11-01',
+};
+
+/** Where a host stands against a page: named on it, released after the page's era, or known then but left out. */
 export function hostOnPage(snapshot: MatrixSnapshot, family: DistroId, host: HostId): 'listed' | 'newer' | 'older' {
   const hosts = pageHosts(snapshot, family);
   if (hosts.includes(host)) return 'listed';
-  const newest = hosts[hosts.length - 1];
-  if (newest === undefined || hostRank(host) > hostRank(newest)) return 'newer';
+  if (HOST_RELEASED[host] > snapshot.era) return 'newer';
   return 'older';
 }
 

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge-base.ts';
 import type { DistroId, FeatureId, LisRelease } from '../schema/index.ts';
-import { compareLisVersions, matchVersionItems, parseVersion } from '../version.ts';
+import { compareLisVersions, describeVersionItems, matchVersionItems, parseVersion } from '../version.ts';
 
 /** "4.1.3-2" → "4.1": the series a matrix column names as "LIS 4.1". */
 export function lisSeries(version: string): string {
@@ -24,10 +24,14 @@ export function findLisRelease(kb: KnowledgeBase, version: string): LisRelease |
     ?? kb.lisReleases.find((r) => r.version === lisSeries(version) && compareLisVersions(version, r.version) >= 0);
 }
 
-/** The records a release builds on: its series' releases up to and including it (tags add guests to the download). */
+/**
+ * The records a release builds on: its series' releases up to and including it (tags add guests to the download).
+ * A bare series ("LIS 4.1", as the matrix pages name their columns) stands for every release of that series.
+ */
 function seriesUpTo(kb: KnowledgeBase, release: LisRelease): LisRelease[] {
   const series = lisSeries(release.version);
-  return ordered(kb).filter((r) => lisSeries(r.version) === series && compareLisVersions(r.version, release.version) <= 0);
+  const whole = release.version === series;
+  return ordered(kb).filter((r) => lisSeries(r.version) === series && (whole || compareLisVersions(r.version, release.version) <= 0));
 }
 
 export function lisCovers(kb: KnowledgeBase, release: LisRelease, family: DistroId, version: string, kernel?: 'rhck' | 'uek'): boolean {
@@ -58,8 +62,16 @@ export type LisFeatureFinding =
   | { readonly state: 'unknown'; readonly why: string };
 
 /** What the release notes say about one feature in one release, when no matrix column shows that release. */
-export function lisFeature(kb: KnowledgeBase, release: LisRelease, feature: FeatureId): LisFeatureFinding {
+export function lisFeature(kb: KnowledgeBase, release: LisRelease, feature: FeatureId, version?: string): LisFeatureFinding {
   const all = ordered(kb);
+  const scoped = release.featuresScoped.find((s) => s.feature === feature);
+  if (scoped) {
+    const parsed = version === undefined ? undefined : parseVersion(version);
+    const range = describeVersionItems(scoped.versions);
+    if (!parsed) return { state: 'has', why: `LIS ${release.version} has it on ${range} only` };
+    const inside = matchVersionItems(parsed, scoped.versions) !== 'none';
+    return inside ? { state: 'has', why: `LIS ${release.version} has it on ${range}` } : { state: 'lacks', why: `LIS ${release.version} has it only on ${range}` };
+  }
   const upTo = all.filter((r) => compareLisVersions(r.version, release.version) <= 0);
   const addedIn = all.find((r) => r.featuresAdded.includes(feature));
   if (release.featuresLacking.includes(feature)) {

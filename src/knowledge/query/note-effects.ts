@@ -12,6 +12,8 @@ export interface Configuration {
   readonly arch?: Arch;
   readonly host?: HostId;
   readonly feature: FeatureId;
+  /** The question asks for VLAN trunking, not just tagging. */
+  readonly trunking?: boolean;
 }
 
 /** Reads a cell's scope text ("6.x", "6.4-6.8") as version items. */
@@ -111,7 +113,7 @@ export function applyEffect(effect: NoteEffect, note: ResolvedNote, fit: ScopeFi
     case 'requires':
       return { ...base, outcome: 'condition', condition: `${effect.requirement}${fit === 'partly' && scope ? ` ${scope}` : ''}` };
     case 'tagging-only':
-      return { ...base, outcome: 'condition', condition: 'VLAN tagging only; trunking is not supported' };
+      return config.trunking ? { ...base, outcome: 'no' } : { ...base, outcome: 'condition', condition: 'VLAN tagging only; trunking is not supported' };
     case 'informational':
       return { ...base, outcome: 'none' };
   }

@@ -8,6 +8,11 @@ export function uekKey(label: string): string | undefined {
 
 /** "r3qu1" → "UEK R3 QU1". */
 export function uekLabel(key: string): string {
+  return `UEK ${uekRelease(key)}`;
+}
+
+/** "r3qu1" → "R3 QU1", as the Oracle page heads its columns. */
+export function uekRelease(key: string): string {
   const match = /^r(\d)(?:qu(\d))?$/.exec(key);
-  return match ? `UEK R${match[1]}${match[2] ? ` QU${match[2]}` : ''}` : key.toUpperCase();
+  return match ? `R${match[1]}${match[2] ? ` QU${match[2]}` : ''}` : key.toUpperCase();
 }

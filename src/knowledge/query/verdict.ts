@@ -25,6 +25,8 @@ export interface VerdictQuery {
   readonly host?: HostId;
   /** Absent: is the guest supported at all (the core row). */
   readonly feature?: FeatureId;
+  /** VLAN trunking rather than tagging. */
+  readonly trunking?: boolean;
   /** A date (YYYY-MM-DD) or a snapshot id: read the record as it stood then. */
   readonly asOf?: string;
 }
@@ -106,7 +108,7 @@ function columnsFor(snapshot: MatrixSnapshot, q: VerdictQuery, uek: string | und
 
 function readEra(kb: KnowledgeBase, snapshot: MatrixSnapshot, q: VerdictQuery, uek: string | undefined): EraReading {
   const feature = q.feature ?? 'core';
-  const config = { family: q.family, version: q.version, arch: q.arch, host: q.host, feature };
+  const config = { family: q.family, version: q.version, arch: q.arch, host: q.host, feature, trunking: q.trunking };
   const columns = columnsFor(snapshot, q, uek).map((m) => readColumn(kb, snapshot, m.column, m.match, config));
   return {
     snapshot,
@@ -163,7 +165,7 @@ function remediesOf(kb: KnowledgeBase, era: EraReading | undefined, q: VerdictQu
   if (!era || verdict === 'yes') return [];
   const remedies: Remedy[] = [];
   const feature = q.feature ?? 'core';
-  const config = { family: q.family, version: q.version, arch: q.arch, host: q.host, feature };
+  const config = { family: q.family, version: q.version, arch: q.arch, host: q.host, feature, trunking: q.trunking };
   const unpinned = columnsFor(era.snapshot, { ...q, lis: undefined, integration: undefined }, uek);
   const chosen = new Set(era.columns.map((c) => c.column.key));
   for (const m of unpinned) {
@@ -207,7 +209,10 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
   if (q.lis && !release) {
     return { ...base, verdict: 'not-in-matrix', reason: 'lis-unknown', headline: `Not in the matrix: I have no record of an LIS ${q.lis} release.` };
   }
-  if (release && q.version && !lisCovers(kb, release, q.family, q.version, uek ? 'uek' : q.kernel)) {
+  const covered = !release || !q.version || lisCovers(kb, release, q.family, q.version, uek ? 'uek' : q.kernel);
+  // A page that lists the version with this LIS series outranks the release notes; the disagreement is reported below.
+  const listedWithLis = release !== undefined && history.some((s) => columnsFor(s, q, uek).length > 0);
+  if (release && q.version && !covered && !listedWithLis) {
     const covering = releasesCovering(kb, q.family, q.version, uek ? 'uek' : q.kernel);
     const later = covering.filter((r) => parseFloat(lisSeries(r.version)) > parseFloat(lisSeries(release.version)));
     const alternatives = later.length ? later : covering;
@@ -261,7 +266,10 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
   if (verdict === 'conditional' && (combined.mixed || conditions.length === 0) && combined.yesColumns.length) {
     conditions.unshift(`with ${combined.yesColumns.map((c) => columnLabel(kb, c)).join(' or ')}`);
   }
-  const timeline = timelineOf(eras, era, q);
+  const baseTimeline = timelineOf(eras, era, q);
+  const timeline = release && !covered
+    ? { ...baseTimeline, disagreements: [...baseTimeline.disagreements, `the LIS ${release.version} release notes do not list ${subject.replace(/ with LIS .*$/, '')}, though ${eraRangeLabel(listing.map((e) => e.snapshot))} do`] }
+    : baseTimeline;
   const remedies = remediesOf(kb, era, q, uek, verdict);
   const onHost = q.host ? ` on ${q.host}` : '';
   const per = `per ${eraRangeLabel(timeline.agreeing.length ? timeline.agreeing : [era.snapshot])}`;
@@ -314,7 +322,7 @@ function lisReleaseVerdict(kb: KnowledgeBase, q: VerdictQuery, release: LisRelea
         : `No on ${q.host}, ${cite}: LIS ${release.version} names ${describeHosts(hosts)}.` };
   }
   const feature = q.feature ?? 'core';
-  const finding = lisFeature(kb, release, feature);
+  const finding = lisFeature(kb, release, feature, q.version);
   const verdict: VerdictKind = finding.state === 'has' ? 'yes' : finding.state === 'lacks' ? 'no' : 'not-in-matrix';
   const what = q.feature ? `${kb.featureName(q.feature)} for ${subject}` : subject;
   const remedies = finding.state === 'lacks' && finding.addedIn ? [{ kind: 'newer-lis' as const, text: `LIS ${finding.addedIn.version} or later` }] : [];

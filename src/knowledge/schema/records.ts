@@ -51,6 +51,8 @@ export const LisRelease = z.strictObject({
   featuresIncluded: z.array(FeatureId).default([]),
   /** Features the sources say this release lacks, e.g. LIS 3.4 before 3.5 added live backup. */
   featuresLacking: z.array(FeatureId).default([]),
+  /** Features the release has only on some guest versions, e.g. LIS 3.4's static IP injection on 6.0-6.3. */
+  featuresScoped: z.array(z.strictObject({ feature: FeatureId, versions: z.array(VersionItem).min(1) })).default([]),
   highlights: z.array(z.string().min(1).max(300)).default([]),
   sources: Sources,
   confidence: Confidence.default('high'),

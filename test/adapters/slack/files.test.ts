@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_UPLOAD_BYTES } from '../../../src/check/parse/limits.ts';
+import { QUEUE_UNAVAILABLE_MESSAGE } from '../../../src/jobs/guest-check/submitter.ts';
 import { Harness, settle, visibleText } from './harness.ts';
 import { nextTs } from './signed-requests.ts';
 
@@ -71,12 +72,14 @@ describe('uploads go to the guest check', () => {
   });
 
   test('when the guest check is unavailable the user is told to try again shortly', async () => {
-    h.guestChecks.next = { status: 'unavailable', message: 'the queue is not reachable' };
+    h.guestChecks.next = { status: 'unavailable', message: QUEUE_UNAVAILABLE_MESSAGE };
     try {
       const file = h.fake.addFile({ id: 'F0DOWN', name: 'down.txt', content: REPORT });
       await h.postEvent(fileShare('D0DOWN', [file]));
       const notice = await h.fake.waitFor((c) => c.method === 'chat.update' && c.body.channel === 'D0DOWN');
-      assert.match(visibleText(notice.body), /unavailable right now.*Try again shortly/, 'the "checking…" message is rewritten');
+      assert.match(visibleText(notice.body), /can't check down\.txt right now/, 'the "checking…" message is rewritten');
+      const text = visibleText(notice.body).split('\n')[0] ?? '';
+      assert.equal(text.match(/try again shortly/gi)?.length, 1, `"try again shortly" said once: ${text}`);
     } finally {
       h.guestChecks.next = { status: 'queued', jobId: 'job-1' };
     }
@@ -110,6 +113,32 @@ describe('uploads go to the guest check', () => {
     const added = h.guestChecks.submissions.slice(before);
     assert.deepEqual(added.map((s) => s.upload.fileName), ['dropped.txt']);
     assert.equal(added[0]?.target.thread, root);
+  });
+});
+
+describe('every file of a message, names made safe', () => {
+  let h: Harness;
+  before(async () => { h = await Harness.start(); });
+  after(async () => { await h.stop(); });
+
+  test('all four files of a four-file message are checked', async () => {
+    const files = [1, 2, 3, 4].map((n) => h.fake.addFile({ id: `F0FOUR${n}`, name: `vm${n}.txt`, content: Buffer.concat([REPORT, Buffer.from(`# ${n}\n`)]) }));
+    await h.postEvent(fileShare('D0FOUR', files));
+    await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0FOUR' && /vm4\.txt/.test(visibleText(c.body)));
+    await settle(300);
+    assert.deepEqual(h.guestChecks.submissions.filter((s) => s.target.channel === 'D0FOUR').map((s) => s.upload.fileName), ['vm1.txt', 'vm2.txt', 'vm3.txt', 'vm4.txt']);
+  });
+
+  test('control and bidi characters in a file name never reach the notice', async () => {
+    const file = h.fake.addFile({ id: 'F0CTRL', name: 'evil\u0007\u001b[31m\u202ename\u0000.txt', content: REPORT });
+    await h.postEvent(fileShare('D0CTRL', [file]));
+    const notice = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0CTRL');
+    const text = visibleText(notice.body);
+    assert.match(text, /Checking evil\[31mname\.txt/);
+    // eslint-disable-next-line no-control-regex
+    assert.doesNotMatch(text.replaceAll('\n', ' '), /[\u0000-\u001f\u202e]/);
+    await settle(200);
+    assert.equal(h.guestChecks.submissions.find((s) => s.target.channel === 'D0CTRL')?.upload.fileName, 'evil[31mname.txt');
   });
 });
 

@@ -7,7 +7,8 @@ import type { DigestCommandContext, DigestCommands } from '../../../src/core/dig
 import type { ReplyTarget } from '../../../src/core/delivery.ts';
 import type { GuestCheckRequests, SubmitOptions, SubmitResult, UploadedFile } from '../../../src/core/guest-check-requests.ts';
 import { reply, type Reply } from '../../../src/core/reply.ts';
-import { MemoryDedupeStore } from '../../../src/state/dedupe-store.ts';
+import { MemoryDedupeStore, type DedupeStore } from '../../../src/state/dedupe-store.ts';
+import type { ThreadStore } from '../../../src/state/thread-store.ts';
 import { MemoryFeedbackStore } from '../../../src/core/feedback-store.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 import { FakeSlackApi, type FakeSlackOptions, type RecordedCall } from './fake-slack-api.ts';
@@ -55,6 +56,8 @@ export interface HarnessOptions {
   readonly digest?: boolean | DigestCommands;
   readonly guestChecks?: boolean;
   readonly admins?: readonly string[];
+  readonly threads?: ThreadStore;
+  readonly dedupe?: DedupeStore;
 }
 
 /** The real Slack app on an HTTP receiver (port 0), talking to a fake Web API, with memory stores. */
@@ -81,7 +84,8 @@ export class Harness {
     const slack = createSlackApp({
       settings,
       bot: options.bot ?? new Bot(() => kb, undefined, declinedRecorder(feedback)),
-      dedupe: new MemoryDedupeStore(),
+      dedupe: options.dedupe ?? new MemoryDedupeStore(),
+      ...(options.threads ? { threads: options.threads } : {}),
       feedback,
       ...(options.guestChecks === false ? {} : { guestChecks }),
       ...(options.digest ? { digest: typeof options.digest === 'object' ? options.digest : digest } : {}),

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { SlackDeps } from '../../../src/adapters/slack/deps.ts';
 import { onLisCommand, type CommandArgs } from '../../../src/adapters/slack/listeners/commands/lis.ts';
 import { onAppMention, type MentionArgs } from '../../../src/adapters/slack/listeners/events/app-mention.ts';
-import { ThreadMemory } from '../../../src/adapters/slack/threads.ts';
+import { MemoryThreadStore } from '../../../src/state/thread-store.ts';
 import { Bot } from '../../../src/bot/bot.ts';
 import { MemoryDedupeStore } from '../../../src/state/dedupe-store.ts';
 import { MemoryFeedbackStore } from '../../../src/core/feedback-store.ts';
@@ -16,7 +16,7 @@ function deps(overrides: Partial<SlackDeps> = {}): SlackDeps {
   return {
     settings: { botToken: 'xoxb-test', signingSecret: '0123456789abcdef', port: 0, admins: [], mode: 'http' },
     bot: new Bot(() => kb), dedupe: new MemoryDedupeStore(), feedback: new MemoryFeedbackStore(), logger: new MemoryLogger(),
-    threads: new ThreadMemory(), ackBudgetMs: 1500, fetch: globalThis.fetch, ...overrides,
+    threads: new MemoryThreadStore(), ackBudgetMs: 1500, fetch: globalThis.fetch, ...overrides,
   };
 }
 

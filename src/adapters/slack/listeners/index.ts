@@ -11,6 +11,14 @@ import { onLisCommand } from './commands/lis.ts';
 import { onAppMention } from './events/app-mention.ts';
 import { onDirectMessage } from './events/direct-message.ts';
 import { onFileShared } from './events/file-shared.ts';
+import { onThreadUpload } from './events/thread-upload.ts';
+
+const BUTTON_KINDS = ['show-matrix', 'check-vm', 'choose', 'show-more', 'feedback-up', 'feedback-down'] as const;
+
+/** Whether a button's action_id is one of lisbot's, with a listener below. */
+export function isHandledActionId(actionId: string): boolean {
+  return BUTTON_KINDS.some((kind) => actionIdPattern(kind).test(actionId));
+}
 
 /** Wires every lisbot listener into a Bolt app. The handlers themselves are plain functions of (deps, args). */
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -18,6 +26,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
 
   app.event('app_mention', (args) => onAppMention(deps, args));
   app.event('message', (args) => onDirectMessage(deps, args));
+  app.event('message', (args) => onThreadUpload(deps, args));
   app.event('file_shared', (args) => onFileShared(deps, args));
 
   app.command('/lis', (args) => onLisCommand(deps, args));

@@ -23,24 +23,52 @@ export type MoreOrigin = z.infer<typeof MoreOrigin>;
 export const MoreValue = z.object({ p: z.number().int().min(0).max(1000), o: MoreOrigin });
 export type MoreValue = z.infer<typeof MoreValue>;
 
-function fit(value: string): string {
-  if (value.length > BLOCK_KIT_LIMITS.actionValue) throw new Error(`action value of ${value.length} characters`);
-  return value;
+/**
+ * User text as a value carries it: control characters and unpaired surrogates (which JSON escapes six characters
+ * each, and which mean nothing to the answer) are dropped.
+ */
+export function valueText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+}
+
+/** The first `length` UTF-16 units of a text, one fewer if that would split a surrogate pair. */
+function cut(text: string, length: number): string {
+  const end = length > 0 && /[\ud800-\udbff]/.test(text[length - 1] ?? '') ? length - 1 : length;
+  return text.slice(0, end);
+}
+
+/**
+ * The JSON of `build(text)` within the action value limit, by construction: the text is shortened (binary search on
+ * its length) until the encoding fits, however much its characters grow when escaped.
+ */
+export function fitJson(build: (text: string) => unknown, text: string, limit: number = BLOCK_KIT_LIMITS.actionValue): string {
+  const clean = valueText(text);
+  const whole = JSON.stringify(build(clean));
+  if (whole.length <= limit) return whole;
+  let low = 0;
+  let high = clean.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (JSON.stringify(build(cut(clean, middle))).length <= limit) low = middle;
+    else high = middle - 1;
+  }
+  const fitted = JSON.stringify(build(cut(clean, low)));
+  if (fitted.length > limit) throw new Error(`an action value cannot fit even without its text (${fitted.length} characters)`);
+  return fitted;
 }
 
 export function encodeFeedback(value: FeedbackValue): string {
   const sources = [...value.s];
-  let encoded = JSON.stringify({ ...value, q: value.q.slice(0, 700), s: sources });
-  while (encoded.length > BLOCK_KIT_LIMITS.actionValue && sources.length > 0) {
-    sources.pop();
-    encoded = JSON.stringify({ ...value, q: value.q.slice(0, 700), s: sources });
-  }
-  return fit(encoded);
+  const q = cut(valueText(value.q), 700);
+  // Sources give way first (they can be looked up again from the question), then the question itself.
+  while (sources.length > 0 && JSON.stringify({ ...value, q: '', s: sources }).length > BLOCK_KIT_LIMITS.actionValue / 2) sources.pop();
+  return fitJson((text) => ({ ...value, q: text, s: sources }), q);
 }
 
 export function encodeMore(value: MoreValue): string {
-  const origin = 'q' in value.o ? { q: value.o.q.slice(0, 1200) } : value.o;
-  return fit(JSON.stringify({ p: value.p, o: origin }));
+  if ('q' in value.o) return fitJson((text) => ({ p: value.p, o: { q: text } }), cut(valueText(value.o.q), 1200));
+  return fitJson(() => ({ p: value.p, o: value.o }), '');
 }
 
 function decode<T>(schema: z.ZodType<T>, value: string | undefined): T | undefined {

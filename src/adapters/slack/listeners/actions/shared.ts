@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { conversationKey, isDirectMessageChannel, type SlackDeps } from '../../deps.ts';
-import { claimOnce } from '../../dedupe.ts';
+import { claimOnce, rememberThread } from '../../dedupe.ts';
 import { isChannelGone } from '../../poster.ts';
 import { renderNotice, type SlackMessage } from '../../render/reply-blocks.ts';
 
@@ -51,7 +51,7 @@ export async function deliver(deps: SlackDeps, args: ButtonArgs, place: ActionPl
     const thread = place.threadTs ?? (isDirectMessageChannel(place.channel) ? undefined : place.messageTs);
     try {
       await args.client.chat.postMessage({ channel: place.channel, ...(thread ? { thread_ts: thread } : {}), ...message, unfurl_links: false, unfurl_media: false });
-      if (thread) deps.threads.remember(place.channel, thread);
+      if (thread) await rememberThread(deps, place.channel, thread);
       return;
     } catch (error) {
       if (!isChannelGone(error)) throw error;

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { askAndRender } from '../../answer.ts';
 import { conversationKey, isDirectMessageChannel, type SlackDeps } from '../../deps.ts';
+import { rememberThread } from '../../dedupe.ts';
 import { checkSharedFiles, type SlackFile } from '../../files.ts';
 import { slackTextToPlain } from '../../render/escape.ts';
 
@@ -15,7 +16,7 @@ export async function onAppMention(deps: SlackDeps, { event, context, client, bo
   if (isDirectMessageChannel(event.channel) || event.bot_id) return;
   const thread = event.thread_ts ?? event.ts;
   const team = context.teamId ?? body.team_id;
-  deps.threads.remember(event.channel, thread);
+  await rememberThread(deps, event.channel, thread);
   const files = (event.files ?? []) as readonly SlackFile[];
   if (files.length > 0) {
     await checkSharedFiles(deps, client, files, { platform: 'slack', channel: event.channel, thread, ...(team ? { team } : {}) }, event.user);

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { isDirectMessageChannel, type SlackDeps } from '../../deps.ts';
+import { knownThread } from '../../dedupe.ts';
 import { checkSharedFiles, type SlackFile } from '../../files.ts';
 
 export type FileSharedArgs = SlackEventMiddlewareArgs<'file_shared'> & AllMiddlewareArgs;
@@ -20,7 +21,13 @@ export async function onFileShared(deps: SlackDeps, { event, context, client, bo
   const file = info.file as (SlackFile & { shares?: Record<string, Record<string, Share[] | undefined> | undefined> }) | undefined;
   if (!file) return;
   const shares = [file.shares?.public?.[channel], file.shares?.private?.[channel]].flatMap((list) => list ?? []);
-  const thread = shares.map((s) => s.thread_ts).find((t): t is string => typeof t === 'string' && deps.threads.has(channel, t));
+  let thread: string | undefined;
+  for (const candidate of shares.map((s) => s.thread_ts)) {
+    if (typeof candidate === 'string' && await knownThread(deps, channel, candidate)) {
+      thread = candidate;
+      break;
+    }
+  }
   if (!thread) return;
   const team = context.teamId ?? body.team_id;
   await checkSharedFiles(deps, client, [file], { platform: 'slack', channel, thread, ...(team ? { team } : {}) }, event.user_id);
