@@ -30,7 +30,7 @@ export function sniffInput(head: Buffer): InputKind {
   if (first.includes(',')) {
     const fields = splitCsv(first) ?? [];
     const columns = fields.map(normaliseColumn);
-    // A vm_id column (or an alias such as "name"), or at least two inventory columns, makes a header row.
+    // A vm_id column (or an alias such as "vm_name"), or at least two inventory columns, makes a header row.
     if (columns.includes('vm_id') || columns.filter(Boolean).length >= 2) return 'csv';
   }
   return 'bundle';

@@ -8,6 +8,8 @@ export function sourceById(kb: KnowledgeBase, id: string): ReplySource {
   // Two versions of a page can share a date (RHEL, 2025-06-19): then the id tells them apart.
   const twin = source && [...kb.sources.values()].some((s) => s.id !== id && s.page === source.page && s.era === source.era);
   const dated = source ? `${source.title} (${source.era}${twin ? `, ${id}` : ''})` : id;
+  // The project's own study is no public source: say so, rather than cite it as if a reader could look it up.
+  if (source?.kind === 'study') return { id, title: `lisbot's own guidance (no public source): ${dated}` };
   return source?.url ? { id, title: dated, url: source.url } : { id, title: dated };
 }
 

@@ -4,6 +4,7 @@ import type { FeatureId } from '../../knowledge/schema/index.ts';
 import { reply, type Entities, type Intent, type Reply } from '../../core/reply.ts';
 import { CHECK_VM_ACTION, refSources } from '../../core/cite.ts';
 import { featureIds } from './feature-support.ts';
+import { ellipsis } from '../../core/ellipsis.ts';
 
 /** Above this fuzzy score a hit is too loose to present as the answer. */
 const MAX_ADVICE_SCORE = 0.75;
@@ -89,6 +90,6 @@ export function answerWithAdvice(kb: KnowledgeBase, intent: Intent, question: st
     fields: main.fields,
     notes: [...(best.advice.record.confidence === 'low' ? ['This record has low confidence: its source has not been confirmed.'] : []), ...related],
     sources: refSources(kb, best.advice.record.sources),
-    actions: [CHECK_VM_ACTION, ...hits.slice(1, 4).map((h) => ({ kind: 'choose' as const, label: h.advice.record.title.slice(0, 70), value: h.advice.record.title }))],
+    actions: [CHECK_VM_ACTION, ...hits.slice(1, 4).map((h) => ({ kind: 'choose' as const, label: ellipsis(h.advice.record.title, 70), value: h.advice.record.title }))],
   });
 }

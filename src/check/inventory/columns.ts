@@ -27,9 +27,12 @@ export const COLUMN_MEANINGS: Record<InventoryColumn, string> = {
   notes: 'free text',
 };
 
-/** Other names people give the columns (export tools, hand-made sheets); matched after normalising case and separators. */
+/**
+ * Other names people give the columns (export tools, hand-made sheets); matched after normalising case and separators.
+ * Bare "name" and "id" are not among them: too many files that are no inventory start with such a header.
+ */
 export const COLUMN_ALIASES: Record<string, InventoryColumn> = {
-  vm: 'vm_id', vm_name: 'vm_id', vmname: 'vm_id', name: 'vm_id', vmid: 'vm_id', id: 'vm_id', guest: 'vm_id', virtual_machine: 'vm_id',
+  vm: 'vm_id', vm_name: 'vm_id', vmname: 'vm_id', vmid: 'vm_id', guest: 'vm_id', virtual_machine: 'vm_id',
   host: 'host_os', hyperv_host: 'host_os', hyper_v_host: 'host_os', host_version: 'host_os', hypervisor: 'host_os', host_os_version: 'host_os',
   build: 'host_build', host_os_build: 'host_build',
   gen: 'generation', vm_generation: 'generation',

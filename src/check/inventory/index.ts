@@ -128,7 +128,7 @@ export async function* parseInventory(input: Input, options: InventoryOptions = 
       if (!header) {
         header = event.record.fields.map(normaliseColumn);
         if (!header.includes('vm_id')) {
-          yield { row: line, facts: {}, diagnostics: [diag('INPUT_UNKNOWN_FORMAT', `The header row has no vm_id column (expected columns: ${INVENTORY_COLUMNS.join(', ')}; vm, name or vm_name also work).`, line)] };
+          yield { row: line, facts: {}, diagnostics: [diag('INPUT_UNKNOWN_FORMAT', `The header row has no vm_id column (expected columns: ${INVENTORY_COLUMNS.join(', ')}; vm or vm_name also work).`, line)] };
           return;
         }
         const notice = unknown.problem(event.record.fields, line);

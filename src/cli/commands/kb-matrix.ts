@@ -4,13 +4,19 @@ import { queryMatrix } from '../../knowledge/query/matrix.ts';
 import { asOfOption, familyArgument, hostOption, knowledgeBase } from './kb-context.ts';
 import { writeMatrixPng } from './kb-matrix-png.ts';
 import { stringOption } from '../command.ts';
+import { layoutWideTable, outputWidth } from '../table-layout.ts';
 
-const MARK = { available: '✔', 'not-available': ' ', 'not-applicable': 'n/a', 'not-on-host': '·', 'no-data': '?' } as const;
+const MARK = { available: '✔', 'not-available': '✖', 'not-applicable': '–', 'not-on-host': '·', 'no-data': '?' } as const;
+const LEGEND = 'Legend: ✔ available   ✖ not available   · only on hosts other than --host   – not applicable   ? no data';
 
 export const kbMatrixCommand: CliCommand = {
   name: 'kb matrix',
   usage: 'lisbot kb matrix FAMILY [--host HOST] [--as-of YYYY-MM-DD|SNAPSHOT-ID] [--json | --png FILE]',
-  details: 'Without --host a ✔ means available on at least one host the row lists; with --host, on that host. "·" marks a feature the row offers only on other hosts. --png FILE draws the grid as a picture (FILE "-" writes it to stdout).',
+  details: [
+    'Without --host a ✔ means available on at least one host the row lists; with --host, on that host. "·" marks a feature the row offers only on other hosts.',
+    'The table fits the terminal (or COLUMNS when piped): releases that do not fit go to further blocks. --json gives every cell.',
+    '--png FILE draws the grid as a picture (FILE "-" writes it to stdout).',
+  ].join('\n'),
   options: { host: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, png: { type: 'string' } },
   run(args, io) {
     const kb = knowledgeBase(io.env);
@@ -30,18 +36,16 @@ export const kbMatrixCommand: CliCommand = {
       writeLine(io.stderr, `No matrix lists ${kb.familyName(family)}.`);
       return Promise.resolve(1);
     }
-    const headers = matrix.columns.map((c) => {
-      const how = c.integration.kind === 'download' ? (c.integration.package ?? 'LIS') : c.integration.kind;
-      return `${describeVersionItems(c.versions)}${c.kernel ? ` ${c.kernel.label ?? c.kernel.flavor}` : ''} ${how}`;
-    });
-    const widths = headers.map((h) => Math.max(h.length, 3));
-    const nameWidth = Math.max(...matrix.rows.map((r) => kb.featureName(r.feature).length), 7);
-    const lines = [`${kb.familyName(family)} — ${matrix.snapshot.id}${matrix.host ? ` — host ${matrix.host}` : ''}`, '',
-      `${'Feature'.padEnd(nameWidth)} | ${headers.map((h, i) => h.padEnd(widths[i]!)).join(' | ')}`,
-      `${'-'.repeat(nameWidth)}-|-${widths.map((w) => '-'.repeat(w)).join('-|-')}`];
-    for (const row of matrix.rows) {
-      lines.push(`${kb.featureName(row.feature).padEnd(nameWidth)} | ${row.cells.map((c, i) => MARK[c.status].padEnd(widths[i]!)).join(' | ')}`);
-    }
+    const table = layoutWideTable({
+      labelHeader: 'Feature',
+      labels: matrix.rows.map((r) => kb.featureName(r.feature)),
+      headers: matrix.columns.map((c) => {
+        const how = c.integration.kind === 'download' ? (c.integration.package ?? 'LIS') : c.integration.kind;
+        return [`${describeVersionItems(c.versions)}${c.kernel ? ` ${c.kernel.label ?? c.kernel.flavor}` : ''}`, how];
+      }),
+      cells: matrix.rows.map((r) => r.cells.map((c) => MARK[c.status])),
+    }, outputWidth(io.stdout, io.env));
+    const lines = [`${kb.familyName(family)} — ${matrix.snapshot.id}${matrix.host ? ` — host ${matrix.host}` : ''}`, '', ...table, '', LEGEND];
     lines.push('', `Source: ${matrix.snapshot.source}`);
     writeLine(io.stdout, lines.join('\n'));
     return Promise.resolve(0);

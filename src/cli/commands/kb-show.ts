@@ -16,15 +16,17 @@ function columnLines(kb: KnowledgeBase, answer: VerdictAnswer, reading: ColumnRe
   const lifecycle = query.version ? versionLifecycle(kb, query.family, query.version, column) : undefined;
   if (lifecycle) lines.push(`  Listed this way from ${lifecycle.firstSeen.id} (${lifecycle.firstSeen.era}) to ${lifecycle.lastSeen.id} (${lifecycle.lastSeen.era})`);
   const unavailable: string[] = [];
+  // Names line up however long the longest is ("Virtual Receive Side Scaling (vRSS)" and the like).
+  const nameWidth = Math.max(...FEATURE_IDS.filter((f) => column.features[f]).map((f) => kb.featureName(f).length), 0);
   for (const feature of FEATURE_IDS) {
     if (!column.features[feature]) continue;
     const cell = readColumn(kb, snapshot, column, reading.match, { family: query.family, version: query.version, arch: query.arch, host: query.host, feature });
     const notes = [...new Set(cell.notes.map((n) => n.position))];
     const noteText = notes.length ? ` [note ${notes.join(', ')}]` : '';
     const where = query.host ?? describeHosts(cell.hosts);
-    if (cell.verdict === 'yes') lines.push(`  ${MARK.yes.padEnd(2)} ${kb.featureName(feature).padEnd(34)} ${where}${noteText}`);
-    else if (cell.verdict === 'conditional') lines.push(`  ${MARK.conditional} ${kb.featureName(feature).padEnd(34)} ${where}${noteText} — if ${cell.conditions.join('; ')}`);
-    else if (cell.status === 'not-applicable') lines.push(`  –  ${kb.featureName(feature).padEnd(34)} not applicable`);
+    if (cell.verdict === 'yes') lines.push(`  ${MARK.yes.padEnd(2)} ${kb.featureName(feature).padEnd(nameWidth)} ${where}${noteText}`);
+    else if (cell.verdict === 'conditional') lines.push(`  ${MARK.conditional} ${kb.featureName(feature).padEnd(nameWidth)} ${where}${noteText} — if ${cell.conditions.join('; ')}`);
+    else if (cell.status === 'not-applicable') lines.push(`  –  ${kb.featureName(feature).padEnd(nameWidth)} not applicable`);
     else unavailable.push(`${kb.featureName(feature)}${cell.status === 'not-on-host' ? ` (not on ${query.host})` : cell.reason && cell.status === 'available' ? ` (${cell.reason})` : ''}`);
   }
   if (unavailable.length) lines.push(`  ✖  Not available: ${unavailable.join(', ')}`);
