@@ -11,7 +11,10 @@ import { describeColumn } from '../src/knowledge/describe.ts';
 import { loadCases } from '../test/eval/evaluate.ts';
 import { ms, percentile, table, timeEach } from './stats.ts';
 
-const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 let cpuAt = cpuMs();
 const kb = loadKnowledgeBase({ userDir: null });
 answerQuestion(kb, 'warm up');
@@ -22,10 +25,16 @@ const thousand = Array.from({ length: 1000 }, (_, i) => questions[i % questions.
 for (let i = 0; i < 2; i++) thousand.forEach((q) => answerQuestion(kb, q));
 const perQuestion = timeEach(thousand, (q) => answerQuestion(kb, q));
 // CPU time per question as well: on a shared, loaded machine the wall clock mostly measures the other processes.
-const perQuestionCpu = thousand.map((q) => { cpuAt = cpuMs(); answerQuestion(kb, q); return cpuMs() - cpuAt; });
+const perQuestionCpu = thousand.map((q) => {
+  cpuAt = cpuMs();
+  answerQuestion(kb, q);
+  return cpuMs() - cpuAt;
+});
 
 const records = [
-  ...[...kb.snapshots.values()].flatMap((s) => s.columns.map((c) => ({ text: `${describeColumn(kb, c)} ${Object.keys(c.features).join(' ')}` }))),
+  ...[...kb.snapshots.values()].flatMap((s) =>
+    s.columns.map((c) => ({ text: `${describeColumn(kb, c)} ${Object.keys(c.features).join(' ')}` })),
+  ),
   ...kb.knownIssues.map((r) => ({ text: `${r.title} ${r.symptoms.join(' ')} ${r.cause}` })),
   ...kb.tips.map((r) => ({ text: `${r.title} ${r.advice}` })),
   ...[...kb.features.values()].map((r) => ({ text: `${r.name} ${r.summary}` })),
@@ -35,24 +44,45 @@ const naive = timeEach(thousand.slice(0, 200), (q) => naiveFuse.search(q.slice(0
 
 const root = join(import.meta.dirname, '..');
 const started = performance.now();
-const batch = spawnSync(process.execPath, [join(root, 'bin', 'lisbot.js'), 'ask', '--json'], { input: thousand.join('\n'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const batch = spawnSync(process.execPath, [join(root, 'bin', 'lisbot.js'), 'ask', '--json'], {
+  input: thousand.join('\n'),
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
 const batchMs = performance.now() - started;
 // The same batch under bash's `time`, for the CPU seconds the process used (user + system).
 const dir = mkdtempSync(join(tmpdir(), 'lisbot-bench-'));
 writeFileSync(join(dir, 'questions.txt'), thousand.join('\n'));
-const timed = spawnSync('bash', ['-c', `TIMEFORMAT='%U %S'; time "${process.execPath}" "${join(root, 'bin', 'lisbot.js')}" ask --json < "${join(dir, 'questions.txt')}" > /dev/null`], { encoding: 'utf8' });
+const timed = spawnSync(
+  'bash',
+  [
+    '-c',
+    `TIMEFORMAT='%U %S'; time "${process.execPath}" "${join(root, 'bin', 'lisbot.js')}" ask --json < "${join(dir, 'questions.txt')}" > /dev/null`,
+  ],
+  { encoding: 'utf8' },
+);
 rmSync(dir, { recursive: true, force: true });
 const [user, sys] = (timed.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
 const lines = batch.stdout.trim().split('\n').length;
 
-console.log(`${thousand.length} questions from the evaluation set; ${records.length} KB records in the naive index; node ${process.version}\n`);
-console.log(table([
-  ['measure', 'median', 'p99'],
-  ['answer in-process (wall)', ms(percentile(perQuestion, 50)), ms(percentile(perQuestion, 99))],
-  ['answer in-process (CPU)', ms(percentile(perQuestionCpu, 50)), ms(percentile(perQuestionCpu, 99))],
-  ['baseline: fuse over every record', ms(percentile(naive, 50)), ms(percentile(naive, 99))],
-]));
-console.log(`\nratio baseline / lisbot (median): ${(percentile(naive, 50) / percentile(perQuestion, 50)).toFixed(1)}x, (p99): ${(percentile(naive, 99) / percentile(perQuestion, 99)).toFixed(1)}x`);
-console.log(`ask --json batch of 1000 (process start included): ${(batchMs / 1000).toFixed(2)} s wall, ${user !== undefined && sys !== undefined ? `${(user + sys).toFixed(2)} s CPU (user ${user.toFixed(2)} + system ${sys.toFixed(2)})` : 'CPU not measured'}, ${lines} lines, exit ${batch.status}`);
-console.log(`start-up in this process (KB load and intent model training): ${startupCpu.toFixed(0)} ms CPU; load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
+console.log(
+  `${thousand.length} questions from the evaluation set; ${records.length} KB records in the naive index; node ${process.version}\n`,
+);
+console.log(
+  table([
+    ['measure', 'median', 'p99'],
+    ['answer in-process (wall)', ms(percentile(perQuestion, 50)), ms(percentile(perQuestion, 99))],
+    ['answer in-process (CPU)', ms(percentile(perQuestionCpu, 50)), ms(percentile(perQuestionCpu, 99))],
+    ['baseline: fuse over every record', ms(percentile(naive, 50)), ms(percentile(naive, 99))],
+  ]),
+);
+console.log(
+  `\nratio baseline / lisbot (median): ${(percentile(naive, 50) / percentile(perQuestion, 50)).toFixed(1)}x, (p99): ${(percentile(naive, 99) / percentile(perQuestion, 99)).toFixed(1)}x`,
+);
+console.log(
+  `ask --json batch of 1000 (process start included): ${(batchMs / 1000).toFixed(2)} s wall, ${user !== undefined && sys !== undefined ? `${(user + sys).toFixed(2)} s CPU (user ${user.toFixed(2)} + system ${sys.toFixed(2)})` : 'CPU not measured'}, ${lines} lines, exit ${batch.status}`,
+);
+console.log(
+  `start-up in this process (KB load and intent model training): ${startupCpu.toFixed(0)} ms CPU; load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`,
+);
 if (batch.status !== 0) console.error(batch.stderr.slice(0, 2000));

@@ -97,7 +97,10 @@ class Deliveries {
       if (Date.now() > deadline) return false;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 100);
-        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
     return true;
@@ -124,27 +127,42 @@ function stopWorker(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => { clearTimeout(kill); resolve(); });
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
     child.send('stop');
   });
 }
 
 function submitOne(service: GuestCheckService, run: string, channel: string): Promise<void> {
-  return service.submit({ fileName: 'bench.txt', content: Buffer.from(`### lischeck-meta\n${run} ${channel}\n### lischeck-end\n`) },
-    { platform: 'slack', channel }, 'UBENCH').then((result) => {
-    if (result.status !== 'queued') throw new Error(`submit ${channel}: ${JSON.stringify(result)}`);
-  });
+  return service
+    .submit(
+      { fileName: 'bench.txt', content: Buffer.from(`### lischeck-meta\n${run} ${channel}\n### lischeck-end\n`) },
+      { platform: 'slack', channel },
+      'UBENCH',
+    )
+    .then((result) => {
+      if (result.status !== 'queued') throw new Error(`submit ${channel}: ${JSON.stringify(result)}`);
+    });
 }
 
 /** Submits `count` jobs as fast as the producer allows and waits until every one was delivered. */
-async function burst(service: GuestCheckService, deliveries: Deliveries, label: string, count: number): Promise<{ rate: number; seconds: number; complete: boolean }> {
+async function burst(
+  service: GuestCheckService,
+  deliveries: Deliveries,
+  label: string,
+  count: number,
+): Promise<{ rate: number; seconds: number; complete: boolean }> {
   const run = randomUUID();
   const channels = Array.from({ length: count }, (_, i) => `${label}-${i}`);
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: IN_FLIGHT_SUBMITS }, async () => {
-    while (next < channels.length) await submitOne(service, run, channels[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT_SUBMITS }, async () => {
+      while (next < channels.length) await submitOne(service, run, channels[next++]!);
+    }),
+  );
   const complete = await deliveries.waitFor(channels, PHASE_TIMEOUT_MS);
   const seconds = (performance.now() - started) / 1000;
   const done = channels.filter((c) => deliveries.at.has(c)).length;
@@ -176,11 +194,13 @@ async function steady(service: GuestCheckService, deliveries: Deliveries, rate: 
   return { achieved, complete, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies) };
 }
 
-
 async function inProcessBaseline(): Promise<{ rate: number; seconds: number; complete: boolean }> {
   const deliveries = new Deliveries();
   const queues = createJobQueues(settingsFor('unused', undefined));
-  const worker = queues.startGuestCheckWorker({ posters: { slack: new CountingPoster((c, at) => deliveries.add(c, at)) }, check: trivialCheck });
+  const worker = queues.startGuestCheckWorker({
+    posters: { slack: new CountingPoster((c, at) => deliveries.add(c, at)) },
+    check: trivialCheck,
+  });
   const service = queues.guestCheckService();
   await burst(service, deliveries, 'warm', 500);
   const result = await burst(service, deliveries, 'inproc', JOBS * 2);
@@ -211,24 +231,32 @@ async function bullmq(workers: number, withSteady: boolean) {
 }
 
 async function main(): Promise<void> {
-  console.log(`guest-check jobs end to end: ${JOBS} jobs per burst, worker concurrency ${CONCURRENCY}, Redis ${REDIS_URL.replace(/\/\/[^@]*@/, '//***@')}`);
+  console.log(
+    `guest-check jobs end to end: ${JOBS} jobs per burst, worker concurrency ${CONCURRENCY}, Redis ${REDIS_URL.replace(/\/\/[^@]*@/, '//***@')}`,
+  );
   const inProcess = await inProcessBaseline();
   const one = await bullmq(1, false);
   const two = await bullmq(2, true);
   const fmt = (n: number) => n.toFixed(0);
   const flag = (complete: boolean) => (complete ? '' : ' (INCOMPLETE)');
   console.log();
-  console.log(table([
-    ['queue', 'jobs', 'seconds', 'jobs/s'],
-    ['in-process (baseline)', String(JOBS * 2), inProcess.seconds.toFixed(2), fmt(inProcess.rate) + flag(inProcess.complete)],
-    ['BullMQ, 1 worker process', String(JOBS), one.seconds.toFixed(2), fmt(one.rate) + flag(one.complete)],
-    ['BullMQ, 2 worker processes', String(JOBS), two.seconds.toFixed(2), fmt(two.rate) + flag(two.complete)],
-  ]));
+  console.log(
+    table([
+      ['queue', 'jobs', 'seconds', 'jobs/s'],
+      ['in-process (baseline)', String(JOBS * 2), inProcess.seconds.toFixed(2), fmt(inProcess.rate) + flag(inProcess.complete)],
+      ['BullMQ, 1 worker process', String(JOBS), one.seconds.toFixed(2), fmt(one.rate) + flag(one.complete)],
+      ['BullMQ, 2 worker processes', String(JOBS), two.seconds.toFixed(2), fmt(two.rate) + flag(two.complete)],
+    ]),
+  );
   const latency = two.latency!;
   console.log();
-  console.log(`steady ${STEADY_RATE} jobs/s for ${STEADY_SECONDS} s (achieved ${latency.achieved.toFixed(0)}/s), 2 worker processes, enqueue→delivered:` +
-    ` p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms${flag(latency.complete)}`);
-  console.log(`in-process / BullMQ (2 workers): ${(inProcess.rate / two.rate).toFixed(1)}×;  2 workers / 1 worker: ${(two.rate / one.rate).toFixed(2)}×`);
+  console.log(
+    `steady ${STEADY_RATE} jobs/s for ${STEADY_SECONDS} s (achieved ${latency.achieved.toFixed(0)}/s), 2 worker processes, enqueue→delivered:` +
+      ` p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms${flag(latency.complete)}`,
+  );
+  console.log(
+    `in-process / BullMQ (2 workers): ${(inProcess.rate / two.rate).toFixed(1)}×;  2 workers / 1 worker: ${(two.rate / one.rate).toFixed(2)}×`,
+  );
   console.log(`target ≥ 1,000 jobs/s with 2 workers: ${two.rate >= 1000 ? 'met' : 'NOT met'}`);
 }
 

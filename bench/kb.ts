@@ -18,7 +18,24 @@ const loads = Array.from({ length: 10 }, () => {
 const kb = loadKnowledgeBase({ userDir: null });
 
 const families = [...kb.families.values()].filter((f) => f.kind !== 'other').map((f) => f.id);
-const versions = ['6.2', '6.4', '7.5', '8.6', '9.2', '14.04', '18.04', '22.04', '11 SP3', '12 SP4', '15 SP2', '10', '11', '12.2', '13.1', '24.04'];
+const versions = [
+  '6.2',
+  '6.4',
+  '7.5',
+  '8.6',
+  '9.2',
+  '14.04',
+  '18.04',
+  '22.04',
+  '11 SP3',
+  '12 SP4',
+  '15 SP2',
+  '10',
+  '11',
+  '12.2',
+  '13.1',
+  '24.04',
+];
 const queries = Array.from({ length: ROUNDS }, (_, i) => ({
   family: families[i % families.length]!,
   version: versions[(i * 7) % versions.length]!,
@@ -29,7 +46,9 @@ const queries = Array.from({ length: ROUNDS }, (_, i) => ({
 /** The baseline: no per-family history, every column of every snapshot checked each time. */
 function naiveSupport(base: KnowledgeBase, family: DistroId, version: string) {
   const parsed = parseVersion(version)!;
-  return [...base.snapshots.values()].flatMap((s) => s.columns).filter((c) => c.families.includes(family) && matchVersionItems(parsed, c.versions) !== 'none');
+  return [...base.snapshots.values()]
+    .flatMap((s) => s.columns)
+    .filter((c) => c.families.includes(family) && matchVersionItems(parsed, c.versions) !== 'none');
 }
 
 const support = timeEach(queries, (q) => querySupport(kb, q));
@@ -39,13 +58,15 @@ const search = timeEach(queries.slice(0, 1000), (q) => searchAdvice(kb, `${q.fea
 const naive = timeEach(queries, (q) => naiveSupport(kb, q.family, q.version));
 
 console.log(`KB ${kb.version}: ${kb.snapshots.size} snapshots; ${ROUNDS} queries per kind; node ${process.version}\n`);
-console.log(table([
-  ['measure', 'median', 'p99'],
-  ['load + validate', ms(percentile(loads, 50)), ms(percentile(loads, 99))],
-  ['support query', ms(percentile(support, 50)), ms(percentile(support, 99))],
-  ['feature query', ms(percentile(feature, 50)), ms(percentile(feature, 99))],
-  ['family matrix', ms(percentile(matrix, 50)), ms(percentile(matrix, 99))],
-  ['issue/tip search', ms(percentile(search, 50)), ms(percentile(search, 99))],
-  ['baseline: naive scan', ms(percentile(naive, 50)), ms(percentile(naive, 99))],
-]));
+console.log(
+  table([
+    ['measure', 'median', 'p99'],
+    ['load + validate', ms(percentile(loads, 50)), ms(percentile(loads, 99))],
+    ['support query', ms(percentile(support, 50)), ms(percentile(support, 99))],
+    ['feature query', ms(percentile(feature, 50)), ms(percentile(feature, 99))],
+    ['family matrix', ms(percentile(matrix, 50)), ms(percentile(matrix, 99))],
+    ['issue/tip search', ms(percentile(search, 50)), ms(percentile(search, 99))],
+    ['baseline: naive scan', ms(percentile(naive, 50)), ms(percentile(naive, 99))],
+  ]),
+);
 console.log(`\nratio naive scan / support query (median): ${(percentile(naive, 50) / percentile(support, 50)).toFixed(1)}x`);

@@ -29,4 +29,6 @@ for (const family of families) {
 }
 console.log(`matrix pictures, ${RUNS} renders per family (scale 2, bundled DejaVu Sans)\n`);
 console.log(table(rows));
-console.log(`\nall families: render median ${ms(percentile(all, 50))}, p99 ${ms(percentile(all, 99))}; PNG size median ${(percentile(sizes, 50) / 1024).toFixed(0)} KiB, max ${(Math.max(...sizes) / 1024).toFixed(0)} KiB`);
+console.log(
+  `\nall families: render median ${ms(percentile(all, 50))}, p99 ${ms(percentile(all, 99))}; PNG size median ${(percentile(sizes, 50) / 1024).toFixed(0)} KiB, max ${(Math.max(...sizes) / 1024).toFixed(0)} KiB`,
+);

@@ -22,7 +22,16 @@ const questions = [...new Set(loadCases().map((c) => c.question))];
 const fake = await FakeSlackApi.start();
 const [port, metricsPort] = await Promise.all([freePort(), freePort()]);
 const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'lisbot.js'), 'serve'], {
-  env: { ...process.env, SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), METRICS_PORT: String(metricsPort), LOG_LEVEL: 'error', REDIS_URL: '' },
+  env: {
+    ...process.env,
+    SLACK_BOT_TOKEN: fake.botToken,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: String(port),
+    METRICS_PORT: String(metricsPort),
+    LOG_LEVEL: 'error',
+    REDIS_URL: '',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 try {
@@ -30,18 +39,29 @@ try {
   const startRss = rssMiB(child.pid!);
   let sent = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (sent < QUESTIONS) {
-      const i = sent++;
-      const ts = nextTs();
-      const { body } = eventEnvelope({ type: 'app_mention', text: `<@U0LISBOT> ${questions[i % questions.length]}`, user: 'U0BENCH', channel: 'C0BENCH', ts, event_ts: ts });
-      await postSigned(`http://127.0.0.1:${port}/slack/events`, body, JSON_TYPE, { secret: SECRET });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (sent < QUESTIONS) {
+        const i = sent++;
+        const ts = nextTs();
+        const { body } = eventEnvelope({
+          type: 'app_mention',
+          text: `<@U0LISBOT> ${questions[i % questions.length]}`,
+          user: 'U0BENCH',
+          channel: 'C0BENCH',
+          ts,
+          event_ts: ts,
+        });
+        await postSigned(`http://127.0.0.1:${port}/slack/events`, body, JSON_TYPE, { secret: SECRET });
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   await new Promise((r) => setTimeout(r, 1000));
   const replies = fake.calls.filter((c) => c.method === 'chat.postMessage').length;
-  console.log(`serve RSS: ${startRss.toFixed(1)} MiB at start, ${rssMiB(child.pid!).toFixed(1)} MiB after ${QUESTIONS} questions (${replies} replies, ${(QUESTIONS / seconds).toFixed(0)} events/s)`);
+  console.log(
+    `serve RSS: ${startRss.toFixed(1)} MiB at start, ${rssMiB(child.pid!).toFixed(1)} MiB after ${QUESTIONS} questions (${replies} replies, ${(QUESTIONS / seconds).toFixed(0)} events/s)`,
+  );
 } finally {
   child.kill('SIGTERM');
   await fake.close();
@@ -57,7 +77,15 @@ try {
   const slack = await FakeSlackApi.start();
   const jobEnv = { REDIS_URL: process.env.REDIS_URL || TEST_REDIS_URL, JOB_KEY_PREFIX: `lisbot-bench-${randomUUID().slice(0, 8)}` };
   const worker = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'lisbot.js'), 'worker'], {
-    env: { ...process.env, ...jobEnv, SLACK_BOT_TOKEN: slack.botToken, SLACK_API_URL: slack.apiUrl, LOG_LEVEL: 'error', WORKER_CONCURRENCY: '8', METRICS_PORT: '' },
+    env: {
+      ...process.env,
+      ...jobEnv,
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_API_URL: slack.apiUrl,
+      LOG_LEVEL: 'error',
+      WORKER_CONCURRENCY: '8',
+      METRICS_PORT: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const queues = createJobQueues(jobSettingsFromEnv(jobEnv));
@@ -67,12 +95,17 @@ try {
     const service = queues.guestCheckService();
     const started = performance.now();
     for (let i = 0; i < QUESTIONS; i++) {
-      await service.submit({ fileName: 'lischeck.txt', content: Buffer.from(`${bundle}\n# upload ${i}\n`) }, { platform: 'slack', channel: `C0BENCH${i % 50}` });
+      await service.submit(
+        { fileName: 'lischeck.txt', content: Buffer.from(`${bundle}\n# upload ${i}\n`) },
+        { platform: 'slack', channel: `C0BENCH${i % 50}` },
+      );
     }
     const posted = () => slack.calls.filter((c) => c.method === 'chat.postMessage').length;
     await waitFor(() => Promise.resolve(posted() >= QUESTIONS), 300_000, 'every report');
     const seconds = (performance.now() - started) / 1000;
-    console.log(`worker RSS: ${startRss.toFixed(1)} MiB at start, ${rssMiB(worker.pid!).toFixed(1)} MiB after ${QUESTIONS} guest checks (${posted()} reports, ${(QUESTIONS / seconds).toFixed(0)} checks/s end to end)`);
+    console.log(
+      `worker RSS: ${startRss.toFixed(1)} MiB at start, ${rssMiB(worker.pid!).toFixed(1)} MiB after ${QUESTIONS} guest checks (${posted()} reports, ${(QUESTIONS / seconds).toFixed(0)} checks/s end to end)`,
+    );
   } finally {
     worker.kill('SIGTERM');
     await queues.close();

@@ -22,8 +22,13 @@ const SECRET = '0123456789abcdef0123456789abcdef';
 const TIMEOUT_MS = 10_000;
 
 const quiet: Logger = {
-  debug: () => {}, info: () => {}, warn: (...m: unknown[]) => console.warn(...m), error: (...m: unknown[]) => console.error(...m),
-  setLevel: () => {}, getLevel: () => LogLevel.WARN, setName: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (...m: unknown[]) => console.warn(...m),
+  error: (...m: unknown[]) => console.error(...m),
+  setLevel: () => {},
+  getLevel: () => LogLevel.WARN,
+  setName: () => {},
 };
 
 const questions = [...new Set(loadCases().map((c) => c.question))];
@@ -51,19 +56,28 @@ fake.onCall = (call) => {
 function mentionBody(i: number): { body: string; ts: string } {
   const ts = `1700000000.${String(i).padStart(6, '0')}`;
   const question = questions[i % questions.length] ?? 'help';
-  const event = { type: 'app_mention', user: 'U0BENCH', text: `<@${fake.botUserId}> ${question}`, ts, channel: `C0BENCH${i % 50}`, event_ts: ts };
+  const event = {
+    type: 'app_mention',
+    user: 'U0BENCH',
+    text: `<@${fake.botUserId}> ${question}`,
+    ts,
+    channel: `C0BENCH${i % 50}`,
+    event_ts: ts,
+  };
   return { body: eventEnvelope(event, { team: fake.teamId, botUserId: fake.botUserId, eventId: `EvBENCH${i}` }).body, ts };
 }
 
 async function pool<T>(items: readonly T[], run: (item: T) => Promise<void>, concurrency = CONCURRENCY): Promise<number> {
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await run(item);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const item = items[next++]!;
+        await run(item);
+      }
+    }),
+  );
   return performance.now() - started;
 }
 
@@ -72,7 +86,10 @@ async function sendEvent(url: string, i: number): Promise<[number, number]> {
   const { body, ts } = mentionBody(i);
   const reply = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no reply to event ${i} within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
-    pending.set(ts, (at) => { clearTimeout(timer); resolve(at); });
+    pending.set(ts, (at) => {
+      clearTimeout(timer);
+      resolve(at);
+    });
   });
   const started = performance.now();
   const response = await fetch(url, { method: 'POST', headers: signedHeaders(body, JSON_TYPE, { secret: SECRET }), body });
@@ -92,16 +109,23 @@ const elapsed = await pool(ids, async (i) => {
   replies.push(reply);
 });
 const unloaded: number[] = [];
-const unloadedElapsed = await pool(Array.from({ length: SEQUENTIAL }, (_, i) => i + WARMUP + EVENTS), async (i) => {
-  unloaded.push((await sendEvent(eventsUrl, i))[1]);
-}, 1);
+const unloadedElapsed = await pool(
+  Array.from({ length: SEQUENTIAL }, (_, i) => i + WARMUP + EVENTS),
+  async (i) => {
+    unloaded.push((await sendEvent(eventsUrl, i))[1]);
+  },
+  1,
+);
 const posted = fake.posts().length;
 const expected = WARMUP + EVENTS + SEQUENTIAL;
 
 // Baseline: the same signed bodies, one HTTP round trip each, to a server that reads the body and answers 200.
 const bare = createServer((req, res) => {
   req.on('data', () => {});
-  req.on('end', () => { res.writeHead(200); res.end(); });
+  req.on('end', () => {
+    res.writeHead(200);
+    res.end();
+  });
 });
 await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
 const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/slack/events`;
@@ -121,15 +145,27 @@ await slack.stop();
 await fake.close();
 bare.close();
 
-const row = (name: string, samples: readonly number[], total: number) => [name, ms(percentile(samples, 50)), ms(percentile(samples, 99)), ms(Math.max(...samples)), `${(samples.length / (total / 1000)).toFixed(0)}/s`];
-console.log(`Slack adapter: ${EVENTS} signed app_mention events (after ${WARMUP} warm-up), ${CONCURRENCY} at a time, ${questions.length} distinct questions; Node ${process.version}`);
-console.log(table([
-  ['', 'median', 'p99', 'max', 'throughput'],
-  row('event → reply at fake Web API', replies, elapsed),
-  row('event → HTTP ack', acks, elapsed),
-  row('baseline: bare HTTP round trip', roundTrips, bareElapsed),
-  row(`event → reply, one at a time (${SEQUENTIAL})`, unloaded, unloadedElapsed),
-]));
-console.log(`ratio to baseline: median ${(percentile(replies, 50) / percentile(roundTrips, 50)).toFixed(1)}×, p99 ${(percentile(replies, 99) / percentile(roundTrips, 99)).toFixed(1)}×`);
+const row = (name: string, samples: readonly number[], total: number) => [
+  name,
+  ms(percentile(samples, 50)),
+  ms(percentile(samples, 99)),
+  ms(Math.max(...samples)),
+  `${(samples.length / (total / 1000)).toFixed(0)}/s`,
+];
+console.log(
+  `Slack adapter: ${EVENTS} signed app_mention events (after ${WARMUP} warm-up), ${CONCURRENCY} at a time, ${questions.length} distinct questions; Node ${process.version}`,
+);
+console.log(
+  table([
+    ['', 'median', 'p99', 'max', 'throughput'],
+    row('event → reply at fake Web API', replies, elapsed),
+    row('event → HTTP ack', acks, elapsed),
+    row('baseline: bare HTTP round trip', roundTrips, bareElapsed),
+    row(`event → reply, one at a time (${SEQUENTIAL})`, unloaded, unloadedElapsed),
+  ]),
+);
+console.log(
+  `ratio to baseline: median ${(percentile(replies, 50) / percentile(roundTrips, 50)).toFixed(1)}×, p99 ${(percentile(replies, 99) / percentile(roundTrips, 99)).toFixed(1)}×`,
+);
 console.log(`replies posted: ${posted} for ${expected} events`);
 if (posted !== expected) process.exitCode = 1;

@@ -35,7 +35,9 @@ function untilPrompt(): Promise<number> {
     const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env: ENV, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let stderr = '';
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       if (out.includes('lisbot> ')) {
@@ -44,7 +46,9 @@ function untilPrompt(): Promise<number> {
         child.once('exit', () => resolve(ms));
       }
     });
-    child.once('exit', (code) => { if (!out.includes('lisbot> ')) reject(new Error(`npm start exited ${code} before its prompt: ${stderr}`)); });
+    child.once('exit', (code) => {
+      if (!out.includes('lisbot> ')) reject(new Error(`npm start exited ${code} before its prompt: ${stderr}`));
+    });
   });
 }
 
@@ -58,8 +62,17 @@ async function serveRss(): Promise<number> {
   const fake = await FakeSlackApi.start();
   const [port, metricsPort] = await Promise.all([freePort(), freePort()]);
   const child = spawn(process.execPath, [BIN, 'serve'], {
-    cwd: ROOT, stdio: 'ignore',
-    env: { ...ENV, SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef', SLACK_API_URL: fake.apiUrl, PORT: String(port), METRICS_PORT: String(metricsPort), LOG_LEVEL: 'error' },
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: {
+      ...ENV,
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+      LOG_LEVEL: 'error',
+    },
   });
   try {
     await waitFor(async () => (await fetch(`http://127.0.0.1:${metricsPort}/readyz`)).ok, 60_000, 'serve to be ready');
@@ -72,7 +85,9 @@ async function serveRss(): Promise<number> {
   }
 }
 
-const mode = existsSync(join(ROOT, 'dist', 'BUILD')) ? 'the dist/ build (if no source is newer)' : 'the sources through tsx (no build: run npm run build)';
+const mode = existsSync(join(ROOT, 'dist', 'BUILD'))
+  ? 'the dist/ build (if no source is newer)'
+  : 'the sources through tsx (no build: run npm run build)';
 console.log(`lisbot start-up, median of ${RUNS} runs each; bin/lisbot.js runs ${mode}`);
 
 wall([BIN, '--help']); // warm the file cache once
@@ -91,8 +106,14 @@ rows.push({ label: 'npm start → first prompt', ms: median(prompts), target: '�
 const baseline = rows[0]!.ms;
 const width = Math.max(...rows.map((r) => r.label.length));
 console.log(`\n${'command'.padEnd(width)}  ${'wall ms'.padStart(8)}  ${'× node -e 0'.padStart(11)}  target`);
-for (const row of rows) console.log(`${row.label.padEnd(width)}  ${row.ms.toFixed(0).padStart(8)}  ${(row.ms / baseline).toFixed(1).padStart(10)}×  ${row.target}`);
+for (const row of rows)
+  console.log(
+    `${row.label.padEnd(width)}  ${row.ms.toFixed(0).padStart(8)}  ${(row.ms / baseline).toFixed(1).padStart(10)}×  ${row.target}`,
+  );
 
 const rss = await serveRss();
-const nodeRss = Number(spawnSync(process.execPath, ['-e', 'console.log(process.memoryUsage().rss)'], { encoding: 'utf8' }).stdout) / 1024 / 1024;
-console.log(`\nserve RSS, only Slack configured, once ready: ${rss.toFixed(1)} MiB (${(rss / nodeRss).toFixed(1)}× a bare node's ${nodeRss.toFixed(1)} MiB; target ≤ 120 MB)`);
+const nodeRss =
+  Number(spawnSync(process.execPath, ['-e', 'console.log(process.memoryUsage().rss)'], { encoding: 'utf8' }).stdout) / 1024 / 1024;
+console.log(
+  `\nserve RSS, only Slack configured, once ready: ${rss.toFixed(1)} MiB (${(rss / nodeRss).toFixed(1)}× a bare node's ${nodeRss.toFixed(1)} MiB; target ≤ 120 MB)`,
+);

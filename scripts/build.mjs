@@ -22,7 +22,9 @@ try {
 /** Bundled in: small, pure and on every command's path. Everything else is loaded from node_modules. */
 const BUNDLED = new Set(['zod', 'fuse.js']);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const external = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)).flatMap((name) => [name, `${name}/*`]);
+const external = Object.keys(pkg.dependencies)
+  .filter((name) => !BUNDLED.has(name))
+  .flatMap((name) => [name, `${name}/*`]);
 
 rmSync(dist, { recursive: true, force: true });
 const result = await esbuild.build({
@@ -51,9 +53,15 @@ const ASSETS = [
 ];
 for (const asset of ASSETS) {
   if (!existsSync(join(root, asset.from))) throw new Error(`lisbot build: ${asset.from} is missing`);
-  const outputs = Object.entries(result.metafile.outputs).filter(([, output]) => asset.usedBy in output.inputs).map(([file]) => file);
+  const outputs = Object.entries(result.metafile.outputs)
+    .filter(([, output]) => asset.usedBy in output.inputs)
+    .map(([file]) => file);
   if (outputs.length === 0) throw new Error(`lisbot build: no output holds ${asset.usedBy}`);
-  for (const dir of new Set(outputs.map((file) => dirname(join(root, file))))) cpSync(join(root, asset.from), join(dir, asset.to), { recursive: true });
+  for (const dir of new Set(outputs.map((file) => dirname(join(root, file)))))
+    cpSync(join(root, asset.from), join(dir, asset.to), { recursive: true });
 }
-writeFileSync(join(dist, 'BUILD'), `${JSON.stringify({ builtAt: new Date().toISOString(), entry: 'lisbot.js', assets: ASSETS.map((a) => a.from) })}\n`);
+writeFileSync(
+  join(dist, 'BUILD'),
+  `${JSON.stringify({ builtAt: new Date().toISOString(), entry: 'lisbot.js', assets: ASSETS.map((a) => a.from) })}\n`,
+);
 console.log('lisbot build: dist/ is ready (bundled CLI, KB data, collector script).');

@@ -22,20 +22,36 @@ const logDir = mkdtempSync(join(tmpdir(), 'lisbot-chaos-'));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const QUESTIONS = [
-  'does rhel 6.2 need lis?', 'does ubuntu 20.04 support trim?', 'which features work on debian 11 on 2019?',
-  'secure boot for ubuntu 18.04 on 2016?', 'is freebsd 13 supported on 2022?', 'does centos 7.9 support dynamic memory?',
+  'does rhel 6.2 need lis?',
+  'does ubuntu 20.04 support trim?',
+  'which features work on debian 11 on 2019?',
+  'secure boot for ubuntu 18.04 on 2016?',
+  'is freebsd 13 supported on 2022?',
+  'does centos 7.9 support dynamic memory?',
 ];
-const REPORT = (n: number) => Buffer.from(`== lis-collect 1.0.0 format 1 ==\n[os-release]\nID=ubuntu\nVERSION_ID="20.04"\nPRETTY_NAME="Ubuntu 20.04.6 LTS"\n[uname]\nLinux vm${n} 5.4.0-150-generic #167-Ubuntu SMP x86_64 GNU/Linux\n[modules]\nhv_vmbus\nhv_netvsc\nhv_storvsc\nhv_utils\nhv_balloon\n`);
+const REPORT = (n: number) =>
+  Buffer.from(
+    `== lis-collect 1.0.0 format 1 ==\n[os-release]\nID=ubuntu\nVERSION_ID="20.04"\nPRETTY_NAME="Ubuntu 20.04.6 LTS"\n[uname]\nLinux vm${n} 5.4.0-150-generic #167-Ubuntu SMP x86_64 GNU/Linux\n[modules]\nhv_vmbus\nhv_netvsc\nhv_storvsc\nhv_utils\nhv_balloon\n`,
+  );
 
 // ---- processes -------------------------------------------------------------------------------------------------
 
 class Proc {
   child: ChildProcess | undefined;
-  constructor(readonly name: string, readonly role: 'serve' | 'worker', readonly env: Record<string, string>, readonly metricsPort: number) {}
+  constructor(
+    readonly name: string,
+    readonly role: 'serve' | 'worker',
+    readonly env: Record<string, string>,
+    readonly metricsPort: number,
+  ) {}
 
   start(): void {
     const log = openSync(join(logDir, `${this.name}.log`), 'a');
-    this.child = spawn(process.execPath, [join(ROOT, 'bin', 'lisbot.js'), this.role], { cwd: ROOT, env: { ...process.env, ...this.env }, stdio: ['ignore', log, log] });
+    this.child = spawn(process.execPath, [join(ROOT, 'bin', 'lisbot.js'), this.role], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', log, log],
+    });
   }
 
   get alive(): boolean {
@@ -58,9 +74,20 @@ class Proc {
 
 // ---- what the fake Slack saw -----------------------------------------------------------------------------------
 
-interface Question { readonly key: string; readonly sentAt: number; acked: boolean; readonly replies: number[] }
+interface Question {
+  readonly key: string;
+  readonly sentAt: number;
+  acked: boolean;
+  readonly replies: number[];
+}
 const questions = new Map<string, Question>();
-interface Check { readonly channel: string; readonly sentAt: number; acked: boolean; readonly reports: number[]; readonly notices: string[] }
+interface Check {
+  readonly channel: string;
+  readonly sentAt: number;
+  acked: boolean;
+  readonly reports: number[];
+  readonly notices: string[];
+}
 const checks = new Map<string, Check>();
 
 const textOf = (call: RecordedCall) => `${typeof call.body.text === 'string' ? call.body.text : ''}`;
@@ -89,7 +116,11 @@ function nextTs(): string {
 
 async function ask(url: string, text: string, retryOf?: { body: string; key: string; retryNum: number }): Promise<string> {
   if (retryOf) {
-    const result = await postSigned(url, retryOf.body, JSON_TYPE, { secret: SECRET, retryNum: retryOf.retryNum, retryReason: 'http_timeout' }).catch(() => undefined);
+    const result = await postSigned(url, retryOf.body, JSON_TYPE, {
+      secret: SECRET,
+      retryNum: retryOf.retryNum,
+      retryReason: 'http_timeout',
+    }).catch(() => undefined);
     if (result?.status === 200) questions.get(retryOf.key)!.acked = true;
     return retryOf.key;
   }
@@ -110,13 +141,33 @@ async function upload(fake: FakeSlackApi, url: string, content: Buffer, name: st
   const file = fake.addFile({ id: `F${channel}`, name, content });
   const ts = nextTs();
   checks.set(channel, { channel, sentAt: performance.now(), acked: false, reports: [], notices: [] });
-  const { body } = eventEnvelope({ type: 'message', subtype: 'file_share', channel, channel_type: 'im', user: 'U0UPLOADER', text: '', files: [file], ts, event_ts: ts });
+  const { body } = eventEnvelope({
+    type: 'message',
+    subtype: 'file_share',
+    channel,
+    channel_type: 'im',
+    user: 'U0UPLOADER',
+    text: '',
+    files: [file],
+    ts,
+    event_ts: ts,
+  });
   const result = await postSigned(url, body, JSON_TYPE, { secret: SECRET }).catch(() => undefined);
   if (result?.status === 200) checks.get(channel)!.acked = true;
   return channel;
 }
 
-interface Figures { scenario: string; sent: number; acked: number; replied: number; duplicated: number; lost: number; p50: number; p99: number; note?: string }
+interface Figures {
+  scenario: string;
+  sent: number;
+  acked: number;
+  replied: number;
+  duplicated: number;
+  lost: number;
+  p50: number;
+  p99: number;
+  note?: string;
+}
 const results: Figures[] = [];
 
 async function settleQuestions(keys: readonly string[]): Promise<void> {
@@ -129,9 +180,15 @@ function questionFigures(scenario: string, keys: readonly string[], note?: strin
   const list = keys.map((k) => questions.get(k)!);
   const latencies = list.filter((q) => q.replies.length > 0).map((q) => Math.min(...q.replies) - q.sentAt);
   const figures = {
-    scenario, sent: list.length, acked: list.filter((q) => q.acked).length, replied: list.filter((q) => q.replies.length > 0).length,
-    duplicated: list.filter((q) => q.replies.length > 1).length, lost: list.filter((q) => q.replies.length === 0).length,
-    p50: percentile(latencies, 50), p99: percentile(latencies, 99), ...(note ? { note } : {}),
+    scenario,
+    sent: list.length,
+    acked: list.filter((q) => q.acked).length,
+    replied: list.filter((q) => q.replies.length > 0).length,
+    duplicated: list.filter((q) => q.replies.length > 1).length,
+    lost: list.filter((q) => q.replies.length === 0).length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    ...(note ? { note } : {}),
   };
   results.push(figures);
   return figures;
@@ -139,7 +196,11 @@ function questionFigures(scenario: string, keys: readonly string[], note?: strin
 
 async function settleChecks(channels: readonly string[]): Promise<void> {
   const deadline = Date.now() + CHECK_WAIT_MS;
-  while (Date.now() < deadline && channels.some((c) => checks.get(c)!.reports.length === 0 && !checks.get(c)!.notices.some((n) => /can't check|not enabled/.test(n)))) await sleep(250);
+  while (
+    Date.now() < deadline &&
+    channels.some((c) => checks.get(c)!.reports.length === 0 && !checks.get(c)!.notices.some((n) => /can't check|not enabled/.test(n)))
+  )
+    await sleep(250);
   await sleep(3000);
 }
 
@@ -148,9 +209,15 @@ function checkFigures(scenario: string, channels: readonly string[]): Figures {
   const latencies = list.filter((c) => c.reports.length > 0).map((c) => Math.min(...c.reports) - c.sentAt);
   const wrong = list.filter((c) => c.reports.length > 0 && c.notices.some((n) => /not confirmed|upload (it )?again/i.test(n))).length;
   const figures = {
-    scenario, sent: list.length, acked: list.filter((c) => c.acked).length, replied: list.filter((c) => c.reports.length > 0).length,
-    duplicated: list.filter((c) => c.reports.length > 1).length, lost: list.filter((c) => c.reports.length === 0).length,
-    p50: percentile(latencies, 50), p99: percentile(latencies, 99), note: `${wrong} wrong "not confirmed" notices after a posted report`,
+    scenario,
+    sent: list.length,
+    acked: list.filter((c) => c.acked).length,
+    replied: list.filter((c) => c.reports.length > 0).length,
+    duplicated: list.filter((c) => c.reports.length > 1).length,
+    lost: list.filter((c) => c.reports.length === 0).length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    note: `${wrong} wrong "not confirmed" notices after a posted report`,
   };
   results.push(figures);
   return figures;
@@ -177,15 +244,38 @@ async function main(): Promise<number> {
   fake.onCall = observe;
   const ports = await Promise.all(Array.from({ length: 6 }, () => freePort()));
   const base = {
-    SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, REDIS_URL: redis.url, LOG_LEVEL: 'warn',
-    JOB_KEY_PREFIX: `chaos${process.pid}`, JOB_LOCK_DURATION_MS: '5000', JOB_STALLED_INTERVAL_MS: '2000', JOB_BACKOFF_MS: '500', WORKER_CONCURRENCY: '2',
+    SLACK_BOT_TOKEN: fake.botToken,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    REDIS_URL: redis.url,
+    LOG_LEVEL: 'warn',
+    JOB_KEY_PREFIX: `chaos${process.pid}`,
+    JOB_LOCK_DURATION_MS: '5000',
+    JOB_STALLED_INTERVAL_MS: '2000',
+    JOB_BACKOFF_MS: '500',
+    WORKER_CONCURRENCY: '2',
   };
-  const serves = [0, 1].map((i) => new Proc(`serve-${i + 1}`, 'serve', { ...base, PORT: String(ports[i * 2]), METRICS_PORT: String(ports[i * 2 + 1]) }, ports[i * 2 + 1]!));
+  const serves = [0, 1].map(
+    (i) =>
+      new Proc(
+        `serve-${i + 1}`,
+        'serve',
+        { ...base, PORT: String(ports[i * 2]), METRICS_PORT: String(ports[i * 2 + 1]) },
+        ports[i * 2 + 1]!,
+      ),
+  );
   const workers = [0, 1].map((i) => new Proc(`worker-${i + 1}`, 'worker', { ...base, METRICS_PORT: String(ports[4 + i]) }, ports[4 + i]!));
   const all = [...serves, ...workers];
   const urls = serves.map((s) => `http://127.0.0.1:${s.env.PORT}/slack/events`);
-  const stopAll = async () => { await Promise.all(all.map((p) => p.kill('SIGTERM'))); await fake.close(); await redis.stop(); };
-  const deadline = setTimeout(() => { console.error(`chaos: deadline of ${DEADLINE_MS} ms passed, stopping`); void stopAll().then(() => process.exit(1)); }, DEADLINE_MS);
+  const stopAll = async () => {
+    await Promise.all(all.map((p) => p.kill('SIGTERM')));
+    await fake.close();
+    await redis.stop();
+  };
+  const deadline = setTimeout(() => {
+    console.error(`chaos: deadline of ${DEADLINE_MS} ms passed, stopping`);
+    void stopAll().then(() => process.exit(1));
+  }, DEADLINE_MS);
   try {
     console.log(`chaos: redis-server on ${redis.port}, fake Slack at ${fake.url}, process logs in ${logDir}`);
     for (const p of all) p.start();
@@ -212,7 +302,10 @@ async function main(): Promise<number> {
     questionFigures('retries to both replicas (3 deliveries each)', retried);
 
     // 3. Redis shut down, then killed -9, each for 10 s, under load (10 questions a second throughout).
-    for (const [label, signal] of [['shut down', 'SIGTERM'], ['killed -9', 'SIGKILL']] as const) {
+    for (const [label, signal] of [
+      ['shut down', 'SIGTERM'],
+      ['killed -9', 'SIGKILL'],
+    ] as const) {
       const load = steadyQuestions(urls, 200, 10);
       await sleep(3000);
       const downAt = performance.now();
@@ -222,7 +315,10 @@ async function main(): Promise<number> {
       const upAt = performance.now();
       const keys = await load;
       await settleQuestions(keys);
-      const during = keys.filter((k) => { const q = questions.get(k)!; return q.sentAt >= downAt && q.sentAt <= upAt + 2000; });
+      const during = keys.filter((k) => {
+        const q = questions.get(k)!;
+        return q.sentAt >= downAt && q.sentAt <= upAt + 2000;
+      });
       questionFigures(`redis ${label} 10 s: all questions`, keys);
       questionFigures(`redis ${label} 10 s: sent while down or restarting`, during);
       await Promise.all(all.map((p) => p.ready(30_000)));
@@ -247,7 +343,10 @@ async function main(): Promise<number> {
     // and the worker is killed while it waits.
     await workers[1]!.kill('SIGTERM');
     let killed = false;
-    fake.holdResponse = (method, body) => (method === 'chat.postMessage' && String(body.channel).startsWith('DK') && !NOTICE.test(typeof body.text === 'string' ? body.text : '') ? 3000 : 0);
+    fake.holdResponse = (method, body) =>
+      method === 'chat.postMessage' && String(body.channel).startsWith('DK') && !NOTICE.test(typeof body.text === 'string' ? body.text : '')
+        ? 3000
+        : 0;
     const midPost: string[] = [];
     const firstPost = new Promise<void>((resolve) => {
       const previous = fake.onCall;
@@ -271,9 +370,16 @@ async function main(): Promise<number> {
 
     // 5. Hostile payloads, texts and uploads; every process must stay up.
     const hostileBodies: Array<[string, string]> = [
-      ['null', JSON_TYPE], ['payload=null', FORM_TYPE], ['[]', JSON_TYPE], ['"x"', JSON_TYPE], ['{"type":"block_actions"}', JSON_TYPE],
-      ['payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A%5B%5D%7D', FORM_TYPE], ['{"type":"event_callback","event":null}', JSON_TYPE],
-      ['{"type":"view_submission","user":{"id":"U1"}}', JSON_TYPE], ['payload=%7B%22type%22%3A%22shortcut%22%7D', FORM_TYPE], ['{"type":"event_callback","event":{"type":"app_mention"}}', JSON_TYPE],
+      ['null', JSON_TYPE],
+      ['payload=null', FORM_TYPE],
+      ['[]', JSON_TYPE],
+      ['"x"', JSON_TYPE],
+      ['{"type":"block_actions"}', JSON_TYPE],
+      ['payload=%7B%22type%22%3A%22block_actions%22%2C%22actions%22%3A%5B%5D%7D', FORM_TYPE],
+      ['{"type":"event_callback","event":null}', JSON_TYPE],
+      ['{"type":"view_submission","user":{"id":"U1"}}', JSON_TYPE],
+      ['payload=%7B%22type%22%3A%22shortcut%22%7D', FORM_TYPE],
+      ['{"type":"event_callback","event":{"type":"app_mention"}}', JSON_TYPE],
     ];
     const statuses: Record<string, number> = {};
     for (const url of urls) {
@@ -281,18 +387,29 @@ async function main(): Promise<number> {
         const result = await postSigned(url, body, type, { secret: SECRET }).catch(() => ({ status: -1 }));
         statuses[String(result.status)] = (statuses[String(result.status)] ?? 0) + 1;
       }
-      const future = await postSigned(url, '{"type":"event_callback","event":{"type":"app_mention"}}', JSON_TYPE, { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) + 360 });
+      const future = await postSigned(url, '{"type":"event_callback","event":{"type":"app_mention"}}', JSON_TYPE, {
+        secret: SECRET,
+        timestamp: Math.floor(Date.now() / 1000) + 360,
+      });
       statuses[`future:${future.status}`] = (statuses[`future:${future.status}`] ?? 0) + 1;
     }
     const hostileTexts = [
-      '\u0001'.repeat(400) + ' does rhel 7.9 support trim?', '\ud800'.repeat(340) + ' rhel 7', '@everyone <!channel> <!here> does ubuntu 20.04 support kvp?',
-      'x'.repeat(40_000), '<script>alert(1)</script> *bold* `code` ```block``` show the rhel matrix', '\u202e\u2066 does debian 11 support trim', '😀'.repeat(2000),
+      '\u0001'.repeat(400) + ' does rhel 7.9 support trim?',
+      '\ud800'.repeat(340) + ' rhel 7',
+      '@everyone <!channel> <!here> does ubuntu 20.04 support kvp?',
+      'x'.repeat(40_000),
+      '<script>alert(1)</script> *bold* `code` ```block``` show the rhel matrix',
+      '\u202e\u2066 does debian 11 support trim',
+      '😀'.repeat(2000),
     ];
     const hostileKeys: string[] = [];
     for (let i = 0; i < hostileTexts.length * 2; i++) hostileKeys.push(await ask(urls[i % 2]!, hostileTexts[i % hostileTexts.length]!));
     const hostileUploads = [
-      ['binary.bin', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))], ['utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(REPORT(3000).toString('utf8'), 'utf16le')])],
-      ['empty.txt', Buffer.alloc(0)], ['huge.txt', Buffer.alloc(6 * 1024 * 1024, 'a')], ['evil\u0007\u001b[31m\u202ename.txt', REPORT(3001)],
+      ['binary.bin', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))],
+      ['utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(REPORT(3000).toString('utf8'), 'utf16le')])],
+      ['empty.txt', Buffer.alloc(0)],
+      ['huge.txt', Buffer.alloc(6 * 1024 * 1024, 'a')],
+      ['evil\u0007\u001b[31m\u202ename.txt', REPORT(3001)],
     ] as const;
     const hostileChecks: string[] = [];
     for (const [name, content] of hostileUploads) hostileChecks.push(await upload(fake, urls[0]!, content, name));
@@ -301,13 +418,25 @@ async function main(): Promise<number> {
     await settleChecks(hostileChecks);
     const answeredUploads = hostileChecks.filter((c) => checks.get(c)!.reports.length > 0 || checks.get(c)!.notices.length > 0).length;
     const aliveAfter = all.filter((p) => p.alive).map((p) => p.name);
-    results.push({ scenario: 'hostile payloads and uploads', sent: hostileBodies.length * 2 + 2 + hostileUploads.length, acked: answeredUploads, replied: answeredUploads, duplicated: 0, lost: hostileUploads.length - answeredUploads, p50: Number.NaN, p99: Number.NaN,
-      note: `statuses ${JSON.stringify(statuses)}; alive: ${aliveAfter.join(', ')}` });
+    results.push({
+      scenario: 'hostile payloads and uploads',
+      sent: hostileBodies.length * 2 + 2 + hostileUploads.length,
+      acked: answeredUploads,
+      replied: answeredUploads,
+      duplicated: 0,
+      lost: hostileUploads.length - answeredUploads,
+      p50: Number.NaN,
+      p99: Number.NaN,
+      note: `statuses ${JSON.stringify(statuses)}; alive: ${aliveAfter.join(', ')}`,
+    });
 
     printResults();
     const questionTargets = results.filter((r) => /redis .*(while down|all questions)|steady|retries|hostile texts/.test(r.scenario));
     const checkTargets = results.filter((r) => /worker SIGKILLed|steady: checks/.test(r.scenario));
-    const ok = questionTargets.every((r) => r.lost === 0 && r.duplicated === 0) && checkTargets.every((r) => r.lost === 0 && r.duplicated === 0) && aliveAfter.length === all.length;
+    const ok =
+      questionTargets.every((r) => r.lost === 0 && r.duplicated === 0) &&
+      checkTargets.every((r) => r.lost === 0 && r.duplicated === 0) &&
+      aliveAfter.length === all.length;
     console.log(ok ? '\nchaos: every target met' : '\nchaos: a target was missed (see above)');
     return ok ? 0 : 1;
   } finally {
@@ -319,10 +448,21 @@ async function main(): Promise<number> {
 function printResults(): void {
   const f = (n: number) => (Number.isFinite(n) ? `${Math.round(n)} ms` : '-');
   console.log('');
-  console.log(table([
-    ['scenario', 'sent', 'acked', 'replied', 'duplicated', 'lost', 'p50', 'p99'],
-    ...results.map((r) => [r.scenario, String(r.sent), String(r.acked), String(r.replied), String(r.duplicated), String(r.lost), f(r.p50), f(r.p99)]),
-  ]));
+  console.log(
+    table([
+      ['scenario', 'sent', 'acked', 'replied', 'duplicated', 'lost', 'p50', 'p99'],
+      ...results.map((r) => [
+        r.scenario,
+        String(r.sent),
+        String(r.acked),
+        String(r.replied),
+        String(r.duplicated),
+        String(r.lost),
+        f(r.p50),
+        f(r.p99),
+      ]),
+    ]),
+  );
   for (const r of results.filter((x) => x.note)) console.log(`  ${r.scenario}: ${r.note!}`);
 }
 

@@ -15,13 +15,17 @@ export const layerRules = {
   rules: {
     // A file outside every layer (a new top-level folder) must be given a place in scripts/layers.mjs first.
     'boundaries/no-unknown-files': 'error',
-    'boundaries/dependencies': ['error', {
-      default: 'disallow',
-      message: 'src/{{from.element.type}} may not import src/{{to.element.type}}: see the layer order in scripts/layers.mjs and the README',
-      policies: FOLDERS.map((folder) => ({
-        from: { element: { type: folder } },
-        allow: { to: { element: { types: { anyOf: [folder, ...allowedImports(folder)] } } } },
-      })),
-    }],
+    'boundaries/dependencies': [
+      'error',
+      {
+        default: 'disallow',
+        message:
+          'src/{{from.element.type}} may not import src/{{to.element.type}}: see the layer order in scripts/layers.mjs and the README',
+        policies: FOLDERS.map((folder) => ({
+          from: { element: { type: folder } },
+          allow: { to: { element: { types: { anyOf: [folder, ...allowedImports(folder)] } } } },
+        })),
+      },
+    ],
   },
 };

@@ -5,7 +5,9 @@ import { AUDIT_SPLITS, runAudit } from '../test/eval/audit.ts';
 
 const args = new Set(process.argv.slice(2));
 if (args.has('--help')) {
-  console.log('Usage: npm run eval:audit [-- --failures] [-- --write-baseline]\nRuns test/eval/audit-dev.jsonl and audit-test.jsonl through the bot; prints accuracy per split and per hinge.\n--failures lists the dev split\'s misses only (the test split is held out).');
+  console.log(
+    "Usage: npm run eval:audit [-- --failures] [-- --write-baseline]\nRuns test/eval/audit-dev.jsonl and audit-test.jsonl through the bot; prints accuracy per split and per hinge.\n--failures lists the dev split's misses only (the test split is held out).",
+  );
   process.exit(0);
 }
 const kb = loadKnowledgeBase({ userDir: null });
@@ -14,10 +16,14 @@ const baseline: Record<string, number> = {};
 for (const split of AUDIT_SPLITS) {
   const { summary, perHinge } = runAudit(kb, split);
   baseline[split] = summary.correct / summary.total;
-  console.log(`audit-${split}: ${summary.total} questions, fully correct ${pct(summary.correct, summary.total)}, verdict/intent per hinge:`);
-  for (const [hinge, b] of Object.entries(perHinge).sort()) console.log(`  ${hinge.padEnd(14)} ${String(b.total).padStart(4)}  ${pct(b.correct, b.total)}`);
+  console.log(
+    `audit-${split}: ${summary.total} questions, fully correct ${pct(summary.correct, summary.total)}, verdict/intent per hinge:`,
+  );
+  for (const [hinge, b] of Object.entries(perHinge).sort())
+    console.log(`  ${hinge.padEnd(14)} ${String(b.total).padStart(4)}  ${pct(b.correct, b.total)}`);
   if (split === 'dev' && args.has('--failures')) {
-    for (const r of summary.results.filter((x) => x.failures.length)) console.log(`  - [${r.expected.hinge ?? '-'}] ${r.expected.question}\n      ${r.failures.join('; ')}`);
+    for (const r of summary.results.filter((x) => x.failures.length))
+      console.log(`  - [${r.expected.hinge ?? '-'}] ${r.expected.question}\n      ${r.failures.join('; ')}`);
   }
 }
 if (args.has('--write-baseline')) {

@@ -9,30 +9,51 @@ import { loadKnowledgeBase } from '../src/knowledge/index.ts';
 import { evaluate, loadCases, scopeFigures } from '../test/eval/evaluate.ts';
 
 if (process.argv.includes('--help')) {
-  console.log('Usage: npm run eval:cv\n5-fold cross-validation of the intent classifier (logistic regression, naive Bayes) against the old rules, over test/eval/train.jsonl + dev.jsonl.');
+  console.log(
+    'Usage: npm run eval:cv\n5-fold cross-validation of the intent classifier (logistic regression, naive Bayes) against the old rules, over test/eval/train.jsonl + dev.jsonl.',
+  );
   process.exit(0);
 }
 const FOLDS = 5;
 const kb = loadKnowledgeBase({ userDir: null });
 const cases = loadCases();
-const rules = (JSON.parse(readFileSync(new URL('../test/eval/rules-e645ab2.json', import.meta.url), 'utf8')) as { answers: Record<string, { intent: string; answered: boolean }> }).answers;
+const rules = (
+  JSON.parse(readFileSync(new URL('../test/eval/rules-e645ab2.json', import.meta.url), 'utf8')) as {
+    answers: Record<string, { intent: string; answered: boolean }>;
+  }
+).answers;
 const base = allExamples(kb).filter((e) => e.origin !== 'eval-train.yaml');
 const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)}%`;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
 
-interface FoldFigures { label: number; intent: number; correct: number; outDeclined: number; inDeclined: number }
+interface FoldFigures {
+  label: number;
+  intent: number;
+  correct: number;
+  outDeclined: number;
+  inDeclined: number;
+}
 const results: Record<string, FoldFigures[]> = { logistic: [], 'naive-bayes': [], rules: [] };
 for (let fold = 0; fold < FOLDS; fold++) {
   const held = cases.filter((_, i) => i % FOLDS === fold);
-  const rest = cases.filter((_, i) => i % FOLDS !== fold).map((c) => ({ text: c.question, label: classifierLabel(c.intent), origin: 'fold' }));
+  const rest = cases
+    .filter((_, i) => i % FOLDS !== fold)
+    .map((c) => ({ text: c.question, label: classifierLabel(c.intent), origin: 'fold' }));
   for (const algorithm of ['logistic', 'naive-bayes'] as Algorithm[]) {
     const model = buildModel(kb, [...base, ...rest], algorithm);
-    const label = held.filter((c) => model.guess(extractEntities(kb, c.question).shape).label === classifierLabel(c.intent)).length / held.length;
+    const label =
+      held.filter((c) => model.guess(extractEntities(kb, c.question).shape).label === classifierLabel(c.intent)).length / held.length;
     useIntentModel(kb, model);
     const summary = evaluate(kb, held);
     const scope = scopeFigures(summary);
-    results[algorithm]!.push({ label, intent: summary.intentCorrect / summary.total, correct: summary.correct / summary.total, outDeclined: scope.outDeclined / scope.out, inDeclined: scope.inDeclined / scope.in });
+    results[algorithm]!.push({
+      label,
+      intent: summary.intentCorrect / summary.total,
+      correct: summary.correct / summary.total,
+      outDeclined: scope.outDeclined / scope.out,
+      inDeclined: scope.inDeclined / scope.in,
+    });
   }
   const old = held.map((c) => ({ c, a: rules[c.question] }));
   const out = old.filter(({ c }) => c.intent === 'unknown');
@@ -45,15 +66,23 @@ for (let fold = 0; fold < FOLDS; fold++) {
     inDeclined: inScope.filter(({ a }) => a?.intent === 'unknown' && !a.answered).length / inScope.length,
   });
 }
-console.log(`${FOLDS}-fold cross-validation over ${cases.length} questions (train+dev); ${base.length} examples from data files and the KB in every fold\n`);
-console.log(`${'method'.padEnd(28)}${'label acc'.padStart(16)}${'intent acc'.padStart(16)}${'fully correct'.padStart(16)}${'OOS declined'.padStart(14)}${'in-scope declined'.padStart(19)}`);
+console.log(
+  `${FOLDS}-fold cross-validation over ${cases.length} questions (train+dev); ${base.length} examples from data files and the KB in every fold\n`,
+);
+console.log(
+  `${'method'.padEnd(28)}${'label acc'.padStart(16)}${'intent acc'.padStart(16)}${'fully correct'.padStart(16)}${'OOS declined'.padStart(14)}${'in-scope declined'.padStart(19)}`,
+);
 for (const [name, folds] of Object.entries(results)) {
   const col = (pick: (f: FoldFigures) => number) => {
     const xs = folds.map(pick);
     return xs.some(Number.isNaN) ? '-'.padStart(16) : `${pct(mean(xs))} ±${(100 * sd(xs)).toFixed(1)}`.padStart(16);
   };
   const label = name === 'rules' ? 'rules (76 regexes, e645ab2)' : `classifier: ${name}`;
-  console.log(`${label.padEnd(28)}${col((f) => f.label)}${col((f) => f.intent)}${col((f) => f.correct)}${pct(mean(folds.map((f) => f.outDeclined))).padStart(14)}${pct(mean(folds.map((f) => f.inDeclined))).padStart(19)}`);
+  console.log(
+    `${label.padEnd(28)}${col((f) => f.label)}${col((f) => f.intent)}${col((f) => f.correct)}${pct(mean(folds.map((f) => f.outDeclined))).padStart(14)}${pct(mean(folds.map((f) => f.inDeclined))).padStart(19)}`,
+  );
 }
-console.log('\nlabel acc: the classifier\'s label (distro and feature support are one label) on held-out questions; intent acc and fully correct: through the whole answer path.');
+console.log(
+  "\nlabel acc: the classifier's label (distro and feature support are one label) on held-out questions; intent acc and fully correct: through the whole answer path.",
+);
 console.log('The rules were written with every one of these questions in view, so their figure is not held out.');

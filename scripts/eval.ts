@@ -14,15 +14,27 @@ accuracy, per-intent accuracy, a confusion matrix and scope figures. --failures 
   process.exit(0);
 }
 const argv = process.argv.slice(2);
-const only = argv.includes('--split') ? argv[argv.indexOf('--split') + 1] as Split : undefined;
+const only = argv.includes('--split') ? (argv[argv.indexOf('--split') + 1] as Split) : undefined;
 const kb = loadKnowledgeBase({ userDir: null });
 const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
-const short = (i: string) => i.replace('distro_support', 'distro').replace('feature_support', 'feat').replace('feature_info', 'finfo').replace('known_issue', 'issue').replace('lis_version', 'lisver').replace('guest_check', 'check').replace('unknown', 'unkn');
+const short = (i: string) =>
+  i
+    .replace('distro_support', 'distro')
+    .replace('feature_support', 'feat')
+    .replace('feature_info', 'finfo')
+    .replace('known_issue', 'issue')
+    .replace('lis_version', 'lisver')
+    .replace('guest_check', 'check')
+    .replace('unknown', 'unkn');
 
 function report(name: string, summary: EvalSummary, details: boolean): void {
   const scope = scopeFigures(summary);
-  console.log(`\n== ${name}: ${summary.total} questions  fully correct ${pct(summary.correct, summary.total)}  intent correct ${pct(summary.intentCorrect, summary.total)}`);
-  console.log(`   scope: out-of-scope declined ${pct(scope.outDeclined, scope.out)} (${scope.outDeclined}/${scope.out}, goal ≥ 95%)  in-scope wrongly declined ${pct(scope.inDeclined, scope.in)} (${scope.inDeclined}/${scope.in}, goal ≤ 2%)`);
+  console.log(
+    `\n== ${name}: ${summary.total} questions  fully correct ${pct(summary.correct, summary.total)}  intent correct ${pct(summary.intentCorrect, summary.total)}`,
+  );
+  console.log(
+    `   scope: out-of-scope declined ${pct(scope.outDeclined, scope.out)} (${scope.outDeclined}/${scope.out}, goal ≥ 95%)  in-scope wrongly declined ${pct(scope.inDeclined, scope.in)} (${scope.inDeclined}/${scope.in}, goal ≤ 2%)`,
+  );
   if (!details) return;
   console.log(`\n${'intent'.padEnd(16)} ${'n'.padStart(4)}  ${'correct'.padStart(7)}  ${'intent'.padStart(7)}`);
   for (const intent of INTENTS) {
@@ -30,12 +42,16 @@ function report(name: string, summary: EvalSummary, details: boolean): void {
     console.log(`${intent.padEnd(16)} ${String(b.total).padStart(4)}  ${pct(b.correct, b.total)}  ${pct(b.intentCorrect, b.total)}`);
   }
   console.log(`\nconfusion (rows expected, columns answered)\n${''.padEnd(16)}${INTENTS.map((i) => short(i).padStart(7)).join('')}`);
-  for (const expected of INTENTS) console.log(`${expected.padEnd(16)}${INTENTS.map((a) => String(summary.confusion[expected]![a]).padStart(7)).join('')}`);
+  for (const expected of INTENTS)
+    console.log(`${expected.padEnd(16)}${INTENTS.map((a) => String(summary.confusion[expected]![a]).padStart(7)).join('')}`);
 }
 
 const splits: Split[] = only ? [only] : ['train', 'dev', 'test'];
 for (const split of splits) {
-  if (!hasSplit(split)) { console.log(`\n== ${split}: no ${split} split in test/eval/ yet`); continue; }
+  if (!hasSplit(split)) {
+    console.log(`\n== ${split}: no ${split} split in test/eval/ yet`);
+    continue;
+  }
   const summary = evaluate(kb, loadCases(split));
   report(split, summary, true);
   if (args.has('--failures') && split !== 'test') {
@@ -49,8 +65,11 @@ if (args.has('--write-baseline')) {
   const scope = scopeFigures(all);
   const test = hasSplit('test') ? evaluate(kb, loadCases('test')) : undefined;
   const baseline = {
-    correct: all.correct / all.total, intent: all.intentCorrect / all.total, total: all.total,
-    outOfScopeDeclined: scope.outDeclined / scope.out, inScopeWronglyDeclined: scope.inDeclined / scope.in,
+    correct: all.correct / all.total,
+    intent: all.intentCorrect / all.total,
+    total: all.total,
+    outOfScopeDeclined: scope.outDeclined / scope.out,
+    inScopeWronglyDeclined: scope.inDeclined / scope.in,
     ...(test ? { test: { correct: test.correct / test.total, intent: test.intentCorrect / test.total, total: test.total } } : {}),
   };
   writeFileSync(new URL('../test/eval/baseline.json', import.meta.url), `${JSON.stringify(baseline, null, 2)}\n`);

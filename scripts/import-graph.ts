@@ -52,14 +52,18 @@ function main(): number {
   console.log('Folder imports in src/, bottom layer first (count of import statements):');
   LAYERS.forEach((layer, index) => {
     for (const folder of layer) {
-      const targets = [...edges.entries()].filter(([key]) => key.startsWith(`${folder}→`))
+      const targets = [...edges.entries()]
+        .filter(([key]) => key.startsWith(`${folder}→`))
         .map(([key, files]) => ({ to: key.slice(folder.length + 1), files }))
         .sort((a, b) => FOLDERS.indexOf(a.to) - FOLDERS.indexOf(b.to));
       const line = targets.map(({ to, files }) => `${to} (${files.length})`).join(', ') || 'nothing';
       console.log(`  ${String(index).padStart(2)} ${folder.padEnd(14)} → ${line}`);
       for (const { to, files } of targets) {
         if (edges.has(`${to}→${folder}`)) {
-          if (folder < to) problems.push(`src/${folder} and src/${to} import each other:\n    ${[...files, ...(edges.get(`${to}→${folder}`) ?? [])].join('\n    ')}`);
+          if (folder < to)
+            problems.push(
+              `src/${folder} and src/${to} import each other:\n    ${[...files, ...(edges.get(`${to}→${folder}`) ?? [])].join('\n    ')}`,
+            );
         } else if (FOLDERS.includes(to) && !allowedImports(folder).includes(to)) {
           problems.push(`src/${folder} imports src/${to}, which is not below it:\n    ${files.join('\n    ')}`);
         }

@@ -20,10 +20,15 @@ const noteTextsFile = '/tmp/lisbot-note-texts.json';
 const sources = z.array(Source).parse(JSON.parse(readFileSync(sourcesFile, 'utf8')));
 const sourceById = new Map(sources.map((s) => [s.id, s]));
 
-interface Job { readonly file: string; readonly source: Source }
+interface Job {
+  readonly file: string;
+  readonly source: Source;
+}
 const jobs: Job[] = [];
 const problems: string[] = [];
-for (const file of readdirSync(dir).filter((name) => name.endsWith('.md')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((name) => name.endsWith('.md'))
+  .sort()) {
   const id = sourceIdForFile(file);
   const source = id ? sourceById.get(id) : undefined;
   if (!source) {
@@ -46,7 +51,14 @@ for (const job of jobs) {
   byPage.set(job.source.page, list);
 }
 
-interface Row { id: string; columns: number; cells: number; notes: number; unparsed: number; diagnostics: number }
+interface Row {
+  id: string;
+  columns: number;
+  cells: number;
+  notes: number;
+  unparsed: number;
+  diagnostics: number;
+}
 const rows: Row[] = [];
 const noteTexts = new Map<string, { text: string; seenAt: string[] }>();
 let unparsedTotal = 0;
@@ -76,7 +88,14 @@ for (const [page, pageJobs] of [...byPage.entries()].sort(([a], [b]) => a.locale
       noteTexts.set(note.fingerprint, entry);
     }
     const cells = snapshot.columns.reduce((sum, column) => sum + Object.keys(column.features).length, 0);
-    rows.push({ id: snapshot.id, columns: snapshot.columns.length, cells, notes: snapshot.notes.length, unparsed: snapshot.unparsed.length, diagnostics: snapshot.diagnostics.length });
+    rows.push({
+      id: snapshot.id,
+      columns: snapshot.columns.length,
+      cells,
+      notes: snapshot.notes.length,
+      unparsed: snapshot.unparsed.length,
+      diagnostics: snapshot.diagnostics.length,
+    });
     unparsedTotal += snapshot.unparsed.length;
     for (const part of snapshot.unparsed) problems.push(`${snapshot.id}: unparsed ${part.where}: ${part.reason}`);
     for (const line of snapshot.diagnostics) console.log(`  ${snapshot.id}: ${line}`);
@@ -86,12 +105,18 @@ for (const [page, pageJobs] of [...byPage.entries()].sort(([a], [b]) => a.locale
 writeFileSync(noteTextsFile, `${JSON.stringify(Object.fromEntries(noteTexts), null, 2)}\n`);
 
 const pad = (value: string | number, width: number) => String(value).padStart(width);
-console.log(`\n${'snapshot'.padEnd(40)} ${pad('columns', 7)} ${pad('cells', 6)} ${pad('notes', 5)} ${pad('unparsed', 8)} ${pad('diagnostics', 11)}`);
+console.log(
+  `\n${'snapshot'.padEnd(40)} ${pad('columns', 7)} ${pad('cells', 6)} ${pad('notes', 5)} ${pad('unparsed', 8)} ${pad('diagnostics', 11)}`,
+);
 for (const row of rows) {
-  console.log(`${row.id.padEnd(40)} ${pad(row.columns, 7)} ${pad(row.cells, 6)} ${pad(row.notes, 5)} ${pad(row.unparsed, 8)} ${pad(row.diagnostics, 11)}`);
+  console.log(
+    `${row.id.padEnd(40)} ${pad(row.columns, 7)} ${pad(row.cells, 6)} ${pad(row.notes, 5)} ${pad(row.unparsed, 8)} ${pad(row.diagnostics, 11)}`,
+  );
 }
 const sum = (key: 'columns' | 'cells' | 'notes' | 'unparsed' | 'diagnostics') => rows.reduce((total, row) => total + row[key], 0);
-console.log(`${`total (${rows.length} pages)`.padEnd(40)} ${pad(sum('columns'), 7)} ${pad(sum('cells'), 6)} ${pad(sum('notes'), 5)} ${pad(sum('unparsed'), 8)} ${pad(sum('diagnostics'), 11)}`);
+console.log(
+  `${`total (${rows.length} pages)`.padEnd(40)} ${pad(sum('columns'), 7)} ${pad(sum('cells'), 6)} ${pad(sum('notes'), 5)} ${pad(sum('unparsed'), 8)} ${pad(sum('diagnostics'), 11)}`,
+);
 console.log(`distinct note fingerprints: ${noteTexts.size} (texts for paraphrasing in ${noteTextsFile})`);
 
 if (problems.length > 0) {

@@ -9,7 +9,7 @@ export const LAYERS = [
   ['bot'], //           intents, entities, handlers: questions in, replies out
   ['state'], //         conversation, dedupe and feedback stores (memory and Redis)
   ['jobs', 'observability'], // job queues and workers; logging, metrics, health
-  ['digest'], //        the scheduled digest of KB changes and its subscriptions
+  ['digest', 'corrections'], // the scheduled digest of KB changes; corrections to answers a KB change overturned
   ['adapters'], //      Slack, Discord and the console
   ['runtime'], //       wires the roles: serve, worker, the embedded default
   ['cli'], //           the lisbot command

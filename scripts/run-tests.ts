@@ -35,20 +35,33 @@ function redisAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host: '127.0.0.1', port });
     socket.setTimeout(500);
-    socket.once('connect', () => { socket.write('PING\r\n'); });
-    socket.once('data', (data) => { socket.destroy(); resolve(data.toString().startsWith('+PONG')); });
+    socket.once('connect', () => {
+      socket.write('PING\r\n');
+    });
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith('+PONG'));
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
 async function ensureRedis(): Promise<void> {
   if (await redisAnswers(TEST_REDIS_PORT)) return;
   const dir = mkdtempSync(join(tmpdir(), 'lisbot-redis-'));
-  const started = spawnSync('redis-server', ['--daemonize', 'yes', '--port', String(TEST_REDIS_PORT), '--bind', '127.0.0.1',
-    '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'inherit' });
+  const started = spawnSync(
+    'redis-server',
+    ['--daemonize', 'yes', '--port', String(TEST_REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: 'inherit' },
+  );
   if (started.error || started.status !== 0) {
-    console.error('No Redis answers on 127.0.0.1:6379 and redis-server could not be started. Install Redis (apt-get install redis-server).');
+    console.error(
+      'No Redis answers on 127.0.0.1:6379 and redis-server could not be started. Install Redis (apt-get install redis-server).',
+    );
     process.exit(1);
   }
   for (let i = 0; i < 50 && !(await redisAnswers(TEST_REDIS_PORT)); i++) await new Promise((r) => setTimeout(r, 100));
@@ -71,7 +84,9 @@ async function cleanRedis(url: string): Promise<void> {
         else if ((await redis.ttl(key)) === -1) expired += await redis.expire(key, LEFTOVER_TTL_SECONDS);
       }
     } while (cursor !== '0');
-    console.log(`test Redis db ${TEST_REDIS_DB}: deleted ${deleted} keys of run ${TEST_RUN}${expired ? `; ${expired} keys without an expiry now expire in ${LEFTOVER_TTL_SECONDS / 3600} h` : ''}`);
+    console.log(
+      `test Redis db ${TEST_REDIS_DB}: deleted ${deleted} keys of run ${TEST_RUN}${expired ? `; ${expired} keys without an expiry now expire in ${LEFTOVER_TTL_SECONDS / 3600} h` : ''}`,
+    );
   } catch (error) {
     console.error(`could not clean the test Redis database: ${(error as Error).message}`);
   } finally {
@@ -87,8 +102,12 @@ function finished(child: ChildProcess): Promise<number> {
 function startCheck(name: string, args: string[]): Promise<{ name: string; code: number; output: string }> {
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (c: Buffer) => { output += c.toString(); });
-  child.stderr.on('data', (c: Buffer) => { output += c.toString(); });
+  child.stdout.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
   return finished(child).then((code) => ({ name, code, output }));
 }
 
@@ -111,18 +130,30 @@ if (selected.length === 0) {
   process.exit(1);
 }
 
-const checks = withChecks ? [
-  startCheck('typecheck', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit']),
-  startCheck('lint', [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--cache', '--cache-location', join(root, 'node_modules', '.cache', 'eslint'), '.']),
-] : [];
+const checks = withChecks
+  ? [
+      startCheck('typecheck', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit']),
+      startCheck('lint', [
+        join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'),
+        '--cache',
+        '--cache-location',
+        join(root, 'node_modules', '.cache', 'eslint'),
+        '.',
+      ]),
+    ]
+  : [];
 
 const usesRedis = selected.some((t) => t.redis);
 const redisUrl = `redis://127.0.0.1:${TEST_REDIS_PORT}/${TEST_REDIS_DB}`;
 if (usesRedis) await ensureRedis();
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected.map((t) => t.file)], {
-  cwd: root, stdio: 'inherit',
+  cwd: root,
+  stdio: 'inherit',
   env: {
-    ...process.env, LISBOT_TEST_REDIS_URL: redisUrl, LISBOT_TEST_REDIS_DB: String(TEST_REDIS_DB), LISBOT_TEST_RUN: TEST_RUN,
+    ...process.env,
+    LISBOT_TEST_REDIS_URL: redisUrl,
+    LISBOT_TEST_REDIS_DB: String(TEST_REDIS_DB),
+    LISBOT_TEST_RUN: TEST_RUN,
     // Tests that start bin/lisbot.js test the sources, not a dist/ that may be older; the build has its own test.
     LISBOT_FROM_SOURCE: '1',
   },
@@ -137,5 +168,7 @@ for (const check of await Promise.all(checks)) {
     console.log(`✔ ${check.name}`);
   }
 }
-console.log(`${selected.length} test files${unitOnly ? ' (unit tier)' : ''}${withChecks ? ' plus type check and lint' : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `${selected.length} test files${unitOnly ? ' (unit tier)' : ''}${withChecks ? ' plus type check and lint' : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 process.exit(code);

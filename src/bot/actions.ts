@@ -16,7 +16,11 @@ export function parseMatrixValue(value: string): { family: DistroId; host?: Host
  * Carries out a button a user pressed. A "choose" value is asked as the next message of the same
  * conversation, so a did-you-mean or clarifying choice continues the thread.
  */
-export async function performAction(bot: Bot, action: Pick<ReplyAction, 'kind' | 'value'>, message: Omit<IncomingMessage, 'text'>): Promise<Reply | undefined> {
+export async function performAction(
+  bot: Bot,
+  action: Pick<ReplyAction, 'kind' | 'value'>,
+  message: Omit<IncomingMessage, 'text'>,
+): Promise<Reply | undefined> {
   switch (action.kind) {
     case 'show-matrix': {
       const target = parseMatrixValue(action.value);

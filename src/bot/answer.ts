@@ -19,7 +19,13 @@ export interface Answer {
 }
 
 /** Parses a question, routes it to its intent's handler, and answers from the KB (as of a date, when asked). Pure and synchronous. */
-export function answerQuestion(kb: KnowledgeBase, rawQuestion: string, context?: ConversationContext, now = Date.now(), options: { asOf?: string } = {}): Answer {
+export function answerQuestion(
+  kb: KnowledgeBase,
+  rawQuestion: string,
+  context?: ConversationContext,
+  now = Date.now(),
+  options: { asOf?: string } = {},
+): Answer {
   const question = cleanQuestion(rawQuestion);
   const extraction = extractEntities(kb, question);
   const reading = readQuestion(kb, question, extraction);

@@ -17,9 +17,10 @@ export function pageVersionsOf(view: KnowledgeBase, reply: Reply): string[] {
 /** Heads a reply answered from the KB as it stood on a date with that date and the page versions that answered. */
 export function withAsOfHeadline(reply: Reply, view: KnowledgeBase, asOf: string): Reply {
   const pages = pageVersionsOf(view, reply);
-  const which = pages.length > 0
-    ? `page version${pages.length === 1 ? '' : 's'}: ${pages.join('; ')}`
-    : 'no matrix page for this was published by then';
+  const which =
+    pages.length > 0
+      ? `page version${pages.length === 1 ? '' : 's'}: ${pages.join('; ')}`
+      : 'no matrix page for this was published by then';
   return {
     ...reply,
     entities: { ...reply.entities, asOf },

@@ -16,8 +16,19 @@ export interface RenderedAttachment {
  * Renders a reply's attachment for upload. Undefined when it cannot be drawn (no page lists the family)
  * or it would exceed the platform's upload limit: the reply's text then stands alone.
  */
-export async function renderAttachment(kb: KnowledgeBase, attachment: ReplyAttachment, maxBytes: number): Promise<RenderedAttachment | undefined> {
+export async function renderAttachment(
+  kb: KnowledgeBase,
+  attachment: ReplyAttachment,
+  maxBytes: number,
+): Promise<RenderedAttachment | undefined> {
   const picture = await renderMatrixPictureAsync(kb, attachment.family, { host: attachment.host, asOf: attachment.asOf });
   if (!picture || picture.png.length > maxBytes) return undefined;
-  return { filename: attachment.filename, contentType: 'image/png', data: picture.png, altText: attachment.altText, width: picture.width, height: picture.height };
+  return {
+    filename: attachment.filename,
+    contentType: 'image/png',
+    data: picture.png,
+    altText: attachment.altText,
+    width: picture.width,
+    height: picture.height,
+  };
 }

@@ -7,7 +7,8 @@ export type MatrixRequest =
   | { readonly ok: true; readonly family: DistroId; readonly host?: HostId; readonly asOf?: string }
   | { readonly ok: false; readonly error: string };
 
-export const MATRIX_USAGE = 'matrix DISTRO [host] [as of DATE], e.g. "matrix ubuntu", "matrix rhel on 2012 r2", "matrix sles as of mid 2019"';
+export const MATRIX_USAGE =
+  'matrix DISTRO [host] [as of DATE], e.g. "matrix ubuntu", "matrix rhel on 2012 r2", "matrix sles as of mid 2019"';
 
 /** Reads "ubuntu on 2019 as of mid 2020" (the words after `matrix`) as a family, an optional host and date. */
 export function parseMatrixRequest(kb: KnowledgeBase, text: string): MatrixRequest {
@@ -15,7 +16,8 @@ export function parseMatrixRequest(kb: KnowledgeBase, text: string): MatrixReque
   const { entities } = extractEntities(kb, words);
   const family = entities.distro;
   if (!family) return { ok: false, error: `Name a distribution: ${MATRIX_USAGE}.` };
-  if (kb.snapshotAt(family) === undefined) return { ok: false, error: `No Microsoft matrix lists ${kb.familyName(family)}, so there is no grid to draw.` };
+  if (kb.snapshotAt(family) === undefined)
+    return { ok: false, error: `No Microsoft matrix lists ${kb.familyName(family)}, so there is no grid to draw.` };
   const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(words)?.[1];
   const asOf = entities.asOf ?? (iso ? extractAsOf(`as of ${iso}`)?.date : undefined);
   if (iso && !asOf) return { ok: false, error: `"${iso}" is not a date I can read (YYYY-MM-DD).` };

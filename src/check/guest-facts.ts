@@ -295,9 +295,20 @@ export const VmbusDevice = z.strictObject({
 });
 
 export const LOG_SIGNATURE_IDS = [
-  'vmbus-connect-fail', 'symbol-mismatch', 'hot-add-failed', 'kvp-protocol-mismatch', 'kvp-register-flood',
-  'vss-timeout', 'vss-freeze-fail', 'fcopy-channel-absent', 'vss-channel-absent', 'mtrr-lost-memory',
-  'storvsc-errors', 'netvsc-errors', 'soft-lockup', 'ubuntu-tools-missing',
+  'vmbus-connect-fail',
+  'symbol-mismatch',
+  'hot-add-failed',
+  'kvp-protocol-mismatch',
+  'kvp-register-flood',
+  'vss-timeout',
+  'vss-freeze-fail',
+  'fcopy-channel-absent',
+  'vss-channel-absent',
+  'mtrr-lost-memory',
+  'storvsc-errors',
+  'netvsc-errors',
+  'soft-lockup',
+  'ubuntu-tools-missing',
 ] as const;
 export const LogSignatureId = z.enum(LOG_SIGNATURE_IDS);
 export type LogSignatureId = z.infer<typeof LogSignatureId>;

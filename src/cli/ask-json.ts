@@ -14,7 +14,14 @@ export interface AskJson {
 }
 
 export function toAskJson(question: string, reply: Reply): AskJson {
-  const json: AskJson = { question, intent: reply.intent, answered: reply.answered, entities: reply.entities, text: renderPlainText(reply), sources: reply.sources.map((s) => s.id) };
+  const json: AskJson = {
+    question,
+    intent: reply.intent,
+    answered: reply.answered,
+    entities: reply.entities,
+    text: renderPlainText(reply),
+    sources: reply.sources.map((s) => s.id),
+  };
   const supportIntent = reply.intent === 'distro_support' || reply.intent === 'feature_support';
   if (supportIntent && reply.verdict) json.verdict = reply.verdict;
   if (reply.integration) json.integration = reply.integration;

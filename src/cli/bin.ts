@@ -15,4 +15,9 @@ try {
   process.stderr.write(`lisbot: ${(error as Error).message}\n`);
   process.exit(1);
 }
-process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+});

@@ -25,9 +25,16 @@ function overview(prefix?: string): string {
 }
 
 function help(command: CliCommand, summary: string): string {
-  const options = Object.entries(command.options ?? {}).map(([name, o]) => `  --${name}${o.type === 'string' ? ' VALUE' : ''}${o.short ? ` (-${o.short})` : ''}`);
-  return [`Usage: ${command.usage}`, '', summary, ...(command.details ? ['', command.details] : []),
-    ...(options.length ? ['', 'Options:', ...options, '  --help'] : ['', 'Options:', '  --help'])].join('\n');
+  const options = Object.entries(command.options ?? {}).map(
+    ([name, o]) => `  --${name}${o.type === 'string' ? ' VALUE' : ''}${o.short ? ` (-${o.short})` : ''}`,
+  );
+  return [
+    `Usage: ${command.usage}`,
+    '',
+    summary,
+    ...(command.details ? ['', command.details] : []),
+    ...(options.length ? ['', 'Options:', ...options, '  --help'] : ['', 'Options:', '  --help']),
+  ].join('\n');
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -68,4 +75,3 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     throw error;
   }
 }
-

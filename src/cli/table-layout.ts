@@ -27,8 +27,13 @@ export function outputWidth(stream: NodeJS.WritableStream, env: NodeJS.ProcessEn
  */
 export function layoutWideTable(table: WideTable, width: number): string[] {
   const headerLines = Math.max(1, ...table.headers.map((h) => h.length));
-  const widths = table.headers.map((h, i) => Math.min(MAX_COLUMN, Math.max(3, ...h.map((l) => l.length), ...table.cells.map((r) => (r[i] ?? '').length))));
-  const labelWidth = Math.min(Math.max(table.labelHeader.length, ...table.labels.map((l) => l.length)), Math.max(MIN_LABEL, Math.floor(width / 3)));
+  const widths = table.headers.map((h, i) =>
+    Math.min(MAX_COLUMN, Math.max(3, ...h.map((l) => l.length), ...table.cells.map((r) => (r[i] ?? '').length))),
+  );
+  const labelWidth = Math.min(
+    Math.max(table.labelHeader.length, ...table.labels.map((l) => l.length)),
+    Math.max(MIN_LABEL, Math.floor(width / 3)),
+  );
   const blocks: number[][] = [];
   let current: number[] = [];
   let used = labelWidth;
@@ -45,13 +50,26 @@ export function layoutWideTable(table: WideTable, width: number): string[] {
 
   const lines: string[] = [];
   blocks.forEach((columns, b) => {
-    if (blocks.length > 1) lines.push(`${b > 0 ? '\n' : ''}Columns ${columns[0]! + 1}–${columns[columns.length - 1]! + 1} of ${widths.length}:`);
+    if (blocks.length > 1)
+      lines.push(`${b > 0 ? '\n' : ''}Columns ${columns[0]! + 1}–${columns[columns.length - 1]! + 1} of ${widths.length}:`);
     const row = (label: string, values: string[]) => `${ellipsis(label, labelWidth).padEnd(labelWidth)} | ${values.join(' | ')}`.trimEnd();
     for (let l = 0; l < headerLines; l++) {
-      lines.push(row(l === 0 ? table.labelHeader : '', columns.map((c) => ellipsis(table.headers[c]![l] ?? '', widths[c]!).padEnd(widths[c]!))));
+      lines.push(
+        row(
+          l === 0 ? table.labelHeader : '',
+          columns.map((c) => ellipsis(table.headers[c]![l] ?? '', widths[c]!).padEnd(widths[c]!)),
+        ),
+      );
     }
     lines.push(`${'-'.repeat(labelWidth)}-|-${columns.map((c) => '-'.repeat(widths[c]!)).join('-|-')}`);
-    table.labels.forEach((label, r) => lines.push(row(label, columns.map((c) => (table.cells[r]![c] ?? '').padEnd(widths[c]!)))));
+    table.labels.forEach((label, r) =>
+      lines.push(
+        row(
+          label,
+          columns.map((c) => (table.cells[r]![c] ?? '').padEnd(widths[c]!)),
+        ),
+      ),
+    );
   });
   return lines;
 }

@@ -18,7 +18,10 @@ export function sourcesOf(kb: KnowledgeBase, ids: Iterable<string>): ReplySource
 }
 
 export function refSources(kb: KnowledgeBase, refs: readonly SourceRef[]): ReplySource[] {
-  return sourcesOf(kb, refs.map((r) => r.source));
+  return sourcesOf(
+    kb,
+    refs.map((r) => r.source),
+  );
 }
 
 export function noteLines(notes: readonly ResolvedNote[]): string[] {

@@ -18,7 +18,10 @@ export interface FeedbackStore {
 }
 
 export function hashUser(platform: string, user: string | undefined): string {
-  return createHash('sha256').update(`${platform}:${user ?? 'anonymous'}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${platform}:${user ?? 'anonymous'}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export class MemoryFeedbackStore implements FeedbackStore {

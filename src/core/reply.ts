@@ -1,7 +1,16 @@
 import type { DistroId, FeatureId, HostId, IntegrationKind } from '../knowledge/schema/index.ts';
 
 export const INTENTS = [
-  'distro_support', 'feature_support', 'feature_info', 'known_issue', 'tip', 'lis_version', 'guest_check', 'digest', 'help', 'unknown',
+  'distro_support',
+  'feature_support',
+  'feature_info',
+  'known_issue',
+  'tip',
+  'lis_version',
+  'guest_check',
+  'digest',
+  'help',
+  'unknown',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

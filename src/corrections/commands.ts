@@ -7,7 +7,12 @@ export const CORRECTIONS_USAGE = 'corrections on | off | status';
  * `/lis corrections on|off|status` for a channel: the same rule as digest subscriptions, only people who
  * manage the channel (or lisbot admins) may change it; anyone may ask its status. Returns the text to show.
  */
-export async function correctionsCommand(ledger: AnswerLedger | undefined, words: readonly string[], target: Pick<ReplyTarget, 'platform' | 'channel'>, canManageChannel: boolean): Promise<string> {
+export async function correctionsCommand(
+  ledger: AnswerLedger | undefined,
+  words: readonly string[],
+  target: Pick<ReplyTarget, 'platform' | 'channel'>,
+  canManageChannel: boolean,
+): Promise<string> {
   if (!ledger) return 'Corrections are not available on this lisbot.';
   const action = (words[0] ?? 'status').toLowerCase();
   if (action === 'status') {

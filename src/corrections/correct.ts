@@ -42,7 +42,11 @@ export function examine(kb: KnowledgeBase, entry: AnswerRecord, now = Date.now()
 export function correctionReply(kb: KnowledgeBase, correction: Correction): Reply {
   const { entry, answer, changed } = correction;
   const page = changed[0]!.page;
-  const what = changed.flatMap((c) => c.changes).slice(0, 2).map((change) => describeChange(kb, change)).join('; ');
+  const what = changed
+    .flatMap((c) => c.changes)
+    .slice(0, 2)
+    .map((change) => describeChange(kb, change))
+    .join('; ');
   const before = `${entry.verdict ? VERDICT_WORDS[entry.verdict] : 'an answer'}${integrationWords(entry.integration)}`;
   const after = `${answer.verdict ? VERDICT_WORDS[answer.verdict] : 'see below'}${integrationWords(answer.integration)}`;
   const firstLine = answer.text.split('\n')[0]!.slice(0, 400);
@@ -93,21 +97,39 @@ export async function runCorrections(options: CorrectionOptions): Promise<Correc
     if (!correction) {
       if (changedFacts(kb, entry).length > 0) {
         run.unchanged++;
-        const { reply: answer } = answerQuestion(kb, entry.question, undefined, Date.now(), entry.entities.asOf ? { asOf: entry.entities.asOf } : {});
+        const { reply: answer } = answerQuestion(
+          kb,
+          entry.question,
+          undefined,
+          Date.now(),
+          entry.entities.asOf ? { asOf: entry.entities.asOf } : {},
+        );
         await ledger.replace({ ...entry, facts: answerFacts(kb, answer), kbVersion: kb.version });
       }
       continue;
     }
     const channel = channelKey(entry.target);
-    if ((counts.get(channel) ?? 0) >= limit) { run.deferred++; continue; }
-    if (!(await ledger.claim(`${entry.id}:${kb.version}`))) { run.claimedElsewhere++; continue; }
+    if ((counts.get(channel) ?? 0) >= limit) {
+      run.deferred++;
+      continue;
+    }
+    if (!(await ledger.claim(`${entry.id}:${kb.version}`))) {
+      run.claimedElsewhere++;
+      continue;
+    }
     counts.set(channel, (counts.get(channel) ?? 0) + 1);
     const poster = posters[entry.target.platform];
     try {
       if (!poster) throw new Error(`no ${entry.target.platform} poster configured`);
       await poster.post(entry.target, correctionReply(kb, correction));
       run.posted++;
-      await ledger.replace({ ...entry, verdict: correction.answer.verdict, integration: correction.answer.integration, facts: correction.facts, kbVersion: kb.version });
+      await ledger.replace({
+        ...entry,
+        verdict: correction.answer.verdict,
+        integration: correction.answer.integration,
+        facts: correction.facts,
+        kbVersion: kb.version,
+      });
     } catch (error) {
       run.failed++;
       options.log?.(`correction for ${entry.id} failed: ${String(error)}`);
@@ -122,11 +144,23 @@ export function previewCorrections(kb: KnowledgeBase, entries: readonly AnswerRe
 }
 
 /** A ledger entry for an answer just posted. */
-export function answerRecord(kb: KnowledgeBase, target: ReplyTarget, question: string, answer: Reply, id: string, at = new Date()): AnswerRecord {
+export function answerRecord(
+  kb: KnowledgeBase,
+  target: ReplyTarget,
+  question: string,
+  answer: Reply,
+  id: string,
+  at = new Date(),
+): AnswerRecord {
   return {
-    id, target, question: question.slice(0, 500), entities: answer.entities,
+    id,
+    target,
+    question: question.slice(0, 500),
+    entities: answer.entities,
     ...(answer.verdict ? { verdict: answer.verdict } : {}),
     ...(answer.integration ? { integration: answer.integration } : {}),
-    facts: answerFacts(kb, answer), kbVersion: kb.version, at: at.toISOString(),
+    facts: answerFacts(kb, answer),
+    kbVersion: kb.version,
+    at: at.toISOString(),
   };
 }

@@ -56,7 +56,9 @@ export function changedFacts(kb: KnowledgeBase, entry: AnswerRecord): FactChange
   for (const fact of entry.facts.filter((f) => f.startsWith('snapshot:'))) {
     const oldId = fact.slice('snapshot:'.length);
     const old = kb.snapshots.get(oldId);
-    const families = (old?.families ?? [entry.entities.distro]).filter((f): f is DistroId => f !== undefined && (entry.entities.distro === undefined || f === entry.entities.distro));
+    const families = (old?.families ?? [entry.entities.distro]).filter(
+      (f): f is DistroId => f !== undefined && (entry.entities.distro === undefined || f === entry.entities.distro),
+    );
     for (const family of families) {
       const now = kb.snapshotAt(family, entry.entities.asOf);
       if (!now || now.id === oldId) continue;

@@ -48,7 +48,10 @@ export class MemoryAnswerLedger implements AnswerLedger {
   private readonly claims = new Set<string>();
   private readonly channels = new Set<string>();
 
-  constructor(private readonly retention: LedgerRetention = DEFAULT_RETENTION, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly retention: LedgerRetention = DEFAULT_RETENTION,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   record(entry: AnswerRecord): Promise<void> {
     this.kept.delete(entry.id);

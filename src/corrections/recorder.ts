@@ -15,13 +15,18 @@ const SLACK_TS = /^\d{9,}\.\d{6}$/;
 export function targetOfConversation(conversation: string): ReplyTarget | undefined {
   const [platform, team, channel, thread] = conversation.split(':');
   if (!channel) return undefined;
-  if (platform === 'slack') return { platform, channel, ...(team && team !== 'T?' ? { team } : {}), ...(thread && SLACK_TS.test(thread) ? { thread } : {}) };
+  if (platform === 'slack')
+    return { platform, channel, ...(team && team !== 'T?' ? { team } : {}), ...(thread && SLACK_TS.test(thread) ? { thread } : {}) };
   if (platform === 'discord') return { platform, channel };
   return undefined;
 }
 
 /** The Bot's answer hook that keeps each posted verdict in the ledger, with the facts it rested on. */
-export function answerRecorder(ledger: AnswerLedger, kb: () => KnowledgeBase, onError: (error: unknown) => void = () => undefined): (message: IncomingMessage, answer: AnsweredMessage) => void {
+export function answerRecorder(
+  ledger: AnswerLedger,
+  kb: () => KnowledgeBase,
+  onError: (error: unknown) => void = () => undefined,
+): (message: IncomingMessage, answer: AnsweredMessage) => void {
   return (message, answer) => {
     const { reply } = answer;
     if (!reply.answered || !reply.verdict || !RECORDED_INTENTS.has(reply.intent)) return;

@@ -19,7 +19,8 @@ export class RedisAnswerLedger implements AnswerLedger {
 
   async record(entry: AnswerRecord): Promise<void> {
     const ttl = Math.ceil(this.retention.maxAgeMs / 1000);
-    await this.redis.multi()
+    await this.redis
+      .multi()
       .set(this.entryKey(entry.id), JSON.stringify(entry), 'EX', ttl)
       .zadd(this.indexKey(), Date.parse(entry.at) || this.now(), entry.id)
       .zremrangebyscore(this.indexKey(), '-inf', this.now() - this.retention.maxAgeMs)
@@ -51,7 +52,13 @@ export class RedisAnswerLedger implements AnswerLedger {
     return (await this.redis.sismember(this.channelsKey(), channelKey(target))) === 1;
   }
 
-  private entryKey(id: string): string { return `${this.prefix}entry:${id}`; }
-  private indexKey(): string { return `${this.prefix}index`; }
-  private channelsKey(): string { return `${this.prefix}channels`; }
+  private entryKey(id: string): string {
+    return `${this.prefix}entry:${id}`;
+  }
+  private indexKey(): string {
+    return `${this.prefix}index`;
+  }
+  private channelsKey(): string {
+    return `${this.prefix}channels`;
+  }
 }

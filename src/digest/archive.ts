@@ -41,7 +41,10 @@ export class MemoryDigestArchive implements DigestArchive {
 
 const KEEP_SECONDS = 400 * 86_400;
 
-function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, text: string | null): T | undefined {
+function parse<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  text: string | null,
+): T | undefined {
   if (text === null) return undefined;
   try {
     const parsed = schema.safeParse(JSON.parse(text));
@@ -52,7 +55,10 @@ function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T 
 }
 
 export class RedisDigestArchive implements DigestArchive {
-  constructor(private readonly redis: Redis, private readonly prefix = 'lisbot:digest:') {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'lisbot:digest:',
+  ) {}
 
   async putBaseline(baseline: KbBaseline): Promise<void> {
     await this.redis.set(`${this.prefix}kb:${baseline.version}`, JSON.stringify(baseline), 'EX', KEEP_SECONDS);

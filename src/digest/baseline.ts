@@ -91,7 +91,9 @@ export function changesBetween(kb: KnowledgeBase, from: KbBaseline, to: KbBaseli
     groups.set(key, group);
   }
   const diffFilter = { ...(filters.hosts ? { hosts: filters.hosts } : {}), ...(filters.features ? { features: filters.features } : {}) };
-  const changes: KbChange[] = [...groups.values()].flatMap(({ before, after, families }) => diffSnapshots(before, after, families, diffFilter));
+  const changes: KbChange[] = [...groups.values()].flatMap(({ before, after, families }) =>
+    diffSnapshots(before, after, families, diffFilter),
+  );
   const known = new Set(from.lisReleases);
   const wanted = new Set(to.lisReleases);
   const releases = kb.lisReleases

@@ -33,7 +33,8 @@ export interface DigestCommandsOptions {
   readonly limit?: number;
 }
 
-const REFUSAL = 'Only people who can manage this channel can subscribe or unsubscribe it: Slack channel managers and workspace admins, Discord members with Manage Channels, and lisbot admins (LISBOT_ADMINS). Ask one of them, or try "/lis digest preview" to see what the digest would say.';
+const REFUSAL =
+  'Only people who can manage this channel can subscribe or unsubscribe it: Slack channel managers and workspace admins, Discord members with Manage Channels, and lisbot admins (LISBOT_ADMINS). Ask one of them, or try "/lis digest preview" to see what the digest would say.';
 
 function usageReply(problem: string | undefined): Reply {
   return reply({
@@ -41,10 +42,16 @@ function usageReply(problem: string | undefined): Reply {
     answered: problem === undefined,
     title: problem ? 'Digest: I did not understand that' : 'Digest commands',
     text: `${problem ? `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.\n` : ''}Usage: ${DIGEST_USAGE.map((u) => `/lis digest ${u}`).join('\n')}`,
-    fields: problem ? [] : [
-      { label: 'subscribe', value: 'Weekly by default (Mondays 09:00 UTC). Filters keep only the families, hosts and features you name, e.g. "subscribe daily tz=Europe/Berlin ubuntu rhel 2019 2022".' },
-      { label: 'When nothing changed', value: 'No message (--quiet, the default), or one line saying so (--always).' },
-    ],
+    fields: problem
+      ? []
+      : [
+          {
+            label: 'subscribe',
+            value:
+              'Weekly by default (Mondays 09:00 UTC). Filters keep only the families, hosts and features you name, e.g. "subscribe daily tz=Europe/Berlin ubuntu rhel 2019 2022".',
+          },
+          { label: 'When nothing changed', value: 'No message (--quiet, the default), or one line saying so (--always).' },
+        ],
   });
 }
 
@@ -100,10 +107,19 @@ export class DigestCommandsService implements DigestCommands {
     const to = await baseline(more.to);
     const filters = more.filters === '-' ? {} : await this.archive.filters(more.filters);
     if (!from || !to || !filters) {
-      return reply({ intent: 'digest', answered: false, title: 'That digest is no longer available', text: 'Try "/lis digest preview since YYYY-MM-DD" instead.' });
+      return reply({
+        intent: 'digest',
+        answered: false,
+        title: 'That digest is no longer available',
+        text: 'Try "/lis digest preview since YYYY-MM-DD" instead.',
+      });
     }
     const since = isDate(more.from) ? `since ${more.from}` : undefined;
-    const { reply: full } = await digestBetween(kb, from, to, filters, { limit: Infinity, quietWhenEmpty: false, ...(since ? { since } : {}) });
+    const { reply: full } = await digestBetween(kb, from, to, filters, {
+      limit: Infinity,
+      quietWhenEmpty: false,
+      ...(since ? { since } : {}),
+    });
     return full;
   }
 
@@ -111,7 +127,11 @@ export class DigestCommandsService implements DigestCommands {
     return reply({ intent: 'digest', answered: false, title: `You cannot ${action} this channel`, text: REFUSAL });
   }
 
-  private async subscribe(kb: KnowledgeBase, command: Extract<DigestCommand, { action: 'subscribe' }>, context: DigestCommandContext): Promise<Reply> {
+  private async subscribe(
+    kb: KnowledgeBase,
+    command: Extract<DigestCommand, { action: 'subscribe' }>,
+    context: DigestCommandContext,
+  ): Promise<Reply> {
     const { platform, channel, team } = context.target;
     const id = subscriptionId(context.target);
     const existing = await this.options.store.get(id);
@@ -148,7 +168,12 @@ export class DigestCommandsService implements DigestCommands {
   private async unsubscribe(context: DigestCommandContext): Promise<Reply> {
     const id = subscriptionId(context.target);
     const existing = await this.options.store.get(id);
-    if (!existing) return reply({ intent: 'digest', title: 'No digest here', text: 'This channel has no digest subscription, so there is nothing to stop.' });
+    if (!existing)
+      return reply({
+        intent: 'digest',
+        title: 'No digest here',
+        text: 'This channel has no digest subscription, so there is nothing to stop.',
+      });
     await this.options.store.delete(id);
     try {
       await this.options.scheduler?.unscheduled(id);
@@ -156,13 +181,21 @@ export class DigestCommandsService implements DigestCommands {
       await this.options.store.put(existing);
       throw error;
     }
-    return reply({ intent: 'digest', title: 'Digest stopped', text: 'This channel will get no more digests. Subscribe again at any time with "/lis digest subscribe".' });
+    return reply({
+      intent: 'digest',
+      title: 'Digest stopped',
+      text: 'This channel will get no more digests. Subscribe again at any time with "/lis digest subscribe".',
+    });
   }
 
   private async list(kb: KnowledgeBase, context: DigestCommandContext): Promise<Reply> {
     const subscription = await this.options.store.get(subscriptionId(context.target));
     if (!subscription) {
-      return reply({ intent: 'digest', title: 'No digest subscription in this channel', text: 'Someone who manages the channel can start one with "/lis digest subscribe [weekly|daily] [families…] [hosts…]".' });
+      return reply({
+        intent: 'digest',
+        title: 'No digest subscription in this channel',
+        text: 'Someone who manages the channel can start one with "/lis digest subscribe [weekly|daily] [families…] [hosts…]".',
+      });
     }
     return reply({
       intent: 'digest',
@@ -179,8 +212,20 @@ export class DigestCommandsService implements DigestCommands {
       { label: 'Schedule', value: describeSchedule(subscription.schedule) },
       { label: 'Filters', value: filterText(kb, subscription.filters) },
       { label: 'When nothing changed', value: subscription.quietWhenEmpty ? 'no message' : 'one line saying so' },
-      { label: 'Last digest', value: subscription.lastSentAt ? `${subscription.lastSentAt.slice(0, 16).replace('T', ' ')} UTC (KB version ${subscription.lastSentVersion ?? '?'})` : 'none yet' },
-      ...(subscription.disabled ? [{ label: 'Stopped', value: `${subscription.disabled}${subscription.disabledAt ? ` (${subscription.disabledAt.slice(0, 10)})` : ''}` }] : []),
+      {
+        label: 'Last digest',
+        value: subscription.lastSentAt
+          ? `${subscription.lastSentAt.slice(0, 16).replace('T', ' ')} UTC (KB version ${subscription.lastSentVersion ?? '?'})`
+          : 'none yet',
+      },
+      ...(subscription.disabled
+        ? [
+            {
+              label: 'Stopped',
+              value: `${subscription.disabled}${subscription.disabledAt ? ` (${subscription.disabledAt.slice(0, 10)})` : ''}`,
+            },
+          ]
+        : []),
     ];
   }
 
@@ -201,7 +246,11 @@ export class DigestCommandsService implements DigestCommands {
       label = `since ${yearBefore} (a year before the newest page)`;
     }
     const { reply: preview } = await digestBetween(kb, from, baselineOf(kb), filters, {
-      limit: this.options.limit ?? DEFAULT_DIGEST_LIMIT, quietWhenEmpty: false, since: label, heading: 'lisbot digest preview', archive: this.archive,
+      limit: this.options.limit ?? DEFAULT_DIGEST_LIMIT,
+      quietWhenEmpty: false,
+      since: label,
+      heading: 'lisbot digest preview',
+      archive: this.archive,
     });
     return preview!;
   }

@@ -37,7 +37,14 @@ export function groupOf(change: KbChange): DigestGroup {
 }
 
 const KIND_ORDER: Record<KbChange['kind'], number> = {
-  added: 0, dropped: 0, 'lis-release': 0, 'versions-changed': 1, 'host-added': 2, 'host-removed': 2, 'feature-added': 3, 'feature-removed': 3,
+  added: 0,
+  dropped: 0,
+  'lis-release': 0,
+  'versions-changed': 1,
+  'host-added': 2,
+  'host-removed': 2,
+  'feature-added': 3,
+  'feature-removed': 3,
 };
 
 /** Lines at most this long; fields within Discord's 1,024 and Slack's 2,000 characters. */
@@ -54,10 +61,14 @@ function clip(text: string, max: number): string {
 
 function how(kind: IntegrationKind, pkg: string | undefined): string {
   switch (kind) {
-    case 'built-in': return 'built in to the kernel';
-    case 'download': return `needs the Microsoft ${pkg ?? 'LIS'} download`;
-    case 'ports': return 'FreeBSD ports';
-    case 'none': return 'no integration services';
+    case 'built-in':
+      return 'built in to the kernel';
+    case 'download':
+      return `needs the Microsoft ${pkg ?? 'LIS'} download`;
+    case 'ports':
+      return 'FreeBSD ports';
+    case 'none':
+      return 'no integration services';
   }
 }
 
@@ -102,15 +113,21 @@ export function describeFilters(kb: KnowledgeBase, filters: DigestFilters): stri
 function sourcesOf(kb: KnowledgeBase, changes: readonly KbChange[]): ReplySource[] {
   const ids = new Set<string>();
   for (const change of changes) {
-    if (change.kind === 'lis-release') { const first = change.release.sources[0]; if (first) ids.add(first.source); }
-    else if (change.kind === 'dropped') ids.add(change.from.source);
+    if (change.kind === 'lis-release') {
+      const first = change.release.sources[0];
+      if (first) ids.add(first.source);
+    } else if (change.kind === 'dropped') ids.add(change.from.source);
     else ids.add(change.to.source);
   }
   return [...ids].slice(0, 6).map((id) => {
     const source = kb.sources.get(id);
     // An id dated by the page's stale ms.date also names the era its content is from.
     const stale = source && !id.includes(source.era) && /\d{4}-\d{2}-\d{2}/.test(id);
-    return { id, title: source ? `${source.title} (${source.era}${stale ? `; ${id}` : ''})` : id, ...(source?.url ? { url: source.url } : {}) };
+    return {
+      id,
+      title: source ? `${source.title} (${source.era}${stale ? `; ${id}` : ''})` : id,
+      ...(source?.url ? { url: source.url } : {}),
+    };
   });
 }
 
@@ -168,9 +185,17 @@ export interface ComposeOptions {
 
 function countsTitle(counts: ReadonlyMap<DigestGroup, number>): string {
   // The same words as the section titles, so the counts can be checked against them.
-  const words: Record<DigestGroup, string> = { supported: 'newly supported', features: 'features newly available', lis: 'LIS release', dropped: 'dropped or end of life' };
+  const words: Record<DigestGroup, string> = {
+    supported: 'newly supported',
+    features: 'features newly available',
+    lis: 'LIS release',
+    dropped: 'dropped or end of life',
+  };
   return DIGEST_GROUPS.filter((g) => (counts.get(g) ?? 0) > 0)
-    .map((g) => { const n = counts.get(g)!; return g === 'lis' && n > 1 ? `${n} LIS releases` : `${n} ${words[g]}`; })
+    .map((g) => {
+      const n = counts.get(g)!;
+      return g === 'lis' && n > 1 ? `${n} LIS releases` : `${n} ${words[g]}`;
+    })
     .join(', ');
 }
 
@@ -180,7 +205,12 @@ function countsTitle(counts: ReadonlyMap<DigestGroup, number>): string {
  * releases). A long digest shows `limit` lines and a "show all" action. No changes: undefined, or one line when
  * `quietWhenEmpty` is false.
  */
-export function composeDigest(kb: KnowledgeBase, changes: readonly KbChange[], filters: DigestFilters, options: ComposeOptions = {}): Reply | undefined {
+export function composeDigest(
+  kb: KnowledgeBase,
+  changes: readonly KbChange[],
+  filters: DigestFilters,
+  options: ComposeOptions = {},
+): Reply | undefined {
   const heading = options.heading ?? 'lisbot digest';
   const scope = describeFilters(kb, filters);
   const since = options.since ? ` ${options.since}` : '';
@@ -223,8 +253,12 @@ export function composeDigest(kb: KnowledgeBase, changes: readonly KbChange[], f
       body += field.value.length + field.label.length;
     }
   }
-  const actions: ReplyAction[] = hidden > 0 && options.more ? [{ kind: 'show-more', label: `Show all ${changes.length} changes`, value: options.more }] : [];
-  const summary = hidden > 0 ? ` Showing ${changes.length - hidden} of ${changes.length}${options.more ? '' : '; `lisbot digest preview` lists them all'}.` : '';
+  const actions: ReplyAction[] =
+    hidden > 0 && options.more ? [{ kind: 'show-more', label: `Show all ${changes.length} changes`, value: options.more }] : [];
+  const summary =
+    hidden > 0
+      ? ` Showing ${changes.length - hidden} of ${changes.length}${options.more ? '' : '; `lisbot digest preview` lists them all'}.`
+      : '';
   return reply({
     intent: 'digest',
     title: clip(`${heading}: ${countsTitle(counts)}`, 150),

@@ -88,7 +88,13 @@ export class DigestDelivery {
     const delivered = await ledger.lookup(key);
     if (delivered) {
       await this.catchUp(subscriptionId, kb, delivered.details?.kbVersion, subscription.lastSentVersion, at);
-      return { outcome: 'already-sent', subscription: subscriptionId, period, messageId: delivered.messageId, ...(delivered.details?.kbVersion ? { version: delivered.details.kbVersion } : {}) };
+      return {
+        outcome: 'already-sent',
+        subscription: subscriptionId,
+        period,
+        messageId: delivered.messageId,
+        ...(delivered.details?.kbVersion ? { version: delivered.details.kbVersion } : {}),
+      };
     }
 
     const { reply, changes, to } = await subscriptionDigest(kb, subscription, {
@@ -125,14 +131,24 @@ export class DigestDelivery {
       case 'posted':
         await store.markSent(subscriptionId, mark);
         this.logger.info({ subscription: subscriptionId, period, kbVersion: kb.version, changes: changes.length }, 'digest posted');
-        return { outcome: 'posted', subscription: subscriptionId, period, version: kb.version, messageId: outcome.messageId, changes: changes.length };
+        return {
+          outcome: 'posted',
+          subscription: subscriptionId,
+          period,
+          version: kb.version,
+          messageId: outcome.messageId,
+          changes: changes.length,
+        };
       case 'already-delivered': {
         const record = await ledger.lookup(key);
         await this.catchUp(subscriptionId, kb, record?.details?.kbVersion, subscription.lastSentVersion, at);
         return { outcome: 'already-sent', subscription: subscriptionId, period, messageId: outcome.messageId };
       }
       case 'in-doubt':
-        this.logger.error({ subscription: subscriptionId, period, claimAgeMs: outcome.claimAgeMs }, 'an earlier attempt claimed this digest and never confirmed it; not posting again');
+        this.logger.error(
+          { subscription: subscriptionId, period, claimAgeMs: outcome.claimAgeMs },
+          'an earlier attempt claimed this digest and never confirmed it; not posting again',
+        );
         return { outcome: 'in-doubt', subscription: subscriptionId, period };
     }
   }
@@ -141,7 +157,13 @@ export class DigestDelivery {
    * The period was delivered but the subscription may not say so (the process died between the post and markSent):
    * when the version sent is the KB now, move the baseline there so the next digest does not repeat it.
    */
-  private async catchUp(id: string, kb: KnowledgeBase, sentVersion: string | undefined, lastSentVersion: string | undefined, at: string): Promise<void> {
+  private async catchUp(
+    id: string,
+    kb: KnowledgeBase,
+    sentVersion: string | undefined,
+    lastSentVersion: string | undefined,
+    at: string,
+  ): Promise<void> {
     if (sentVersion && sentVersion === kb.version && lastSentVersion !== sentVersion) {
       await this.options.store.markSent(id, { version: kb.version, at, baseline: baselineOf(kb) });
     }

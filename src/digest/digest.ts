@@ -25,7 +25,13 @@ export interface DigestBetweenOptions {
 }
 
 /** Composes the digest from one baseline to another, remembering both ends and the filters for "show all". */
-export async function digestBetween(kb: KnowledgeBase, from: KbBaseline, to: KbBaseline, filters: DigestFilters, options: DigestBetweenOptions = {}): Promise<DigestResult> {
+export async function digestBetween(
+  kb: KnowledgeBase,
+  from: KbBaseline,
+  to: KbBaseline,
+  filters: DigestFilters,
+  options: DigestBetweenOptions = {},
+): Promise<DigestResult> {
   const changes = changesBetween(kb, from, to, filters);
   const hash = filtersHash(filters);
   const more = options.archive ? encodeDigestMore({ from: from.version, to: to.version, filters: hash }) : undefined;
@@ -52,8 +58,14 @@ export function sinceLabel(subscription: Subscription): string {
 }
 
 /** What the subscription's next digest says: from what the channel was last told to the KB now. */
-export function subscriptionDigest(kb: KnowledgeBase, subscription: Subscription, options: Omit<DigestBetweenOptions, 'quietWhenEmpty' | 'since'> = {}): Promise<DigestResult> {
+export function subscriptionDigest(
+  kb: KnowledgeBase,
+  subscription: Subscription,
+  options: Omit<DigestBetweenOptions, 'quietWhenEmpty' | 'since'> = {},
+): Promise<DigestResult> {
   return digestBetween(kb, subscription.baseline, baselineOf(kb), subscription.filters, {
-    ...options, quietWhenEmpty: subscription.quietWhenEmpty, since: sinceLabel(subscription),
+    ...options,
+    quietWhenEmpty: subscription.quietWhenEmpty,
+    since: sinceLabel(subscription),
   });
 }

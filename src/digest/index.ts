@@ -10,4 +10,13 @@ export { decodeDigestMore, encodeDigestMore } from './more.ts';
 export { describeSchedule, periodKey, Schedule, cronProblem } from './schedule.ts';
 export { Subscription, DigestFilters, KbBaseline, subscriptionId, filtersHash } from './subscription.ts';
 export { parseDigestArgs, DIGEST_USAGE } from './parse.ts';
-export { DigestJobScheduler, DIGEST_QUEUE, digestProcessor, digestSchedulerId, firedAtOf, pacedPosters, type DigestJobData, type DigestJobResult } from './scheduler.ts';
+export {
+  DigestJobScheduler,
+  DIGEST_QUEUE,
+  digestProcessor,
+  digestSchedulerId,
+  firedAtOf,
+  pacedPosters,
+  type DigestJobData,
+  type DigestJobResult,
+} from './scheduler.ts';

@@ -21,7 +21,26 @@ export const DIGEST_USAGE = [
 ];
 
 const MAX_TOKENS = 40;
-const FILLER = new Set(['and', 'or', 'on', 'for', 'with', 'in', 'at', 'every', 'host', 'hosts', 'family', 'families', 'feature', 'features', 'only', ',', '&', '+']);
+const FILLER = new Set([
+  'and',
+  'or',
+  'on',
+  'for',
+  'with',
+  'in',
+  'at',
+  'every',
+  'host',
+  'hosts',
+  'family',
+  'families',
+  'feature',
+  'features',
+  'only',
+  ',',
+  '&',
+  '+',
+]);
 
 /** Words, keeping "quoted text" together: chat clients split `cron "0 9 * * 1"` into several arguments. */
 export function tokenize(args: readonly string[]): string[] {
@@ -53,7 +72,11 @@ function featureNames(kb: KnowledgeBase): Map<string, FeatureId> {
 }
 
 function isDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+    !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
+    new Date(`${text}T00:00:00Z`).toISOString().startsWith(text)
+  );
 }
 
 const CRON_FIELD = /^[0-9*,/?A-Za-z-]+$/;
@@ -68,7 +91,8 @@ function readCron(tokens: readonly string[], at: number): { pattern: string; nex
     next = at + 2;
   } else {
     const fields = tokens.slice(at + 1, at + 6);
-    if (fields.length < 5 || !fields.every((f) => CRON_FIELD.test(f))) return { error: 'cron needs a pattern in quotes, e.g. cron "0 9 * * 1-5"' };
+    if (fields.length < 5 || !fields.every((f) => CRON_FIELD.test(f)))
+      return { error: 'cron needs a pattern in quotes, e.g. cron "0 9 * * 1-5"' };
     pattern = fields.join(' ');
     next = at + 6;
   }
@@ -83,16 +107,31 @@ interface FilterSets {
 }
 
 /** Adds the host, family or feature the tokens at `at` name to `into`; returns how many tokens it took (0: none). */
-function matchFilter(kb: KnowledgeBase, featureLookup: ReadonlyMap<string, FeatureId>, tokens: readonly string[], at: number, into: FilterSets): number {
+function matchFilter(
+  kb: KnowledgeBase,
+  featureLookup: ReadonlyMap<string, FeatureId>,
+  tokens: readonly string[],
+  at: number,
+  into: FilterSets,
+): number {
   // Longest match first: "oracle linux", "2012 r2", "secure boot".
   for (let width = Math.min(4, tokens.length - at); width >= 1; width--) {
     const phrase = tokens.slice(at, at + width).join(' ');
     const host = lookupHost(phrase);
-    if (host) { into.hosts.add(host); return width; }
+    if (host) {
+      into.hosts.add(host);
+      return width;
+    }
     const family = lookupFamily(kb, phrase);
-    if (family && kb.families.get(family.family)?.page !== undefined) { into.families.add(family.family); return width; }
+    if (family && kb.families.get(family.family)?.page !== undefined) {
+      into.families.add(family.family);
+      return width;
+    }
     const feature = featureLookup.get(squash(phrase));
-    if (feature) { into.features.add(feature); return width; }
+    if (feature) {
+      into.features.add(feature);
+      return width;
+    }
   }
   return 0;
 }
@@ -132,26 +171,43 @@ function parseSubscribe(kb: KnowledgeBase, tokens: readonly string[]): ParseResu
     }
     const tzMatch = /^(?:tz|timezone|time-zone)=(.*)$/i.exec(token);
     if (tzMatch || lower === 'tz' || lower === 'timezone') {
-      const value = tzMatch ? tzMatch[1]! : tokens[i + 1] ?? '';
-      if (!isValidTimeZone(value)) return { ok: false, error: `"${value.slice(0, 60)}" is not a time zone; use an IANA name such as Europe/Berlin or America/New_York` };
+      const value = tzMatch ? tzMatch[1]! : (tokens[i + 1] ?? '');
+      if (!isValidTimeZone(value))
+        return {
+          ok: false,
+          error: `"${value.slice(0, 60)}" is not a time zone; use an IANA name such as Europe/Berlin or America/New_York`,
+        };
       tz = value;
       i += tzMatch ? 1 : 2;
       continue;
     }
-    if (lower === '--quiet' || lower === 'quiet') { quiet = true; i += 1; continue; }
-    if (lower === '--always' || lower === 'always' || lower === '--notify-empty' || lower === '--verbose') { quiet = false; i += 1; continue; }
-    if (FILLER.has(lower)) { i += 1; continue; }
+    if (lower === '--quiet' || lower === 'quiet') {
+      quiet = true;
+      i += 1;
+      continue;
+    }
+    if (lower === '--always' || lower === 'always' || lower === '--notify-empty' || lower === '--verbose') {
+      quiet = false;
+      i += 1;
+      continue;
+    }
+    if (FILLER.has(lower)) {
+      i += 1;
+      continue;
+    }
 
     const matched = matchFilter(kb, featureLookup, tokens, i, { families, hosts, features });
     if (matched === 0) {
-      return { ok: false, error: `I don't know "${token.slice(0, 40)}": expected weekly, daily, cron "<pattern>", tz=Area/City, a distribution (e.g. ubuntu, rhel), a host (e.g. 2019, 2012r2) or a feature (e.g. trim, secure-boot)` };
+      return {
+        ok: false,
+        error: `I don't know "${token.slice(0, 40)}": expected weekly, daily, cron "<pattern>", tz=Area/City, a distribution (e.g. ubuntu, rhel), a host (e.g. 2019, 2012r2) or a feature (e.g. trim, secure-boot)`,
+      };
     }
     i += matched;
   }
   const scheduleKind = kind ?? 'weekly';
-  const schedule: Schedule = scheduleKind === 'cron'
-    ? { kind: 'cron', pattern: pattern!, tz: tz ?? DEFAULT_TZ }
-    : defaultSchedule(scheduleKind, tz ?? DEFAULT_TZ);
+  const schedule: Schedule =
+    scheduleKind === 'cron' ? { kind: 'cron', pattern: pattern!, tz: tz ?? DEFAULT_TZ } : defaultSchedule(scheduleKind, tz ?? DEFAULT_TZ);
   const filters: DigestFilters = {
     ...(families.size ? { families: [...families] } : {}),
     ...(hosts.size ? { hosts: [...hosts] } : {}),
@@ -174,7 +230,9 @@ export function parseDigestArgs(kb: KnowledgeBase, args: readonly string[]): Par
     case 'unsubscribe':
     case 'unsub':
     case 'stop':
-      return rest.length ? { ok: false, error: 'unsubscribe takes no arguments: it stops this channel\'s digest' } : { ok: true, command: { action: 'unsubscribe' } };
+      return rest.length
+        ? { ok: false, error: "unsubscribe takes no arguments: it stops this channel's digest" }
+        : { ok: true, command: { action: 'unsubscribe' } };
     case 'list':
     case 'status':
       return rest.length ? { ok: false, error: 'list takes no arguments' } : { ok: true, command: { action: 'list' } };

@@ -39,7 +39,10 @@ function decode(hash: Record<string, string>): Subscription | undefined {
  * set of ids (`<prefix>subs`) to list them. Writes are MULTI transactions or scripts, so a reader never sees half.
  */
 export class RedisSubscriptionStore implements SubscriptionStore {
-  constructor(private readonly redis: Redis, private readonly prefix = 'lisbot:digest:') {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'lisbot:digest:',
+  ) {}
 
   private key(id: string): string {
     return `${this.prefix}sub:${id}`;
@@ -82,8 +85,17 @@ export class RedisSubscriptionStore implements SubscriptionStore {
   }
 
   async markSent(id: string, mark: SentMark): Promise<boolean> {
-    const result = await this.redis.eval(UPDATE_IF_EXISTS, 1, this.key(id),
-      'lastSentVersion', mark.version, 'lastSentAt', mark.at, 'baseline', JSON.stringify(mark.baseline));
+    const result = await this.redis.eval(
+      UPDATE_IF_EXISTS,
+      1,
+      this.key(id),
+      'lastSentVersion',
+      mark.version,
+      'lastSentAt',
+      mark.at,
+      'baseline',
+      JSON.stringify(mark.baseline),
+    );
     return Number(result) === 1;
   }
 

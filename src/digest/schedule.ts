@@ -53,7 +53,8 @@ function checkField(text: string, spec: FieldSpec): string | undefined {
     const bounds = range.split('-');
     if (bounds.length > 2) return `the ${spec.name} field "${text}" is not valid`;
     const values = bounds.map((b) => fieldValue(b, spec));
-    if (values.some((v) => v === undefined || v < spec.min || v > spec.max)) return `the ${spec.name} field "${text}" must be within ${spec.min}-${spec.max}`;
+    if (values.some((v) => v === undefined || v < spec.min || v > spec.max))
+      return `the ${spec.name} field "${text}" must be within ${spec.min}-${spec.max}`;
     if (values.length === 2 && values[0]! > values[1]!) return `the ${spec.name} field "${text}" runs backwards`;
   }
   return undefined;
@@ -77,7 +78,10 @@ export function cronProblem(pattern: string): string | undefined {
 
 export const Schedule = z.object({
   kind: z.enum(SCHEDULE_KINDS),
-  pattern: z.string().max(100).refine((p) => cronProblem(p) === undefined, { error: 'not a valid five-field cron pattern' }),
+  pattern: z
+    .string()
+    .max(100)
+    .refine((p) => cronProblem(p) === undefined, { error: 'not a valid five-field cron pattern' }),
   tz: z.string().max(64).refine(isValidTimeZone, { error: 'not a known IANA time zone' }),
 });
 export type Schedule = z.infer<typeof Schedule>;
@@ -99,7 +103,13 @@ export function describeSchedule(schedule: Schedule): string {
 
 function localDate(at: Date, tz: string): { year: number; month: number; day: number; hour: number; minute: number } {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(at);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') };
@@ -123,8 +133,11 @@ export function periodKey(schedule: Schedule, at: Date): string {
   const local = localDate(at, schedule.tz);
   const date = `${local.year}-${String(local.month).padStart(2, '0')}-${String(local.day).padStart(2, '0')}`;
   switch (schedule.kind) {
-    case 'weekly': return isoWeek(local.year, local.month, local.day);
-    case 'daily': return date;
-    case 'cron': return `${date}T${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
+    case 'weekly':
+      return isoWeek(local.year, local.month, local.day);
+    case 'daily':
+      return date;
+    case 'cron':
+      return `${date}T${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
   }
 }

@@ -53,7 +53,11 @@ export class DigestJobScheduler implements DigestScheduleHook {
       await this.unscheduled(subscription.id);
       return;
     }
-    await this.queue.upsertScheduler(digestSchedulerId(subscription.id), { pattern: bullPattern(subscription), tz: subscription.schedule.tz }, { subscription: subscription.id });
+    await this.queue.upsertScheduler(
+      digestSchedulerId(subscription.id),
+      { pattern: bullPattern(subscription), tz: subscription.schedule.tz },
+      { subscription: subscription.id },
+    );
   }
 
   async unscheduled(id: string): Promise<void> {
@@ -77,7 +81,10 @@ export class DigestJobScheduler implements DigestScheduleHook {
  * Spaces one worker's posts per platform: when many channels are due at once, Slack (about one message a second
  * per channel, with the Web API client waiting out any 429) and Discord (per-route buckets) are not flooded.
  */
-export function pacedPosters(posters: ReplyPosters, spacingMs: Partial<Record<ReplyTarget['platform'], number>> = { slack: 1100, discord: 250 }): ReplyPosters {
+export function pacedPosters(
+  posters: ReplyPosters,
+  spacingMs: Partial<Record<ReplyTarget['platform'], number>> = { slack: 1100, discord: 250 },
+): ReplyPosters {
   const paced: { -readonly [K in keyof ReplyPosters]: ReplyPosters[K] } = {};
   for (const platform of ['slack', 'discord'] as const) {
     const poster = posters[platform];
@@ -110,7 +117,10 @@ export interface DigestProcessorOptions {
 }
 
 /** The digest queue's processor: one subscription's digest for the period its job fired in. */
-export function digestProcessor(delivery: DigestDelivery, options: DigestProcessorOptions = {}): JobProcessor<DigestJobData, DigestJobResult> {
+export function digestProcessor(
+  delivery: DigestDelivery,
+  options: DigestProcessorOptions = {},
+): JobProcessor<DigestJobData, DigestJobResult> {
   const logger = options.logger ?? silentLogger;
   return async (job) => {
     const result = await delivery.deliver(job.data.subscription, firedAtOf(job.id, new Date()), {

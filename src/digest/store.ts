@@ -44,7 +44,12 @@ export class MemorySubscriptionStore implements SubscriptionStore {
   markSent(id: string, mark: SentMark): Promise<boolean> {
     const existing = this.subscriptions.get(id);
     if (!existing) return Promise.resolve(false);
-    this.subscriptions.set(id, { ...existing, lastSentVersion: mark.version, lastSentAt: mark.at, baseline: structuredClone(mark.baseline) });
+    this.subscriptions.set(id, {
+      ...existing,
+      lastSentVersion: mark.version,
+      lastSentAt: mark.at,
+      baseline: structuredClone(mark.baseline),
+    });
     return Promise.resolve(true);
   }
 

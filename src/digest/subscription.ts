@@ -81,4 +81,3 @@ export function filtersHash(filters: DigestFilters): string {
   if (!canonical.families.length && !canonical.hosts.length && !canonical.features.length) return '-';
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 10);
 }
-

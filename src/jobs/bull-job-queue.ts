@@ -2,8 +2,18 @@ import { Queue, QueueEvents, UnrecoverableError, Worker, type Job } from 'bullmq
 import { PermanentJobError } from './errors/index.ts';
 import { errorText, silentLogger, type JobLogger } from './job-logger.ts';
 import {
-  assertJobId, type AddOptions, type AddResult, type CloseOutcome, type JobDefaults, type JobProcessor, type JobQueue,
-  type JobSnapshot, type JobState, type JobWorker, type Schedule, type WorkOptions,
+  assertJobId,
+  type AddOptions,
+  type AddResult,
+  type CloseOutcome,
+  type JobDefaults,
+  type JobProcessor,
+  type JobQueue,
+  type JobSnapshot,
+  type JobState,
+  type JobWorker,
+  type Schedule,
+  type WorkOptions,
 } from './job-queue.ts';
 import type { RedisConnections } from './redis-connections.ts';
 import { jobEvents } from './job-events.ts';
@@ -32,7 +42,10 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
   private events: Promise<QueueEvents> | undefined;
   private readonly lastWarned = new Map<string, { at: number; suppressed: number }>();
 
-  constructor(readonly name: string, private readonly options: BullJobQueueOptions) {
+  constructor(
+    readonly name: string,
+    private readonly options: BullJobQueueOptions,
+  ) {
     this.logger = options.logger ?? silentLogger;
     const { defaults } = options;
     this.queue = new Queue<T, R, string, T, R, string>(name, {
@@ -113,7 +126,10 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
   /** QueueEvents on its own blocking connection, opened the first time someone waits for a job. */
   private queueEvents(): Promise<QueueEvents> {
     this.events ??= (async () => {
-      const events = new QueueEvents(this.name, { connection: this.options.connections.worker(`events-${this.name}`), prefix: this.options.prefix });
+      const events = new QueueEvents(this.name, {
+        connection: this.options.connections.worker(`events-${this.name}`),
+        prefix: this.options.prefix,
+      });
       events.on('error', (error: Error) => this.logger.warn({ queue: this.name, err: errorText(error) }, 'queue events error'));
       await events.waitUntilReady();
       return events;
@@ -122,11 +138,15 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
   }
 
   async upsertScheduler(id: string, schedule: Schedule, data: T): Promise<void> {
-    await this.queue.upsertJobScheduler(id, {
-      ...(schedule.every !== undefined ? { every: schedule.every } : {}),
-      ...(schedule.pattern !== undefined ? { pattern: schedule.pattern } : {}),
-      ...(schedule.tz !== undefined ? { tz: schedule.tz } : {}),
-    }, { name: this.name, data });
+    await this.queue.upsertJobScheduler(
+      id,
+      {
+        ...(schedule.every !== undefined ? { every: schedule.every } : {}),
+        ...(schedule.pattern !== undefined ? { pattern: schedule.pattern } : {}),
+        ...(schedule.tz !== undefined ? { tz: schedule.tz } : {}),
+      },
+      { name: this.name, data },
+    );
   }
 
   async removeScheduler(id: string): Promise<boolean> {
@@ -137,59 +157,78 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
     const { defaults, connections, prefix } = this.options;
     const connection = connections.worker(`worker-${this.name}`);
     const running = new Map<string, { job: Job<T, R, string>; token: string }>();
-    const worker = new Worker<T, R, string>(this.name, async (job, token, signal) => {
-      const id = job.id ?? '';
-      if (token) running.set(id, { job, token });
-      try {
-        return await runJob(processor, {
-          id,
-          data: job.data,
-          attempt: job.attemptsMade + 1,
-          maxAttempts: job.opts.attempts ?? 1,
-          updateProgress: (progress) => job.updateProgress({ ...progress }),
-        }, defaults.timeoutMs, signal);
-      } catch (error) {
-        if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
-        throw error instanceof Error ? error : new Error(String(error));
-      } finally {
-        running.delete(id);
-      }
-    }, {
-      connection,
-      prefix,
-      concurrency: options.concurrency,
-      ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
-      ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
-      ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
-    });
+    const worker = new Worker<T, R, string>(
+      this.name,
+      async (job, token, signal) => {
+        const id = job.id ?? '';
+        if (token) running.set(id, { job, token });
+        try {
+          return await runJob(
+            processor,
+            {
+              id,
+              data: job.data,
+              attempt: job.attemptsMade + 1,
+              maxAttempts: job.opts.attempts ?? 1,
+              updateProgress: (progress) => job.updateProgress({ ...progress }),
+            },
+            defaults.timeoutMs,
+            signal,
+          );
+        } catch (error) {
+          if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
+          throw error instanceof Error ? error : new Error(String(error));
+        } finally {
+          running.delete(id);
+        }
+      },
+      {
+        connection,
+        prefix,
+        concurrency: options.concurrency,
+        ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
+        ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
+        ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
+      },
+    );
     worker.on('error', (error: Error) => this.warnThrottled('worker error', error));
     worker.on('completed', () => jobEvents.emit('ended', { queue: this.name, state: 'completed' }));
     worker.on('failed', (job, error: Error) => {
       if (!job) return;
       const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
       if (final) jobEvents.emit('ended', { queue: this.name, state: 'failed' });
-      this.logger[final ? 'error' : 'warn']({ queue: this.name, jobId: job.id, attempt: job.attemptsMade, err: errorText(error) },
-        final ? 'job failed for good' : 'job attempt failed; it will be retried');
+      this.logger[final ? 'error' : 'warn'](
+        { queue: this.name, jobId: job.id, attempt: job.attemptsMade, err: errorText(error) },
+        final ? 'job failed for good' : 'job attempt failed; it will be retried',
+      );
     });
-    worker.on('stalled', (jobId: string) => this.logger.warn({ queue: this.name, jobId }, 'job stalled (its worker died or blocked); re-queued'));
+    worker.on('stalled', (jobId: string) =>
+      this.logger.warn({ queue: this.name, jobId }, 'job stalled (its worker died or blocked); re-queued'),
+    );
 
     const logger = this.logger;
     const name = this.name;
     return {
-      get active() { return running.size; },
+      get active() {
+        return running.size;
+      },
       async close(timeoutMs = 10_000): Promise<CloseOutcome> {
         const closing = worker.close();
         closing.catch(() => undefined);
         let timer: NodeJS.Timeout | undefined;
-        const expired = new Promise<'forced'>((resolve) => { timer = setTimeout(() => resolve('forced'), timeoutMs); });
+        const expired = new Promise<'forced'>((resolve) => {
+          timer = setTimeout(() => resolve('forced'), timeoutMs);
+        });
         const outcome = await Promise.race([closing.then(() => 'drained' as const), expired]);
         clearTimeout(timer);
         if (outcome === 'forced') {
           // Hand the running jobs back before letting go: moved to wait with their lock released, another worker
           // takes them at once, without waiting for the lock to expire or spending an attempt. Then abort them here.
           const handedBack = await Promise.allSettled([...running.values()].map(({ job, token }) => job.moveToWait(token)));
-          logger.warn({ queue: name, jobs: handedBack.length, failedHandBacks: handedBack.filter((r) => r.status === 'rejected').length },
-            'shutdown timeout: running jobs handed back to the queue');
+          logger.warn(
+            { queue: name, jobs: handedBack.length, failedHandBacks: handedBack.filter((r) => r.status === 'rejected').length },
+            'shutdown timeout: running jobs handed back to the queue',
+          );
           worker.cancelAllJobs('worker shutting down');
           await worker.disconnect().catch(() => undefined);
         }
@@ -213,12 +252,20 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
 
 function stateOf(state: string): JobState {
   switch (state) {
-    case 'waiting': case 'prioritized': case 'waiting-children': return 'waiting';
-    case 'delayed': return 'delayed';
-    case 'active': return 'active';
-    case 'completed': return 'completed';
-    case 'failed': return 'failed';
-    default: return 'unknown';
+    case 'waiting':
+    case 'prioritized':
+    case 'waiting-children':
+      return 'waiting';
+    case 'delayed':
+      return 'delayed';
+    case 'active':
+      return 'active';
+    case 'completed':
+      return 'completed';
+    case 'failed':
+      return 'failed';
+    default:
+      return 'unknown';
   }
 }
 

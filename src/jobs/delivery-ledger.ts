@@ -103,15 +103,22 @@ export async function deliverOnce(
     if (claim.ageMs >= options.leaseMs) return { status: 'in-doubt', claimAgeMs: claim.ageMs };
     if (Date.now() - started >= options.settleMs) {
       if (options.finalAttempt) return { status: 'in-doubt', claimAgeMs: claim.ageMs };
-      throw new DeliveryPendingError(`Delivery ${key.id} was claimed ${claim.ageMs} ms ago by another attempt that has not finished; retrying later`);
+      throw new DeliveryPendingError(
+        `Delivery ${key.id} was claimed ${claim.ageMs} ms ago by another attempt that has not finished; retrying later`,
+      );
     }
     await sleep(options.pollMs ?? 200, options.signal);
   }
 }
 
 /** The post succeeded: recording it matters more than anything else now, so a Redis blip gets a few tries. */
-async function recordWithRetries(ledger: DeliveryLedger, key: DeliveryKey, token: string, message: PostedMessage,
-  details: Readonly<Record<string, string>> | undefined): Promise<void> {
+async function recordWithRetries(
+  ledger: DeliveryLedger,
+  key: DeliveryKey,
+  token: string,
+  message: PostedMessage,
+  details: Readonly<Record<string, string>> | undefined,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await ledger.record(key, token, message, details);

@@ -3,11 +3,17 @@ export class Fifo<T> {
   private items: T[] = [];
   private head = 0;
 
-  get size(): number { return this.items.length - this.head; }
+  get size(): number {
+    return this.items.length - this.head;
+  }
 
-  push(item: T): void { this.items.push(item); }
+  push(item: T): void {
+    this.items.push(item);
+  }
 
-  peek(): T | undefined { return this.items[this.head]; }
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
 
   shift(): T | undefined {
     if (this.head >= this.items.length) return undefined;

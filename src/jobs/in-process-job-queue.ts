@@ -3,8 +3,18 @@ import { PermanentJobError } from './errors/index.ts';
 import { jobEvents } from './job-events.ts';
 import { errorText, silentLogger, type JobLogger } from './job-logger.ts';
 import {
-  assertJobId, type AddOptions, type AddResult, type CloseOutcome, type JobDefaults, type JobProcessor, type JobQueue,
-  type JobSnapshot, type JobState, type JobWorker, type Schedule, type WorkOptions,
+  assertJobId,
+  type AddOptions,
+  type AddResult,
+  type CloseOutcome,
+  type JobDefaults,
+  type JobProcessor,
+  type JobQueue,
+  type JobSnapshot,
+  type JobState,
+  type JobWorker,
+  type Schedule,
+  type WorkOptions,
 } from './job-queue.ts';
 import { Fifo } from './fifo.ts';
 import { runJob } from './run-job.ts';
@@ -39,7 +49,11 @@ export class InProcessJobQueue<T, R> implements JobQueue<T, R> {
   private closed = false;
   private idle: (() => void) | undefined;
 
-  constructor(readonly name: string, private readonly defaults: JobDefaults, logger?: JobLogger) {
+  constructor(
+    readonly name: string,
+    private readonly defaults: JobDefaults,
+    logger?: JobLogger,
+  ) {
     this.logger = logger ?? silentLogger;
   }
 
@@ -83,8 +97,15 @@ export class InProcessJobQueue<T, R> implements JobQueue<T, R> {
     return new Promise((resolve) => {
       const waiters = this.finishWaiters.get(id) ?? new Set();
       this.finishWaiters.set(id, waiters);
-      const timer = setTimeout(() => { waiters.delete(wake); resolve(undefined); }, timeoutMs);
-      const wake = () => { clearTimeout(timer); waiters.delete(wake); resolve(done()); };
+      const timer = setTimeout(() => {
+        waiters.delete(wake);
+        resolve(undefined);
+      }, timeoutMs);
+      const wake = () => {
+        clearTimeout(timer);
+        waiters.delete(wake);
+        resolve(done());
+      };
       waiters.add(wake);
     });
   }
@@ -95,11 +116,19 @@ export class InProcessJobQueue<T, R> implements JobQueue<T, R> {
       const now = Date.now();
       const next = getNextMillis(now, { ...schedule });
       if (next === undefined || this.closed) return;
-      this.schedulers.set(id, setTimeout(() => {
-        // One job per tick, whose id names the scheduler and the tick, like BullMQ's scheduler jobs.
-        this.add(data, { jobId: `repeat-${id}-${next}` }).catch((error: unknown) => this.logger.warn({ scheduler: id, err: errorText(error) }, 'scheduled job not added'));
-        plan();
-      }, Math.max(0, next - now)));
+      this.schedulers.set(
+        id,
+        setTimeout(
+          () => {
+            // One job per tick, whose id names the scheduler and the tick, like BullMQ's scheduler jobs.
+            this.add(data, { jobId: `repeat-${id}-${next}` }).catch((error: unknown) =>
+              this.logger.warn({ scheduler: id, err: errorText(error) }, 'scheduled job not added'),
+            );
+            plan();
+          },
+          Math.max(0, next - now),
+        ),
+      );
     };
     plan();
     return Promise.resolve();
@@ -118,7 +147,9 @@ export class InProcessJobQueue<T, R> implements JobQueue<T, R> {
     queueMicrotask(() => this.pump());
     const active = () => this.running;
     return {
-      get active(): number { return active(); },
+      get active(): number {
+        return active();
+      },
       close: (timeoutMs = 10_000) => this.closeWorker(timeoutMs),
     };
   }
@@ -135,9 +166,13 @@ export class InProcessJobQueue<T, R> implements JobQueue<T, R> {
     this.processor = undefined;
     for (const job of this.jobs.values()) if (job.state === 'delayed') clearTimeout(job.timer);
     if (this.running === 0) return 'drained';
-    const drained = new Promise<'drained'>((resolve) => { this.idle = () => resolve('drained'); });
+    const drained = new Promise<'drained'>((resolve) => {
+      this.idle = () => resolve('drained');
+    });
     let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<'forced'>((resolve) => { timer = setTimeout(() => resolve('forced'), timeoutMs); });
+    const expired = new Promise<'forced'>((resolve) => {
+      timer = setTimeout(() => resolve('forced'), timeoutMs);
+    });
     const outcome = await Promise.race([drained, expired]);
     clearTimeout(timer);
     if (outcome === 'forced') {
@@ -173,13 +208,18 @@ export class InProcessJobQueue<T, R> implements JobQueue<T, R> {
     this.running++;
     job.state = 'active';
     job.abort = new AbortController();
-    runJob(processor, {
-      id: job.id,
-      data: job.data,
-      attempt: job.attemptsMade + 1,
-      maxAttempts: this.defaults.attempts,
-      updateProgress: () => Promise.resolve(),
-    }, this.defaults.timeoutMs, job.abort.signal).then(
+    runJob(
+      processor,
+      {
+        id: job.id,
+        data: job.data,
+        attempt: job.attemptsMade + 1,
+        maxAttempts: this.defaults.attempts,
+        updateProgress: () => Promise.resolve(),
+      },
+      this.defaults.timeoutMs,
+      job.abort.signal,
+    ).then(
       (result) => this.finish(job, { result }),
       (error: unknown) => this.finish(job, { error }),
     );
@@ -205,9 +245,15 @@ export class InProcessJobQueue<T, R> implements JobQueue<T, R> {
       if (permanent || job.attemptsMade >= this.defaults.attempts) {
         job.state = 'failed';
         job.finishedAt = Date.now();
-        this.logger.error({ queue: this.name, jobId: job.id, attempt: job.attemptsMade, err: errorText(outcome.error) }, 'job failed for good');
+        this.logger.error(
+          { queue: this.name, jobId: job.id, attempt: job.attemptsMade, err: errorText(outcome.error) },
+          'job failed for good',
+        );
       } else {
-        this.logger.warn({ queue: this.name, jobId: job.id, attempt: job.attemptsMade, err: errorText(outcome.error) }, 'job attempt failed; it will be retried');
+        this.logger.warn(
+          { queue: this.name, jobId: job.id, attempt: job.attemptsMade, err: errorText(outcome.error) },
+          'job attempt failed; it will be retried',
+        );
         if (this.processor) this.delay(job, this.defaults.backoffMs * 2 ** (job.attemptsMade - 1));
         else job.state = 'waiting';
       }

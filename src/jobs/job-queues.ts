@@ -82,7 +82,9 @@ export function createJobQueues(settings: JobSettings, options: JobQueuesOptions
   const self: JobQueues = {
     kind: connections ? 'redis' : 'in-process',
     settings,
-    get guestChecks() { return queue<GuestCheckJobData, GuestCheckJobResult>(GUEST_CHECK_QUEUE); },
+    get guestChecks() {
+      return queue<GuestCheckJobData, GuestCheckJobResult>(GUEST_CHECK_QUEUE);
+    },
     queue,
     uploads(role) {
       if (!connections) return memoryUploads;
@@ -99,7 +101,13 @@ export function createJobQueues(settings: JobSettings, options: JobQueuesOptions
         uploads: self.uploads('producer'),
         uploadTtlSeconds: settings.uploadTtlSeconds,
         enqueueTimeoutMs: settings.enqueueTimeoutMs,
-        ...(connections ? { ready: async () => { await connections.readyProducer(settings.enqueueTimeoutMs); } } : {}),
+        ...(connections
+          ? {
+              ready: async () => {
+                await connections.readyProducer(settings.enqueueTimeoutMs);
+              },
+            }
+          : {}),
         logger,
       });
     },

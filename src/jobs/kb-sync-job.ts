@@ -30,7 +30,9 @@ export class KbSyncBusyError extends Error {
  * retry later. `onPublished` lets a process that also serves answers reload at once (holder.refresh); other
  * processes see the new version on their next poll.
  */
-export function kbSyncProcessor(options: Omit<SyncOptions, 'now'> & { readonly onPublished?: (result: SyncResult) => void }): JobProcessor<KbSyncJobData, KbSyncJobResult> {
+export function kbSyncProcessor(
+  options: Omit<SyncOptions, 'now'> & { readonly onPublished?: (result: SyncResult) => void },
+): JobProcessor<KbSyncJobData, KbSyncJobResult> {
   return async () => {
     const result = await syncKnowledgeBase(options);
     if (result.outcome === 'busy') throw new KbSyncBusyError(result.message);

@@ -13,7 +13,10 @@ export class MemoryDeliveryLedger implements DeliveryLedger {
   private readonly posting = new Map<string, { claim: Claim; expiresAt: number }>();
   private claims = 0;
 
-  constructor(private readonly ttlSeconds = 7 * 86_400, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlSeconds = 7 * 86_400,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   claim(key: DeliveryKey, token: string): Promise<DeliveryClaim> {
     if (++this.claims % 256 === 0) this.sweep();

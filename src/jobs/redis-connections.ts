@@ -60,7 +60,8 @@ export class RedisConnections {
     if (client.status === 'ready') return client;
     if (!this.producerConnecting) {
       // Redis may be back already, with the reconnect under way: worth a short wait, not a user's try-again.
-      if (client.status === 'connecting' || client.status === 'connect' || client.status === 'reconnecting') await this.readyWithin(client, PRODUCER_RECONNECT_MAX_MS * 2);
+      if (client.status === 'connecting' || client.status === 'connect' || client.status === 'reconnecting')
+        await this.readyWithin(client, PRODUCER_RECONNECT_MAX_MS * 2);
       if ((client.status as string) === 'ready') return client;
       throw new Error(`Redis is not connected (${client.status})`);
     }
@@ -113,17 +114,27 @@ export class RedisConnections {
     const clients = [...this.clients];
     this.clients.clear();
     this.forgetProducer();
-    await Promise.all(clients.map(async (client) => {
-      if (client.status !== 'ready') {
-        client.disconnect();
-        return;
-      }
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
-      await Promise.race([client.quit().then(() => undefined, () => undefined), timeout]);
-      clearTimeout(timer);
-      if ((client.status as string) !== 'end') client.disconnect();
-    }));
+    await Promise.all(
+      clients.map(async (client) => {
+        if (client.status !== 'ready') {
+          client.disconnect();
+          return;
+        }
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, timeoutMs);
+        });
+        await Promise.race([
+          client.quit().then(
+            () => undefined,
+            () => undefined,
+          ),
+          timeout,
+        ]);
+        clearTimeout(timer);
+        if ((client.status as string) !== 'end') client.disconnect();
+      }),
+    );
   }
 
   /** Cuts every connection now: pending commands fail. */

@@ -47,7 +47,14 @@ return 0
 `;
 
 interface LedgerCommands {
-  lisbotDeliveryClaim(delivered: string, posting: string, instance: string, token: string, claim: string, ttl: number): Promise<[string, string, number]>;
+  lisbotDeliveryClaim(
+    delivered: string,
+    posting: string,
+    instance: string,
+    token: string,
+    claim: string,
+    ttl: number,
+  ): Promise<[string, string, number]>;
   lisbotDeliveryRecord(delivered: string, posting: string, record: string, ttl: number, token: string): Promise<number>;
   lisbotDeliveryRelease(posting: string, token: string): Promise<number>;
 }
@@ -59,7 +66,11 @@ interface LedgerCommands {
 export class RedisDeliveryLedger implements DeliveryLedger {
   private readonly redis: Redis & LedgerCommands;
 
-  constructor(redis: Redis, private readonly prefix = 'lisbot', private readonly ttlSeconds = 7 * 86_400) {
+  constructor(
+    redis: Redis,
+    private readonly prefix = 'lisbot',
+    private readonly ttlSeconds = 7 * 86_400,
+  ) {
     const scripted = redis as Redis & Partial<LedgerCommands>;
     if (!scripted.lisbotDeliveryClaim) redis.defineCommand('lisbotDeliveryClaim', { numberOfKeys: 2, lua: CLAIM });
     if (!scripted.lisbotDeliveryRecord) redis.defineCommand('lisbotDeliveryRecord', { numberOfKeys: 2, lua: RECORD });
@@ -78,7 +89,13 @@ export class RedisDeliveryLedger implements DeliveryLedger {
   async claim(key: DeliveryKey, token: string): Promise<DeliveryClaim> {
     const claim = JSON.stringify({ instance: key.instance, token, at: Date.now() });
     const [state, payload, pttl] = await this.redis.lisbotDeliveryClaim(
-      this.deliveredKey(key.id), this.postingKey(key.id), key.instance, token, claim, this.ttlSeconds);
+      this.deliveredKey(key.id),
+      this.postingKey(key.id),
+      key.instance,
+      token,
+      claim,
+      this.ttlSeconds,
+    );
     if (state === 'delivered') return { state, record: JSON.parse(payload) as DeliveryRecord };
     if (state === 'in-doubt') return { state, ageMs: Math.max(0, this.ttlSeconds * 1000 - Number(pttl)) };
     return { state: 'claimed' };
@@ -86,7 +103,13 @@ export class RedisDeliveryLedger implements DeliveryLedger {
 
   async record(key: DeliveryKey, token: string, message: PostedMessage, details?: Readonly<Record<string, string>>): Promise<void> {
     const record: DeliveryRecord = { instance: key.instance, messageId: message.id, at: Date.now(), ...(details ? { details } : {}) };
-    await this.redis.lisbotDeliveryRecord(this.deliveredKey(key.id), this.postingKey(key.id), JSON.stringify(record), this.ttlSeconds, token);
+    await this.redis.lisbotDeliveryRecord(
+      this.deliveredKey(key.id),
+      this.postingKey(key.id),
+      JSON.stringify(record),
+      this.ttlSeconds,
+      token,
+    );
   }
 
   async release(key: DeliveryKey, token: string): Promise<void> {

@@ -3,7 +3,10 @@ import { contentRef, type StagedUpload, type UploadStore } from './upload-store.
 
 /** Uploads in Redis: `<prefix>:upload:<sha256>` holding the raw bytes, with SET … EX. */
 export class RedisUploadStore implements UploadStore {
-  constructor(private readonly redis: Redis, private readonly prefix = 'lisbot') {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'lisbot',
+  ) {}
 
   key(ref: string): string {
     return `${this.prefix}:upload:${ref}`;

@@ -72,7 +72,8 @@ export function redisUrlProblem(url: string): string | undefined {
   try {
     const parsed = new URL(url);
     if (!parsed.hostname) return 'must name a host, e.g. redis://127.0.0.1:6379';
-    if (parsed.pathname && parsed.pathname !== '/' && !/^\/\d{1,2}$/.test(parsed.pathname)) return 'may only name a database number after the host, e.g. redis://host:6379/0';
+    if (parsed.pathname && parsed.pathname !== '/' && !/^\/\d{1,2}$/.test(parsed.pathname))
+      return 'may only name a database number after the host, e.g. redis://host:6379/0';
   } catch {
     return 'is not a valid URL (a password with special characters must be percent-encoded)';
   }
@@ -80,15 +81,29 @@ export function redisUrlProblem(url: string): string | undefined {
 }
 
 const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const int = (what: string, min: number, max: number, fallback: number) => z.preprocess(blankIsUnset,
-  z.coerce.number({ error: `must be ${what}` }).int({ error: 'must be a whole number' })
-    .min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }).default(fallback));
+const int = (what: string, min: number, max: number, fallback: number) =>
+  z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: `must be ${what}` })
+      .int({ error: 'must be a whole number' })
+      .min(min, { error: `must be at least ${min}` })
+      .max(max, { error: `must be at most ${max}` })
+      .default(fallback),
+  );
 
 const JobEnv = z.object({
-  REDIS_URL: z.preprocess(blankIsUnset, z.string().trim().superRefine((url, ctx) => {
-    const problem = redisUrlProblem(url);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: undefined });
-  }).optional()),
+  REDIS_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .superRefine((url, ctx) => {
+        const problem = redisUrlProblem(url);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, input: undefined });
+      })
+      .optional(),
+  ),
   WORKER_CONCURRENCY: int('a number of jobs', 1, 256, DEFAULT_JOB_SETTINGS.workerConcurrency),
   CHECK_JOB_TIMEOUT_MS: int('a number of milliseconds', 100, 3_600_000, DEFAULT_JOB_SETTINGS.checkJobTimeoutMs),
   UPLOAD_TTL_SECONDS: int('a number of seconds', 10, 7 * 86_400, DEFAULT_JOB_SETTINGS.uploadTtlSeconds),
@@ -97,8 +112,14 @@ const JobEnv = z.object({
   JOB_LOCK_DURATION_MS: int('a number of milliseconds', 100, 3_600_000, DEFAULT_JOB_SETTINGS.lockDurationMs),
   JOB_STALLED_INTERVAL_MS: int('a number of milliseconds', 100, 3_600_000, DEFAULT_JOB_SETTINGS.stalledIntervalMs),
   WORKER_SHUTDOWN_TIMEOUT_MS: int('a number of milliseconds', 0, 600_000, DEFAULT_JOB_SETTINGS.shutdownTimeoutMs),
-  JOB_KEY_PREFIX: z.preprocess(blankIsUnset, z.string().trim()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, - or _' }).default(DEFAULT_JOB_SETTINGS.queuePrefix)),
+  JOB_KEY_PREFIX: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, - or _' })
+      .default(DEFAULT_JOB_SETTINGS.queuePrefix),
+  ),
 });
 
 /** The variables jobSettingsFromEnv reads, for `config check` and the README. */

@@ -4,7 +4,8 @@ import { createJobQueues, type GuestCheckWorkerDeps, type JobQueues } from './jo
 import type { CloseOutcome, JobWorker } from './job-queue.ts';
 import type { JobSettings } from './settings.ts';
 
-export const REDIS_URL_REQUIRED = 'lisbot worker needs REDIS_URL (redis://, rediss:// or redis-sentinel://): the workers take their jobs from Redis. Without it, the bot process runs guest checks itself.';
+export const REDIS_URL_REQUIRED =
+  'lisbot worker needs REDIS_URL (redis://, rediss:// or redis-sentinel://): the workers take their jobs from Redis. Without it, the bot process runs guest checks itself.';
 
 export interface WorkerRuntime {
   readonly queues: JobQueues;
@@ -60,7 +61,10 @@ export function stopOnSignal(runtime: Pick<WorkerRuntime, 'stop'>, options: Sign
       for (const s of signals) process.once(s, again);
       runtime.stop(options.timeoutMs).then((outcome) => {
         for (const s of signals) process.off(s, again);
-        logger.info({ outcome }, outcome === 'drained' ? 'workers stopped; every running job finished' : 'workers stopped; unfinished jobs were handed back');
+        logger.info(
+          { outcome },
+          outcome === 'drained' ? 'workers stopped; every running job finished' : 'workers stopped; unfinished jobs were handed back',
+        );
         resolve(outcome);
       }, reject);
     };

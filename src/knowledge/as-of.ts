@@ -12,7 +12,10 @@ export function knowledgeAsOf(kb: KnowledgeBase, date: string): KnowledgeBase {
   const snapshots = kb.data.snapshots.filter((s) => s.era <= date);
   const lisReleases = kb.data.lisReleases.filter((r) => r.released === undefined || r.released <= date);
   if (snapshots.length === kb.data.snapshots.length && lisReleases.length === kb.data.lisReleases.length) return kb;
-  const key = `${snapshots.map((s) => s.id).sort().join(',')}|${lisReleases.length}`;
+  const key = `${snapshots
+    .map((s) => s.id)
+    .sort()
+    .join(',')}|${lisReleases.length}`;
   const cache = views.get(kb) ?? new Map<string, KnowledgeBase>();
   views.set(kb, cache);
   const cached = cache.get(key);

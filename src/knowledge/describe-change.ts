@@ -33,14 +33,25 @@ export function describeChange(kb: KnowledgeBase, change: KbChange): string {
 
 export function changeJson(change: KbChange): Record<string, unknown> {
   if (change.kind === 'lis-release') return { kind: change.kind, release: change.release.id, released: change.release.released };
-  const base = { kind: change.kind, families: change.families, column: change.column.key, header: change.column.header, integration: change.column.integration };
+  const base = {
+    kind: change.kind,
+    families: change.families,
+    column: change.column.key,
+    header: change.column.header,
+    integration: change.column.integration,
+  };
   switch (change.kind) {
-    case 'added': return { ...base, to: change.to.id };
-    case 'dropped': return { ...base, from: change.from.id };
-    case 'versions-changed': return { ...base, before: change.before.header, from: change.from.id, to: change.to.id };
+    case 'added':
+      return { ...base, to: change.to.id };
+    case 'dropped':
+      return { ...base, from: change.from.id };
+    case 'versions-changed':
+      return { ...base, before: change.before.header, from: change.from.id, to: change.to.id };
     case 'feature-added':
-    case 'feature-removed': return { ...base, feature: change.feature, hosts: change.hosts, from: change.from.id, to: change.to.id };
+    case 'feature-removed':
+      return { ...base, feature: change.feature, hosts: change.hosts, from: change.from.id, to: change.to.id };
     case 'host-added':
-    case 'host-removed': return { ...base, hosts: change.hosts, from: change.from.id, to: change.to.id };
+    case 'host-removed':
+      return { ...base, hosts: change.hosts, from: change.from.id, to: change.to.id };
   }
 }

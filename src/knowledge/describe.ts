@@ -5,10 +5,14 @@ import { describeVersionItems } from './version.ts';
 
 export function describeIntegration(integration: Integration): string {
   switch (integration.kind) {
-    case 'built-in': return 'built in to the distribution kernel';
-    case 'download': return `the Microsoft ${integration.package ?? 'LIS'} download`;
-    case 'ports': return 'FreeBSD ports (not built in)';
-    case 'none': return 'no integration services';
+    case 'built-in':
+      return 'built in to the distribution kernel';
+    case 'download':
+      return `the Microsoft ${integration.package ?? 'LIS'} download`;
+    case 'ports':
+      return 'FreeBSD ports (not built in)';
+    case 'none':
+      return 'no integration services';
   }
 }
 
@@ -16,8 +20,12 @@ export function describeIntegration(integration: Integration): string {
 export function describeColumn(kb: KnowledgeBase, column: ReleaseColumn): string {
   const families = column.families.map((f) => kb.familyName(f)).join('/');
   const kernel = column.kernel ? ` ${column.kernel.label ?? column.kernel.flavor.toUpperCase()}` : '';
-  const how = column.integration.kind === 'download' ? column.integration.package ?? 'LIS download'
-    : column.integration.kind === 'built-in' ? 'built in' : column.integration.kind;
+  const how =
+    column.integration.kind === 'download'
+      ? (column.integration.package ?? 'LIS download')
+      : column.integration.kind === 'built-in'
+        ? 'built in'
+        : column.integration.kind;
   return `${families} ${describeVersionItems(column.versions)}${kernel} (${how})`;
 }
 

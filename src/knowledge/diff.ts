@@ -6,10 +6,32 @@ import { describeVersionItems, matchVersionItems, versionBounds } from './versio
 export type KbChange =
   | { kind: 'added'; families: DistroId[]; column: ReleaseColumn; to: MatrixSnapshot }
   | { kind: 'dropped'; families: DistroId[]; column: ReleaseColumn; from: MatrixSnapshot }
-  | { kind: 'versions-changed'; families: DistroId[]; before: ReleaseColumn; column: ReleaseColumn; from: MatrixSnapshot; to: MatrixSnapshot }
-  | { kind: 'feature-added' | 'feature-removed'; families: DistroId[]; column: ReleaseColumn; feature: FeatureId; hosts: HostId[]; from: MatrixSnapshot; to: MatrixSnapshot }
+  | {
+      kind: 'versions-changed';
+      families: DistroId[];
+      before: ReleaseColumn;
+      column: ReleaseColumn;
+      from: MatrixSnapshot;
+      to: MatrixSnapshot;
+    }
+  | {
+      kind: 'feature-added' | 'feature-removed';
+      families: DistroId[];
+      column: ReleaseColumn;
+      feature: FeatureId;
+      hosts: HostId[];
+      from: MatrixSnapshot;
+      to: MatrixSnapshot;
+    }
   /** A host joined or left the release's Core row: the whole release, not one feature. */
-  | { kind: 'host-added' | 'host-removed'; families: DistroId[]; column: ReleaseColumn; hosts: HostId[]; from: MatrixSnapshot; to: MatrixSnapshot }
+  | {
+      kind: 'host-added' | 'host-removed';
+      families: DistroId[];
+      column: ReleaseColumn;
+      hosts: HostId[];
+      from: MatrixSnapshot;
+      to: MatrixSnapshot;
+    }
   | { kind: 'lis-release'; release: LisRelease };
 
 export interface DiffFilter {
@@ -38,19 +60,37 @@ function pairColumns(before: readonly ReleaseColumn[], after: readonly ReleaseCo
   const unpairedAfter = new Set(after);
   for (const old of before) {
     const successor = after.find((c) => c.key === old.key && unpairedAfter.has(c));
-    if (successor) { pairs.push([old, successor]); unpairedBefore.delete(old); unpairedAfter.delete(successor); }
+    if (successor) {
+      pairs.push([old, successor]);
+      unpairedBefore.delete(old);
+      unpairedAfter.delete(successor);
+    }
   }
   for (const old of [...unpairedBefore]) {
-    const successor = [...unpairedAfter].find((c) =>
-      sameIntegration(c.integration, old.integration) && c.kernel?.flavor === old.kernel?.flavor && c.kernel?.label === old.kernel?.label && overlaps(old, c));
-    if (successor) { pairs.push([old, successor]); unpairedBefore.delete(old); unpairedAfter.delete(successor); }
+    const successor = [...unpairedAfter].find(
+      (c) =>
+        sameIntegration(c.integration, old.integration) &&
+        c.kernel?.flavor === old.kernel?.flavor &&
+        c.kernel?.label === old.kernel?.label &&
+        overlaps(old, c),
+    );
+    if (successor) {
+      pairs.push([old, successor]);
+      unpairedBefore.delete(old);
+      unpairedAfter.delete(successor);
+    }
   }
   // A column whose versions moved into a merged successor ("8.4" into "9.1-9.3, 8.4") was not dropped.
-  const merged = (old: ReleaseColumn) => after.some((c) => sameIntegration(c.integration, old.integration) && c.kernel?.flavor === old.kernel?.flavor
-    && old.versions.every((item) => {
-      const bounds = versionBounds([item]);
-      return bounds !== undefined && [bounds.low, bounds.high].every((v) => matchVersionItems(v, c.versions) !== 'none');
-    }));
+  const merged = (old: ReleaseColumn) =>
+    after.some(
+      (c) =>
+        sameIntegration(c.integration, old.integration) &&
+        c.kernel?.flavor === old.kernel?.flavor &&
+        old.versions.every((item) => {
+          const bounds = versionBounds([item]);
+          return bounds !== undefined && [bounds.low, bounds.high].every((v) => matchVersionItems(v, c.versions) !== 'none');
+        }),
+    );
   return { pairs, dropped: [...unpairedBefore].filter((c) => !merged(c)), added: [...unpairedAfter] };
 }
 
@@ -62,12 +102,17 @@ function onlyMerged(old: ReleaseColumn, column: ReleaseColumn, beforeColumns: re
     return bounds !== undefined && matchVersionItems(bounds.high, column.versions) === 'none';
   });
   if (lost) return false;
-  return column.versions.every((item) => {
-    const bounds = versionBounds([item]);
-    if (!bounds) return false;
-    const points = [bounds.low, bounds.high];
-    return points.every((v) => matchVersionItems(v, old.versions) !== 'none') || others.some((c) => points.every((v) => matchVersionItems(v, c.versions) !== 'none'));
-  }) && others.length > 0;
+  return (
+    column.versions.every((item) => {
+      const bounds = versionBounds([item]);
+      if (!bounds) return false;
+      const points = [bounds.low, bounds.high];
+      return (
+        points.every((v) => matchVersionItems(v, old.versions) !== 'none') ||
+        others.some((c) => points.every((v) => matchVersionItems(v, c.versions) !== 'none'))
+      );
+    }) && others.length > 0
+  );
 }
 
 /** Whether a column's new header names a version its old header did not: newly supported, not just relabelled. */
@@ -82,7 +127,12 @@ function availableHosts(column: ReleaseColumn, feature: FeatureId): Set<HostId> 
 }
 
 /** What changed between two snapshots listing the same families. */
-export function diffSnapshots(before: MatrixSnapshot | undefined, after: MatrixSnapshot, families: readonly DistroId[], filter: DiffFilter = {}): KbChange[] {
+export function diffSnapshots(
+  before: MatrixSnapshot | undefined,
+  after: MatrixSnapshot,
+  families: readonly DistroId[],
+  filter: DiffFilter = {},
+): KbChange[] {
   const inScope = (c: ReleaseColumn) => c.families.some((f) => families.includes(f));
   const { pairs, dropped, added } = pairColumns(before?.columns.filter(inScope) ?? [], after.columns.filter(inScope));
   const changes: KbChange[] = [];
@@ -92,7 +142,10 @@ export function diffSnapshots(before: MatrixSnapshot | undefined, after: MatrixS
   if (!before) return changes;
   for (const [old, column] of pairs) {
     // A header reworded without a change of versions ("16.04" → "16.04 LTS") is no change.
-    if (describeVersionItems(old.versions) !== describeVersionItems(column.versions) && !onlyMerged(old, column, before.columns.filter(inScope))) {
+    if (
+      describeVersionItems(old.versions) !== describeVersionItems(column.versions) &&
+      !onlyMerged(old, column, before.columns.filter(inScope))
+    ) {
       changes.push({ kind: 'versions-changed', families: familiesOf(column), before: old, column, from: before, to: after });
     }
     const wanted = (h: HostId) => !filter.hosts || filter.hosts.includes(h);
@@ -100,8 +153,10 @@ export function diffSnapshots(before: MatrixSnapshot | undefined, after: MatrixS
     const coreAfter = availableHosts(column, 'core');
     const hostsAdded = [...coreAfter].filter((h) => !coreBefore.has(h) && wanted(h));
     const hostsRemoved = [...coreBefore].filter((h) => !coreAfter.has(h) && wanted(h));
-    if (hostsAdded.length) changes.push({ kind: 'host-added', families: familiesOf(column), column, hosts: hostsAdded, from: before, to: after });
-    if (hostsRemoved.length) changes.push({ kind: 'host-removed', families: familiesOf(column), column, hosts: hostsRemoved, from: before, to: after });
+    if (hostsAdded.length)
+      changes.push({ kind: 'host-added', families: familiesOf(column), column, hosts: hostsAdded, from: before, to: after });
+    if (hostsRemoved.length)
+      changes.push({ kind: 'host-removed', families: familiesOf(column), column, hosts: hostsRemoved, from: before, to: after });
     const features = new Set([...Object.keys(old.features), ...Object.keys(column.features)] as FeatureId[]);
     features.delete('core');
     for (const feature of features) {
@@ -111,8 +166,10 @@ export function diffSnapshots(before: MatrixSnapshot | undefined, after: MatrixS
       // A host that joined or left the whole release is reported once, above.
       const gained = [...now].filter((h) => !was.has(h) && wanted(h) && !hostsAdded.includes(h));
       const lost = [...was].filter((h) => !now.has(h) && wanted(h) && !hostsRemoved.includes(h));
-      if (gained.length) changes.push({ kind: 'feature-added', families: familiesOf(column), column, feature, hosts: gained, from: before, to: after });
-      if (lost.length) changes.push({ kind: 'feature-removed', families: familiesOf(column), column, feature, hosts: lost, from: before, to: after });
+      if (gained.length)
+        changes.push({ kind: 'feature-added', families: familiesOf(column), column, feature, hosts: gained, from: before, to: after });
+      if (lost.length)
+        changes.push({ kind: 'feature-removed', families: familiesOf(column), column, feature, hosts: lost, from: before, to: after });
     }
   }
   return changes;
@@ -143,7 +200,14 @@ export function diffKb(kb: KnowledgeBase, from: string, to: string, filter: Diff
 }
 
 function hostsMatch(change: KbChange, hosts: readonly HostId[]): boolean {
-  if (change.kind === 'lis-release' || change.kind === 'feature-added' || change.kind === 'feature-removed' || change.kind === 'host-added' || change.kind === 'host-removed') return true;
+  if (
+    change.kind === 'lis-release' ||
+    change.kind === 'feature-added' ||
+    change.kind === 'feature-removed' ||
+    change.kind === 'host-added' ||
+    change.kind === 'host-removed'
+  )
+    return true;
   const core = availableHosts(change.column, 'core');
   return core.size === 0 || hosts.some((h) => core.has(h));
 }

@@ -71,7 +71,9 @@ export class KnowledgeBaseHolder {
   /** Polls for a new version every intervalMs (unref'd, so it never keeps the process alive). Returns a stop function. */
   watch(intervalMs = 30_000): () => void {
     this.stop();
-    this.timer = setInterval(() => { this.refresh(); }, intervalMs);
+    this.timer = setInterval(() => {
+      this.refresh();
+    }, intervalMs);
     this.timer.unref();
     return () => this.stop();
   }

@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { KbData } from './load.ts';
 import type {
-  DistroId, Family, Feature, FeatureId, KnownIssue, LisRelease, MatrixSnapshot, NoteParaphrase, NoteRef, OtherOs, Source, Tip,
+  DistroId,
+  Family,
+  Feature,
+  FeatureId,
+  KnownIssue,
+  LisRelease,
+  MatrixSnapshot,
+  NoteParaphrase,
+  NoteRef,
+  OtherOs,
+  Source,
+  Tip,
 } from './schema/index.ts';
 
 export interface ResolvedNote {
@@ -92,7 +103,8 @@ export class KnowledgeBase {
   notesWithoutParaphrase(): string[] {
     const missing = new Set<string>();
     for (const snapshot of this.snapshots.values()) {
-      for (const note of snapshot.notes) if (!note.placeholder && !this.paraphrases.has(note.fingerprint)) missing.add(`${snapshot.id}#${note.position}`);
+      for (const note of snapshot.notes)
+        if (!note.placeholder && !this.paraphrases.has(note.fingerprint)) missing.add(`${snapshot.id}#${note.position}`);
     }
     return [...missing];
   }

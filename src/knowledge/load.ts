@@ -2,9 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { KbValidationError } from './errors.ts';
-import {
-  Family, Feature, KnownIssue, LisRelease, MatrixSnapshot, NoteParaphrase, OtherOs, Source, Tip,
-} from './schema/index.ts';
+import { Family, Feature, KnownIssue, LisRelease, MatrixSnapshot, NoteParaphrase, OtherOs, Source, Tip } from './schema/index.ts';
 
 export const DEFAULT_DATA_DIR = join(import.meta.dirname, 'data');
 
@@ -67,7 +65,10 @@ function readSnapshot(file: string): MatrixSnapshot {
 
 function jsonFilesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((name) => join(dir, name));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 /**
@@ -121,19 +122,38 @@ function ensureUnique(file: string, ids: readonly string[]): void {
 
 function checkCrossReferences(data: KbData, dataDir: string): void {
   const where = (name: string) => join(dataDir, name);
-  ensureUnique(where('families.json'), data.families.map((f) => f.id));
-  ensureUnique(where('features.json'), data.features.map((f) => f.id));
-  ensureUnique(where('known-issues.json'), data.knownIssues.map((r) => r.id));
-  ensureUnique(where('tips.json'), data.tips.map((r) => r.id));
-  ensureUnique(where('lis-releases.json'), data.lisReleases.map((r) => r.id));
-  ensureUnique(where('notes.json'), data.notes.map((r) => r.fingerprint));
+  ensureUnique(
+    where('families.json'),
+    data.families.map((f) => f.id),
+  );
+  ensureUnique(
+    where('features.json'),
+    data.features.map((f) => f.id),
+  );
+  ensureUnique(
+    where('known-issues.json'),
+    data.knownIssues.map((r) => r.id),
+  );
+  ensureUnique(
+    where('tips.json'),
+    data.tips.map((r) => r.id),
+  );
+  ensureUnique(
+    where('lis-releases.json'),
+    data.lisReleases.map((r) => r.id),
+  );
+  ensureUnique(
+    where('notes.json'),
+    data.notes.map((r) => r.fingerprint),
+  );
 
   // A name two features claim ("dynamic memory" under both hot-add and ballooning) would read as whichever comes first.
   const claimed = new Map<string, string>();
   for (const feature of data.features) {
     for (const name of new Set([feature.name, ...feature.matrixNames, ...feature.synonyms].map((n) => n.toLowerCase()))) {
       const other = claimed.get(name);
-      if (other && other !== feature.id) throw new KbValidationError(where('features.json'), feature.id, `the name "${name}" is also claimed by ${other}`);
+      if (other && other !== feature.id)
+        throw new KbValidationError(where('features.json'), feature.id, `the name "${name}" is also claimed by ${other}`);
       claimed.set(name, feature.id);
     }
   }
@@ -170,7 +190,11 @@ function checkCrossReferences(data: KbData, dataDir: string): void {
       try {
         new RegExp(signature, 'i');
       } catch (error) {
-        throw new KbValidationError(where('known-issues.json'), issue.id, `signature ${signature} is not a valid regular expression: ${(error as Error).message}`);
+        throw new KbValidationError(
+          where('known-issues.json'),
+          issue.id,
+          `signature ${signature} is not a valid regular expression: ${(error as Error).message}`,
+        );
       }
     }
   }

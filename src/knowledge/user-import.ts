@@ -33,7 +33,15 @@ export async function readPageInput(spec: string, fetchImpl: typeof fetch = fetc
   return { name: spec, text: readFileSync(spec, 'utf8') };
 }
 
-const PAGE_SLUG: Record<string, string> = { rhel: 'rhel', 'oracle-linux': 'oracle-linux', sles: 'sles', opensuse: 'opensuse', ubuntu: 'ubuntu', debian: 'debian', freebsd: 'freebsd' };
+const PAGE_SLUG: Record<string, string> = {
+  rhel: 'rhel',
+  'oracle-linux': 'oracle-linux',
+  sles: 'sles',
+  opensuse: 'opensuse',
+  ubuntu: 'ubuntu',
+  debian: 'debian',
+  freebsd: 'freebsd',
+};
 
 /** "09/27/2023" → "2023-09-27". */
 function isoFromMsDate(msDate: string | undefined): string | undefined {
@@ -55,11 +63,20 @@ export function importUserPage(kb: KnowledgeBase, input: PageInput, today: strin
   const page = parseMarkdownPage(input.text);
   const families = pageFamilies('', page.title);
   const slug = families?.[0] ? PAGE_SLUG[families[0]] : undefined;
-  if (!slug) throw new ImportError(`${input.name}: cannot tell which distribution the page "${page.title ?? '(untitled)'}" covers; expected a Microsoft matrix page for CentOS/RHEL, Oracle Linux, SUSE, Ubuntu, Debian or FreeBSD`);
+  if (!slug)
+    throw new ImportError(
+      `${input.name}: cannot tell which distribution the page "${page.title ?? '(untitled)'}" covers; expected a Microsoft matrix page for CentOS/RHEL, Oracle Linux, SUSE, Ubuntu, Debian or FreeBSD`,
+    );
   const era = isoFromMsDate(page.frontMatter['ms.date']) ?? today;
   const source = Source.parse({
-    id: `${slug}@${era}_import`, kind: 'user-import', title: page.title ?? input.name, page: slug, era, order: 10,
-    ...(input.url ? { url: input.url } : {}), upstreamPath: input.name.slice(0, 500),
+    id: `${slug}@${era}_import`,
+    kind: 'user-import',
+    title: page.title ?? input.name,
+    page: slug,
+    era,
+    order: 10,
+    ...(input.url ? { url: input.url } : {}),
+    upstreamPath: input.name.slice(0, 500),
   });
   const earlier = [...kb.snapshots.values()].filter((s) => s.page === slug && s.id !== source.id && s.era <= era);
   const { snapshot } = importPage(input.text, source, { previous: earlier[0], earlier: earlier.slice(1), keepUpstreamText: true });

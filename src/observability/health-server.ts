@@ -31,7 +31,13 @@ export interface MountedHandler {
 }
 
 /** /healthz (the process answers), /readyz (every check passes) and /metrics (Prometheus text). */
-export function startHealthServer(port: number, metrics: LisbotMetrics, checks: readonly ReadinessCheck[], beforeScrape?: () => Promise<void> | void, mounted?: MountedHandler): Promise<HealthServer> {
+export function startHealthServer(
+  port: number,
+  metrics: LisbotMetrics,
+  checks: readonly ReadinessCheck[],
+  beforeScrape?: () => Promise<void> | void,
+  mounted?: MountedHandler,
+): Promise<HealthServer> {
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (mounted && (path === mounted.prefix || path.startsWith(`${mounted.prefix}/`))) {
@@ -46,7 +52,8 @@ export function startHealthServer(port: number, metrics: LisbotMetrics, checks: 
       } else if (path === '/readyz') {
         const results = await Promise.all(checks.map(async (c) => [c.name, await runCheck(c)] as const));
         const ready = results.every(([, ok]) => ok);
-        response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
+        response
+          .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
           .end(JSON.stringify({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) }));
       } else if (path === '/metrics') {
         await beforeScrape?.();
@@ -54,14 +61,20 @@ export function startHealthServer(port: number, metrics: LisbotMetrics, checks: 
       } else {
         response.writeHead(404).end();
       }
-    })().catch(() => { if (!response.headersSent) response.writeHead(500).end(); });
+    })().catch(() => {
+      if (!response.headersSent) response.writeHead(500).end();
+    });
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, () => {
       resolve({
         port: (server.address() as AddressInfo).port,
-        close: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

@@ -35,7 +35,13 @@ export function authorised(request: IncomingMessage, user: string, password: str
  * bull-board over lisbot's queues, behind ADMIN_USER and ADMIN_PASSWORD: off unless both are set.
  * It opens its own read views of the queues by name, so the queue code knows nothing about it.
  */
-export function createQueueDashboard(options: { redisUrl: string; prefix: string; queueNames: readonly string[]; user: string; password: string }): QueueDashboard {
+export function createQueueDashboard(options: {
+  redisUrl: string;
+  prefix: string;
+  queueNames: readonly string[];
+  user: string;
+  password: string;
+}): QueueDashboard {
   const connection = createRedis(options.redisUrl, { maxRetriesPerRequest: null });
   const queues = options.queueNames.map((name) => new Queue(name, { connection, prefix: options.prefix }));
   const serverAdapter = new ExpressAdapter();

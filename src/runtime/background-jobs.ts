@@ -5,7 +5,14 @@ import { MemoryDigestArchive, RedisDigestArchive, type DigestArchive } from '../
 import { DigestCommandsService } from '../digest/commands.ts';
 import { DigestDelivery } from '../digest/delivery.ts';
 import { RedisSubscriptionStore } from '../digest/redis-store.ts';
-import { DIGEST_QUEUE, DigestJobScheduler, digestProcessor, pacedPosters, type DigestJobData, type DigestJobResult } from '../digest/scheduler.ts';
+import {
+  DIGEST_QUEUE,
+  DigestJobScheduler,
+  digestProcessor,
+  pacedPosters,
+  type DigestJobData,
+  type DigestJobResult,
+} from '../digest/scheduler.ts';
 import { MemorySubscriptionStore, type SubscriptionStore } from '../digest/store.ts';
 import type { ReplyPosters } from '../core/delivery.ts';
 import type { JobQueues } from '../jobs/job-queues.ts';
@@ -24,7 +31,12 @@ export interface DigestWiring {
   readonly commands: DigestCommandsService;
 }
 
-export function createDigestWiring(queues: JobQueues, kb: () => KnowledgeBase, redis: Redis | undefined, admins: readonly string[]): DigestWiring {
+export function createDigestWiring(
+  queues: JobQueues,
+  kb: () => KnowledgeBase,
+  redis: Redis | undefined,
+  admins: readonly string[],
+): DigestWiring {
   const store = redis ? new RedisSubscriptionStore(redis) : new MemorySubscriptionStore();
   const archive = redis ? new RedisDigestArchive(redis) : new MemoryDigestArchive();
   const scheduler = new DigestJobScheduler(queues.queue<DigestJobData, DigestJobResult>(DIGEST_QUEUE, { attempts: 5 }));
@@ -53,27 +65,48 @@ export async function startBackgroundWorkers(options: BackgroundWorkerOptions): 
   const settings = queues.settings;
   const jobLogger = logger.child({ component: 'jobs' });
   const delivery = new DigestDelivery({
-    kb: holder.get, store: digest.store, archive: digest.archive, ledger: queues.ledger(), posters: pacedPosters(options.posters), logger: jobLogger,
+    kb: holder.get,
+    store: digest.store,
+    archive: digest.archive,
+    ledger: queues.ledger(),
+    posters: pacedPosters(options.posters),
+    logger: jobLogger,
     delivery: { leaseMs: settings.deliveryLeaseMs, settleMs: settings.deliverySettleMs },
   });
   const workers: JobWorker[] = [
-    queues.queue<DigestJobData, DigestJobResult>(DIGEST_QUEUE, { attempts: 5 }).work(digestProcessor(delivery, { scheduler: digest.scheduler, logger: jobLogger }), { concurrency: 2 }),
+    queues
+      .queue<DigestJobData, DigestJobResult>(DIGEST_QUEUE, { attempts: 5 })
+      .work(digestProcessor(delivery, { scheduler: digest.scheduler, logger: jobLogger }), { concurrency: 2 }),
   ];
   const reconciled = await digest.scheduler.reconcile(digest.store);
   logger.info(reconciled, 'digest schedulers reconciled');
   if (options.kbSources.length > 0) {
     const kbSync = queues.queue<KbSyncJobData, KbSyncJobResult>(KB_SYNC_QUEUE, { attempts: 3 });
-    workers.push(kbSync.work(kbSyncProcessor({
-      sources: options.kbSources, userDir: userKbDir(options.env), logger: logger.child({ component: 'kb-sync' }),
-      onPublished: () => {
-        holder.refresh();
-        const answers = options.answers;
-        if (answers) {
-          void runCorrections({ kb: holder.get(), ledger: answers, posters: pacedPosters(options.posters), log: (m) => logger.warn(m) })
-            .then((run) => logger.info(run, 'corrections after kb-sync'), (error: unknown) => logger.warn({ err: String(error) }, 'corrections failed'));
-        }
-      },
-    }), { concurrency: 1 }));
+    workers.push(
+      kbSync.work(
+        kbSyncProcessor({
+          sources: options.kbSources,
+          userDir: userKbDir(options.env),
+          logger: logger.child({ component: 'kb-sync' }),
+          onPublished: () => {
+            holder.refresh();
+            const answers = options.answers;
+            if (answers) {
+              void runCorrections({
+                kb: holder.get(),
+                ledger: answers,
+                posters: pacedPosters(options.posters),
+                log: (m) => logger.warn(m),
+              }).then(
+                (run) => logger.info(run, 'corrections after kb-sync'),
+                (error: unknown) => logger.warn({ err: String(error) }, 'corrections failed'),
+              );
+            }
+          },
+        }),
+        { concurrency: 1 },
+      ),
+    );
     await scheduleKbSync(kbSync, options.kbSyncSchedule);
     logger.info({ sources: options.kbSources.length, schedule: options.kbSyncSchedule }, 'kb-sync scheduled');
   }

@@ -26,7 +26,11 @@ export interface BotProcess {
 export async function startBotProcess(env: NodeJS.ProcessEnv, infra: Infrastructure): Promise<BotProcess> {
   if (infra.redis) await checkRedisCredentials(infra.redis);
   const removeGuard = installProcessGuard(infra.logger, infra.metrics);
-  const holder = new KnowledgeBaseHolder({ userDir: userKbDir(env), logger: infra.logger.child({ component: 'kb' }), onReload: (kb) => infra.logger.info({ version: kb.version }, 'kb reloaded') });
+  const holder = new KnowledgeBaseHolder({
+    userDir: userKbDir(env),
+    logger: infra.logger.child({ component: 'kb' }),
+    onReload: (kb) => infra.logger.info({ version: kb.version }, 'kb reloaded'),
+  });
   const stopWatching = holder.watch();
   const queues = createJobQueues(jobSettingsFromEnv(env), { logger: infra.logger.child({ component: 'jobs' }) });
   const digest = createDigestWiring(queues, holder.get, infra.redis, infra.settings.LISBOT_ADMINS);
@@ -37,10 +41,19 @@ export async function startBotProcess(env: NodeJS.ProcessEnv, infra: Infrastruct
     if (queues.kind === 'in-process' && adapters.length > 0) {
       const posters = countedPosters(await loadPosters(env), infra.metrics);
       workers.push(queues.startGuestCheckWorker({ posters, check: guestCheckRunner(holder.get) }));
-      workers.push(...await startBackgroundWorkers({
-        queues, digest, holder, posters, env, logger: infra.logger, answers: infra.answers,
-        kbSources: infra.settings.KB_SOURCES, kbSyncSchedule: infra.settings.KB_SYNC_SCHEDULE,
-      }));
+      workers.push(
+        ...(await startBackgroundWorkers({
+          queues,
+          digest,
+          holder,
+          posters,
+          env,
+          logger: infra.logger,
+          answers: infra.answers,
+          kbSources: infra.settings.KB_SOURCES,
+          kbSyncSchedule: infra.settings.KB_SYNC_SCHEDULE,
+        })),
+      );
     }
   } catch (error) {
     removeGuard();
@@ -50,7 +63,9 @@ export async function startBotProcess(env: NodeJS.ProcessEnv, infra: Infrastruct
     throw startupError(error);
   }
   return {
-    holder, adapters, queues,
+    holder,
+    adapters,
+    queues,
     async stop(graceMs) {
       stopWatching();
       await Promise.allSettled([...adapters.map((a) => a.stop()), ...workers.map((w) => w.close(graceMs))]);

@@ -14,7 +14,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Ready means: the KB is loaded, Redis answers when configured, and each named part is connected. */
-export function readinessChecks(kb: () => KnowledgeBase | undefined, redis: Redis | undefined, parts: ReadonlyArray<{ name: string; ready(): boolean | Promise<boolean> }>): ReadinessCheck[] {
+export function readinessChecks(
+  kb: () => KnowledgeBase | undefined,
+  redis: Redis | undefined,
+  parts: ReadonlyArray<{ name: string; ready(): boolean | Promise<boolean> }>,
+): ReadinessCheck[] {
   return [
     { name: 'kb', check: () => kb() !== undefined },
     ...(redis ? [{ name: 'redis', check: async () => (await redis.ping()) === 'PONG' }] : []),
@@ -23,28 +27,57 @@ export function readinessChecks(kb: () => KnowledgeBase | undefined, redis: Redi
 }
 
 /** The queue dashboard when ADMIN_USER, ADMIN_PASSWORD and REDIS_URL are all set; off (and not loaded) otherwise. */
-async function dashboardFor(infra: Infrastructure, env: NodeJS.ProcessEnv): Promise<{ path: string; dashboard: QueueDashboard } | undefined> {
+async function dashboardFor(
+  infra: Infrastructure,
+  env: NodeJS.ProcessEnv,
+): Promise<{ path: string; dashboard: QueueDashboard } | undefined> {
   const { ADMIN_USER, ADMIN_PASSWORD, REDIS_URL } = infra.settings;
   if (!ADMIN_USER || !ADMIN_PASSWORD || !REDIS_URL) return undefined;
   const { DASHBOARD_PATH, createQueueDashboard } = await import('../observability/queue-dashboard.ts');
-  return { path: DASHBOARD_PATH, dashboard: createQueueDashboard({
-    redisUrl: REDIS_URL, prefix: jobSettingsFromEnv(env).queuePrefix, queueNames: [GUEST_CHECK_QUEUE, DIGEST_QUEUE, KB_SYNC_QUEUE],
-    user: ADMIN_USER, password: ADMIN_PASSWORD,
-  }) };
+  return {
+    path: DASHBOARD_PATH,
+    dashboard: createQueueDashboard({
+      redisUrl: REDIS_URL,
+      prefix: jobSettingsFromEnv(env).queuePrefix,
+      queueNames: [GUEST_CHECK_QUEUE, DIGEST_QUEUE, KB_SYNC_QUEUE],
+      user: ADMIN_USER,
+      password: ADMIN_PASSWORD,
+    }),
+  };
 }
 
-export async function startHealth(infra: Infrastructure, kb: () => KnowledgeBase | undefined, parts: ReadonlyArray<{ name: string; ready(): boolean | Promise<boolean> }>, env: NodeJS.ProcessEnv = {}, queues: ReadonlyArray<Pick<JobQueue<unknown, unknown>, 'name' | 'depth'>> = []): Promise<HealthServer | undefined> {
+export async function startHealth(
+  infra: Infrastructure,
+  kb: () => KnowledgeBase | undefined,
+  parts: ReadonlyArray<{ name: string; ready(): boolean | Promise<boolean> }>,
+  env: NodeJS.ProcessEnv = {},
+  queues: ReadonlyArray<Pick<JobQueue<unknown, unknown>, 'name' | 'depth'>> = [],
+): Promise<HealthServer | undefined> {
   const port = infra.settings.METRICS_PORT;
   if (port === undefined) return undefined;
   const mounted = await dashboardFor(infra, env);
-  const server = await startHealthServer(port, infra.metrics, readinessChecks(kb, infra.redis, parts), async () => {
-    const current = kb();
-    if (current) infra.metrics.recordKb(current.version, current.newestEra);
-    await Promise.all(queues.map(async (queue) => {
-      const depth = await withTimeout(queue.depth(), 1000).catch(() => undefined);
-      if (depth !== undefined) infra.metrics.queueDepth.set({ queue: queue.name }, depth);
-    }));
-  }, mounted ? { prefix: mounted.path, handle: (req, res) => mounted.dashboard.handle(req, res) } : undefined);
+  const server = await startHealthServer(
+    port,
+    infra.metrics,
+    readinessChecks(kb, infra.redis, parts),
+    async () => {
+      const current = kb();
+      if (current) infra.metrics.recordKb(current.version, current.newestEra);
+      await Promise.all(
+        queues.map(async (queue) => {
+          const depth = await withTimeout(queue.depth(), 1000).catch(() => undefined);
+          if (depth !== undefined) infra.metrics.queueDepth.set({ queue: queue.name }, depth);
+        }),
+      );
+    },
+    mounted ? { prefix: mounted.path, handle: (req, res) => mounted.dashboard.handle(req, res) } : undefined,
+  );
   infra.logger.info({ port: server.port, dashboard: mounted ? mounted.path : 'off' }, 'health and metrics server listening');
-  return { port: server.port, close: async () => { await server.close(); await mounted?.dashboard.close(); } };
+  return {
+    port: server.port,
+    close: async () => {
+      await server.close();
+      await mounted?.dashboard.close();
+    },
+  };
 }

@@ -60,7 +60,9 @@ export function createInfrastructure(env: NodeJS.ProcessEnv, options: { logDesti
     warn: (message, fields) => logger.warn(fields, message),
     info: (message, fields) => logger.info(fields, message),
   });
-  const redis = settings.REDIS_URL ? createRedis(settings.REDIS_URL, { ...STATE_REDIS_OPTIONS, connectionName: 'lisbot-state' }) : undefined;
+  const redis = settings.REDIS_URL
+    ? createRedis(settings.REDIS_URL, { ...STATE_REDIS_OPTIONS, connectionName: 'lisbot-state' })
+    : undefined;
   redis?.on('error', (error: unknown) => outage.failed('connection', new Error(safeErrorText(error))));
   redis?.on('ready', () => outage.succeeded());
   const countJob = (ended: JobEnded) => metrics.jobs.inc({ queue: ended.queue, state: ended.state });
@@ -68,8 +70,14 @@ export function createInfrastructure(env: NodeJS.ProcessEnv, options: { logDesti
   const ttlMs = settings.CONTEXT_TTL_SECONDS * 1000;
   const feedback = redis ? new FailOpenFeedbackStore(redis, new RedisFeedbackStore(redis), outage) : new MemoryFeedbackStore();
   return {
-    settings, logger, metrics, redis, outage,
-    contexts: redis ? new FailOpenContextStore(redis, new RedisContextStore(redis, ttlMs), outage, new MemoryContextStore(ttlMs)) : new MemoryContextStore(ttlMs),
+    settings,
+    logger,
+    metrics,
+    redis,
+    outage,
+    contexts: redis
+      ? new FailOpenContextStore(redis, new RedisContextStore(redis, ttlMs), outage, new MemoryContextStore(ttlMs))
+      : new MemoryContextStore(ttlMs),
     dedupe: redis ? new FailOpenDedupeStore(redis, new RedisDedupeStore(redis), outage) : new MemoryDedupeStore(),
     feedback: new SaltedFeedbackStore(feedback, userHashSecret(env)),
     threads: redis ? new RedisThreadStore(redis, outage) : new MemoryThreadStore(),
@@ -86,17 +94,29 @@ export function createInfrastructure(env: NodeJS.ProcessEnv, options: { logDesti
  * platform) are kept for new test cases.
  */
 export function instrumentedBot(kb: () => KnowledgeBase, infra: Infrastructure): Bot {
-  const recordAnswer = answerRecorder(infra.answers, kb, (error) => infra.logger.warn({ err: String(error) }, 'could not record an answer for corrections'));
-  const recordDeclined = declinedRecorder(infra.feedback, (error) => infra.logger.warn({ err: String(error) }, 'could not store a declined question'));
-  return new CountedBot(kb, infra.contexts, (message, answer) => {
-    infra.metrics.recordAnswer(answer.reply.intent, answer.reply.answered, answer.latencyMs);
-    infra.logger.debug({ intent: answer.reply.intent, answered: answer.reply.answered, latencyMs: answer.latencyMs, platform: message.platform }, 'answered');
-    recordDeclined(message, answer);
-    recordAnswer(message, answer);
-  }, (error) => {
-    infra.metrics.recordFailedQuestion();
-    infra.logger.error({ err: safeErrorText(error) }, 'a question could not be answered');
-  });
+  const recordAnswer = answerRecorder(infra.answers, kb, (error) =>
+    infra.logger.warn({ err: String(error) }, 'could not record an answer for corrections'),
+  );
+  const recordDeclined = declinedRecorder(infra.feedback, (error) =>
+    infra.logger.warn({ err: String(error) }, 'could not store a declined question'),
+  );
+  return new CountedBot(
+    kb,
+    infra.contexts,
+    (message, answer) => {
+      infra.metrics.recordAnswer(answer.reply.intent, answer.reply.answered, answer.latencyMs);
+      infra.logger.debug(
+        { intent: answer.reply.intent, answered: answer.reply.answered, latencyMs: answer.latencyMs, platform: message.platform },
+        'answered',
+      );
+      recordDeclined(message, answer);
+      recordAnswer(message, answer);
+    },
+    (error) => {
+      infra.metrics.recordFailedQuestion();
+      infra.logger.error({ err: safeErrorText(error) }, 'a question could not be answered');
+    },
+  );
 }
 
 class CountedBot extends Bot {

@@ -13,7 +13,10 @@ export function installProcessGuard(logger: Logger, metrics: LisbotMetrics): () 
   installed?.();
   const report = (kind: 'unhandled_rejection' | 'uncaught_exception') => (error: unknown) => {
     metrics.processErrors.inc({ kind });
-    logger.error({ kind, err: safeErrorText(error), stack: error instanceof Error ? error.stack?.split('\n').slice(1, 6).join('\n') : undefined }, 'an error reached the process guard; the process goes on');
+    logger.error(
+      { kind, err: safeErrorText(error), stack: error instanceof Error ? error.stack?.split('\n').slice(1, 6).join('\n') : undefined },
+      'an error reached the process guard; the process goes on',
+    );
   };
   const onRejection = report('unhandled_rejection');
   const onException = report('uncaught_exception');

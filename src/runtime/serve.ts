@@ -14,11 +14,13 @@ export function cachedProbe(probe: () => Promise<boolean>, maxAgeMs = 15_000): (
   let running: Promise<boolean> | undefined;
   return async () => {
     if (last && Date.now() - last.at < maxAgeMs) return last.ok;
-    running ??= probe().catch(() => false).then((ok) => {
-      last = { at: Date.now(), ok };
-      running = undefined;
-      return ok;
-    });
+    running ??= probe()
+      .catch(() => false)
+      .then((ok) => {
+        last = { at: Date.now(), ok };
+        running = undefined;
+        return ok;
+      });
     return running;
   };
 }
@@ -46,21 +48,50 @@ export async function startAdapters(deps: ServeDependencies): Promise<RunningAda
   const slackSettings = slackSettingsFromEnv(deps.env);
   const discordSettings = discordSettingsFromEnv(deps.env);
   const bot = instrumentedBot(deps.kb, infra);
-  const ports = { ...(deps.guestChecks ? { guestChecks: deps.guestChecks } : {}), ...(deps.digest ? { digest: deps.digest } : {}), answers: infra.answers };
+  const ports = {
+    ...(deps.guestChecks ? { guestChecks: deps.guestChecks } : {}),
+    ...(deps.digest ? { digest: deps.digest } : {}),
+    answers: infra.answers,
+  };
   const running: RunningAdapter[] = [];
   // Each platform's SDK is imported only when it is configured: a Slack-only bot never loads discord.js.
   if (slackSettings) {
-    const [{ createSlackApp }, { boltLogger }] = await Promise.all([import('../adapters/slack/app.ts'), import('../adapters/slack/pino-logger.ts')]);
-    const slack = createSlackApp({ settings: slackSettings, bot, dedupe: infra.dedupe, feedback: infra.feedback, threads: infra.threads, logger: boltLogger(infra.logger), ...ports });
+    const [{ createSlackApp }, { boltLogger }] = await Promise.all([
+      import('../adapters/slack/app.ts'),
+      import('../adapters/slack/pino-logger.ts'),
+    ]);
+    const slack = createSlackApp({
+      settings: slackSettings,
+      bot,
+      dedupe: infra.dedupe,
+      feedback: infra.feedback,
+      threads: infra.threads,
+      logger: boltLogger(infra.logger),
+      ...ports,
+    });
     await slack.start();
     infra.logger.info({ mode: slack.mode, port: slack.port }, 'slack adapter started');
     let started = true;
     const reachable = cachedProbe(async () => (await slack.client.auth.test()).ok === true);
-    running.push({ name: 'slack', ready: async () => started && await reachable(), stop: async () => { started = false; await slack.stop(); } });
+    running.push({
+      name: 'slack',
+      ready: async () => started && (await reachable()),
+      stop: async () => {
+        started = false;
+        await slack.stop();
+      },
+    });
   }
   if (discordSettings) {
     const { DiscordAdapter } = await import('../adapters/discord/client.ts');
-    const discord = new DiscordAdapter({ settings: discordSettings, bot, dedupe: infra.dedupe, feedback: infra.feedback, logger: infra.logger.child({ component: 'discord' }), ...ports });
+    const discord = new DiscordAdapter({
+      settings: discordSettings,
+      bot,
+      dedupe: infra.dedupe,
+      feedback: infra.feedback,
+      logger: infra.logger.child({ component: 'discord' }),
+      ...ports,
+    });
     await discord.start();
     infra.logger.info('discord adapter connected');
     running.push({ name: 'discord', ready: () => discord.ready(), stop: () => discord.stop() });

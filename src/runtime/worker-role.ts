@@ -35,7 +35,9 @@ async function runWorkers(env: NodeJS.ProcessEnv, infra: Infrastructure): Promis
   const posters = countedPosters(await loadPosters(env), infra.metrics);
   const platforms = Object.keys(posters);
   if (platforms.length === 0) {
-    throw new ConfigError('lisbot worker needs Slack or Discord settings to post reports (SLACK_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID).');
+    throw new ConfigError(
+      'lisbot worker needs Slack or Discord settings to post reports (SLACK_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID).',
+    );
   }
   const holder = new KnowledgeBaseHolder({ userDir: userKbDir(env), logger: infra.logger.child({ component: 'kb' }) });
   const stopWatching = holder.watch();
@@ -47,23 +49,39 @@ async function runWorkers(env: NodeJS.ProcessEnv, infra: Infrastructure): Promis
   try {
     const digest = createDigestWiring(runtime.queues, holder.get, infra.redis, infra.settings.LISBOT_ADMINS);
     background = await startBackgroundWorkers({
-      queues: runtime.queues, digest, holder, posters, env, logger: infra.logger, answers: infra.answers,
-      kbSources: infra.settings.KB_SOURCES, kbSyncSchedule: infra.settings.KB_SYNC_SCHEDULE,
+      queues: runtime.queues,
+      digest,
+      holder,
+      posters,
+      env,
+      logger: infra.logger,
+      answers: infra.answers,
+      kbSources: infra.settings.KB_SOURCES,
+      kbSyncSchedule: infra.settings.KB_SYNC_SCHEDULE,
     });
-    health = await startHealth(infra, holder.get, [{ name: 'workers', ready: () => true }], env, [runtime.queues.guestChecks, runtime.queues.queue(DIGEST_QUEUE, { attempts: 5 })]);
+    health = await startHealth(infra, holder.get, [{ name: 'workers', ready: () => true }], env, [
+      runtime.queues.guestChecks,
+      runtime.queues.queue(DIGEST_QUEUE, { attempts: 5 }),
+    ]);
   } catch (error) {
     // A start-up that fails half-way stops what it started, so the process can exit with the error.
     stopWatching();
     await Promise.allSettled([...background.map((w) => w.close(0)), runtime.stop(0)]);
     throw error;
   }
-  logger.info({ platforms, concurrency: settings.workerConcurrency }, 'lisbot worker: taking guest-check jobs, digests and kb-sync; SIGTERM to stop');
-  return stopOnSignal({
-    async stop(timeoutMs) {
-      stopWatching();
-      const outcomes = await Promise.all([...background.map((w) => w.close(timeoutMs)), runtime.stop(timeoutMs)]);
-      await health?.close();
-      return outcomes.includes('forced') ? 'forced' : 'drained';
+  logger.info(
+    { platforms, concurrency: settings.workerConcurrency },
+    'lisbot worker: taking guest-check jobs, digests and kb-sync; SIGTERM to stop',
+  );
+  return stopOnSignal(
+    {
+      async stop(timeoutMs) {
+        stopWatching();
+        const outcomes = await Promise.all([...background.map((w) => w.close(timeoutMs)), runtime.stop(timeoutMs)]);
+        await health?.close();
+        return outcomes.includes('forced') ? 'forced' : 'drained';
+      },
     },
-  }, { timeoutMs: settings.shutdownTimeoutMs, logger });
+    { timeoutMs: settings.shutdownTimeoutMs, logger },
+  );
 }

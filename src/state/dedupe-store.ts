@@ -7,7 +7,10 @@ export interface DedupeStore {
 export class MemoryDedupeStore implements DedupeStore {
   private readonly expiries = new Map<string, number>();
 
-  constructor(private readonly now: () => number = Date.now, private readonly maxEntries = 50_000) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly maxEntries = 50_000,
+  ) {}
 
   claim(key: string, ttlMs: number): Promise<boolean> {
     const now = this.now();

@@ -23,7 +23,13 @@ export class FailOpenContextStore implements ContextStore {
 
   async set(conversation: string, context: ConversationContext): Promise<void> {
     await this.local.set(conversation, context);
-    await withFallback(this.redis, this.outage, 'context', () => this.shared.set(conversation, context), () => undefined);
+    await withFallback(
+      this.redis,
+      this.outage,
+      'context',
+      () => this.shared.set(conversation, context),
+      () => undefined,
+    );
   }
 }
 
@@ -41,7 +47,13 @@ export class FailOpenDedupeStore implements DedupeStore {
 
   async claim(key: string, ttlMs: number): Promise<boolean> {
     const firstHere = await this.local.claim(key, ttlMs);
-    return withFallback(this.redis, this.outage, 'dedupe', () => this.shared.claim(key, ttlMs), () => firstHere);
+    return withFallback(
+      this.redis,
+      this.outage,
+      'dedupe',
+      () => this.shared.claim(key, ttlMs),
+      () => firstHere,
+    );
   }
 }
 
@@ -55,11 +67,26 @@ export class FailOpenFeedbackStore implements FeedbackStore {
   ) {}
 
   add(record: FeedbackRecord): Promise<void> {
-    return withFallback(this.redis, this.outage, 'feedback', () => this.shared.add(record), () => this.local.add(record));
+    return withFallback(
+      this.redis,
+      this.outage,
+      'feedback',
+      () => this.shared.add(record),
+      () => this.local.add(record),
+    );
   }
 
   async all(): Promise<FeedbackRecord[]> {
     const local = await this.local.all();
-    return [...await withFallback(this.redis, this.outage, 'feedback', () => this.shared.all(), () => []), ...local];
+    return [
+      ...(await withFallback(
+        this.redis,
+        this.outage,
+        'feedback',
+        () => this.shared.all(),
+        () => [],
+      )),
+      ...local,
+    ];
   }
 }

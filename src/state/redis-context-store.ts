@@ -4,7 +4,11 @@ import { DEFAULT_CONTEXT_TTL_MS } from '../core/context-store.ts';
 
 /** Conversation context in Redis, so a follow-up may land on any replica. Expiry is Redis's own. */
 export class RedisContextStore implements ContextStore {
-  constructor(private readonly redis: Redis, private readonly ttlMs = DEFAULT_CONTEXT_TTL_MS, private readonly prefix = 'lisbot:context:') {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly ttlMs = DEFAULT_CONTEXT_TTL_MS,
+    private readonly prefix = 'lisbot:context:',
+  ) {}
 
   async get(conversation: string): Promise<ConversationContext | undefined> {
     const raw = await this.redis.get(`${this.prefix}${conversation}`);

@@ -3,7 +3,11 @@ import type { FeedbackRecord, FeedbackStore } from '../core/feedback-store.ts';
 
 /** Feedback as a capped Redis list, newest last. */
 export class RedisFeedbackStore implements FeedbackStore {
-  constructor(private readonly redis: Redis, private readonly key = 'lisbot:feedback', private readonly maxRecords = 100_000) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly key = 'lisbot:feedback',
+    private readonly maxRecords = 100_000,
+  ) {}
 
   async add(record: FeedbackRecord): Promise<void> {
     await this.redis.multi().rpush(this.key, JSON.stringify(record)).ltrim(this.key, -this.maxRecords, -1).exec();

@@ -30,11 +30,12 @@ export function isRedisAuthError(error: unknown): boolean {
  * whatever prints an error object prints those.
  */
 export function startupError(error: unknown): Error {
-  if (isRedisAuthError(error)) return new ConfigError('REDIS_URL: Redis refused the credentials (wrong password or user). Check the password in REDIS_URL.');
+  if (isRedisAuthError(error))
+    return new ConfigError('REDIS_URL: Redis refused the credentials (wrong password or user). Check the password in REDIS_URL.');
   if (error instanceof ConfigError) return error;
   const safe = new Error(safeErrorText(error));
   safe.stack = `${safe.message}
-${(error instanceof Error ? error.stack ?? '' : '').split('\n').slice(1, 8).join('\n')}`;
+${(error instanceof Error ? (error.stack ?? '') : '').split('\n').slice(1, 8).join('\n')}`;
   return safe;
 }
 
@@ -53,7 +54,9 @@ export function checkRedisCredentials(redis: Redis, timeoutMs = 5_000): Promise<
       else resolve();
     };
     const onReady = () => done();
-    const onError = (error: unknown) => { if (isRedisAuthError(error)) done(startupError(error)); };
+    const onError = (error: unknown) => {
+      if (isRedisAuthError(error)) done(startupError(error));
+    };
     const timer = setTimeout(() => done(), timeoutMs);
     redis.on('ready', onReady);
     redis.on('error', onError);
@@ -69,7 +72,10 @@ export class RedisOutage implements OutageReporter {
   private failures = 0;
   private since = 0;
 
-  constructor(private readonly sinks: OutageSinks, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly sinks: OutageSinks,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get inOutage(): boolean {
     return this.down;
@@ -81,7 +87,10 @@ export class RedisOutage implements OutageReporter {
     if (this.down) return;
     this.down = true;
     this.since = this.now();
-    this.sinks.warn('redis unavailable: answering from memory until it is back (logged once per outage)', { store, err: safeErrorText(error) });
+    this.sinks.warn('redis unavailable: answering from memory until it is back (logged once per outage)', {
+      store,
+      err: safeErrorText(error),
+    });
   }
 
   succeeded(): void {
@@ -99,7 +108,13 @@ export const ignoreOutages: OutageReporter = { failed: () => undefined, succeede
  * Runs a Redis operation for a store, or the memory fallback when Redis is not connected or the operation fails.
  * A client that lost its connection is not even tried: while Redis is away a question must not wait for a timeout.
  */
-export async function withFallback<T>(redis: Redis, outage: OutageReporter, store: string, operation: () => Promise<T>, fallback: () => T | Promise<T>): Promise<T> {
+export async function withFallback<T>(
+  redis: Redis,
+  outage: OutageReporter,
+  store: string,
+  operation: () => Promise<T>,
+  fallback: () => T | Promise<T>,
+): Promise<T> {
   if (redis.status === 'reconnecting' || redis.status === 'close' || redis.status === 'end') {
     outage.failed(store, new Error(`Redis is ${redis.status}`));
     return fallback();

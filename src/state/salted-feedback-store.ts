@@ -6,7 +6,10 @@ import type { FeedbackRecord, FeedbackStore } from '../core/feedback-store.ts';
  * can be reversed by hashing every member of the workspace, a keyed one cannot without the secret.
  */
 export class SaltedFeedbackStore implements FeedbackStore {
-  constructor(private readonly inner: FeedbackStore, private readonly secret: string) {}
+  constructor(
+    private readonly inner: FeedbackStore,
+    private readonly secret: string,
+  ) {}
 
   add(record: FeedbackRecord): Promise<void> {
     const userHash = createHmac('sha256', this.secret).update(record.userHash).digest('hex').slice(0, 16);
@@ -25,7 +28,12 @@ export class SaltedFeedbackStore implements FeedbackStore {
 export function userHashSecret(env: NodeJS.ProcessEnv): string {
   const configured = env.LISBOT_HASH_SECRET?.trim();
   if (configured) return configured;
-  const platform = [env.SLACK_SIGNING_SECRET, env.SLACK_BOT_TOKEN, env.DISCORD_TOKEN].map((v) => v?.trim()).filter(Boolean).join('\n');
+  const platform = [env.SLACK_SIGNING_SECRET, env.SLACK_BOT_TOKEN, env.DISCORD_TOKEN]
+    .map((v) => v?.trim())
+    .filter(Boolean)
+    .join('\n');
   if (platform) return createHash('sha256').update(`lisbot user hash\n${platform}`).digest('hex');
-  return createHash('sha256').update(`lisbot user hash\n${String(process.pid)}\n${String(Date.now())}\n${String(Math.random())}`).digest('hex');
+  return createHash('sha256')
+    .update(`lisbot user hash\n${String(process.pid)}\n${String(Date.now())}\n${String(Math.random())}`)
+    .digest('hex');
 }

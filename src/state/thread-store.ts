@@ -11,7 +11,11 @@ export interface ThreadStore {
 export class MemoryThreadStore implements ThreadStore {
   private readonly threads = new Map<string, number>();
 
-  constructor(private readonly ttlMs = THREAD_TTL_MS, private readonly maxThreads = 20_000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlMs = THREAD_TTL_MS,
+    private readonly maxThreads = 20_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   remember(channel: string, thread: string): Promise<void> {
     const key = `${channel}:${thread}`;
@@ -45,12 +49,26 @@ export class RedisThreadStore implements ThreadStore {
 
   async remember(channel: string, thread: string): Promise<void> {
     await this.local.remember(channel, thread);
-    await withFallback(this.redis, this.outage, 'threads', async () => { await this.redis.set(this.key(channel, thread), '1', 'PX', this.ttlMs); }, () => undefined);
+    await withFallback(
+      this.redis,
+      this.outage,
+      'threads',
+      async () => {
+        await this.redis.set(this.key(channel, thread), '1', 'PX', this.ttlMs);
+      },
+      () => undefined,
+    );
   }
 
   async has(channel: string, thread: string): Promise<boolean> {
     if (await this.local.has(channel, thread)) return true;
-    return withFallback(this.redis, this.outage, 'threads', async () => (await this.redis.exists(this.key(channel, thread))) === 1, () => false);
+    return withFallback(
+      this.redis,
+      this.outage,
+      'threads',
+      async () => (await this.redis.exists(this.key(channel, thread))) === 1,
+      () => false,
+    );
   }
 
   private key(channel: string, thread: string): string {

@@ -15,7 +15,10 @@ describe('answers from the KB', () => {
     assert.equal(answer.intent, 'feature_support');
     assert.equal(answer.verdict, 'supported');
     assert.equal(answer.integration?.kind, 'built-in');
-    assert.ok(answer.sources.some((s) => s.startsWith('ubuntu@')), `sources: ${answer.sources.join()}`);
+    assert.ok(
+      answer.sources.some((s) => s.startsWith('ubuntu@')),
+      `sources: ${answer.sources.join()}`,
+    );
   });
   test('rhel 6.2 needs the LIS download', () => {
     const answer = ask('does rhel 6.2 need lis?');

@@ -70,7 +70,10 @@ describe('answers as of a date', () => {
     assert.notEqual(reply.verdict, 'supported');
     assert.match(reply.title, /^As of 2019-06-30/);
     assert.match(reply.text, /ubuntu page of 2019-06-13/);
-    assert.deepEqual(reply.sources.map((s) => s.id), ['ubuntu@2019-06-13']);
+    assert.deepEqual(
+      reply.sources.map((s) => s.id),
+      ['ubuntu@2019-06-13'],
+    );
     const now = answerQuestion(realKb(), 'is ubuntu 20.04 supported?').reply;
     assert.equal(now.verdict, 'supported');
     assert.equal(now.entities.asOf, undefined);

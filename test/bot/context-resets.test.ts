@@ -20,11 +20,16 @@ async function consoleChat(lines: string[]): Promise<string[]> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
-  output.on('data', (chunk: Buffer) => { printed += chunk.toString('utf8'); });
+  output.on('data', (chunk: Buffer) => {
+    printed += chunk.toString('utf8');
+  });
   const done = runConsole(new Bot(() => kb), { input, output });
   input.end(`${lines.join('\n')}\n`);
   await done;
-  return printed.split('lisbot> ').slice(1).filter((block) => block.trim());
+  return printed
+    .split('lisbot> ')
+    .slice(1)
+    .filter((block) => block.trim());
 }
 
 describe('a new question drops what it does not carry over', () => {
@@ -50,7 +55,13 @@ describe('a new question drops what it does not carry over', () => {
     assert.match(second!.text, /no microsoft support matrix i have lists that distribution/i);
   });
   test('in the terminal chat the same three leaks are gone', async () => {
-    const blocks = await consoleChat(['which distros support secure boot?', 'freebsd 11.1 on 2016', 'bionic on 2k12r2?', 'centos 6.2 dynamic memory?', 'is arch linux supported?']);
+    const blocks = await consoleChat([
+      'which distros support secure boot?',
+      'freebsd 11.1 on 2016',
+      'bionic on 2k12r2?',
+      'centos 6.2 dynamic memory?',
+      'is arch linux supported?',
+    ]);
     assert.equal(blocks.length, 5, blocks.join('\n----\n'));
     assert.match(blocks[1]!, /^\s*FreeBSD 11\.1 on Hyper-V/);
     assert.doesNotMatch(blocks[1]!, /secure boot/i);

@@ -9,12 +9,26 @@ const entities = (q: string) => extractEntities(kb, q).entities;
 
 describe('host extraction', () => {
   const cases: Array<[string, string]> = [
-    ['on 2012 r2', '2012 R2'], ['ws2012r2', '2012 R2'], ['2k12r2', '2012 R2'], ['2k16', '2016'], ['Server 2016', '2016'],
-    ['windows server 2019', '2019'], ['hyper-v 2022', '2022'], ['Windows 10', '2016'], ['win 8.1', '2012 R2'], ['windows 11', '2022'],
-    ['server 2025', '2025'], ['2008r2', '2008 R2'], ['the R2 box', '2012 R2'],
+    ['on 2012 r2', '2012 R2'],
+    ['ws2012r2', '2012 R2'],
+    ['2k12r2', '2012 R2'],
+    ['2k16', '2016'],
+    ['Server 2016', '2016'],
+    ['windows server 2019', '2019'],
+    ['hyper-v 2022', '2022'],
+    ['Windows 10', '2016'],
+    ['win 8.1', '2012 R2'],
+    ['windows 11', '2022'],
+    ['server 2025', '2025'],
+    ['2008r2', '2008 R2'],
+    ['the R2 box', '2012 R2'],
   ];
   for (const [text, host] of cases) {
-    test(`"${text}" → ${host}`, () => assert.deepEqual(extractHosts(text.toLowerCase()).hosts.map((h) => h.host), [host]));
+    test(`"${text}" → ${host}`, () =>
+      assert.deepEqual(
+        extractHosts(text.toLowerCase()).hosts.map((h) => h.host),
+        [host],
+      ));
   }
   test('host digits are not read as a distro version', () => {
     assert.deepEqual(entities('debian 10 on 2019'), { distro: 'debian', version: '10', host: '2019' });

@@ -29,7 +29,11 @@ describe('feature names', () => {
     assert.equal(entities('rhel 7.4 ws2016 accurate time on 2019').host, '2019');
   });
   test('Gen2 with Secure Boot is Secure Boot, not UEFI boot', () => {
-    for (const q of ['ubuntu 18.04 gen2 with secure boot on 2016?', 'generation 2 vm secure boot for centos 7', 'can a gen 2 rhel 8 vm use secureboot']) {
+    for (const q of [
+      'ubuntu 18.04 gen2 with secure boot on 2016?',
+      'generation 2 vm secure boot for centos 7',
+      'can a gen 2 rhel 8 vm use secureboot',
+    ]) {
       assert.equal(entities(q).feature, 'secure-boot', q);
     }
     assert.equal(entities('ubuntu 18.04 gen2 on 2016').feature, 'uefi-boot');
@@ -63,7 +67,11 @@ describe('distro shorthand', () => {
 describe('LIS release names', () => {
   test('every LIS release in the KB is read, hotfix suffixes included, in the ways it is typed', () => {
     for (const release of kb.lisReleases) {
-      for (const q of [`what changed in lis ${release.version}?`, `LIS${release.version} fixes`, `is linux integration services ${release.version} the newest`]) {
+      for (const q of [
+        `what changed in lis ${release.version}?`,
+        `LIS${release.version} fixes`,
+        `is linux integration services ${release.version} the newest`,
+      ]) {
         assert.deepEqual(extractEntities(kb, q).lisReleases, [release.version], q);
       }
     }

@@ -14,7 +14,8 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'bundles');
 const RHEL63 = join(FIXTURES, 'rhel63-lis35.txt');
 let dir: string;
 
-const HEADER = 'vm_id,host_os,host_build,generation,os_family,os_version,arch,kernel,lis_package,kvp_daemon,vss_daemon,dynamic_memory,dm_startup_mb,dm_max_mb,clustered,mac_type,io_scheduler,notes';
+const HEADER =
+  'vm_id,host_os,host_build,generation,os_family,os_version,arch,kernel,lis_package,kvp_daemon,vss_daemon,dynamic_memory,dm_startup_mb,dm_max_mb,clustered,mac_type,io_scheduler,notes';
 const ROWS = [
   'vm-001,Windows Server 2012 R2,,1,rhel,6.3,x86_64,2.6.32-279.el6.x86_64,LIS 3.5,running,missing,yes,2048,8192,no,static,cfq,',
   '=HYPERLINK("http://x"),2016,,2,ubuntu,14.04,x86_64,3.13.0-170-generic,built-in,missing,missing,no,,,no,static,deadline,"a note, quoted"',
@@ -36,7 +37,10 @@ function file(name: string, content: string | Buffer): string {
 }
 
 function jsonLines(text: string): unknown[] {
-  return text.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as unknown);
 }
 
 describe('lisbot check: one guest', () => {
@@ -65,7 +69,9 @@ describe('lisbot check: one guest', () => {
     assert.ok(!early.findings.some((f) => f.id === 'SUPPORT_DISTRO_EOL' || f.id === 'SUPPORT_HOST_EOL'));
     const late = CheckReportSchema.parse(JSON.parse((await runCommand(checkCommand, ['--json', '--as-of', '2025-06-01', RHEL63])).stdout));
     assert.ok(late.findings.some((f) => f.id === 'SUPPORT_DISTRO_EOL'));
-    const hosted = CheckReportSchema.parse(JSON.parse((await runCommand(checkCommand, ['--json', '--host', '2016', join(FIXTURES, 'ubuntu2004.txt')])).stdout));
+    const hosted = CheckReportSchema.parse(
+      JSON.parse((await runCommand(checkCommand, ['--json', '--host', '2016', join(FIXTURES, 'ubuntu2004.txt')])).stdout),
+    );
     assert.deepEqual(hosted.host, { id: '2016', source: 'user' });
   });
 
@@ -93,7 +99,10 @@ describe('lisbot check: inventories', () => {
     const lines = jsonLines(run.stdout);
     assert.equal(lines.length, 4);
     const vms = lines.slice(0, 3).map((l) => InventoryReportSchema.parse(l));
-    assert.deepEqual(vms.map((v) => v.vm_id), ['vm-001', '=HYPERLINK("http://x")', 'vm-003']);
+    assert.deepEqual(
+      vms.map((v) => v.vm_id),
+      ['vm-001', '=HYPERLINK("http://x")', 'vm-003'],
+    );
     assert.deepEqual(vms[2]?.host, { id: '2022', source: 'inventory' });
     assert.ok(vms[0]?.findings.some((f) => f.id === 'DM_BALLOON_ONLY'));
     assert.ok(vms[1]?.findings.some((f) => f.id === 'KVP_DAEMON_MISSING'));
@@ -106,15 +115,28 @@ describe('lisbot check: inventories', () => {
   });
 
   test('JSON-lines inventory is detected and checked the same way', async () => {
-    const path = file('inventory.jsonl', [
-      JSON.stringify({ vm_id: 'a', host_os: '2019', os_family: 'ubuntu', os_version: '18.04', kernel: '4.15.0-213-generic', kvp_daemon: 'missing' }),
-      'not json',
-      JSON.stringify({ vm_id: 'b', os_family: 'freebsd', os_version: '12.4', kernel: '12.4-RELEASE' }),
-    ].join('\n'));
+    const path = file(
+      'inventory.jsonl',
+      [
+        JSON.stringify({
+          vm_id: 'a',
+          host_os: '2019',
+          os_family: 'ubuntu',
+          os_version: '18.04',
+          kernel: '4.15.0-213-generic',
+          kvp_daemon: 'missing',
+        }),
+        'not json',
+        JSON.stringify({ vm_id: 'b', os_family: 'freebsd', os_version: '12.4', kernel: '12.4-RELEASE' }),
+      ].join('\n'),
+    );
     const run = await runCommand(checkCommand, ['--json', path]);
     assert.equal(run.code, 0, run.stderr);
     const lines = jsonLines(run.stdout);
-    assert.deepEqual(lines.slice(0, 2).map((l) => InventoryReportSchema.parse(l).vm_id), ['a', 'b']);
+    assert.deepEqual(
+      lines.slice(0, 2).map((l) => InventoryReportSchema.parse(l).vm_id),
+      ['a', 'b'],
+    );
     assert.equal((lines[2] as { summary: { problems: number } }).summary.problems, 1);
   });
 
@@ -140,10 +162,18 @@ describe('lisbot check: inventories', () => {
   test('results stream out while the inventory is still being read', async () => {
     const stdin = new PassThrough();
     let seen = '';
-    const running = runCommand(checkCommand, ['--json', '-'], { stdin, onStdout: (c) => { seen += c; } });
+    const running = runCommand(checkCommand, ['--json', '-'], {
+      stdin,
+      onStdout: (c) => {
+        seen += c;
+      },
+    });
     stdin.write(`${HEADER}\n${ROWS[0]}\n`);
     // The head is read in 64 KB blocks; pad with more rows so reading starts, then wait for output.
-    for (let i = 0; i < 600; i++) stdin.write(`pad-${i},2019,,2,rhel,8.10,x86_64,4.18.0-553.el8_10.x86_64,built-in,running,running,no,,,no,static,none,${'x'.repeat(80)}\n`);
+    for (let i = 0; i < 600; i++)
+      stdin.write(
+        `pad-${i},2019,,2,rhel,8.10,x86_64,4.18.0-553.el8_10.x86_64,built-in,running,running,no,,,no,static,none,${'x'.repeat(80)}\n`,
+      );
     for (let waited = 0; waited < 5000 && !seen.includes('"vm_id"'); waited += 20) await new Promise((r) => setTimeout(r, 20));
     const firstLineBeforeEnd = seen.includes('"vm_id":"vm-001"');
     stdin.end(`${ROWS[2]}\n`);
@@ -177,10 +207,23 @@ describe('lisbot check: inventories', () => {
 describe('lisbot check: bad input', () => {
   const cases: ReadonlyArray<readonly [string, () => string[], number, RegExp]> = [
     ['missing file', () => [join(dir, 'nope.txt')], 1, /No such file/],
-    ['a directory', () => { mkdirSync(join(dir, 'adir'), { recursive: true }); return [join(dir, 'adir')]; }, 1, /is a directory/],
+    [
+      'a directory',
+      () => {
+        mkdirSync(join(dir, 'adir'), { recursive: true });
+        return [join(dir, 'adir')];
+      },
+      1,
+      /is a directory/,
+    ],
     ['over 5 MB', () => [file('big.txt', `### lischeck-meta\n${'dmesg line of text\n'.repeat(300_000)}`)], 1, /larger than 5 MB/],
     ['gzip-compressed', () => [file('out.gz', Buffer.from([0x1f, 0x8b, 0x08, 0, 1, 2, 3]))], 1, /gzip-compressed/],
-    ['binary with NUL bytes', () => [file('bin.dat', Buffer.concat([Buffer.from('### lischeck-meta\n'), Buffer.alloc(64, 0)]))], 1, /binary/],
+    [
+      'binary with NUL bytes',
+      () => [file('bin.dat', Buffer.concat([Buffer.from('### lischeck-meta\n'), Buffer.alloc(64, 0)]))],
+      1,
+      /binary/,
+    ],
     ['empty file', () => [file('empty.txt', '')], 1, /is empty/],
     ['no file named', () => [], 2, /Give the collector output file/],
     ['two files', () => [RHEL63, RHEL63], 2, /one file at a time/],
@@ -209,7 +252,10 @@ describe('lisbot check: bad input', () => {
     // Over the 5 MB limit for one guest's upload from 100 wide rows (a long notes cell), not from 60,000 narrow ones.
     const row = ROWS[2] ?? '';
     const notes = 'n'.repeat(60_000);
-    const path = file('big-inventory.csv', `${HEADER}\n${Array.from({ length: 100 }, (_, i) => `${row.replace('vm-003', `vm-${i}`)}${notes}`).join('\n')}\n`);
+    const path = file(
+      'big-inventory.csv',
+      `${HEADER}\n${Array.from({ length: 100 }, (_, i) => `${row.replace('vm-003', `vm-${i}`)}${notes}`).join('\n')}\n`,
+    );
     assert.ok(statSync(path).size > 5 * 1024 * 1024, 'the file is over the upload limit');
     const run = await runCommand(checkCommand, ['--csv', path]);
     assert.equal(run.code, 0, run.stderr);

@@ -28,12 +28,17 @@ export async function runCommand(command: CliCommand, args: string[], options: R
   if (options.stderrTty) stderr.isTTY = true;
   const out: Buffer[] = [];
   const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => { out.push(c); options.onStdout?.(c.toString()); });
+  stdout.on('data', (c: Buffer) => {
+    out.push(c);
+    options.onStdout?.(c.toString());
+  });
   stderr.on('data', (c: Buffer) => err.push(c));
   const given = options.stdin;
-  const stdin = (given !== undefined && typeof given !== 'string' && !Buffer.isBuffer(given)
-    ? given
-    : Readable.from(given === undefined ? [] : [Buffer.from(given)])) as NodeJS.ReadableStream & { isTTY?: boolean };
+  const stdin = (
+    given !== undefined && typeof given !== 'string' && !Buffer.isBuffer(given)
+      ? given
+      : Readable.from(given === undefined ? [] : [Buffer.from(given)])
+  ) as NodeJS.ReadableStream & { isTTY?: boolean };
   const io = { stdout, stderr, stdin, env: { LISBOT_STATE_DIR: '/nonexistent-lisbot-state' } };
   let code: number;
   if (COMMANDS.some((c) => c.name === command.name)) {
@@ -43,7 +48,11 @@ export async function runCommand(command: CliCommand, args: string[], options: R
       const parsed = parseArgs({ args, options: command.options ?? {}, allowPositionals: true, strict: true });
       code = await command.run({ values: parsed.values, positionals: parsed.positionals }, io);
     } catch (error) {
-      if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) throw error;
+      if (
+        !(error instanceof UsageError) &&
+        !(error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+      )
+        throw error;
       stderr.write(`${error.message}\nUsage: ${command.usage}\n`);
       code = 2;
     }

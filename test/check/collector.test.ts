@@ -20,7 +20,10 @@ function runCollector(shell: string[], args: string[] = [], input?: string): { r
   for (const d of dirs) spawnSync('mkdir', ['-p', d]);
   try {
     const result = spawnSync(shell[0] ?? 'sh', [...shell.slice(1), COLLECTOR_FILE, ...args], {
-      cwd: dirs[0], encoding: 'utf8', timeout: TIMEOUT_MS, input,
+      cwd: dirs[0],
+      encoding: 'utf8',
+      timeout: TIMEOUT_MS,
+      input,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dirs[1], TMPDIR: dirs[2], LANG: 'C' },
       maxBuffer: 8 * 1024 * 1024,
     });
@@ -32,7 +35,9 @@ function runCollector(shell: string[], args: string[] = [], input?: string): { r
 }
 
 function localAddresses(): string[] {
-  return Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => !a.internal).map((a) => a.address.replace(/%.*$/, '')));
+  return Object.values(networkInterfaces()).flatMap((list) =>
+    (list ?? []).filter((a) => !a.internal).map((a) => a.address.replace(/%.*$/, '')),
+  );
 }
 
 const SHELLS: string[][] = [['sh'], ['dash'], ['bash', '--posix'], ['busybox', 'sh']].filter((s) => which(s[0] ?? ''));
@@ -45,9 +50,15 @@ describe('lis-collect.sh', () => {
   });
 
   test('avoids shell features that old or small shells lack', () => {
-    const code = collectorScript().split('\n').filter((l) => !/^\s*#/.test(l)).join('\n');
+    const code = collectorScript()
+      .split('\n')
+      .filter((l) => !/^\s*#/.test(l))
+      .join('\n');
     // "[[ " is bash's test ("[[:space:]]" is a POSIX class); awk's "function f(x)" is fine.
-    assert.doesNotMatch(code, /\[\[ |\$\(<|<<-?\s*['"]?\w|\blocal\s|^\s*function\s+\w+\s*(?:\(\))?\s*\{|\bdeclare\b|\breadarray\b|\bmapfile\b|echo -e|grep -[a-zA-Z]*[oP]\b/m);
+    assert.doesNotMatch(
+      code,
+      /\[\[ |\$\(<|<<-?\s*['"]?\w|\blocal\s|^\s*function\s+\w+\s*(?:\(\))?\s*\{|\bdeclare\b|\breadarray\b|\bmapfile\b|echo -e|grep -[a-zA-Z]*[oP]\b/m,
+    );
     assert.doesNotMatch(code, /(?<![\w/.-])(?:modprobe|insmod|rmmod|curl|wget|mktemp|tee|dd)\s|mount -t/);
   });
 
@@ -87,7 +98,10 @@ describe('lis-collect.sh', () => {
       assert.ok(bundle.sections.has('lischeck-meta'));
       assert.ok(bundle.sections.has('lischeck-end'));
       assert.equal(bundle.stats.truncated, false);
-      assert.ok(!bundle.diagnostics.some((d) => d.code === 'INPUT_UNKNOWN_FORMAT' || d.code === 'INPUT_DUPLICATE_SECTION'), JSON.stringify(bundle.diagnostics));
+      assert.ok(
+        !bundle.diagnostics.some((d) => d.code === 'INPUT_UNKNOWN_FORMAT' || d.code === 'INPUT_DUPLICATE_SECTION'),
+        JSON.stringify(bundle.diagnostics),
+      );
       for (const section of bundle.sections.values()) {
         if (section.name === 'lischeck-meta' || section.name === 'lischeck-end') continue;
         assert.equal(typeof section.rc, 'number', `section ${section.name} has an rc line`);
@@ -107,13 +121,26 @@ describe('lis-collect.sh', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lischeck-strace-'));
     try {
       const log = join(dir, 'trace');
-      const r = spawnSync('strace', ['-f', '-qq', '-o', log, '-e', 'trace=open,openat,creat,mkdir,mkdirat,unlink,unlinkat,rename,renameat,renameat2,truncate,link,linkat,symlink,symlinkat',
-        'sh', COLLECTOR_FILE], { encoding: 'utf8', timeout: TIMEOUT_MS, cwd: dir, maxBuffer: 8 * 1024 * 1024 });
+      const r = spawnSync(
+        'strace',
+        [
+          '-f',
+          '-qq',
+          '-o',
+          log,
+          '-e',
+          'trace=open,openat,creat,mkdir,mkdirat,unlink,unlinkat,rename,renameat,renameat2,truncate,link,linkat,symlink,symlinkat',
+          'sh',
+          COLLECTOR_FILE,
+        ],
+        { encoding: 'utf8', timeout: TIMEOUT_MS, cwd: dir, maxBuffer: 8 * 1024 * 1024 },
+      );
       if (r.status !== 0 && /ptrace|Operation not permitted/.test(r.stderr)) {
         t.skip('strace cannot trace here');
         return;
       }
-      const writes = readFileSync(log, 'utf8').split('\n')
+      const writes = readFileSync(log, 'utf8')
+        .split('\n')
         .filter((l) => /O_WRONLY|O_RDWR|O_CREAT|\b(?:creat|mkdirat?|unlinkat?|renameat2?|rename|truncate|linkat?|symlinkat?)\(/.test(l))
         .filter((l) => !l.includes('"/dev/null"'));
       assert.deepEqual(writes, []);
@@ -122,14 +149,20 @@ describe('lis-collect.sh', () => {
     }
   });
 
-  test('redaction hides this machine\'s host name and addresses; --no-redact keeps them', () => {
+  test("redaction hides this machine's host name and addresses; --no-redact keeps them", () => {
     const name = hostname().split('.')[0] ?? '';
     const word = new RegExp(`(^|[^A-Za-z0-9_-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z0-9_-]|$)`);
     const redacted = runCollector(['sh']).result.stdout;
     const plain = runCollector(['sh'], ['--no-redact']).result.stdout;
     const body = (text: string) => text.split('\n').filter((l) => !l.startsWith('### ') && !/^redact=/.test(l));
-    assert.ok(body(plain).some((l) => word.test(l)), 'host name appears without redaction');
-    assert.deepEqual(body(redacted).filter((l) => word.test(l)), []);
+    assert.ok(
+      body(plain).some((l) => word.test(l)),
+      'host name appears without redaction',
+    );
+    assert.deepEqual(
+      body(redacted).filter((l) => word.test(l)),
+      [],
+    );
     for (const address of localAddresses()) assert.ok(!redacted.includes(address), `address ${address} leaked`);
     assert.match(plain, /^redact=off$/m);
   });
@@ -147,7 +180,13 @@ describe('lis-collect.sh', () => {
       'mount //srv/share cifs username=bob,password=hunter2',
       'kernel 2.6.32-279.22.1.el6 version 4.3.5 at 09:21:40 pci 0000:00:07.1 fe80::215:5dff:fe0a:1e07%eth0',
       "### tr -s '\\000' '\\n' < /var/lib/hyperv/.kvp_pool_3",
-      'HostName', 'HV01.contoso.example', 'HostingSystemOsMajor', '10', 'VirtualMachineName', 'HostingSystemOsMinor', '0',
+      'HostName',
+      'HV01.contoso.example',
+      'HostingSystemOsMajor',
+      '10',
+      'VirtualMachineName',
+      'HostingSystemOsMinor',
+      '0',
       '# rc=0',
     ].join('\n');
     const r = runCollector(['sh'], ['--redact-only'], `${input}\n`).result;
@@ -169,21 +208,60 @@ describe('lis-collect.sh', () => {
   describe('credentials never leave the VM, with or without --no-redact', () => {
     // Each form, as it appears in /proc/cmdline, the dmesg "Command line:", GRUB settings, mounts or config files.
     const FORMS: Array<{ name: string; line: string; secrets: string[]; kept: RegExp }> = [
-      { name: 'iSCSI root in /proc/cmdline', line: 'BOOT_IMAGE=/vmlinuz root=/dev/sda1 netroot=iscsi:alice:S3cretPass@192.0.2.9::3260::iqn.2009-06.test:target ro',
-        secrets: ['alice', 'S3cretPass'], kept: /netroot=iscsi:<scrubbed>@.*::3260::iqn\.2009-06\.test:target ro/ },
-      { name: 'iSCSI with reverse CHAP', line: 'netroot=iscsi:u1:p1:ru2:rp2@[2001:db8::1]:3260::iqn.x', secrets: ['u1', 'p1', 'ru2', 'rp2'], kept: /netroot=iscsi:<scrubbed>@/ },
-      { name: 'dmesg Command line', line: '[    0.000000] Command line: BOOT_IMAGE=/vmlinuz rd.iscsi.password=hunter2 rd.iscsi.username=carol quiet',
-        secrets: ['hunter2', 'carol'], kept: /Command line: BOOT_IMAGE=\/vmlinuz rd\.iscsi\.password=<scrubbed> rd\.iscsi\.username=<scrubbed> quiet/ },
-      { name: '*password*= with a quoted value', line: 'ro rd.iscsi.in.password="two words" KEYTABLE=us', secrets: ['two words'], kept: /password="<scrubbed>" KEYTABLE=us/ },
-      { name: '*pass*=, *pwd*=, token=, key=, *secret*=', line: 'vncpass=v1 db_pwd=v2 token=v3 key=v4 api_key=v5 client_secret=v6 auth=v7',
-        secrets: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7'], kept: /vncpass=<scrubbed> db_pwd=<scrubbed> token=<scrubbed> key=<scrubbed>/ },
-      { name: 'GRUB_CMDLINE_LINUX in /etc/default/grub', line: 'GRUB_CMDLINE_LINUX="rhgb quiet netroot=iscsi:dave:pw4@host::3260::iqn.y token=abc123"',
-        secrets: ['dave', 'pw4', 'abc123'], kept: /^GRUB_CMDLINE_LINUX="rhgb quiet netroot=iscsi:<scrubbed>@host::3260::iqn\.y token=<scrubbed>"$/m },
-      { name: 'URL userinfo (NFS, proxies)', line: 'http_proxy=http://erin:pw5@proxy.example:3128 src nfs://frank:pw6@nfs.example/export',
-        secrets: ['erin', 'pw5', 'frank', 'pw6'], kept: /http:\/\/<scrubbed>@proxy\.example:3128 src nfs:\/\/<scrubbed>@nfs\.example\/export/ },
-      { name: 'cifs mount options', line: '//srv/share /mnt cifs username=gina,password=pw7,credentials=/root/.smb 0 0',
-        secrets: ['gina', 'pw7', '/root/.smb'], kept: /cifs username=<scrubbed>,password=<scrubbed>,credentials=<scrubbed> 0 0/ },
-      { name: 'YAML and JSON keys', line: '  "password": "pw8",\nsecret_token: pw9', secrets: ['pw8', 'pw9'], kept: /"password": <scrubbed>\nsecret_token: <scrubbed>/ },
+      {
+        name: 'iSCSI root in /proc/cmdline',
+        line: 'BOOT_IMAGE=/vmlinuz root=/dev/sda1 netroot=iscsi:alice:S3cretPass@192.0.2.9::3260::iqn.2009-06.test:target ro',
+        secrets: ['alice', 'S3cretPass'],
+        kept: /netroot=iscsi:<scrubbed>@.*::3260::iqn\.2009-06\.test:target ro/,
+      },
+      {
+        name: 'iSCSI with reverse CHAP',
+        line: 'netroot=iscsi:u1:p1:ru2:rp2@[2001:db8::1]:3260::iqn.x',
+        secrets: ['u1', 'p1', 'ru2', 'rp2'],
+        kept: /netroot=iscsi:<scrubbed>@/,
+      },
+      {
+        name: 'dmesg Command line',
+        line: '[    0.000000] Command line: BOOT_IMAGE=/vmlinuz rd.iscsi.password=hunter2 rd.iscsi.username=carol quiet',
+        secrets: ['hunter2', 'carol'],
+        kept: /Command line: BOOT_IMAGE=\/vmlinuz rd\.iscsi\.password=<scrubbed> rd\.iscsi\.username=<scrubbed> quiet/,
+      },
+      {
+        name: '*password*= with a quoted value',
+        line: 'ro rd.iscsi.in.password="two words" KEYTABLE=us',
+        secrets: ['two words'],
+        kept: /password="<scrubbed>" KEYTABLE=us/,
+      },
+      {
+        name: '*pass*=, *pwd*=, token=, key=, *secret*=',
+        line: 'vncpass=v1 db_pwd=v2 token=v3 key=v4 api_key=v5 client_secret=v6 auth=v7',
+        secrets: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7'],
+        kept: /vncpass=<scrubbed> db_pwd=<scrubbed> token=<scrubbed> key=<scrubbed>/,
+      },
+      {
+        name: 'GRUB_CMDLINE_LINUX in /etc/default/grub',
+        line: 'GRUB_CMDLINE_LINUX="rhgb quiet netroot=iscsi:dave:pw4@host::3260::iqn.y token=abc123"',
+        secrets: ['dave', 'pw4', 'abc123'],
+        kept: /^GRUB_CMDLINE_LINUX="rhgb quiet netroot=iscsi:<scrubbed>@host::3260::iqn\.y token=<scrubbed>"$/m,
+      },
+      {
+        name: 'URL userinfo (NFS, proxies)',
+        line: 'http_proxy=http://erin:pw5@proxy.example:3128 src nfs://frank:pw6@nfs.example/export',
+        secrets: ['erin', 'pw5', 'frank', 'pw6'],
+        kept: /http:\/\/<scrubbed>@proxy\.example:3128 src nfs:\/\/<scrubbed>@nfs\.example\/export/,
+      },
+      {
+        name: 'cifs mount options',
+        line: '//srv/share /mnt cifs username=gina,password=pw7,credentials=/root/.smb 0 0',
+        secrets: ['gina', 'pw7', '/root/.smb'],
+        kept: /cifs username=<scrubbed>,password=<scrubbed>,credentials=<scrubbed> 0 0/,
+      },
+      {
+        name: 'YAML and JSON keys',
+        line: '  "password": "pw8",\nsecret_token: pw9',
+        secrets: ['pw8', 'pw9'],
+        kept: /"password": <scrubbed>\nsecret_token: <scrubbed>/,
+      },
     ];
     for (const form of FORMS) {
       test(form.name, () => {

@@ -12,8 +12,13 @@ import { realKb } from '../helpers/real-kb.ts';
 const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'check-corpus');
 const AS_OF = '2025-06-01';
 const bundle = (prefix: string) => {
-  const name = ['05-rhel75-lis426-2016-gen2-weakupdates.txt', '06-rhel72-lis413-2012r2-gen2-symbols.txt', '11-rhel82-builtin-2019-gen2-sb-trim-unused.txt',
-    '18-ol86-rhck-2022-gen2-sb-iscsi.txt', '04-centos610-lis435-2016-gen1-weakupdates.txt'].find((f) => f.startsWith(prefix));
+  const name = [
+    '05-rhel75-lis426-2016-gen2-weakupdates.txt',
+    '06-rhel72-lis413-2012r2-gen2-symbols.txt',
+    '11-rhel82-builtin-2019-gen2-sb-trim-unused.txt',
+    '18-ol86-rhck-2022-gen2-sb-iscsi.txt',
+    '04-centos610-lis435-2016-gen1-weakupdates.txt',
+  ].find((f) => f.startsWith(prefix));
   assert.ok(name);
   return readFileSync(join(CORPUS, name), 'utf8');
 };
@@ -23,7 +28,10 @@ describe('trim is recognised in the shapes guests show it', () => {
   const untrimmed = bundle('11');
   test('baseline: nothing trims, TRIM_NOT_USED fires', () => assert.ok(ids(untrimmed).includes('TRIM_NOT_USED')));
   const shapes: [string, string][] = [
-    ['systemctl list-unit-files in the services section', '### services (hv daemons)\nfstrim.timer                  enabled         enabled\n'],
+    [
+      'systemctl list-unit-files in the services section',
+      '### services (hv daemons)\nfstrim.timer                  enabled         enabled\n',
+    ],
     ['unit-file line', '### services (hv daemons)\nunit-file: fstrim.timer enabled\n'],
     ['a weekly crontab entry', '### cron (fstrim)\n0 3 * * 0 root /sbin/fstrim -av\n'],
     ['mount(8) output with discard', '### mounts (filtered)\n/dev/sda2 on / type xfs (rw,relatime,discard)\n'],
@@ -31,7 +39,9 @@ describe('trim is recognised in the shapes guests show it', () => {
   for (const [label, extra] of shapes) {
     test(`${label}: TRIM_NOT_USED stays silent`, () => {
       const header = extra.slice(0, extra.indexOf('\n') + 1);
-      const text = untrimmed.includes(header) ? untrimmed.replace(header, extra) : untrimmed.replace('### lischeck-end', `${extra}### lischeck-end`);
+      const text = untrimmed.includes(header)
+        ? untrimmed.replace(header, extra)
+        : untrimmed.replace('### lischeck-end', `${extra}### lischeck-end`);
       assert.ok(!ids(text).includes('TRIM_NOT_USED'), label);
     });
   }
@@ -65,7 +75,7 @@ describe('new collector sections', () => {
     const longer = text.replace('GRUB_TIMEOUT=5', 'GRUB_TIMEOUT=10').replace('set timeout=5', 'set timeout=10');
     assert.ok(!ids(longer).includes('BP_GEN2_GRUB_TIMEOUT'));
   });
-  test('### iscsi sessions: the guest\'s own iSCSI sessions raise VSS_CAVEATS', () => {
+  test("### iscsi sessions: the guest's own iSCSI sessions raise VSS_CAVEATS", () => {
     const text = bundle('18');
     assert.deepEqual(parseBundle(text).facts.iscsi?.value, { sessions: 2, fcHosts: 0 });
     const f = checkBundle(realKb(), text, { asOf: AS_OF }).findings.find((x) => x.id === 'VSS_CAVEATS');
@@ -82,7 +92,11 @@ describe('inventory notes', () => {
     const csv = readFileSync(join(CORPUS, 'inventory.csv'));
     const found = new Map<string, string[]>();
     for await (const record of parseInventory(csv)) {
-      if (record.vmId) found.set(record.vmId, checkFacts(realKb(), record.facts, { asOf: AS_OF }).findings.map((f) => f.id));
+      if (record.vmId)
+        found.set(
+          record.vmId,
+          checkFacts(realKb(), record.facts, { asOf: AS_OF }).findings.map((f) => f.id),
+        );
     }
     assert.ok(found.get('inv-01')?.includes('DM_HOTADD_NOT_ONLINED'));
     assert.ok(!found.get('inv-02')?.includes('DM_HOTADD_NOT_ONLINED'));

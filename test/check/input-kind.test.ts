@@ -8,7 +8,10 @@ test('binaryReason names archives and programs, and flags control-byte soup as b
   assert.equal(binaryReason(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02])), 'a program (ELF)');
   assert.match(binaryReason(Buffer.from('a\u0000b')) ?? '', /NUL bytes/);
   // A few NUL bytes inside text are a damaged region for the parser to skip and report, not a binary file.
-  assert.equal(binaryReason(Buffer.concat([Buffer.from('### lischeck-meta\nuname -r: 5.15\n'.repeat(20)), Buffer.alloc(24, 0)])), undefined);
+  assert.equal(
+    binaryReason(Buffer.concat([Buffer.from('### lischeck-meta\nuname -r: 5.15\n'.repeat(20)), Buffer.alloc(24, 0)])),
+    undefined,
+  );
   assert.equal(binaryReason(Buffer.from('\ufeff### lischeck-meta\nos_type=Linux\n', 'utf16le')), undefined);
   assert.equal(binaryReason(Buffer.from([0x01, 0x02, 0x03, 0x41, 0x42])), 'binary');
   assert.equal(binaryReason(Buffer.from('### lischeck-meta\nuname -r: 5.15\n\u001b[1mbold\u001b[0m\tok\r\n')), undefined);

@@ -11,7 +11,8 @@ import { csvCell, csvRow, neutraliseCell, parseInventory, type InventoryRecord }
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-const HEADER = 'vm_id,host_os,host_build,generation,os_family,os_version,arch,kernel,lis_package,kvp_daemon,vss_daemon,dynamic_memory,dm_startup_mb,dm_max_mb,clustered,mac_type,io_scheduler,notes';
+const HEADER =
+  'vm_id,host_os,host_build,generation,os_family,os_version,arch,kernel,lis_package,kvp_daemon,vss_daemon,dynamic_memory,dm_startup_mb,dm_max_mb,clustered,mac_type,io_scheduler,notes';
 
 async function collect(input: Parameters<typeof parseInventory>[0], maxRows?: number): Promise<InventoryRecord[]> {
   const out: InventoryRecord[] = [];
@@ -21,10 +22,11 @@ async function collect(input: Parameters<typeof parseInventory>[0], maxRows?: nu
 
 describe('inventory parsing', () => {
   test('CSV with BOM, CRLF, quoted commas and line breaks', async () => {
-    const csv = `\ufeff${HEADER}\r\n`
-      + 'web-01,Windows Server 2012 R2,,1,CentOS,6.3,x86_64,2.6.32-279.el6.x86_64,LIS 3.5,running,not installed,yes,1024,8192,yes,dynamic,cfq,"moved from old cluster, 2019"\r\n'
-      + 'db-02,,17763,2,Ubuntu,18.04,x86_64,4.15.0-213-generic,built-in,installed,running,no,,,no,static,noop,"two\nlines"\r\n'
-      + '"sql ""prod""",2016,,2,sles,12 sp3,x86_64,4.4.180-94.138-default,,,,,,,,,,\r\n';
+    const csv =
+      `\ufeff${HEADER}\r\n` +
+      'web-01,Windows Server 2012 R2,,1,CentOS,6.3,x86_64,2.6.32-279.el6.x86_64,LIS 3.5,running,not installed,yes,1024,8192,yes,dynamic,cfq,"moved from old cluster, 2019"\r\n' +
+      'db-02,,17763,2,Ubuntu,18.04,x86_64,4.15.0-213-generic,built-in,installed,running,no,,,no,static,noop,"two\nlines"\r\n' +
+      '"sql ""prod""",2016,,2,sles,12 sp3,x86_64,4.4.180-94.138-default,,,,,,,,,,\r\n';
     const rows = await collect(csv);
     assert.equal(rows.length, 3);
     const [a, b, c] = rows;
@@ -34,7 +36,14 @@ describe('inventory parsing', () => {
     assert.equal(a?.facts.host?.value.hostId, '2012 R2');
     assert.equal(a?.facts.lis?.value.version, '3.5');
     assert.equal(a?.facts.daemons?.vss?.value.installed, false);
-    assert.deepEqual(a?.facts.userContext?.value, { dynamicMemory: true, dmStartupMb: 1024, dmMaxMb: 8192, clustered: true, macType: 'dynamic', notes: 'moved from old cluster, 2019' });
+    assert.deepEqual(a?.facts.userContext?.value, {
+      dynamicMemory: true,
+      dmStartupMb: 1024,
+      dmMaxMb: 8192,
+      clustered: true,
+      macType: 'dynamic',
+      notes: 'moved from old cluster, 2019',
+    });
     assert.equal(b?.facts.host?.value.hostId, '2019');
     assert.equal(b?.facts.host?.value.build, 17763);
     assert.equal(b?.facts.lis?.value.installed, false);
@@ -48,9 +57,13 @@ describe('inventory parsing', () => {
   });
 
   test('JSON lines, with bad lines reported', async () => {
-    const jsonl = '{"vm_id":"a","os_family":"debian","os_version":"11","generation":2,"kernel":"5.10.0-28-cloud-amd64"}\n\nnot json\n[1,2]\n{"vm_id":"b","host_os":"2022","kvp_daemon":"missing"}\n';
+    const jsonl =
+      '{"vm_id":"a","os_family":"debian","os_version":"11","generation":2,"kernel":"5.10.0-28-cloud-amd64"}\n\nnot json\n[1,2]\n{"vm_id":"b","host_os":"2022","kvp_daemon":"missing"}\n';
     const rows = await collect(jsonl);
-    assert.deepEqual(rows.map((r) => r.vmId), ['a', undefined, undefined, 'b']);
+    assert.deepEqual(
+      rows.map((r) => r.vmId),
+      ['a', undefined, undefined, 'b'],
+    );
     assert.equal(rows[0]?.facts.kernel?.value.flavour, 'cloud-amd64');
     assert.equal(rows[1]?.diagnostics[0]?.code, 'INPUT_ROW_INVALID');
     assert.equal(rows[3]?.facts.daemons?.kvp?.value.installed, false);
@@ -79,7 +92,9 @@ describe('inventory parsing', () => {
   });
 
   test('common column names are aliases: vm, distro, version, host, kernel_version, …', async () => {
-    const rows = await collect('VM Name,Distro,Version,Host,Kernel Version,Gen\nweb-01,Ubuntu,14.04,Windows Server 2012 R2,3.13.0-170-generic,2\n');
+    const rows = await collect(
+      'VM Name,Distro,Version,Host,Kernel Version,Gen\nweb-01,Ubuntu,14.04,Windows Server 2012 R2,3.13.0-170-generic,2\n',
+    );
     assert.equal(rows.length, 1, 'no unknown-column notice: every column is known');
     const [row] = rows;
     assert.equal(row?.vmId, 'web-01');
@@ -95,7 +110,10 @@ describe('inventory parsing', () => {
     assert.equal(csv[0]?.vmId, undefined);
     assert.equal(csv[0]?.diagnostics[0]?.code, 'INPUT_UNKNOWN_COLUMN');
     assert.match(csv[0]?.diagnostics[0]?.message ?? '', /Columns "versoin", "colour" not recognised and ignored/);
-    assert.deepEqual(csv.slice(1).map((r) => r.vmId), ['web-01', 'db-02']);
+    assert.deepEqual(
+      csv.slice(1).map((r) => r.vmId),
+      ['web-01', 'db-02'],
+    );
     const json = await collect('{"vm_id":"a","distro":"rhel","flavour":"x"}\n{"vm_id":"b","flavour":"y","size":1}\n');
     const notices = json.filter((r) => r.diagnostics.some((d) => d.code === 'INPUT_UNKNOWN_COLUMN')).map((r) => r.diagnostics[0]?.message);
     assert.equal(notices.length, 2, 'each unknown key once');
@@ -111,7 +129,10 @@ describe('inventory parsing', () => {
       let chunk = '';
       for (let i = 0; i < ROWS; i++) {
         chunk += `vm-${i},2019,,2,ubuntu,20.04,x86_64,5.4.0-182-generic,built-in,running,running,yes,2048,8192,no,dynamic,none,"row ${i}, bulk"\n`;
-        if (chunk.length > 64 * 1024) { yield chunk; chunk = ''; }
+        if (chunk.length > 64 * 1024) {
+          yield chunk;
+          chunk = '';
+        }
       }
       if (chunk) yield chunk;
     }

@@ -24,14 +24,24 @@ describe('golden fixtures', () => {
     const { facts, format, stats } = load('rhel5-lis42.txt');
     assert.equal(format, 'lischeck');
     assert.equal(stats.truncated, false);
-    assert.deepEqual(facts.os?.value, { distro: 'rhel', rawId: 'rhel', version: '5.11', prettyName: 'Red Hat Enterprise Linux Server release 5.11 (Tikanga)', like: [] });
+    assert.deepEqual(facts.os?.value, {
+      distro: 'rhel',
+      rawId: 'rhel',
+      version: '5.11',
+      prettyName: 'Red Hat Enterprise Linux Server release 5.11 (Tikanga)',
+      like: [],
+    });
     assert.equal(facts.kernel?.value.release, '2.6.18-398.el5');
     assert.deepEqual(facts.kernel?.value.vendorBuild, [398]);
     assert.equal(facts.kernel?.value.distTag, 'el5');
     assert.equal(facts.generation?.value, 1);
     assert.equal(facts.host?.value.hostId, '2012 R2');
     assert.equal(facts.vmbus?.value.version, '3.0');
-    assert.deepEqual(facts.lis?.value, { installed: true, version: '4.2.4', packages: ['kmod-microsoft-hyper-v-4.2.4-20180227.x86_64', 'microsoft-hyper-v-4.2.4-20180227.x86_64'] });
+    assert.deepEqual(facts.lis?.value, {
+      installed: true,
+      version: '4.2.4',
+      packages: ['kmod-microsoft-hyper-v-4.2.4-20180227.x86_64', 'microsoft-hyper-v-4.2.4-20180227.x86_64'],
+    });
     assert.ok(facts.hvModules?.value.info.find((m) => m.name === 'hv_vmbus')?.fromLis);
     assert.equal(facts.daemons?.kvp?.value.running, true);
     assert.equal(facts.daemons?.vss?.value.running, true);
@@ -40,7 +50,11 @@ describe('golden fixtures', () => {
     assert.equal(facts.ioSchedulers?.value[0]?.active, 'cfq');
     assert.equal(facts.network?.value.macBound, true);
     assert.equal(facts.storage?.value.storvsc, true);
-    assert.deepEqual(facts.lis?.evidence[0], { section: 'packages (filtered)', line: 128, text: 'kmod-microsoft-hyper-v-4.2.4-20180227.x86_64' });
+    assert.deepEqual(facts.lis?.evidence[0], {
+      section: 'packages (filtered)',
+      line: 128,
+      text: 'kmod-microsoft-hyper-v-4.2.4-20180227.x86_64',
+    });
   });
 
   test('RHEL 6.3 with LIS 3.5: ballooning only, hot-add failed, old LIS', () => {
@@ -73,7 +87,14 @@ describe('golden fixtures', () => {
     assert.equal(facts.virtualization?.value.hypervisor, 'hyperv');
     assert.equal(facts.generation?.value, 2);
     assert.equal(facts.secureBoot?.value, 'enabled');
-    assert.deepEqual(facts.host?.value, { build: 14393, buildText: '14393-10.0-0-0.6529', hostId: '2016', product: 'Windows Server 2016', osVersion: '10.0', source: 'dmesg' });
+    assert.deepEqual(facts.host?.value, {
+      build: 14393,
+      buildText: '14393-10.0-0-0.6529',
+      hostId: '2016',
+      product: 'Windows Server 2016',
+      osVersion: '10.0',
+      source: 'dmesg',
+    });
     assert.equal(facts.lis?.value.installed, false);
     for (const kind of ['kvp', 'vss'] as const) {
       assert.equal(facts.daemons?.[kind]?.value.installed, true);
@@ -224,7 +245,14 @@ describe('golden fixtures', () => {
     assert.equal(b12.kernel?.value.osType, 'FreeBSD');
     assert.equal(b12.kernel?.value.arch, 'amd64');
     assert.equal(b12.virtualization?.value.hypervisor, 'hyperv');
-    assert.deepEqual(b12.host?.value, { build: 17763, buildText: '10.0.17763 [SP0]', hostId: '2019', product: 'Windows Server 2019', osVersion: '10.0', source: 'freebsd-dmesg' });
+    assert.deepEqual(b12.host?.value, {
+      build: 17763,
+      buildText: '10.0.17763 [SP0]',
+      hostId: '2019',
+      product: 'Windows Server 2019',
+      osVersion: '10.0',
+      source: 'freebsd-dmesg',
+    });
     assert.equal(b12.generation?.value, 1);
     assert.deepEqual(b12.fstab?.value.devicePaths, ['/dev/da0p2', '/dev/da0p3']);
     assert.equal(b12.network?.value.synthetic, true);
@@ -316,7 +344,10 @@ describe('tolerance', () => {
   });
 
   test('duplicate sections: the first wins and the repeat is reported', () => {
-    const dup = base.replace('### lischeck-end', '### uname -a\nLinux fake 9.9.9-1-generic #1 SMP x86_64 GNU/Linux\n# rc=0\n### lischeck-end');
+    const dup = base.replace(
+      '### lischeck-end',
+      '### uname -a\nLinux fake 9.9.9-1-generic #1 SMP x86_64 GNU/Linux\n# rc=0\n### lischeck-end',
+    );
     const bundle = parseBundle(dup);
     assert.equal(bundle.facts.kernel?.value.release, '3.13.0-170-generic');
     assert.equal(bundle.sections.get('uname -a')?.duplicates, 1);
@@ -393,6 +424,7 @@ describe('rule catalogue', () => {
       assert.match(rule.id, /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/);
       for (const fact of rule.needsFacts) assert.ok(factKeys.has(fact), `${rule.id} needs unknown fact ${fact}`);
     }
-    for (const id of ['DM_BALLOON_ONLY', 'LIS_OUTDATED', 'KVP_DAEMON_MISSING', 'VSS_DAEMON_MISSING', 'BP_IO_SCHEDULER']) assert.ok(ids.includes(id));
+    for (const id of ['DM_BALLOON_ONLY', 'LIS_OUTDATED', 'KVP_DAEMON_MISSING', 'VSS_DAEMON_MISSING', 'BP_IO_SCHEDULER'])
+      assert.ok(ids.includes(id));
   });
 });

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rowFacts } from '../../src/check/inventory/row-facts.ts';
-import { checkBundle, checkFacts, evaluateBundle, renderReportText, reportToReply, type CheckReport } from '../../src/check/report/index.ts';
+import {
+  checkBundle,
+  checkFacts,
+  evaluateBundle,
+  renderReportText,
+  reportToReply,
+  type CheckReport,
+} from '../../src/check/report/index.ts';
 import { CheckReportSchema } from '../../src/check/report/schema.ts';
 import { realKb } from '../helpers/real-kb.ts';
 
@@ -30,7 +37,15 @@ interface Expectation {
 /** What each fixture bundle must (and must not) report. */
 const EXPECTED: Record<string, Expectation> = {
   'rhel63-lis35.txt': {
-    has: ['DM_BALLOON_ONLY', 'LIS_OUTDATED', 'DM_HOTADD_FAILED', 'VSS_DAEMON_MISSING', 'LIS_VMBUS_CAPPED', 'TRIM_NOT_SUPPORTED', 'SUPPORT_DISTRO_EOL'],
+    has: [
+      'DM_BALLOON_ONLY',
+      'LIS_OUTDATED',
+      'DM_HOTADD_FAILED',
+      'VSS_DAEMON_MISSING',
+      'LIS_VMBUS_CAPPED',
+      'TRIM_NOT_SUPPORTED',
+      'SUPPORT_DISTRO_EOL',
+    ],
     hasNot: ['LIS_REQUIRED_MISSING', 'LIS_MODULES_NOT_LOADED', 'LIS_INITRD_MISSING_HV', 'LIS_KERNEL_UNSUPPORTED', 'KVP_DAEMON_MISSING'],
     status: 'supported',
   },
@@ -39,14 +54,23 @@ const EXPECTED: Record<string, Expectation> = {
     hasNot: ['KVP_UBUNTU_TOOLS_MISMATCH', 'KVP_DAEMON_NOT_RUNNING', 'LIS_OUTDATED'],
     status: 'supported',
   },
-  'paste-centos7.txt': { has: ['LIS_MODULES_NOT_LOADED', 'KI_LIS_SYMBOL_MISMATCH', 'LIS_KERNEL_UNSUPPORTED', 'LIS_OUTDATED', 'LIS_NOT_NEEDED_BUILTIN'] },
+  'paste-centos7.txt': {
+    has: ['LIS_MODULES_NOT_LOADED', 'KI_LIS_SYMBOL_MISMATCH', 'LIS_KERNEL_UNSUPPORTED', 'LIS_OUTDATED', 'LIS_NOT_NEEDED_BUILTIN'],
+  },
   'rhel5-lis42.txt': { has: ['LIS_OUTDATED', 'DM_BALLOON_ONLY', 'LIS_NOT_NEEDED_BUILTIN'], hasNot: ['LIS_MODULES_NOT_LOADED'] },
-  'rhel7.txt': { has: ['TRIM_NOT_USED', 'BP_GEN2_GRUB_TIMEOUT', 'SUPPORT_DISTRO_EOL'], hasNot: ['KVP_DAEMON_MISSING', 'VSS_DAEMON_MISSING', 'LIS_INITRD_MISSING_HV'], status: 'supported' },
+  'rhel7.txt': {
+    has: ['TRIM_NOT_USED', 'BP_GEN2_GRUB_TIMEOUT', 'SUPPORT_DISTRO_EOL'],
+    hasNot: ['KVP_DAEMON_MISSING', 'VSS_DAEMON_MISSING', 'LIS_INITRD_MISSING_HV'],
+    status: 'supported',
+  },
   'rhel8.txt': { has: ['SUPPORT_MINOR_RELEASE_OLD', 'FEATURE_TABLE'], calm: true, status: 'supported' },
   'rhel9.txt': { has: ['FEATURE_TABLE', 'HV_HOST_IDENTIFIED'], calm: true, status: 'supported' },
   'sles12sp3.txt': { has: ['SUPPORT_DISTRO_EOL'], hasNot: ['KVP_DAEMON_MISSING'] },
   'sles15.txt': { has: ['DM_HOTADD_NOT_ONLINED', 'KVP_DAEMON_NOT_RUNNING', 'VSS_DAEMON_MISSING'] },
-  'ubuntu1604.txt': { has: ['SUPPORT_DISTRO_EOL'], hasNot: ['KVP_DAEMON_MISSING', 'KVP_UBUNTU_TOOLS_MISMATCH', 'BP_UBUNTU_KERNEL_FLAVOUR'] },
+  'ubuntu1604.txt': {
+    has: ['SUPPORT_DISTRO_EOL'],
+    hasNot: ['KVP_DAEMON_MISSING', 'KVP_UBUNTU_TOOLS_MISMATCH', 'BP_UBUNTU_KERNEL_FLAVOUR'],
+  },
   'ubuntu1804.txt': { has: ['KVP_UBUNTU_TOOLS_MISMATCH', 'KVP_DAEMON_NOT_RUNNING'] },
   'ubuntu2004.txt': { has: ['SUPPORT_DISTRO_EOL'], hasNot: ['HV_HOST_IDENTIFIED'] },
   'ubuntu2204.txt': { has: ['FCOPY_NOT_AVAILABLE'], calm: true },
@@ -62,7 +86,12 @@ const EXPECTED: Record<string, Expectation> = {
 
 describe('whole-bundle fixtures', () => {
   test('every fixture has expectations', () => {
-    assert.deepEqual(readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort(), Object.keys(EXPECTED).sort());
+    assert.deepEqual(
+      readdirSync(FIXTURES)
+        .filter((f) => f.endsWith('.txt'))
+        .sort(),
+      Object.keys(EXPECTED).sort(),
+    );
   });
 
   for (const [name, want] of Object.entries(EXPECTED)) {
@@ -71,7 +100,11 @@ describe('whole-bundle fixtures', () => {
       for (const id of want.has) assert.ok(ids(report).includes(id), `${name}: expected ${id}, got ${ids(report).join(' ')}`);
       for (const id of want.hasNot ?? []) assert.ok(!ids(report).includes(id), `${name}: did not expect ${id}`);
       if (want.status) assert.equal(report.status, want.status);
-      if (want.calm) assert.deepEqual(report.findings.filter((f) => f.severity === 'critical' || f.severity === 'warning').map((f) => f.id), []);
+      if (want.calm)
+        assert.deepEqual(
+          report.findings.filter((f) => f.severity === 'critical' || f.severity === 'warning').map((f) => f.id),
+          [],
+        );
     });
   }
 });
@@ -136,13 +169,31 @@ describe('report', () => {
   });
 
   test('not a Hyper-V guest: status unknown, only the explaining findings', () => {
-    const report = checkBundle(realKb(), '### lischeck-meta\nformat=1\nuid=0\n### uname -a\nLinux vm 5.15.0-1-generic #1 SMP x86_64 GNU/Linux\n# rc=0\n### systemd-detect-virt\nkvm\n# rc=0\n### lsmod\nModule Size Used by\nvirtio_net 1000 0\n# rc=0\n### lischeck-end\n', { asOf: AS_OF });
+    const report = checkBundle(
+      realKb(),
+      '### lischeck-meta\nformat=1\nuid=0\n### uname -a\nLinux vm 5.15.0-1-generic #1 SMP x86_64 GNU/Linux\n# rc=0\n### systemd-detect-virt\nkvm\n# rc=0\n### lsmod\nModule Size Used by\nvirtio_net 1000 0\n# rc=0\n### lischeck-end\n',
+      { asOf: AS_OF },
+    );
     assert.equal(report.status, 'unknown');
     assert.deepEqual(ids(report), ['HV_NOT_DETECTED']);
   });
 
   test('checkFacts reports an inventory row', () => {
-    const facts = rowFacts({ vm_id: 'vm-1', host_os: 'Windows Server 2012 R2', os_family: 'RHEL', os_version: '6.3', kernel: '2.6.32-279.el6.x86_64', arch: 'x86_64', lis_package: 'LIS 3.5', dynamic_memory: 'yes', kvp_daemon: 'running', vss_daemon: 'missing' }, 2);
+    const facts = rowFacts(
+      {
+        vm_id: 'vm-1',
+        host_os: 'Windows Server 2012 R2',
+        os_family: 'RHEL',
+        os_version: '6.3',
+        kernel: '2.6.32-279.el6.x86_64',
+        arch: 'x86_64',
+        lis_package: 'LIS 3.5',
+        dynamic_memory: 'yes',
+        kvp_daemon: 'running',
+        vss_daemon: 'missing',
+      },
+      2,
+    );
     const report = CheckReportSchema.parse(checkFacts(realKb(), facts, { asOf: AS_OF })) as CheckReport;
     assert.deepEqual(report.host, { id: '2012 R2', source: 'inventory' });
     assert.ok(ids(report).includes('DM_BALLOON_ONLY'));
@@ -169,16 +220,30 @@ describe('reply and text', () => {
     assert.deepEqual(r.entities, { distro: 'rhel', version: '6.3', host: '2012 R2' });
     assert.ok(r.sources.length > 0);
     for (const s of r.sources) assert.ok(kb.sources.has(s.id));
-    assert.deepEqual(r.actions.map((a) => a.kind), ['check-vm', 'show-matrix']);
+    assert.deepEqual(
+      r.actions.map((a) => a.kind),
+      ['check-vm', 'show-matrix'],
+    );
     assert.ok(r.table && r.table.rows.some((row) => row[0]?.includes('hot-add') && row[1] === 'no'));
   });
 
   test('upload text never reaches headings or our sentences as markup', () => {
     const hostile = [
-      '### lischeck-meta', 'format=1', 'uid=0',
-      '### uname -a', 'Linux <!channel> 5.15.0-1-`x`<@U123>*b* #1 SMP x86_64 GNU/Linux', '# rc=0',
-      '### cat /etc/os-release', 'ID=ubuntu', 'VERSION_ID="22.04"', 'PRETTY_NAME="@everyone <script>"', '# rc=0',
-      '### dmesg (filtered)', 'hv_vmbus: Hyper-V Host Build:20348-10.0-1-0.1; Vmbus version:5.3', 'hv_netvsc <!here> ring buffer fail', '# rc=0',
+      '### lischeck-meta',
+      'format=1',
+      'uid=0',
+      '### uname -a',
+      'Linux <!channel> 5.15.0-1-`x`<@U123>*b* #1 SMP x86_64 GNU/Linux',
+      '# rc=0',
+      '### cat /etc/os-release',
+      'ID=ubuntu',
+      'VERSION_ID="22.04"',
+      'PRETTY_NAME="@everyone <script>"',
+      '# rc=0',
+      '### dmesg (filtered)',
+      'hv_vmbus: Hyper-V Host Build:20348-10.0-1-0.1; Vmbus version:5.3',
+      'hv_netvsc <!here> ring buffer fail',
+      '# rc=0',
       '### lischeck-end',
     ].join('\n');
     const report = checkBundle(realKb(), hostile, { asOf: AS_OF });

@@ -21,7 +21,9 @@ const AS_OF = '2025-06-01';
 async function everyGuest(): Promise<{ name: string; facts: GuestFacts }[]> {
   const out: { name: string; facts: GuestFacts }[] = [];
   for (const dir of ['bundles', 'check-corpus']) {
-    for (const file of readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(join(FIXTURES, dir))
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       out.push({ name: `${dir}/${file}`, facts: parseBundle(readFileSync(join(FIXTURES, dir, file))).facts });
     }
   }
@@ -52,7 +54,11 @@ describe('declared facts', () => {
 
   test('the watch catches a rule that reads what it did not declare', () => {
     const sloppy = defineRule({
-      id: 'TEST_SLOPPY', category: 'best-practice', severity: 'tip', title: 'reads too much', needs: ['os'],
+      id: 'TEST_SLOPPY',
+      category: 'best-practice',
+      severity: 'tip',
+      title: 'reads too much',
+      needs: ['os'],
       evaluate: (ctx) => (ctx.facts.kernel ? finding(ctx, { detail: 'kernel known' }) : 'pass'),
     });
     const facts = parseBundle(readFileSync(join(FIXTURES, 'bundles', 'rhel7.txt'))).facts;
@@ -67,10 +73,20 @@ describe('declared facts', () => {
   test('a rule whose declared need is missing is not started and is reported as "not evaluated (needs X)"', () => {
     let started = false;
     const needy = defineRule({
-      id: 'TEST_NEEDY', category: 'feature', severity: 'info', title: 'needs trim', needs: ['trim', ['fstab', 'mounts']],
-      evaluate: () => { started = true; return 'pass'; },
+      id: 'TEST_NEEDY',
+      category: 'feature',
+      severity: 'info',
+      title: 'needs trim',
+      needs: ['trim', ['fstab', 'mounts']],
+      evaluate: () => {
+        started = true;
+        return 'pass';
+      },
     });
-    const run = runRules(buildContext(realKb(), { os: { value: { rawId: 'rhel', like: [], distro: 'rhel', version: '7.9' }, evidence: [] } }, { asOf: AS_OF }), [needy]);
+    const run = runRules(
+      buildContext(realKb(), { os: { value: { rawId: 'rhel', like: [], distro: 'rhel', version: '7.9' }, evidence: [] } }, { asOf: AS_OF }),
+      [needy],
+    );
     assert.equal(started, false);
     assert.deepEqual(run.notEvaluated.get('TEST_NEEDY' as never), ['trim', 'fstab|mounts']);
     assert.equal(run.states.get('TEST_NEEDY' as never), 'skip');
@@ -84,7 +100,10 @@ describe('declared facts', () => {
   });
 
   test('the catalogue is generated from the rules', () => {
-    assert.deepEqual(RULE_CATALOGUE.map((e) => e.id), RULES.map((r) => r.id));
+    assert.deepEqual(
+      RULE_CATALOGUE.map((e) => e.id),
+      RULES.map((r) => r.id),
+    );
     for (const rule of RULES) {
       const entry = RULE_CATALOGUE.find((e) => e.id === rule.id);
       assert.equal(entry?.title, rule.title);

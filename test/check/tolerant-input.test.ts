@@ -16,8 +16,12 @@ const AS_OF = '2025-06-01';
 const kb = loadKnowledgeBase({ userDir: null });
 let dir: string;
 
-before(() => { dir = mkdtempSync(join(tmpdir(), 'lisbot-tolerant-')); });
-after(() => { rmSync(dir, { recursive: true, force: true }); });
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lisbot-tolerant-'));
+});
+after(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function codes(diagnostics: readonly string[]): string[] {
   return diagnostics.map((d) => d.split(':')[0] ?? '');
@@ -34,7 +38,10 @@ function utf16(text: string, order: 'le' | 'be', bom: boolean): Buffer {
   const le = Buffer.from(`${bom ? '\ufeff' : ''}${text.replace(/\n/g, '\r\n')}`, 'utf16le');
   if (order === 'le') return le;
   const be = Buffer.alloc(le.length);
-  for (let i = 0; i + 1 < le.length; i += 2) { be[i] = le[i + 1]!; be[i + 1] = le[i]!; }
+  for (let i = 0; i + 1 < le.length; i += 2) {
+    be[i] = le[i + 1]!;
+    be[i + 1] = le[i]!;
+  }
   return be;
 }
 
@@ -44,7 +51,11 @@ async function cliReport(name: string, content: Buffer): Promise<{ ids: string[]
   const run = await runCommand(checkCommand, ['--json', '--as-of', AS_OF, path]);
   assert.equal(run.code, 0, `lisbot check refused ${name}: ${run.stderr}`);
   const report = JSON.parse(run.stdout) as { findings: { id: string }[]; input: { diagnostics: string[] }; guest: { distro?: string } };
-  return { ids: report.findings.map((f) => f.id), diagnostics: report.input.diagnostics, ...(report.guest.distro ? { distro: report.guest.distro } : {}) };
+  return {
+    ids: report.findings.map((f) => f.id),
+    diagnostics: report.input.diagnostics,
+    ...(report.guest.distro ? { distro: report.guest.distro } : {}),
+  };
 }
 
 describe('damaged uploads are checked, not refused', () => {
@@ -62,7 +73,11 @@ describe('damaged uploads are checked, not refused', () => {
     assert.ok(report.findings.some((f) => f.id === 'HV_HOST_IDENTIFIED'));
   });
 
-  for (const [label, order, bom] of [['UTF-16LE with BOM', 'le', true], ['UTF-16BE with BOM', 'be', true], ['UTF-16LE without BOM', 'le', false]] as const) {
+  for (const [label, order, bom] of [
+    ['UTF-16LE with BOM', 'le', true],
+    ['UTF-16BE with BOM', 'be', true],
+    ['UTF-16LE without BOM', 'le', false],
+  ] as const) {
     test(`CLI: ${label} is decoded`, async () => {
       const report = await cliReport(`${order}${bom}.txt`, utf16(DEBIAN11, order, bom));
       assert.equal(report.distro, 'debian');
@@ -77,7 +92,11 @@ describe('damaged uploads are checked, not refused', () => {
     writeFileSync(path, utf16(csv, 'le', true));
     const run = await runCommand(checkCommand, ['--json', '--as-of', AS_OF, path]);
     assert.equal(run.code, 0, run.stderr);
-    const vms = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { vm_id?: string }).filter((r) => r.vm_id);
+    const vms = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { vm_id?: string })
+      .filter((r) => r.vm_id);
     assert.equal(vms.length, 12);
   });
 
@@ -91,13 +110,22 @@ describe('damaged uploads are checked, not refused', () => {
       `\u001b[31m[    0.000001] colour\u001b[0m ${'x'.repeat(12_000)}`,
       ...lines.slice(dmesg + 1, lsmodEnd),
       ...lines.slice(lsmodStart, lsmodEnd),
-      ...lines.slice(lsmodEnd, lines.findIndex((l) => l.startsWith('### lischeck-end'))),
+      ...lines.slice(
+        lsmodEnd,
+        lines.findIndex((l) => l.startsWith('### lischeck-end')),
+      ),
       '### user-context',
       'host=2008',
     ].join('\n');
     const report = await cliReport('damaged.txt', Buffer.concat([Buffer.from(damaged), Buffer.alloc(16, 0), Buffer.from('\nrest\n')]));
     const found = codes(report.diagnostics);
-    for (const code of ['INPUT_LINE_TOO_LONG', 'INPUT_DUPLICATE_SECTION', 'INPUT_TRUNCATED', 'INPUT_BINARY_DATA', 'INPUT_CONTEXT_IN_UPLOAD']) {
+    for (const code of [
+      'INPUT_LINE_TOO_LONG',
+      'INPUT_DUPLICATE_SECTION',
+      'INPUT_TRUNCATED',
+      'INPUT_BINARY_DATA',
+      'INPUT_CONTEXT_IN_UPLOAD',
+    ]) {
       assert.ok(found.includes(code), `${code} missing from ${report.diagnostics.join(' | ')}`);
     }
     assert.ok(report.ids.includes('HV_HOST_IDENTIFIED'));
@@ -107,7 +135,7 @@ describe('damaged uploads are checked, not refused', () => {
   test('chat: the job runner checks UTF-16 and NUL-damaged uploads the same way', async () => {
     const run = guestCheckRunner(() => kb, { asOf: AS_OF });
     for (const content of [utf16(DEBIAN11, 'le', true), withNulsInOneSection(DEBIAN11)]) {
-      const reply = await run(content) as { title?: string; verdict?: string };
+      const reply = (await run(content)) as { title?: string; verdict?: string };
       assert.equal(reply.title, 'Check: Debian 11 on Windows Server 2019');
       assert.equal(reply.verdict, 'supported');
     }

@@ -25,7 +25,11 @@ describe('bad input is a clear error, not silence', () => {
   });
 
   test('kb diff with an impossible date is a usage error, not "No changes"', async () => {
-    for (const [from, to] of [['2019-13-45', '2020-01-01'], ['2019-01-01', '2020-02-30'], ['2019-1-1', '2020-01-01']]) {
+    for (const [from, to] of [
+      ['2019-13-45', '2020-01-01'],
+      ['2019-01-01', '2020-02-30'],
+      ['2019-1-1', '2020-01-01'],
+    ]) {
       const run = await runLisbot(['kb', 'diff', from!, to!]);
       assert.equal(run.code, 2, `${from} ${to}`);
       assert.match(run.stderr, /is not a date/);
@@ -60,7 +64,8 @@ describe('bad input is a clear error, not silence', () => {
 
   test('check --help documents the inventory columns and their aliases', async () => {
     const help = (await runLisbot(['check', '--help'])).stdout;
-    for (const column of ['vm_id', 'host_os', 'os_family', 'os_version', 'kernel', 'lis_package']) assert.match(help, new RegExp(`\\n  ${column}\\s`), column);
+    for (const column of ['vm_id', 'host_os', 'os_family', 'os_version', 'kernel', 'lis_package'])
+      assert.match(help, new RegExp(`\\n  ${column}\\s`), column);
     assert.match(help, /os_family .*also: distro/);
     assert.match(help, /os_version .*also: version/);
     assert.match(help, /host_os .*also: host/);
@@ -68,7 +73,7 @@ describe('bad input is a clear error, not silence', () => {
 });
 
 describe('configuration', () => {
-  test('config check runs every role\'s settings: WORKER_CONCURRENCY=0 fails it, naming the variable', async () => {
+  test("config check runs every role's settings: WORKER_CONCURRENCY=0 fails it, naming the variable", async () => {
     const run = await runLisbot(['config', 'check'], { env: { WORKER_CONCURRENCY: '0' } });
     assert.equal(run.code, 1);
     assert.match(run.stderr, /✖ jobs: .*\n\s+WORKER_CONCURRENCY: must be at least 1/);

@@ -27,7 +27,8 @@ describe('lisbot CLI', () => {
     const stats = JSON.parse(run.stdout) as Record<string, number>;
     assert.equal(stats.unparsedTables, 0);
     assert.equal(stats.notesWithoutParaphrase, 0);
-    for (const key of ['families', 'columns', 'featureCells', 'knownIssues', 'tips', 'lisReleases', 'sources']) assert.ok((stats[key] ?? 0) > 0, key);
+    for (const key of ['families', 'columns', 'featureCells', 'knownIssues', 'tips', 'lisReleases', 'sources'])
+      assert.ok((stats[key] ?? 0) > 0, key);
   });
   test('kb show rhel 6.2: the LIS 4.3 download, no built-in LIS, with its source', async () => {
     const run = await runLisbot(['kb', 'show', 'rhel', '6.2']);
@@ -48,8 +49,14 @@ describe('lisbot CLI', () => {
     assert.deepEqual(Object.keys(one).sort(), ['answered', 'entities', 'integration', 'intent', 'question', 'sources', 'text', 'verdict']);
     assert.deepEqual(one.integration, { kind: 'download', package: 'LIS 4.3' });
     const batch = await runLisbot(['ask', '--json'], { stdin: 'does rhel 6.2 need lis?\n\n   \nhelp\nwhat is kvp\n' });
-    const lines = batch.stdout.trim().split('\n').map((l) => JSON.parse(l) as { intent: string });
-    assert.deepEqual(lines.map((l) => l.intent), ['distro_support', 'help', 'feature_info']);
+    const lines = batch.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { intent: string });
+    assert.deepEqual(
+      lines.map((l) => l.intent),
+      ['distro_support', 'help', 'feature_info'],
+    );
   });
   test('serve names a bad setting without printing its value', async () => {
     const run = await runLisbot(['serve'], { env: { SLACK_BOT_TOKEN: 'nope-SECRET123' } });

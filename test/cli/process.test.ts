@@ -12,7 +12,9 @@ import { BIN, ROOT, loadedPackage, spawnLisbot } from '../helpers/spawn-cli.ts';
 const BUNDLE = join(ROOT, 'test', 'fixtures', 'bundles', 'rhel7.txt');
 const HEAVY = ['discord.js', '@slack/bolt', 'bullmq', 'ioredis', 'express', 'pino', 'prom-client'];
 const dirs: string[] = [];
-after(() => { for (const dir of dirs) rmSync(dir, { recursive: true, force: true }); });
+after(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lisbot-cli-process-'));
@@ -44,11 +46,19 @@ describe('commands load only what they need', () => {
     const log = join(logDir, 'modules.txt');
     const [port, metricsPort] = await Promise.all([freePort(), freePort()]);
     const child = spawn(process.execPath, ['--import', join(ROOT, 'test', 'helpers', 'module-log', 'register.mjs'), BIN, 'serve'], {
-      cwd: ROOT, stdio: 'ignore',
+      cwd: ROOT,
+      stdio: 'ignore',
       env: {
-        PATH: process.env.PATH, LISBOT_FROM_SOURCE: '1', LISBOT_MODULE_LOG: log, LISBOT_STATE_DIR: logDir, LOG_LEVEL: 'warn',
-        SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: 'processTestSigningSecret0123', SLACK_API_URL: fake.apiUrl,
-        PORT: String(port), METRICS_PORT: String(metricsPort),
+        PATH: process.env.PATH,
+        LISBOT_FROM_SOURCE: '1',
+        LISBOT_MODULE_LOG: log,
+        LISBOT_STATE_DIR: logDir,
+        LOG_LEVEL: 'warn',
+        SLACK_BOT_TOKEN: fake.botToken,
+        SLACK_SIGNING_SECRET: 'processTestSigningSecret0123',
+        SLACK_API_URL: fake.apiUrl,
+        PORT: String(port),
+        METRICS_PORT: String(metricsPort),
       },
     });
     try {
@@ -83,7 +93,9 @@ describe('a reader that stops early', () => {
   }
   test('lisbot kb diff … | head -1 prints one line and nothing on stderr', () => {
     const run = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(BIN)} kb diff 2019-01-01 2025-12-31 | head -1`], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, LISBOT_FROM_SOURCE: '1' },
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, LISBOT_FROM_SOURCE: '1' },
     });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout.trim().split('\n').length, 1);
@@ -99,7 +111,10 @@ describe('.env', () => {
     assert.equal(fromFile.code, 1, 'WORKER_CONCURRENCY=0 from .env fails the check');
     assert.match(fromFile.stderr, /WORKER_CONCURRENCY: must be at least 1/);
     assert.match(fromFile.stdout, /log level debug/);
-    const overridden = await spawnLisbot(['config', 'check'], { cwd: dir, env: { LISBOT_FROM_SOURCE: '1', WORKER_CONCURRENCY: '2', LOG_LEVEL: 'warn' } });
+    const overridden = await spawnLisbot(['config', 'check'], {
+      cwd: dir,
+      env: { LISBOT_FROM_SOURCE: '1', WORKER_CONCURRENCY: '2', LOG_LEVEL: 'warn' },
+    });
     assert.equal(overridden.code, 0, overridden.stderr);
     assert.match(overridden.stdout, /log level warn/);
     const list = await spawnLisbot(['config', 'check', '--list'], { cwd: dir, env: { LISBOT_FROM_SOURCE: '1' } });
@@ -110,12 +125,16 @@ describe('.env', () => {
 describe('the built CLI (npm run build, which npm ci runs as prepare)', () => {
   test('dist/ holds the bundled CLI, the KB data and the collector; bin/lisbot.js runs it', async () => {
     const stamp = join(ROOT, 'dist', 'BUILD');
-    const stale = () => spawnSync(process.execPath, ['-e', `
+    const stale = () =>
+      spawnSync(process.execPath, [
+        '-e',
+        `
       const { statSync, readdirSync, existsSync } = require('node:fs'); const { join } = require('node:path');
       if (!existsSync(${JSON.stringify(stamp)})) process.exit(1);
       const t = statSync(${JSON.stringify(stamp)}).mtimeMs;
       for (const e of readdirSync(${JSON.stringify(join(ROOT, 'src'))}, { recursive: true, withFileTypes: true }))
-        if (e.isFile() && statSync(join(e.parentPath ?? e.path, e.name)).mtimeMs > t) process.exit(1);`]).status !== 0;
+        if (e.isFile() && statSync(join(e.parentPath ?? e.path, e.name)).mtimeMs > t) process.exit(1);`,
+      ]).status !== 0;
     if (stale()) {
       const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
       assert.equal(build.status, 0, `${build.stdout}\n${build.stderr}`);
@@ -129,7 +148,10 @@ describe('the built CLI (npm run build, which npm ci runs as prepare)', () => {
     assert.equal(collector.stdout, readFileSync(join(ROOT, 'src', 'check', 'collector', 'lis-collect.sh'), 'utf8'));
     const viaBin = await spawnLisbot(['kb', 'stats'], { logModules: true, env: { LISBOT_FROM_SOURCE: '' } });
     assert.equal(viaBin.code, 0, viaBin.stderr);
-    assert.ok(viaBin.modules.some((url) => url.endsWith('/dist/lisbot.js')), 'bin/lisbot.js runs the build when it is current');
+    assert.ok(
+      viaBin.modules.some((url) => url.endsWith('/dist/lisbot.js')),
+      'bin/lisbot.js runs the build when it is current',
+    );
     assert.equal(loadedPackage(viaBin.modules, 'tsx'), false, 'no TypeScript is compiled at start-up');
   });
 });

@@ -8,7 +8,12 @@ import { realKb } from '../helpers/real-kb.ts';
 
 describe('recording answers and opting channels in', () => {
   test('the conversation key gives the channel and thread the answer went to', () => {
-    assert.deepEqual(targetOfConversation('slack:T1:C123:1700000000.000100'), { platform: 'slack', team: 'T1', channel: 'C123', thread: '1700000000.000100' });
+    assert.deepEqual(targetOfConversation('slack:T1:C123:1700000000.000100'), {
+      platform: 'slack',
+      team: 'T1',
+      channel: 'C123',
+      thread: '1700000000.000100',
+    });
     assert.deepEqual(targetOfConversation('slack:T1:D123:U9'), { platform: 'slack', team: 'T1', channel: 'D123' });
     assert.deepEqual(targetOfConversation('discord:g1:c1:u1'), { platform: 'discord', channel: 'c1' });
     assert.equal(targetOfConversation('console:x'), undefined);
@@ -17,7 +22,11 @@ describe('recording answers and opting channels in', () => {
   test('a verdict given in a Slack thread is recorded with its facts; a declined question and the console are not', async () => {
     const ledger = new MemoryAnswerLedger();
     const kb = realKb();
-    const bot = new Bot(() => kb, undefined, answerRecorder(ledger, () => kb));
+    const bot = new Bot(
+      () => kb,
+      undefined,
+      answerRecorder(ledger, () => kb),
+    );
     await bot.ask({ text: 'is ubuntu 18.04 supported?', conversation: 'slack:T1:C0REC:1700000000.000200', platform: 'slack' });
     await bot.ask({ text: 'what is the weather like?', conversation: 'slack:T1:C0REC:1700000000.000300', platform: 'slack' });
     await bot.ask({ text: 'is ubuntu 18.04 supported?', conversation: 'console', platform: 'console' });
@@ -28,7 +37,10 @@ describe('recording answers and opting channels in', () => {
     assert.deepEqual(entry!.target, { platform: 'slack', team: 'T1', channel: 'C0REC', thread: '1700000000.000200' });
     assert.equal(entry!.verdict, 'supported');
     assert.equal(entry!.kbVersion, kb.version);
-    assert.ok(entry!.facts.some((f) => f.startsWith('column:ubuntu@')), entry!.facts.join(' '));
+    assert.ok(
+      entry!.facts.some((f) => f.startsWith('column:ubuntu@')),
+      entry!.facts.join(' '),
+    );
   });
 
   test('/lis corrections on: only someone who manages the channel may turn it on; status tells anyone', async () => {

@@ -24,7 +24,10 @@ async function lisbot(command: CliCommand, args: string[], env: NodeJS.ProcessEn
   let code: number;
   try {
     const parsed = parseArgs({ args, options: command.options ?? {}, allowPositionals: true, strict: true });
-    code = await command.run({ values: parsed.values, positionals: parsed.positionals }, { stdout, stderr, stdin: Readable.from(['']), env: fullEnv });
+    code = await command.run(
+      { values: parsed.values, positionals: parsed.positionals },
+      { stdout, stderr, stdin: Readable.from(['']), env: fullEnv },
+    );
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     stderr.write(`${error.message}\n`);
@@ -55,8 +58,14 @@ describe('lisbot digest preview', () => {
     const dropped = group(run.stdout, 'Dropped or end of life');
     assert.ok(added.includes('• Ubuntu 20.04 (built in): built in to the kernel on 2019, 2016, 2012 R2'), added.join('\n'));
     assert.ok(dropped.includes('• Ubuntu 18.10, 19.04 (built in) no longer listed'), dropped.join('\n'));
-    assert.ok(added.some((l) => l.startsWith('• Red Hat Enterprise Linux/CentOS 8.1 (built in)')), 'RHEL 8.1 became supported');
-    assert.ok(added.some((l) => l.includes('needs the Microsoft LIS 4.3 download')), 'how a release gets integration services');
+    assert.ok(
+      added.some((l) => l.startsWith('• Red Hat Enterprise Linux/CentOS 8.1 (built in)')),
+      'RHEL 8.1 became supported',
+    );
+    assert.ok(
+      added.some((l) => l.includes('needs the Microsoft LIS 4.3 download')),
+      'how a release gets integration services',
+    );
     assert.ok(added.some((l) => l.startsWith('• Debian 10.0-10.3')));
     assert.ok(group(run.stdout, 'New LIS releases').some((l) => l.startsWith('• LIS 4.3.5 (2020-02-26)')));
     assert.ok(!run.stdout.includes('Ubuntu 22.04'), 'nothing from later pages');
@@ -64,9 +73,22 @@ describe('lisbot digest preview', () => {
   });
 
   test('filters and --json', async () => {
-    const run = await lisbot(digestPreviewCommand, ['--from', '2019-06-13', '--to', '2020-08-29', '--family', 'ubuntu', '--host', '2019', '--json']);
+    const run = await lisbot(digestPreviewCommand, [
+      '--from',
+      '2019-06-13',
+      '--to',
+      '2020-08-29',
+      '--family',
+      'ubuntu',
+      '--host',
+      '2019',
+      '--json',
+    ]);
     assert.equal(run.code, 0, run.stderr);
-    const rows = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { group: string; kind: string; header?: string; families?: string[] });
+    const rows = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { group: string; kind: string; header?: string; families?: string[] });
     assert.ok(rows.length > 0);
     assert.ok(rows.every((r) => r.kind === 'lis-release' || r.families?.includes('ubuntu')));
     assert.ok(rows.some((r) => r.group === 'supported' && r.kind === 'added' && r.header === '20.04 LTS'));
@@ -76,7 +98,12 @@ describe('lisbot digest preview', () => {
   test('--limit summarises as chat does; mistakes are usage errors', async () => {
     const limited = await lisbot(digestPreviewCommand, ['--from', '2019-06-13', '--to', '2020-08-29', '--limit', '5']);
     assert.match(limited.stdout, /Showing 5 of \d+/);
-    for (const args of [['--to', '2020-01-01'], ['--from', '2020-13-01'], ['--from', '2021-01-01', '--to', '2020-01-01'], ['--from', '2019-06-13', '--family', 'plan9']]) {
+    for (const args of [
+      ['--to', '2020-01-01'],
+      ['--from', '2020-13-01'],
+      ['--from', '2021-01-01', '--to', '2020-01-01'],
+      ['--from', '2019-06-13', '--family', 'plan9'],
+    ]) {
       const run = await lisbot(digestPreviewCommand, args);
       assert.equal(run.code, 2, args.join(' '));
     }
@@ -85,8 +112,12 @@ describe('lisbot digest preview', () => {
 
 describe('lisbot kb sync and kb status', () => {
   let server: PageServer;
-  before(async () => { server = await pageServer(); });
-  after(async () => { await server.close(); });
+  before(async () => {
+    server = await pageServer();
+  });
+  after(async () => {
+    await server.close();
+  });
 
   test('sync reads KB_SOURCES, status shows the version, the sources and the last result', async () => {
     const state = tempDir('state');
@@ -102,11 +133,22 @@ describe('lisbot kb sync and kb status', () => {
     assert.match(synced.stdout, /✖ .*missing\.md: the server answered 404/);
 
     const status = await lisbot(kbStatusCommand, ['--json'], env);
-    const json = JSON.parse(status.stdout) as { version: string; layer: string; lastSync: { outcome: string }; sources: Array<{ source: string; lastOutcome: string; configured: boolean }> };
+    const json = JSON.parse(status.stdout) as {
+      version: string;
+      layer: string;
+      lastSync: { outcome: string };
+      sources: Array<{ source: string; lastOutcome: string; configured: boolean }>;
+    };
     assert.match(json.version, /^[0-9a-f]{12}$/);
     assert.match(json.layer, new RegExp(`-${json.version}$`));
     assert.equal(json.lastSync.outcome, 'published');
-    assert.deepEqual(json.sources.map((s) => [s.lastOutcome, s.configured]), [['new', true], ['failed', true]]);
+    assert.deepEqual(
+      json.sources.map((s) => [s.lastOutcome, s.configured]),
+      [
+        ['new', true],
+        ['failed', true],
+      ],
+    );
 
     server.serve('/b.md', 200, page('ubuntu-b'));
     const bySource = await lisbot(kbSyncCommand, ['--source', `${server.url}/b.md`], env);

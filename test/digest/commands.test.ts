@@ -28,7 +28,14 @@ class RecordingScheduler implements DigestScheduleHook {
 function service(options: { admins?: string[] } = {}) {
   const store = new MemorySubscriptionStore();
   const scheduler = new RecordingScheduler();
-  const commands = new DigestCommandsService({ kb: realKb, store, archive: new MemoryDigestArchive(), scheduler, now: () => new Date('2025-07-01T10:00:00Z'), ...options });
+  const commands = new DigestCommandsService({
+    kb: realKb,
+    store,
+    archive: new MemoryDigestArchive(),
+    scheduler,
+    now: () => new Date('2025-07-01T10:00:00Z'),
+    ...options,
+  });
   return { store, scheduler, commands };
 }
 
@@ -71,7 +78,11 @@ describe('digest commands: who may subscribe', () => {
       assert.equal((await store.list()).length, 1);
     }
     const { commands } = service({ admins: ['discord:U0ADMIN'] });
-    assert.equal((await commands.run(['subscribe'], context({ user: 'U0ADMIN', platform: 'slack' }))).answered, false, 'an admin id for another platform does not count');
+    assert.equal(
+      (await commands.run(['subscribe'], context({ user: 'U0ADMIN', platform: 'slack' }))).answered,
+      false,
+      'an admin id for another platform does not count',
+    );
   });
 
   test('list and preview work for anyone', async () => {
@@ -83,13 +94,22 @@ describe('digest commands: who may subscribe', () => {
     const listed = await commands.run(['list'], context({ user: 'U0ANYONE' }));
     assert.equal(listed.title, 'Digest subscription for this channel');
     assert.deepEqual(Object.fromEntries(listed.fields.map((f) => [f.label, f.value])), {
-      Schedule: 'daily at 09:00 (Europe/Berlin)', Filters: 'Ubuntu', 'When nothing changed': 'one line saying so', 'Last digest': 'none yet',
+      Schedule: 'daily at 09:00 (Europe/Berlin)',
+      Filters: 'Ubuntu',
+      'When nothing changed': 'one line saying so',
+      'Last digest': 'none yet',
     });
     const preview = await commands.run(['preview', 'since', '2019-06-13'], context({ user: 'U0ANYONE' }));
     assert.equal(preview.answered, true);
     assert.match(preview.title, /^lisbot digest preview: /);
-    assert.ok(digestLines(preview).some((l) => l.startsWith('Ubuntu 20.04')), 'Ubuntu 20.04 is listed');
-    assert.ok(digestLines(preview).every((l) => l.includes('Ubuntu') || l.startsWith('LIS ')), 'the channel filter applies to the preview');
+    assert.ok(
+      digestLines(preview).some((l) => l.startsWith('Ubuntu 20.04')),
+      'Ubuntu 20.04 is listed',
+    );
+    assert.ok(
+      digestLines(preview).every((l) => l.includes('Ubuntu') || l.startsWith('LIS ')),
+      'the channel filter applies to the preview',
+    );
     const fresh = await commands.run(['preview'], context({ user: 'U0ANYONE' }));
     assert.equal(fresh.title, 'lisbot digest preview: nothing new', 'nothing changed since the channel subscribed');
   });
@@ -121,7 +141,28 @@ describe('digest commands: arguments', () => {
 
   test('schedules, time zones, families, hosts and features are read', () => {
     const kb = realKb();
-    const parsed = parseDigestArgs(kb, ['subscribe', 'cron', '"30', '7', '*', '*', '1-5"', 'tz=America/New_York', 'Red', 'Hat', 'and', 'focal', 'on', '2012', 'r2,', 'ws2019', 'secure', 'boot', 'TRIM', '--always']);
+    const parsed = parseDigestArgs(kb, [
+      'subscribe',
+      'cron',
+      '"30',
+      '7',
+      '*',
+      '*',
+      '1-5"',
+      'tz=America/New_York',
+      'Red',
+      'Hat',
+      'and',
+      'focal',
+      'on',
+      '2012',
+      'r2,',
+      'ws2019',
+      'secure',
+      'boot',
+      'TRIM',
+      '--always',
+    ]);
     assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
     assert.deepEqual(parsed.command, {
       action: 'subscribe',
@@ -130,7 +171,12 @@ describe('digest commands: arguments', () => {
       quietWhenEmpty: false,
     });
     const defaults = parseDigestArgs(kb, ['subscribe']);
-    assert.deepEqual(defaults.ok && defaults.command, { action: 'subscribe', schedule: { kind: 'weekly', pattern: '0 9 * * 1', tz: 'UTC' }, filters: {}, quietWhenEmpty: true });
+    assert.deepEqual(defaults.ok && defaults.command, {
+      action: 'subscribe',
+      schedule: { kind: 'weekly', pattern: '0 9 * * 1', tz: 'UTC' },
+      filters: {},
+      quietWhenEmpty: true,
+    });
     assert.deepEqual(tokenize(['cron', '“0', '9', '*', '*', '1”', 'ubuntu']), ['cron', '0 9 * * 1', 'ubuntu']);
     assert.deepEqual(parseDigestArgs(kb, ['preview', '2024-01-01']), { ok: true, command: { action: 'preview', since: '2024-01-01' } });
     assert.deepEqual(parseDigestArgs(kb, []), { ok: true, command: { action: 'help' } });

@@ -27,8 +27,12 @@ function families(change: KbChange): string[] {
 describe('what changed between two baselines', () => {
   test('between two dates it is exactly what kb diff says', () => {
     const kb = realKb();
-    const ours = between().map((c) => describeChange(kb, c)).sort();
-    const theirs = diffKb(kb, FROM, TO).map((c) => describeChange(kb, c)).sort();
+    const ours = between()
+      .map((c) => describeChange(kb, c))
+      .sort();
+    const theirs = diffKb(kb, FROM, TO)
+      .map((c) => describeChange(kb, c))
+      .sort();
     assert.deepEqual(ours, theirs);
   });
 
@@ -76,11 +80,14 @@ describe('what changed between two baselines', () => {
     const changes = between({ families: ['rhel'], hosts: ['2012'], features: ['video'] });
     const kb = realKb();
     // Two releases that offered the video device on 2012 were dropped; 7.0 lost it on 2012.
-    assert.deepEqual(changes.map((c) => describeChange(kb, c)), [
-      'Dropped: Red Hat Enterprise Linux/CentOS 5.5-5.8 (LIS 3.5) no longer listed [last in teched-2014]',
-      'Dropped: Red Hat Enterprise Linux/CentOS 6.0-6.3 (LIS 3.5) no longer listed [last in teched-2014]',
-      'Feature: Hyper-V-specific video device no longer listed for Red Hat Enterprise Linux/CentOS 7.0 (built in) on 2012 [rhel@2019-06-13, content of 2019-12-12]',
-    ]);
+    assert.deepEqual(
+      changes.map((c) => describeChange(kb, c)),
+      [
+        'Dropped: Red Hat Enterprise Linux/CentOS 5.5-5.8 (LIS 3.5) no longer listed [last in teched-2014]',
+        'Dropped: Red Hat Enterprise Linux/CentOS 6.0-6.3 (LIS 3.5) no longer listed [last in teched-2014]',
+        'Feature: Hyper-V-specific video device no longer listed for Red Hat Enterprise Linux/CentOS 7.0 (built in) on 2012 [rhel@2019-06-13, content of 2019-12-12]',
+      ],
+    );
   });
 });
 
@@ -129,22 +136,25 @@ describe('composing the digest', () => {
   test('whatever the changes and the limit, the digest fits Slack and Discord', () => {
     const kb = realKb();
     const all = between();
-    fc.assert(fc.property(fc.subarray(all), fc.oneof(fc.integer({ min: 1, max: 80 }), fc.constant(Infinity)), (changes, limit) => {
-      const digest = composeDigest(kb, changes, {}, { limit, more: 'digest:2019-06-13:0123456789ab:-' });
-      if (changes.length === 0) return digest === undefined;
-      assert.ok(digest);
-      assert.ok(digest.title.length <= 150);
-      assert.ok(digest.fields.length <= 25);
-      for (const field of digest.fields) assert.ok(field.value.length <= 1024 && field.label.length <= 256);
-      const total = digest.title.length + digest.text.length + digest.fields.reduce((n, f) => n + f.label.length + f.value.length, 0);
-      assert.ok(total <= 6000, `total ${total}`);
-      const shown = digestLines(digest).length;
-      assert.ok(shown <= Math.min(limit, changes.length));
-      assert.equal(digest.actions.length > 0, shown < changes.length);
-      const nonEmpty = new Set(changes.map(groupOf));
-      const shownGroups = new Set(digest.fields.map((f) => f.label.split(' (')[0]));
-      if (limit >= nonEmpty.size) assert.equal(shownGroups.size, nonEmpty.size, 'every group with changes shows up');
-      return true;
-    }), { numRuns: propertyRuns(150) });
+    fc.assert(
+      fc.property(fc.subarray(all), fc.oneof(fc.integer({ min: 1, max: 80 }), fc.constant(Infinity)), (changes, limit) => {
+        const digest = composeDigest(kb, changes, {}, { limit, more: 'digest:2019-06-13:0123456789ab:-' });
+        if (changes.length === 0) return digest === undefined;
+        assert.ok(digest);
+        assert.ok(digest.title.length <= 150);
+        assert.ok(digest.fields.length <= 25);
+        for (const field of digest.fields) assert.ok(field.value.length <= 1024 && field.label.length <= 256);
+        const total = digest.title.length + digest.text.length + digest.fields.reduce((n, f) => n + f.label.length + f.value.length, 0);
+        assert.ok(total <= 6000, `total ${total}`);
+        const shown = digestLines(digest).length;
+        assert.ok(shown <= Math.min(limit, changes.length));
+        assert.equal(digest.actions.length > 0, shown < changes.length);
+        const nonEmpty = new Set(changes.map(groupOf));
+        const shownGroups = new Set(digest.fields.map((f) => f.label.split(' (')[0]));
+        if (limit >= nonEmpty.size) assert.equal(shownGroups.size, nonEmpty.size, 'every group with changes shows up');
+        return true;
+      }),
+      { numRuns: propertyRuns(150) },
+    );
   });
 });

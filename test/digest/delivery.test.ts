@@ -18,14 +18,22 @@ const NEXT_MONDAY = new Date('2025-07-14T09:00:00Z');
 function subscription(platform: 'slack' | 'discord', channel: string): Subscription {
   const target = { platform, channel };
   return Subscription.parse({
-    id: subscriptionId(target), target, schedule: defaultSchedule('weekly'), filters: { families: ['ubuntu'] }, quietWhenEmpty: true,
-    createdBy: hashUser(platform, 'U0ADMIN'), createdAt: '2019-06-20T10:00:00.000Z', baseline: baselineAt(realKb(), '2019-06-13'),
+    id: subscriptionId(target),
+    target,
+    schedule: defaultSchedule('weekly'),
+    filters: { families: ['ubuntu'] },
+    quietWhenEmpty: true,
+    createdBy: hashUser(platform, 'U0ADMIN'),
+    createdAt: '2019-06-20T10:00:00.000Z',
+    baseline: baselineAt(realKb(), '2019-06-13'),
   });
 }
 
 describe('digest delivery: exactly one digest per channel per period', () => {
   const redis = testRedis();
-  after(async () => { await redis.cleanup(); });
+  after(async () => {
+    await redis.cleanup();
+  });
   let n = 0;
 
   function setup(options: { settleMs?: number; store?: SubscriptionStore } = {}) {
@@ -34,9 +42,14 @@ describe('digest delivery: exactly one digest per channel per period', () => {
     const ledger = new RedisDeliveryLedger(redis.redis, `${prefix}ledger`, 3600);
     const slack = new RecordingPoster('slack');
     const discord = new RecordingPoster('discord');
-    const delivery = () => new DigestDelivery({
-      kb: realKb, store, ledger, posters: { slack, discord }, delivery: { leaseMs: 5_000, settleMs: options.settleMs ?? 2_000, pollMs: 20 },
-    });
+    const delivery = () =>
+      new DigestDelivery({
+        kb: realKb,
+        store,
+        ledger,
+        posters: { slack, discord },
+        delivery: { leaseMs: 5_000, settleMs: options.settleMs ?? 2_000, pollMs: 20 },
+      });
     return { store, ledger, slack, discord, delivery };
   }
 
@@ -64,7 +77,9 @@ describe('digest delivery: exactly one digest per channel per period', () => {
     const sub = subscription('slack', 'C0TWICE');
     await store.put(sub);
     let release!: () => void;
-    slack.gate = new Promise((resolve) => { release = resolve; });
+    slack.gate = new Promise((resolve) => {
+      release = resolve;
+    });
     const first = delivery().deliver(sub.id, MONDAY);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const second = delivery().deliver(sub.id, new Date(MONDAY.getTime() + 1_000));
@@ -79,7 +94,9 @@ describe('digest delivery: exactly one digest per channel per period', () => {
     const sub = subscription('slack', 'C0PENDING');
     await store.put(sub);
     let release!: () => void;
-    slack.gate = new Promise((resolve) => { release = resolve; });
+    slack.gate = new Promise((resolve) => {
+      release = resolve;
+    });
     const first = delivery().deliver(sub.id, MONDAY);
     await new Promise((resolve) => setTimeout(resolve, 50));
     await assert.rejects(delivery().deliver(sub.id, MONDAY), DeliveryPendingError);
@@ -105,7 +122,10 @@ describe('digest delivery: exactly one digest per channel per period', () => {
     const inner = new RedisSubscriptionStore(redis.redis, `${redis.prefix}crash:`);
     let failMark = 1;
     const store: SubscriptionStore = {
-      get: (id) => inner.get(id), put: (s) => inner.put(s), delete: (id) => inner.delete(id), list: () => inner.list(),
+      get: (id) => inner.get(id),
+      put: (s) => inner.put(s),
+      delete: (id) => inner.delete(id),
+      list: () => inner.list(),
       disable: (id, reason, at) => inner.disable(id, reason, at),
       markSent: (id: string, mark: SentMark) => (failMark-- > 0 ? Promise.reject(new Error('redis blip')) : inner.markSent(id, mark)),
     };
@@ -129,8 +149,18 @@ describe('digest delivery: exactly one digest per channel per period', () => {
     slack.goneChannels.add('C0GONE');
     const warnings: string[] = [];
     const logged = new DigestDelivery({
-      kb: realKb, store, ledger: new RedisDeliveryLedger(redis.redis, `${redis.prefix}gone-ledger`, 3600), posters: { slack },
-      delivery: { leaseMs: 5_000, settleMs: 500 }, logger: { info: () => undefined, error: () => undefined, warn: (_f, m) => { warnings.push(m); } },
+      kb: realKb,
+      store,
+      ledger: new RedisDeliveryLedger(redis.redis, `${redis.prefix}gone-ledger`, 3600),
+      posters: { slack },
+      delivery: { leaseMs: 5_000, settleMs: 500 },
+      logger: {
+        info: () => undefined,
+        error: () => undefined,
+        warn: (_f, m) => {
+          warnings.push(m);
+        },
+      },
     });
     assert.equal((await logged.deliver(gone.id, MONDAY)).outcome, 'channel-gone');
     assert.equal((await logged.deliver(fine.id, MONDAY)).outcome, 'posted');
@@ -139,7 +169,10 @@ describe('digest delivery: exactly one digest per channel per period', () => {
     assert.equal((await store.get(fine.id))?.disabled, undefined);
     assert.deepEqual(warnings, ['digest subscription disabled: the channel is gone']);
     assert.equal((await delivery().deliver(gone.id, NEXT_MONDAY)).outcome, 'disabled');
-    assert.deepEqual(slack.posts.map((p) => p.target.channel), ['C0FINE']);
+    assert.deepEqual(
+      slack.posts.map((p) => p.target.channel),
+      ['C0FINE'],
+    );
   });
 
   test('a deleted subscription is not delivered', async () => {

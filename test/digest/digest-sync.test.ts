@@ -18,8 +18,13 @@ const MONDAYS = ['2026-03-09T09:00:00Z', '2026-03-16T09:00:00Z', '2026-03-23T09:
 describe('digest over synced KB versions', () => {
   let server: PageServer;
   const redis = testRedis();
-  before(async () => { server = await pageServer(); });
-  after(async () => { await server.close(); await redis.cleanup(); });
+  before(async () => {
+    server = await pageServer();
+  });
+  after(async () => {
+    await server.close();
+    await redis.cleanup();
+  });
 
   test('the digest against version A is empty; after B it lists exactly the new rows; then nothing again', async () => {
     const userDir = tempDir();
@@ -32,8 +37,12 @@ describe('digest over synced KB versions', () => {
     const discord = new RecordingPoster('discord');
     const commands = new DigestCommandsService({ kb: holder.get, store, archive });
     const delivery = new DigestDelivery({
-      kb: holder.get, store, archive, ledger: new RedisDeliveryLedger(redis.redis, `${redis.prefix}ledger`, 3600),
-      posters: { slack, discord }, delivery: { leaseMs: 2_000, settleMs: 200, pollMs: 20 },
+      kb: holder.get,
+      store,
+      archive,
+      ledger: new RedisDeliveryLedger(redis.redis, `${redis.prefix}ledger`, 3600),
+      posters: { slack, discord },
+      delivery: { leaseMs: 2_000, settleMs: 200, pollMs: 20 },
     });
 
     // Upstream has version A; the sync publishes it and the running bot picks it up.

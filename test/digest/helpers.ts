@@ -66,9 +66,15 @@ export async function pageServer(): Promise<PageServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    serve: (path, status, body) => { routes.set(path, { status, body }); },
+    serve: (path, status, body) => {
+      routes.set(path, { status, body });
+    },
     hits,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -106,7 +112,9 @@ export class RecordingPoster implements ReplyPoster {
   }
 }
 
-export function context(options: { user?: string; canManageChannel?: boolean; platform?: 'slack' | 'discord'; channel?: string; team?: string } = {}): DigestCommandContext {
+export function context(
+  options: { user?: string; canManageChannel?: boolean; platform?: 'slack' | 'discord'; channel?: string; team?: string } = {},
+): DigestCommandContext {
   const platform = options.platform ?? 'slack';
   return {
     target: { platform, channel: options.channel ?? 'C0DIGEST', ...(options.team ? { team: options.team } : {}) },
@@ -117,5 +125,8 @@ export function context(options: { user?: string; canManageChannel?: boolean; pl
 
 /** Every "• line" of a digest reply's fields. */
 export function digestLines(reply: Reply | undefined): string[] {
-  return (reply?.fields ?? []).flatMap((f) => f.value.split('\n')).filter((l) => l.startsWith('• ')).map((l) => l.slice(2));
+  return (reply?.fields ?? [])
+    .flatMap((f) => f.value.split('\n'))
+    .filter((l) => l.startsWith('• '))
+    .map((l) => l.slice(2));
 }

@@ -10,7 +10,14 @@ import { RedisSubscriptionStore } from '../../src/digest/redis-store.ts';
 import { baselineAt } from '../../src/digest/baseline.ts';
 import { defaultSchedule } from '../../src/digest/schedule.ts';
 import {
-  DIGEST_QUEUE, DigestJobScheduler, digestProcessor, digestSchedulerId, firedAtOf, pacedPosters, type DigestJobData, type DigestJobResult,
+  DIGEST_QUEUE,
+  DigestJobScheduler,
+  digestProcessor,
+  digestSchedulerId,
+  firedAtOf,
+  pacedPosters,
+  type DigestJobData,
+  type DigestJobResult,
 } from '../../src/digest/scheduler.ts';
 import { hashUser, Subscription, subscriptionId } from '../../src/digest/subscription.ts';
 import { realKb } from '../helpers/real-kb.ts';
@@ -21,22 +28,38 @@ const MONDAY = new Date('2025-07-07T09:00:00Z');
 function subscription(channel: string, schedule = defaultSchedule('weekly', 'Europe/Berlin')): Subscription {
   const target = { platform: 'slack' as const, channel };
   return Subscription.parse({
-    id: subscriptionId(target), target, schedule, filters: { families: ['ubuntu'] }, quietWhenEmpty: true,
-    createdBy: hashUser('slack', 'U0ADMIN'), createdAt: '2019-06-20T10:00:00.000Z', baseline: baselineAt(realKb(), '2019-06-13'),
+    id: subscriptionId(target),
+    target,
+    schedule,
+    filters: { families: ['ubuntu'] },
+    quietWhenEmpty: true,
+    createdBy: hashUser('slack', 'U0ADMIN'),
+    createdAt: '2019-06-20T10:00:00.000Z',
+    baseline: baselineAt(realKb(), '2019-06-13'),
   });
 }
 
 function settings(kind: 'bullmq' | 'in-process'): JobSettings {
   const prefix = testKeyPrefix('digest-scheduler');
   return {
-    ...DEFAULT_JOB_SETTINGS, redisUrl: kind === 'bullmq' ? TEST_REDIS_URL : undefined, queuePrefix: prefix, keyPrefix: prefix,
-    checkJobAttempts: 3, backoffMs: 50, lockDurationMs: 1_000, stalledIntervalMs: 500, deliveryLeaseMs: 2_000, deliverySettleMs: 300,
+    ...DEFAULT_JOB_SETTINGS,
+    redisUrl: kind === 'bullmq' ? TEST_REDIS_URL : undefined,
+    queuePrefix: prefix,
+    keyPrefix: prefix,
+    checkJobAttempts: 3,
+    backoffMs: 50,
+    lockDurationMs: 1_000,
+    stalledIntervalMs: 500,
+    deliveryLeaseMs: 2_000,
+    deliverySettleMs: 300,
   };
 }
 
 describe('digest job schedulers on BullMQ', () => {
   const redis = testRedis();
-  after(async () => { await redis.cleanup(); });
+  after(async () => {
+    await redis.cleanup();
+  });
 
   test('one job scheduler per subscription, upserted idempotently, removed on unsubscribe', async () => {
     const jobSettings = settings('bullmq');
@@ -60,13 +83,19 @@ describe('digest job schedulers on BullMQ', () => {
       const next = await inspect.getJobScheduler(digestSchedulerId(berlin.id));
       assert.ok(next?.next && new Date(next.next).getUTCDay() === 1, 'the next tick is a Monday');
       await scheduler.unscheduled(daily.id);
-      assert.deepEqual((await inspect.getJobSchedulers()).map((s) => s.key), [digestSchedulerId(berlin.id)]);
+      assert.deepEqual(
+        (await inspect.getJobSchedulers()).map((s) => s.key),
+        [digestSchedulerId(berlin.id)],
+      );
 
       const store = new MemorySubscriptionStore();
       await store.put(daily);
       await store.put({ ...berlin, disabled: 'channel gone', disabledAt: '2025-07-07T09:00:00.000Z' });
       assert.deepEqual(await scheduler.reconcile(store), { scheduled: 1, removed: 1 });
-      assert.deepEqual((await inspect.getJobSchedulers()).map((s) => s.key), [digestSchedulerId(daily.id)]);
+      assert.deepEqual(
+        (await inspect.getJobSchedulers()).map((s) => s.key),
+        [digestSchedulerId(daily.id)],
+      );
     } finally {
       await inspect.close();
       connection.disconnect();
@@ -78,7 +107,9 @@ describe('digest job schedulers on BullMQ', () => {
 for (const kind of ['bullmq', 'in-process'] as const) {
   describe(`digest jobs (${kind})`, () => {
     const redis = testRedis();
-    after(async () => { await redis.cleanup(); });
+    after(async () => {
+      await redis.cleanup();
+    });
 
     test('two schedulers ticking for one period post once; a failed post is retried and posts once', async () => {
       const jobSettings = settings(kind);
@@ -87,7 +118,10 @@ for (const kind of ['bullmq', 'in-process'] as const) {
       const store = kind === 'bullmq' ? new RedisSubscriptionStore(redis.redis, redis.prefix) : new MemorySubscriptionStore();
       const slack = new RecordingPoster('slack');
       const delivery = new DigestDelivery({
-        kb: realKb, store, ledger: queues.ledger(), posters: { slack },
+        kb: realKb,
+        store,
+        ledger: queues.ledger(),
+        posters: { slack },
         delivery: { leaseMs: jobSettings.deliveryLeaseMs, settleMs: jobSettings.deliverySettleMs, pollMs: 20 },
       });
       const worker = queue.work(digestProcessor(delivery), { concurrency: 2, lockDurationMs: 1_000, stalledIntervalMs: 500 });
@@ -103,7 +137,10 @@ for (const kind of ['bullmq', 'in-process'] as const) {
         ];
         for (const jobId of jobs) await queue.add({ subscription: twice.id }, { jobId });
         const results = await Promise.all(jobs.map((id) => queue.finished(id, 10_000)));
-        assert.deepEqual(results.map((r) => r?.state), ['completed', 'completed']);
+        assert.deepEqual(
+          results.map((r) => r?.state),
+          ['completed', 'completed'],
+        );
         assert.deepEqual(results.map((r) => r?.result?.outcome).sort(), ['already-sent', 'posted']);
         assert.equal(slack.posts.filter((p) => p.target.channel === 'C0TWICE').length, 1);
 
@@ -134,7 +171,14 @@ describe('digest job helpers', () => {
     const slack = new RecordingPoster('slack');
     const paced = pacedPosters({ slack }, { slack: 60 });
     const started = Date.now();
-    await Promise.all(['C1', 'C2', 'C3'].map((channel) => paced.slack!.post({ platform: 'slack', channel }, { intent: 'digest', answered: true, entities: {}, title: 't', text: 't', fields: [], notes: [], sources: [], actions: [] })));
+    await Promise.all(
+      ['C1', 'C2', 'C3'].map((channel) =>
+        paced.slack!.post(
+          { platform: 'slack', channel },
+          { intent: 'digest', answered: true, entities: {}, title: 't', text: 't', fields: [], notes: [], sources: [], actions: [] },
+        ),
+      ),
+    );
     assert.ok(Date.now() - started >= 110, 'three posts take at least two spacings');
     assert.equal(slack.posts.length, 3);
   });

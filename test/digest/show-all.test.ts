@@ -44,7 +44,9 @@ describe('a digest\'s "show all"', () => {
     try {
       const pressed = await h.press({ actionId: 'lis:show-more:0', value, channel: 'C0DIGEST', message: { ts: '1700000000.000100' } });
       assert.equal(pressed.status, 200);
-      const posted = await h.fake.waitFor((c) => (c.method === 'chat.postMessage' || c.kind === 'respond') && /lisbot digest/.test(JSON.stringify(c.body)));
+      const posted = await h.fake.waitFor(
+        (c) => (c.method === 'chat.postMessage' || c.kind === 'respond') && /lisbot digest/.test(JSON.stringify(c.body)),
+      );
       assert.doesNotMatch(JSON.stringify(posted.body), /no longer available/);
       assert.match(JSON.stringify(posted.body), /Red Hat Enterprise Linux/);
     } finally {

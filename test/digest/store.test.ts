@@ -7,7 +7,12 @@ import { defaultSchedule } from '../../src/digest/schedule.ts';
 import { hashUser, Subscription, subscriptionId, type KbBaseline } from '../../src/digest/subscription.ts';
 import { testRedis } from './helpers.ts';
 
-const BASELINE: KbBaseline = { version: '0123456789ab', era: '2025-06-19', snapshots: { ubuntu: 'ubuntu@2023-09-27', rhel: 'rhel@2025-06-19_051b1c98' }, lisReleases: ['lis-4.3.5'] };
+const BASELINE: KbBaseline = {
+  version: '0123456789ab',
+  era: '2025-06-19',
+  snapshots: { ubuntu: 'ubuntu@2023-09-27', rhel: 'rhel@2025-06-19_051b1c98' },
+  lisReleases: ['lis-4.3.5'],
+};
 
 function subscription(channel: string, overrides: Partial<Subscription> = {}): Subscription {
   const target = { platform: 'slack' as const, channel, team: 'T0TEAM' };
@@ -27,13 +32,22 @@ function subscription(channel: string, overrides: Partial<Subscription> = {}): S
 function describeStore(name: string, make: () => { store: SubscriptionStore; archive: DigestArchive; cleanup?: () => Promise<void> }) {
   describe(`${name} subscription store`, () => {
     const { store, archive, cleanup } = make();
-    after(async () => { await cleanup?.(); });
+    after(async () => {
+      await cleanup?.();
+    });
 
     test('a subscription round-trips field for field', async () => {
       const full = subscription('C0FULL', { lastSentVersion: 'aaaaaaaaaaaa', lastSentAt: '2025-07-07T07:30:00.000Z' });
       await store.put(full);
       assert.deepEqual(await store.get(full.id), full);
-      const minimal = Subscription.parse({ ...subscription('C0MIN'), filters: {}, schedule: defaultSchedule(), quietWhenEmpty: true, target: { platform: 'discord', channel: '123456789012345678' }, id: 'discord:123456789012345678' });
+      const minimal = Subscription.parse({
+        ...subscription('C0MIN'),
+        filters: {},
+        schedule: defaultSchedule(),
+        quietWhenEmpty: true,
+        target: { platform: 'discord', channel: '123456789012345678' },
+        id: 'discord:123456789012345678',
+      });
       await store.put(minimal);
       assert.deepEqual(await store.get(minimal.id), minimal);
       assert.equal(await store.get('slack:T0TEAM:C0NONE'), undefined);
@@ -44,12 +58,18 @@ function describeStore(name: string, make: () => { store: SubscriptionStore; arc
       await store.put(subscription('C0LIST2'));
       await store.put(subscription('C0LIST1', { quietWhenEmpty: true, filters: {} }));
       const listed = (await store.list()).filter((s) => s.id.includes('C0LIST'));
-      assert.deepEqual(listed.map((s) => s.id), ['slack:T0TEAM:C0LIST1', 'slack:T0TEAM:C0LIST2']);
+      assert.deepEqual(
+        listed.map((s) => s.id),
+        ['slack:T0TEAM:C0LIST1', 'slack:T0TEAM:C0LIST2'],
+      );
       assert.deepEqual(listed[0]!.filters, {});
       assert.equal(listed[0]!.quietWhenEmpty, true);
       assert.equal(await store.delete('slack:T0TEAM:C0LIST1'), true);
       assert.equal(await store.delete('slack:T0TEAM:C0LIST1'), false);
-      assert.deepEqual((await store.list()).filter((s) => s.id.includes('C0LIST')).map((s) => s.id), ['slack:T0TEAM:C0LIST2']);
+      assert.deepEqual(
+        (await store.list()).filter((s) => s.id.includes('C0LIST')).map((s) => s.id),
+        ['slack:T0TEAM:C0LIST2'],
+      );
     });
 
     test('markSent moves the baseline and never resurrects a deleted subscription', async () => {
@@ -93,12 +113,18 @@ function describeStore(name: string, make: () => { store: SubscriptionStore; arc
 describeStore('memory', () => ({ store: new MemorySubscriptionStore(), archive: new MemoryDigestArchive() }));
 describeStore('redis', () => {
   const redis = testRedis();
-  return { store: new RedisSubscriptionStore(redis.redis, redis.prefix), archive: new RedisDigestArchive(redis.redis, redis.prefix), cleanup: redis.cleanup };
+  return {
+    store: new RedisSubscriptionStore(redis.redis, redis.prefix),
+    archive: new RedisDigestArchive(redis.redis, redis.prefix),
+    cleanup: redis.cleanup,
+  };
 });
 
 describe('redis subscription layout', () => {
   const redis = testRedis();
-  after(async () => { await redis.cleanup(); });
+  after(async () => {
+    await redis.cleanup();
+  });
 
   test('one hash per subscription with a field per property, and a set of ids', async () => {
     const store = new RedisSubscriptionStore(redis.redis, redis.prefix);
@@ -118,7 +144,10 @@ describe('redis subscription layout', () => {
     await store.put(subscription('C0GOOD'));
     await redis.redis.hset(`${redis.prefix}corrupt:sub:slack:T0TEAM:C0BAD`, { id: 'slack:T0TEAM:C0BAD', schedule: '{not json' });
     await redis.redis.sadd(`${redis.prefix}corrupt:subs`, 'slack:T0TEAM:C0BAD', 'slack:T0TEAM:C0DANGLING');
-    assert.deepEqual((await store.list()).map((s) => s.id), ['slack:T0TEAM:C0GOOD']);
+    assert.deepEqual(
+      (await store.list()).map((s) => s.id),
+      ['slack:T0TEAM:C0GOOD'],
+    );
     assert.equal(await redis.redis.sismember(`${redis.prefix}corrupt:subs`, 'slack:T0TEAM:C0DANGLING'), 0);
   });
 });

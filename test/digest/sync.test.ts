@@ -32,8 +32,12 @@ async function closedPortUrl(): Promise<string> {
 
 describe('kb sync: versioned publish', () => {
   let server: PageServer;
-  before(async () => { server = await pageServer(); });
-  after(async () => { await server.close(); });
+  before(async () => {
+    server = await pageServer();
+  });
+  after(async () => {
+    await server.close();
+  });
 
   test('publishes a new version only when a page changed, switching the pointer; the holder picks it up', async () => {
     const userDir = tempDir();
@@ -98,27 +102,52 @@ describe('kb sync: versioned publish', () => {
     const kbB = loadKnowledgeBase({ dataDir: FIXTURE_KB_DIR, userDir });
     assert.equal(kbB.snapshotAt('ubuntu')?.id, b.newSnapshots[0], 'the later sync is the newest snapshot');
     const changes = changesBetween(kbB, baselineOf(kbA), baselineOf(kbB));
-    assert.deepEqual(changes.map((c) => (c.kind === 'feature-removed' ? `${c.kind} ${c.feature} ${c.column.header}` : c.kind)), ['feature-removed secure-boot 22.04 LTS']);
+    assert.deepEqual(
+      changes.map((c) => (c.kind === 'feature-removed' ? `${c.kind} ${c.feature} ${c.column.header}` : c.kind)),
+      ['feature-removed secure-boot 22.04 LTS'],
+    );
   });
 });
 
 describe('kb sync: a bad source keeps the last good KB', () => {
   let server: PageServer;
-  before(async () => { server = await pageServer(); });
-  after(async () => { await server.close(); });
+  before(async () => {
+    server = await pageServer();
+  });
+  after(async () => {
+    await server.close();
+  });
 
   async function publishedA(): Promise<{ userDir: string; holder: KnowledgeBaseHolder; version: string; snapshot: string; layer: string }> {
     const userDir = tempDir();
     server.serve('/ubuntu.md', 200, page('ubuntu-a'));
     const a = await sync(server, userDir);
     assert.equal(a.outcome, 'published');
-    return { userDir, holder: new KnowledgeBaseHolder({ dataDir: FIXTURE_KB_DIR, userDir }), version: a.version!, snapshot: a.newSnapshots[0]!, layer: a.layer! };
+    return {
+      userDir,
+      holder: new KnowledgeBaseHolder({ dataDir: FIXTURE_KB_DIR, userDir }),
+      version: a.version!,
+      snapshot: a.newSnapshots[0]!,
+      layer: a.layer!,
+    };
   }
 
   const cases: Array<{ name: string; path: string; status: number; body: () => string; error: RegExp }> = [
     { name: 'an HTTP 500', path: '/ubuntu.md', status: 500, body: () => 'internal error', error: /answered 500/ },
-    { name: 'garbage instead of a matrix page', path: '/ubuntu.md', status: 200, body: () => '<html><body>Service temporarily unavailable</body></html>', error: /matrix page/ },
-    { name: 'a page that no longer parses', path: '/ubuntu.md', status: 200, body: () => page('ubuntu-b-broken'), error: /no longer parses cleanly/ },
+    {
+      name: 'garbage instead of a matrix page',
+      path: '/ubuntu.md',
+      status: 200,
+      body: () => '<html><body>Service temporarily unavailable</body></html>',
+      error: /matrix page/,
+    },
+    {
+      name: 'a page that no longer parses',
+      path: '/ubuntu.md',
+      status: 200,
+      body: () => page('ubuntu-b-broken'),
+      error: /no longer parses cleanly/,
+    },
     { name: 'an empty page', path: '/ubuntu.md', status: 200, body: () => '', error: /empty/ },
   ];
   for (const bad of cases) {
@@ -160,7 +189,10 @@ describe('kb sync: a bad source keeps the last good KB', () => {
     const result = await sync(server, userDir, ['/ubuntu.md', '/gone.md']);
     assert.equal(result.outcome, 'published');
     assert.notEqual(result.version, version);
-    assert.deepEqual(result.sources.map((s) => s.outcome), ['new', 'failed']);
+    assert.deepEqual(
+      result.sources.map((s) => s.outcome),
+      ['new', 'failed'],
+    );
     assert.match(result.message, /1 of 2 source\(s\) failed/);
     assert.equal(holder.refresh().version, result.version);
     assert.equal(readKbStatus(userDir).sources[`${server.url}/gone.md`]?.lastOutcome, 'failed');
@@ -169,10 +201,17 @@ describe('kb sync: a bad source keeps the last good KB', () => {
   test('a candidate that fails validation is never published and leaves no staging directory', async () => {
     const { userDir, holder, version, layer } = await publishedA();
     server.serve('/ubuntu.md', 200, page('ubuntu-b'));
-    const result = await sync(server, userDir, ['/ubuntu.md'], { validate: () => { throw new Error('smoke test failed'); } });
+    const result = await sync(server, userDir, ['/ubuntu.md'], {
+      validate: () => {
+        throw new Error('smoke test failed');
+      },
+    });
     assert.equal(result.outcome, 'failed');
     assert.equal(readPointer(userDir), layer);
-    assert.deepEqual(readdirSync(syncedRoot(userDir)).filter((n) => n.startsWith('.staging-')), []);
+    assert.deepEqual(
+      readdirSync(syncedRoot(userDir)).filter((n) => n.startsWith('.staging-')),
+      [],
+    );
     assert.match(readKbStatus(userDir).sources[`${server.url}/ubuntu.md`]?.lastError ?? '', /did not validate.*smoke test failed/);
     assert.deepEqual(holder.refresh(), { reloaded: false, version });
   });
@@ -212,7 +251,10 @@ describe('the kb-sync job', () => {
       const userDir = tempDir();
       const holder = new KnowledgeBaseHolder({ dataDir: FIXTURE_KB_DIR, userDir });
       const queue = queues.queue<KbSyncJobData, KbSyncJobResult>(KB_SYNC_QUEUE);
-      const worker = queue.work(kbSyncProcessor({ sources: [`${server.url}/ubuntu.md`], userDir, dataDir: FIXTURE_KB_DIR, onPublished: () => holder.refresh() }), { concurrency: 1 });
+      const worker = queue.work(
+        kbSyncProcessor({ sources: [`${server.url}/ubuntu.md`], userDir, dataDir: FIXTURE_KB_DIR, onPublished: () => holder.refresh() }),
+        { concurrency: 1 },
+      );
       await scheduleKbSync(queue, '0 6 * * *');
       await scheduleKbSync(queue, '0 6 * * *');
       await queue.add({}, { jobId: 'kb-sync-now' });

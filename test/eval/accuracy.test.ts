@@ -17,9 +17,18 @@ test('evaluation accuracy (train+dev) does not fall below the recorded baseline'
   const summary = evaluate(realKb(), loadCases());
   const correct = summary.correct / summary.total;
   const intent = summary.intentCorrect / summary.total;
-  const misses = summary.results.filter((r) => r.failures.length).slice(0, 15).map((r) => `${r.expected.question}: ${r.failures.join('; ')}`);
-  assert.ok(correct >= baseline.correct - 1e-9, `fully correct ${(correct * 100).toFixed(1)}% < baseline ${(baseline.correct * 100).toFixed(1)}%\n${misses.join('\n')}`);
-  assert.ok(intent >= baseline.intent - 1e-9, `intent accuracy ${(intent * 100).toFixed(1)}% < baseline ${(baseline.intent * 100).toFixed(1)}%`);
+  const misses = summary.results
+    .filter((r) => r.failures.length)
+    .slice(0, 15)
+    .map((r) => `${r.expected.question}: ${r.failures.join('; ')}`);
+  assert.ok(
+    correct >= baseline.correct - 1e-9,
+    `fully correct ${(correct * 100).toFixed(1)}% < baseline ${(baseline.correct * 100).toFixed(1)}%\n${misses.join('\n')}`,
+  );
+  assert.ok(
+    intent >= baseline.intent - 1e-9,
+    `intent accuracy ${(intent * 100).toFixed(1)}% < baseline ${(baseline.intent * 100).toFixed(1)}%`,
+  );
   const scope = scopeFigures(summary);
   assert.ok(scope.outDeclined / scope.out >= baseline.outOfScopeDeclined - 1e-9, 'out-of-scope questions declined fell');
   assert.ok(scope.inDeclined / scope.in <= baseline.inScopeWronglyDeclined + 1e-9, 'in-scope questions wrongly declined rose');
@@ -30,6 +39,12 @@ test('the held-out test split does not fall below its recorded figure', { skip: 
   const summary = evaluate(realKb(), loadCases('test'));
   const correct = summary.correct / summary.total;
   const intent = summary.intentCorrect / summary.total;
-  assert.ok(correct >= baseline.test!.correct - 1e-9, `test split fully correct ${(correct * 100).toFixed(1)}% < ${(baseline.test!.correct * 100).toFixed(1)}%`);
-  assert.ok(intent >= baseline.test!.intent - 1e-9, `test split intent ${(intent * 100).toFixed(1)}% < ${(baseline.test!.intent * 100).toFixed(1)}%`);
+  assert.ok(
+    correct >= baseline.test!.correct - 1e-9,
+    `test split fully correct ${(correct * 100).toFixed(1)}% < ${(baseline.test!.correct * 100).toFixed(1)}%`,
+  );
+  assert.ok(
+    intent >= baseline.test!.intent - 1e-9,
+    `test split intent ${(intent * 100).toFixed(1)}% < ${(baseline.test!.intent * 100).toFixed(1)}%`,
+  );
 });

@@ -11,7 +11,17 @@ test('audit accuracy does not fall below the recorded baseline, per split', () =
   for (const split of AUDIT_SPLITS) {
     const { summary } = runAudit(realKb(), split);
     const correct = summary.correct / summary.total;
-    const detail = split === 'dev' ? `\n${summary.results.filter((r) => r.failures.length).slice(0, 10).map((r) => `${r.expected.question}: ${r.failures.join('; ')}`).join('\n')}` : '';
-    assert.ok(correct >= (baseline[split] ?? 1) - 1e-9, `audit-${split} ${(correct * 100).toFixed(1)}% < baseline ${((baseline[split] ?? 1) * 100).toFixed(1)}%${detail}`);
+    const detail =
+      split === 'dev'
+        ? `\n${summary.results
+            .filter((r) => r.failures.length)
+            .slice(0, 10)
+            .map((r) => `${r.expected.question}: ${r.failures.join('; ')}`)
+            .join('\n')}`
+        : '';
+    assert.ok(
+      correct >= (baseline[split] ?? 1) - 1e-9,
+      `audit-${split} ${(correct * 100).toFixed(1)}% < baseline ${((baseline[split] ?? 1) * 100).toFixed(1)}%${detail}`,
+    );
   }
 });

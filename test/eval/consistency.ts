@@ -20,7 +20,16 @@ export interface CellCheck {
   readonly outcome: 'agree' | 'not-understood' | 'newer-era-decides' | 'newer-era-reported' | 'ambiguous' | 'disagree';
 }
 
-const FAMILY_WORDS: Record<string, string> = { rhel: 'rhel', centos: 'centos', 'oracle-linux': 'oracle linux', sles: 'sles', opensuse: 'opensuse', ubuntu: 'ubuntu', debian: 'debian', freebsd: 'freebsd' };
+const FAMILY_WORDS: Record<string, string> = {
+  rhel: 'rhel',
+  centos: 'centos',
+  'oracle-linux': 'oracle linux',
+  sles: 'sles',
+  opensuse: 'opensuse',
+  ubuntu: 'ubuntu',
+  debian: 'debian',
+  freebsd: 'freebsd',
+};
 
 function featureWords(kb: KnowledgeBase, feature: FeatureId): string {
   const record = kb.features.get(feature)!;
@@ -43,14 +52,27 @@ function representatives(column: ReleaseColumn): string[] {
   const out = new Set<string>();
   for (const item of column.versions) {
     if (item.kind === 'exact') out.add(item.version);
-    else if (item.kind === 'range') { out.add(item.from); out.add(item.to); } else out.add(`${item.major}.0`);
+    else if (item.kind === 'range') {
+      out.add(item.from);
+      out.add(item.to);
+    } else out.add(`${item.major}.0`);
   }
   return [...out].filter((v) => parseVersion(v) !== undefined);
 }
 
 function guestWords(column: ReleaseColumn, family: string, version: string): string {
-  const kernel = column.kernel?.flavor === 'uek' && column.kernel.label ? ` uek ${uekRelease(uekKey(column.kernel.label) ?? '').toLowerCase()}` : column.kernel?.flavor === 'rhck' ? ' rhck' : '';
-  const how = column.integration.kind === 'download' ? ` with ${column.integration.package?.toLowerCase() ?? 'lis'}` : column.integration.kind === 'built-in' ? ' with the built-in lis' : '';
+  const kernel =
+    column.kernel?.flavor === 'uek' && column.kernel.label
+      ? ` uek ${uekRelease(uekKey(column.kernel.label) ?? '').toLowerCase()}`
+      : column.kernel?.flavor === 'rhck'
+        ? ' rhck'
+        : '';
+  const how =
+    column.integration.kind === 'download'
+      ? ` with ${column.integration.package?.toLowerCase() ?? 'lis'}`
+      : column.integration.kind === 'built-in'
+        ? ' with the built-in lis'
+        : '';
   const v = family === 'sles' ? version.toLowerCase() : version;
   return `${FAMILY_WORDS[family] ?? family} ${v}${kernel}${how}`;
 }
@@ -70,12 +92,15 @@ export function checkAllCells(kb: KnowledgeBase): CellCheck[] {
       const bounds = versionBounds(column.versions);
       if (!bounds) continue;
       const versions = representatives(column);
-      for (const [feature, cell] of Object.entries(column.features) as Array<[FeatureId, NonNullable<ReleaseColumn['features'][FeatureId]>]>) {
+      for (const [feature, cell] of Object.entries(column.features) as Array<
+        [FeatureId, NonNullable<ReleaseColumn['features'][FeatureId]>]
+      >) {
         const scoped = cell.some((e) => e.scope || e.notes.some((r) => r.scope || scopedNote(kb, snapshot, r.position)));
         const hosts = [...new Set(cell.flatMap((e) => e.hosts))];
         for (const [i, host] of hosts.entries()) {
           // Every cell and host once, at one of the column's versions in turn; a cell a scope can cut at every version.
-          for (const version of scoped ? versions : [versions[(n + i) % versions.length]!]) checks.push(checkCell(kb, snapshot, column, family, version, feature, host, n++));
+          for (const version of scoped ? versions : [versions[(n + i) % versions.length]!])
+            checks.push(checkCell(kb, snapshot, column, family, version, feature, host, n++));
         }
       }
     }
@@ -89,11 +114,21 @@ function scopedNote(kb: KnowledgeBase, snapshot: MatrixSnapshot, position: numbe
   return note !== undefined && (kb.paraphrase(note.fingerprint)?.effects.some((e) => e.versions !== undefined) ?? false);
 }
 
-function checkCell(kb: KnowledgeBase, snapshot: MatrixSnapshot, column: ReleaseColumn, family: string, version: string, feature: FeatureId, host: HostId, n: number): CellCheck {
+function checkCell(
+  kb: KnowledgeBase,
+  snapshot: MatrixSnapshot,
+  column: ReleaseColumn,
+  family: string,
+  version: string,
+  feature: FeatureId,
+  host: HostId,
+  n: number,
+): CellCheck {
   const guest = guestWords(column, family, version);
-  const question = feature === 'core'
-    ? CORE_TEMPLATES[n % CORE_TEMPLATES.length]!(guest, host)
-    : TEMPLATES[n % TEMPLATES.length]!(guest, featureWords(kb, feature), host);
+  const question =
+    feature === 'core'
+      ? CORE_TEMPLATES[n % CORE_TEMPLATES.length]!(guest, host)
+      : TEMPLATES[n % TEMPLATES.length]!(guest, featureWords(kb, feature), host);
   const parsed = parseVersion(version)!;
   const match = matchColumns(snapshot, column.families[0]!, parsed).find((m) => m.column === column)?.match ?? 'within';
   const reading = readColumn(kb, snapshot, column, match, { family: column.families[0]!, version, host, feature });
@@ -107,8 +142,12 @@ function checkCell(kb: KnowledgeBase, snapshot: MatrixSnapshot, column: ReleaseC
   const e = reply.entities;
   if (!e.distro) return { ...base, actual, outcome: 'disagree' };
   const answer = decideVerdict(kb, {
-    family: e.distro, ...(e.version ? { version: e.version } : {}), ...(e.kernel ? { kernel: e.kernel } : {}), ...(e.uek ? { uek: e.uek } : {}),
-    ...(e.lis ? { lis: e.lis } : column.integration.kind === 'built-in' ? { integration: 'built-in' as const } : {}), ...(e.host ? { host: e.host } : {}),
+    family: e.distro,
+    ...(e.version ? { version: e.version } : {}),
+    ...(e.kernel ? { kernel: e.kernel } : {}),
+    ...(e.uek ? { uek: e.uek } : {}),
+    ...(e.lis ? { lis: e.lis } : column.integration.kind === 'built-in' ? { integration: 'built-in' as const } : {}),
+    ...(e.host ? { host: e.host } : {}),
     ...(e.feature && e.feature !== 'dynamic-memory' ? { feature: e.feature } : {}),
   });
   if (answer.decidingEra && answer.decidingEra !== snapshot) {

@@ -7,7 +7,16 @@ import { DISTRO_IDS, FEATURE_IDS, HOST_IDS, OTHER_OS_IDS } from '../../src/knowl
 import { VersionText } from '../../src/knowledge/schema/versions.ts';
 
 const INTENTS = [
-  'distro_support', 'feature_support', 'feature_info', 'known_issue', 'tip', 'lis_version', 'guest_check', 'digest', 'help', 'unknown',
+  'distro_support',
+  'feature_support',
+  'feature_info',
+  'known_issue',
+  'tip',
+  'lis_version',
+  'guest_check',
+  'digest',
+  'help',
+  'unknown',
 ] as const;
 /** Feature ids plus `dynamic-memory`, used for dynamic memory in general (neither hot-add nor ballooning in particular). */
 const EVAL_FEATURE_IDS = [...FEATURE_IDS, 'dynamic-memory'] as const;
@@ -19,9 +28,20 @@ export function compilePattern(pattern: string): RegExp {
   return pattern.startsWith('(?i)') ? new RegExp(pattern.slice(4), 'i') : new RegExp(pattern);
 }
 
-const Pattern = z.string().min(1).refine((p) => {
-  try { compilePattern(p); return true; } catch { return false; }
-}, { error: 'pattern does not compile as a JS regex (after stripping a leading (?i))' });
+const Pattern = z
+  .string()
+  .min(1)
+  .refine(
+    (p) => {
+      try {
+        compilePattern(p);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'pattern does not compile as a JS regex (after stripping a leading (?i))' },
+  );
 
 const Entities = z.strictObject({
   distro: z.enum(DISTRO_IDS).optional(),
@@ -30,47 +50,60 @@ const Entities = z.strictObject({
   host: z.enum(HOST_IDS).optional(),
 });
 
-const Integration = z.strictObject({
-  kind: z.enum(['built-in', 'download', 'ports', 'none']),
-  package: z.string().min(1).optional(),
-}).check((ctx) => {
-  const { kind, package: pkg } = ctx.value;
-  if (kind === 'download' && pkg === undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'a download names its package' });
-  if (kind !== 'download' && pkg !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: `no package for kind ${kind}` });
-});
+const Integration = z
+  .strictObject({
+    kind: z.enum(['built-in', 'download', 'ports', 'none']),
+    package: z.string().min(1).optional(),
+  })
+  .check((ctx) => {
+    const { kind, package: pkg } = ctx.value;
+    if (kind === 'download' && pkg === undefined)
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: 'a download names its package' });
+    if (kind !== 'download' && pkg !== undefined)
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: `no package for kind ${kind}` });
+  });
 
 const Tag = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 
-export const EvalLine = z.strictObject({
-  question: z.string().min(1).max(4000),
-  intent: z.enum(INTENTS),
-  entities: Entities,
-  answered: z.boolean(),
-  verdict: z.enum(['supported', 'not_supported', 'unknown']).optional(),
-  integration: Integration.optional(),
-  text: z.array(Pattern),
-  tags: z.array(Tag),
-}).check((ctx) => {
-  const v = ctx.value;
-  const issue = (message: string) => ctx.issues.push({ code: 'custom', input: v, message });
-  if (v.verdict !== undefined && !WITH_VERDICT.has(v.intent)) issue(`verdict is only for distro_support/feature_support, not ${v.intent}`);
-  if (WITH_VERDICT.has(v.intent) && v.answered && v.verdict === undefined) issue('an answered support question needs a verdict');
-  if (!v.answered && v.verdict !== undefined) issue('a declined or clarifying answer has no verdict');
-  if (v.integration !== undefined && (!WITH_VERDICT.has(v.intent) || !v.answered)) issue('integration only on answered support questions');
-  if (v.intent === 'unknown' && v.answered) issue('out-of-scope questions are not answered');
-  if (v.intent === 'feature_info' && v.entities.distro !== undefined) issue('feature_info names no distro (that is feature_support)');
-  if (v.intent === 'feature_support' && v.answered && v.entities.feature === undefined) issue('feature_support names a feature');
-  if (v.integration?.kind === 'none' && v.verdict !== 'not_supported') issue('integration none goes with not_supported');
-  if (v.intent === 'distro_support' && v.answered && v.entities.distro !== undefined && NOT_RUNNING.has(v.entities.distro)) {
-    if (v.verdict !== 'not_supported' || v.integration?.kind !== 'none') issue(`${v.entities.distro} is not_supported with integration none`);
-  }
-  if (new Set(v.tags).size !== v.tags.length) issue('duplicate tags');
-});
+export const EvalLine = z
+  .strictObject({
+    question: z.string().min(1).max(4000),
+    intent: z.enum(INTENTS),
+    entities: Entities,
+    answered: z.boolean(),
+    verdict: z.enum(['supported', 'not_supported', 'unknown']).optional(),
+    integration: Integration.optional(),
+    text: z.array(Pattern),
+    tags: z.array(Tag),
+  })
+  .check((ctx) => {
+    const v = ctx.value;
+    const issue = (message: string) => ctx.issues.push({ code: 'custom', input: v, message });
+    if (v.verdict !== undefined && !WITH_VERDICT.has(v.intent))
+      issue(`verdict is only for distro_support/feature_support, not ${v.intent}`);
+    if (WITH_VERDICT.has(v.intent) && v.answered && v.verdict === undefined) issue('an answered support question needs a verdict');
+    if (!v.answered && v.verdict !== undefined) issue('a declined or clarifying answer has no verdict');
+    if (v.integration !== undefined && (!WITH_VERDICT.has(v.intent) || !v.answered))
+      issue('integration only on answered support questions');
+    if (v.intent === 'unknown' && v.answered) issue('out-of-scope questions are not answered');
+    if (v.intent === 'feature_info' && v.entities.distro !== undefined) issue('feature_info names no distro (that is feature_support)');
+    if (v.intent === 'feature_support' && v.answered && v.entities.feature === undefined) issue('feature_support names a feature');
+    if (v.integration?.kind === 'none' && v.verdict !== 'not_supported') issue('integration none goes with not_supported');
+    if (v.intent === 'distro_support' && v.answered && v.entities.distro !== undefined && NOT_RUNNING.has(v.entities.distro)) {
+      if (v.verdict !== 'not_supported' || v.integration?.kind !== 'none')
+        issue(`${v.entities.distro} is not_supported with integration none`);
+    }
+    if (new Set(v.tags).size !== v.tags.length) issue('duplicate tags');
+  });
 type EvalLine = z.infer<typeof EvalLine>;
 
 function loadLines(): { lineNo: string; raw: string }[] {
-  return ['train', 'dev'].flatMap((split) => readFileSync(new URL(`./${split}.jsonl`, import.meta.url), 'utf8')
-    .split('\n').map((raw, i) => ({ lineNo: `${split}:${i + 1}`, raw })).filter(({ raw }) => raw.trim() !== ''));
+  return ['train', 'dev'].flatMap((split) =>
+    readFileSync(new URL(`./${split}.jsonl`, import.meta.url), 'utf8')
+      .split('\n')
+      .map((raw, i) => ({ lineNo: `${split}:${i + 1}`, raw }))
+      .filter(({ raw }) => raw.trim() !== ''),
+  );
 }
 
 /** Parses every line; invalid lines are reported by the first test and left out of the coverage counts. */
@@ -79,7 +112,12 @@ function parseAll(): { rows: EvalLine[]; problems: string[] } {
   const problems: string[] = [];
   for (const { lineNo, raw } of loadLines()) {
     let json: unknown;
-    try { json = JSON.parse(raw); } catch (err) { problems.push(`line ${lineNo}: not JSON (${String(err)})`); continue; }
+    try {
+      json = JSON.parse(raw);
+    } catch (err) {
+      problems.push(`line ${lineNo}: not JSON (${String(err)})`);
+      continue;
+    }
     const parsed = EvalLine.safeParse(json);
     if (parsed.success) rows.push(parsed.data);
     else problems.push(`line ${lineNo}: ${z.prettifyError(parsed.error)}`);
@@ -130,14 +168,30 @@ void test('every intent is covered', () => {
 });
 
 void test('every OS family, feature and host is covered', () => {
-  atLeast(countBy(DISTRO_IDS, (r) => r.entities.distro), 5, 'OS families');
-  atLeast(countBy(EVAL_FEATURE_IDS, (r) => r.entities.feature), 3, 'features');
-  atLeast(countBy(HOST_IDS, (r) => r.entities.host), 4, 'hosts');
+  atLeast(
+    countBy(DISTRO_IDS, (r) => r.entities.distro),
+    5,
+    'OS families',
+  );
+  atLeast(
+    countBy(EVAL_FEATURE_IDS, (r) => r.entities.feature),
+    3,
+    'features',
+  );
+  atLeast(
+    countBy(HOST_IDS, (r) => r.entities.host),
+    4,
+    'hosts',
+  );
 });
 
 void test('the hard cases are covered', () => {
   const minimums: [string[], number][] = [
-    [['typo'], 30], [['codename'], 20], [['abbreviation', 'host-alias'], 20], [['log-line'], 15], [['hostile'], 10],
+    [['typo'], 30],
+    [['codename'], 20],
+    [['abbreviation', 'host-alias'], 20],
+    [['log-line'], 15],
+    [['hostile'], 10],
   ];
   for (const [tags, min] of minimums) {
     const n = tagCount(...tags);

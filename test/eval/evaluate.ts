@@ -46,7 +46,10 @@ export function hasSplit(split: Split): boolean {
 }
 
 export function readCases(path: URL): EvalCase[] {
-  return readFileSync(path, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as EvalCase);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as EvalCase);
 }
 
 /** One split, or train and dev together (the project's own set) when none is named. */
@@ -68,11 +71,14 @@ export function judge(expected: EvalCase, actual: AskJson): string[] {
     const got = (actual.entities as Record<string, string | undefined>)[key];
     if (got !== value) failures.push(`entity ${key} ${got ?? '∅'} ≠ ${value}`);
   }
-  if (expected.verdict !== undefined && actual.verdict !== expected.verdict) failures.push(`verdict ${actual.verdict ?? '∅'} ≠ ${expected.verdict}`);
+  if (expected.verdict !== undefined && actual.verdict !== expected.verdict)
+    failures.push(`verdict ${actual.verdict ?? '∅'} ≠ ${expected.verdict}`);
   if (expected.integration) {
     const got = actual.integration;
     if (got?.kind !== expected.integration.kind || (expected.integration.package && got.package !== expected.integration.package)) {
-      failures.push(`integration ${got ? `${got.kind} ${got.package ?? ''}`.trim() : '∅'} ≠ ${expected.integration.kind} ${expected.integration.package ?? ''}`.trim());
+      failures.push(
+        `integration ${got ? `${got.kind} ${got.package ?? ''}`.trim() : '∅'} ≠ ${expected.integration.kind} ${expected.integration.package ?? ''}`.trim(),
+      );
     }
   }
   for (const pattern of expected.text ?? []) if (!regexOf(pattern).test(actual.text)) failures.push(`text lacks /${pattern}/`);

@@ -13,7 +13,10 @@ export class PrivateRedis {
   private child: ChildProcess | undefined;
   private readonly dir = mkdtempSync(join(tmpdir(), 'lisbot-redis-'));
 
-  private constructor(readonly port: number, private readonly password?: string) {}
+  private constructor(
+    readonly port: number,
+    private readonly password?: string,
+  ) {}
 
   static async start(options: { password?: string } = {}): Promise<PrivateRedis> {
     const server = new PrivateRedis(await freePort(), options.password);
@@ -31,19 +34,36 @@ export class PrivateRedis {
 
   async up(): Promise<void> {
     if (this.running) return;
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, '--loglevel', 'warning'];
+    const args = [
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      this.dir,
+      '--loglevel',
+      'warning',
+    ];
     if (this.password) args.push('--requirepass', this.password);
     this.child = spawn('redis-server', args, { stdio: 'ignore' });
-    await waitFor(async () => {
-      const probe = new Redis(this.url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-      probe.on('error', () => undefined);
-      try {
-        await probe.connect();
-        return (await probe.ping()) === 'PONG';
-      } finally {
-        probe.disconnect();
-      }
-    }, 10_000, `redis-server on ${this.port}`);
+    await waitFor(
+      async () => {
+        const probe = new Redis(this.url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+        probe.on('error', () => undefined);
+        try {
+          await probe.connect();
+          return (await probe.ping()) === 'PONG';
+        } finally {
+          probe.disconnect();
+        }
+      },
+      10_000,
+      `redis-server on ${this.port}`,
+    );
   }
 
   /** SIGTERM (a clean shutdown) or SIGKILL (a crash); resolves once the process is gone. */

@@ -32,20 +32,34 @@ export async function spawnLisbot(args: readonly string[], options: SpawnOptions
   const nodeArgs = [...(log ? ['--import', MODULE_LOG_HOOK] : []), options.entry ?? BIN, ...args];
   const child = spawn(process.execPath, nodeArgs, {
     cwd: options.cwd ?? ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LISBOT_STATE_DIR: '/nonexistent-lisbot-state', ...options.env, ...(log ? { LISBOT_MODULE_LOG: log } : {}) },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      LISBOT_STATE_DIR: '/nonexistent-lisbot-state',
+      ...options.env,
+      ...(log ? { LISBOT_MODULE_LOG: log } : {}),
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
-  child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+  child.stdout.on('data', (c: Buffer) => {
+    stdout += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
   child.stdin.end(options.stdin ?? '');
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
   clearTimeout(timer);
   let modules: string[] = [];
   if (log && logDir) {
-    try { modules = readFileSync(log, 'utf8').split('\n').filter(Boolean); } catch { modules = []; }
+    try {
+      modules = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    } catch {
+      modules = [];
+    }
     rmSync(logDir, { recursive: true, force: true });
   }
   return { code, stdout, stderr, modules };

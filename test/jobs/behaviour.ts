@@ -18,7 +18,10 @@ class Harness {
   checks = 0;
   private worker: JobWorker | undefined;
 
-  constructor(readonly kind: QueueKind, readonly settings: JobSettings) {
+  constructor(
+    readonly kind: QueueKind,
+    readonly settings: JobSettings,
+  ) {
     this.queues = createJobQueues(settings);
   }
 
@@ -69,7 +72,9 @@ export function describeQueueBehaviour(kind: QueueKind): void {
     test('a job completes and delivers its report exactly once, updating the progress message', async () => {
       await withHarness(kind, {}, async (h) => {
         h.start();
-        const result = await h.service.submit({ fileName: 'vm1.txt', content: bundle('vm1') }, TARGET, 'U1', { progressMessage: { id: 'progress-1' } });
+        const result = await h.service.submit({ fileName: 'vm1.txt', content: bundle('vm1') }, TARGET, 'U1', {
+          progressMessage: { id: 'progress-1' },
+        });
         assert.equal(result.status, 'queued');
         const job = await h.finished(queuedId(result));
         assert.equal(job.state, 'completed');
@@ -110,7 +115,9 @@ export function describeQueueBehaviour(kind: QueueKind): void {
       await withHarness(kind, {}, async (h) => {
         h.poster.failUpdateAfterPost = true; // the report goes out, then the final progress update fails
         h.start();
-        const result = await h.service.submit({ fileName: 'vm3.txt', content: bundle('vm3') }, TARGET, 'U1', { progressMessage: { id: 'progress-3' } });
+        const result = await h.service.submit({ fileName: 'vm3.txt', content: bundle('vm3') }, TARGET, 'U1', {
+          progressMessage: { id: 'progress-3' },
+        });
         const job = await h.finished(queuedId(result));
         assert.equal(job.state, 'completed');
         assert.equal(job.attemptsMade, 2, 'attempt 1 failed after posting, attempt 2 completed');
@@ -184,7 +191,9 @@ export function describeQueueBehaviour(kind: QueueKind): void {
 
     test('a check that fails on every attempt ends with a clear failure reply', async () => {
       await withHarness(kind, {}, async (h) => {
-        h.start(() => { throw new Error('rule crashed'); });
+        h.start(() => {
+          throw new Error('rule crashed');
+        });
         const result = await h.service.submit({ fileName: 'vm8.txt', content: bundle('vm8') }, TARGET);
         const job = await h.finished(queuedId(result));
         assert.equal(job.state, 'completed');
@@ -204,7 +213,7 @@ export function describeQueueBehaviour(kind: QueueKind): void {
       });
     });
 
-    test('a job id per channel and period makes one job, however often it is added (the digest\'s rule)', async () => {
+    test("a job id per channel and period makes one job, however often it is added (the digest's rule)", async () => {
       await withHarness(kind, {}, async (h) => {
         const digests = h.queues.queue<{ channel: string; period: string }, string>('digest-test');
         const data = { channel: 'C1', period: '2024-W20' };
@@ -222,7 +231,13 @@ export function describeQueueBehaviour(kind: QueueKind): void {
       await withHarness(kind, {}, async (h) => {
         const ticks = h.queues.queue<{ channel: string }, string>('ticks');
         const seen: string[] = [];
-        const worker = ticks.work((job) => { seen.push(job.data.channel); return Promise.resolve(job.data.channel); }, { concurrency: 1 });
+        const worker = ticks.work(
+          (job) => {
+            seen.push(job.data.channel);
+            return Promise.resolve(job.data.channel);
+          },
+          { concurrency: 1 },
+        );
         try {
           await ticks.upsertScheduler('every-100ms', { every: 100 }, { channel: 'C1' });
           await ticks.upsertScheduler('every-100ms', { every: 100 }, { channel: 'C1' });

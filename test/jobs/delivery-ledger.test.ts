@@ -80,7 +80,10 @@ for (const [name, make] of ledgers) {
       const k = key();
       await ledger.claim(k, 'crashed-attempt');
       const post = () => Promise.reject(new Error('must not post'));
-      await assert.rejects(deliverOnce(ledger, k, post, { leaseMs: 60_000, settleMs: 50, pollMs: 10, finalAttempt: false }), DeliveryPendingError);
+      await assert.rejects(
+        deliverOnce(ledger, k, post, { leaseMs: 60_000, settleMs: 50, pollMs: 10, finalAttempt: false }),
+        DeliveryPendingError,
+      );
       const last = await deliverOnce(ledger, k, post, { leaseMs: 60_000, settleMs: 50, pollMs: 10, finalAttempt: true });
       assert.equal(last.status, 'in-doubt');
     });
@@ -104,31 +107,48 @@ function mortal(ledger: DeliveryLedger, dead: { value: boolean }): DeliveryLedge
 
 for (const [name, make] of ledgers) {
   test(`${name} ledger: whatever point attempts crash at, never two posts; with no crash inside the window, exactly one`, async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.array(fc.constantFrom<Point>('ok', 'post-fails', 'crash-before-claim', 'crash-in-post', 'crash-after-accept'), { minLength: 1, maxLength: 6 }),
-      async (points) => {
-        const ledger = make();
-        const k = key();
-        const platform: string[] = [];
-        for (const [index, point] of points.entries()) {
-          const dead = { value: false };
-          if (point === 'crash-before-claim') continue;
-          try {
-            await deliverOnce(mortal(ledger, dead), k, () => {
-              if (point === 'post-fails') return Promise.reject(new Error('platform 500'));
-              if (point === 'crash-in-post') { dead.value = true; return Promise.reject(new Crash('killed mid-post')); }
-              platform.push(`attempt ${index}`);
-              if (point === 'crash-after-accept') { dead.value = true; return Promise.reject(new Crash('killed after the platform accepted')); }
-              return Promise.resolve({ id: `m-${index}` });
-            }, { leaseMs: 0, settleMs: 0, finalAttempt: index === points.length - 1 });
-          } catch (error) {
-            if (!(error instanceof Crash) && !(error instanceof Error && error.message === 'platform 500')) throw error;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom<Point>('ok', 'post-fails', 'crash-before-claim', 'crash-in-post', 'crash-after-accept'), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        async (points) => {
+          const ledger = make();
+          const k = key();
+          const platform: string[] = [];
+          for (const [index, point] of points.entries()) {
+            const dead = { value: false };
+            if (point === 'crash-before-claim') continue;
+            try {
+              await deliverOnce(
+                mortal(ledger, dead),
+                k,
+                () => {
+                  if (point === 'post-fails') return Promise.reject(new Error('platform 500'));
+                  if (point === 'crash-in-post') {
+                    dead.value = true;
+                    return Promise.reject(new Crash('killed mid-post'));
+                  }
+                  platform.push(`attempt ${index}`);
+                  if (point === 'crash-after-accept') {
+                    dead.value = true;
+                    return Promise.reject(new Crash('killed after the platform accepted'));
+                  }
+                  return Promise.resolve({ id: `m-${index}` });
+                },
+                { leaseMs: 0, settleMs: 0, finalAttempt: index === points.length - 1 },
+              );
+            } catch (error) {
+              if (!(error instanceof Crash) && !(error instanceof Error && error.message === 'platform 500')) throw error;
+            }
           }
-        }
-        assert.ok(platform.length <= 1, `posted ${platform.length} times for ${points.join(', ')}`);
-        const window = points.some((p) => p === 'crash-in-post' || p === 'crash-after-accept');
-        if (!window && points.includes('ok')) assert.equal(platform.length, 1, `no report for ${points.join(', ')}`);
-      },
-    ), { numRuns: propertyRuns(name === 'redis' ? 150 : 500) });
+          assert.ok(platform.length <= 1, `posted ${platform.length} times for ${points.join(', ')}`);
+          const window = points.some((p) => p === 'crash-in-post' || p === 'crash-after-accept');
+          if (!window && points.includes('ok')) assert.equal(platform.length, 1, `no report for ${points.join(', ')}`);
+        },
+      ),
+      { numRuns: propertyRuns(name === 'redis' ? 150 : 500) },
+    );
   });
 }

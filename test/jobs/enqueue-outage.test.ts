@@ -15,7 +15,11 @@ import { REDIS_URL, TARGET, bundle, deleteKeys, keysUnder, testSettings, waitFor
 /** A queue whose add always fails, as when Redis goes away between storing the upload and adding the job. */
 function brokenQueue(): JobQueue<GuestCheckJobData, GuestCheckJobResult> {
   const queue = new InProcessJobQueue<GuestCheckJobData, GuestCheckJobResult>('broken', {
-    attempts: 1, backoffMs: 0, timeoutMs: 1_000, keepCompletedSeconds: 60, keepFailedSeconds: 60,
+    attempts: 1,
+    backoffMs: 0,
+    timeoutMs: 1_000,
+    keepCompletedSeconds: 60,
+    keepFailedSeconds: 60,
   });
   queue.add = () => Promise.reject(new Error('Connection is closed.'));
   return queue;
@@ -26,7 +30,10 @@ class TcpProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
 
-  constructor(private readonly host: string, private readonly port: number) {}
+  constructor(
+    private readonly host: string,
+    private readonly port: number,
+  ) {}
 
   async start(port: number): Promise<number> {
     const server = createServer((client) => {
@@ -34,7 +41,10 @@ class TcpProxy {
       for (const socket of [client, upstream]) {
         this.sockets.add(socket);
         socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => { client.destroy(); upstream.destroy(); });
+        socket.on('error', () => {
+          client.destroy();
+          upstream.destroy();
+        });
       }
       client.pipe(upstream).pipe(client);
     });
@@ -74,7 +84,9 @@ describe('Redis outages while enqueueing', () => {
 
   test('Redis that accepts connections but never answers: "unavailable" within the enqueue bound', async () => {
     const sockets = new Set<Socket>();
-    const server: Server = createServer((socket) => { sockets.add(socket); });
+    const server: Server = createServer((socket) => {
+      sockets.add(socket);
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     assert.ok(address && typeof address === 'object');
@@ -110,7 +122,11 @@ describe('Redis outages while enqueueing', () => {
       assert.ok(Date.now() - started < 500, `answered in ${Date.now() - started} ms`);
       assert.deepEqual((await keysUnder(REDIS_URL, settings.queuePrefix)).sort(), before, 'nothing was written during the outage');
       await proxy.start(port);
-      await waitFor(async () => (await service.submit({ fileName: 'c.txt', content: bundle('after') }, TARGET)).status === 'queued', 10_000, 'the queue to come back');
+      await waitFor(
+        async () => (await service.submit({ fileName: 'c.txt', content: bundle('after') }, TARGET)).status === 'queued',
+        10_000,
+        'the queue to come back',
+      );
     } finally {
       await queues.close();
       await proxy.stop();
@@ -145,7 +161,10 @@ describe('Redis outages while enqueueing', () => {
     const redis = new Redis(REDIS_URL);
     try {
       const service = new GuestCheckService({
-        queue: brokenQueue(), uploads: new RedisUploadStore(redis, settings.keyPrefix), uploadTtlSeconds: 3_600, enqueueTimeoutMs: 1_000,
+        queue: brokenQueue(),
+        uploads: new RedisUploadStore(redis, settings.keyPrefix),
+        uploadTtlSeconds: 3_600,
+        enqueueTimeoutMs: 1_000,
       });
       const result = await service.submit({ fileName: 'vm.txt', content: bundle() }, TARGET);
       assert.deepEqual(result, { status: 'unavailable', message: QUEUE_UNAVAILABLE_MESSAGE });

@@ -31,8 +31,12 @@ describe('queue settings', () => {
 
   test('the Redis URL forms: redis://, rediss:// and Sentinel', () => {
     for (const url of [
-      'redis://127.0.0.1:6379', 'redis://:secret@redis.internal:6379/2', 'rediss://user:pa%40ss@cache.example.com:6380',
-      'redis-sentinel://s1:26379,s2:26379,s3:26379/mymaster', 'redis-sentinel://:secret@s1:26379/mymaster', 'redis-sentinel://s1/mymaster',
+      'redis://127.0.0.1:6379',
+      'redis://:secret@redis.internal:6379/2',
+      'rediss://user:pa%40ss@cache.example.com:6380',
+      'redis-sentinel://s1:26379,s2:26379,s3:26379/mymaster',
+      'redis-sentinel://:secret@s1:26379/mymaster',
+      'redis-sentinel://s1/mymaster',
     ]) {
       assert.equal(jobSettingsFromEnv({ REDIS_URL: url }).redisUrl, url, url);
     }
@@ -87,7 +91,11 @@ describe('lisbot worker', () => {
   });
 
   test('a bad platform setting is a clear error naming it', async () => {
-    const run = await runWorker({ REDIS_URL: 'redis://127.0.0.1:1', SLACK_BOT_TOKEN: 'not-a-token', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef' });
+    const run = await runWorker({
+      REDIS_URL: 'redis://127.0.0.1:1',
+      SLACK_BOT_TOKEN: 'not-a-token',
+      SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef',
+    });
     assert.equal(run.code, 1);
     assert.match(run.stderr, /SLACK_BOT_TOKEN/);
     assert.doesNotMatch(run.stderr, /not-a-token/);

@@ -17,18 +17,28 @@ test('lisbot worker posts the real report of a queued upload once, then stops cl
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'worker-cli.ts')], {
     env: {
       ...process.env,
-      REDIS_URL, JOB_KEY_PREFIX: settings.queuePrefix, LOG_LEVEL: 'info',
-      SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789', SLACK_API_URL: slack.apiUrl,
-      DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', LISBOT_STATE_DIR: '/nonexistent-lisbot-state',
+      REDIS_URL,
+      JOB_KEY_PREFIX: settings.queuePrefix,
+      LOG_LEVEL: 'info',
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789',
+      SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN: '',
+      DISCORD_APPLICATION_ID: '',
+      LISBOT_STATE_DIR: '/nonexistent-lisbot-state',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   try {
     await waitFor(() => stderr.includes('taking guest-check jobs'), 20_000, 'the worker to start');
     const content = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'bundles', 'rhel63-lis35.txt'));
-    const result = await queues.guestCheckService().submit({ fileName: 'rhel63.txt', content }, { platform: 'slack', channel: 'C0WORKER', thread: '1700000000.000200' }, 'U1');
+    const result = await queues
+      .guestCheckService()
+      .submit({ fileName: 'rhel63.txt', content }, { platform: 'slack', channel: 'C0WORKER', thread: '1700000000.000200' }, 'U1');
     assert.equal(result.status, 'queued');
     const job = await queues.guestChecks.finished(result.status === 'queued' ? result.jobId : '', 20_000);
     assert.equal(job?.state, 'completed', stderr);

@@ -12,8 +12,18 @@ import { REDIS_URL, TARGET, bundle, deleteKeys, testSettings, waitFor } from './
 
 const CHILD = join(import.meta.dirname, 'fixtures', 'worker-child.ts');
 
-interface ChildEvent { readonly pid: number; readonly kind: string; readonly detail: string; readonly at: number }
-interface ChildPost { readonly pid: number; readonly id: string; readonly channel: string; readonly text: string }
+interface ChildEvent {
+  readonly pid: number;
+  readonly kind: string;
+  readonly detail: string;
+  readonly at: number;
+}
+interface ChildPost {
+  readonly pid: number;
+  readonly id: string;
+  readonly channel: string;
+  readonly text: string;
+}
 
 class Scenario {
   readonly settings: JobSettings;
@@ -45,12 +55,22 @@ class Scenario {
   }
 
   async waitForEvent(kind: string, pid: number | undefined, timeoutMs = 15_000): Promise<void> {
-    await waitFor(async () => (await this.events()).some((e) => e.kind === kind && (pid === undefined || e.pid === pid)), timeoutMs, `${kind} from ${pid ?? 'any worker'}`);
+    await waitFor(
+      async () => (await this.events()).some((e) => e.kind === kind && (pid === undefined || e.pid === pid)),
+      timeoutMs,
+      `${kind} from ${pid ?? 'any worker'}`,
+    );
   }
 
   async submit(label: string, progress = false): Promise<string> {
-    const result = await this.queues.guestCheckService().submit({ fileName: `${label}.txt`, content: bundle(label) }, TARGET, 'U1',
-      progress ? { progressMessage: { id: `progress-${label}` } } : {});
+    const result = await this.queues
+      .guestCheckService()
+      .submit(
+        { fileName: `${label}.txt`, content: bundle(label) },
+        TARGET,
+        'U1',
+        progress ? { progressMessage: { id: `progress-${label}` } } : {},
+      );
     assert.equal(result.status, 'queued');
     return result.status === 'queued' ? result.jobId : '';
   }
@@ -62,10 +82,15 @@ class Scenario {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.children].map((child) => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    })));
+    await Promise.all(
+      [...this.children].map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            child.once('exit', () => resolve());
+            child.kill('SIGKILL');
+          }),
+      ),
+    );
     await this.queues.close();
     this.redis.disconnect();
     await deleteKeys(REDIS_URL, this.settings.queuePrefix);
@@ -84,7 +109,9 @@ describe('workers in their own processes', { timeout: 60_000 }, () => {
     scenarios.push(s);
     return s;
   };
-  after(async () => { await Promise.all(scenarios.map((s) => s.close())); });
+  after(async () => {
+    await Promise.all(scenarios.map((s) => s.close()));
+  });
 
   test('a worker SIGKILLed mid-job: the job is recovered as stalled, re-runs in another worker, one report', async () => {
     const s = scenario();
@@ -129,7 +156,7 @@ describe('workers in their own processes', { timeout: 60_000 }, () => {
     const second = s.spawnWorker(0);
     const job = await s.finished(jobId);
     assert.equal(job.state, 'completed');
-    assert.equal(job.result?.delivery, 'in-doubt', 'the outcome of the dead worker\'s post is unknowable');
+    assert.equal(job.result?.delivery, 'in-doubt', "the outcome of the dead worker's post is unknowable");
     assert.equal((await s.posts()).length, 1, 'the report the dead worker posted is the only one');
     const updates = (await s.events()).filter((e) => e.kind === 'update' && e.pid === second.pid);
     assert.match(updates.at(-1)?.detail ?? '', /could not confirm that the report was posted/);

@@ -23,7 +23,9 @@ function loadError(dir: string): KbValidationError {
 describe('loading the KB', () => {
   test('a record that breaks the schema names the file, the record and the field', () => {
     const dir = copyOfFixtureKb();
-    edit(dir, 'features.json', (features) => (features as Array<Record<string, unknown>>).map((f) => (f.id === 'trim' ? { ...f, category: 'disks' } : f)));
+    edit(dir, 'features.json', (features) =>
+      (features as Array<Record<string, unknown>>).map((f) => (f.id === 'trim' ? { ...f, category: 'disks' } : f)),
+    );
     const error = loadError(dir);
     assert.match(error.message, /features\.json/);
     assert.match(error.message, /record trim/);
@@ -54,7 +56,9 @@ describe('loading the KB', () => {
   });
   test('a name two features claim is refused', () => {
     const dir = copyOfFixtureKb();
-    edit(dir, 'features.json', (features) => (features as Array<Record<string, unknown>>).map((f) => (f.id === 'hv-sockets' ? { ...f, synonyms: ['discard'] } : f)));
+    edit(dir, 'features.json', (features) =>
+      (features as Array<Record<string, unknown>>).map((f) => (f.id === 'hv-sockets' ? { ...f, synonyms: ['discard'] } : f)),
+    );
     assert.match(loadError(dir).message, /"discard" is also claimed by trim/);
   });
   test('a bad signature regex is refused', () => {
@@ -66,9 +70,15 @@ describe('loading the KB', () => {
     const dir = copyOfFixtureKb();
     const user = copyOfFixtureKb();
     mkdirSync(join(user, 'sources'), { recursive: true });
-    writeFileSync(join(user, 'sources', 'mine.json'), JSON.stringify([{ id: 'ubuntu@2030', kind: 'user-import', title: 'Imported', page: 'ubuntu', era: '2030-01-01' }]));
+    writeFileSync(
+      join(user, 'sources', 'mine.json'),
+      JSON.stringify([{ id: 'ubuntu@2030', kind: 'user-import', title: 'Imported', page: 'ubuntu', era: '2030-01-01' }]),
+    );
     const newer = JSON.parse(readFileSync(join(dir, 'snapshots', 'ubuntu@2020.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(user, 'snapshots', 'ubuntu@2030.json'), JSON.stringify({ ...newer, id: 'ubuntu@2030', source: 'ubuntu@2030', era: '2030-01-01' }));
+    writeFileSync(
+      join(user, 'snapshots', 'ubuntu@2030.json'),
+      JSON.stringify({ ...newer, id: 'ubuntu@2030', source: 'ubuntu@2030', era: '2030-01-01' }),
+    );
     const kb = loadKnowledgeBase({ dataDir: dir, userDir: user });
     assert.equal(kb.snapshotAt('ubuntu')?.id, 'ubuntu@2030');
   });

@@ -1,7 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  compareVersionText, describeVersionItems, matchVersionItem, matchVersionItems, normaliseVersion, parseVersion, versionBounds,
+  compareVersionText,
+  describeVersionItems,
+  matchVersionItem,
+  matchVersionItems,
+  normaliseVersion,
+  parseVersion,
+  versionBounds,
 } from '../../src/knowledge/version.ts';
 import type { VersionItem } from '../../src/knowledge/schema/versions.ts';
 
@@ -66,25 +72,46 @@ describe('version items', () => {
     assert.equal(match('7', { kind: 'exact', version: '6.4' }), 'none');
   });
   test('best match across a column and its bounds', () => {
-    const items: VersionItem[] = [{ kind: 'exact', version: '6.10' }, { kind: 'exact', version: '6.9' }, { kind: 'exact', version: '6.8' }];
+    const items: VersionItem[] = [
+      { kind: 'exact', version: '6.10' },
+      { kind: 'exact', version: '6.9' },
+      { kind: 'exact', version: '6.8' },
+    ];
     const parsed = parseVersion('6.9');
     assert.ok(parsed);
     assert.equal(matchVersionItems(parsed, items), 'exact');
     const bounds = versionBounds(items);
     assert.deepEqual(bounds?.low.parts, [6, 8]);
     assert.deepEqual(bounds?.high.parts, [6, 10]);
-    assert.equal(describeVersionItems([{ kind: 'range', from: '8.1', to: '8.6', openEnded: true }, { kind: 'series', major: '9' }]), '8.1-8.6+, 9.x');
+    assert.equal(
+      describeVersionItems([
+        { kind: 'range', from: '8.1', to: '8.6', openEnded: true },
+        { kind: 'series', major: '9' },
+      ]),
+      '8.1-8.6+, 9.x',
+    );
   });
 });
 
 describe('typo distance', () => {
   test('within one edit: substitution, insertion, deletion, adjacent swap', async () => {
     const { withinOneEdit, editDistance } = await import('../../src/knowledge/edit-distance.ts');
-    for (const [a, b] of [['scheduler', 'schedular'], ['debian', 'debain'], ['trim', 'trimm'], ['rhel', 'rhe'], ['kvp', 'kvp']]) {
+    for (const [a, b] of [
+      ['scheduler', 'schedular'],
+      ['debian', 'debain'],
+      ['trim', 'trimm'],
+      ['rhel', 'rhe'],
+      ['kvp', 'kvp'],
+    ]) {
       assert.ok(withinOneEdit(a!, b!), `${a} ~ ${b}`);
       assert.ok(editDistance(a!, b!) <= 1, `${a} ~ ${b} by distance`);
     }
-    for (const [a, b] of [['help', 'rhel'], ['ubuntu', 'debian'], ['abc', 'cba']]) assert.equal(withinOneEdit(a!, b!), false, `${a} !~ ${b}`);
+    for (const [a, b] of [
+      ['help', 'rhel'],
+      ['ubuntu', 'debian'],
+      ['abc', 'cba'],
+    ])
+      assert.equal(withinOneEdit(a!, b!), false, `${a} !~ ${b}`);
   });
 });
 

@@ -12,7 +12,7 @@ import { realKb } from '../helpers/real-kb.ts';
 const quiet = new Writable({ write: (_c, _e, done) => done() });
 
 describe('the metrics the README lists are recorded', () => {
-  test('lisbot_jobs_total counts ended jobs, lisbot_queue_depth the waiting ones, lisbot_kb_age_seconds the data\'s age', async () => {
+  test("lisbot_jobs_total counts ended jobs, lisbot_queue_depth the waiting ones, lisbot_kb_age_seconds the data's age", async () => {
     const port = await freePort();
     const infra = createInfrastructure({ LOG_LEVEL: 'silent', METRICS_PORT: String(port) }, { logDestination: quiet });
     const queues = createJobQueues(jobSettingsFromEnv({}));
@@ -23,7 +23,13 @@ describe('the metrics the README lists are recorded', () => {
       for (let n = 0; n < 3; n++) await queue.add({ n }, { jobId: `job-${n}` });
       const scrape = async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       assert.match(await scrape(), /lisbot_queue_depth\{queue="metrics-test"\} 3/);
-      const worker = queue.work(async ({ data }) => { if (data.n === 2) throw new Error('bad'); return Promise.resolve(data.n); }, { concurrency: 1 });
+      const worker = queue.work(
+        async ({ data }) => {
+          if (data.n === 2) throw new Error('bad');
+          return Promise.resolve(data.n);
+        },
+        { concurrency: 1 },
+      );
       await queue.finished('job-2', 5000);
       await queue.finished('job-1', 5000);
       await worker.close(1000);
@@ -45,7 +51,9 @@ describe('the metrics the README lists are recorded', () => {
   test('a failed question is counted', async () => {
     const { instrumentedBot } = await import('../../src/runtime/infrastructure.ts');
     const infra = createInfrastructure({ LOG_LEVEL: 'silent' }, { logDestination: quiet });
-    const bot = instrumentedBot(() => { throw new Error('KB unavailable'); }, infra);
+    const bot = instrumentedBot(() => {
+      throw new Error('KB unavailable');
+    }, infra);
     await assert.rejects(bot.ask({ text: 'does rhel 7 support trim?', conversation: 'c', platform: 'slack' }));
     assert.match(await infra.metrics.registry.metrics(), /lisbot_questions_total\{intent="none",outcome="failed"\} 1/);
     await infra.close();
@@ -54,7 +62,10 @@ describe('the metrics the README lists are recorded', () => {
   test('/readyz asks the platform, at most every 15 s', async () => {
     let calls = 0;
     let reachable = false;
-    const probe = cachedProbe(() => { calls++; return Promise.resolve(reachable); }, 200);
+    const probe = cachedProbe(() => {
+      calls++;
+      return Promise.resolve(reachable);
+    }, 200);
     assert.equal(await probe(), false);
     reachable = true;
     assert.equal(await probe(), false, 'cached');

@@ -11,13 +11,16 @@ test('.env.example lists every variable lisbot reads', () => {
 });
 
 test('a bad value names the variable and never echoes it', () => {
-  assert.throws(() => coreSettingsFromEnv({ REDIS_URL: 'http://secret-host', METRICS_PORT: 'x' }), (error: unknown) => {
-    assert.ok(error instanceof ConfigError);
-    assert.match(error.message, /REDIS_URL/);
-    assert.match(error.message, /METRICS_PORT/);
-    assert.doesNotMatch(error.message, /secret-host/);
-    return true;
-  });
+  assert.throws(
+    () => coreSettingsFromEnv({ REDIS_URL: 'http://secret-host', METRICS_PORT: 'x' }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /REDIS_URL/);
+      assert.match(error.message, /METRICS_PORT/);
+      assert.doesNotMatch(error.message, /secret-host/);
+      return true;
+    },
+  );
   assert.throws(() => coreSettingsFromEnv({ ADMIN_USER: 'admin' }), /ADMIN_PASSWORD: ADMIN_USER and ADMIN_PASSWORD go together/);
   assert.equal(coreSettingsFromEnv({ REDIS_URL: '' }).REDIS_URL, undefined, 'an empty value counts as unset');
 });

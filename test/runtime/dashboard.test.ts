@@ -22,7 +22,13 @@ describe('queue dashboard (bull-board)', () => {
   });
 
   test('behind ADMIN_USER and ADMIN_PASSWORD: 401 without them, the queues with them', async () => {
-    const env = { METRICS_PORT: '0', REDIS_URL: TEST_REDIS_URL, ADMIN_USER: 'ops', ADMIN_PASSWORD: 'correct-horse-battery', LOG_LEVEL: 'silent' };
+    const env = {
+      METRICS_PORT: '0',
+      REDIS_URL: TEST_REDIS_URL,
+      ADMIN_USER: 'ops',
+      ADMIN_PASSWORD: 'correct-horse-battery',
+      LOG_LEVEL: 'silent',
+    };
     const infra = createInfrastructure(env, { logDestination: quiet });
     const health = await startHealth(infra, () => realKb(), [], env);
     try {

@@ -19,7 +19,12 @@ async function probe(kb: () => KnowledgeBase | undefined, redis: Redis | undefin
     const health = await get('/healthz');
     const ready = await get('/readyz');
     const metricsText = await (await get('/metrics')).text();
-    return { health: health.status, ready: ready.status, readyBody: (await ready.json()) as { checks: Record<string, boolean> }, metricsText };
+    return {
+      health: health.status,
+      ready: ready.status,
+      readyBody: (await ready.json()) as { checks: Record<string, boolean> },
+      metricsText,
+    };
   } finally {
     await server.close();
   }
@@ -41,7 +46,12 @@ describe('/healthz, /readyz and /metrics', () => {
     }
   });
   test('Redis down: still live, not ready, and the check answers quickly', async () => {
-    const redis = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    const redis = new Redis('redis://127.0.0.1:1', {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     redis.on('error', () => undefined);
     const started = Date.now();
     const result = await probe(() => realKb(), redis);
@@ -80,7 +90,10 @@ describe('declined questions', () => {
     await bot.ask({ text: 'does it support kvp?', conversation: 'c2', user: 'U0SECRET', platform: 'console' });
     await bot.ask({ text: 'does rhel 6.2 need lis?', conversation: 'c3', user: 'U0SECRET', platform: 'console' });
     const declined = (await infra.feedback.all()).filter((r) => r.kind === 'declined');
-    assert.deepEqual(declined.map((r) => r.question), ['qwxz plorb vrumm', 'does it support kvp?']);
+    assert.deepEqual(
+      declined.map((r) => r.question),
+      ['qwxz plorb vrumm', 'does it support kvp?'],
+    );
     assert.doesNotMatch(JSON.stringify(declined), /U0SECRET/);
     await infra.close();
   });

@@ -22,7 +22,9 @@ describe('the process guard', () => {
       setTimeout(() => { throw new Error('thrown in a timer'); }, 10);
       setTimeout(async () => { process.stdout.write(await metrics.registry.metrics()); }, 100);
     `;
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+    });
     assert.match(stdout, /lisbot_process_errors_total\{kind="unhandled_rejection"\} 1/);
     assert.match(stdout, /lisbot_process_errors_total\{kind="uncaught_exception"\} 1/);
     assert.match(stderr, /boom/);
@@ -32,7 +34,9 @@ describe('the process guard', () => {
 
 describe('lisbot serve survives every hostile but signed payload', () => {
   let child: ChildProcess | undefined;
-  after(() => { if (child && child.exitCode === null) child.kill('SIGKILL'); });
+  after(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  });
 
   test('null, payload=null, broken shapes: 400, and the process still answers questions', async () => {
     const fake = await FakeSlackApi.start();
@@ -40,15 +44,35 @@ describe('lisbot serve survives every hostile but signed payload', () => {
       const [port, metricsPort] = await Promise.all([freePort(), freePort()]);
       let stderr = '';
       child = spawn(process.execPath, [join(ROOT, 'bin', 'lisbot.js'), 'serve'], {
-        cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'],
-        env: { ...process.env, SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), METRICS_PORT: String(metricsPort), LOG_LEVEL: 'warn', REDIS_URL: '' },
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: {
+          ...process.env,
+          SLACK_BOT_TOKEN: fake.botToken,
+          SLACK_SIGNING_SECRET: SECRET,
+          SLACK_API_URL: fake.apiUrl,
+          PORT: String(port),
+          METRICS_PORT: String(metricsPort),
+          LOG_LEVEL: 'warn',
+          REDIS_URL: '',
+        },
       });
-      child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+      });
       await waitFor(async () => (await fetch(`http://127.0.0.1:${metricsPort}/readyz`)).ok, 60_000, 'serve to be ready');
       const url = `http://127.0.0.1:${port}/slack/events`;
       const hostile: Array<[string, string]> = [
-        ['null', JSON_TYPE], ['payload=null', FORM_TYPE], ['[]', JSON_TYPE], ['payload=%7B%22type%22%3A%22block_actions%22%7D', FORM_TYPE],
-        ['{"type":"event_callback","event":null}', JSON_TYPE], ['{"type":"view_submission"}', JSON_TYPE], ['payload=%7B%22type%22%3A%22block_actions%22%2C%22user%22%3Anull%2C%22actions%22%3A%5B%7B%22action_id%22%3A%22lis%3Achoose%3A0%22%7D%5D%7D', FORM_TYPE],
+        ['null', JSON_TYPE],
+        ['payload=null', FORM_TYPE],
+        ['[]', JSON_TYPE],
+        ['payload=%7B%22type%22%3A%22block_actions%22%7D', FORM_TYPE],
+        ['{"type":"event_callback","event":null}', JSON_TYPE],
+        ['{"type":"view_submission"}', JSON_TYPE],
+        [
+          'payload=%7B%22type%22%3A%22block_actions%22%2C%22user%22%3Anull%2C%22actions%22%3A%5B%7B%22action_id%22%3A%22lis%3Achoose%3A0%22%7D%5D%7D',
+          FORM_TYPE,
+        ],
       ];
       for (const [body, type] of hostile) {
         const result = await postSigned(url, body, type, { secret: SECRET });
@@ -57,7 +81,14 @@ describe('lisbot serve survives every hostile but signed payload', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.equal(child.exitCode, null, `serve is alive (stderr: ${stderr.slice(0, 500)})`);
       const ts = nextTs();
-      const { body } = eventEnvelope({ type: 'app_mention', text: '<@U0LISBOT> does rhel 6.2 need lis?', user: 'U0ALICE', channel: 'C0ALIVE', ts, event_ts: ts });
+      const { body } = eventEnvelope({
+        type: 'app_mention',
+        text: '<@U0LISBOT> does rhel 6.2 need lis?',
+        user: 'U0ALICE',
+        channel: 'C0ALIVE',
+        ts,
+        event_ts: ts,
+      });
       assert.equal((await postSigned(url, body, JSON_TYPE, { secret: SECRET })).status, 200);
       await fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0ALIVE', 10_000);
       child.kill('SIGTERM');

@@ -12,7 +12,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 function startReplica(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [join(ROOT, 'bin', 'lisbot.js'), 'serve'], {
-    cwd: ROOT, env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'ignore'],
+    cwd: ROOT,
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'ignore'],
   });
 }
 
@@ -22,22 +24,45 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 describe('two serve replicas behind one Redis', () => {
   const children: ChildProcess[] = [];
-  after(() => { for (const child of children) if (child.exitCode === null) child.kill('SIGKILL'); });
+  after(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  });
 
   test('a retry that lands on the other replica gets no second reply; SIGTERM stops both cleanly', async () => {
     const fake = await FakeSlackApi.start();
     try {
       const ports = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-      const base = { SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, REDIS_URL: TEST_REDIS_URL, JOB_KEY_PREFIX: testKeyPrefix('replicas') };
+      const base = {
+        SLACK_BOT_TOKEN: fake.botToken,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        REDIS_URL: TEST_REDIS_URL,
+        JOB_KEY_PREFIX: testKeyPrefix('replicas'),
+      };
       children.push(startReplica({ ...base, PORT: String(ports[0]), METRICS_PORT: String(ports[1]) }));
       children.push(startReplica({ ...base, PORT: String(ports[2]), METRICS_PORT: String(ports[3]) }));
       for (const metricsPort of [ports[1], ports[3]]) {
-        await waitFor(async () => (await fetch(`http://127.0.0.1:${metricsPort}/readyz`)).ok, 30_000, `replica on ${metricsPort} to be ready`);
+        await waitFor(
+          async () => (await fetch(`http://127.0.0.1:${metricsPort}/readyz`)).ok,
+          30_000,
+          `replica on ${metricsPort} to be ready`,
+        );
       }
       const ts = nextTs();
-      const { body } = eventEnvelope({ type: 'app_mention', text: '<@U0LISBOT> does rhel 6.2 need lis?', user: 'U0ALICE', channel: 'C0GENERAL', ts, event_ts: ts });
+      const { body } = eventEnvelope({
+        type: 'app_mention',
+        text: '<@U0LISBOT> does rhel 6.2 need lis?',
+        user: 'U0ALICE',
+        channel: 'C0GENERAL',
+        ts,
+        event_ts: ts,
+      });
       const first = await postSigned(`http://127.0.0.1:${ports[0]}/slack/events`, body, JSON_TYPE, { secret: SECRET });
-      const retry = await postSigned(`http://127.0.0.1:${ports[2]}/slack/events`, body, JSON_TYPE, { secret: SECRET, retryNum: 1, retryReason: 'http_timeout' });
+      const retry = await postSigned(`http://127.0.0.1:${ports[2]}/slack/events`, body, JSON_TYPE, {
+        secret: SECRET,
+        retryNum: 1,
+        retryReason: 'http_timeout',
+      });
       assert.equal(first.status, 200);
       assert.equal(retry.status, 200);
       await waitFor(() => Promise.resolve(fake.calls.some((c) => c.method === 'chat.postMessage')), 10_000, 'the reply');

@@ -20,8 +20,12 @@ describe('an upload through Slack is checked as a job and its report arrives onc
     const fake = await FakeSlackApi.start();
     const port = await freePort();
     const env = {
-      SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port),
-      LISBOT_STATE_DIR: mkdtempSync(join(tmpdir(), 'lisbot-e2e-')), LOG_LEVEL: 'silent',
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      LISBOT_STATE_DIR: mkdtempSync(join(tmpdir(), 'lisbot-e2e-')),
+      LOG_LEVEL: 'silent',
     };
     const infra = createInfrastructure(env, { logDestination: quiet });
     const bot = await startBotProcess(env, infra);
@@ -29,11 +33,22 @@ describe('an upload through Slack is checked as a job and its report arrives onc
       assert.equal(bot.queues.kind, 'in-process');
       const file = fake.addFile({ id: 'F0RHEL63', name: 'lischeck.txt', content: BUNDLE });
       const ts = nextTs();
-      const { body } = eventEnvelope({ type: 'message', subtype: 'file_share', channel: 'D0ALICE', channel_type: 'im', user: 'U0ALICE', text: '', files: [file], ts, event_ts: ts });
+      const { body } = eventEnvelope({
+        type: 'message',
+        subtype: 'file_share',
+        channel: 'D0ALICE',
+        channel_type: 'im',
+        user: 'U0ALICE',
+        text: '',
+        files: [file],
+        ts,
+        event_ts: ts,
+      });
       const url = `http://127.0.0.1:${port}/slack/events`;
       assert.equal((await postSigned(url, body, JSON_TYPE, { secret: SECRET })).status, 200);
       assert.equal((await postSigned(url, body, JSON_TYPE, { secret: SECRET, retryNum: 1, retryReason: 'http_timeout' })).status, 200);
-      const reports = () => fake.calls.filter((c) => c.method === 'chat.postMessage' && /DM_BALLOON_ONLY|balloon/i.test(JSON.stringify(c.body)));
+      const reports = () =>
+        fake.calls.filter((c) => c.method === 'chat.postMessage' && /DM_BALLOON_ONLY|balloon/i.test(JSON.stringify(c.body)));
       await waitFor(() => Promise.resolve(reports().length > 0), 20_000, 'the check report');
       await new Promise((r) => setTimeout(r, 1500));
       assert.equal(reports().length, 1, 'exactly one report');
@@ -60,19 +75,39 @@ describe('with Redis: serve enqueues on BullMQ, a worker checks and posts', () =
     const fake = await FakeSlackApi.start();
     const port = await freePort();
     const env = {
-      SLACK_BOT_TOKEN: fake.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), REDIS_URL: TEST_REDIS_URL,
-      JOB_KEY_PREFIX: testKeyPrefix('e2e'), LISBOT_STATE_DIR: mkdtempSync(join(tmpdir(), 'lisbot-e2e-')), LOG_LEVEL: 'silent',
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      REDIS_URL: TEST_REDIS_URL,
+      JOB_KEY_PREFIX: testKeyPrefix('e2e'),
+      LISBOT_STATE_DIR: mkdtempSync(join(tmpdir(), 'lisbot-e2e-')),
+      LOG_LEVEL: 'silent',
     };
     const infra = createInfrastructure(env, { logDestination: quiet });
     const bot = await startBotProcess(env, infra);
-    const worker = startWorkerRuntime(jobSettingsFromEnv(env), { posters: await loadPosters(env), check: guestCheckRunner(() => realKb()) });
+    const worker = startWorkerRuntime(jobSettingsFromEnv(env), {
+      posters: await loadPosters(env),
+      check: guestCheckRunner(() => realKb()),
+    });
     try {
       assert.equal(bot.queues.kind, 'redis');
       const file = fake.addFile({ id: `F0${randomUUID().slice(0, 8).toUpperCase()}`, name: 'lischeck.txt', content: BUNDLE });
       const ts = nextTs();
-      const { body } = eventEnvelope({ type: 'message', subtype: 'file_share', channel: 'D0BOB', channel_type: 'im', user: 'U0BOB', text: '', files: [file], ts, event_ts: ts });
+      const { body } = eventEnvelope({
+        type: 'message',
+        subtype: 'file_share',
+        channel: 'D0BOB',
+        channel_type: 'im',
+        user: 'U0BOB',
+        text: '',
+        files: [file],
+        ts,
+        event_ts: ts,
+      });
       assert.equal((await postSigned(`http://127.0.0.1:${port}/slack/events`, body, JSON_TYPE, { secret: SECRET })).status, 200);
-      const reports = () => fake.calls.filter((c) => c.method === 'chat.postMessage' && /DM_BALLOON_ONLY|balloon/i.test(JSON.stringify(c.body)));
+      const reports = () =>
+        fake.calls.filter((c) => c.method === 'chat.postMessage' && /DM_BALLOON_ONLY|balloon/i.test(JSON.stringify(c.body)));
       await waitFor(() => Promise.resolve(reports().length > 0), 20_000, 'the check report');
       await new Promise((r) => setTimeout(r, 1000));
       assert.equal(reports().length, 1);
@@ -97,8 +132,17 @@ describe('an upload through Discord is checked as a job and its report arrives o
     const queues = createJobQueues(jobSettingsFromEnv({}));
     try {
       await withDiscord({ guestChecks: queues.guestCheckService() }, async ({ fake, interact, settings }) => {
-        const worker = queues.startGuestCheckWorker({ posters: { discord: DiscordReplyPoster.fromSettings(settings) }, check: guestCheckRunner(() => realKb()) });
-        const reports = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages` && /DM_BALLOON_ONLY|balloon/i.test(JSON.stringify(r.body)));
+        const worker = queues.startGuestCheckWorker({
+          posters: { discord: DiscordReplyPoster.fromSettings(settings) },
+          check: guestCheckRunner(() => realKb()),
+        });
+        const reports = () =>
+          fake.requests.filter(
+            (r) =>
+              r.method === 'POST' &&
+              r.path === `/channels/${fake.channelId}/messages` &&
+              /DM_BALLOON_ONLY|balloon/i.test(JSON.stringify(r.body)),
+          );
         for (let upload = 0; upload < 2; upload++) {
           const file = fake.addFile('lischeck.txt', BUNDLE.toString('utf8'));
           await interact(slashCommand(fake, 'check', [attachmentOption('file', file)], { files: [file] }));

@@ -44,15 +44,27 @@ describe('the layer order is enforced by lint', () => {
   }
 
   test('imports down the layers, inside a folder, and of packages pass', async () => {
-    assert.deepEqual(await layerErrors('src/bot/fine.ts', [
-      "import { z } from 'zod';",
-      "import { readFileSync } from 'node:fs';",
-      "import { reply } from '../core/reply.ts';",
-      "import type { KnowledgeBase } from '../knowledge/index.ts';",
-      "import { RULE_CATALOGUE } from '../check/rules/catalogue.ts';",
-      "import { answer } from './answer.ts';",
-    ].join('\n')), []);
-    assert.deepEqual(await layerErrors('src/cli/commands/fine.ts', "import { serve } from '../../runtime/serve.ts';\nimport { loadEnv } from '../../config/env.ts';"), []);
+    assert.deepEqual(
+      await layerErrors(
+        'src/bot/fine.ts',
+        [
+          "import { z } from 'zod';",
+          "import { readFileSync } from 'node:fs';",
+          "import { reply } from '../core/reply.ts';",
+          "import type { KnowledgeBase } from '../knowledge/index.ts';",
+          "import { RULE_CATALOGUE } from '../check/rules/catalogue.ts';",
+          "import { answer } from './answer.ts';",
+        ].join('\n'),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await layerErrors(
+        'src/cli/commands/fine.ts',
+        "import { serve } from '../../runtime/serve.ts';\nimport { loadEnv } from '../../config/env.ts';",
+      ),
+      [],
+    );
   });
 
   test('a file in a folder the layer order does not name fails', async () => {
@@ -71,12 +83,14 @@ describe('the layer order is enforced by lint', () => {
   test('the layer order puts config lowest and cli highest, and no folder may import itself through another', () => {
     assert.deepEqual(allowedImports('config'), []);
     assert.deepEqual(new Set(allowedImports('cli')), new Set(FOLDERS.filter((f) => f !== 'cli')));
-    for (const a of FOLDERS) for (const b of allowedImports(a)) assert.ok(!allowedImports(b).includes(a), `${a} and ${b} may import each other`);
+    for (const a of FOLDERS)
+      for (const b of allowedImports(a)) assert.ok(!allowedImports(b).includes(a), `${a} and ${b} may import each other`);
   });
 });
 
 describe('npm run graph', () => {
-  const graph = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'import-graph.ts'), ...args], { encoding: 'utf8' });
+  const graph = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'import-graph.ts'), ...args], { encoding: 'utf8' });
 
   test('prints the folder graph of src/ and exits 0: no two folders import each other', () => {
     const run = graph();
@@ -90,7 +104,10 @@ describe('npm run graph', () => {
     try {
       cpSync(join(root, 'src'), join(scratch, 'src'), { recursive: true, filter: (p) => !p.includes(`${join('knowledge', 'data')}`) });
       appendFileSync(join(scratch, 'src', 'knowledge', 'stats.ts'), "\nimport type { Reply } from '../core/reply.ts';\n");
-      appendFileSync(join(scratch, 'src', 'bot', 'text.ts'), "\nimport type { ReplyPoster } from '../core/delivery.ts';\nimport type { JobQueue } from '../jobs/job-queue.ts';\n");
+      appendFileSync(
+        join(scratch, 'src', 'bot', 'text.ts'),
+        "\nimport type { ReplyPoster } from '../core/delivery.ts';\nimport type { JobQueue } from '../jobs/job-queue.ts';\n",
+      );
       const run = graph('--src', join(scratch, 'src'));
       assert.equal(run.status, 1);
       assert.match(run.stderr, /src\/core and src\/knowledge import each other:/);

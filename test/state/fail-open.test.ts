@@ -42,7 +42,12 @@ describe('every store a question touches fails open while Redis is away', () => 
     const during: number[] = [];
     for (let i = 0; i < 20; i++) {
       const started = performance.now();
-      const answer = await bot.ask({ text: `does rhel 7.${i % 9} support kvp?`, conversation: `slack:T:C:outage-${i}`, user: 'U1', platform: 'slack' });
+      const answer = await bot.ask({
+        text: `does rhel 7.${i % 9} support kvp?`,
+        conversation: `slack:T:C:outage-${i}`,
+        user: 'U1',
+        platform: 'slack',
+      });
       during.push(performance.now() - started);
       assert.equal(answer.reply.answered, true, `question ${i} answered during the outage`);
     }

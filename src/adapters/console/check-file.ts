@@ -21,7 +21,10 @@ function isFile(path: string): boolean {
  */
 export function checkRequest(line: string): { path: string } | undefined {
   const command = /^check\s+(.+)$/i.exec(line.trim());
-  const raw = (command ? command[1]! : line).trim().replace(/^(['"])(.*)\1$/, '$2').replace(/\\ /g, ' ');
+  const raw = (command ? command[1]! : line)
+    .trim()
+    .replace(/^(['"])(.*)\1$/, '$2')
+    .replace(/\\ /g, ' ');
   const path = raw.startsWith('~/') ? resolve(homedir(), raw.slice(2)) : raw;
   if (command) return /[/.~]/.test(raw) || isFile(path) ? { path } : undefined;
   return /^(\/|\.{1,2}\/|~\/)/.test(raw) && isFile(path) ? { path } : undefined;
@@ -41,14 +44,16 @@ export function checkFileText(kb: KnowledgeBase, path: string): string {
     return code === 'ENOENT' ? `No such file: ${shown}` : `Cannot read ${shown} (${code ?? 'error'}).`;
   }
   if (size === 0) return `${shown} is empty.`;
-  if (size > MAX_UPLOAD_BYTES) return `${shown} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the limit for one guest's collector output.`;
+  if (size > MAX_UPLOAD_BYTES)
+    return `${shown} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the limit for one guest's collector output.`;
   let content: Buffer;
   try {
     content = readFileSync(path);
   } catch (error) {
     return `Cannot read ${shown} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`;
   }
-  if (sniffInput(content.subarray(0, 64 * 1024)) !== 'bundle') return `${shown} is an inventory of many VMs; check it with "lisbot check ${shown}", which streams one result per VM.`;
+  if (sniffInput(content.subarray(0, 64 * 1024)) !== 'bundle')
+    return `${shown} is an inventory of many VMs; check it with "lisbot check ${shown}", which streams one result per VM.`;
   const result = evaluateBundle(kb, content);
   const notEvaluated = [...result.states.values()].filter((s) => s === 'skip').length;
   return `Checked ${shown}:\n${renderReportText(result.report, { notEvaluated })}`;

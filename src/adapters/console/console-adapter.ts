@@ -9,7 +9,8 @@ export interface ConsoleOptions {
   readonly terminal?: boolean;
 }
 
-const GREETING = 'lisbot — ask about Linux and FreeBSD guests on Hyper-V. Type "help" for examples, a number to press a button, "check PATH" to check a collector output file, "quit" to leave.';
+const GREETING =
+  'lisbot — ask about Linux and FreeBSD guests on Hyper-V. Type "help" for examples, a number to press a button, "check PATH" to check a collector output file, "quit" to leave.';
 /** The chat's "how do I check my VM" answer speaks of uploads; here a path is how a file arrives. */
 const CONSOLE_UPLOAD_HINT = 'In this terminal chat, type "check PATH" (or paste the path of lischeck.txt) to check the file.';
 
@@ -18,7 +19,13 @@ const CONSOLE_UPLOAD_HINT = 'In this terminal chat, type "check PATH" (or paste 
  * (the KB, the settings): the prompt comes first, and the first question waits for it.
  */
 export async function runConsole(bot: Bot | Promise<Bot>, options: ConsoleOptions): Promise<void> {
-  const rl = createInterface({ input: options.input, output: options.output, terminal: options.terminal ?? false, historySize: 200, prompt: 'lisbot> ' });
+  const rl = createInterface({
+    input: options.input,
+    output: options.output,
+    terminal: options.terminal ?? false,
+    historySize: 200,
+    prompt: 'lisbot> ',
+  });
   const write = (text: string) => options.output.write(`${text}\n`);
   const conversation = `console:${process.pid}`;
   let lastReply: Reply | undefined;

@@ -2,7 +2,11 @@ import type { Reply, ReplyTable } from '../../core/reply.ts';
 
 function tableLines(table: ReplyTable): string[] {
   const widths = table.columns.map((c, i) => Math.max(c.length, ...table.rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join(' | ')
+      .trimEnd();
   return [line(table.columns), widths.map((w) => '-'.repeat(w)).join('-|-'), ...table.rows.map(line)];
 }
 

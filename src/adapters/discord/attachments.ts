@@ -34,9 +34,10 @@ export function attachmentDownloader(options: DownloaderOptions = {}): Attachmen
     } catch {
       throw new AttachmentError('The attachment link is not valid.');
     }
-    if (!allowed(parsed, extraOrigin)) throw new AttachmentError('The attachment is not on Discord\'s CDN.');
-    const response = await doFetch(parsed, { redirect: 'error', signal: AbortSignal.timeout(options.timeoutMs ?? 20_000) })
-      .catch(() => { throw new AttachmentError('The attachment could not be downloaded.'); });
+    if (!allowed(parsed, extraOrigin)) throw new AttachmentError("The attachment is not on Discord's CDN.");
+    const response = await doFetch(parsed, { redirect: 'error', signal: AbortSignal.timeout(options.timeoutMs ?? 20_000) }).catch(() => {
+      throw new AttachmentError('The attachment could not be downloaded.');
+    });
     if (!response.ok || !response.body) {
       await response.body?.cancel();
       throw new AttachmentError(`The attachment could not be downloaded (HTTP ${response.status}).`);

@@ -13,23 +13,28 @@ const FEEDBACK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Records a 👍/👎. Both stores may be Redis, so the acknowledgement goes through replyWithin (deferred if slow). */
 async function recordFeedback(interaction: ButtonInteraction, context: DiscordContext, up: boolean, key: string): Promise<void> {
-  await replyWithin(interaction, context, async () => {
-    const first = await context.dedupe.claim(`discord:feedback:${interaction.message.id}:${interaction.user.id}`, FEEDBACK_TTL_MS);
-    if (!first) return plainMessage('You already rated this answer. Thanks!', { ephemeral: true });
-    // After a restart the stored question is gone; the answer's title still says what it was about.
-    const stored = context.state.feedback(key);
-    const title = interaction.message.embeds[0]?.title ?? 'unknown question';
-    await context.feedback.add({
-      kind: up ? 'up' : 'down',
-      question: stored?.question ?? title,
-      intent: stored?.intent ?? 'unknown',
-      sources: stored ? [...stored.sources] : [],
-      platform: 'discord',
-      userHash: hashUser('discord', interaction.user.id),
-      at: new Date().toISOString(),
-    });
-    return plainMessage(up ? 'Thanks, glad it helped.' : 'Thanks. The answer is recorded for review.', { ephemeral: true });
-  }, { ephemeral: true });
+  await replyWithin(
+    interaction,
+    context,
+    async () => {
+      const first = await context.dedupe.claim(`discord:feedback:${interaction.message.id}:${interaction.user.id}`, FEEDBACK_TTL_MS);
+      if (!first) return plainMessage('You already rated this answer. Thanks!', { ephemeral: true });
+      // After a restart the stored question is gone; the answer's title still says what it was about.
+      const stored = context.state.feedback(key);
+      const title = interaction.message.embeds[0]?.title ?? 'unknown question';
+      await context.feedback.add({
+        kind: up ? 'up' : 'down',
+        question: stored?.question ?? title,
+        intent: stored?.intent ?? 'unknown',
+        sources: stored ? [...stored.sources] : [],
+        platform: 'discord',
+        userHash: hashUser('discord', interaction.user.id),
+        at: new Date().toISOString(),
+      });
+      return plainMessage(up ? 'Thanks, glad it helped.' : 'Thanks. The answer is recorded for review.', { ephemeral: true });
+    },
+    { ephemeral: true },
+  );
 }
 
 /** Handles a press on any lisbot button. Foreign, malformed or expired buttons get a short private answer. */
@@ -68,7 +73,11 @@ export async function handleButton(interaction: ButtonInteraction, context: Disc
         return;
       }
       await replyWithin(interaction, context, async () => {
-        const reply = await performAction(context.bot, { kind: 'choose', value }, { conversation: conversationOf(interaction), user: interaction.user.id, platform: 'discord' });
+        const reply = await performAction(
+          context.bot,
+          { kind: 'choose', value },
+          { conversation: conversationOf(interaction), user: interaction.user.id, platform: 'discord' },
+        );
         if (!reply) throw new Error('choose action gave no reply');
         return renderReply(reply, { question: value, state: context.state, feedback: { question: value }, footer });
       });
@@ -80,7 +89,15 @@ export async function handleButton(interaction: ButtonInteraction, context: Disc
     case 'digest': {
       // Only the presser sees the whole digest, so the channel keeps the short one.
       const full = await context.digest?.expand?.(id.value);
-      await interaction.reply(full ? renderReply(full, { footer, ephemeral: true }) : { content: 'That digest is no longer available. Try /lis digest preview.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      await interaction.reply(
+        full
+          ? renderReply(full, { footer, ephemeral: true })
+          : {
+              content: 'That digest is no longer available. Try /lis digest preview.',
+              flags: MessageFlags.Ephemeral,
+              allowedMentions: { parse: [] },
+            },
+      );
       return;
     }
     case 'nop':

@@ -105,7 +105,10 @@ export class DiscordAdapter {
       await ready.catch(() => undefined);
       await this.client.destroy();
       if (error instanceof Error && /disallowed intents/i.test(error.message)) {
-        throw new Error('Discord refused the Message Content intent (DISCORD_MESSAGE_CONTENT=true): turn on "Message Content Intent" under Bot → Privileged Gateway Intents in the Developer Portal, or unset DISCORD_MESSAGE_CONTENT.', { cause: error });
+        throw new Error(
+          'Discord refused the Message Content intent (DISCORD_MESSAGE_CONTENT=true): turn on "Message Content Intent" under Bot → Privileged Gateway Intents in the Developer Portal, or unset DISCORD_MESSAGE_CONTENT.',
+          { cause: error },
+        );
       }
       throw error;
     }
@@ -121,7 +124,9 @@ export class DiscordAdapter {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       this.settled(),
-      new Promise<void>((resolve) => { timer = setTimeout(resolve, this.drainMs); }),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, this.drainMs);
+      }),
     ]).finally(() => clearTimeout(timer));
     await this.client.destroy();
   }

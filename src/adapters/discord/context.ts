@@ -1,5 +1,10 @@
 import type { AnswerLedger } from '../../corrections/ledger.ts';
-import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandSubcommandBuilder, SlashCommandSubcommandGroupBuilder } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  SlashCommandSubcommandBuilder,
+  SlashCommandSubcommandGroupBuilder,
+} from 'discord.js';
 import type { Bot } from '../../bot/bot.ts';
 import type { DigestCommands } from '../../core/digest-commands.ts';
 import type { GuestCheckRequests } from '../../core/guest-check-requests.ts';

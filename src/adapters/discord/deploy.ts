@@ -27,10 +27,16 @@ export class DeployError extends Error {
 
 function explain(error: unknown): Error {
   if (error instanceof DiscordAPIError || error instanceof HTTPError) {
-    const hint = error.status === 401 ? ' Check DISCORD_TOKEN.'
-      : error.status === 403 || error.status === 404 ? ' Check DISCORD_APPLICATION_ID, and for --guild that the app is in that server with the applications.commands scope.'
-        : '';
-    return new DeployError(`Discord answered ${error.status} to ${error.method} ${error.url.replace(/^https?:\/\/[^/]+/, '')}: ${error.message}.${hint}`, { cause: error });
+    const hint =
+      error.status === 401
+        ? ' Check DISCORD_TOKEN.'
+        : error.status === 403 || error.status === 404
+          ? ' Check DISCORD_APPLICATION_ID, and for --guild that the app is in that server with the applications.commands scope.'
+          : '';
+    return new DeployError(
+      `Discord answered ${error.status} to ${error.method} ${error.url.replace(/^https?:\/\/[^/]+/, '')}: ${error.message}.${hint}`,
+      { cause: error },
+    );
   }
   return new DeployError(`Could not reach Discord: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
@@ -62,7 +68,14 @@ function normalise(value: unknown, top = false, ours?: Record<string, unknown>):
     if (IGNORED.has(key)) continue;
     if (top && SERVER_DEFAULTED.has(key) && ours && ours[key] === undefined) continue;
     let item = normalise((value as Record<string, unknown>)[key]);
-    if (item !== null && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length === 0 && key.endsWith('_localizations')) item = null;
+    if (
+      item !== null &&
+      typeof item === 'object' &&
+      !Array.isArray(item) &&
+      Object.keys(item).length === 0 &&
+      key.endsWith('_localizations')
+    )
+      item = null;
     const fallback = DEFAULTS[key];
     if (item === null || (fallback !== undefined && JSON.stringify(item) === JSON.stringify(fallback))) continue;
     if (key === 'options' && Array.isArray(item) && item.length === 0) continue;
@@ -77,7 +90,7 @@ export function normaliseCommands(commands: readonly unknown[], ours: readonly R
   const normalised = commands
     .map((command) => {
       const name = (command as { name?: unknown }).name;
-      return normalise(command, true, typeof name === 'string' ? byName.get(name) ?? {} : {});
+      return normalise(command, true, typeof name === 'string' ? (byName.get(name) ?? {}) : {});
     })
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return JSON.stringify(normalised);
@@ -87,7 +100,10 @@ export function normaliseCommands(commands: readonly unknown[], ours: readonly R
  * Registers the commands (`lisbot discord deploy`). Reads what Discord has, and bulk-overwrites only when
  * it differs from ours, so repeated deploys do not spend the 200-creates-a-day allowance.
  */
-export async function deployCommands(settings: Pick<DiscordSettings, 'token' | 'apiUrl' | 'applicationId'>, options: DeployOptions = {}): Promise<DeployResult> {
+export async function deployCommands(
+  settings: Pick<DiscordSettings, 'token' | 'apiUrl' | 'applicationId'>,
+  options: DeployOptions = {},
+): Promise<DeployResult> {
   const rest = options.rest ?? restClient(settings);
   const commands = options.commands ?? commandDefinitions();
   const route = options.guildId
@@ -97,7 +113,8 @@ export async function deployCommands(settings: Pick<DiscordSettings, 'token' | '
   const names = commands.map((c) => c.name);
   try {
     const registered = (await rest.get(route)) as unknown[];
-    if (normaliseCommands(registered, commands) === normaliseCommands(commands, commands)) return { ...scope, action: 'unchanged', commands: names };
+    if (normaliseCommands(registered, commands) === normaliseCommands(commands, commands))
+      return { ...scope, action: 'unchanged', commands: names };
     await rest.put(route, { body: commands });
     return { ...scope, action: registered.length ? 'updated' : 'created', commands: names };
   } catch (error) {

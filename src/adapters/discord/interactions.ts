@@ -38,7 +38,7 @@ export async function handleInteraction(interaction: Interaction, context: Disco
     const sub = findSubcommand(interaction.options.getSubcommandGroup(false) ?? interaction.options.getSubcommand(false) ?? '');
     try {
       if (sub) await sub.execute(interaction, context);
-      else await replyPrivately(interaction, 'I don\'t know that subcommand. Try /lis help.');
+      else await replyPrivately(interaction, "I don't know that subcommand. Try /lis help.");
     } catch (error) {
       await failed(interaction, context, error);
     }

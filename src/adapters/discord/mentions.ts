@@ -25,7 +25,12 @@ export async function handleMention(message: Message, context: DiscordContext): 
       user: message.author.id,
       platform: 'discord',
     });
-    const rendered = renderReply(reply, { question: text || undefined, state: context.state, feedback: { question }, footer: footerFor(context.bot.kb) });
+    const rendered = renderReply(reply, {
+      question: text || undefined,
+      state: context.state,
+      feedback: { question },
+      footer: footerFor(context.bot.kb),
+    });
     await message.reply({ embeds: rendered.embeds, components: rendered.components, allowedMentions: { parse: [], repliedUser: false } });
   } catch (error) {
     context.log.error({ message: message.id, channel: message.channelId, err: error }, 'discord mention failed');

@@ -18,7 +18,11 @@ export async function withPicture(message: DiscordMessage, reply: Reply, kb: Kno
     if (!picture) return message;
     const [first, ...rest] = message.embeds;
     const embeds = first ? [{ ...first, image: { url: `attachment://${picture.filename}` } }, ...rest] : message.embeds;
-    return { ...message, embeds, files: [{ attachment: picture.data, name: picture.filename, description: picture.altText.slice(0, 1024) }] };
+    return {
+      ...message,
+      embeds,
+      files: [{ attachment: picture.data, name: picture.filename, description: picture.altText.slice(0, 1024) }],
+    };
   } catch (error) {
     log.warn({ err: String(error) }, 'matrix picture failed; sending the text only');
     return message;

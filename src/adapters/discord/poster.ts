@@ -32,14 +32,19 @@ export function restClient(settings: Pick<DiscordSettings, 'token' | 'apiUrl'>):
 export class DiscordReplyPoster implements ReplyPoster {
   readonly platform = 'discord' as const;
 
-  constructor(private readonly rest: REST, private readonly footer?: () => string) {}
+  constructor(
+    private readonly rest: REST,
+    private readonly footer?: () => string,
+  ) {}
 
   static fromSettings(settings: Pick<DiscordSettings, 'token' | 'apiUrl'>, footer?: () => string): DiscordReplyPoster {
     return new DiscordReplyPoster(restClient(settings), footer);
   }
 
   async post(target: ReplyTarget, reply: Reply): Promise<PostedMessage> {
-    const message = await this.call(() => this.rest.post(Routes.channelMessages(channelOf(target)), { body: this.body(reply) })) as APIMessage;
+    const message = (await this.call(() =>
+      this.rest.post(Routes.channelMessages(channelOf(target)), { body: this.body(reply) }),
+    )) as APIMessage;
     return { id: message.id };
   }
 

@@ -1,4 +1,10 @@
-import { MessageFlags, type BaseInteraction, type InteractionEditReplyOptions, type InteractionUpdateOptions, type RepliableInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type BaseInteraction,
+  type InteractionEditReplyOptions,
+  type InteractionUpdateOptions,
+  type RepliableInteraction,
+} from 'discord.js';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { DiscordContext } from './context.ts';
 import { plainMessage, type DiscordMessage } from './render/embeds.ts';
@@ -46,7 +52,10 @@ export async function replyWithin(
     await interaction.editReply(forEdit(await work()));
     return;
   }
-  const settled: Promise<Settled<DiscordMessage>> = work().then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+  const settled: Promise<Settled<DiscordMessage>> = work().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<'slow'>((resolve) => {
     timer = setTimeout(() => resolve('slow'), context.deferAfterMs);

@@ -9,7 +9,14 @@ const SNOWFLAKE = /^\d{17,20}$/;
 /** Admin ids are shared with the other adapters, so any id-looking word is kept; "discord:123" names a Discord user. */
 function adminList(text: string | undefined): string[] {
   if (!text) return [];
-  return [...new Set(text.split(/[\s,;]+/).map((word) => word.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((word) => word.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 const Schema = z.object({
@@ -27,7 +34,9 @@ const Schema = z.object({
     .trim()
     .optional()
     .transform((text) => (text ? text.replace(/\/+$/, '') : undefined))
-    .refine((url) => url === undefined || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(url), { error: 'must be an http(s) URL such as https://discord.com/api' }),
+    .refine((url) => url === undefined || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(url), {
+      error: 'must be an http(s) URL such as https://discord.com/api',
+    }),
   DISCORD_MESSAGE_CONTENT: z
     .string()
     .trim()
@@ -55,13 +64,16 @@ export interface DiscordSettings {
  */
 export function discordSettingsFromEnv(env: NodeJS.ProcessEnv): DiscordSettings | undefined {
   if (!DISCORD_VARIABLES.some((name) => env[name]?.trim())) return undefined;
-  const parsed = Schema.safeParse({
-    DISCORD_TOKEN: env.DISCORD_TOKEN,
-    DISCORD_APPLICATION_ID: env.DISCORD_APPLICATION_ID,
-    DISCORD_API_URL: env.DISCORD_API_URL,
-    DISCORD_MESSAGE_CONTENT: env.DISCORD_MESSAGE_CONTENT,
-    LISBOT_ADMINS: env.LISBOT_ADMINS,
-  }, { reportInput: false });
+  const parsed = Schema.safeParse(
+    {
+      DISCORD_TOKEN: env.DISCORD_TOKEN,
+      DISCORD_APPLICATION_ID: env.DISCORD_APPLICATION_ID,
+      DISCORD_API_URL: env.DISCORD_API_URL,
+      DISCORD_MESSAGE_CONTENT: env.DISCORD_MESSAGE_CONTENT,
+      LISBOT_ADMINS: env.LISBOT_ADMINS,
+    },
+    { reportInput: false },
+  );
   if (!parsed.success) throw ConfigError.fromZod(parsed.error, 'Invalid Discord settings');
   const settings = parsed.data;
   return {

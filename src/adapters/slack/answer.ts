@@ -16,10 +16,17 @@ export async function askAndRender(deps: SlackDeps, question: string, conversati
 }
 
 /** Carries out a reply button (show-matrix, check-vm, choose) and renders what it produced. */
-export async function actAndRender(deps: SlackDeps, action: Pick<ReplyAction, 'kind' | 'value'>, conversation: string, user: string | undefined, page = 0): Promise<Asked | undefined> {
+export async function actAndRender(
+  deps: SlackDeps,
+  action: Pick<ReplyAction, 'kind' | 'value'>,
+  conversation: string,
+  user: string | undefined,
+  page = 0,
+): Promise<Asked | undefined> {
   const reply = await performAction(deps.bot, action, { conversation, platform: 'slack', user });
   if (!reply) return undefined;
   const question = action.kind === 'choose' ? action.value : reply.title;
-  const more: MoreOrigin | undefined = action.kind === 'show-matrix' ? { m: action.value } : action.kind === 'choose' ? { q: action.value } : undefined;
+  const more: MoreOrigin | undefined =
+    action.kind === 'show-matrix' ? { m: action.value } : action.kind === 'choose' ? { q: action.value } : undefined;
   return { reply, message: renderReply(reply, { question, page, ...(more ? { more } : {}) }) };
 }

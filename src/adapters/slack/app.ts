@@ -57,19 +57,34 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const receiver = settings.appToken
     ? new SocketModeReceiver({ appToken: settings.appToken, ...logging })
     : new HTTPReceiver({
-      signingSecret: settings.signingSecret ?? '',
-      endpoints: EVENTS_PATH,
-      port: settings.port,
-      unhandledRequestTimeoutMillis: 2900,
-      bodyLimit: MAX_SLACK_BODY_BYTES,
-      customRoutes: [{ path: HEALTH_PATH, method: ['GET'], handler: (_req, res) => { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('ok'); } }],
-      ...logging,
-    });
+        signingSecret: settings.signingSecret ?? '',
+        endpoints: EVENTS_PATH,
+        port: settings.port,
+        unhandledRequestTimeoutMillis: 2900,
+        bodyLimit: MAX_SLACK_BODY_BYTES,
+        customRoutes: [
+          {
+            path: HEALTH_PATH,
+            method: ['GET'],
+            handler: (_req, res) => {
+              res.writeHead(200, { 'content-type': 'text/plain' });
+              res.end('ok');
+            },
+          },
+        ],
+        ...logging,
+      });
 
   if (receiver instanceof HTTPReceiver) {
-    receiver.requestListener = gateSlackRequests({
-      signingSecret: settings.signingSecret ?? '', path: EVENTS_PATH, handledAction: isHandledActionId, logger: options.logger ?? { warn: () => undefined },
-    }, receiver.requestListener);
+    receiver.requestListener = gateSlackRequests(
+      {
+        signingSecret: settings.signingSecret ?? '',
+        path: EVENTS_PATH,
+        handledAction: isHandledActionId,
+        logger: options.logger ?? { warn: () => undefined },
+      },
+      receiver.requestListener,
+    );
   }
 
   const clientOptions = slackClientOptions(settings, options.logger);

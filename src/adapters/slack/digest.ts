@@ -5,7 +5,12 @@ import { isDirectMessageChannel, type SlackDeps } from './deps.ts';
  * Whether a user may change a channel's digest subscription: a lisbot admin (LISBOT_ADMINS), a workspace
  * admin or owner, the channel's creator, or anyone in their own DM with lisbot. Lookups that fail count as no.
  */
-export async function canManageChannel(deps: Pick<SlackDeps, 'settings' | 'logger'>, client: webApi.WebClient, user: string, channel: string): Promise<boolean> {
+export async function canManageChannel(
+  deps: Pick<SlackDeps, 'settings' | 'logger'>,
+  client: webApi.WebClient,
+  user: string,
+  channel: string,
+): Promise<boolean> {
   if (deps.settings.admins.includes(user) || isDirectMessageChannel(channel)) return true;
   try {
     const info = await client.users.info({ user });

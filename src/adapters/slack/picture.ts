@@ -15,14 +15,21 @@ export interface PicturePlace {
  * text and table already stand as the fallback, so a failed upload (no files:write scope, not in the channel)
  * is logged and reported as false, never thrown.
  */
-export async function uploadPicture(deps: Pick<SlackDeps, 'bot' | 'logger'>, client: webApi.WebClient, reply: Reply, place: PicturePlace): Promise<boolean> {
+export async function uploadPicture(
+  deps: Pick<SlackDeps, 'bot' | 'logger'>,
+  client: webApi.WebClient,
+  reply: Reply,
+  place: PicturePlace,
+): Promise<boolean> {
   const attachment = reply.attachments?.[0];
   if (!attachment) return false;
   try {
     const picture = await renderAttachment(deps.bot.kb, attachment, UPLOAD_LIMIT_BYTES);
     if (!picture) return false;
     const file = { file: picture.data, filename: picture.filename, title: reply.title, alt_text: picture.altText };
-    await client.files.uploadV2(place.threadTs ? { ...file, channel_id: place.channel, thread_ts: place.threadTs } : { ...file, channel_id: place.channel });
+    await client.files.uploadV2(
+      place.threadTs ? { ...file, channel_id: place.channel, thread_ts: place.threadTs } : { ...file, channel_id: place.channel },
+    );
     return true;
   } catch (error) {
     deps.logger.warn(`could not attach the matrix picture: ${String(error)}`);

@@ -13,7 +13,8 @@ function withoutContent(text: string): string {
 /** A Bolt logger that writes through pino, so Bolt's own lines are JSON with the rest and pass the same redaction. */
 export function boltLogger(pino: PinoLogger): Logger {
   let logger = pino.child({ component: 'slack' });
-  const line = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  const line = (msg: unknown[]) =>
+    msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   return {
     debug: (...msg: unknown[]) => logger.debug(withoutContent(line(msg))),
     info: (...msg: unknown[]) => logger.info(line(msg)),
@@ -21,6 +22,8 @@ export function boltLogger(pino: PinoLogger): Logger {
     error: (...msg: unknown[]) => logger.error(line(msg)),
     setLevel: () => undefined,
     getLevel: () => (pino.level === 'debug' || pino.level === 'trace' ? LogLevel.DEBUG : LogLevel.INFO),
-    setName: (name: string) => { logger = pino.child({ component: name }); },
+    setName: (name: string) => {
+      logger = pino.child({ component: name });
+    },
   };
 }

@@ -5,7 +5,14 @@ import { renderReply } from './render/reply-blocks.ts';
 import type { SlackSettings } from './settings.ts';
 
 /** Slack errors that mean lisbot can no longer post there: retrying cannot help. */
-export const CHANNEL_GONE_ERRORS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'team_access_not_granted', 'channel_is_archived']);
+export const CHANNEL_GONE_ERRORS = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'account_inactive',
+  'team_access_not_granted',
+  'channel_is_archived',
+]);
 
 export function slackErrorCode(error: unknown): string | undefined {
   const e = error as { code?: unknown; data?: { error?: unknown } } | undefined;
@@ -46,19 +53,23 @@ export class SlackReplyPoster implements ReplyPoster {
 
   async post(target: ReplyTarget, reply: Reply): Promise<PostedMessage> {
     const message = renderReply(reply, { question: reply.title });
-    const result = await this.call(() => this.client.chat.postMessage({
-      channel: target.channel,
-      ...(target.thread ? { thread_ts: target.thread } : {}),
-      ...message,
-      unfurl_links: false,
-      unfurl_media: false,
-    }));
+    const result = await this.call(() =>
+      this.client.chat.postMessage({
+        channel: target.channel,
+        ...(target.thread ? { thread_ts: target.thread } : {}),
+        ...message,
+        unfurl_links: false,
+        unfurl_media: false,
+      }),
+    );
     if (!result.ts) throw new Error('chat.postMessage returned no ts');
     return { id: result.ts };
   }
 
   async update(target: ReplyTarget, message: PostedMessage, reply: Reply): Promise<void> {
-    await this.call(() => this.client.chat.update({ channel: target.channel, ts: message.id, ...renderReply(reply, { question: reply.title }) }));
+    await this.call(() =>
+      this.client.chat.update({ channel: target.channel, ts: message.id, ...renderReply(reply, { question: reply.title }) }),
+    );
   }
 
   private async call<T>(request: () => Promise<T>): Promise<T> {

@@ -28,7 +28,9 @@ export function checkShape(body: unknown, handledAction: (actionId: string) => b
   if (!isObject(body)) return refuse(400, 'the body is not an object');
   if (body.ssl_check === '1') return { ok: true };
   if (isText(body.command)) {
-    return isText(body.user_id) && isText(body.channel_id) && typeof (body.text ?? '') === 'string' ? { ok: true } : refuse(400, 'a slash command without user_id or channel_id');
+    return isText(body.user_id) && isText(body.channel_id) && typeof (body.text ?? '') === 'string'
+      ? { ok: true }
+      : refuse(400, 'a slash command without user_id or channel_id');
   }
   switch (body.type) {
     case 'url_verification':
@@ -44,14 +46,20 @@ export function checkShape(body: unknown, handledAction: (actionId: string) => b
       const user = body.user;
       const actions = body.actions;
       if (!isObject(user) || !isText(user.id)) return refuse(400, 'block_actions without a user');
-      if (!Array.isArray(actions) || actions.length === 0 || !actions.every((a) => isObject(a) && isText(a.action_id))) return refuse(400, 'block_actions without actions');
+      if (!Array.isArray(actions) || actions.length === 0 || !actions.every((a) => isObject(a) && isText(a.action_id)))
+        return refuse(400, 'block_actions without actions');
       if (body.container !== undefined && !isObject(body.container)) return refuse(400, 'block_actions with a malformed container');
-      for (const field of ['channel', 'message', 'team'] as const) if (body[field] !== undefined && body[field] !== null && !isObject(body[field])) return refuse(400, `block_actions with a malformed ${field}`);
+      for (const field of ['channel', 'message', 'team'] as const)
+        if (body[field] !== undefined && body[field] !== null && !isObject(body[field]))
+          return refuse(400, `block_actions with a malformed ${field}`);
       // A button lisbot does not handle (a link button, an old message): acknowledged, nothing to do.
       return actions.some((a) => handledAction(String((a as Record<string, unknown>).action_id))) ? { ok: true } : 'ack';
     }
     default:
-      return refuse(400, `a payload of type ${typeof body.type === 'string' ? JSON.stringify(body.type.slice(0, 40)) : 'none'} lisbot does not handle`);
+      return refuse(
+        400,
+        `a payload of type ${typeof body.type === 'string' ? JSON.stringify(body.type.slice(0, 40)) : 'none'} lisbot does not handle`,
+      );
   }
 }
 
@@ -70,7 +78,7 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
   const text = raw.toString('utf8');
   if ((contentType ?? '').split(';')[0]?.trim() === 'application/x-www-form-urlencoded') {
     const form = parseForm(text);
-    return typeof form.payload === 'string' ? JSON.parse(form.payload) as unknown : { ...form };
+    return typeof form.payload === 'string' ? (JSON.parse(form.payload) as unknown) : { ...form };
   }
   return JSON.parse(text) as unknown;
 }
@@ -113,7 +121,10 @@ function answer(response: ServerResponse, status: number, close = false): void {
  * reads at most the limit; checks the signature; and hands Bolt only the payload shapes lisbot handles (400 for the
  * rest). Bolt then finds the body already read (`rawBody`) and verifies it once more.
  */
-export function gateSlackRequests(options: GateOptions, next: (request: IncomingMessage, response: ServerResponse) => void): (request: IncomingMessage, response: ServerResponse) => void {
+export function gateSlackRequests(
+  options: GateOptions,
+  next: (request: IncomingMessage, response: ServerResponse) => void,
+): (request: IncomingMessage, response: ServerResponse) => void {
   const limit = options.maxBodyBytes ?? MAX_SLACK_BODY_BYTES;
   const now = options.now ?? Date.now;
   const reject = (response: ServerResponse, status: number, reason: string, close = false) => {

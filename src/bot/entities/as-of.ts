@@ -26,11 +26,17 @@ const WHEN = String.raw`(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})(?:st|nd|rd|th)?\s+$
 
 /** Cues that make a year a date, not a Windows Server host; the first that matches wins. */
 const PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`\b(?:as\s+of|as\s+at|as\s+it\s+(?:was|stood)\s+(?:in|on)|back\s+(?:in|on)|at\s+the\s+time\s+of|by)\s+${WHEN}(?!\s*r2\b)`, 'i'),
+  new RegExp(
+    String.raw`\b(?:as\s+of|as\s+at|as\s+it\s+(?:was|stood)\s+(?:in|on)|back\s+(?:in|on)|at\s+the\s+time\s+of|by)\s+${WHEN}(?!\s*r2\b)`,
+    'i',
+  ),
   new RegExp(String.raw`\b(?:in|on|from|per|according\s+to)\s+the\s+${WHEN}\s+${DOCS}\b`, 'i'),
   new RegExp(String.raw`\bthe\s+${WHEN}\s+${DOCS}\b`, 'i'),
   // A period or month is a date wherever it stands ("listed in mid 2019", "in june 2019").
-  new RegExp(String.raw`\b(?:in|during|around|from)\s+(?=(?:early|mid|middle|late|end|the|start|beginning|q[1-4]|\d{4}-|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]|[a-z]{3}))${WHEN}(?!\s*r2\b)`, 'i'),
+  new RegExp(
+    String.raw`\b(?:in|during|around|from)\s+(?=(?:early|mid|middle|late|end|the|start|beginning|q[1-4]|\d{4}-|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]|[a-z]{3}))${WHEN}(?!\s*r2\b)`,
+    'i',
+  ),
 ];
 
 /** A bare "in 2019" is a date only in a past-tense question ("was it listed in 2019"); else it may be the host. */

@@ -41,7 +41,15 @@ export interface Extraction {
   readonly searchText: string;
 }
 
-export const PLACEHOLDERS = { distro: 'xdistro', version: 'xversion', feature: 'xfeature', host: 'xhost', lis: 'xlis', kernel: 'xkernel', number: 'xnum' } as const;
+export const PLACEHOLDERS = {
+  distro: 'xdistro',
+  version: 'xversion',
+  feature: 'xfeature',
+  host: 'xhost',
+  lis: 'xlis',
+  kernel: 'xkernel',
+  number: 'xnum',
+} as const;
 type Kind = keyof typeof PLACEHOLDERS;
 
 const VERSION_TOKEN = /^\d{1,2}(?:\.\d{1,2}){0,2}(?:\.x|\+)?$/;
@@ -84,7 +92,9 @@ function versionAt(tokens: readonly string[], start: number, distro: DistroId): 
 
 /** Solaris alone is the x86 build; naming SPARC anywhere means the SPARC one. */
 function preferSpecificOs(distros: DistroId[]): DistroId[] {
-  return distros.includes('solaris-sparc') ? ['solaris-sparc', ...distros.filter((d) => d !== 'solaris-sparc' && d !== 'solaris-x86')] : distros;
+  return distros.includes('solaris-sparc')
+    ? ['solaris-sparc', ...distros.filter((d) => d !== 'solaris-sparc' && d !== 'solaris-x86')]
+    : distros;
 }
 
 function firstOf<T>(values: readonly T[]): T | undefined {
@@ -114,14 +124,20 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   const lisRelease = extractReleases(lowered).lis;
   const releases = extractReleases(lis.rest);
   const { hosts: hostMentions, rest } = extractHosts(releases.rest.toLowerCase(), PLACEHOLDERS.host);
-  const tokens = expandShorthand(tokenize(rest), (id) => kb.familyName(id), (word) => vocabulary.phrases.has(word));
+  const tokens = expandShorthand(
+    tokenize(rest),
+    (id) => kb.familyName(id),
+    (word) => vocabulary.phrases.has(word),
+  );
   const kinds = new Array<Kind | undefined>(tokens.length).fill(undefined);
   const used = tokens.map((token, i) => {
     const marker = token === PLACEHOLDERS.host ? 'host' : token === PLACEHOLDERS.lis ? 'lis' : undefined;
     kinds[i] = marker;
     return marker !== undefined;
   });
-  const mark = (from: number, to: number, kind: Kind) => { for (let k = from; k < to; k++) kinds[k] = kind; };
+  const mark = (from: number, to: number, kind: Kind) => {
+    for (let k = from; k < to; k++) kinds[k] = kind;
+  };
   const distros: DistroId[] = [];
   const features: FeatureEntity[] = [];
   const fuzzy: FuzzyReading[] = [];
@@ -173,8 +189,11 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   const leftovers: string[] = [];
   let lookups = 0;
   // fuse.js proposes candidates; an edit-distance check confirms them, so "help" is never read as "rhel".
-  const confirmed = (typed: string, words: number) => vocabulary.fuzzy.get(words)?.search(typed, { limit: 8 })
-    .find((candidate) => editDistance(typed, candidate.item.phrase) <= allowedTypos(candidate.item.phrase.length));
+  const confirmed = (typed: string, words: number) =>
+    vocabulary.fuzzy
+      .get(words)
+      ?.search(typed, { limit: 8 })
+      .find((candidate) => editDistance(typed, candidate.item.phrase) <= allowedTypos(candidate.item.phrase.length));
   const fuzzyWord = (k: number) => {
     const word = tokens[k];
     return word !== undefined && !used[k] && !/\d/.test(word) && word.length <= MAX_FUZZY_WORD && nearVocabulary(vocabulary, word);
@@ -182,7 +201,10 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (used[i] || STOPWORDS.has(token) || token.length < 4 || /\d/.test(token)) continue;
-    if (lookups >= maxLookups || !fuzzyWord(i)) { leftovers.push(token); continue; }
+    if (lookups >= maxLookups || !fuzzyWord(i)) {
+      leftovers.push(token);
+      continue;
+    }
     lookups++;
     // Two-word phrases ("dynamc memory", "hyper-v sokets") are tried only when the neighbour is near the vocabulary too.
     const pairHit = fuzzyWord(i + 1) ? confirmed(`${token} ${tokens[i + 1]}`, 2) : undefined;
@@ -223,8 +245,25 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   if (releases.arch) entities.arch = releases.arch;
   if (asOf) entities.asOf = asOf.date;
   const shape = shapeOf(tokens, kinds, looseVersion);
-  const searchText = tokens.map((token, i) => (kinds[i] === 'lis' ? 'lis' : kinds[i] === undefined || kinds[i] === 'feature' || kinds[i] === 'kernel' ? token : '')).filter(Boolean).join(' ');
-  return { entities, hosts, distros: ordered, features, fuzzy, leftovers, tokens: tokens.filter((_, i) => kinds[i] !== 'host' && kinds[i] !== 'lis'), looseVersion, lisReleases: lis.releases, shape, searchText };
+  const searchText = tokens
+    .map((token, i) =>
+      kinds[i] === 'lis' ? 'lis' : kinds[i] === undefined || kinds[i] === 'feature' || kinds[i] === 'kernel' ? token : '',
+    )
+    .filter(Boolean)
+    .join(' ');
+  return {
+    entities,
+    hosts,
+    distros: ordered,
+    features,
+    fuzzy,
+    leftovers,
+    tokens: tokens.filter((_, i) => kinds[i] !== 'host' && kinds[i] !== 'lis'),
+    looseVersion,
+    lisReleases: lis.releases,
+    shape,
+    searchText,
+  };
 }
 
 /** Each run of one entity becomes one placeholder; other numbers become one number word. */

@@ -5,7 +5,14 @@ interface HostPattern {
   readonly host: (match: RegExpExecArray) => HostId | undefined;
 }
 
-const SERVER_YEARS: Record<string, HostId> = { '2008': '2008 R2', '2012': '2012', '2016': '2016', '2019': '2019', '2022': '2022', '2025': '2025' };
+const SERVER_YEARS: Record<string, HostId> = {
+  '2008': '2008 R2',
+  '2012': '2012',
+  '2016': '2016',
+  '2019': '2019',
+  '2022': '2022',
+  '2025': '2025',
+};
 const SHORT_YEARS: Record<string, string> = { '08': '2008', '12': '2012', '16': '2016', '19': '2019', '22': '2022', '25': '2025' };
 /** Client Hyper-V maps to the server release it shares a hypervisor with. */
 const CLIENT_TWINS: Record<string, HostId> = { '8': '2012', '8.1': '2012 R2', '10': '2016', '11': '2022' };
@@ -20,7 +27,11 @@ function serverHost(year: string | undefined, r2: string | undefined): HostId | 
 const HOST_PATTERNS: readonly HostPattern[] = [
   { pattern: /\b(?:windows|win)\s*(8\.1|8|10|11)\b(?!\s*\.\d)/g, host: (m) => CLIENT_TWINS[m[1]!] },
   { pattern: /\b(?:ws|w2k|win2k|2k|srv|server)\s*-?(08|12|16|19|22|25)\s*(r2)?\b/g, host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]) },
-  { pattern: /\b(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|winsrv|ws|server|hyper-?v(?:\s*server)?)\s*-?)?(2008|2012|2016|2019|2022|2025)\s*(r2)?\b/g, host: (m) => serverHost(m[1], m[2]) },
+  {
+    pattern:
+      /\b(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|winsrv|ws|server|hyper-?v(?:\s*server)?)\s*-?)?(2008|2012|2016|2019|2022|2025)\s*(r2)?\b/g,
+    host: (m) => serverHost(m[1], m[2]),
+  },
   { pattern: /(?<![\w.])r2\b/g, host: () => '2012 R2' },
 ];
 

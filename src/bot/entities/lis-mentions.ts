@@ -1,5 +1,6 @@
 /** "LIS 4.3.5", "lis4.1.3-2", "BIS 3.5", "linux integration services v4.2": a Microsoft LIS release named in a question. */
-const LIS_RELEASE = /\b(?:lis|bis|linux integration services|integration services)\s*(?:v|version|release)?\s*-?\s*(\d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2}(?:-\d{1,2})?)(?![\d.])/g;
+const LIS_RELEASE =
+  /\b(?:lis|bis|linux integration services|integration services)\s*(?:v|version|release)?\s*-?\s*(\d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2}(?:-\d{1,2})?)(?![\d.])/g;
 
 export interface LisMentions {
   readonly releases: readonly string[];

@@ -14,7 +14,8 @@ export interface ReleaseMentions {
 }
 
 // "lis 4.0", "with LIS 3.5", "the ms lis rpms 4.1.3", "lis-4.1.3-2", "LISv4.1", "linux integration services 4.1".
-const LIS = /\b(?:lis|linux\s+integration\s+services)(?:[\s-]*(?:rpms?|packages?|download|drivers?|version|release|ver\.?))*[\s-]*v?(\d(?:\.\d{1,2}){0,3}(?:-\d{1,2})?)(?![\d.])/i;
+const LIS =
+  /\b(?:lis|linux\s+integration\s+services)(?:[\s-]*(?:rpms?|packages?|download|drivers?|version|release|ver\.?))*[\s-]*v?(\d(?:\.\d{1,2}){0,3}(?:-\d{1,2})?)(?![\d.])/i;
 // "uek r3 qu1", "UEK R3Q2", "uek4", "uek 5", "uekr4", "unbreakable enterprise kernel release 4", and a bare "R3 QU1".
 const UEK = /\b(?:uek|unbreakable\s+enterprise\s+kernel)[\s-]*(?:release\s*)?(r?\s*\d(?:\s*(?:qu?|update\s*)\s*\d)?)\b/i;
 const BARE_UEK = /\b(r\d\s*qu?\s*\d)\b/i;
@@ -50,7 +51,10 @@ export function extractReleases(question: string): ReleaseMentions {
       rest = `${bare.text} uek`;
     }
   }
-  for (const [pattern, arch] of [[ARCH_32, '32-bit'], [ARCH_64, '64-bit']] as const) {
+  for (const [pattern, arch] of [
+    [ARCH_32, '32-bit'],
+    [ARCH_64, '64-bit'],
+  ] as const) {
     const hit = blank(rest, pattern);
     if (hit.match && !found.arch) {
       found.arch = arch;

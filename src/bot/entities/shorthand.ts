@@ -5,21 +5,46 @@ import type { DistroId } from '../../knowledge/schema/index.ts';
  * "sles12sp3", "fbsd11". These letters name a family only next to a version, so "co" or "c" alone is never a distro.
  */
 export const VERSIONED_SHORTHAND: Readonly<Record<string, DistroId>> = {
-  rhel: 'rhel', rh: 'rhel', redhat: 'rhel', el: 'rhel',
-  centos: 'centos', cent: 'centos', cos: 'centos', co: 'centos', c: 'centos',
-  ol: 'oracle-linux', oel: 'oracle-linux', oracle: 'oracle-linux', orcl: 'oracle-linux', oraclelinux: 'oracle-linux',
-  sles: 'sles', sle: 'sles', suse: 'sles',
-  opensuse: 'opensuse', leap: 'opensuse', osuse: 'opensuse',
-  ubuntu: 'ubuntu', ubu: 'ubuntu', ub: 'ubuntu', u: 'ubuntu',
-  debian: 'debian', deb: 'debian',
-  freebsd: 'freebsd', fbsd: 'freebsd', bsd: 'freebsd',
+  rhel: 'rhel',
+  rh: 'rhel',
+  redhat: 'rhel',
+  el: 'rhel',
+  centos: 'centos',
+  cent: 'centos',
+  cos: 'centos',
+  co: 'centos',
+  c: 'centos',
+  ol: 'oracle-linux',
+  oel: 'oracle-linux',
+  oracle: 'oracle-linux',
+  orcl: 'oracle-linux',
+  oraclelinux: 'oracle-linux',
+  sles: 'sles',
+  sle: 'sles',
+  suse: 'sles',
+  opensuse: 'opensuse',
+  leap: 'opensuse',
+  osuse: 'opensuse',
+  ubuntu: 'ubuntu',
+  ubu: 'ubuntu',
+  ub: 'ubuntu',
+  u: 'ubuntu',
+  debian: 'debian',
+  deb: 'debian',
+  freebsd: 'freebsd',
+  fbsd: 'freebsd',
+  bsd: 'freebsd',
 };
 
 const GLUED = /^([a-z]+)[-_]?(\d+(?:\.\d+)*(?:sp\d+)?(?:\.x|\+)?)$/;
 const VERSION_LIKE = /^\d{1,4}(?:\.\d{1,2}){0,2}(?:sp\d+)?(?:\.x|\+)?$/;
 
 /** The family name a shorthand token stands for when a version is glued to it or follows it. */
-export function expandShorthand(tokens: readonly string[], familyName: (id: DistroId) => string, isName: (word: string) => boolean): string[] {
+export function expandShorthand(
+  tokens: readonly string[],
+  familyName: (id: DistroId) => string,
+  isName: (word: string) => boolean,
+): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;

@@ -13,7 +13,7 @@ export type VocabularyEntry =
 /** Dynamic memory as a whole is the bot's own entity (hot-add and ballooning together), so its names live here. */
 const DYNAMIC_MEMORY_NAMES = ['dynamic memory', 'dynamic ram', 'dynamic mem', 'dynamicmemory', 'dyn mem', 'dm', 'hv_balloon'];
 
-const KERNEL_NAMES: ReadonlyArray<[('rhck' | 'uek'), string[]]> = [
+const KERNEL_NAMES: ReadonlyArray<['rhck' | 'uek', string[]]> = [
   ['uek', ['uek', 'unbreakable enterprise kernel', 'uek4', 'uek5', 'uek6', 'uek r3', 'uek r4']],
   ['rhck', ['rhck', 'red hat compatible kernel']],
 ];
@@ -35,9 +35,16 @@ const HOST_WORDS = String.raw`(?:(?:microsoft\s+)?(?:windows\s*server|win\s*serv
 function hostLikePattern(phrase: string): RegExp | undefined {
   const year = /\b(20\d\d)\b/.exec(phrase);
   if (!year) return undefined;
-  const after = phrase.slice(year.index + 4).trim().split(/\s+/).filter(Boolean);
+  const after = phrase
+    .slice(year.index + 4)
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   if (after.length === 0) return undefined;
-  return new RegExp(String.raw`\b${HOST_WORDS}${year[1]}\s*(?:r2\s*)?${after.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(String.raw`[\s-]+`)}\b`, 'g');
+  return new RegExp(
+    String.raw`\b${HOST_WORDS}${year[1]}\s*(?:r2\s*)?${after.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(String.raw`[\s-]+`)}\b`,
+    'g',
+  );
 }
 
 const vocabularies = new WeakMap<KnowledgeBase, Vocabulary>();
@@ -57,11 +64,16 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
     for (const name of [family.id, family.name, ...family.aliases]) {
       // An alias such as "Windows RT 8.1" or "Solaris 11 x86" also names a version.
       const version = /(?:^|\s)(\d+(?:\.\d+)*)(?:\s|$)/.exec(name)?.[1];
-      add(phrases, version ? { kind: 'distro', distro: family.id, version, phrase: name } : { kind: 'distro', distro: family.id, phrase: name });
+      add(
+        phrases,
+        version ? { kind: 'distro', distro: family.id, version, phrase: name } : { kind: 'distro', distro: family.id, phrase: name },
+      );
     }
-    for (const codename of family.codenames) add(phrases, { kind: 'distro', distro: family.id, version: codename.version, phrase: codename.name });
+    for (const codename of family.codenames)
+      add(phrases, { kind: 'distro', distro: family.id, version: codename.version, phrase: codename.name });
   }
-  for (const os of kb.otherOs.values()) for (const name of [os.name, ...os.aliases]) add(phrases, { kind: 'distro', distro: os.id, phrase: name });
+  for (const os of kb.otherOs.values())
+    for (const name of [os.name, ...os.aliases]) add(phrases, { kind: 'distro', distro: os.id, phrase: name });
   const hostLikeFeatures: Array<readonly [RegExp, string]> = [];
   for (const feature of kb.features.values()) {
     // Every era's row label, as the importer knows them, names the feature too.
@@ -81,14 +93,29 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
     if (words > 3 || entry.phrase.length < 4 || /\d/.test(entry.phrase)) continue;
     byWords.set(words, [...(byWords.get(words) ?? []), entry]);
   }
-  const fuzzy = new Map([...byWords].map(([words, entries]) => [words, new Fuse(entries, {
-    keys: ['phrase'], includeScore: true, threshold: 0.45, ignoreLocation: true, minMatchCharLength: 3,
-  })]));
+  const fuzzy = new Map(
+    [...byWords].map(([words, entries]) => [
+      words,
+      new Fuse(entries, {
+        keys: ['phrase'],
+        includeScore: true,
+        threshold: 0.45,
+        ignoreLocation: true,
+        minMatchCharLength: 3,
+      }),
+    ]),
+  );
   const wordsByLength = new Map<number, string[]>();
   for (const word of new Set([...byWords.values()].flat().flatMap((entry) => entry.phrase.split(' ')))) {
     wordsByLength.set(word.length, [...(wordsByLength.get(word.length) ?? []), word]);
   }
-  const vocabulary = { phrases, longestPhrase: Math.max(...[...phrases.keys()].map((k) => k.split(' ').length)), fuzzy, wordsByLength, hostLikeFeatures };
+  const vocabulary = {
+    phrases,
+    longestPhrase: Math.max(...[...phrases.keys()].map((k) => k.split(' ').length)),
+    fuzzy,
+    wordsByLength,
+    hostLikeFeatures,
+  };
   vocabularies.set(kb, vocabulary);
   return vocabulary;
 }

@@ -17,7 +17,11 @@ function adviceText(hit: AdviceHit): { title: string; body: string; fields: { la
     return {
       title: issue.title,
       body: `${issue.title}. Cause: ${issue.cause} Fix: ${issue.workaround}`,
-      fields: [{ label: 'Symptoms', value: issue.symptoms.join('; ') }, { label: 'Cause', value: issue.cause }, { label: 'Workaround', value: issue.workaround }],
+      fields: [
+        { label: 'Symptoms', value: issue.symptoms.join('; ') },
+        { label: 'Cause', value: issue.cause },
+        { label: 'Workaround', value: issue.workaround },
+      ],
     };
   }
   const tip = hit.advice.record;
@@ -37,11 +41,18 @@ function strongEnough(hit: AdviceHit): boolean {
 
 /** "any best practices for linux on hyper-v?": asks for advice in general, about no topic in particular. */
 function isGeneralAdviceRequest(words: string): boolean {
-  const topical = words.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !GENERAL_ADVICE_WORDS.has(w));
+  const topical = words
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 2 && !GENERAL_ADVICE_WORDS.has(w));
   return topical.length === 0;
 }
 
-const GENERAL_ADVICE_WORDS = new Set('any best practice practices practise tips tip tricks advice recommendations recommended recommend guidance guidelines general linux freebsd hyper guest guests vms for the and with what are there you have running run when on of to do should know things thing setup settings'.split(' '));
+const GENERAL_ADVICE_WORDS = new Set(
+  'any best practice practices practise tips tip tricks advice recommendations recommended recommend guidance guidelines general linux freebsd hyper guest guests vms for the and with what are there you have running run when on of to do should know things thing setup settings'.split(
+    ' ',
+  ),
+);
 
 /** Every tip that applies to the asked family (or all of them), as a list to pick from. */
 function tipOverview(kb: KnowledgeBase, entities: Entities): Reply {
@@ -49,17 +60,31 @@ function tipOverview(kb: KnowledgeBase, entities: Entities): Reply {
   const tips = kb.tips.filter((t) => !family || !t.appliesTo.families?.length || t.appliesTo.families.includes(family));
   const who = family ? kb.familyName(family) : 'Linux and FreeBSD';
   return reply({
-    intent: 'tip', entities,
+    intent: 'tip',
+    entities,
     title: `Best practices for ${who} guests on Hyper-V`,
-    text: `I have ${tips.length} best-practice tips for ${who} guests. The main ones: ${tips.slice(0, 6).map((t) => t.title).join('; ')}. Ask about any of them, or about a topic such as the I/O scheduler or Dynamic Memory sizing.`,
+    text: `I have ${tips.length} best-practice tips for ${who} guests. The main ones: ${tips
+      .slice(0, 6)
+      .map((t) => t.title)
+      .join('; ')}. Ask about any of them, or about a topic such as the I/O scheduler or Dynamic Memory sizing.`,
     fields: tips.slice(0, 10).map((t) => ({ label: 'Tip', value: t.title })),
-    sources: tips.slice(0, 6).flatMap((t) => refSources(kb, t.sources)).filter((s, i, all) => all.findIndex((o) => o.id === s.id) === i),
+    sources: tips
+      .slice(0, 6)
+      .flatMap((t) => refSources(kb, t.sources))
+      .filter((s, i, all) => all.findIndex((o) => o.id === s.id) === i),
     actions: [CHECK_VM_ACTION, ...tips.slice(0, 4).map((t) => ({ kind: 'choose' as const, label: t.title.slice(0, 70), value: t.title }))],
   });
 }
 
 /** Answers a problem or a best-practice question from the known issues and tips. */
-export function answerWithAdvice(kb: KnowledgeBase, intent: Intent, question: string, entities: Entities, kind: 'issue' | 'tip', words?: string): Reply {
+export function answerWithAdvice(
+  kb: KnowledgeBase,
+  intent: Intent,
+  question: string,
+  entities: Entities,
+  kind: 'issue' | 'tip',
+  words?: string,
+): Reply {
   const feature: FeatureId | undefined = entities.feature ? featureIds(entities.feature)[0] : undefined;
   const filter = { family: entities.distro, feature, ...(words ? { words } : {}) };
   // One search over both kinds; the kind asked for comes first, the other kind only when it has nothing.
@@ -70,11 +95,14 @@ export function answerWithAdvice(kb: KnowledgeBase, intent: Intent, question: st
   if (!best && kind === 'tip' && isGeneralAdviceRequest(words ?? question)) return tipOverview(kb, entities);
   if (!best) {
     return reply({
-      intent, entities, answered: false,
+      intent,
+      entities,
+      answered: false,
       title: kind === 'issue' ? 'Unknown problem' : 'No tip found',
-      text: kind === 'issue'
-        ? 'I don\'t recognise that problem in the known issues I have. Paste the exact error line, name the distribution and host, or run a VM check so I can look at the guest itself.'
-        : 'I have no best-practice tip on that. Ask about a topic such as the I/O scheduler, static MAC addresses, dynamic memory sizing, Gen2 boot or kdump.',
+      text:
+        kind === 'issue'
+          ? "I don't recognise that problem in the known issues I have. Paste the exact error line, name the distribution and host, or run a VM check so I can look at the guest itself."
+          : 'I have no best-practice tip on that. Ask about a topic such as the I/O scheduler, static MAC addresses, dynamic memory sizing, Gen2 boot or kdump.',
       actions: [CHECK_VM_ACTION],
     });
   }
@@ -84,12 +112,21 @@ export function answerWithAdvice(kb: KnowledgeBase, intent: Intent, question: st
   if (!entities.feature && recordFeatures.length === 1) entities = { ...entities, feature: recordFeatures[0]! };
   const related = hits.slice(1, 4).map((h) => `${h.advice.kind === 'issue' ? 'Known issue' : 'Tip'}: ${h.advice.record.title}`);
   return reply({
-    intent, entities,
+    intent,
+    entities,
     title: main.title,
     text: main.body,
     fields: main.fields,
-    notes: [...(best.advice.record.confidence === 'low' ? ['This record has low confidence: its source has not been confirmed.'] : []), ...related],
+    notes: [
+      ...(best.advice.record.confidence === 'low' ? ['This record has low confidence: its source has not been confirmed.'] : []),
+      ...related,
+    ],
     sources: refSources(kb, best.advice.record.sources),
-    actions: [CHECK_VM_ACTION, ...hits.slice(1, 4).map((h) => ({ kind: 'choose' as const, label: ellipsis(h.advice.record.title, 70), value: h.advice.record.title }))],
+    actions: [
+      CHECK_VM_ACTION,
+      ...hits
+        .slice(1, 4)
+        .map((h) => ({ kind: 'choose' as const, label: ellipsis(h.advice.record.title, 70), value: h.advice.record.title })),
+    ],
   });
 }

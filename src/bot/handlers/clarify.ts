@@ -4,7 +4,9 @@ import { reply, type Entities, type Intent, type Reply } from '../../core/reply.
 
 /** Asks the one question that is missing: which distribution. */
 export function clarifyDistro(kb: KnowledgeBase, intent: Intent, entities: Entities): Reply {
-  const about = entities.feature ? ` about ${entities.feature === 'dynamic-memory' ? 'Dynamic Memory' : kb.featureName(entities.feature)}` : '';
+  const about = entities.feature
+    ? ` about ${entities.feature === 'dynamic-memory' ? 'Dynamic Memory' : kb.featureName(entities.feature)}`
+    : '';
   return reply({
     intent,
     entities,

@@ -6,7 +6,16 @@ import { CHECK_VM_ACTION, matrixAction } from '../../core/cite.ts';
 import { clarifyDistro } from './clarify.ts';
 import type { IntentHandler } from './handler.ts';
 import {
-  answeringColumns, decidingNoteLine, nearestLine, downloadAdvice, jsonVerdict, replyIntegration, verdictFields, verdictNotes, verdictQuery, verdictSources,
+  answeringColumns,
+  decidingNoteLine,
+  nearestLine,
+  downloadAdvice,
+  jsonVerdict,
+  replyIntegration,
+  verdictFields,
+  verdictNotes,
+  verdictQuery,
+  verdictSources,
 } from './verdict-reply.ts';
 
 export const distroSupportHandler: IntentHandler = {
@@ -16,16 +25,26 @@ export const distroSupportHandler: IntentHandler = {
     if (!family) return clarifyDistro(kb, 'distro_support', entities);
     const name = `${kb.familyName(family)}${entities.version ? ` ${entities.version}` : ''}`;
     const answer = decideVerdict(kb, verdictQuery(entities, question));
-    const base = { intent: 'distro_support' as const, entities, actions: answer.otherOs ? [] : [matrixAction(kb, family), CHECK_VM_ACTION] };
+    const base = {
+      intent: 'distro_support' as const,
+      entities,
+      actions: answer.otherOs ? [] : [matrixAction(kb, family), CHECK_VM_ACTION],
+    };
     const parts = [answer.otherOs ? `${answer.headline} ${answer.otherOs.reason}` : answer.headline];
     const columns = answeringColumns(answer);
     if (answer.verdict === 'yes' || answer.verdict === 'conditional') {
       if (!entities.version) {
-        parts.push(`Listed releases: ${answer.deciding.map((c) => `${describeVersionItems(c.column.versions)}${c.column.kernel ? ` ${c.column.kernel.label ?? c.column.kernel.flavor.toUpperCase()}` : ''}: ${describeIntegration(c.column.integration)}`).join('; ')}.`);
+        parts.push(
+          `Listed releases: ${answer.deciding.map((c) => `${describeVersionItems(c.column.versions)}${c.column.kernel ? ` ${c.column.kernel.label ?? c.column.kernel.flavor.toUpperCase()}` : ''}: ${describeIntegration(c.column.integration)}`).join('; ')}.`,
+        );
       } else if (columns.length === 1) {
-        parts.push(`It is supported with integration services ${describeIntegration(columns[0]!.column.integration)}.${downloadAdvice(answer)}`);
+        parts.push(
+          `It is supported with integration services ${describeIntegration(columns[0]!.column.integration)}.${downloadAdvice(answer)}`,
+        );
       } else if (columns.length > 1) {
-        parts.push(`Integration services in ${columns.length} ways: ${columns.map((c) => describeColumn(kb, c.column)).join('; ')}.${downloadAdvice(answer)}`);
+        parts.push(
+          `Integration services in ${columns.length} ways: ${columns.map((c) => describeColumn(kb, c.column)).join('; ')}.${downloadAdvice(answer)}`,
+        );
       }
     }
     if (answer.nearest.length) parts.push(nearestLine(kb, answer));

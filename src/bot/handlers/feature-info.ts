@@ -15,7 +15,11 @@ export const featureInfoHandler: IntentHandler = {
     const summary = records.map((r) => (ids.length > 1 ? `${r.name}: ${r.summary}` : r.summary)).join(' ');
     const minHost = records.map((r) => r.minHost).find((h) => h !== undefined);
     const who = queryWhoHas(kb, ids[0]!, { host: entities.host });
-    const rows = who.map((w) => [kb.familyName(w.family), w.columns.map((c) => describeVersionItems(c.versions)).join(', ') || 'none listed', w.snapshot.era]);
+    const rows = who.map((w) => [
+      kb.familyName(w.family),
+      w.columns.map((c) => describeVersionItems(c.versions)).join(', ') || 'none listed',
+      w.snapshot.era,
+    ]);
     const withIt = who.filter((w) => w.columns.length > 0).map((w) => kb.familyName(w.family));
     const hostText = entities.host ? ` on Windows Server ${entities.host}` : '';
     return reply({
@@ -24,7 +28,13 @@ export const featureInfoHandler: IntentHandler = {
       title: name,
       text: `${summary}${minHost ? ` It needs Windows Server ${minHost} or later as the host.` : ''} In the newest matrices it is available${hostText} for: ${withIt.join(', ') || 'no listed distribution'}.`,
       table: { columns: ['Distribution', `Releases with ${name}${hostText}`, 'Matrix date'], rows },
-      sources: [...records.flatMap((r) => refSources(kb, r.sources)), ...sourcesOf(kb, who.map((w) => w.snapshot.source))],
+      sources: [
+        ...records.flatMap((r) => refSources(kb, r.sources)),
+        ...sourcesOf(
+          kb,
+          who.map((w) => w.snapshot.source),
+        ),
+      ],
     });
   },
 };

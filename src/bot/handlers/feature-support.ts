@@ -5,7 +5,14 @@ import { CHECK_VM_ACTION, matrixAction } from '../../core/cite.ts';
 import { clarifyDistro } from './clarify.ts';
 import type { IntentHandler } from './handler.ts';
 import {
-  decidingNoteLine, jsonVerdict, nearestLine, replyIntegration, verdictFields, verdictNotes, verdictQuery, verdictSources,
+  decidingNoteLine,
+  jsonVerdict,
+  nearestLine,
+  replyIntegration,
+  verdictFields,
+  verdictNotes,
+  verdictQuery,
+  verdictSources,
 } from './verdict-reply.ts';
 
 const DYNAMIC_MEMORY: readonly FeatureId[] = ['dm-hot-add', 'dm-ballooning'];
@@ -32,10 +39,18 @@ export const featureSupportHandler: IntentHandler = {
     const verdict = combined(answers);
     const several = answers.length > 1;
     const text = [
-      ...(several ? [`${featureName}: ${verdict === 'conditional' ? 'only in part' : verdict === 'yes' ? 'yes' : verdict === 'no' ? 'no' : 'not in the matrix'}.`] : []),
-      ...answers.map((a) => `${a.otherOs ? `${a.headline} ${a.otherOs.reason}` : a.headline}${decidingNoteLine(a) ? ` ${decidingNoteLine(a)}` : ''}`),
+      ...(several
+        ? [
+            `${featureName}: ${verdict === 'conditional' ? 'only in part' : verdict === 'yes' ? 'yes' : verdict === 'no' ? 'no' : 'not in the matrix'}.`,
+          ]
+        : []),
+      ...answers.map(
+        (a) => `${a.otherOs ? `${a.headline} ${a.otherOs.reason}` : a.headline}${decidingNoteLine(a) ? ` ${decidingNoteLine(a)}` : ''}`,
+      ),
       nearestLine(kb, answers[0]!),
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
     const first = answers.find((a) => a.verdict === 'yes' || a.verdict === 'conditional') ?? answers[0]!;
     return reply({
       intent: 'feature_support',

@@ -3,16 +3,35 @@ import { reply, type Entities, type Reply } from '../../core/reply.ts';
 import { CHECK_VM_ACTION } from '../../core/cite.ts';
 import type { HandlerInput, IntentHandler } from './handler.ts';
 
-const HOW_TO = 'Get the collector with "lisbot collector > lis-collect.sh" or the Check my VM button, run "sh lis-collect.sh > lischeck.txt" in the guest, then upload lischeck.txt here (or run "lisbot check lischeck.txt").';
+const HOW_TO =
+  'Get the collector with "lisbot collector > lis-collect.sh" or the Check my VM button, run "sh lis-collect.sh > lischeck.txt" in the guest, then upload lischeck.txt here (or run "lisbot check lischeck.txt").';
 
 /** What people ask about the collector and the check, answered from how lisbot's own collector works. */
 const TOPICS: ReadonlyArray<{ pattern: RegExp; text: string }> = [
-  { pattern: /\b(root|sudo|privilege|permission|admin rights)\b/, text: 'The collector runs as any user. As root it sees more (the kernel log, dmidecode, the KVP pool); without root those sections come back empty and the report says so (INPUT_NOT_ROOT).' },
-  { pattern: /\b(send|upload|phone home|network|internet|data anywhere|privacy|safe|write|writes|modify|change anything|install)\b/, text: 'The collector is read-only: it opens no network connection, writes no files (not even temporary ones), loads no kernel modules and changes no service. It only prints a plain-text report to standard output, and you decide what to upload.' },
-  { pattern: /\b(redact|hostnames?|ip address|ips|mac address|anonymi[sz]e|sensitive|secrets?)\b/, text: 'Redaction is on by default: host names, IPv4/IPv6 and MAC addresses and user names are replaced before anything is printed. Use --no-redact to keep them, or --redact-only to see what would be hidden.' },
-  { pattern: /\b(freebsd|bsd|busybox|dash|rhel 5|old shell|posix)\b/, text: 'The collector is plain POSIX sh: it runs with bash 3.2 (RHEL 5), dash, busybox ash and FreeBSD sh, and probes FreeBSD with kldstat, sysctl and pkg.' },
-  { pattern: /\b(\d+ vms|many vms|all (my|our) vms|at once|inventory|csv|fleet|bulk|hundreds)\b/, text: 'For many VMs, upload an inventory: a CSV with one row per VM (or JSON lines). "lisbot check inventory.csv" streams one report per VM and a summary; cells that look like spreadsheet formulas are neutralised in CSV output.' },
-  { pattern: /\b(what does (the )?(guest )?check (look at|check|cover)|what (is|gets) (checked|collected)|which facts)\b/, text: `The check reads the kernel and its Hyper-V modules, the integration-services packages and daemons (KVP, VSS, file copy), the host build from the kernel log, Gen1/Gen2 and Secure Boot, disks and their I/O scheduler, network adapters, time sync and memory settings, then applies ${RULE_CATALOGUE.length} rules against the support matrices.` },
+  {
+    pattern: /\b(root|sudo|privilege|permission|admin rights)\b/,
+    text: 'The collector runs as any user. As root it sees more (the kernel log, dmidecode, the KVP pool); without root those sections come back empty and the report says so (INPUT_NOT_ROOT).',
+  },
+  {
+    pattern: /\b(send|upload|phone home|network|internet|data anywhere|privacy|safe|write|writes|modify|change anything|install)\b/,
+    text: 'The collector is read-only: it opens no network connection, writes no files (not even temporary ones), loads no kernel modules and changes no service. It only prints a plain-text report to standard output, and you decide what to upload.',
+  },
+  {
+    pattern: /\b(redact|hostnames?|ip address|ips|mac address|anonymi[sz]e|sensitive|secrets?)\b/,
+    text: 'Redaction is on by default: host names, IPv4/IPv6 and MAC addresses and user names are replaced before anything is printed. Use --no-redact to keep them, or --redact-only to see what would be hidden.',
+  },
+  {
+    pattern: /\b(freebsd|bsd|busybox|dash|rhel 5|old shell|posix)\b/,
+    text: 'The collector is plain POSIX sh: it runs with bash 3.2 (RHEL 5), dash, busybox ash and FreeBSD sh, and probes FreeBSD with kldstat, sysctl and pkg.',
+  },
+  {
+    pattern: /\b(\d+ vms|many vms|all (my|our) vms|at once|inventory|csv|fleet|bulk|hundreds)\b/,
+    text: 'For many VMs, upload an inventory: a CSV with one row per VM (or JSON lines). "lisbot check inventory.csv" streams one report per VM and a summary; cells that look like spreadsheet formulas are neutralised in CSV output.',
+  },
+  {
+    pattern: /\b(what does (the )?(guest )?check (look at|check|cover)|what (is|gets) (checked|collected)|which facts)\b/,
+    text: `The check reads the kernel and its Hyper-V modules, the integration-services packages and daemons (KVP, VSS, file copy), the host build from the kernel log, Gen1/Gen2 and Secure Boot, disks and their I/O scheduler, network adapters, time sync and memory settings, then applies ${RULE_CATALOGUE.length} rules against the support matrices.`,
+  },
 ];
 
 function diagnosticTopic(question: string): string | undefined {
@@ -20,12 +39,16 @@ function diagnosticTopic(question: string): string | undefined {
   if (!id) return undefined;
   const rule = [...INPUT_DIAGNOSTIC_RULES, ...RULE_CATALOGUE].find((r) => r.id === id);
   if (!rule) return `${id} is not one of the check's finding ids.`;
-  const truncated = id === 'INPUT_TRUNCATED' ? ' The collector always ends its report with a "### lischeck-end" line; without it the upload was cut off, so re-run the collector and upload the whole file.' : '';
+  const truncated =
+    id === 'INPUT_TRUNCATED'
+      ? ' The collector always ends its report with a "### lischeck-end" line; without it the upload was cut off, so re-run the collector and upload the whole file.'
+      : '';
   return `${id}: ${rule.title}.${truncated}`;
 }
 
 /** "analyse this", "here is my output": a file was meant, and none came with the message. */
-const REFERS_TO_UPLOAD = /\b(analy[sz]e this|check this|look at this|here('?s| is) (my|the)|attached|attachment|this output|this file|this bundle)\b/;
+const REFERS_TO_UPLOAD =
+  /\b(analy[sz]e this|check this|look at this|here('?s| is) (my|the)|attached|attachment|this output|this file|this bundle)\b/;
 
 /** How to get a VM checked; also what the "Check my VM" button shows. */
 export function checkVmReply(entities: Entities = {}): Reply {
@@ -44,14 +67,19 @@ function answerCheckQuestion({ question, entities }: HandlerInput): Reply {
   const topics = TOPICS.filter((t) => t.pattern.test(lower)).map((t) => t.text);
   if (!diagnostic && topics.length === 0 && REFERS_TO_UPLOAD.test(lower)) {
     return reply({
-      intent: 'guest_check', entities, answered: false, title: 'Nothing to check yet',
+      intent: 'guest_check',
+      entities,
+      answered: false,
+      title: 'Nothing to check yet',
       text: `I see no collector output with this message. ${HOW_TO}`,
       actions: [CHECK_VM_ACTION],
     });
   }
   if (!diagnostic && topics.length === 0) return checkVmReply(entities);
   return reply({
-    intent: 'guest_check', entities, title: 'Check my VM',
+    intent: 'guest_check',
+    entities,
+    title: 'Check my VM',
     text: [diagnostic, ...topics, HOW_TO].filter(Boolean).join(' '),
     actions: [CHECK_VM_ACTION],
   });

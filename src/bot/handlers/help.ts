@@ -13,12 +13,13 @@ export const HELP_EXAMPLES = [
 
 export const helpHandler: IntentHandler = {
   intent: 'help',
-  handle: ({ entities }) => reply({
-    intent: 'help',
-    entities,
-    title: 'What I answer',
-    text: 'I answer questions about Linux and FreeBSD guests on Hyper-V: whether a distribution and version is supported and how it gets integration services (built in, the Microsoft LIS download, or FreeBSD ports), which features work on which host, known issues and their fixes, best practices, and LIS versions. I can also check a VM from the collector output, and post a digest of newly supported releases.',
-    fields: HELP_EXAMPLES.map((example, i) => ({ label: `Example ${i + 1}`, value: example })),
-    actions: [CHECK_VM_ACTION],
-  }),
+  handle: ({ entities }) =>
+    reply({
+      intent: 'help',
+      entities,
+      title: 'What I answer',
+      text: 'I answer questions about Linux and FreeBSD guests on Hyper-V: whether a distribution and version is supported and how it gets integration services (built in, the Microsoft LIS download, or FreeBSD ports), which features work on which host, known issues and their fixes, best practices, and LIS versions. I can also check a VM from the collector output, and post a digest of newly supported releases.',
+      fields: HELP_EXAMPLES.map((example, i) => ({ label: `Example ${i + 1}`, value: example })),
+      actions: [CHECK_VM_ACTION],
+    }),
 };

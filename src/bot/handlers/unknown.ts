@@ -4,7 +4,9 @@ import { HELP_EXAMPLES } from './help.ts';
 
 /** Declines plainly, says what it can answer, and offers the close readings it found. */
 export function decline(input: HandlerInput): Reply {
-  const choices = input.extraction.fuzzy.slice(0, 5).map((f) => ({ kind: 'choose' as const, label: `Did you mean "${f.phrase}"?`, value: f.phrase }));
+  const choices = input.extraction.fuzzy
+    .slice(0, 5)
+    .map((f) => ({ kind: 'choose' as const, label: `Did you mean "${f.phrase}"?`, value: f.phrase }));
   return reply({
     intent: input.classification.intent === 'unknown' ? 'unknown' : input.classification.intent,
     entities: input.entities,

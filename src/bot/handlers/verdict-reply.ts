@@ -60,19 +60,27 @@ export function decidingNoteLine(answer: VerdictAnswer): string | undefined {
 export function columnState(reading: ColumnReading, entities: Entities): string {
   const conditions = reading.conditions.length ? ` (${reading.conditions.join('; ')})` : '';
   switch (reading.verdict) {
-    case 'yes': return entities.host ? `yes on ${entities.host}` : `yes${reading.hosts.length ? ` on ${describeHosts(reading.hosts)}` : ''}`;
-    case 'conditional': return `yes, if${conditions}`;
-    case 'no': return `no${reading.reason ? `: ${reading.reason}` : ''}`;
-    case 'not-in-matrix': return reading.reason ?? 'not in that source';
+    case 'yes':
+      return entities.host ? `yes on ${entities.host}` : `yes${reading.hosts.length ? ` on ${describeHosts(reading.hosts)}` : ''}`;
+    case 'conditional':
+      return `yes, if${conditions}`;
+    case 'no':
+      return `no${reading.reason ? `: ${reading.reason}` : ''}`;
+    case 'not-in-matrix':
+      return reading.reason ?? 'not in that source';
   }
 }
 
 export function verdictFields(kb: KnowledgeBase, answer: VerdictAnswer, entities: Entities, prefix = ''): ReplyField[] {
-  const fields: ReplyField[] = answer.deciding.slice(0, 8).map((c) => ({ label: `${prefix}${describeColumn(kb, c.column)}`, value: columnState(c, entities) }));
+  const fields: ReplyField[] = answer.deciding
+    .slice(0, 8)
+    .map((c) => ({ label: `${prefix}${describeColumn(kb, c.column)}`, value: columnState(c, entities) }));
   const t = answer.timeline;
-  if (t.first && t.last && t.first !== t.last) fields.push({ label: `${prefix}Listed`, value: `${t.first.era} to ${t.last.era} (${t.first.id} … ${t.last.id})` });
+  if (t.first && t.last && t.first !== t.last)
+    fields.push({ label: `${prefix}Listed`, value: `${t.first.era} to ${t.last.era} (${t.first.id} … ${t.last.id})` });
   if (t.disagreements.length) fields.push({ label: `${prefix}Sources disagree`, value: t.disagreements.join('; ') });
-  if (answer.remedies.length && answer.verdict !== 'yes') fields.push({ label: `${prefix}What would make it a yes`, value: answer.remedies.map((r) => r.text).join('; ') });
+  if (answer.remedies.length && answer.verdict !== 'yes')
+    fields.push({ label: `${prefix}What would make it a yes`, value: answer.remedies.map((r) => r.text).join('; ') });
   return fields;
 }
 

@@ -73,14 +73,16 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   const gateable = scope.reason === 'no-domain-term' || scope.reason === 'windows-itself';
   // "is arch linux supported?": a distribution we do not know is still a question about guests; it gets told so.
   const unknownDistro = guess.label === 'support' && namesUnknownDistro(extraction);
-  if (!scope.inScope && !meta && !((bareSupport || unknownDistro) && gateable)) return { ...base, label: 'unknown', probability: 0.9, byCue: false };
+  if (!scope.inScope && !meta && !((bareSupport || unknownDistro) && gateable))
+    return { ...base, label: 'unknown', probability: 0.9, byCue: false };
   return { ...base, label: guess.label, probability: guess.probability, byCue: false };
 }
 
 /** Routes what was heard, with the entities the question and its context name, to one intent. */
 export function classify(reading: Reading, extraction: Extraction, entities: Entities): Classification {
   const extra = { scope: reading.scope, ...(reading.normalLogLine ? { normalLogLine: true } : {}) };
-  if (reading.label === 'unknown') return { intent: 'unknown', confidence: reading.scope.inScope ? reading.probability : 0.9, missing: [], ...extra };
+  if (reading.label === 'unknown')
+    return { intent: 'unknown', confidence: reading.scope.inScope ? reading.probability : 0.9, missing: [], ...extra };
   const { intent, missing } = route(reading.label, entities);
   if (intent === 'unknown') return { intent, confidence: 0, missing: [], ...extra };
   return { intent, confidence: reading.probability * entityConfidence(extraction), missing, ...extra };

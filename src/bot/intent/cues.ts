@@ -13,7 +13,9 @@ export const CUES = {
   /** The section markers of the collector's report. */
   collectorMarker: [/^\s*###\s*lischeck\b/m],
   /** A log line that reports something wrong, rather than a normal boot message. */
-  fault: [/\b(fail\w*|error\w*|unable|cannot|can'?t|could not|timed? ?out|refus\w*|disagrees?|unknown symbol|warn\w*|bug|stuck|panic|not (supported|allowed|found|available)|unsupported|incompatible|lost|losing|abort\w*|reset)\b/i],
+  fault: [
+    /\b(fail\w*|error\w*|unable|cannot|can'?t|could not|timed? ?out|refus\w*|disagrees?|unknown symbol|warn\w*|bug|stuck|panic|not (supported|allowed|found|available)|unsupported|incompatible|lost|losing|abort\w*|reset)\b/i,
+  ],
   /** A message that continues the previous question: "and on 2016?", "what about sles 12?". */
   followUp: [/^\s*(and|what about|how about|also|same for|same on|for|on|with|now|then|ok and|and what about|and on|and for|what if)\b/i],
 } as const;

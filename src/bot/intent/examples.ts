@@ -18,10 +18,13 @@ const ExampleFile = z.union([Group, z.strictObject({ groups: z.array(Group) })])
 
 /** Every phrasing in the data files of examples/: one line of data per phrasing, grouped by intent. */
 export function loadExampleFiles(dir = EXAMPLES_DIR): Example[] {
-  return readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort().flatMap((name) => {
-    const parsed = ExampleFile.safeParse(parse(readFileSync(join(dir, name), 'utf8')));
-    if (!parsed.success) throw new Error(`${name}: ${z.prettifyError(parsed.error)}`);
-    const groups = 'groups' in parsed.data ? parsed.data.groups : [parsed.data];
-    return groups.flatMap((g) => g.examples.map((text) => ({ text, label: g.intent, origin: name })));
-  });
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .flatMap((name) => {
+      const parsed = ExampleFile.safeParse(parse(readFileSync(join(dir, name), 'utf8')));
+      if (!parsed.success) throw new Error(`${name}: ${z.prettifyError(parsed.error)}`);
+      const groups = 'groups' in parsed.data ? parsed.data.groups : [parsed.data];
+      return groups.flatMap((g) => g.examples.map((text) => ({ text, label: g.intent, origin: name })));
+    });
 }

@@ -4,7 +4,11 @@ import type { Example } from './examples.ts';
 
 /** A log-line signature as the text it matches: regex syntax dropped, literal words kept. */
 function signatureText(signature: string): string {
-  return signature.replace(/\\[dswbS]\{?\d*,?\d*\}?[+*?]?/g, ' ').replace(/\[[^\]]*\][+*?]?|\(\?:|[()|\\^$.*+?{}]/g, ' ').replace(/\s+/g, ' ').trim();
+  return signature
+    .replace(/\\[dswbS]\{?\d*,?\d*\}?[+*?]?/g, ' ')
+    .replace(/\[[^\]]*\][+*?]?|\(\?:|[()|\\^$.*+?{}]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -14,7 +18,9 @@ function signatureText(signature: string): string {
  */
 export function kbExamples(kb: KnowledgeBase): Example[] {
   const out: Example[] = [];
-  const add = (text: string, label: Example['label'], origin: string) => { if (text.trim()) out.push({ text, label, origin: `kb:${origin}` }); };
+  const add = (text: string, label: Example['label'], origin: string) => {
+    if (text.trim()) out.push({ text, label, origin: `kb:${origin}` });
+  };
   for (const issue of kb.knownIssues) {
     add(issue.title, 'known_issue', issue.id);
     for (const symptom of issue.symptoms) add(symptom, 'known_issue', issue.id);

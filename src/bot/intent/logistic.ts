@@ -39,11 +39,22 @@ function softmax(scores: number[]): number[] {
   return exps.map((e) => e / sum);
 }
 
-export function trainLogistic<L extends string>(labels: readonly L[], rows: readonly TrainingRow<L>[], options: LogisticOptions = {}): TextModel<L> {
+export function trainLogistic<L extends string>(
+  labels: readonly L[],
+  rows: readonly TrainingRow<L>[],
+  options: LogisticOptions = {},
+): TextModel<L> {
   const { epochs = 16, learningRate = 0.6, l2 = 1e-5, seed = 12 } = options;
   const index = new Map<string, number>();
   const encoded = rows.map((row) => ({
-    ids: Int32Array.from(row.features, (f) => { let id = index.get(f); if (id === undefined) { id = index.size; index.set(f, id); } return id; }),
+    ids: Int32Array.from(row.features, (f) => {
+      let id = index.get(f);
+      if (id === undefined) {
+        id = index.size;
+        index.set(f, id);
+      }
+      return id;
+    }),
     label: labels.indexOf(row.label),
   }));
   const k = labels.length;
@@ -62,11 +73,17 @@ export function trainLogistic<L extends string>(labels: readonly L[], rows: read
       if (s > max) max = s;
     }
     let sum = 0;
-    for (let c = 0; c < k; c++) { probs[c] = Math.exp(probs[c]! - max); sum += probs[c]!; }
+    for (let c = 0; c < k; c++) {
+      probs[c] = Math.exp(probs[c]! - max);
+      sum += probs[c]!;
+    }
     for (let c = 0; c < k; c++) probs[c] = probs[c]! / sum;
   };
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
     const rate = learningRate / (1 + epoch * 0.2);
     const decay = 1 - rate * l2;
     for (const at of order) {
@@ -78,7 +95,10 @@ export function trainLogistic<L extends string>(labels: readonly L[], rows: read
         const gradient = probs[c]! - (c === label ? 1 : 0);
         bias[c] = bias[c]! - rate * gradient * 0.1;
         const step = scale * gradient;
-        for (let j = 0; j < ids.length; j++) { const w = ids[j]! * k + c; weights[w] = weights[w]! * decay - step; }
+        for (let j = 0; j < ids.length; j++) {
+          const w = ids[j]! * k + c;
+          weights[w] = weights[w]! * decay - step;
+        }
       }
     }
   }
@@ -101,14 +121,23 @@ export function trainNaiveBayes<L extends string>(labels: readonly L[], rows: re
   for (const row of rows) {
     const c = labels.indexOf(row.label);
     docs[c]!++;
-    for (const f of row.features) { counts[c]!.set(f, (counts[c]!.get(f) ?? 0) + 1); totals[c]! += 1; vocabulary.add(f); }
+    for (const f of row.features) {
+      counts[c]!.set(f, (counts[c]!.get(f) ?? 0) + 1);
+      totals[c]! += 1;
+      vocabulary.add(f);
+    }
   }
   return {
     labels,
     predict(features) {
       const known = features.filter((f) => vocabulary.has(f));
-      return softmax(labels.map((_, c) => Math.log((docs[c]! + 1) / (rows.length + labels.length))
-        + known.reduce((s, f) => s + Math.log(((counts[c]!.get(f) ?? 0) + 1) / (totals[c]! + vocabulary.size)), 0)));
+      return softmax(
+        labels.map(
+          (_, c) =>
+            Math.log((docs[c]! + 1) / (rows.length + labels.length)) +
+            known.reduce((s, f) => s + Math.log(((counts[c]!.get(f) ?? 0) + 1) / (totals[c]! + vocabulary.size)), 0),
+        ),
+      );
     },
   };
 }

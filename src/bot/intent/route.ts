@@ -16,20 +16,21 @@ type Named = 'distro+feature' | 'distro' | 'feature' | 'none';
 const SUPPORT_ROUTES: Readonly<Record<'support' | 'feature_info', Readonly<Record<Named, Route>>>> = {
   support: {
     'distro+feature': { intent: 'feature_support', missing: [] },
-    'distro': { intent: 'distro_support', missing: [] },
-    'feature': { intent: 'feature_support', missing: ['distro'] },
-    'none': { intent: 'distro_support', missing: ['distro'] },
+    distro: { intent: 'distro_support', missing: [] },
+    feature: { intent: 'feature_support', missing: ['distro'] },
+    none: { intent: 'distro_support', missing: ['distro'] },
   },
   feature_info: {
     'distro+feature': { intent: 'feature_support', missing: [] },
-    'distro': { intent: 'distro_support', missing: [] },
-    'feature': { intent: 'feature_info', missing: [] },
-    'none': { intent: 'unknown', missing: [] },
+    distro: { intent: 'distro_support', missing: [] },
+    feature: { intent: 'feature_info', missing: [] },
+    none: { intent: 'unknown', missing: [] },
   },
 };
 
 export function route(label: Label, entities: { distro?: string; feature?: string }): Route {
   if (label !== 'support' && label !== 'feature_info') return { intent: label, missing: [] };
-  const named: Named = entities.distro && entities.feature ? 'distro+feature' : entities.distro ? 'distro' : entities.feature ? 'feature' : 'none';
+  const named: Named =
+    entities.distro && entities.feature ? 'distro+feature' : entities.distro ? 'distro' : entities.feature ? 'feature' : 'none';
   return SUPPORT_ROUTES[label][named];
 }

@@ -7,7 +7,11 @@ import { allowedTypos, editDistance, withinOneEdit } from '../../knowledge/edit-
 import { PLACEHOLDERS, type Extraction } from '../entities/extract.ts';
 import { phraseKey } from '../entities/tokens.ts';
 
-const ScopeTerms = z.strictObject({ domain: z.array(z.string().min(1)), foreign: z.array(z.string().min(1)), typoTolerant: z.array(z.string().min(5)) });
+const ScopeTerms = z.strictObject({
+  domain: z.array(z.string().min(1)),
+  foreign: z.array(z.string().min(1)),
+  typoTolerant: z.array(z.string().min(5)),
+});
 
 interface Terms {
   readonly domain: readonly string[];
@@ -76,11 +80,17 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
   const { extraction } = input;
   // Dots between words go too, so "lischeck.sh" names the collector; version numbers keep theirs.
   const padded = ` ${phraseKey(input.question).replace(/\.(?!\d)|(?<!\d)\./g, ' ')} `;
-  const named = extraction.distros.length > 0 || extraction.features.length > 0 || extraction.lisReleases.length > 0 || extraction.entities.kernel !== undefined;
-  const foreignTerm = foreign.find((t) => containsPhrase(padded, t))
-    ?? extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => nearWord(token, w)));
+  const named =
+    extraction.distros.length > 0 ||
+    extraction.features.length > 0 ||
+    extraction.lisReleases.length > 0 ||
+    extraction.entities.kernel !== undefined;
+  const foreignTerm =
+    foreign.find((t) => containsPhrase(padded, t)) ??
+    extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => nearWord(token, w)));
   if (foreignTerm && !input.logLine) return { inScope: false, reason: 'foreign', evidence: foreignTerm };
-  if (!extraction.distros.length && aboutWindowsGuest(extraction.shape)) return { inScope: false, reason: 'foreign', evidence: 'windows guest' };
+  if (!extraction.distros.length && aboutWindowsGuest(extraction.shape))
+    return { inScope: false, reason: 'foreign', evidence: 'windows guest' };
   if (named) return { inScope: true, reason: 'entity' };
   if (input.logLine) return { inScope: true, reason: 'log-line' };
   if (namesFinding(input.question)) return { inScope: true, reason: 'domain-term', evidence: 'finding id' };

@@ -24,7 +24,10 @@ export function splitCsv(text: string): string[] | undefined {
     const ch = text[i];
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += ch;
     } else if (ch === '"' && field.trim() === '') {
       quoted = true;
@@ -59,7 +62,10 @@ function scan(line: string, s: ScanState): void {
     const ch = line[i];
     if (s.quoted) {
       if (ch === '"') {
-        if (line[i + 1] === '"') { i++; s.blank = false; } else s.quoted = false;
+        if (line[i + 1] === '"') {
+          i++;
+          s.blank = false;
+        } else s.quoted = false;
       } else if (!isSpace(ch)) s.blank = false;
     } else if (ch === '"' && s.blank) {
       s.quoted = true;
@@ -82,7 +88,9 @@ export async function* csvRecords(lines: AsyncIterable<string>): AsyncGenerator<
     if (pending === undefined) {
       pending = line;
       start = lineNo;
-      state.quoted = false; state.blank = true; state.fields = 0;
+      state.quoted = false;
+      state.blank = true;
+      state.fields = 0;
     } else pending += `\n${line}`;
     if (pending.length > MAX_RECORD_CHARS) {
       yield { tooLong: { line: start } };

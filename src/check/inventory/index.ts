@@ -61,10 +61,15 @@ class UnknownColumns {
   readonly #reported = new Set<string>();
 
   problem(names: readonly string[], line: number): InventoryRecord | undefined {
-    const fresh = [...new Set(names.map((n) => n.trim()).filter((n) => n !== '' && normaliseColumn(n) === undefined && !this.#reported.has(n)))];
+    const fresh = [
+      ...new Set(names.map((n) => n.trim()).filter((n) => n !== '' && normaliseColumn(n) === undefined && !this.#reported.has(n))),
+    ];
     if (fresh.length === 0 || this.#reported.size >= 100) return undefined;
     for (const name of fresh) this.#reported.add(name);
-    const shown = fresh.slice(0, 10).map((n) => `"${n.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}"`).join(', ');
+    const shown = fresh
+      .slice(0, 10)
+      .map((n) => `"${n.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}"`)
+      .join(', ');
     const message = `Column${fresh.length > 1 ? 's' : ''} ${shown}${fresh.length > 10 ? ', …' : ''} not recognised and ignored; "lisbot check --help" lists the columns and their aliases (distro, version, host, …).`;
     return { row: line, facts: {}, diagnostics: [diag('INPUT_UNKNOWN_COLUMN', message, line)] };
   }
@@ -88,7 +93,10 @@ export async function* parseInventory(input: Input, options: InventoryOptions = 
   const lines = rl[Symbol.asyncIterator]();
   let first: IteratorResult<string> = await lines.next();
   let lineNo = 1;
-  while (!first.done && first.value.replace(/^\ufeff/, '').trim() === '') { first = await lines.next(); lineNo++; }
+  while (!first.done && first.value.replace(/^\ufeff/, '').trim() === '') {
+    first = await lines.next();
+    lineNo++;
+  }
   if (first.done) return;
   const firstLine = first.value.replace(/^\ufeff/, '');
   const unknown = new UnknownColumns();
@@ -122,13 +130,27 @@ export async function* parseInventory(input: Input, options: InventoryOptions = 
     for await (const event of csvRecords(rest())) {
       const line = ('record' in event ? event.record.line : event.tooLong.line) + lineNo - 1;
       if ('tooLong' in event) {
-        yield { row: line, facts: {}, diagnostics: [diag('INPUT_ROW_INVALID', 'A row is too long or has an unclosed quote; it was skipped.', line)] };
+        yield {
+          row: line,
+          facts: {},
+          diagnostics: [diag('INPUT_ROW_INVALID', 'A row is too long or has an unclosed quote; it was skipped.', line)],
+        };
         continue;
       }
       if (!header) {
         header = event.record.fields.map(normaliseColumn);
         if (!header.includes('vm_id')) {
-          yield { row: line, facts: {}, diagnostics: [diag('INPUT_UNKNOWN_FORMAT', `The header row has no vm_id column (expected columns: ${INVENTORY_COLUMNS.join(', ')}; vm or vm_name also work).`, line)] };
+          yield {
+            row: line,
+            facts: {},
+            diagnostics: [
+              diag(
+                'INPUT_UNKNOWN_FORMAT',
+                `The header row has no vm_id column (expected columns: ${INVENTORY_COLUMNS.join(', ')}; vm or vm_name also work).`,
+                line,
+              ),
+            ],
+          };
           return;
         }
         const notice = unknown.problem(event.record.fields, line);
@@ -136,7 +158,11 @@ export async function* parseInventory(input: Input, options: InventoryOptions = 
         continue;
       }
       if (++rows > maxRows) {
-        yield { row: line, facts: {}, diagnostics: [diag('INPUT_TOO_MANY_ROWS', `More than ${maxRows} rows; the rest was not read.`, line)] };
+        yield {
+          row: line,
+          facts: {},
+          diagnostics: [diag('INPUT_TOO_MANY_ROWS', `More than ${maxRows} rows; the rest was not read.`, line)],
+        };
         return;
       }
       const cols = header;
@@ -150,7 +176,10 @@ export async function* parseInventory(input: Input, options: InventoryOptions = 
 }
 
 function jsonRecord(text: string, line: number): { record: InventoryRecord; keys: string[] } {
-  const invalid = (message: string) => ({ record: { row: line, facts: {}, diagnostics: [diag('INPUT_ROW_INVALID', message, line)] }, keys: [] });
+  const invalid = (message: string) => ({
+    record: { row: line, facts: {}, diagnostics: [diag('INPUT_ROW_INVALID', message, line)] },
+    keys: [],
+  });
   if (text.length > MAX_JSON_LINE) return invalid('A JSON line is too long; it was skipped.');
   let parsed: unknown;
   try {
@@ -158,7 +187,8 @@ function jsonRecord(text: string, line: number): { record: InventoryRecord; keys
   } catch {
     return invalid('A line is not valid JSON; it was skipped.');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return invalid('A JSON line is not an object; it was skipped.');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return invalid('A JSON line is not an object; it was skipped.');
   const { row, diagnostics } = toRow(Object.entries(parsed), line);
   return { record: record(row, line, diagnostics), keys: Object.keys(parsed) };
 }

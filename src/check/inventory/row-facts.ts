@@ -9,10 +9,23 @@ import { safeInt } from '../parse/facts/view.ts';
 import type { InventoryColumn, InventoryRow } from './columns.ts';
 
 const DISTRO_ALIASES: Record<string, GuestDistro> = {
-  rhel: 'rhel', redhat: 'rhel', 'red hat': 'rhel', 'red hat enterprise linux': 'rhel', centos: 'centos',
-  oracle: 'oracle-linux', 'oracle linux': 'oracle-linux', ol: 'oracle-linux', 'oracle-linux': 'oracle-linux',
-  sles: 'sles', suse: 'sles', 'suse linux enterprise server': 'sles', opensuse: 'opensuse', 'opensuse leap': 'opensuse',
-  ubuntu: 'ubuntu', debian: 'debian', freebsd: 'freebsd',
+  rhel: 'rhel',
+  redhat: 'rhel',
+  'red hat': 'rhel',
+  'red hat enterprise linux': 'rhel',
+  centos: 'centos',
+  oracle: 'oracle-linux',
+  'oracle linux': 'oracle-linux',
+  ol: 'oracle-linux',
+  'oracle-linux': 'oracle-linux',
+  sles: 'sles',
+  suse: 'sles',
+  'suse linux enterprise server': 'sles',
+  opensuse: 'opensuse',
+  'opensuse leap': 'opensuse',
+  ubuntu: 'ubuntu',
+  debian: 'debian',
+  freebsd: 'freebsd',
 };
 
 export function distroFromText(text: string): GuestDistro | undefined {
@@ -21,7 +34,12 @@ export function distroFromText(text: string): GuestDistro | undefined {
 
 /** "Windows Server 2012 R2", "2012r2", "WS2016" → a HostId. */
 export function hostFromText(text: string): HostId | undefined {
-  const t = text.toUpperCase().replace(/WINDOWS|SERVER|WS|HYPER-V/g, ' ').replace(/\s+/g, ' ').trim().replace(/(\d{4})\s?R2/, '$1 R2');
+  const t = text
+    .toUpperCase()
+    .replace(/WINDOWS|SERVER|WS|HYPER-V/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(\d{4})\s?R2/, '$1 R2');
   return (HOST_IDS as readonly string[]).includes(t) ? (t as HostId) : undefined;
 }
 
@@ -32,14 +50,22 @@ function ev<T>(value: T, row: number, column: InventoryColumn, cell: string): Ob
 /** Facts one inventory row states. Inventory values are what a person typed: low confidence. */
 export function rowFacts(row: InventoryRow, rowNo: number): GuestFacts {
   const facts: GuestFacts = {};
-  const cell = (c: InventoryColumn) => { const v = row[c]?.trim(); return v === '' ? undefined : v; };
+  const cell = (c: InventoryColumn) => {
+    const v = row[c]?.trim();
+    return v === '' ? undefined : v;
+  };
 
   const family = cell('os_family');
   const version = cell('os_version');
   if (family) {
     const distro = distroFromText(family);
     const normalised = version ? normaliseVersion(version) : undefined;
-    facts.os = ev(stripUndefined({ distro, rawId: family.toLowerCase().slice(0, 40), version: normalised, like: [] as string[] }), rowNo, 'os_family', `${family} ${version ?? ''}`.trim());
+    facts.os = ev(
+      stripUndefined({ distro, rawId: family.toLowerCase().slice(0, 40), version: normalised, like: [] as string[] }),
+      rowNo,
+      'os_family',
+      `${family} ${version ?? ''}`.trim(),
+    );
   }
   const kernel = cell('kernel');
   if (kernel && /^\d{1,3}\.\d{1,3}/.test(kernel)) {
@@ -51,7 +77,12 @@ export function rowFacts(row: InventoryRow, rowNo: number): GuestFacts {
   const build = safeInt(cell('host_build'), 999_999);
   if (build !== undefined) {
     const known = hostForBuild(build);
-    facts.host = ev(stripUndefined({ build, hostId: known?.hostId, product: known?.product, source: 'inventory' as const }), rowNo, 'host_build', String(build));
+    facts.host = ev(
+      stripUndefined({ build, hostId: known?.hostId, product: known?.product, source: 'inventory' as const }),
+      rowNo,
+      'host_build',
+      String(build),
+    );
   } else if (hostText) {
     const hostId = hostFromText(hostText);
     if (hostId) facts.host = ev({ hostId, source: 'inventory' as const }, rowNo, 'host_os', hostText);
@@ -63,23 +94,45 @@ export function rowFacts(row: InventoryRow, rowNo: number): GuestFacts {
   if (lis) {
     const v = /(\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)/.exec(lis)?.[1];
     const builtIn = /built.?in|none|no|inbox/i.test(lis);
-    if (v || builtIn) facts.lis = ev(stripUndefined({ installed: !builtIn && v !== undefined, version: builtIn ? undefined : v, packages: [] as string[] }), rowNo, 'lis_package', lis);
+    if (v || builtIn)
+      facts.lis = ev(
+        stripUndefined({ installed: !builtIn && v !== undefined, version: builtIn ? undefined : v, packages: [] as string[] }),
+        rowNo,
+        'lis_package',
+        lis,
+      );
   }
   const daemon = (column: 'kvp_daemon' | 'vss_daemon') => {
     const text = cell(column);
     if (!text) return undefined;
     const t = text.toLowerCase();
-    const running = /running|active|^yes$|^y$|^true$/.test(t) ? true : /not running|stopped|inactive|^no$|missing|absent|not installed/.test(t) ? false : undefined;
+    const running = /running|active|^yes$|^y$|^true$/.test(t)
+      ? true
+      : /not running|stopped|inactive|^no$|missing|absent|not installed/.test(t)
+        ? false
+        : undefined;
     const installed = /not installed|missing|absent|^no$/.test(t) ? false : running !== undefined || /installed/.test(t) ? true : undefined;
     if (running === undefined && installed === undefined) return undefined;
-    return ev(stripUndefined({ installed, running: running === true && installed === false ? undefined : running, packages: [], units: [], processes: [] }), rowNo, column, text);
+    return ev(
+      stripUndefined({
+        installed,
+        running: running === true && installed === false ? undefined : running,
+        packages: [],
+        units: [],
+        processes: [],
+      }),
+      rowNo,
+      column,
+      text,
+    );
   };
   const kvp = daemon('kvp_daemon');
   const vss = daemon('vss_daemon');
   if (kvp || vss) facts.daemons = stripUndefined({ kvp, vss });
 
   const sched = cell('io_scheduler');
-  if (sched && /^[\w-]{1,20}$/.test(sched)) facts.ioSchedulers = ev([{ device: '*', active: sched, available: [] }], rowNo, 'io_scheduler', sched);
+  if (sched && /^[\w-]{1,20}$/.test(sched))
+    facts.ioSchedulers = ev([{ device: '*', active: sched, available: [] }], rowNo, 'io_scheduler', sched);
 
   const mac = cell('mac_type')?.toLowerCase();
   const macType: 'static' | 'dynamic' | undefined = mac === 'static' || mac === 'dynamic' ? mac : undefined;

@@ -33,7 +33,9 @@ export function splitCollectorOutput(lines: readonly string[], store: SectionSto
         continue;
       }
       if (name === SECTION.meta && result.sawEnd) {
-        diagnostics.add('INPUT_MULTIPLE_BUNDLES', 'The upload holds more than one collector run; only the first was read.', { line: lineNo });
+        diagnostics.add('INPUT_MULTIPLE_BUNDLES', 'The upload holds more than one collector run; only the first was read.', {
+          line: lineNo,
+        });
         break;
       }
       if (name === SECTION.meta) result.sawMeta = true;

@@ -105,7 +105,8 @@ export function decodeUpload(input: Buffer | Uint8Array | string, diagnostics: D
   }
   const { text, encoding } = decodeText(buf);
   const junk = encoding === 'utf-8' ? (countJunkBytes(buf) + countReplacementChars(text)) / buf.byteLength : junkShare(text);
-  if (junk > BINARY_RATIO) diagnostics.add('INPUT_BINARY_DATA', 'The upload contains binary data; only lines that look like text were read.');
+  if (junk > BINARY_RATIO)
+    diagnostics.add('INPUT_BINARY_DATA', 'The upload contains binary data; only lines that look like text were read.');
 
   const raw = text.split(/\r\n|\r|\n/);
   if (raw.length > MAX_LINES) {
@@ -128,7 +129,8 @@ function cleanLine(line: string, lineNo: number, diagnostics: DiagnosticSink): s
     diagnostics.add('INPUT_BINARY_DATA', 'Lines made mostly of binary data were skipped.', { line: lineNo });
     return '';
   }
-  if (junk > 0) diagnostics.add('INPUT_BINARY_DATA', 'Control characters (NUL bytes and the like) were removed from lines.', { line: lineNo });
+  if (junk > 0)
+    diagnostics.add('INPUT_BINARY_DATA', 'Control characters (NUL bytes and the like) were removed from lines.', { line: lineNo });
   if (s.length > MAX_LINE_CHARS || line.length > MAX_LINE_CHARS * 4) {
     diagnostics.add('INPUT_LINE_TOO_LONG', `Lines longer than ${MAX_LINE_CHARS} characters were shortened.`, { line: lineNo });
     s = s.slice(0, MAX_LINE_CHARS);

@@ -51,7 +51,10 @@ export function parseBundle(input: Buffer | Uint8Array | string): ParsedBundle {
       truncated = true;
       diagnostics.add('INPUT_TRUNCATED', 'The collector output is incomplete (no end marker); checks ran on what is present.');
     }
-    const osType = store.sections.get(SECTION.meta)?.lines.find((l) => l.startsWith('os_type='))?.slice(8);
+    const osType = store.sections
+      .get(SECTION.meta)
+      ?.lines.find((l) => l.startsWith('os_type='))
+      ?.slice(8);
     const expected = osType === 'FreeBSD' ? EXPECTED_FREEBSD : EXPECTED_LINUX;
     for (const name of expected) {
       if (!store.sections.has(name)) diagnostics.add('INPUT_SECTION_MISSING', 'An expected section is missing.', { section: name });

@@ -8,7 +8,8 @@ import type { Section, SectionStore } from './section.ts';
  * classified by its shape. Indented lines continue the previous block (systemctl status).
  */
 
-const KNOWN_COMMANDS = /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls)\b/;
+const KNOWN_COMMANDS =
+  /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls)\b/;
 const PROMPT = /^(?:\[[^\]\n]{1,80}\]\s?[#$]|[\w.@~:/-]{1,80}[#$%>]|[#$%>])\s+(.{1,400})$/;
 
 /** Section for a command line typed at a prompt; sub-commands decide (cat of which file, dmesg or rpm). */
@@ -35,12 +36,20 @@ export function sectionForCommand(command: string): SectionName | undefined {
 
 function sectionForFile(path: string): SectionName | undefined {
   const byFile: Record<string, SectionName> = {
-    '/etc/os-release': SECTION.osRelease, '/usr/lib/os-release': SECTION.osRelease,
-    '/etc/redhat-release': SECTION.redhatRelease, '/etc/centos-release': SECTION.centosRelease,
-    '/etc/oracle-release': SECTION.oracleRelease, '/etc/SuSE-release': SECTION.suseRelease,
-    '/etc/lsb-release': SECTION.lsbRelease, '/etc/debian_version': SECTION.debianVersion,
-    '/proc/cmdline': SECTION.cmdline, '/etc/fstab': SECTION.fstab, '/proc/mounts': SECTION.mounts,
-    '/var/log/dmesg': SECTION.dmesg, '/var/run/dmesg.boot': SECTION.dmesg, '/proc/modules': SECTION.lsmod,
+    '/etc/os-release': SECTION.osRelease,
+    '/usr/lib/os-release': SECTION.osRelease,
+    '/etc/redhat-release': SECTION.redhatRelease,
+    '/etc/centos-release': SECTION.centosRelease,
+    '/etc/oracle-release': SECTION.oracleRelease,
+    '/etc/SuSE-release': SECTION.suseRelease,
+    '/etc/lsb-release': SECTION.lsbRelease,
+    '/etc/debian_version': SECTION.debianVersion,
+    '/proc/cmdline': SECTION.cmdline,
+    '/etc/fstab': SECTION.fstab,
+    '/proc/mounts': SECTION.mounts,
+    '/var/log/dmesg': SECTION.dmesg,
+    '/var/run/dmesg.boot': SECTION.dmesg,
+    '/proc/modules': SECTION.lsmod,
   };
   if (byFile[path]) return byFile[path];
   if (/^\/sys\/block\/[^/]+\/queue\/scheduler$/.test(path)) return SECTION.schedulers;
@@ -61,7 +70,10 @@ const SHAPES: readonly (readonly [RegExp, SectionName])[] = [
   [/^\[\s{0,12}\d{1,9}\.\d{1,9}\]/, SECTION.dmesg],
   [/^(?:hv_\w{1,30}|hyperv_\w{1,30}|hid[-_]hyperv|Hyper-V|storvsc\d{0,3}|hn\d{1,3}|vmbus\d{0,3}|netvsc):? /, SECTION.dmesg],
   [/^[A-Z][a-z]{2}\s{1,2}\d{1,2} \d\d:\d\d:\d\d \S+ /, SECTION.logs],
-  [/^(?:kmod-)?[A-Za-z0-9][\w.+-]{0,120}-\d[\w.+~]{0,60}-[\w.+~]{1,80}\.(?:x86_64|i[3-6]86|noarch|aarch64|ppc64le|s390x)$/, SECTION.packages],
+  [
+    /^(?:kmod-)?[A-Za-z0-9][\w.+-]{0,120}-\d[\w.+~]{0,60}-[\w.+~]{1,80}\.(?:x86_64|i[3-6]86|noarch|aarch64|ppc64le|s390x)$/,
+    SECTION.packages,
+  ],
   [/^[A-Za-z0-9][\w.+-]{0,120}\.(?:x86_64|i[3-6]86|noarch|aarch64)\s+\S+\s+\S+$/, SECTION.packages],
   [/^(?:ii|rc|hi)\s+\S+\s+\S+/, SECTION.packages],
   [/^\s*[●*]?\s*[\w@.-]{1,120}\.(?:service|timer)\b/, SECTION.services],
@@ -70,7 +82,10 @@ const SHAPES: readonly (readonly [RegExp, SectionName])[] = [
   [/^\/sys\/block\/\S+\/queue\/scheduler:/, SECTION.schedulers],
   [/^(?:[\w-]+\s+)*\[(?:noop|deadline|cfq|none|mq-deadline|kyber|bfq)\](?:\s+[\w-]+)*\s*$/, SECTION.schedulers],
   [/^(?:BOOT_IMAGE=|ro root=|root=)/, SECTION.cmdline],
-  [/^(?:filename|version|vermagic|srcversion|rhelversion|description|author|license|alias|depends|intree|retpoline|signer|sig_key|sig_hashalgo|parm):\s/, SECTION.modinfo],
+  [
+    /^(?:filename|version|vermagic|srcversion|rhelversion|description|author|license|alias|depends|intree|retpoline|signer|sig_key|sig_hashalgo|parm):\s/,
+    SECTION.modinfo,
+  ],
   [/^(?:UUID=|LABEL=|PARTUUID=|\/dev\/)\S+\s+(?:\/\S*|swap|none)\s+\w+\s+\S+/, SECTION.fstab],
   [/^[0-9a-f]{2,4}:[0-9a-f]{2}[.:][0-9a-f]{1,2}(?:\.\d)?\s/, SECTION.lspci],
   [/^SecureBoot (?:enabled|disabled)/, SECTION.firmware],
@@ -102,8 +117,10 @@ export function splitPaste(lines: readonly string[], store: SectionStore, diagno
       continue;
     }
     if (fromPrompt && block) {
-      const line = block.name === SECTION.schedulers && schedulerDevice && !text.startsWith('/sys/')
-        ? `/sys/block/${schedulerDevice}/queue/scheduler: ${text.trim()}` : text;
+      const line =
+        block.name === SECTION.schedulers && schedulerDevice && !text.startsWith('/sys/')
+          ? `/sys/block/${schedulerDevice}/queue/scheduler: ${text.trim()}`
+          : text;
       store.push(block, line, lineNo);
       classified++;
       continue;

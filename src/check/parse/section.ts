@@ -35,7 +35,10 @@ export class SectionStore {
     if (known) {
       if (merge) return known;
       known.duplicates++;
-      this.#diagnostics.add('INPUT_DUPLICATE_SECTION', 'A section appeared more than once; the first one was used.', { line, section: name });
+      this.#diagnostics.add('INPUT_DUPLICATE_SECTION', 'A section appeared more than once; the first one was used.', {
+        line,
+        section: name,
+      });
       return undefined;
     }
     if (this.sections.size >= MAX_SECTIONS) {
@@ -50,7 +53,10 @@ export class SectionStore {
   push(section: Section, text: string, line: number): void {
     if (section.lines.length >= MAX_SECTION_LINES) {
       if (!section.truncated) {
-        this.#diagnostics.add('INPUT_SECTION_TOO_LONG', `A section had more than ${MAX_SECTION_LINES} lines; the rest was skipped.`, { line, section: section.name });
+        this.#diagnostics.add('INPUT_SECTION_TOO_LONG', `A section had more than ${MAX_SECTION_LINES} lines; the rest was skipped.`, {
+          line,
+          section: section.name,
+        });
       }
       section.truncated = true;
       return;

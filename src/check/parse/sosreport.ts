@@ -16,24 +16,38 @@ interface SosTarget {
 }
 
 const FIXED: Record<string, SectionName> = {
-  'sos_commands/kernel/uname_-a': SECTION.uname, 'uname': SECTION.uname,
-  'sos_commands/kernel/lsmod': SECTION.lsmod, 'lsmod': SECTION.lsmod, 'proc/modules': SECTION.lsmod,
-  'sos_commands/kernel/dmesg': SECTION.dmesg, 'var/log/dmesg': SECTION.dmesg,
-  'etc/os-release': SECTION.osRelease, 'usr/lib/os-release': SECTION.osRelease,
-  'etc/redhat-release': SECTION.redhatRelease, 'etc/centos-release': SECTION.centosRelease,
-  'etc/oracle-release': SECTION.oracleRelease, 'etc/SuSE-release': SECTION.suseRelease,
-  'etc/lsb-release': SECTION.lsbRelease, 'etc/debian_version': SECTION.debianVersion,
-  'installed-rpms': SECTION.packages, 'sos_commands/dpkg/dpkg_-l': SECTION.packages,
-  'proc/cmdline': SECTION.cmdline, 'proc/meminfo': SECTION.meminfo,
+  'sos_commands/kernel/uname_-a': SECTION.uname,
+  uname: SECTION.uname,
+  'sos_commands/kernel/lsmod': SECTION.lsmod,
+  lsmod: SECTION.lsmod,
+  'proc/modules': SECTION.lsmod,
+  'sos_commands/kernel/dmesg': SECTION.dmesg,
+  'var/log/dmesg': SECTION.dmesg,
+  'etc/os-release': SECTION.osRelease,
+  'usr/lib/os-release': SECTION.osRelease,
+  'etc/redhat-release': SECTION.redhatRelease,
+  'etc/centos-release': SECTION.centosRelease,
+  'etc/oracle-release': SECTION.oracleRelease,
+  'etc/SuSE-release': SECTION.suseRelease,
+  'etc/lsb-release': SECTION.lsbRelease,
+  'etc/debian_version': SECTION.debianVersion,
+  'installed-rpms': SECTION.packages,
+  'sos_commands/dpkg/dpkg_-l': SECTION.packages,
+  'proc/cmdline': SECTION.cmdline,
+  'proc/meminfo': SECTION.meminfo,
   'sos_commands/hyperv/lsvmbus_-vv': SECTION.lsvmbus,
   'sos_commands/systemd/systemctl_list-unit-files': SECTION.services,
   'sos_commands/systemd/systemctl_list-units': SECTION.services,
   'sos_commands/systemd/systemctl_status_--all': SECTION.services,
-  'etc/fstab': SECTION.fstab, 'proc/mounts': SECTION.mounts,
-  'var/log/messages': SECTION.logs, 'var/log/syslog': SECTION.logs,
+  'etc/fstab': SECTION.fstab,
+  'proc/mounts': SECTION.mounts,
+  'var/log/messages': SECTION.logs,
+  'var/log/syslog': SECTION.logs,
   'sos_commands/boot/mokutil_--sb-state': SECTION.firmware,
-  'sos_commands/hardware/dmidecode': SECTION.dmidecode, 'dmidecode': SECTION.dmidecode,
-  'sos_commands/pci/lspci_-nnvv': SECTION.lspci, 'sos_commands/pci/lspci_-tv': SECTION.lspci,
+  'sos_commands/hardware/dmidecode': SECTION.dmidecode,
+  dmidecode: SECTION.dmidecode,
+  'sos_commands/pci/lspci_-nnvv': SECTION.lspci,
+  'sos_commands/pci/lspci_-tv': SECTION.lspci,
   'etc/udev/rules.d/70-persistent-net.rules': SECTION.persistentNet,
   'sys/devices/system/clocksource/clocksource0/current_clocksource': SECTION.clocksource,
   'sos_commands/kdump/kdumpctl_showmem': SECTION.kdump,
@@ -47,23 +61,32 @@ function targetFor(path: string): { target: SosTarget; part: string } | undefine
     return { target: { section: fixed }, part: '' };
   }
   let m = /^sys\/block\/([^/]+)\/queue\/scheduler$/.exec(path);
-  if (m?.[1]) return { target: { section: SECTION.schedulers, rewrite: (l, dev) => `/sys/block/${dev}/queue/scheduler: ${l.trim()}` }, part: m[1] };
+  if (m?.[1])
+    return { target: { section: SECTION.schedulers, rewrite: (l, dev) => `/sys/block/${dev}/queue/scheduler: ${l.trim()}` }, part: m[1] };
   m = /^sys\/block\/([^/]+)\/queue\/discard_max_bytes$/.exec(path);
-  if (m?.[1]) return { target: { section: SECTION.discard, rewrite: (l, dev) => `/sys/block/${dev}/queue/discard_max_bytes: ${l.trim()}` }, part: m[1] };
+  if (m?.[1])
+    return {
+      target: { section: SECTION.discard, rewrite: (l, dev) => `/sys/block/${dev}/queue/discard_max_bytes: ${l.trim()}` },
+      part: m[1],
+    };
   m = /^sys\/bus\/vmbus\/devices\/([^/]+)\/class_id$/.exec(path);
   if (m?.[1]) return { target: { section: SECTION.vmbusDevices, rewrite: (l, id) => `${id} class=${l.trim()}` }, part: m[1] };
   m = /^sos_commands\/kernel\/modinfo_(\S+)$/.exec(path);
   if (m?.[1]) return { target: { section: SECTION.modinfo }, part: m[1] };
   m = /^sos_commands\/networking\/ethtool_-i_(\S+)$/.exec(path);
   if (m?.[1]) {
-    return { target: { section: SECTION.net, rewrite: (l, nic) => (l.startsWith('driver: ') ? `${nic} driver=${l.slice(8).trim()}` : '') }, part: m[1] };
+    return {
+      target: { section: SECTION.net, rewrite: (l, nic) => (l.startsWith('driver: ') ? `${nic} driver=${l.slice(8).trim()}` : '') },
+      part: m[1],
+    };
   }
   if (path.startsWith('sos_commands/rpm/')) return { target: { section: SECTION.packages }, part: '' };
   if (/^sos_commands\/logs\/journalctl_.*(?:-k|--dmesg)/.test(path)) return { target: { section: SECTION.dmesg }, part: '' };
   return undefined;
 }
 
-const SOS_ROOTS = /^(?:sos_commands|etc|proc|sys|var|usr|lib|boot|run)\/|^(?:installed-rpms|uname|lsmod|dmidecode|hostname|uptime|free|df|ps|date|lspci|sos_reports)$/;
+const SOS_ROOTS =
+  /^(?:sos_commands|etc|proc|sys|var|usr|lib|boot|run)\/|^(?:installed-rpms|uname|lsmod|dmidecode|hostname|uptime|free|df|ps|date|lspci|sos_reports)$/;
 
 /** The sosreport path a line introduces, if it is a path header. */
 export function sosPathHeader(line: string): string | undefined {
@@ -72,7 +95,11 @@ export function sosPathHeader(line: string): string | undefined {
   const wrapped = /^(?:-{2,}|={2,}|==>|#{1,3}|\*{2,})\s*(\S+)\s*(?:-{2,}|={2,}|<==|\*{2,})?$/.exec(s);
   if (wrapped?.[1]) s = wrapped[1];
   else if (/\s/.test(s)) return undefined;
-  s = s.replace(/:$/, '').replace(/^\.\//, '').replace(/^\/?(?:tmp\/|var\/tmp\/)?sosreport-[^/]+\//, '').replace(/^\//, '');
+  s = s
+    .replace(/:$/, '')
+    .replace(/^\.\//, '')
+    .replace(/^\/?(?:tmp\/|var\/tmp\/)?sosreport-[^/]+\//, '')
+    .replace(/^\//, '');
   return SOS_ROOTS.test(s) ? s : undefined;
 }
 

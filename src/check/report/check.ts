@@ -69,7 +69,13 @@ function validAsOf(asOf: string | undefined): string {
 }
 
 /** Rules and report for facts already read (an inventory row, or a parsed bundle). */
-export function evaluateFacts(kb: KnowledgeBase, facts: GuestFacts, options: CheckOptions = {}, input: InputSummary = {}, detail: { notEvaluated?: boolean } = {}): CheckResult {
+export function evaluateFacts(
+  kb: KnowledgeBase,
+  facts: GuestFacts,
+  options: CheckOptions = {},
+  input: InputSummary = {},
+  detail: { notEvaluated?: boolean } = {},
+): CheckResult {
   const ctx = buildContext(kb, facts, { ...options, asOf: validAsOf(options.asOf) });
   const run = runRules(ctx);
   const kernel = facts.kernel?.value;
@@ -100,7 +106,13 @@ export function evaluateFacts(kb: KnowledgeBase, facts: GuestFacts, options: Che
 /** Parses an upload and checks it. Never throws on bad input: problems end up in `input.diagnostics`. */
 export function evaluateBundle(kb: KnowledgeBase, input: Buffer | string, options: CheckOptions = {}): CheckResult {
   const parsed = parseBundle(input);
-  const result = evaluateFacts(kb, parsed.facts, options, { sections: parsed.stats.sections, truncated: parsed.stats.truncated, diagnostics: parsed.diagnostics }, { notEvaluated: true });
+  const result = evaluateFacts(
+    kb,
+    parsed.facts,
+    options,
+    { sections: parsed.stats.sections, truncated: parsed.stats.truncated, diagnostics: parsed.diagnostics },
+    { notEvaluated: true },
+  );
   return { ...result, format: parsed.format };
 }
 

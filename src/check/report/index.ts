@@ -3,4 +3,12 @@ export { checkBundle, checkFacts, evaluateBundle, evaluateFacts, type CheckResul
 export { reportToReply, guestLabel, hostLabel } from './reply.ts';
 export { renderReportText } from './text.ts';
 export { CheckReportSchema, FindingSchema, InventoryReportSchema } from './schema.ts';
-export { checkInventory, inventoryCsvLine, InventoryTally, INVENTORY_CSV_HEADER, type InventoryItem, type InventoryReport, type InventorySummary } from './inventory.ts';
+export {
+  checkInventory,
+  inventoryCsvLine,
+  InventoryTally,
+  INVENTORY_CSV_HEADER,
+  type InventoryItem,
+  type InventoryReport,
+  type InventorySummary,
+} from './inventory.ts';

@@ -21,7 +21,11 @@ function hasFacts(record: InventoryRecord): boolean {
 }
 
 /** Streams an inventory (CSV or JSON lines) and checks each VM as its row arrives. */
-export async function* checkInventory(kb: KnowledgeBase, input: InventoryInput, options: CheckOptions & InventoryOptions = {}): AsyncGenerator<InventoryItem> {
+export async function* checkInventory(
+  kb: KnowledgeBase,
+  input: InventoryInput,
+  options: CheckOptions & InventoryOptions = {},
+): AsyncGenerator<InventoryItem> {
   const { maxRows, ...checkOptions } = options;
   for await (const record of parseInventory(input, maxRows !== undefined ? { maxRows } : {})) {
     if (!hasFacts(record)) {
@@ -83,22 +87,55 @@ export class InventoryTally {
   }
 
   summary(): InventorySummary {
-    const top = [...this.#byId.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 15).map(([id, vms]) => ({ id, vms }));
+    const top = [...this.#byId.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 15)
+      .map(([id, vms]) => ({ id, vms }));
     return {
-      vms: this.#vms, problems: this.#problems, status: { ...this.#status }, severity: { ...this.#severity },
-      top_findings: top, diagnostics: [...this.#diagnostics], elapsed_ms: Math.round(performance.now() - this.#started),
+      vms: this.#vms,
+      problems: this.#problems,
+      status: { ...this.#status },
+      severity: { ...this.#severity },
+      top_findings: top,
+      diagnostics: [...this.#diagnostics],
+      elapsed_ms: Math.round(performance.now() - this.#started),
     };
   }
 }
 
-export const INVENTORY_CSV_HEADER = ['vm_id', 'distro', 'version', 'kernel', 'host', 'integration', 'status', 'critical', 'warning', 'info', 'tip', 'findings'] as const;
+export const INVENTORY_CSV_HEADER = [
+  'vm_id',
+  'distro',
+  'version',
+  'kernel',
+  'host',
+  'integration',
+  'status',
+  'critical',
+  'warning',
+  'info',
+  'tip',
+  'findings',
+] as const;
 
 /** One CSV line for a VM's report; every cell passes through the formula neutraliser. */
 export function inventoryCsvLine(report: InventoryReport): string {
   const count = (s: Finding['severity']) => report.findings.filter((f) => f.severity === s).length;
-  const integration = report.integration ? `${report.integration.kind}${report.integration.package ? ` ${report.integration.package}` : ''}` : '';
+  const integration = report.integration
+    ? `${report.integration.kind}${report.integration.package ? ` ${report.integration.package}` : ''}`
+    : '';
   return csvRow([
-    report.vm_id ?? '', report.guest.distro, report.guest.version, report.guest.kernel, report.host?.id, integration, report.status,
-    count('critical'), count('warning'), count('info'), count('tip'), report.findings.map((f) => f.id).join(' '),
+    report.vm_id ?? '',
+    report.guest.distro,
+    report.guest.version,
+    report.guest.kernel,
+    report.host?.id,
+    integration,
+    report.status,
+    count('critical'),
+    count('warning'),
+    count('info'),
+    count('tip'),
+    report.findings.map((f) => f.id).join(' '),
   ]);
 }

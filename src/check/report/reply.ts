@@ -8,7 +8,11 @@ import type { CheckReport, Finding } from './check-report.ts';
 const MAX_FIELDS = 10;
 const MAX_SOURCES = 8;
 const SEVERITY_WORD: Record<Finding['severity'], string> = { critical: 'Critical', warning: 'Warning', info: 'Info', tip: 'Tip' };
-const STATUS_WORD: Record<CheckReport['status'], string> = { supported: 'supported', not_supported: 'not supported', unknown: 'support unknown' };
+const STATUS_WORD: Record<CheckReport['status'], string> = {
+  supported: 'supported',
+  not_supported: 'not supported',
+  unknown: 'support unknown',
+};
 /** Context findings that the title and text already carry. */
 const CONTEXT_IDS = new Set(['FEATURE_TABLE', 'HV_HOST_IDENTIFIED']);
 
@@ -26,17 +30,26 @@ function integrationText(report: CheckReport): string {
   const i = report.integration;
   if (!i) return 'integration services unknown';
   switch (i.kind) {
-    case 'download': return `${i.package ?? 'LIS'} download`;
-    case 'built-in': return 'built-in drivers';
-    case 'ports': return 'FreeBSD ports package';
-    case 'none': return 'no Hyper-V drivers loaded';
+    case 'download':
+      return `${i.package ?? 'LIS'} download`;
+    case 'built-in':
+      return 'built-in drivers';
+    case 'ports':
+      return 'FreeBSD ports package';
+    case 'none':
+      return 'no Hyper-V drivers loaded';
   }
 }
 
 function counts(findings: readonly Finding[]): string {
   const by = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const parts: string[] = [];
-  for (const [s, word] of [['critical', 'critical'], ['warning', 'warning'], ['info', 'info'], ['tip', 'tip']] as const) {
+  for (const [s, word] of [
+    ['critical', 'critical'],
+    ['warning', 'warning'],
+    ['info', 'info'],
+    ['tip', 'tip'],
+  ] as const) {
     const n = by(s);
     if (n > 0) parts.push(`${n} ${word}${n > 1 && s !== 'info' ? 's' : ''}`);
   }
@@ -70,7 +83,9 @@ export function reportToReply(kb: KnowledgeBase, report: CheckReport): Reply {
   ].join('\n');
   const features = report.features.filter((f) => HEADLINE_FEATURES.includes(f.feature));
   const notes = [
-    ...(important.length > MAX_FIELDS ? [`${important.length - MAX_FIELDS} more findings are in the full report (lisbot check --json).`] : []),
+    ...(important.length > MAX_FIELDS
+      ? [`${important.length - MAX_FIELDS} more findings are in the full report (lisbot check --json).`]
+      : []),
     ...(report.input.truncated ? ['The upload was incomplete; some checks could not run.'] : []),
     ...report.input.diagnostics.slice(0, 3),
     'Evidence lines are quoted from the upload as they were.',
@@ -82,16 +97,20 @@ export function reportToReply(kb: KnowledgeBase, report: CheckReport): Reply {
     text,
     entities: { ...(distro ? { distro } : {}), ...(version ? { version } : {}), ...(report.host ? { host: report.host.id } : {}) },
     fields: important.slice(0, MAX_FIELDS).map(field),
-    ...(features.length > 0 ? {
-      table: {
-        columns: ['Feature', 'Available', 'Why'],
-        rows: features.map((f) => [kb.featureName(f.feature), f.available ? 'yes' : 'no', plain(f.why, 160)]),
-      },
-    } : {}),
+    ...(features.length > 0
+      ? {
+          table: {
+            columns: ['Feature', 'Available', 'Why'],
+            rows: features.map((f) => [kb.featureName(f.feature), f.available ? 'yes' : 'no', plain(f.why, 160)]),
+          },
+        }
+      : {}),
     notes,
     sources: sources(kb, report.findings),
     actions: [CHECK_VM_ACTION, ...(distro ? [matrixAction(kb, distro)] : [])],
     verdict: report.status,
-    ...(report.integration ? { integration: { kind: report.integration.kind, ...(report.integration.package ? { package: report.integration.package } : {}) } } : {}),
+    ...(report.integration
+      ? { integration: { kind: report.integration.kind, ...(report.integration.package ? { package: report.integration.package } : {}) } }
+      : {}),
   });
 }

@@ -39,8 +39,12 @@ export const CheckReportSchema = z.strictObject({
 export const InventoryReportSchema = CheckReportSchema.extend({ vm_id: z.string().nullable() });
 
 // The schema and the interface must describe the same shape, field by field (a compile-time check).
-type DeepReadonly<T> = T extends readonly (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
-type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Parsed = DeepReadonly<z.infer<typeof CheckReportSchema>>;
 type Contract = DeepReadonly<CheckReport>;
 type FieldsSame = { [K in keyof Contract]-?: Same<Parsed[K], Contract[K]> }[keyof Contract];

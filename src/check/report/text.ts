@@ -16,7 +16,9 @@ export function renderReportText(report: CheckReport, extra: { notEvaluated?: nu
   const i = report.integration;
   lines.push(`Integration: ${i ? `${i.kind}${i.package ? ` (${i.package})` : ''}` : 'unknown'}`);
   lines.push(`Status:      ${report.status.replace('_', ' ')}`);
-  lines.push(`Input:       ${report.input.sections} sections${report.input.truncated ? ', truncated' : ''}${extra.notEvaluated !== undefined ? `; ${extra.notEvaluated} rules not evaluated (facts missing)` : ''}`);
+  lines.push(
+    `Input:       ${report.input.sections} sections${report.input.truncated ? ', truncated' : ''}${extra.notEvaluated !== undefined ? `; ${extra.notEvaluated} rules not evaluated (facts missing)` : ''}`,
+  );
   for (const d of report.input.diagnostics) lines.push(`             ${d}`);
   if (report.not_evaluated && report.not_evaluated.length > 0) {
     lines.push('', `Not evaluated (${report.not_evaluated.length}):`);

@@ -18,20 +18,31 @@ function hostView(facts: GuestFacts, override: HostId | undefined): HostView | u
   const host = facts.host;
   if (!host) return undefined;
   const { hostId, build, product, osVersion, source } = host.value;
-  const family: HostFamily | undefined = hostId ?? (build === 6001 || build === 6002 || (build === undefined && osVersion === '6.0') ? '2008' : undefined);
+  const family: HostFamily | undefined =
+    hostId ?? (build === 6001 || build === 6002 || (build === undefined && osVersion === '6.0') ? '2008' : undefined);
   const floor = family ?? (build !== undefined ? hostFloorForBuild(build) : undefined);
-  const label = family ? hostName(family) : product ?? (build !== undefined ? `Hyper-V host build ${build}` : 'an unidentified Hyper-V host');
+  const label = family
+    ? hostName(family)
+    : (product ?? (build !== undefined ? `Hyper-V host build ${build}` : 'an unidentified Hyper-V host'));
   return {
-    ...(family ? { family } : {}), ...(floor ? { floor } : {}), ...(build !== undefined ? { build } : {}),
-    label, source, confidence: host.confidence ?? 'high',
+    ...(family ? { family } : {}),
+    ...(floor ? { floor } : {}),
+    ...(build !== undefined ? { build } : {}),
+    label,
+    source,
+    confidence: host.confidence ?? 'high',
   };
 }
 
 function hyperVState(facts: GuestFacts): GuestView['hyperV'] {
   const mods = facts.hvModules?.value;
-  const drivers = mods !== undefined && (mods.loaded.includes('hv_vmbus') || mods.builtin.includes('hv_vmbus'))
-    || (facts.vmbusDevices?.value.length ?? 0) > 0 || facts.vmbus !== undefined
-    || facts.network?.value.synthetic === true || facts.storage?.value.storvsc === true || facts.balloon?.value.driver === true;
+  const drivers =
+    (mods !== undefined && (mods.loaded.includes('hv_vmbus') || mods.builtin.includes('hv_vmbus'))) ||
+    (facts.vmbusDevices?.value.length ?? 0) > 0 ||
+    facts.vmbus !== undefined ||
+    facts.network?.value.synthetic === true ||
+    facts.storage?.value.storvsc === true ||
+    facts.balloon?.value.driver === true;
   const hypervisor = facts.virtualization?.value.hypervisor;
   if (drivers) return 'yes';
   if (hypervisor === 'other' || hypervisor === 'none') return 'no';
@@ -56,7 +67,11 @@ export function lisIsBalloonOnly(version: string | undefined): boolean {
   return version !== undefined && /^(?:[0-3]\.|4\.0(?:\.|$)|4\.1(?:\.|$))/.test(version);
 }
 
-function adjustFeatures(facts: GuestFacts, table: ReadonlyMap<FeatureId, FeatureStatus>, is32bit: boolean | undefined): ReadonlyMap<FeatureId, FeatureStatus> {
+function adjustFeatures(
+  facts: GuestFacts,
+  table: ReadonlyMap<FeatureId, FeatureStatus>,
+  is32bit: boolean | undefined,
+): ReadonlyMap<FeatureId, FeatureStatus> {
   // The KB table is shared through the cache: copy it only when the guest changes an answer.
   let out: Map<FeatureId, FeatureStatus> | undefined;
   const withReason = (feature: FeatureId, reason: string) => {

@@ -59,13 +59,20 @@ export function defineRule<const Id extends string>(spec: RuleSpec<Id>): Rule<Id
   const { id, category, severity, severityWhenUnsure, title, needs } = spec;
   const logic = (ctx: RuleContext): RuleOutcome => spec.evaluate(ctx);
   const rule: Rule<Id> = {
-    id, category, severity, ...(severityWhenUnsure ? { severityWhenUnsure } : {}), title, needs,
+    id,
+    category,
+    severity,
+    ...(severityWhenUnsure ? { severityWhenUnsure } : {}),
+    title,
+    needs,
     uses: spec.uses ?? [],
     withoutHyperV: spec.withoutHyperV ?? false,
     missing(facts) {
       const out: string[] = [];
       for (const need of spec.needs) {
-        if (typeof need === 'string') { if (!known(facts, need)) out.push(need); } else if (!need.some((k) => known(facts, k))) out.push(need.join('|'));
+        if (typeof need === 'string') {
+          if (!known(facts, need)) out.push(need);
+        } else if (!need.some((k) => known(facts, k))) out.push(need.join('|'));
       }
       return out;
     },

@@ -30,7 +30,8 @@ export interface FeatureQuery {
 }
 
 function columnLabel(match: ColumnMatch): string {
-  const how = match.column.integration.kind === 'download' ? match.column.integration.package ?? 'LIS download' : match.column.integration.kind;
+  const how =
+    match.column.integration.kind === 'download' ? (match.column.integration.package ?? 'LIS download') : match.column.integration.kind;
   return `${how} column for ${describeVersionItems(match.column.versions)} (${match.snapshot.id})`;
 }
 
@@ -54,24 +55,34 @@ function computeTable(kb: KnowledgeBase, q: FeatureQuery): Map<FeatureId, Featur
   // The verdict engine reads every era, so an installed LIS 3.5 is judged by the pages that had a LIS 3.5 column.
   const lis = q.lisPackage?.replace(/^LIS /, '');
   const base = {
-    family: q.family, version: q.version, ...(q.kernel ? { kernel: q.kernel } : {}), ...(q.host ? { host: q.host } : {}),
+    family: q.family,
+    version: q.version,
+    ...(q.kernel ? { kernel: q.kernel } : {}),
+    ...(q.host ? { host: q.host } : {}),
     ...(lis && kb.lisReleases.some((r) => r.version === lis) ? { lis } : { integration: q.integration }),
   };
   const table = new Map<FeatureId, FeatureStatus>();
   for (const feature of FEATURE_IDS) {
     let answer = decideVerdict(kb, { ...base, feature });
     // An installed LIS no page shows for this version: fall back to the integration kind, as before.
-    if (answer.deciding.length === 0 && 'lis' in base) answer = decideVerdict(kb, { ...base, lis: undefined, integration: q.integration, feature });
-    const reading = answer.deciding.find((r) => q.lisPackage !== undefined && r.column.integration.package === q.lisPackage)
-      ?? answer.deciding.find((r) => r.column.integration.kind === q.integration)
-      ?? answer.deciding[0];
+    if (answer.deciding.length === 0 && 'lis' in base)
+      answer = decideVerdict(kb, { ...base, lis: undefined, integration: q.integration, feature });
+    const reading =
+      answer.deciding.find((r) => q.lisPackage !== undefined && r.column.integration.package === q.lisPackage) ??
+      answer.deciding.find((r) => r.column.integration.kind === q.integration) ??
+      answer.deciding[0];
     if (!reading) continue;
     const available = reading.verdict === 'yes' || reading.verdict === 'conditional' ? true : reading.verdict === 'no' ? false : undefined;
     const match: ColumnMatch = { snapshot: reading.snapshot, column: reading.column, match: reading.match };
     const reason = reading.verdict === 'no' && reading.reason && reading.status === 'available' ? `; ${reading.reason}` : '';
     table.set(feature, {
-      feature, available, kbStatus: reading.status, why: `${why(match, reading.status, reading.hosts, q.host)}${reason}`,
-      hosts: reading.hosts, column: match, notes: reading.notes,
+      feature,
+      available,
+      kbStatus: reading.status,
+      why: `${why(match, reading.status, reading.hosts, q.host)}${reason}`,
+      hosts: reading.hosts,
+      column: match,
+      notes: reading.notes,
     });
   }
   return table;
@@ -86,7 +97,10 @@ const caches = new WeakMap<KnowledgeBase, Map<string, Map<FeatureId, FeatureStat
  */
 export function kbFeatureTable(kb: KnowledgeBase, q: FeatureQuery): ReadonlyMap<FeatureId, FeatureStatus> {
   let cache = caches.get(kb);
-  if (!cache) { cache = new Map(); caches.set(kb, cache); }
+  if (!cache) {
+    cache = new Map();
+    caches.set(kb, cache);
+  }
   const key = [q.family, q.version, q.kernel ?? '', q.integration, q.lisPackage ?? '', q.host ?? ''].join('|');
   const hit = cache.get(key);
   if (hit) return hit;

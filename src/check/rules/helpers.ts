@@ -31,7 +31,9 @@ export function evidenceOf(...sources: EvidenceSource[]): string[] {
 /** Upload-derived text placed in our own sentences: printable word characters only, short. */
 export function token(text: string | number | undefined, max = 60): string {
   if (text === undefined) return '?';
-  const clean = String(text).replace(/[^\w.+:~/@-]/g, '').slice(0, max);
+  const clean = String(text)
+    .replace(/[^\w.+:~/@-]/g, '')
+    .slice(0, max);
   return clean || '?';
 }
 
@@ -62,7 +64,10 @@ function findAdvice(ctx: CheckContext, id: string): { tip?: Tip; issue?: KnownIs
     for (const item of items) {
       if (!item.keywords.includes(id)) continue;
       const s = score(ctx, scopeOf(item));
-      if (s > top) { found = item; top = s; }
+      if (s > top) {
+        found = item;
+        top = s;
+      }
     }
     return found;
   };
@@ -72,7 +77,10 @@ function findAdvice(ctx: CheckContext, id: string): { tip?: Tip; issue?: KnownIs
 }
 
 function cite(kind: 'tip' | 'issue', record: Tip | KnownIssue): string {
-  const upstream = record.sources.slice(0, 3).map((s) => s.source).join(', ');
+  const upstream = record.sources
+    .slice(0, 3)
+    .map((s) => s.source)
+    .join(', ');
   return `KB ${kind} ${record.id} (${upstream})`;
 }
 
@@ -101,7 +109,7 @@ export function finding(ctx: RuleContext, parts: FindingParts): Finding {
   if (fix === undefined && parts.kbFix !== false) fix = tip?.advice ?? issue?.workaround;
   if (fix && fix.length > MAX_FIX_CHARS) fix = `${fix.slice(0, MAX_FIX_CHARS - 1)}…`;
   const sources = [
-    ...(typeof parts.source === 'string' ? [parts.source] : parts.source ?? []),
+    ...(typeof parts.source === 'string' ? [parts.source] : (parts.source ?? [])),
     ...(tip ? [cite('tip', tip)] : []),
     ...(issue ? [cite('issue', issue)] : []),
   ];
@@ -151,7 +159,9 @@ export function plain(text: string, max = 200): string {
 /** The guest release is newer than every release the family's current matrix page lists. */
 export function newerThanListed(ctx: CheckContext): boolean {
   const { distro, version } = ctx.guest;
-  return cached(ctx.kb, `newer|${distro ?? ''}|${version ?? ''}|${ctx.support?.current?.id ?? ''}`, () => newerThanColumns(ctx, distro, version));
+  return cached(ctx.kb, `newer|${distro ?? ''}|${version ?? ''}|${ctx.support?.current?.id ?? ''}`, () =>
+    newerThanColumns(ctx, distro, version),
+  );
 }
 
 function newerThanColumns(ctx: CheckContext, distro: CheckContext['guest']['distro'], version: string | undefined): boolean {

@@ -8,10 +8,16 @@ const caches = new WeakMap<object, Map<string, unknown>>();
 
 export function cached<T>(kb: object, key: string, compute: () => T): T {
   let cache = caches.get(kb);
-  if (!cache) { cache = new Map(); caches.set(kb, cache); }
+  if (!cache) {
+    cache = new Map();
+    caches.set(kb, cache);
+  }
   if (cache.has(key)) return cache.get(key) as T;
   const value = compute();
-  if (cache.size >= MAX_ENTRIES) { const oldest = cache.keys().next(); if (!oldest.done) cache.delete(oldest.value); }
+  if (cache.size >= MAX_ENTRIES) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
   cache.set(key, value);
   return value;
 }

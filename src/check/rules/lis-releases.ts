@@ -30,8 +30,7 @@ function coversGuest(kb: KnowledgeBase, release: LisRelease, family: DistroId, v
 }
 
 export function lisRelease(kb: KnowledgeBase, version: string): LisRelease | undefined {
-  return kb.lisReleases.find((r) => r.version === version)
-    ?? kb.lisReleases.find((r) => compareLis(r.version, version) === 0);
+  return kb.lisReleases.find((r) => r.version === version) ?? kb.lisReleases.find((r) => compareLis(r.version, version) === 0);
 }
 
 /**

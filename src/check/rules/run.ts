@@ -56,14 +56,25 @@ export function runRules(ctx: CheckContext, rules: readonly Rule[] = RULES, opti
   const gated = ctx.guest.hyperV === 'no' || ctx.guest.hyperV === 'no-drivers';
   for (const rule of rules) {
     const id = rule.id as RuleId;
-    if (gated && !rule.withoutHyperV) { states.set(id, 'skip'); notEvaluated.set(id, [NO_HYPERV_DRIVERS]); continue; }
+    if (gated && !rule.withoutHyperV) {
+      states.set(id, 'skip');
+      notEvaluated.set(id, [NO_HYPERV_DRIVERS]);
+      continue;
+    }
     const missing = rule.missing(ctx.facts);
-    if (missing.length > 0) { states.set(id, 'skip'); notEvaluated.set(id, missing); continue; }
+    if (missing.length > 0) {
+      states.set(id, 'skip');
+      notEvaluated.set(id, missing);
+      continue;
+    }
     const onRead = options.onRead;
     const ruleCtx: RuleContext = { ...ctx, rule, ...(onRead ? { facts: watched(ctx.facts, (fact) => onRead(id, fact)) } : {}) };
     try {
       const outcome = rule.body(ruleCtx);
-      if (outcome === 'pass' || outcome === 'skip') { states.set(id, outcome); continue; }
+      if (outcome === 'pass' || outcome === 'skip') {
+        states.set(id, outcome);
+        continue;
+      }
       const list: readonly Finding[] = Array.isArray(outcome) ? outcome : [outcome as Finding];
       findings.push(...list);
       states.set(id, list.length > 0 ? 'finding' : 'pass');

@@ -22,15 +22,24 @@ export interface VerdictQuery {
  * this function changes.
  */
 export function supportVerdict(kb: KnowledgeBase, q: VerdictQuery): SupportAnswer {
-  return cached(kb, `support|${q.family}|${q.version}|${q.integration}|${q.kernel ?? ''}`, () => querySupport(kb, {
-    family: q.family, version: q.version, integration: q.integration, ...(q.kernel ? { kernel: q.kernel } : {}),
-  }));
+  return cached(kb, `support|${q.family}|${q.version}|${q.integration}|${q.kernel ?? ''}`, () =>
+    querySupport(kb, {
+      family: q.family,
+      version: q.version,
+      integration: q.integration,
+      ...(q.kernel ? { kernel: q.kernel } : {}),
+    }),
+  );
 }
 
 /** The KB's answer per feature for this guest and host (see supportVerdict). */
 export function featureVerdicts(kb: KnowledgeBase, q: VerdictQuery): ReadonlyMap<FeatureId, FeatureStatus> {
   return kbFeatureTable(kb, {
-    family: q.family, version: q.version, integration: q.integration,
-    ...(q.kernel ? { kernel: q.kernel } : {}), ...(q.lisPackage ? { lisPackage: q.lisPackage } : {}), ...(q.host ? { host: q.host } : {}),
+    family: q.family,
+    version: q.version,
+    integration: q.integration,
+    ...(q.kernel ? { kernel: q.kernel } : {}),
+    ...(q.lisPackage ? { lisPackage: q.lisPackage } : {}),
+    ...(q.host ? { host: q.host } : {}),
   });
 }

@@ -30,23 +30,28 @@ async function answerStdin(kb: KnowledgeBase, io: CliIo, json: boolean, asOf?: s
 export const askCommand: CliCommand = {
   name: 'ask',
   usage: 'lisbot ask [--json] [--as-of YYYY-MM-DD] ["QUESTION"]',
-  details: 'With --json each answer is one JSON object on one line: question, intent, answered, entities, verdict, integration, text, sources.\nWithout a question, questions are read from standard input, one per line.\n--as-of answers from the knowledge base as it stood on that date (the page versions published by then); a phrase in the question such as "as of 2019" or "in the 2016 docs" does the same.',
+  details:
+    'With --json each answer is one JSON object on one line: question, intent, answered, entities, verdict, integration, text, sources.\nWithout a question, questions are read from standard input, one per line.\n--as-of answers from the knowledge base as it stood on that date (the page versions published by then); a phrase in the question such as "as of 2019" or "in the 2016 docs" does the same.',
   options: { json: { type: 'boolean' }, 'as-of': { type: 'string' } },
   async run(args, io) {
     const json = flag(args, 'json');
     const asOf = dateOption(args, 'as-of');
     const question = args.positionals.join(' ');
-    if (args.positionals.length > 0 && !cleanQuestion(question)) throw new UsageError('The question is empty: ask something, e.g. lisbot ask "does rhel 6.2 need lis?"');
+    if (args.positionals.length > 0 && !cleanQuestion(question))
+      throw new UsageError('The question is empty: ask something, e.g. lisbot ask "does rhel 6.2 need lis?"');
     const kb = knowledgeBase(io.env);
     if (question.trim()) {
       writeLine(io.stdout, answerLine(kb, question, json, asOf));
       return 0;
     }
     if (io.stdin.isTTY) {
-      writeLine(io.stderr, 'Give a question, e.g. lisbot ask "does rhel 6.2 need lis?", or pipe questions in, one per line. For a chat, run "lisbot start".');
+      writeLine(
+        io.stderr,
+        'Give a question, e.g. lisbot ask "does rhel 6.2 need lis?", or pipe questions in, one per line. For a chat, run "lisbot start".',
+      );
       return 2;
     }
-    if (await answerStdin(kb, io, json, asOf) === 0) {
+    if ((await answerStdin(kb, io, json, asOf)) === 0) {
       writeLine(io.stderr, 'No questions on standard input (one per line).');
       return 2;
     }

@@ -7,8 +7,16 @@ import { binaryReason, sniffInput } from '../../check/input-kind.ts';
 import { detectEncoding } from '../../check/parse/decode.ts';
 import { MAX_UPLOAD_BYTES } from '../../check/parse/limits.ts';
 import {
-  checkInventory, evaluateBundle, INVENTORY_CSV_HEADER, inventoryCsvLine, InventoryTally, renderReportText,
-  type CheckOptions, type CheckReport, type InventoryItem, type InventorySummary,
+  checkInventory,
+  evaluateBundle,
+  INVENTORY_CSV_HEADER,
+  inventoryCsvLine,
+  InventoryTally,
+  renderReportText,
+  type CheckOptions,
+  type CheckReport,
+  type InventoryItem,
+  type InventorySummary,
 } from '../../check/report/index.ts';
 import { plain } from '../../check/rules/helpers.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
@@ -43,7 +51,11 @@ function fileSource(path: string): Source {
   const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
   try {
     const fd = openSync(path, 'r');
-    try { readSync(fd, head, 0, head.length, 0); } finally { closeSync(fd); }
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     throw new InputError(`Cannot read ${plain(path, 200)} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
@@ -57,7 +69,10 @@ async function stdinSource(stdin: NodeJS.ReadableStream): Promise<Source> {
   let ended = false;
   while (length < HEAD_BYTES) {
     const next = await rest.next();
-    if (next.done) { ended = true; break; }
+    if (next.done) {
+      ended = true;
+      break;
+    }
     const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(String(next.value));
     chunks.push(chunk);
     length += chunk.length;
@@ -67,7 +82,10 @@ async function stdinSource(stdin: NodeJS.ReadableStream): Promise<Source> {
 
 /** The whole upload of one guest, refusing anything over the upload limit. */
 async function readBundle(source: Source): Promise<Buffer> {
-  const tooBig = () => new InputError(`The input is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the limit for one guest's collector output. Run the collector again (it caps its output) or check the right file was given.`);
+  const tooBig = () =>
+    new InputError(
+      `The input is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the limit for one guest's collector output. Run the collector again (it caps its output) or check the right file was given.`,
+    );
   if (source.kind === 'file') {
     if (source.size > MAX_UPLOAD_BYTES) throw tooBig();
     try {
@@ -153,7 +171,10 @@ class Progress {
   #last = 0;
   #bytes = 0;
   readonly #tty: boolean;
-  constructor(private readonly stream: NodeJS.WritableStream, private readonly total: number | undefined) {
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly total: number | undefined,
+  ) {
     this.#tty = (stream as { isTTY?: boolean }).isTTY === true;
   }
 
@@ -180,7 +201,10 @@ function textLine(report: InventoryItem & { kind: 'vm' }): string {
   const r = report.report;
   const guest = `${r.guest.distro ?? '?'} ${r.guest.version ?? ''}`.trim();
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
-  const ids = r.findings.filter((f) => f.severity === 'critical' || f.severity === 'warning').map((f) => f.id).slice(0, 6);
+  const ids = r.findings
+    .filter((f) => f.severity === 'critical' || f.severity === 'warning')
+    .map((f) => f.id)
+    .slice(0, 6);
   return `${plain(r.vm_id ?? `(row ${report.row})`, 40).padEnd(24)} ${guest.padEnd(16)} ${(r.host?.id ?? '-').padEnd(8)} ${r.status.padEnd(13)} ${count('critical')} critical, ${count('warning')} warnings${ids.length ? `  ${ids.join(' ')}` : ''}`;
 }
 
@@ -191,14 +215,27 @@ function summaryText(s: InventorySummary): string {
     `Status: ${s.status.supported} supported, ${s.status.not_supported} not supported, ${s.status.unknown} unknown.`,
     `Findings: ${s.severity.critical} critical, ${s.severity.warning} warnings, ${s.severity.info} info, ${s.severity.tip} tips.`,
   ];
-  if (s.top_findings.length) lines.push(`Most common: ${s.top_findings.slice(0, 8).map((t) => `${t.id} (${t.vms})`).join(', ')}.`);
+  if (s.top_findings.length)
+    lines.push(
+      `Most common: ${s.top_findings
+        .slice(0, 8)
+        .map((t) => `${t.id} (${t.vms})`)
+        .join(', ')}.`,
+    );
   for (const d of s.diagnostics) lines.push(`  ${d}`);
   return lines.join('\n');
 }
 
 type Output = 'text' | 'json' | 'csv';
 
-async function runInventory(kb: KnowledgeBase, source: Source, output: Output, options: CheckOptions, maxRows: number, io: CliIo): Promise<number> {
+async function runInventory(
+  kb: KnowledgeBase,
+  source: Source,
+  output: Output,
+  options: CheckOptions,
+  maxRows: number,
+  io: CliIo,
+): Promise<number> {
   const progress = new Progress(io.stderr, source.kind === 'file' ? source.size : undefined);
   const out = new LineWriter(io.stdout);
   const tally = new InventoryTally();
@@ -275,14 +312,18 @@ export const checkCommand: CliCommand = {
       const source = target === '-' ? await stdinSource(io.stdin) : fileSource(target);
       if (source.head.length === 0) throw new InputError(target === '-' ? 'Standard input is empty.' : `${plain(target, 200)} is empty.`);
       const binary = binaryReason(source.head);
-      if (binary) throw new InputError(`${target === '-' ? 'Standard input' : plain(target, 200)} looks ${binary}, not text. Give the collector's text output (sh lis-collect.sh > lischeck.txt).`);
+      if (binary)
+        throw new InputError(
+          `${target === '-' ? 'Standard input' : plain(target, 200)} looks ${binary}, not text. Give the collector's text output (sh lis-collect.sh > lischeck.txt).`,
+        );
       const kb = knowledgeBase(io.env);
       const kind = sniffInput(source.head);
       if (kind !== 'bundle') return await runInventory(kb, source, output, options, maxRows, io);
       const result = evaluateBundle(kb, await readBundle(source), options);
       if (output === 'json') writeLine(io.stdout, JSON.stringify(result.report, null, 2));
       else if (output === 'csv') io.stdout.write(singleCsv(result.report));
-      else io.stdout.write(renderReportText(result.report, { notEvaluated: [...result.states.values()].filter((s) => s === 'skip').length }));
+      else
+        io.stdout.write(renderReportText(result.report, { notEvaluated: [...result.states.values()].filter((s) => s === 'skip').length }));
       return 0;
     } catch (error) {
       if (error instanceof InputError) {

@@ -11,7 +11,11 @@ export const configCheckCommand: CliCommand = {
   run(args, io) {
     if (args.values.list === true) {
       for (const v of ENV_VARS) {
-        const set = io.env[v.name]?.trim() ? (v.secret ? 'set (secret)' : `set: ${io.env[v.name]}`) : `unset${v.default ? `, default ${v.default}` : ''}`;
+        const set = io.env[v.name]?.trim()
+          ? v.secret
+            ? 'set (secret)'
+            : `set: ${io.env[v.name]}`
+          : `unset${v.default ? `, default ${v.default}` : ''}`;
         writeLine(io.stdout, `${v.name.padEnd(24)} ${set}`);
       }
       return Promise.resolve(0);

@@ -15,7 +15,8 @@ export const discordDeployCommand: CliCommand = {
   options: { guild: { type: 'string' } },
   async run(args, io) {
     const guild = stringOption(args, 'guild');
-    if (guild !== undefined && !/^\d{17,20}$/.test(guild)) throw new UsageError('--guild takes a server id (17 to 20 digits; Developer Mode → right-click the server → Copy Server ID).');
+    if (guild !== undefined && !/^\d{17,20}$/.test(guild))
+      throw new UsageError('--guild takes a server id (17 to 20 digits; Developer Mode → right-click the server → Copy Server ID).');
     let settings;
     try {
       settings = discordSettingsFromEnv(io.env);

@@ -20,13 +20,17 @@ export function feedbackToEvalLine(record: FeedbackRecord): Record<string, unkno
 export const feedbackExportCommand: CliCommand = {
   name: 'feedback export',
   usage: 'lisbot feedback export [--kind up|down|declined]',
-  details: 'Reads the feedback store in Redis (REDIS_URL); without Redis, feedback lives only in the running process and there is nothing to export.',
+  details:
+    'Reads the feedback store in Redis (REDIS_URL); without Redis, feedback lives only in the running process and there is nothing to export.',
   options: { kind: { type: 'string' } },
   async run(args, io) {
     const infra = createInfrastructure(io.env);
     try {
       if (!infra.redis) {
-        writeLine(io.stderr, 'REDIS_URL is not set: feedback is kept in memory by the running bot, so there is nothing to export from here.');
+        writeLine(
+          io.stderr,
+          'REDIS_URL is not set: feedback is kept in memory by the running bot, so there is nothing to export from here.',
+        );
         return 1;
       }
       const kind = typeof args.values.kind === 'string' ? args.values.kind : undefined;

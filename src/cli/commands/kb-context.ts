@@ -28,7 +28,10 @@ export function versionArgument(text: string | undefined, codenamesOf?: { kb: Kn
   if (codenamesOf) {
     const named = lookupFamily(codenamesOf.kb, text);
     if (named?.version && named.family === codenamesOf.family) return named.version;
-    if (named?.version) throw new UsageError(`"${text.slice(0, 40)}" is a codename of ${codenamesOf.kb.familyName(named.family)}, not of ${codenamesOf.kb.familyName(codenamesOf.family)}.`);
+    if (named?.version)
+      throw new UsageError(
+        `"${text.slice(0, 40)}" is a codename of ${codenamesOf.kb.familyName(named.family)}, not of ${codenamesOf.kb.familyName(codenamesOf.family)}.`,
+      );
   }
   const codenames = codenamesOf?.kb.families.get(codenamesOf.family)?.codenames.map((c) => c.name) ?? [];
   const hint = codenames.length ? ` or a codename (${codenames.slice(0, 6).join(', ')}${codenames.length > 6 ? ', …' : ''})` : '';

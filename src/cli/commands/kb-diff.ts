@@ -8,7 +8,13 @@ import { familyArgument, isCalendarDate, knowledgeBase } from './kb-context.ts';
 
 const DATE_SHAPED = /^\d{4}-\d{1,2}-\d{1,2}$/;
 
-function changesBetween(kb: KnowledgeBase, from: string, to: string, families: DistroId[] | undefined, hosts: HostId[] | undefined): KbChange[] {
+function changesBetween(
+  kb: KnowledgeBase,
+  from: string,
+  to: string,
+  families: DistroId[] | undefined,
+  hosts: HostId[] | undefined,
+): KbChange[] {
   for (const given of [from, to]) {
     if (DATE_SHAPED.test(given) && !isCalendarDate(given)) throw new UsageError(`"${given}" is not a date: give a real day as YYYY-MM-DD.`);
   }
@@ -20,7 +26,9 @@ function changesBetween(kb: KnowledgeBase, from: string, to: string, families: D
   const after = kb.snapshots.get(to);
   if (!before || !after) {
     const missing = !before ? from : to;
-    throw new UsageError(`"${missing.slice(0, 60)}" is neither a date (YYYY-MM-DD) nor a snapshot id. Snapshots: ${[...kb.snapshots.keys()].sort().join(', ')}`);
+    throw new UsageError(
+      `"${missing.slice(0, 60)}" is neither a date (YYYY-MM-DD) nor a snapshot id. Snapshots: ${[...kb.snapshots.keys()].sort().join(', ')}`,
+    );
   }
   const shared = before.families.filter((f) => after.families.includes(f) && (!families || families.includes(f)));
   return diffSnapshots(before, after, shared, { hosts });
@@ -29,7 +37,8 @@ function changesBetween(kb: KnowledgeBase, from: string, to: string, families: D
 export const kbDiffCommand: CliCommand = {
   name: 'kb diff',
   usage: 'lisbot kb diff FROM TO [--family F]… [--host H]… [--json]',
-  details: 'FROM and TO are dates (YYYY-MM-DD: the KB as it stood then) or snapshot ids such as ubuntu@2019-06-13.\nExample: lisbot kb diff ubuntu@2019-06-13 ubuntu@2020-08-29',
+  details:
+    'FROM and TO are dates (YYYY-MM-DD: the KB as it stood then) or snapshot ids such as ubuntu@2019-06-13.\nExample: lisbot kb diff ubuntu@2019-06-13 ubuntu@2020-08-29',
   options: { family: { type: 'string', multiple: true }, host: { type: 'string', multiple: true }, json: { type: 'boolean' } },
   run(args, io) {
     const [from, to] = args.positionals;
@@ -38,11 +47,13 @@ export const kbDiffCommand: CliCommand = {
     const familyNames = stringListOption(args, 'family');
     const families = familyNames.length ? familyNames.map((f) => familyArgument(kb, f).family) : undefined;
     const hostNames = stringListOption(args, 'host');
-    const hosts = hostNames.length ? hostNames.map((h) => {
-      const host = lookupHost(h);
-      if (!host) throw new UsageError(`Unknown host "${h.slice(0, 40)}".`);
-      return host;
-    }) : undefined;
+    const hosts = hostNames.length
+      ? hostNames.map((h) => {
+          const host = lookupHost(h);
+          if (!host) throw new UsageError(`Unknown host "${h.slice(0, 40)}".`);
+          return host;
+        })
+      : undefined;
     const changes = changesBetween(kb, from, to, families, hosts);
     if (flag(args, 'json')) {
       for (const change of changes) writeLine(io.stdout, JSON.stringify(changeJson(change)));

@@ -9,7 +9,8 @@ import { knowledgeBase } from './kb-context.ts';
 export const kbImportCommand: CliCommand = {
   name: 'kb import',
   usage: 'lisbot kb import PATH|URL… [--dry-run] [--dir DIR]',
-  details: 'Each page becomes a snapshot dated by its ms.date, stored under $LISBOT_STATE_DIR/kb (or --dir). Nothing is written if any page fails.\nExample: lisbot kb import ./Supported-Ubuntu-virtual-machines-on-Hyper-V.md',
+  details:
+    'Each page becomes a snapshot dated by its ms.date, stored under $LISBOT_STATE_DIR/kb (or --dir). Nothing is written if any page fails.\nExample: lisbot kb import ./Supported-Ubuntu-virtual-machines-on-Hyper-V.md',
   options: { 'dry-run': { type: 'boolean' }, dir: { type: 'string' } },
   async run(args, io) {
     if (args.positionals.length === 0) throw new UsageError('Give at least one page: a path or an http(s) URL.');
@@ -24,9 +25,13 @@ export const kbImportCommand: CliCommand = {
         imports.push(result);
         const { snapshot } = result;
         const cells = snapshot.columns.reduce((n, c) => n + Object.keys(c.features).length, 0);
-        writeLine(io.stdout, `${spec}: ${snapshot.id}: ${snapshot.columns.length} columns, ${cells} feature cells, ${snapshot.notes.length} notes, ${snapshot.unparsed.length} unparsed`);
+        writeLine(
+          io.stdout,
+          `${spec}: ${snapshot.id}: ${snapshot.columns.length} columns, ${cells} feature cells, ${snapshot.notes.length} notes, ${snapshot.unparsed.length} unparsed`,
+        );
         for (const part of snapshot.unparsed) writeLine(io.stdout, `  could not parse ${part.where}: ${part.reason}`);
-        for (const change of diffSnapshots(result.previous, snapshot, snapshot.families).slice(0, 20)) writeLine(io.stdout, `  ${describeChange(kb, change)}`);
+        for (const change of diffSnapshots(result.previous, snapshot, snapshot.families).slice(0, 20))
+          writeLine(io.stdout, `  ${describeChange(kb, change)}`);
       } catch (error) {
         failed++;
         const message = error instanceof ImportError ? error.message : `${spec}: ${(error as Error).message}`;

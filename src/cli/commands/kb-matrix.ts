@@ -25,27 +25,44 @@ export const kbMatrixCommand: CliCommand = {
     if (png !== undefined) return writeMatrixPng(kb, family, { host: hostOption(args), asOf: asOfOption(kb, args) }, png, io);
     const matrix = queryMatrix(kb, family, { host: hostOption(args), asOf: asOfOption(kb, args) });
     if (flag(args, 'json')) {
-      writeLine(io.stdout, JSON.stringify({
-        family, host: matrix.host, snapshot: matrix.snapshot?.id,
-        columns: matrix.columns.map((c) => ({ key: c.key, header: c.header, integration: c.integration })),
-        rows: matrix.rows.map((r) => ({ feature: r.feature, cells: r.cells.map((c) => ({ status: c.status, hosts: c.hosts, notes: c.notes.map((n) => n.citation) })) })),
-      }));
+      writeLine(
+        io.stdout,
+        JSON.stringify({
+          family,
+          host: matrix.host,
+          snapshot: matrix.snapshot?.id,
+          columns: matrix.columns.map((c) => ({ key: c.key, header: c.header, integration: c.integration })),
+          rows: matrix.rows.map((r) => ({
+            feature: r.feature,
+            cells: r.cells.map((c) => ({ status: c.status, hosts: c.hosts, notes: c.notes.map((n) => n.citation) })),
+          })),
+        }),
+      );
       return Promise.resolve(0);
     }
     if (!matrix.snapshot) {
       writeLine(io.stderr, `No matrix lists ${kb.familyName(family)}.`);
       return Promise.resolve(1);
     }
-    const table = layoutWideTable({
-      labelHeader: 'Feature',
-      labels: matrix.rows.map((r) => kb.featureName(r.feature)),
-      headers: matrix.columns.map((c) => {
-        const how = c.integration.kind === 'download' ? (c.integration.package ?? 'LIS') : c.integration.kind;
-        return [`${describeVersionItems(c.versions)}${c.kernel ? ` ${c.kernel.label ?? c.kernel.flavor}` : ''}`, how];
-      }),
-      cells: matrix.rows.map((r) => r.cells.map((c) => MARK[c.status])),
-    }, outputWidth(io.stdout, io.env));
-    const lines = [`${kb.familyName(family)} — ${matrix.snapshot.id}${matrix.host ? ` — host ${matrix.host}` : ''}`, '', ...table, '', LEGEND];
+    const table = layoutWideTable(
+      {
+        labelHeader: 'Feature',
+        labels: matrix.rows.map((r) => kb.featureName(r.feature)),
+        headers: matrix.columns.map((c) => {
+          const how = c.integration.kind === 'download' ? (c.integration.package ?? 'LIS') : c.integration.kind;
+          return [`${describeVersionItems(c.versions)}${c.kernel ? ` ${c.kernel.label ?? c.kernel.flavor}` : ''}`, how];
+        }),
+        cells: matrix.rows.map((r) => r.cells.map((c) => MARK[c.status])),
+      },
+      outputWidth(io.stdout, io.env),
+    );
+    const lines = [
+      `${kb.familyName(family)} — ${matrix.snapshot.id}${matrix.host ? ` — host ${matrix.host}` : ''}`,
+      '',
+      ...table,
+      '',
+      LEGEND,
+    ];
     lines.push('', `Source: ${matrix.snapshot.source}`);
     writeLine(io.stdout, lines.join('\n'));
     return Promise.resolve(0);

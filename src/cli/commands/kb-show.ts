@@ -12,22 +12,41 @@ const MARK = { yes: '✔', conditional: '✔*', no: '✖', 'not-in-matrix': '?' 
 function columnLines(kb: KnowledgeBase, answer: VerdictAnswer, reading: ColumnReading): string[] {
   const { column, snapshot } = reading;
   const { query } = answer;
-  const lines = ['', `${describeColumn(kb, column)} — ${column.table} (${snapshot.id})`, `  Integration services: ${describeIntegration(column.integration)}`];
+  const lines = [
+    '',
+    `${describeColumn(kb, column)} — ${column.table} (${snapshot.id})`,
+    `  Integration services: ${describeIntegration(column.integration)}`,
+  ];
   const lifecycle = query.version ? versionLifecycle(kb, query.family, query.version, column) : undefined;
-  if (lifecycle) lines.push(`  Listed this way from ${lifecycle.firstSeen.id} (${lifecycle.firstSeen.era}) to ${lifecycle.lastSeen.id} (${lifecycle.lastSeen.era})`);
+  if (lifecycle)
+    lines.push(
+      `  Listed this way from ${lifecycle.firstSeen.id} (${lifecycle.firstSeen.era}) to ${lifecycle.lastSeen.id} (${lifecycle.lastSeen.era})`,
+    );
   const unavailable: string[] = [];
   // Names line up however long the longest is ("Virtual Receive Side Scaling (vRSS)" and the like).
   const nameWidth = Math.max(...FEATURE_IDS.filter((f) => column.features[f]).map((f) => kb.featureName(f).length), 0);
   for (const feature of FEATURE_IDS) {
     if (!column.features[feature]) continue;
-    const cell = readColumn(kb, snapshot, column, reading.match, { family: query.family, version: query.version, arch: query.arch, host: query.host, feature });
+    const cell = readColumn(kb, snapshot, column, reading.match, {
+      family: query.family,
+      version: query.version,
+      arch: query.arch,
+      host: query.host,
+      feature,
+    });
     const notes = [...new Set(cell.notes.map((n) => n.position))];
     const noteText = notes.length ? ` [note ${notes.join(', ')}]` : '';
     const where = query.host ?? describeHosts(cell.hosts);
     if (cell.verdict === 'yes') lines.push(`  ${MARK.yes.padEnd(2)} ${kb.featureName(feature).padEnd(nameWidth)} ${where}${noteText}`);
-    else if (cell.verdict === 'conditional') lines.push(`  ${MARK.conditional} ${kb.featureName(feature).padEnd(nameWidth)} ${where}${noteText} — if ${cell.conditions.join('; ')}`);
+    else if (cell.verdict === 'conditional')
+      lines.push(
+        `  ${MARK.conditional} ${kb.featureName(feature).padEnd(nameWidth)} ${where}${noteText} — if ${cell.conditions.join('; ')}`,
+      );
     else if (cell.status === 'not-applicable') lines.push(`  –  ${kb.featureName(feature).padEnd(nameWidth)} not applicable`);
-    else unavailable.push(`${kb.featureName(feature)}${cell.status === 'not-on-host' ? ` (not on ${query.host})` : cell.reason && cell.status === 'available' ? ` (${cell.reason})` : ''}`);
+    else
+      unavailable.push(
+        `${kb.featureName(feature)}${cell.status === 'not-on-host' ? ` (not on ${query.host})` : cell.reason && cell.status === 'available' ? ` (${cell.reason})` : ''}`,
+      );
   }
   if (unavailable.length) lines.push(`  ✖  Not available: ${unavailable.join(', ')}`);
   return lines;
@@ -52,15 +71,25 @@ function timelineLines(answer: VerdictAnswer): string[] {
   for (const a of t.hostsAdded) lines.push(`  ${a.snapshot.id} added ${a.hosts.join(', ')}`);
   for (const d of t.hostsDropped) lines.push(`  ${d.snapshot.id} dropped ${d.hosts.join(', ')}`);
   for (const d of t.disagreements) lines.push(`  Sources disagree: ${d}`);
-  if (answer.remedies.length && answer.verdict !== 'yes') lines.push(`What would make it a yes: ${answer.remedies.map((r) => r.text).join('; ')}`);
+  if (answer.remedies.length && answer.verdict !== 'yes')
+    lines.push(`What would make it a yes: ${answer.remedies.map((r) => r.text).join('; ')}`);
   return lines;
 }
 
 export const kbShowCommand: CliCommand = {
   name: 'kb show',
-  usage: 'lisbot kb show DISTRO [VERSION|CODENAME] [--host HOST] [--as-of YYYY-MM-DD|SNAPSHOT-ID] [--kernel rhck|uek] [--uek RELEASE] [--lis RELEASE] [--json]',
-  details: 'Examples: lisbot kb show rhel 6.2 · lisbot kb show ubuntu trusty --host 2012r2 · lisbot kb show oracle-linux 6.5 --uek "R3 QU1" · lisbot kb show rhel 5.7 --lis 3.4',
-  options: { host: { type: 'string' }, 'as-of': { type: 'string' }, kernel: { type: 'string' }, uek: { type: 'string' }, lis: { type: 'string' }, json: { type: 'boolean' } },
+  usage:
+    'lisbot kb show DISTRO [VERSION|CODENAME] [--host HOST] [--as-of YYYY-MM-DD|SNAPSHOT-ID] [--kernel rhck|uek] [--uek RELEASE] [--lis RELEASE] [--json]',
+  details:
+    'Examples: lisbot kb show rhel 6.2 · lisbot kb show ubuntu trusty --host 2012r2 · lisbot kb show oracle-linux 6.5 --uek "R3 QU1" · lisbot kb show rhel 5.7 --lis 3.4',
+  options: {
+    host: { type: 'string' },
+    'as-of': { type: 'string' },
+    kernel: { type: 'string' },
+    uek: { type: 'string' },
+    lis: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   run(args, io) {
     const kb = knowledgeBase(io.env);
     const { family, version: codenameVersion } = familyArgument(kb, args.positionals[0]);
@@ -71,25 +100,49 @@ export const kbShowCommand: CliCommand = {
     const lis = stringOption(args, 'lis');
     const asOf = asOfOption(kb, args);
     const answer = decideVerdict(kb, {
-      family, ...(version ? { version } : {}), ...(host ? { host } : {}), ...(asOf ? { asOf } : {}), ...(uek ? { uek } : {}), ...(lis ? { lis } : {}),
+      family,
+      ...(version ? { version } : {}),
+      ...(host ? { host } : {}),
+      ...(asOf ? { asOf } : {}),
+      ...(uek ? { uek } : {}),
+      ...(lis ? { lis } : {}),
       ...(kernel === 'uek' || kernel === 'rhck' ? { kernel } : {}),
     });
     if (flag(args, 'json')) {
-      writeLine(io.stdout, JSON.stringify({
-        family, version, host, verdict: answer.verdict, reason: answer.reason, headline: answer.headline, conditions: answer.conditions,
-        decidingSnapshot: answer.decidingEra?.id,
-        columns: answer.deciding.map(({ column, snapshot, verdict }) => {
-          const lifecycle = version ? versionLifecycle(kb, family, version, column) : undefined;
-          return { snapshot: snapshot.id, key: column.key, header: column.header, integration: column.integration, verdict,
-            ...(lifecycle ? { firstSeen: lifecycle.firstSeen.id, lastSeen: lifecycle.lastSeen.id } : {}) };
+      writeLine(
+        io.stdout,
+        JSON.stringify({
+          family,
+          version,
+          host,
+          verdict: answer.verdict,
+          reason: answer.reason,
+          headline: answer.headline,
+          conditions: answer.conditions,
+          decidingSnapshot: answer.decidingEra?.id,
+          columns: answer.deciding.map(({ column, snapshot, verdict }) => {
+            const lifecycle = version ? versionLifecycle(kb, family, version, column) : undefined;
+            return {
+              snapshot: snapshot.id,
+              key: column.key,
+              header: column.header,
+              integration: column.integration,
+              verdict,
+              ...(lifecycle ? { firstSeen: lifecycle.firstSeen.id, lastSeen: lifecycle.lastSeen.id } : {}),
+            };
+          }),
+          timeline: {
+            first: answer.timeline.first?.id,
+            last: answer.timeline.last?.id,
+            agreeing: answer.timeline.agreeing.map((s) => s.id),
+            hostsAdded: answer.timeline.hostsAdded.map((a) => ({ snapshot: a.snapshot.id, hosts: a.hosts })),
+            hostsDropped: answer.timeline.hostsDropped.map((d) => ({ snapshot: d.snapshot.id, hosts: d.hosts })),
+            disagreements: answer.timeline.disagreements,
+          },
+          remedies: answer.remedies,
+          nearest: answer.nearest.map(({ column, snapshot }) => ({ snapshot: snapshot.id, key: column.key })),
         }),
-        timeline: { first: answer.timeline.first?.id, last: answer.timeline.last?.id, agreeing: answer.timeline.agreeing.map((s) => s.id),
-          hostsAdded: answer.timeline.hostsAdded.map((a) => ({ snapshot: a.snapshot.id, hosts: a.hosts })),
-          hostsDropped: answer.timeline.hostsDropped.map((d) => ({ snapshot: d.snapshot.id, hosts: d.hosts })),
-          disagreements: answer.timeline.disagreements },
-        remedies: answer.remedies,
-        nearest: answer.nearest.map(({ column, snapshot }) => ({ snapshot: snapshot.id, key: column.key })),
-      }));
+      );
       return Promise.resolve(0);
     }
     const lines = [answer.otherOs ? `${answer.headline} ${answer.otherOs.reason}` : answer.headline, ...timelineLines(answer)];

@@ -4,13 +4,17 @@ import { syncKnowledgeBase, type SyncLogger } from '../../knowledge/sync/sync.ts
 
 /** KB_SOURCES: comma-separated URLs or paths. */
 export function kbSourcesFromEnv(env: NodeJS.ProcessEnv): string[] {
-  return (env.KB_SOURCES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (env.KB_SOURCES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export const kbSyncCommand: CliCommand = {
   name: 'kb sync',
   usage: 'lisbot kb sync [--source URL|PATH]… [--json]',
-  details: 'Without --source, syncs the pages KB_SOURCES lists. A page that cannot be fetched or no longer parses keeps its last good version; the result is recorded for `lisbot kb status`. Running bots pick a new version up without a restart.',
+  details:
+    'Without --source, syncs the pages KB_SOURCES lists. A page that cannot be fetched or no longer parses keeps its last good version; the result is recorded for `lisbot kb status`. Running bots pick a new version up without a restart.',
   options: { source: { type: 'string', multiple: true }, json: { type: 'boolean' } },
   async run(args, io) {
     const given = stringListOption(args, 'source');

@@ -32,7 +32,9 @@ async function terminalChat(io: CliIo): Promise<number> {
   let close: () => Promise<void> = () => Promise.resolve();
   const bot = (async () => {
     const [{ createInfrastructure, instrumentedBot }, { KnowledgeBaseHolder }, { userKbDir }] = await Promise.all([
-      import('../../runtime/infrastructure.ts'), import('../../knowledge/holder.ts'), import('../../config/paths.ts'),
+      import('../../runtime/infrastructure.ts'),
+      import('../../knowledge/holder.ts'),
+      import('../../config/paths.ts'),
     ]);
     const infra = createInfrastructure(io.env);
     close = () => infra.close();
@@ -51,7 +53,9 @@ async function terminalChat(io: CliIo): Promise<number> {
 /** Runs the configured adapters until SIGTERM. Only the SDKs of configured platforms are loaded. */
 async function servePlatforms(io: CliIo): Promise<number> {
   const [{ createInfrastructure }, { startBotProcess }, { startHealth }] = await Promise.all([
-    import('../../runtime/infrastructure.ts'), import('../../runtime/bot-process.ts'), import('../../runtime/health.ts'),
+    import('../../runtime/infrastructure.ts'),
+    import('../../runtime/bot-process.ts'),
+    import('../../runtime/health.ts'),
   ]);
   const infra = createInfrastructure(io.env);
   let bot;
@@ -76,7 +80,10 @@ async function serve(io: CliIo, consoleFallback: 'terminal' | 'always'): Promise
   try {
     if (anyPlatformConfigured(io.env)) return await servePlatforms(io);
     if (consoleFallback === 'terminal' && !io.stdin.isTTY) {
-      writeLine(io.stderr, 'No chat platform is configured (set SLACK_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID) and standard input is not a terminal.');
+      writeLine(
+        io.stderr,
+        'No chat platform is configured (set SLACK_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APPLICATION_ID) and standard input is not a terminal.',
+      );
       return 1;
     }
     return await terminalChat(io);
@@ -92,7 +99,8 @@ async function serve(io: CliIo, consoleFallback: 'terminal' | 'always'): Promise
 export const serveCommand: CliCommand = {
   name: 'serve',
   usage: 'lisbot serve',
-  details: 'Slack: SLACK_BOT_TOKEN plus SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP on PORT at /slack/events).\nDiscord: DISCORD_TOKEN and DISCORD_APPLICATION_ID. Health and metrics on METRICS_PORT. Run "lisbot config check" first.',
+  details:
+    'Slack: SLACK_BOT_TOKEN plus SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP on PORT at /slack/events).\nDiscord: DISCORD_TOKEN and DISCORD_APPLICATION_ID. Health and metrics on METRICS_PORT. Run "lisbot config check" first.',
   run: (_args, io) => serve(io, 'terminal'),
 };
 

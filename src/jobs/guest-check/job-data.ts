@@ -49,7 +49,10 @@ export function plainTarget(target: ReplyTarget): ReplyTarget {
 }
 
 function shown(fileName: string): string {
-  const clean = [...fileName].map((c) => (c.charCodeAt(0) < 0x20 || c === '\u007f' ? ' ' : c)).join('').trim();
+  const clean = [...fileName]
+    .map((c) => (c.charCodeAt(0) < 0x20 || c === '\u007f' ? ' ' : c))
+    .join('')
+    .trim();
   return clean.length > 80 ? `${clean.slice(0, 79)}…` : clean || 'the upload';
 }
 
@@ -88,6 +91,8 @@ export function doneReply(fileName: string, outcome: DeliveryOutcome, expired: b
   return reply({
     intent: 'guest_check',
     title: expired ? 'Upload expired' : 'Checked',
-    text: expired ? `The upload ${shown(fileName)} expired before it could be checked.` : `Checked ${shown(fileName)}: the report is below.`,
+    text: expired
+      ? `The upload ${shown(fileName)} expired before it could be checked.`
+      : `Checked ${shown(fileName)}: the report is below.`,
   });
 }

@@ -63,10 +63,18 @@ export class GuestCheckService implements GuestCheckRequests {
     }
   }
 
-  private async enqueue(upload: UploadedFile, target: ReplyTarget, user: string | undefined, options: SubmitOptions): Promise<SubmitResult> {
+  private async enqueue(
+    upload: UploadedFile,
+    target: ReplyTarget,
+    user: string | undefined,
+    options: SubmitOptions,
+  ): Promise<SubmitResult> {
     const { uploads, queue } = this.deps;
     await this.deps.ready?.();
-    const staged = await uploads.stage(upload.content, Math.min(this.deps.provisionalTtlSeconds ?? DEFAULT_PROVISIONAL_TTL_SECONDS, this.deps.uploadTtlSeconds));
+    const staged = await uploads.stage(
+      upload.content,
+      Math.min(this.deps.provisionalTtlSeconds ?? DEFAULT_PROVISIONAL_TTL_SECONDS, this.deps.uploadTtlSeconds),
+    );
     const jobId = guestCheckJobId(staged.ref, target);
     const data: GuestCheckJobData = {
       upload: staged.ref,
@@ -80,7 +88,7 @@ export class GuestCheckService implements GuestCheckRequests {
     };
     let created: boolean;
     try {
-      created = (await queue.add(data, { jobId })).created || await this.replaceFinishedBadly(jobId, data);
+      created = (await queue.add(data, { jobId })).created || (await this.replaceFinishedBadly(jobId, data));
     } catch (error) {
       if (staged.created) await uploads.discard(staged.ref).catch(() => undefined);
       throw error;
@@ -91,7 +99,10 @@ export class GuestCheckService implements GuestCheckRequests {
     } else {
       await uploads.keep(staged.ref, upload.content, this.deps.uploadTtlSeconds);
     }
-    this.logger.info({ jobId, bytes: data.bytes, platform: target.platform, created }, created ? 'guest check queued' : 'guest check already queued');
+    this.logger.info(
+      { jobId, bytes: data.bytes, platform: target.platform, created },
+      created ? 'guest check queued' : 'guest check already queued',
+    );
     return created ? { status: 'queued', jobId } : { status: 'duplicate', jobId };
   }
 

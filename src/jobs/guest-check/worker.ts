@@ -3,8 +3,13 @@ import { ChannelGoneError, type ReplyPosters } from '../../core/delivery.ts';
 import { deliverOnce, type DeliveryLedger } from '../delivery-ledger.ts';
 import { PermanentJobError } from '../errors/index.ts';
 import {
-  checkFailedReply, doneReply, progressReply, uploadExpiredReply,
-  type CheckFunction, type GuestCheckJobData, type GuestCheckJobResult,
+  checkFailedReply,
+  doneReply,
+  progressReply,
+  uploadExpiredReply,
+  type CheckFunction,
+  type GuestCheckJobData,
+  type GuestCheckJobResult,
 } from './job-data.ts';
 import { errorText, silentLogger, type JobLogger } from '../job-logger.ts';
 import type { JobContext, JobProcessor } from '../job-queue.ts';
@@ -39,46 +44,60 @@ export class GuestCheckProcessor {
     const { data } = job;
     const { target, fileName, progressMessage } = data;
     const poster = this.deps.posters[target.platform];
-    if (!poster) throw new Error(`This worker has no ${target.platform} poster: set the ${target.platform === 'slack' ? 'SLACK_BOT_TOKEN' : 'DISCORD_TOKEN and DISCORD_APPLICATION_ID'} settings`);
+    if (!poster)
+      throw new Error(
+        `This worker has no ${target.platform} poster: set the ${target.platform === 'slack' ? 'SLACK_BOT_TOKEN' : 'DISCORD_TOKEN and DISCORD_APPLICATION_ID'} settings`,
+      );
 
     const key = { id: job.id, instance: data.requestId };
     const delivered = await this.deps.ledger.lookup(key);
     if (delivered) {
       // A re-run after the report went out (the last attempt failed later, or its worker died): finish up only.
       const expired = delivered.details?.uploadExpired === 'true';
-      if (progressMessage) await channelGuard(() => poster.update(target, progressMessage, doneReply(fileName, { status: 'already-delivered', messageId: delivered.messageId }, expired)));
+      if (progressMessage)
+        await channelGuard(() =>
+          poster.update(
+            target,
+            progressMessage,
+            doneReply(fileName, { status: 'already-delivered', messageId: delivered.messageId }, expired),
+          ),
+        );
       this.logger.info({ jobId: job.id, attempt: job.attempt }, 'guest check report was already posted');
       return { delivery: 'already-delivered', messageId: delivered.messageId, ...(expired ? { uploadExpired: true } : {}) };
     }
 
     if (progressMessage) {
       // Cosmetic: a failure here must not cost the report.
-      await channelGuard(() => poster.update(target, progressMessage, progressReply(fileName, job.attempt, job.maxAttempts)))
-        .catch((error: unknown) => {
+      await channelGuard(() => poster.update(target, progressMessage, progressReply(fileName, job.attempt, job.maxAttempts))).catch(
+        (error: unknown) => {
           if (error instanceof PermanentJobError) throw error;
           this.logger.warn({ jobId: job.id, err: errorText(error) }, 'could not update the progress message');
-        });
+        },
+      );
     }
 
     const content = await this.deps.uploads.get(data.upload);
     const report = content ? await this.runCheck(job, content) : uploadExpiredReply(fileName);
     job.signal.throwIfAborted();
 
-    const outcome = await deliverOnce(this.deps.ledger, key,
-      () => channelGuard(() => poster.post(target, report)), {
-        leaseMs: this.deps.delivery.leaseMs,
-        settleMs: this.deps.delivery.settleMs,
-        ...(this.deps.delivery.pollMs !== undefined ? { pollMs: this.deps.delivery.pollMs } : {}),
-        finalAttempt: job.attempt >= job.maxAttempts,
-        signal: job.signal,
-        ...(content ? {} : { details: { uploadExpired: 'true' } }),
-      });
+    const outcome = await deliverOnce(this.deps.ledger, key, () => channelGuard(() => poster.post(target, report)), {
+      leaseMs: this.deps.delivery.leaseMs,
+      settleMs: this.deps.delivery.settleMs,
+      ...(this.deps.delivery.pollMs !== undefined ? { pollMs: this.deps.delivery.pollMs } : {}),
+      finalAttempt: job.attempt >= job.maxAttempts,
+      signal: job.signal,
+      ...(content ? {} : { details: { uploadExpired: 'true' } }),
+    });
     if (outcome.status === 'in-doubt') {
-      this.logger.error({ jobId: job.id, claimAgeMs: outcome.claimAgeMs },
-        'an earlier attempt claimed this delivery and never confirmed it; not posting again (the report may be missing)');
+      this.logger.error(
+        { jobId: job.id, claimAgeMs: outcome.claimAgeMs },
+        'an earlier attempt claimed this delivery and never confirmed it; not posting again (the report may be missing)',
+      );
     } else {
-      this.logger.info({ jobId: job.id, attempt: job.attempt, delivery: outcome.status, platform: target.platform, uploadExpired: !content },
-        outcome.status === 'posted' ? 'guest check report posted' : 'guest check report was already posted');
+      this.logger.info(
+        { jobId: job.id, attempt: job.attempt, delivery: outcome.status, platform: target.platform, uploadExpired: !content },
+        outcome.status === 'posted' ? 'guest check report posted' : 'guest check report was already posted',
+      );
     }
 
     // Idempotent, so a retry after a failure here just does it again, and the ledger skips the post.

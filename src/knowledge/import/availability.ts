@@ -14,7 +14,10 @@ export type AvailabilityResult =
  */
 export function parseAvailability(raw: string): AvailabilityResult {
   const { notes, rest } = extractNotes(cleanInline(raw));
-  const text = rest.replace(/[\s(),;:]+/g, ' ').replace(/\.$/, '').trim();
+  const text = rest
+    .replace(/[\s(),;:]+/g, ' ')
+    .replace(/\.$/, '')
+    .trim();
   if (text === '' && notes.length === 0) return { ok: true, integration: undefined };
   if (/^built[\s-]*in$/i.test(text)) return { ok: true, integration: { kind: 'built-in', notes } };
   const lis = /^(?:Microsoft\s+)?LIS\s*v?(\d+(?:\.\d+)*)(?:\s+download)?$/i.exec(text);

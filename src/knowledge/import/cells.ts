@@ -57,7 +57,10 @@ export function parseCell(raw: string): CellResult {
     return ' ';
   });
   const available = HAS_CHECK_MARK.test(rest);
-  rest = rest.replace(CHECK_MARKS, ' ').replace(/[\s(),;:.]+/g, ' ').trim();
+  rest = rest
+    .replace(CHECK_MARKS, ' ')
+    .replace(/[\s(),;:.]+/g, ' ')
+    .trim();
   let status: CellStatus;
   if (available && rest === '') status = 'available';
   else if (!available && rest === '') status = 'not-available';

@@ -4,37 +4,54 @@ import { cleanInline } from './text.ts';
 
 /** Every row name seen in the upstream pages, plus the names the Feature Descriptions page uses. */
 export const FEATURE_ALIASES: Readonly<Record<FeatureId, readonly string[]>> = {
-  'core': ['Core'],
+  core: ['Core'],
   'accurate-time': ['Windows Server 2016 Accurate Time', 'Accurate Time', 'Windows Server 2016 Accurate Time support'],
   'vcpus-over-256': ['>256 vCPUs', '\\>256 vCPUs', 'More than 256 vCPUs', 'Over 256 vCPUs'],
   'jumbo-frames': ['Jumbo frames'],
-  'vlan': ['VLAN tagging and trunking', 'VLAN tagging'],
+  vlan: ['VLAN tagging and trunking', 'VLAN tagging'],
   'live-migration': ['Live Migration', 'Live migration', 'Migration'],
   'static-ip-injection': ['Static IP Injection', 'Static IP injection'],
-  'vrss': ['vRSS', 'vRSS (Virtual Receive Side Scaling)', 'Virtual Receive Side Scaling'],
+  vrss: ['vRSS', 'vRSS (Virtual Receive Side Scaling)', 'Virtual Receive Side Scaling'],
   'tcp-offload': ['TCP Segmentation and Checksum Offloads', 'TCP Segmentation and Checksum Offload'],
-  'lro': ['Large Receive Offload (LRO)', 'Large Receive Offload', 'LRO'],
+  lro: ['Large Receive Offload (LRO)', 'Large Receive Offload', 'LRO'],
   'sr-iov': ['SR-IOV'],
   'vhdx-resize': ['VHDX resize', 'Online VHDX resize'],
   'fibre-channel': ['Virtual Fibre Channel', 'Virtual Fiber Channel'],
   'live-backup': ['Live virtual machine backup', 'Live VM backup'],
-  'trim': ['TRIM support', 'TRIM'],
+  trim: ['TRIM support', 'TRIM'],
   'scsi-wwn': ['SCSI WWN'],
-  'pae': ['PAE Kernel Support', 'PAE kernel'],
+  pae: ['PAE Kernel Support', 'PAE kernel'],
   'mmio-gap': ['Configuration of MMIO gap', 'MMIO gap'],
   'dm-hot-add': [
-    'Dynamic Memory - Hot-Add', 'Dynamic Memory - Hot Add', 'Dynamic Memory – Hot Add', 'Dynamic Memory Hot-Add', 'Hot-Add', 'Hot Add', '– Hot Add',
+    'Dynamic Memory - Hot-Add',
+    'Dynamic Memory - Hot Add',
+    'Dynamic Memory – Hot Add',
+    'Dynamic Memory Hot-Add',
+    'Hot-Add',
+    'Hot Add',
+    '– Hot Add',
   ],
-  'dm-ballooning': ['Dynamic Memory - Ballooning', 'Dynamic Memory – Ballooning', 'Dynamic Memory Ballooning', 'Ballooning', '– Ballooning'],
+  'dm-ballooning': [
+    'Dynamic Memory - Ballooning',
+    'Dynamic Memory – Ballooning',
+    'Dynamic Memory Ballooning',
+    'Ballooning',
+    '– Ballooning',
+  ],
   'runtime-memory-resize': ['Runtime Memory Resize', 'Manual Memory Hot Add', 'Manual Memory Hot-Add'],
-  'video': [
-    'Hyper-V-specific video device', 'Hyper-V specific video device', 'Hyper-V specific video', 'Hyper-V-specificvideo device',
-    'Hyper-V-specific  video device', 'Hyper\\-V specific video device', 'Hyper-V video device',
+  video: [
+    'Hyper-V-specific video device',
+    'Hyper-V specific video device',
+    'Hyper-V specific video',
+    'Hyper-V-specificvideo device',
+    'Hyper-V-specific  video device',
+    'Hyper\\-V specific video device',
+    'Hyper-V video device',
   ],
-  'kvp': ['Key-Value Pair', 'Key/value pair', 'Key\\/value pair', 'Key-value pair', 'KVP (Key-Value pair) exchange', 'KVP'],
-  'nmi': ['Non-Maskable Interrupt', 'Non\\-Maskable Interrupt', 'NMI'],
+  kvp: ['Key-Value Pair', 'Key/value pair', 'Key\\/value pair', 'Key-value pair', 'KVP (Key-Value pair) exchange', 'KVP'],
+  nmi: ['Non-Maskable Interrupt', 'Non\\-Maskable Interrupt', 'NMI'],
   'file-copy': ['File copy from host to guest', 'File copy'],
-  'lsvmbus': ['lsvmbus command', 'lsvmbus'],
+  lsvmbus: ['lsvmbus command', 'lsvmbus'],
   'hv-sockets': ['Hyper-V Sockets', 'Hyper\\-V Sockets'],
   'pci-passthrough': ['PCI Passthrough/DDA', 'PCI Passthrough', 'Discrete Device Assignment', 'DDA'],
   'uefi-boot': ['Boot using UEFI', 'UEFI boot'],
@@ -43,17 +60,19 @@ export const FEATURE_ALIASES: Readonly<Record<FeatureId, readonly string[]>> = {
 
 /** Section rows that head a group of features. "Core" is not here: its row is a real feature row. */
 export const CATEGORY_ALIASES: Readonly<Record<Exclude<FeatureCategory, 'core'>, readonly string[]>> = {
-  'networking': ['Networking'],
-  'storage': ['Storage'],
-  'memory': ['Memory'],
-  'video': ['Video'],
-  'miscellaneous': ['Miscellaneous', 'Misc'],
+  networking: ['Networking'],
+  storage: ['Storage'],
+  memory: ['Memory'],
+  video: ['Video'],
+  miscellaneous: ['Miscellaneous', 'Misc'],
   'generation-2': ['Generation 2 virtual machines', 'Generation 2 VMs', 'Gen 2 virtual machines'],
 };
 
 /** Lower-case letters and digits only: "Hyper-V-specificvideo device" and "Hyper-V specific video device" meet. */
 export function rowNameKey(name: string): string {
-  return cleanInline(name).toLowerCase().replace(/[^a-z0-9]/g, '');
+  return cleanInline(name)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 const FEATURE_BY_KEY = new Map<string, FeatureId>();

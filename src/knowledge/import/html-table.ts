@@ -46,7 +46,12 @@ function readRows(html: string): HtmlCell[][] {
         if (name === 'table') depth -= 1;
         if (depth > 1) return;
         if ((name === 'td' || name === 'th') && cell && row) {
-          row.push({ text: cell.parts.join('').replace(/\s+/g, ' ').trim(), rowspan: cell.rowspan, colspan: cell.colspan, isHeader: cell.isHeader });
+          row.push({
+            text: cell.parts.join('').replace(/\s+/g, ' ').trim(),
+            rowspan: cell.rowspan,
+            colspan: cell.colspan,
+            isHeader: cell.isHeader,
+          });
           cell = undefined;
         } else if (name === 'tr' && row) {
           rows.push(row);
@@ -67,7 +72,11 @@ export function parseHtmlTable(html: string): HtmlTableGrid {
   const rows = readRows(html);
   if (rows.length === 0) return { headerLevels: [], rows: [], problems: ['the HTML table has no rows'] };
 
-  interface Slot { text: string; origin: boolean; fromAbove: boolean }
+  interface Slot {
+    text: string;
+    origin: boolean;
+    fromAbove: boolean;
+  }
   const grid: Slot[][] = [];
   rows.forEach((cells, r) => {
     const slots = (grid[r] ??= []);

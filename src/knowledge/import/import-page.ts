@@ -36,7 +36,8 @@ export function importPage(markdown: string, source: Source, options: ImportOpti
   const name = source.id;
   if (typeof markdown !== 'string') throw new ImportError(`${name}: the input is not text; ${EXPECTED_MATRIX_PAGE}`);
   if (markdown.trim() === '') throw new ImportError(`${name}: the input is empty; ${EXPECTED_MATRIX_PAGE}`);
-  if (looksBinary(markdown)) throw new ImportError(`${name}: the input looks binary (NUL bytes or control characters), not markdown; ${EXPECTED_MATRIX_PAGE}`);
+  if (looksBinary(markdown))
+    throw new ImportError(`${name}: the input looks binary (NUL bytes or control characters), not markdown; ${EXPECTED_MATRIX_PAGE}`);
 
   const page = parseMarkdownPage(markdown);
   if (page.truncation.some((t) => t.includes('front matter'))) {
@@ -45,20 +46,28 @@ export function importPage(markdown: string, source: Source, options: ImportOpti
   const kind = classifyPage(page);
   if (kind !== 'matrix') throw new ImportError(`${name}: ${EXPECTED_MATRIX_PAGE}; this looks like ${describePageKind(kind)}`);
   if (page.truncation.length > 0) {
-    throw new ImportError(`${name}: the input looks truncated (${page.truncation.join('; ')}); ${EXPECTED_MATRIX_PAGE}, complete with its Notes list`);
+    throw new ImportError(
+      `${name}: the input looks truncated (${page.truncation.join('; ')}); ${EXPECTED_MATRIX_PAGE}, complete with its Notes list`,
+    );
   }
   const families = pageFamilies(source.page, page.title);
   if (!families) {
-    throw new ImportError(`${name}: cannot tell which distribution the page "${page.title ?? '(untitled)'}" covers (page slug "${source.page}"); expected a CentOS/RHEL, Oracle Linux, SUSE, Ubuntu, Debian or FreeBSD matrix page`);
+    throw new ImportError(
+      `${name}: cannot tell which distribution the page "${page.title ?? '(untitled)'}" covers (page slug "${source.page}"); expected a CentOS/RHEL, Oracle Linux, SUSE, Ubuntu, Debian or FreeBSD matrix page`,
+    );
   }
 
   const built = buildSnapshot(page, source, families, options);
   if (built.snapshot.columns.length === 0) {
     const reasons = built.snapshot.unparsed.map((u) => `${u.where}: ${u.reason}`).join('; ');
-    throw new ImportError(`${name}: the page "${page.title ?? name}" has ${built.featureTables} feature table(s) but none could be read (${reasons})`);
+    throw new ImportError(
+      `${name}: the page "${page.title ?? name}" has ${built.featureTables} feature table(s) but none could be read (${reasons})`,
+    );
   }
   if (built.citesNotes && page.notes === undefined) {
-    throw new ImportError(`${name}: the input looks truncated: cells cite notes but the page has no Notes section; ${EXPECTED_MATRIX_PAGE}, complete with its Notes list`);
+    throw new ImportError(
+      `${name}: the input looks truncated: cells cite notes but the page has no Notes section; ${EXPECTED_MATRIX_PAGE}, complete with its Notes list`,
+    );
   }
   const result = MatrixSnapshot.safeParse(built.snapshot);
   if (!result.success) throw new ImportError(`${name}: the imported snapshot does not fit the schema:\n${z.prettifyError(result.error)}`);

@@ -75,7 +75,11 @@ function readFrontMatter(lines: string[]): { frontMatter: Record<string, string>
     const line = lines[i]!;
     if (line.trim() === '---' || line.trim() === '...') return { frontMatter, bodyStart: i + 1, unclosed: false };
     const match = /^([A-Za-z0-9_.-]+):\s*(.*)$/.exec(line);
-    if (match) frontMatter[match[1]!] = match[2]!.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+    if (match)
+      frontMatter[match[1]!] = match[2]!
+        .trim()
+        .replace(/^(["'])(.*)\1$/, '$2')
+        .trim();
   }
   return { frontMatter, bodyStart: lines.length, unclosed: true };
 }
@@ -119,7 +123,10 @@ function fitRow(cells: string[], width: number, line: number, problems: string[]
   if (cells.length < width) return [...cells, ...Array<string>(width - cells.length).fill('')];
   if (cells.length > width) {
     const extra = cells.slice(width);
-    if (extra.some((cell) => cell !== '')) problems.push(`line ${line}: row has ${cells.length} cells, header has ${width}; extra cells ignored: ${extra.filter(Boolean).join(' | ')}`);
+    if (extra.some((cell) => cell !== ''))
+      problems.push(
+        `line ${line}: row has ${cells.length} cells, header has ${width}; extra cells ignored: ${extra.filter(Boolean).join(' | ')}`,
+      );
     return cells.slice(0, width);
   }
   return cells;
@@ -181,8 +188,13 @@ export function parseMarkdownPage(input: string): MarkdownPage {
       i = after;
       continue;
     }
-    if (next !== undefined && SETEXT_UNDERLINE.test(next) && !line.includes('|') && !isListOrQuote(line)
-      && (i === bodyStart || lines[i - 1]!.trim() === '')) {
+    if (
+      next !== undefined &&
+      SETEXT_UNDERLINE.test(next) &&
+      !line.includes('|') &&
+      !isListOrQuote(line) &&
+      (i === bodyStart || lines[i - 1]!.trim() === '')
+    ) {
       headings.push({ level: next.trim().startsWith('=') ? 1 : 2, text: headingText(line), line: i, endLine: i + 2 });
       lastBlock = 'other';
       i += 2;
@@ -192,7 +204,8 @@ export function parseMarkdownPage(input: string): MarkdownPage {
     i += 1;
   }
   if (fence !== undefined) truncation.push('a code block is never closed');
-  if (lastBlock === 'table' && tables.length > 0) truncation.push(`the page ends inside the table at line ${tables[tables.length - 1]!.line}`);
+  if (lastBlock === 'table' && tables.length > 0)
+    truncation.push(`the page ends inside the table at line ${tables[tables.length - 1]!.line}`);
 
   const title = frontMatter.title ? cleanInline(frontMatter.title) : headings.find((h) => h.level === 1)?.text;
   const { notes, notesHeading } = readNotes(lines, headings, tables[0]?.line ?? 0);
@@ -200,7 +213,12 @@ export function parseMarkdownPage(input: string): MarkdownPage {
 }
 
 /** An HTML table from its opening line to `</table>` (or the end of the page, which is reported). */
-function readHtmlTable(lines: readonly string[], start: number, heading: Heading | undefined, truncation: string[]): { table: PageTable; next: number } {
+function readHtmlTable(
+  lines: readonly string[],
+  start: number,
+  heading: Heading | undefined,
+  truncation: string[],
+): { table: PageTable; next: number } {
   let end = start;
   while (end < lines.length && !/<\/table>/i.test(lines[end]!)) end += 1;
   if (end >= lines.length) {
@@ -210,9 +228,13 @@ function readHtmlTable(lines: readonly string[], start: number, heading: Heading
   const grid = parseHtmlTable(lines.slice(start, end + 1).join('\n'));
   const width = grid.headerLevels.length;
   const table: PageTable = {
-    kind: 'html', line: start + 1, heading, headerLevels: grid.headerLevels,
+    kind: 'html',
+    line: start + 1,
+    heading,
+    headerLevels: grid.headerLevels,
     header: grid.headerLevels.map(displayHeader),
-    rows: grid.rows.map((cells) => ({ line: start + 1, cells: cells.slice(0, width) })), problems: grid.problems,
+    rows: grid.rows.map((cells) => ({ line: start + 1, cells: cells.slice(0, width) })),
+    problems: grid.problems,
   };
   return { table, next: end + 1 };
 }
@@ -228,14 +250,23 @@ function readPipeTable(lines: readonly string[], start: number, heading: Heading
     j += 1;
   }
   const table: PageTable = {
-    kind: 'markdown', line: start + 1, heading, headerLevels: header.map((h) => (h === '' ? [] : [h])),
-    header, rows, problems,
+    kind: 'markdown',
+    line: start + 1,
+    heading,
+    headerLevels: header.map((h) => (h === '' ? [] : [h])),
+    header,
+    rows,
+    problems,
   };
   return { table, next: j };
 }
 
 /** The Notes list: under the first "Notes" heading after the first table (or the first one at all). */
-function readNotes(lines: readonly string[], headings: readonly Heading[], firstTableLine: number): { notes: PageNote[] | undefined; notesHeading: Heading | undefined } {
+function readNotes(
+  lines: readonly string[],
+  headings: readonly Heading[],
+  firstTableLine: number,
+): { notes: PageNote[] | undefined; notesHeading: Heading | undefined } {
   const notesHeadings = headings.filter((h) => /^notes:?$/i.test(h.text));
   const notesHeading = notesHeadings.find((h) => h.line + 1 > firstTableLine) ?? notesHeadings[0];
   if (!notesHeading) return { notes: undefined, notesHeading: undefined };
@@ -250,7 +281,13 @@ function readNotes(lines: readonly string[], headings: readonly Heading[], first
  * blank line ("See Also", "**Additional Notes**") ends the list.
  */
 export function parseNoteList(lines: readonly string[], start: number, end: number): PageNote[] {
-  interface Draft { written: number; line: number; first: string; rest: string[]; contentIndent: number }
+  interface Draft {
+    written: number;
+    line: number;
+    first: string;
+    rest: string[];
+    contentIndent: number;
+  }
   const drafts: Draft[] = [];
   let current: Draft | undefined;
   let topIndent: number | undefined;
@@ -287,7 +324,10 @@ export function parseNoteList(lines: readonly string[], start: number, end: numb
   }
   return drafts.map((draft, index) => {
     const rest = draft.rest.map((line) => stripIndent(line, draft.contentIndent).trimEnd());
-    const text = [draft.first.trim(), ...rest].join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    const text = [draft.first.trim(), ...rest]
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     return { position: index + 1, written: draft.written, text, placeholder: PLACEHOLDER.test(text), line: draft.line };
   });
 }

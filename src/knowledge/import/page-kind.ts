@@ -36,10 +36,15 @@ export function detectPageKind(markdown: string): PageKind {
 
 export function describePageKind(kind: PageKind): string {
   switch (kind) {
-    case 'matrix': return 'a feature matrix page';
-    case 'feature-descriptions': return 'the Feature Descriptions page (a Feature | Description glossary, no support matrix)';
-    case 'best-practices': return 'a best-practices page (advice sections, no support matrix)';
-    case 'index': return 'the overview page that links the distribution pages (prose, no support matrix)';
-    case 'unknown': return 'some other document (no table whose first column is "Feature" and second the host version)';
+    case 'matrix':
+      return 'a feature matrix page';
+    case 'feature-descriptions':
+      return 'the Feature Descriptions page (a Feature | Description glossary, no support matrix)';
+    case 'best-practices':
+      return 'a best-practices page (advice sections, no support matrix)';
+    case 'index':
+      return 'the overview page that links the distribution pages (prose, no support matrix)';
+    case 'unknown':
+      return 'some other document (no table whose first column is "Feature" and second the host version)';
   }
 }

@@ -1,9 +1,7 @@
 // Assembles one MatrixSnapshot from a parsed matrix page: columns per series table, feature cells, notes.
 import { noteFingerprint } from '../fingerprint.ts';
 import type { DistroId, FeatureId } from '../schema/ids.ts';
-import type {
-  HostAvailability, Integration, KernelFlavor, MatrixNote, MatrixSnapshot, NoteRef, ReleaseColumn,
-} from '../schema/matrix.ts';
+import type { HostAvailability, Integration, KernelFlavor, MatrixNote, MatrixSnapshot, NoteRef, ReleaseColumn } from '../schema/matrix.ts';
 import type { Source } from '../schema/source.ts';
 import { parseAvailability } from './availability.ts';
 import { extractNotes, parseCell } from './cells.ts';
@@ -34,14 +32,14 @@ export interface BuiltSnapshot {
 }
 
 const PAGE_FAMILIES: Readonly<Record<string, readonly DistroId[]>> = {
-  'rhel': ['rhel', 'centos'],
-  'centos': ['rhel', 'centos'],
+  rhel: ['rhel', 'centos'],
+  centos: ['rhel', 'centos'],
   'oracle-linux': ['oracle-linux'],
-  'sles': ['sles'],
-  'suse': ['sles'],
-  'ubuntu': ['ubuntu'],
-  'debian': ['debian'],
-  'freebsd': ['freebsd'],
+  sles: ['sles'],
+  suse: ['sles'],
+  ubuntu: ['ubuntu'],
+  debian: ['debian'],
+  freebsd: ['freebsd'],
 };
 
 /** The distributions a matrix page covers, from its slug, else from its title. */
@@ -112,17 +110,28 @@ class SnapshotBuilder {
   featureTables = 0;
   private readonly keys = new Set<string>();
 
-  constructor(private readonly page: MarkdownPage, private readonly families: DistroId[]) {}
+  constructor(
+    private readonly page: MarkdownPage,
+    private readonly families: DistroId[],
+  ) {}
 
   addTable(table: PageTable): void {
     const name = tableName(table, this.page);
     if (!isFeatureTable(table)) {
-      this.diagnostics.push(`skipped the table at line ${table.line} under "${name}": its first columns are "${table.header.slice(0, 2).map((h) => cleanInline(h)).join('" | "')}", not Feature and host`);
+      this.diagnostics.push(
+        `skipped the table at line ${table.line} under "${name}": its first columns are "${table.header
+          .slice(0, 2)
+          .map((h) => cleanInline(h))
+          .join('" | "')}", not Feature and host`,
+      );
       return;
     }
     this.featureTables += 1;
     if (!isMatrixTable(table)) {
-      this.unparsed.push({ where: name, reason: `the table at line ${table.line} starts with a Feature column but its second column "${cleanInline(table.header[1] ?? '')}" is not the host version, or it has no guest columns` });
+      this.unparsed.push({
+        where: name,
+        reason: `the table at line ${table.line} starts with a Feature column but its second column "${cleanInline(table.header[1] ?? '')}" is not the host version, or it has no guest columns`,
+      });
       return;
     }
     for (const problem of table.problems) this.diagnostics.push(`${name}: ${problem}`);
@@ -144,8 +153,13 @@ class SnapshotBuilder {
       }
       const columnFamilies = parsed.header.families.filter((f) => f !== 'oracle-linux' || families.includes('oracle-linux'));
       drafts.push({
-        index, header, parsed: parsed.header, families: columnFamilies.length > 0 ? columnFamilies : families,
-        kernel: parsed.header.kernel ?? defaultKernel, integration: undefined, features: {},
+        index,
+        header,
+        parsed: parsed.header,
+        families: columnFamilies.length > 0 ? columnFamilies : families,
+        kernel: parsed.header.kernel ?? defaultKernel,
+        integration: undefined,
+        features: {},
       });
     }
     if (drafts.length === 0) {
@@ -169,7 +183,8 @@ class SnapshotBuilder {
 
     const addEntries = (feature: FeatureId, rowName: string, cells: string[]) => {
       const hosts = parseHosts(cells[1] ?? '');
-      if (hosts.unknown.length > 0) this.diagnostics.push(`${name} / ${rowName}: host text not understood: "${hosts.unknown.join('", "')}"`);
+      if (hosts.unknown.length > 0)
+        this.diagnostics.push(`${name} / ${rowName}: host text not understood: "${hosts.unknown.join('", "')}"`);
       if (hosts.hosts.length === 0 && hosts.otherHosts.length === 0 && !noHostReported.has(feature)) {
         noHostReported.add(feature);
         this.diagnostics.push(`${name} / ${rowName}: the row names no host; its entries have an empty host list`);
@@ -214,7 +229,8 @@ class SnapshotBuilder {
         categoryNotes = this.readCategoryRow(row.cells, `${name} / ${rowName}`, drafts);
       } else if (kind.kind === 'feature') {
         featureRows += 1;
-        if (seen.has(kind.feature)) this.diagnostics.push(`${name} / ${rowName}: ${kind.feature} appears in two rows; both rows' entries are kept`);
+        if (seen.has(kind.feature))
+          this.diagnostics.push(`${name} / ${rowName}: ${kind.feature} appears in two rows; both rows' entries are kept`);
         seen.add(kind.feature);
         current = { feature: kind.feature, rowName };
         addEntries(kind.feature, rowName, row.cells);
@@ -260,7 +276,9 @@ class SnapshotBuilder {
     }
     if (draft.parsed.versionsInferred) {
       confidence = 'medium';
-      this.diagnostics.push(`${table} / ${draft.header}: the header names a kernel release only; versions ${draft.parsed.versions.map((v) => (v.kind === 'series' ? `${v.major}.x` : '')).join(', ')} inferred from it`);
+      this.diagnostics.push(
+        `${table} / ${draft.header}: the header names a kernel release only; versions ${draft.parsed.versions.map((v) => (v.kind === 'series' ? `${v.major}.x` : '')).join(', ')} inferred from it`,
+      );
     }
     const group = draft.families.includes(this.families[0]!) ? this.families[0]! : draft.families[0]!;
     const parts: string[] = [group];
@@ -276,9 +294,15 @@ class SnapshotBuilder {
     }
     this.keys.add(key);
     const column: ReleaseColumn = {
-      key, families: draft.families, table, header: draft.header, versions: draft.parsed.versions,
+      key,
+      families: draft.families,
+      table,
+      header: draft.header,
+      versions: draft.parsed.versions,
       ...(draft.kernel ? { kernel: draft.kernel } : {}),
-      integration, features: draft.features, confidence,
+      integration,
+      features: draft.features,
+      confidence,
     };
     this.columns.push(column);
   }
@@ -297,7 +321,12 @@ function findInHistory(position: number, history: readonly MatrixSnapshot[]): { 
   return undefined;
 }
 
-function resolveNotes(columns: ReleaseColumn[], notes: readonly PageNote[], history: readonly MatrixSnapshot[], diagnostics: string[]): boolean {
+function resolveNotes(
+  columns: ReleaseColumn[],
+  notes: readonly PageNote[],
+  history: readonly MatrixSnapshot[],
+  diagnostics: string[],
+): boolean {
   const byPosition = new Map(notes.map((n) => [n.position, n]));
   const outcome = new Map<number, string>();
   let cites = false;
@@ -312,7 +341,10 @@ function resolveNotes(columns: ReleaseColumn[], notes: readonly PageNote[], hist
         outcome.set(ref.position, `cells cite note ${ref.position}, ${what}; resolved from ${found.snapshot}#${found.position}`);
         return [{ ...ref, resolvedFrom: found }];
       }
-      outcome.set(ref.position, `cells cite note ${ref.position}, ${what}, and no earlier version of the page has it${own ? '' : '; the reference is dropped'}`);
+      outcome.set(
+        ref.position,
+        `cells cite note ${ref.position}, ${what}, and no earlier version of the page has it${own ? '' : '; the reference is dropped'}`,
+      );
       return own ? [ref] : [];
     });
   for (const column of columns) {

@@ -1,7 +1,17 @@
 // Inline text clean-up shared by the cell, host, header and row-name readers.
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', check: '✔', radic: '√',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  check: '✔',
+  radic: '√',
 };
 
 /** Decodes HTML entities: `&#10004;`, `&#x2714;`, `&amp;`, `&nbsp;`. Unknown names stay as written. */

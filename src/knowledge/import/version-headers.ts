@@ -16,10 +16,19 @@ export interface ParsedVersionHeader {
   readonly key: string;
 }
 
-export type VersionHeaderResult = { readonly ok: true; readonly header: ParsedVersionHeader } | { readonly ok: false; readonly reason: string };
+export type VersionHeaderResult =
+  { readonly ok: true; readonly header: ParsedVersionHeader } | { readonly ok: false; readonly reason: string };
 
 /** Oracle Linux majors each Unbreakable Enterprise Kernel release ships for (Oracle's UEK release notes). */
-const UEK_RELEASE_MAJORS: Readonly<Record<number, readonly string[]>> = { 2: ['5', '6'], 3: ['6', '7'], 4: ['6', '7'], 5: ['7'], 6: ['7', '8'], 7: ['8', '9'], 8: ['9', '10'] };
+const UEK_RELEASE_MAJORS: Readonly<Record<number, readonly string[]>> = {
+  2: ['5', '6'],
+  3: ['6', '7'],
+  4: ['6', '7'],
+  5: ['7'],
+  6: ['7', '8'],
+  7: ['8', '9'],
+  8: ['9', '10'],
+};
 
 const FAMILY_WORDS: ReadonlyArray<[RegExp, DistroId]> = [
   [/\bopen\s*SUSE\b/gi, 'opensuse'],
@@ -92,7 +101,13 @@ export function versionKey(items: readonly VersionItem[]): string {
   const from = (item: { from: string; to: string }) => (/^\d+$/.test(item.from) && /^\d+\./.test(item.to) ? `${item.from}.0` : item.from);
   return [...items]
     .sort((a, b) => compareVersions(parseVersion(lowBound(a)) ?? { parts: [] }, parseVersion(lowBound(b)) ?? { parts: [] }))
-    .map((item) => (item.kind === 'exact' ? item.version : item.kind === 'series' ? `${item.major}.x` : `${from(item)}-${item.to}${item.openEnded ? '+' : ''}`))
+    .map((item) =>
+      item.kind === 'exact'
+        ? item.version
+        : item.kind === 'series'
+          ? `${item.major}.x`
+          : `${from(item)}-${item.to}${item.openEnded ? '+' : ''}`,
+    )
     .join(',')
     .toLowerCase()
     .replace(/\s+/g, '');

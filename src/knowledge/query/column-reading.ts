@@ -65,22 +65,49 @@ function statusVerdict(status: OptionStatus): VerdictKind {
 }
 
 export function readColumn(
-  kb: KnowledgeBase, snapshot: MatrixSnapshot, column: ReleaseColumn, match: VersionMatch, config: Configuration,
+  kb: KnowledgeBase,
+  snapshot: MatrixSnapshot,
+  column: ReleaseColumn,
+  match: VersionMatch,
+  config: Configuration,
 ): ColumnReading {
   const { feature, host } = config;
   const coreCell = column.features.core;
-  const coreHosts = coreCell ? cellStatus(coreCell, undefined).hosts : [...new Set(Object.values(column.features).flatMap((c) => c.flatMap((e) => e.hosts)))];
+  const coreHosts = coreCell
+    ? cellStatus(coreCell, undefined).hosts
+    : [...new Set(Object.values(column.features).flatMap((c) => c.flatMap((e) => e.hosts)))];
   const cell = column.features[feature];
   const base = { snapshot, column, match, coreHosts };
   if (!cell && feature === 'core') {
     // A column without a core row (the 2014 talk's) still lists the guest: on every host any of its rows names.
     const named = [...new Set(Object.values(column.features).flatMap((c) => c.flatMap((e) => e.hosts)))];
     const known = host === undefined || named.includes(host);
-    return { ...base, status: 'available', hosts: named, explicit: known, verdict: known ? 'yes' : 'not-in-matrix', conditions: [], effects: [], notes: [],
-      ...(known ? {} : { reason: named.length ? `the source names only ${describeHosts(named)}` : 'the source lists the release without naming hosts' }) };
+    return {
+      ...base,
+      status: 'available',
+      hosts: named,
+      explicit: known,
+      verdict: known ? 'yes' : 'not-in-matrix',
+      conditions: [],
+      effects: [],
+      notes: [],
+      ...(known
+        ? {}
+        : { reason: named.length ? `the source names only ${describeHosts(named)}` : 'the source lists the release without naming hosts' }),
+    };
   }
   if (!cell) {
-    return { ...base, status: 'no-data', hosts: [], explicit: false, verdict: 'not-in-matrix', conditions: [], effects: [], notes: [], reason: `this source has no ${kb.featureName(feature)} row for it` };
+    return {
+      ...base,
+      status: 'no-data',
+      hosts: [],
+      explicit: false,
+      verdict: 'not-in-matrix',
+      conditions: [],
+      effects: [],
+      notes: [],
+      reason: `this source has no ${kb.featureName(feature)} row for it`,
+    };
   }
   let { status } = cellStatus(cell, host);
   const { hosts } = cellStatus(cell, host);
@@ -103,19 +130,25 @@ export function readColumn(
     if (!entry.scope || entry.status !== 'available' || status !== 'available') continue;
     const items = parseScope(entry.scope);
     const fit = versionFit(config.version, items);
-    if (fit === 'out') { status = 'not-available'; reason = `the page marks it available only for ${entry.scope}`; }
+    if (fit === 'out') {
+      status = 'not-available';
+      reason = `the page marks it available only for ${entry.scope}`;
+    }
     if (fit === 'partly') conditions.push(`only on ${items ? describeVersionItems(items) : entry.scope}`);
   }
   const notes = resolveAll(kb, snapshot, [...entries.flatMap((e) => e.notes), ...column.integration.notes]);
   const cited = new Set(notes.map((n) => n.fingerprint));
   const effects: AppliedEffect[] = [];
-  for (const [list, pageLevel] of [[notes, false], [pageLevelNotes(kb, snapshot, cited), true]] as const) {
+  for (const [list, pageLevel] of [
+    [notes, false],
+    [pageLevelNotes(kb, snapshot, cited), true],
+  ] as const) {
     for (const note of list) {
       const paraphrase = kb.paraphrase(note.fingerprint);
       for (const effect of paraphrase?.effects ?? []) {
         if (pageLevel && !(effect.versions && PAGE_LEVEL_KINDS.has(effect.kind))) continue;
         if (pageLevel && effect.families && !effect.families.includes(config.family)) continue;
-        const fit = effectFit(effect, note, column, config, pageLevel ? [] : paraphrase?.features ?? []);
+        const fit = effectFit(effect, note, column, config, pageLevel ? [] : (paraphrase?.features ?? []));
         if (fit === 'out') continue;
         effects.push(applyEffect(effect, note, fit, config, pageLevel));
       }
@@ -132,11 +165,26 @@ export function readColumn(
       if (conditions.length) verdict = 'conditional';
     }
   }
-  return { ...base, status, hosts, explicit, verdict, conditions: [...new Set(conditions)], ...(reason ? { reason } : {}), effects, notes: [...notes, ...effects.filter((e) => e.pageLevel).map((e) => e.note)] };
+  return {
+    ...base,
+    status,
+    hosts,
+    explicit,
+    verdict,
+    conditions: [...new Set(conditions)],
+    ...(reason ? { reason } : {}),
+    effects,
+    notes: [...notes, ...effects.filter((e) => e.pageLevel).map((e) => e.note)],
+  };
 }
 
 /** The verdict of several columns read together, when the question pins none of them. */
-export function combineReadings(readings: readonly ColumnReading[]): { verdict: VerdictKind; conditions: string[]; yesColumns: ColumnReading[]; mixed?: boolean } {
+export function combineReadings(readings: readonly ColumnReading[]): {
+  verdict: VerdictKind;
+  conditions: string[];
+  yesColumns: ColumnReading[];
+  mixed?: boolean;
+} {
   const decisive = readings.filter((r) => r.verdict !== 'not-in-matrix');
   if (decisive.length === 0) return { verdict: 'not-in-matrix', conditions: [], yesColumns: [] };
   const yes = decisive.filter((r) => r.verdict === 'yes' || r.verdict === 'conditional');

@@ -26,7 +26,13 @@ export function hostRank(host: HostId): number {
 
 /** When each Windows Server release became generally available: a page dated earlier cannot know it. */
 export const HOST_RELEASED: Record<HostId, string> = {
-  '2008 R2': '2009-10-22', '2012': '2012-09-04', '2012 R2': '2013-10-18', '2016': '2016-10-12', '2019': '2018-10-02', '2022': '2021-08-18', '2025': '2024-11-01',
+  '2008 R2': '2009-10-22',
+  '2012': '2012-09-04',
+  '2012 R2': '2013-10-18',
+  '2016': '2016-10-12',
+  '2019': '2018-10-02',
+  '2022': '2021-08-18',
+  '2025': '2024-11-01',
 };
 
 /** Where a host stands against a page: named on it, released after the page's era, or known then but left out. */
@@ -52,7 +58,8 @@ export function eraRangeLabel(snapshots: readonly MatrixSnapshot[]): string {
   const talks = snapshots.filter(isTalk);
   const pages = snapshots.filter((s) => !isTalk(s));
   const years = [...new Set(pages.map((s) => s.era.slice(0, 4)))].sort();
-  const pagePart = years.length === 0 ? '' : years.length === 1 ? `the ${years[0]} page` : `the ${years[0]}–${years[years.length - 1]} pages`;
+  const pagePart =
+    years.length === 0 ? '' : years.length === 1 ? `the ${years[0]} page` : `the ${years[0]}–${years[years.length - 1]} pages`;
   const talkPart = talks.length ? eraLabel(talks[0]!) : '';
   return [talkPart, pagePart].filter(Boolean).join(' and ');
 }

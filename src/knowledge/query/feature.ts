@@ -28,7 +28,11 @@ export function cellStatus(cell: FeatureCell | undefined, host: HostId | undefin
   const hosts = cell.filter((entry) => entry.status === 'available').flatMap((entry) => entry.hosts);
   if (host === undefined) {
     const statuses = new Set(cell.map((entry) => entry.status));
-    const status: CellStatus = statuses.has('available') ? 'available' : statuses.has('not-applicable') ? 'not-applicable' : 'not-available';
+    const status: CellStatus = statuses.has('available')
+      ? 'available'
+      : statuses.has('not-applicable')
+        ? 'not-applicable'
+        : 'not-available';
     return { status, hosts };
   }
   // A row that states no hosts (the >256 vCPU rows) applies to whichever host is asked about.
@@ -40,7 +44,8 @@ export function cellStatus(cell: FeatureCell | undefined, host: HostId | undefin
 function notesFor(kb: KnowledgeBase, match: ColumnMatch, cell: FeatureCell | undefined, host: HostId | undefined): ResolvedNote[] {
   if (!cell) return [];
   const entries = host === undefined ? cell : cell.filter((e) => e.hosts.includes(host));
-  return entries.flatMap((entry) => entry.notes)
+  return entries
+    .flatMap((entry) => entry.notes)
     .map((ref) => kb.resolveNote(match.snapshot, ref))
     .filter((note): note is ResolvedNote => note !== undefined);
 }

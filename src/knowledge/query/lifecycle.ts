@@ -16,9 +16,17 @@ export interface Lifecycle {
 export function versionLifecycle(kb: KnowledgeBase, family: DistroId, version: string, column: ReleaseColumn): Lifecycle | undefined {
   const parsed = parseVersion(version);
   if (!parsed) return undefined;
-  const holding = kb.history(family).filter((snapshot) => snapshot.columns.some((c) =>
-    c.families.includes(family) && c.integration.kind === column.integration.kind && c.integration.package === column.integration.package
-    && matchVersionItems(parsed, c.versions) !== 'none'));
+  const holding = kb
+    .history(family)
+    .filter((snapshot) =>
+      snapshot.columns.some(
+        (c) =>
+          c.families.includes(family) &&
+          c.integration.kind === column.integration.kind &&
+          c.integration.package === column.integration.package &&
+          matchVersionItems(parsed, c.versions) !== 'none',
+      ),
+    );
   const lastSeen = holding[0];
   const firstSeen = holding[holding.length - 1];
   return lastSeen && firstSeen ? { firstSeen, lastSeen } : undefined;

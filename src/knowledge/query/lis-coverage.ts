@@ -20,8 +20,10 @@ function ordered(kb: KnowledgeBase): LisRelease[] {
 
 /** The release record a user's "LIS 4.1.3" names: exactly, or the series' own record for "4.3.0"-style tags. */
 export function findLisRelease(kb: KnowledgeBase, version: string): LisRelease | undefined {
-  return kb.lisReleases.find((r) => r.version === version)
-    ?? kb.lisReleases.find((r) => r.version === lisSeries(version) && compareLisVersions(version, r.version) >= 0);
+  return (
+    kb.lisReleases.find((r) => r.version === version) ??
+    kb.lisReleases.find((r) => r.version === lisSeries(version) && compareLisVersions(version, r.version) >= 0)
+  );
 }
 
 /**
@@ -70,13 +72,24 @@ export function lisFeature(kb: KnowledgeBase, release: LisRelease, feature: Feat
     const range = describeVersionItems(scoped.versions);
     if (!parsed) return { state: 'has', why: `LIS ${release.version} has it on ${range} only` };
     const inside = matchVersionItems(parsed, scoped.versions) !== 'none';
-    return inside ? { state: 'has', why: `LIS ${release.version} has it on ${range}` } : { state: 'lacks', why: `LIS ${release.version} has it only on ${range}` };
+    return inside
+      ? { state: 'has', why: `LIS ${release.version} has it on ${range}` }
+      : { state: 'lacks', why: `LIS ${release.version} has it only on ${range}` };
   }
   const upTo = all.filter((r) => compareLisVersions(r.version, release.version) <= 0);
   const addedIn = all.find((r) => r.featuresAdded.includes(feature));
   if (release.featuresLacking.includes(feature)) {
-    const later = all.find((r) => compareLisVersions(r.version, release.version) > 0 && (r.featuresAdded.includes(feature) || r.featuresIncluded.includes(feature)) && !r.featuresLacking.includes(feature));
-    return { state: 'lacks', why: `LIS ${release.version} lacks it${later ? `; LIS ${later.version} added it` : ''}`, ...(later ? { addedIn: later } : {}) };
+    const later = all.find(
+      (r) =>
+        compareLisVersions(r.version, release.version) > 0 &&
+        (r.featuresAdded.includes(feature) || r.featuresIncluded.includes(feature)) &&
+        !r.featuresLacking.includes(feature),
+    );
+    return {
+      state: 'lacks',
+      why: `LIS ${release.version} lacks it${later ? `; LIS ${later.version} added it` : ''}`,
+      ...(later ? { addedIn: later } : {}),
+    };
   }
   if (release.featuresIncluded.includes(feature) || feature === 'core') return { state: 'has', why: `LIS ${release.version} includes it` };
   const earlier = upTo.find((r) => r.featuresAdded.includes(feature));

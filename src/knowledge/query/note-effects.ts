@@ -57,7 +57,13 @@ function integrationOf(column: ReleaseColumn): IntegrationKind {
 }
 
 /** Whether an effect's scope covers this column and configuration; 'partly' when the question is too vague to tell. */
-export function effectFit(effect: NoteEffect, note: ResolvedNote, column: ReleaseColumn, config: Configuration, noteFeatures: readonly FeatureId[]): ScopeFit {
+export function effectFit(
+  effect: NoteEffect,
+  note: ResolvedNote,
+  column: ReleaseColumn,
+  config: Configuration,
+  noteFeatures: readonly FeatureId[],
+): ScopeFit {
   const features = effect.features ?? (noteFeatures.length ? noteFeatures : undefined);
   if (features && !features.includes(config.feature)) return 'out';
   if (effect.families && !effect.families.includes(config.family)) return 'out';
@@ -94,7 +100,13 @@ function scopeText(effect: NoteEffect, note: ResolvedNote): string {
 }
 
 /** What one effect does to a yes for this configuration. */
-export function applyEffect(effect: NoteEffect, note: ResolvedNote, fit: ScopeFit, config: Configuration, pageLevel: boolean): AppliedEffect {
+export function applyEffect(
+  effect: NoteEffect,
+  note: ResolvedNote,
+  fit: ScopeFit,
+  config: Configuration,
+  pageLevel: boolean,
+): AppliedEffect {
   const scope = scopeText(effect, note);
   const base = { note, effect, pageLevel, why: `${effect.why}${scope ? ` (${scope})` : ''}` };
   switch (effect.kind) {
@@ -113,7 +125,9 @@ export function applyEffect(effect: NoteEffect, note: ResolvedNote, fit: ScopeFi
     case 'requires':
       return { ...base, outcome: 'condition', condition: `${effect.requirement}${fit === 'partly' && scope ? ` ${scope}` : ''}` };
     case 'tagging-only':
-      return config.trunking ? { ...base, outcome: 'no' } : { ...base, outcome: 'condition', condition: 'VLAN tagging only; trunking is not supported' };
+      return config.trunking
+        ? { ...base, outcome: 'no' }
+        : { ...base, outcome: 'condition', condition: 'VLAN tagging only; trunking is not supported' };
     case 'informational':
       return { ...base, outcome: 'none' };
   }

@@ -35,8 +35,15 @@ interface SearchDoc {
 }
 
 /** Families that share drivers and advice: a CentOS question may use a RHEL record. */
-const FAMILY_GROUPS: readonly (readonly DistroId[])[] = [['rhel', 'centos', 'oracle-linux'], ['sles', 'opensuse']];
-const STOPWORDS = new Set(('the and for with from that this have has not are was were but can does did after before when what which how why into onto over under about its linux guest guests host vm vms hyper server windows my our your on in of to a an is it be at or by as no yes do i we you me there any some still just get got gets getting im its they them then than so too very out up all also only even ever again much more most other such own same each every both few will would should could may might must shall been being make makes made want wants really please thanks help lisbot').split(' '));
+const FAMILY_GROUPS: readonly (readonly DistroId[])[] = [
+  ['rhel', 'centos', 'oracle-linux'],
+  ['sles', 'opensuse'],
+];
+const STOPWORDS = new Set(
+  'the and for with from that this have has not are was were but can does did after before when what which how why into onto over under about its linux guest guests host vm vms hyper server windows my our your on in of to a an is it be at or by as no yes do i we you me there any some still just get got gets getting im its they them then than so too very out up all also only even ever again much more most other such own same each every both few will would should could may might must shall been being make makes made want wants really please thanks help lisbot'.split(
+    ' ',
+  ),
+);
 /** BM25 relevance at which a hit counts as a full match; scores are relative to it. */
 const FULL_RELEVANCE = 100;
 
@@ -71,7 +78,10 @@ const indexes = new WeakMap<KnowledgeBase, AdviceIndex>();
 function indexOf(kb: KnowledgeBase): AdviceIndex {
   let index = indexes.get(kb);
   if (index) return index;
-  const records: AdviceRecord[] = [...kb.knownIssues.map((record) => ({ kind: 'issue' as const, record })), ...kb.tips.map((record) => ({ kind: 'tip' as const, record }))];
+  const records: AdviceRecord[] = [
+    ...kb.knownIssues.map((record) => ({ kind: 'issue' as const, record })),
+    ...kb.tips.map((record) => ({ kind: 'tip' as const, record })),
+  ];
   const search = new MiniSearch<SearchDoc>({
     fields: ['title', 'symptoms', 'keywords', 'signatures', 'body'],
     tokenize: (text) => text.split(/[^a-zA-Z0-9_.]+/),
@@ -83,10 +93,32 @@ function indexOf(kb: KnowledgeBase): AdviceIndex {
       combineWith: 'OR',
     },
   });
-  search.addAll(records.map((advice, id) => advice.kind === 'issue'
-    ? { id, title: advice.record.title, symptoms: advice.record.symptoms.join(' '), keywords: advice.record.keywords.join(' '), signatures: advice.record.signatures.map(signatureWords).join(' '), body: advice.record.cause }
-    : { id, title: advice.record.title, symptoms: '', keywords: advice.record.keywords.join(' '), signatures: '', body: advice.record.advice }));
-  index = { records, signatures: records.map((r) => (r.kind === 'issue' ? r.record.signatures.map((s) => new RegExp(s, 'i')) : [])), search };
+  search.addAll(
+    records.map((advice, id) =>
+      advice.kind === 'issue'
+        ? {
+            id,
+            title: advice.record.title,
+            symptoms: advice.record.symptoms.join(' '),
+            keywords: advice.record.keywords.join(' '),
+            signatures: advice.record.signatures.map(signatureWords).join(' '),
+            body: advice.record.cause,
+          }
+        : {
+            id,
+            title: advice.record.title,
+            symptoms: '',
+            keywords: advice.record.keywords.join(' '),
+            signatures: '',
+            body: advice.record.advice,
+          },
+    ),
+  );
+  index = {
+    records,
+    signatures: records.map((r) => (r.kind === 'issue' ? r.record.signatures.map((s) => new RegExp(s, 'i')) : [])),
+    search,
+  };
   indexes.set(kb, index);
   return index;
 }
@@ -112,21 +144,46 @@ export function searchAdvice(kb: KnowledgeBase, text: string, filter: AdviceFilt
   const index = indexOf(kb);
   const query = text.slice(0, 500);
   // Only the first words are searched: a pasted wall of text costs no more than a question.
-  const words = (filter.words ?? query).split(/[^a-zA-Z0-9_.]+/).filter((w) => w.length >= 2 && w.length <= MAX_TERM).slice(0, MAX_QUERY_TERMS).join(' ');
-  const contentTerms = Math.max(1, new Set(words.split(' ').map(processTerm).filter((t) => t !== null)).size);
-  const eligible = (advice: AdviceRecord) => (!filter.kind || advice.kind === filter.kind) && familyFit(scopeOf(advice), filter.family) >= 0;
+  const words = (filter.words ?? query)
+    .split(/[^a-zA-Z0-9_.]+/)
+    .filter((w) => w.length >= 2 && w.length <= MAX_TERM)
+    .slice(0, MAX_QUERY_TERMS)
+    .join(' ');
+  const contentTerms = Math.max(
+    1,
+    new Set(
+      words
+        .split(' ')
+        .map(processTerm)
+        .filter((t) => t !== null),
+    ).size,
+  );
+  const eligible = (advice: AdviceRecord) =>
+    (!filter.kind || advice.kind === filter.kind) && familyFit(scopeOf(advice), filter.family) >= 0;
   const bySignature = index.records
     .map((advice, id) => ({ advice, id }))
     .filter(({ advice, id }) => eligible(advice) && index.signatures[id]!.some((signature) => signature.test(query)))
     .map(({ advice }) => ({ advice, score: 0, bySignature: true, overlap: 0, relevance: 0, coverage: 1 }));
-  const ranked = index.search.search(words).flatMap((result) => {
-    const advice = index.records[result.id as number]!;
-    if (!eligible(advice) || bySignature.some((s) => s.advice === advice)) return [];
-    const scope = scopeOf(advice);
-    const featureFit = filter.feature && scope.features?.includes(filter.feature) ? 1 : 0;
-    const relevance = result.score * (1 + 0.15 * familyFit(scope, filter.family) + 0.15 * featureFit);
-    const overlap = new Set(result.queryTerms).size;
-    return [{ advice, score: Math.max(0.01, 1 - relevance / (relevance + FULL_RELEVANCE)), bySignature: false, overlap, relevance, coverage: Math.min(1, overlap / contentTerms) }];
-  }).sort((a, b) => a.score - b.score);
+  const ranked = index.search
+    .search(words)
+    .flatMap((result) => {
+      const advice = index.records[result.id as number]!;
+      if (!eligible(advice) || bySignature.some((s) => s.advice === advice)) return [];
+      const scope = scopeOf(advice);
+      const featureFit = filter.feature && scope.features?.includes(filter.feature) ? 1 : 0;
+      const relevance = result.score * (1 + 0.15 * familyFit(scope, filter.family) + 0.15 * featureFit);
+      const overlap = new Set(result.queryTerms).size;
+      return [
+        {
+          advice,
+          score: Math.max(0.01, 1 - relevance / (relevance + FULL_RELEVANCE)),
+          bySignature: false,
+          overlap,
+          relevance,
+          coverage: Math.min(1, overlap / contentTerms),
+        },
+      ];
+    })
+    .sort((a, b) => a.score - b.score);
   return [...bySignature, ...ranked].slice(0, limit);
 }

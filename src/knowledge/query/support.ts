@@ -1,6 +1,14 @@
 import type { KnowledgeBase } from '../knowledge-base.ts';
 import type { DistroId, MatrixSnapshot, OtherOs, ReleaseColumn } from '../schema/index.ts';
-import { compareVersions, matchRank, matchVersionItems, parseVersion, versionBounds, type ParsedVersion, type VersionMatch } from '../version.ts';
+import {
+  compareVersions,
+  matchRank,
+  matchVersionItems,
+  parseVersion,
+  versionBounds,
+  type ParsedVersion,
+  type VersionMatch,
+} from '../version.ts';
 
 export interface ColumnMatch {
   readonly snapshot: MatrixSnapshot;
@@ -34,7 +42,12 @@ export interface SupportAnswer {
   readonly otherOs?: OtherOs;
 }
 
-export function matchColumns(snapshot: MatrixSnapshot, family: DistroId, version: ParsedVersion | undefined, kernel?: string): ColumnMatch[] {
+export function matchColumns(
+  snapshot: MatrixSnapshot,
+  family: DistroId,
+  version: ParsedVersion | undefined,
+  kernel?: string,
+): ColumnMatch[] {
   const columns = snapshot.columns.filter((c) => c.families.includes(family) && (!kernel || (c.kernel?.flavor ?? 'rhck') === kernel));
   if (!version) return columns.map((column) => ({ snapshot, column, match: 'series' as const }));
   const matches = columns
@@ -57,9 +70,11 @@ function distance(version: ParsedVersion, column: ReleaseColumn): number {
 
 /** The closest listed columns over the family's whole history; among equally close ones, the newest snapshot's. */
 export function nearestColumns(history: readonly MatrixSnapshot[], family: DistroId, version: ParsedVersion): ColumnMatch[] {
-  const scored = history.flatMap((snapshot, age) => snapshot.columns
-    .filter((c) => c.families.includes(family))
-    .map((column) => ({ snapshot, column, age, distance: distance(version, column) })));
+  const scored = history.flatMap((snapshot, age) =>
+    snapshot.columns
+      .filter((c) => c.families.includes(family))
+      .map((column) => ({ snapshot, column, age, distance: distance(version, column) })),
+  );
   const best = Math.min(...scored.map((s) => s.distance));
   const closest = scored.filter((s) => s.distance === best);
   const newest = Math.min(...closest.map((s) => s.age));
@@ -71,7 +86,14 @@ export function querySupport(kb: KnowledgeBase, query: SupportQuery): SupportAns
   const otherOs = kb.otherOs.get(query.family);
   const current = kb.snapshotAt(query.family, query.asOf);
   if (otherOs) {
-    return { query, status: otherOs.outcome === 'does-not-run' ? 'does-not-run' : 'emulated-only', matches: [], current, nearest: [], otherOs };
+    return {
+      query,
+      status: otherOs.outcome === 'does-not-run' ? 'does-not-run' : 'emulated-only',
+      matches: [],
+      current,
+      nearest: [],
+      otherOs,
+    };
   }
   if (!current) return { query, status: 'no-data', matches: [], current, nearest: [] };
   const version = query.version === undefined ? undefined : parseVersion(query.version);

@@ -32,8 +32,18 @@ export interface VerdictQuery {
 }
 
 export type VerdictReason =
-  | 'listed' | 'other-os' | 'no-data' | 'not-listed' | 'uek-not-listed' | 'host-newer-than-pages' | 'host-older-than-pages'
-  | 'no-feature-row' | 'lis-unknown' | 'lis-not-covering' | 'lis-not-in-matrix' | 'lis-release-notes';
+  | 'listed'
+  | 'other-os'
+  | 'no-data'
+  | 'not-listed'
+  | 'uek-not-listed'
+  | 'host-newer-than-pages'
+  | 'host-older-than-pages'
+  | 'no-feature-row'
+  | 'lis-unknown'
+  | 'lis-not-covering'
+  | 'lis-not-in-matrix'
+  | 'lis-release-notes';
 
 export interface EraReading {
   readonly snapshot: MatrixSnapshot;
@@ -98,7 +108,11 @@ function columnsFor(snapshot: MatrixSnapshot, q: VerdictQuery, uek: string | und
   const version = q.version === undefined ? undefined : parseVersion(q.version);
   let columns = matchColumns(snapshot, q.family, version, uek ? 'uek' : q.kernel);
   if (uek) columns = columns.filter((m) => m.column.kernel?.label !== undefined && uekKey(m.column.kernel.label) === uek);
-  if (q.lis) return columns.filter((m) => m.column.integration.package !== undefined && lisSeries(m.column.integration.package.replace(/^LIS /, '')) === lisSeries(q.lis!));
+  if (q.lis)
+    return columns.filter(
+      (m) =>
+        m.column.integration.package !== undefined && lisSeries(m.column.integration.package.replace(/^LIS /, '')) === lisSeries(q.lis!),
+    );
   if (q.integration) {
     const preferred = columns.filter((m) => m.column.integration.kind === q.integration);
     if (preferred.length) return preferred;
@@ -144,7 +158,8 @@ function timelineOf(eras: readonly EraReading[], deciding: EraReading | undefine
   if (deciding) {
     const yesLike = (v: VerdictKind) => (v === 'conditional' ? 'yes' : v);
     const start = explicit.indexOf(deciding);
-    for (let i = Math.max(0, start); i < explicit.length && yesLike(explicit[i]!.verdict) === yesLike(deciding.verdict); i++) agreeing.push(explicit[i]!.snapshot);
+    for (let i = Math.max(0, start); i < explicit.length && yesLike(explicit[i]!.verdict) === yesLike(deciding.verdict); i++)
+      agreeing.push(explicit[i]!.snapshot);
     if (start < 0) agreeing.push(deciding.snapshot);
     for (const era of explicit) {
       if (yesLike(era.verdict) === yesLike(deciding.verdict)) continue;
@@ -154,14 +169,25 @@ function timelineOf(eras: readonly EraReading[], deciding: EraReading | undefine
   }
   for (const drop of hostsDropped) {
     const added = hostsAdded.find((a) => a.snapshot === drop.snapshot);
-    if (drop.hosts.includes('2012 R2') && (added?.hosts.includes('2012') || drop.snapshot.columns.some((c) => c.features.core?.some((e) => e.hosts.includes('2012'))))) {
-      disagreements.push(`${eraLabel(drop.snapshot)} names 2012 where older pages named 2012 R2; it may mean 2012 R2, so both readings are shown`);
+    if (
+      drop.hosts.includes('2012 R2') &&
+      (added?.hosts.includes('2012') || drop.snapshot.columns.some((c) => c.features.core?.some((e) => e.hosts.includes('2012'))))
+    ) {
+      disagreements.push(
+        `${eraLabel(drop.snapshot)} names 2012 where older pages named 2012 R2; it may mean 2012 R2, so both readings are shown`,
+      );
     }
   }
   return { first: chronological[0]?.snapshot, last: listing[0]?.snapshot, agreeing, hostsAdded, hostsDropped, disagreements };
 }
 
-function remediesOf(kb: KnowledgeBase, era: EraReading | undefined, q: VerdictQuery, uek: string | undefined, verdict: VerdictKind): Remedy[] {
+function remediesOf(
+  kb: KnowledgeBase,
+  era: EraReading | undefined,
+  q: VerdictQuery,
+  uek: string | undefined,
+  verdict: VerdictKind,
+): Remedy[] {
   if (!era || verdict === 'yes') return [];
   const remedies: Remedy[] = [];
   const feature = q.feature ?? 'core';
@@ -172,12 +198,15 @@ function remediesOf(kb: KnowledgeBase, era: EraReading | undefined, q: VerdictQu
     if (chosen.has(m.column.key)) continue;
     const reading = readColumn(kb, era.snapshot, m.column, m.match, config);
     if (reading.verdict !== 'yes' && reading.verdict !== 'conditional') continue;
-    const kind = m.column.integration.kind === 'built-in' ? 'built-in' : m.column.integration.kind === 'download' ? 'newer-lis' : 'other-column';
+    const kind =
+      m.column.integration.kind === 'built-in' ? 'built-in' : m.column.integration.kind === 'download' ? 'newer-lis' : 'other-column';
     remedies.push({ kind, text: `${columnLabel(kb, reading)} has it${q.host ? ` on ${q.host}` : ''}` });
   }
   if (q.host !== undefined) {
     const hostBound = era.columns.filter((c) => c.status === 'not-on-host');
-    const hosts = [...new Set(hostBound.flatMap((c) => c.hosts.filter((h) => c.coreHosts.length === 0 || c.coreHosts.includes(h))))].filter((h) => h !== q.host);
+    const hosts = [...new Set(hostBound.flatMap((c) => c.hosts.filter((h) => c.coreHosts.length === 0 || c.coreHosts.includes(h))))].filter(
+      (h) => h !== q.host,
+    );
     if (hosts.length) remedies.push({ kind: 'other-host', text: `a Windows Server ${describeHosts(hosts)} host` });
     const minHost = era.columns.flatMap((c) => c.effects).find((e) => e.outcome === 'no' && e.effect.kind === 'min-host')?.effect.minHost;
     if (minHost) remedies.push({ kind: 'other-host', text: `a Windows Server ${minHost} or newer host` });
@@ -199,15 +228,31 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
   const subject = subjectOf(kb, q, uek);
   const base = { query: q, conditions: [], deciding: [], eras: [], timeline: EMPTY_TIMELINE, remedies: [], nearest: [] };
   if (otherOs) {
-    return { ...base, verdict: 'no', reason: 'other-os', otherOs,
-      headline: `No. ${otherOs.name} ${otherOs.outcome === 'does-not-run' ? 'does not run on Hyper-V' : 'runs on Hyper-V only with emulated devices, without integration services'}.` };
+    return {
+      ...base,
+      verdict: 'no',
+      reason: 'other-os',
+      otherOs,
+      headline: `No. ${otherOs.name} ${otherOs.outcome === 'does-not-run' ? 'does not run on Hyper-V' : 'runs on Hyper-V only with emulated devices, without integration services'}.`,
+    };
   }
   const history = erasAt(kb, q.family, q.asOf);
-  if (history.length === 0) return { ...base, verdict: 'not-in-matrix', reason: 'no-data', headline: `Not in the matrix: I hold no Microsoft support matrix for ${kb.familyName(q.family)}.` };
+  if (history.length === 0)
+    return {
+      ...base,
+      verdict: 'not-in-matrix',
+      reason: 'no-data',
+      headline: `Not in the matrix: I hold no Microsoft support matrix for ${kb.familyName(q.family)}.`,
+    };
 
   const release = q.lis ? findLisRelease(kb, q.lis) : undefined;
   if (q.lis && !release) {
-    return { ...base, verdict: 'not-in-matrix', reason: 'lis-unknown', headline: `Not in the matrix: I have no record of an LIS ${q.lis} release.` };
+    return {
+      ...base,
+      verdict: 'not-in-matrix',
+      reason: 'lis-unknown',
+      headline: `Not in the matrix: I have no record of an LIS ${q.lis} release.`,
+    };
   }
   const covered = !release || !q.version || lisCovers(kb, release, q.family, q.version, uek ? 'uek' : q.kernel);
   // A page that lists the version with this LIS series outranks the release notes; the disagreement is reported below.
@@ -217,15 +262,31 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
     const later = covering.filter((r) => parseFloat(lisSeries(r.version)) > parseFloat(lisSeries(release.version)));
     const alternatives = later.length ? later : covering;
     const names = [...new Set(alternatives.map((r) => lisSeries(r.version)))];
-    const tail = names.length === 0 ? ' and no LIS download in my records does'
-      : later.length && names.length > 1 ? `; LIS ${names[0]} and later do` : `; LIS ${names.join(', ')} ${names.length > 1 ? 'do' : 'does'}`;
+    const tail =
+      names.length === 0
+        ? ' and no LIS download in my records does'
+        : later.length && names.length > 1
+          ? `; LIS ${names[0]} and later do`
+          : `; LIS ${names.join(', ')} ${names.length > 1 ? 'do' : 'does'}`;
     const what = `${kb.familyName(q.family)} ${q.version}${uek ? ` ${uekLabel(uek)}` : ''}`;
-    const builtIn = erasAt(kb, q.family, q.asOf).find((s) => columnsFor(s, { ...q, lis: undefined, integration: 'built-in' }, uek).some((m) => m.column.integration.kind === 'built-in'));
+    const builtIn = erasAt(kb, q.family, q.asOf).find((s) =>
+      columnsFor(s, { ...q, lis: undefined, integration: 'built-in' }, uek).some((m) => m.column.integration.kind === 'built-in'),
+    );
     const remedies: Remedy[] = [];
-    if (names.length) remedies.push({ kind: 'newer-lis', text: names.length > 1 && later.length ? `LIS ${names[0]} or later` : `LIS ${names.join(' or ')}` });
+    if (names.length)
+      remedies.push({
+        kind: 'newer-lis',
+        text: names.length > 1 && later.length ? `LIS ${names[0]} or later` : `LIS ${names.join(' or ')}`,
+      });
     if (builtIn) remedies.push({ kind: 'built-in', text: `the built-in drivers (listed by ${eraLabel(builtIn)})` });
-    return { ...base, verdict: 'no', reason: 'lis-not-covering', lis: { release }, remedies,
-      headline: `No. LIS ${q.lis} does not cover ${what}${tail}.${builtIn ? ` ${what} has integration services built in (${eraLabel(builtIn)}).` : ''}` };
+    return {
+      ...base,
+      verdict: 'no',
+      reason: 'lis-not-covering',
+      lis: { release },
+      remedies,
+      headline: `No. LIS ${q.lis} does not cover ${what}${tail}.${builtIn ? ` ${what} has integration services built in (${eraLabel(builtIn)}).` : ''}`,
+    };
   }
 
   const eras = history.map((snapshot) => readEra(kb, snapshot, q, uek));
@@ -233,12 +294,23 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
   if (listing.length === 0) {
     if (release) return lisReleaseVerdict(kb, q, release, subject, eras);
     if (uek) {
-      return { ...base, eras, verdict: 'not-in-matrix', reason: 'uek-not-listed',
-        headline: `Not in the matrix: no source I hold lists ${subject}.` };
+      return {
+        ...base,
+        eras,
+        verdict: 'not-in-matrix',
+        reason: 'uek-not-listed',
+        headline: `Not in the matrix: no source I hold lists ${subject}.`,
+      };
     }
     const version = q.version ? parseVersion(q.version) : undefined;
-    return { ...base, eras, verdict: 'not-in-matrix', reason: 'not-listed', nearest: version ? nearestColumns(history, q.family, version) : [],
-      headline: `Not in the matrix: no Microsoft source I hold lists ${subject}, so I can't say.` };
+    return {
+      ...base,
+      eras,
+      verdict: 'not-in-matrix',
+      reason: 'not-listed',
+      nearest: version ? nearestColumns(history, q.family, version) : [],
+      headline: `Not in the matrix: no Microsoft source I hold lists ${subject}, so I can't say.`,
+    };
   }
 
   let deciding: EraReading | undefined;
@@ -246,13 +318,19 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
   if (q.host === undefined) {
     deciding = listing[0];
   } else {
-    deciding = listing.find((e) => e.columns.some((c) => c.explicit) && e.verdict !== 'not-in-matrix')
-      ?? listing.find((e) => e.host === 'listed');
+    deciding =
+      listing.find((e) => e.columns.some((c) => c.explicit) && e.verdict !== 'not-in-matrix') ?? listing.find((e) => e.host === 'listed');
     if (!deciding) {
       if (listing.every((e) => e.host === 'newer')) {
         const newestPage = listing[0]!.snapshot;
-        return { ...base, eras, verdict: 'not-in-matrix', reason: 'host-newer-than-pages', timeline: timelineOf(eras, undefined, q),
-          headline: `Not in the matrix: the sources that list ${subject} predate Windows Server ${q.host} (newest: ${eraLabel(newestPage)}), so they neither include nor exclude it.` };
+        return {
+          ...base,
+          eras,
+          verdict: 'not-in-matrix',
+          reason: 'host-newer-than-pages',
+          timeline: timelineOf(eras, undefined, q),
+          headline: `Not in the matrix: the sources that list ${subject} predate Windows Server ${q.host} (newest: ${eraLabel(newestPage)}), so they neither include nor exclude it.`,
+        };
       }
       deciding = listing[0];
       reason = 'host-older-than-pages';
@@ -267,9 +345,16 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
     conditions.unshift(`with ${combined.yesColumns.map((c) => columnLabel(kb, c)).join(' or ')}`);
   }
   const baseTimeline = timelineOf(eras, era, q);
-  const timeline = release && !covered
-    ? { ...baseTimeline, disagreements: [...baseTimeline.disagreements, `the LIS ${release.version} release notes do not list ${subject.replace(/ with LIS .*$/, '')}, though ${eraRangeLabel(listing.map((e) => e.snapshot))} do`] }
-    : baseTimeline;
+  const timeline =
+    release && !covered
+      ? {
+          ...baseTimeline,
+          disagreements: [
+            ...baseTimeline.disagreements,
+            `the LIS ${release.version} release notes do not list ${subject.replace(/ with LIS .*$/, '')}, though ${eraRangeLabel(listing.map((e) => e.snapshot))} do`,
+          ],
+        }
+      : baseTimeline;
   const remedies = remediesOf(kb, era, q, uek, verdict);
   const onHost = q.host ? ` on ${q.host}` : '';
   const per = `per ${eraRangeLabel(timeline.agreeing.length ? timeline.agreeing : [era.snapshot])}`;
@@ -296,8 +381,19 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
   const condText = verdict === 'conditional' ? `: ${conditions.join('; ')}` : '';
   const headline = `${yesWord(verdict)}${onHost} (${what}), ${per}${tails.length ? `; ${tails.join('; ')}` : ''}${condText}${why ? `. ${capital(why)}` : ''}.`;
   return {
-    query: q, verdict, reason, conditions, headline: tidy(headline), ...(why ? { why } : {}), deciding: era.columns, decidingEra: era.snapshot, eras, timeline, remedies,
-    ...(release ? { lis: { release } } : {}), nearest: [],
+    query: q,
+    verdict,
+    reason,
+    conditions,
+    headline: tidy(headline),
+    ...(why ? { why } : {}),
+    deciding: era.columns,
+    decidingEra: era.snapshot,
+    eras,
+    timeline,
+    remedies,
+    ...(release ? { lis: { release } } : {}),
+    nearest: [],
   };
 }
 
@@ -310,22 +406,41 @@ function tidy(text: string): string {
 }
 
 /** A named LIS release no matrix column shows: answer from its release notes. */
-function lisReleaseVerdict(kb: KnowledgeBase, q: VerdictQuery, release: LisRelease, subject: string, eras: readonly EraReading[]): VerdictAnswer {
+function lisReleaseVerdict(
+  kb: KnowledgeBase,
+  q: VerdictQuery,
+  release: LisRelease,
+  subject: string,
+  eras: readonly EraReading[],
+): VerdictAnswer {
   const base = { query: q, conditions: [], deciding: [], eras, timeline: EMPTY_TIMELINE, nearest: [] };
   const hosts = lisHosts(kb, release);
   const cite = `per the LIS ${release.version} release notes`;
   if (q.host && hosts.length && !hosts.includes(q.host)) {
     const newer = hostRank(q.host) > hostRank(hosts[hosts.length - 1]!);
-    return { ...base, verdict: newer ? 'not-in-matrix' : 'no', reason: 'lis-release-notes', lis: { release }, remedies: [],
+    return {
+      ...base,
+      verdict: newer ? 'not-in-matrix' : 'no',
+      reason: 'lis-release-notes',
+      lis: { release },
+      remedies: [],
       headline: newer
         ? `Not in the matrix: LIS ${release.version} predates Windows Server ${q.host}; its release notes name ${describeHosts(hosts)}.`
-        : `No on ${q.host}, ${cite}: LIS ${release.version} names ${describeHosts(hosts)}.` };
+        : `No on ${q.host}, ${cite}: LIS ${release.version} names ${describeHosts(hosts)}.`,
+    };
   }
   const feature = q.feature ?? 'core';
   const finding = lisFeature(kb, release, feature, q.version);
   const verdict: VerdictKind = finding.state === 'has' ? 'yes' : finding.state === 'lacks' ? 'no' : 'not-in-matrix';
   const what = q.feature ? `${kb.featureName(q.feature)} for ${subject}` : subject;
-  const remedies = finding.state === 'lacks' && finding.addedIn ? [{ kind: 'newer-lis' as const, text: `LIS ${finding.addedIn.version} or later` }] : [];
-  return { ...base, verdict, reason: 'lis-release-notes', lis: { release, finding }, remedies,
-    headline: `${yesWord(verdict)}${q.host ? ` on ${q.host}` : ''} (${what}), ${cite}: ${finding.why}.` };
+  const remedies =
+    finding.state === 'lacks' && finding.addedIn ? [{ kind: 'newer-lis' as const, text: `LIS ${finding.addedIn.version} or later` }] : [];
+  return {
+    ...base,
+    verdict,
+    reason: 'lis-release-notes',
+    lis: { release, finding },
+    remedies,
+    headline: `${yesWord(verdict)}${q.host ? ` on ${q.host}` : ''} (${what}), ${cite}: ${finding.why}.`,
+  };
 }

@@ -94,5 +94,8 @@ export function pictureAltText(model: MatrixPictureModel): string {
     .filter((mark) => counts.has(mark))
     .map((mark) => `${MARK_LABELS[mark].toLowerCase()} ${counts.get(mark)!}`);
   const releases = model.columns.map((c) => `${c.versions} (${c.how})`).join('; ');
-  return `${model.title}. ${model.subtitle}. Releases: ${releases}. Cells: ${parts.join(', ')}. The same grid follows as text.`.slice(0, 1000);
+  return `${model.title}. ${model.subtitle}. Releases: ${releases}. Cells: ${parts.join(', ')}. The same grid follows as text.`.slice(
+    0,
+    1000,
+  );
 }

@@ -38,7 +38,12 @@ export type MatrixPicture = MatrixDrawing & RasterImage;
 function renderOptions(scale: number): ResvgRenderOptions {
   return {
     fitTo: { mode: 'zoom', value: scale },
-    font: { loadSystemFonts: false, fontFiles: pictureFontFiles(), defaultFontFamily: PICTURE_FONT_FAMILY, sansSerifFamily: PICTURE_FONT_FAMILY },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: pictureFontFiles(),
+      defaultFontFamily: PICTURE_FONT_FAMILY,
+      sansSerifFamily: PICTURE_FONT_FAMILY,
+    },
     textRendering: 1,
     shapeRendering: 2,
     logLevel: 'off',
@@ -67,12 +72,20 @@ export function drawMatrix(kb: KnowledgeBase, family: DistroId, options: MatrixP
   return { svg, cells, altText: pictureAltText(model), filename: `lisbot-matrix-${stem}.png`, model, snapshot: matrix.snapshot.id };
 }
 
-export function renderMatrixPicture(kb: KnowledgeBase, family: DistroId, options: MatrixPictureOptions & { scale?: number } = {}): MatrixPicture | undefined {
+export function renderMatrixPicture(
+  kb: KnowledgeBase,
+  family: DistroId,
+  options: MatrixPictureOptions & { scale?: number } = {},
+): MatrixPicture | undefined {
   const drawing = drawMatrix(kb, family, options);
   return drawing ? { ...drawing, ...rasterise(drawing.svg, options.scale) } : undefined;
 }
 
-export async function renderMatrixPictureAsync(kb: KnowledgeBase, family: DistroId, options: MatrixPictureOptions & { scale?: number } = {}): Promise<MatrixPicture | undefined> {
+export async function renderMatrixPictureAsync(
+  kb: KnowledgeBase,
+  family: DistroId,
+  options: MatrixPictureOptions & { scale?: number } = {},
+): Promise<MatrixPicture | undefined> {
   const drawing = drawMatrix(kb, family, options);
   return drawing ? { ...drawing, ...(await rasteriseAsync(drawing.svg, options.scale)) } : undefined;
 }

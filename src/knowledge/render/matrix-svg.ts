@@ -35,7 +35,13 @@ const MUTED = '#555555';
 const RULE = '#d0d0d0';
 const STRIPE = '#f6f7f9';
 
-function text(x: number, y: number, content: string, size: number, options: { bold?: boolean; fill?: string; anchor?: 'start' | 'middle' | 'end' } = {}): string {
+function text(
+  x: number,
+  y: number,
+  content: string,
+  size: number,
+  options: { bold?: boolean; fill?: string; anchor?: 'start' | 'middle' | 'end' } = {},
+): string {
   return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="${size}"${options.bold ? ' font-weight="bold"' : ''} fill="${options.fill ?? TEXT}"${options.anchor && options.anchor !== 'start' ? ` text-anchor="${options.anchor}"` : ''}>${xml(content)}</text>`;
 }
 
@@ -88,7 +94,13 @@ export interface CellBox {
 export function matrixSvg(model: MatrixPictureModel): { svg: string; width: number; height: number; cells: CellBox[] } {
   const L = LAYOUT;
   const featureWidth = Math.min(L.maxFeatureColumn, Math.max(120, ...model.rows.map((r) => textWidth(r.feature, L.textSize))) + 16);
-  const columnWidth = Math.min(L.maxColumn, Math.max(L.minColumn, ...model.columns.flatMap((c) => [textWidth(c.versions, L.smallSize + 1, true), textWidth(c.how, L.smallSize)]).map((w) => w + 12)));
+  const columnWidth = Math.min(
+    L.maxColumn,
+    Math.max(
+      L.minColumn,
+      ...model.columns.flatMap((c) => [textWidth(c.versions, L.smallSize + 1, true), textWidth(c.how, L.smallSize)]).map((w) => w + 12),
+    ),
+  );
   const gridWidth = featureWidth + columnWidth * model.columns.length;
   const width = Math.ceil(Math.max(L.minWidth, gridWidth + 2 * L.margin));
   const inner = width - 2 * L.margin;
@@ -109,8 +121,18 @@ export function matrixSvg(model: MatrixPictureModel): { svg: string; width: numb
   const headerTop = y;
   model.columns.forEach((column, i) => {
     const cx = L.margin + featureWidth + columnWidth * i + columnWidth / 2;
-    parts.push(text(cx, headerTop + L.headerLineHeight, fitText(column.versions, columnWidth - 6, L.smallSize + 1, true), L.smallSize + 1, { bold: true, anchor: 'middle' }));
-    parts.push(text(cx, headerTop + 2 * L.headerLineHeight, fitText(column.how, columnWidth - 6, L.smallSize), L.smallSize, { fill: MUTED, anchor: 'middle' }));
+    parts.push(
+      text(cx, headerTop + L.headerLineHeight, fitText(column.versions, columnWidth - 6, L.smallSize + 1, true), L.smallSize + 1, {
+        bold: true,
+        anchor: 'middle',
+      }),
+    );
+    parts.push(
+      text(cx, headerTop + 2 * L.headerLineHeight, fitText(column.how, columnWidth - 6, L.smallSize), L.smallSize, {
+        fill: MUTED,
+        anchor: 'middle',
+      }),
+    );
   });
   parts.push(text(L.margin + 4, headerTop + 2 * L.headerLineHeight, 'Feature', L.textSize, { bold: true }));
   y = headerTop + 2 * L.headerLineHeight + 8;
@@ -124,10 +146,29 @@ export function matrixSvg(model: MatrixPictureModel): { svg: string; width: numb
     parts.push(text(L.margin + 4, top + L.rowHeight / 2 + 4.5, fitText(row.feature, featureWidth - 10, L.textSize), L.textSize));
     row.cells.forEach((cell, c) => {
       const x = L.margin + featureWidth + columnWidth * c + L.cellGap / 2;
-      parts.push(swatch(cell.mark, x, top + L.cellGap / 2, columnWidth - L.cellGap, L.rowHeight - L.cellGap, cellLabel(cell, columnWidth - L.cellGap)));
-      cells.push({ row: r, column: c, x, y: top + L.cellGap / 2, width: columnWidth - L.cellGap, height: L.rowHeight - L.cellGap, mark: cell.mark });
+      parts.push(
+        swatch(
+          cell.mark,
+          x,
+          top + L.cellGap / 2,
+          columnWidth - L.cellGap,
+          L.rowHeight - L.cellGap,
+          cellLabel(cell, columnWidth - L.cellGap),
+        ),
+      );
+      cells.push({
+        row: r,
+        column: c,
+        x,
+        y: top + L.cellGap / 2,
+        width: columnWidth - L.cellGap,
+        height: L.rowHeight - L.cellGap,
+        mark: cell.mark,
+      });
       if (cell.mark !== 'conditional' && cell.notes.length > 0) {
-        parts.push(text(x + columnWidth - L.cellGap - 3, top + 12, cell.notes.join(','), 9, { fill: MARK_COLOURS[cell.mark].ink, anchor: 'end' }));
+        parts.push(
+          text(x + columnWidth - L.cellGap - 3, top + 12, cell.notes.join(','), 9, { fill: MARK_COLOURS[cell.mark].ink, anchor: 'end' }),
+        );
       }
     });
   });
@@ -140,7 +181,10 @@ export function matrixSvg(model: MatrixPictureModel): { svg: string; width: numb
   for (const mark of Object.keys(MARK_LABELS) as PictureMark[]) {
     const label = MARK_LABELS[mark];
     const item = L.legendSwatch * 2 + 8 + textWidth(label, L.smallSize + 1) + 18;
-    if (x + item > L.margin + inner && x > L.margin) { x = L.margin; y += 22; }
+    if (x + item > L.margin + inner && x > L.margin) {
+      x = L.margin;
+      y += 22;
+    }
     parts.push(swatch(mark, x, y - 12, L.legendSwatch * 2, L.legendSwatch, mark === 'conditional' ? 'n' : ''));
     parts.push(text(x + L.legendSwatch * 2 + 6, y + 1, label, L.smallSize + 1));
     x += item;
@@ -158,7 +202,9 @@ export function matrixSvg(model: MatrixPictureModel): { svg: string; width: numb
       y += lines.length * 15 + 3;
     }
     if (model.notes.length > shown.length) {
-      parts.push(text(L.margin, y, `… and ${model.notes.length - shown.length} more notes in the text below.`, L.smallSize + 1, { fill: MUTED }));
+      parts.push(
+        text(L.margin, y, `… and ${model.notes.length - shown.length} more notes in the text below.`, L.smallSize + 1, { fill: MUTED }),
+      );
       y += 15;
     }
     y += 8;
@@ -168,7 +214,8 @@ export function matrixSvg(model: MatrixPictureModel): { svg: string; width: numb
     y += 15;
   }
   const height = Math.ceil(y + L.margin - 10);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${PICTURE_FONT_FAMILY}">`
-    + `<rect width="100%" height="100%" fill="${BACKGROUND}"/>${parts.join('')}</svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${PICTURE_FONT_FAMILY}">` +
+    `<rect width="100%" height="100%" fill="${BACKGROUND}"/>${parts.join('')}</svg>`;
   return { svg, width, height, cells };
 }

@@ -2,7 +2,7 @@
  * Approximate advance widths of DejaVu Sans, in ems, by character class. Good to a few per cent for the
  * Latin text of a matrix; layout leaves slack for the difference.
  */
-const NARROW = new Set([...'iljtfI.,:;\'|!()[] ']);
+const NARROW = new Set([..."iljtfI.,:;'|!()[] "]);
 const WIDE = new Set([...'mwMW@%']);
 
 function charWidth(char: string, bold: boolean): number {

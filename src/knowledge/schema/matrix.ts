@@ -47,7 +47,10 @@ export type FeatureCell = z.infer<typeof FeatureCell>;
 export const Integration = z.strictObject({
   kind: IntegrationKind,
   /** The Microsoft download, e.g. "LIS 4.3"; absent for built-in, ports and none. */
-  package: z.string().regex(/^LIS \d+(\.\d+)*$/).optional(),
+  package: z
+    .string()
+    .regex(/^LIS \d+(\.\d+)*$/)
+    .optional(),
   notes: z.array(NoteRef).default([]),
 });
 export type Integration = z.infer<typeof Integration>;

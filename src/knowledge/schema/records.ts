@@ -119,27 +119,29 @@ export type Arch = z.infer<typeof Arch>;
  * What a note does to a verdict, machine-readable. Scope fields narrow where it applies (absent: wherever the
  * note is cited); `why` says in our words why it applies or, for an informational note, why it changes nothing.
  */
-export const NoteEffect = z.strictObject({
-  kind: NoteEffectKind,
-  /** Absent: every feature of the cells that cite the note (or, for a page-level note, every feature). */
-  features: z.array(FeatureId).optional(),
-  families: z.array(DistroId).optional(),
-  versions: z.array(VersionItem).optional(),
-  kernels: z.array(z.enum(['rhck', 'uek'])).optional(),
-  /** UEK releases as keys: "r3qu2", "r4", "r5". */
-  uek: z.array(z.string()).optional(),
-  /** LIS download series ("3.5", "4.0") the note speaks of. */
-  lis: z.array(z.string()).optional(),
-  integration: z.array(IntegrationKind).optional(),
-  hosts: z.array(HostId).optional(),
-  /** min-host: the oldest host that works. */
-  minHost: HostId.optional(),
-  /** arch-only: the architecture it needs. */
-  arch: Arch.optional(),
-  /** requires: the package, daemon or setting, as "the hyperv-daemons package". */
-  requirement: z.string().min(1).max(200).optional(),
-  why: z.string().min(1).max(300),
-}).refine((e) => e.kind !== 'requires' || e.requirement, { error: 'a requires effect names its requirement' })
+export const NoteEffect = z
+  .strictObject({
+    kind: NoteEffectKind,
+    /** Absent: every feature of the cells that cite the note (or, for a page-level note, every feature). */
+    features: z.array(FeatureId).optional(),
+    families: z.array(DistroId).optional(),
+    versions: z.array(VersionItem).optional(),
+    kernels: z.array(z.enum(['rhck', 'uek'])).optional(),
+    /** UEK releases as keys: "r3qu2", "r4", "r5". */
+    uek: z.array(z.string()).optional(),
+    /** LIS download series ("3.5", "4.0") the note speaks of. */
+    lis: z.array(z.string()).optional(),
+    integration: z.array(IntegrationKind).optional(),
+    hosts: z.array(HostId).optional(),
+    /** min-host: the oldest host that works. */
+    minHost: HostId.optional(),
+    /** arch-only: the architecture it needs. */
+    arch: Arch.optional(),
+    /** requires: the package, daemon or setting, as "the hyperv-daemons package". */
+    requirement: z.string().min(1).max(200).optional(),
+    why: z.string().min(1).max(300),
+  })
+  .refine((e) => e.kind !== 'requires' || e.requirement, { error: 'a requires effect names its requirement' })
   .refine((e) => e.kind !== 'min-host' || e.minHost, { error: 'a min-host effect names minHost' })
   .refine((e) => e.kind !== 'arch-only' || e.arch, { error: 'an arch-only effect names arch' });
 export type NoteEffect = z.infer<typeof NoteEffect>;

@@ -2,7 +2,15 @@ import * as z from 'zod';
 import { IsoDate, RecordId } from './ids.ts';
 
 export const SourceKind = z.enum([
-  'matrix-page', 'index-page', 'feature-descriptions', 'best-practices', 'lis-announcement', 'lis-repository', 'talk', 'study', 'user-import',
+  'matrix-page',
+  'index-page',
+  'feature-descriptions',
+  'best-practices',
+  'lis-announcement',
+  'lis-repository',
+  'talk',
+  'study',
+  'user-import',
 ]);
 
 /** One upstream document at one version. `era` orders versions; the page's own ms.date is often stale. */

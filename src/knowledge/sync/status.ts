@@ -28,11 +28,13 @@ export const KbStatus = z.object({
   publishedAt: Timestamp.optional(),
   previousVersion: z.string().max(40).optional(),
   previousLayer: z.string().max(80).optional(),
-  lastSync: z.object({
-    at: Timestamp,
-    outcome: SyncOutcome,
-    message: Message,
-  }).optional(),
+  lastSync: z
+    .object({
+      at: Timestamp,
+      outcome: SyncOutcome,
+      message: Message,
+    })
+    .optional(),
   sources: z.record(z.string().max(2100), SourceStatus).default({}),
 });
 export type KbStatus = z.infer<typeof KbStatus>;

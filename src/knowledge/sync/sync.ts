@@ -1,5 +1,19 @@
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { KnowledgeBase } from '../knowledge-base.ts';
@@ -92,7 +106,10 @@ function sha256(text: string): string {
 }
 
 function compactStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 function describeError(source: string, error: unknown): string {
@@ -112,7 +129,13 @@ function acquireLock(userDir: string, now: Date): () => void {
       const fd = openSync(path, 'wx');
       writeSync(fd, `${process.pid} ${now.toISOString()}\n`);
       closeSync(fd);
-      return () => { try { unlinkSync(path); } catch { /* already gone */ } };
+      return () => {
+        try {
+          unlinkSync(path);
+        } catch {
+          /* already gone */
+        }
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const age = Date.now() - statSync(path).mtimeMs;
@@ -140,7 +163,8 @@ function syncedIdentity(imported: UserImport, textHash: string, order: number): 
   const oldId = imported.snapshot.id;
   const source = Source.parse({ ...imported.source, id, order });
   const json = JSON.stringify({ ...imported.snapshot, id, source: id, order }, (key, value: unknown) =>
-    (key === 'snapshot' && value === oldId ? id : value));
+    key === 'snapshot' && value === oldId ? id : value,
+  );
   const snapshot = MatrixSnapshot.parse(JSON.parse(json));
   return { source, snapshot, previous: imported.previous };
 }
@@ -151,7 +175,9 @@ function checkParsesAsBefore(source: string, imported: UserImport): void {
   const before = previous?.unparsed.length ?? 0;
   if (snapshot.unparsed.length > before) {
     const first = snapshot.unparsed[0];
-    throw new ImportError(`${source}: the page no longer parses cleanly: ${snapshot.unparsed.length} part(s) could not be read${first ? ` (${first.where}: ${first.reason})` : ''}`);
+    throw new ImportError(
+      `${source}: the page no longer parses cleanly: ${snapshot.unparsed.length} part(s) could not be read${first ? ` (${first.where}: ${first.reason})` : ''}`,
+    );
   }
 }
 
@@ -161,7 +187,9 @@ function loadCandidate(dataDir: string, layers: readonly string[]): KnowledgeBas
 
 function pruneVersions(userDir: string, keep: number, protect: ReadonlySet<string>, logger: SyncLogger): void {
   const dir = versionsDir(userDir);
-  const names = readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
+  const names = readdirSync(dir)
+    .filter((n) => !n.startsWith('.'))
+    .sort();
   for (const name of names.slice(0, Math.max(0, names.length - keep))) {
     if (protect.has(name)) continue;
     try {
@@ -196,8 +224,14 @@ export async function syncKnowledgeBase(options: SyncOptions): Promise<SyncResul
     if (!(error instanceof SyncBusyError)) throw error;
     const status = readKbStatus(userDir);
     return {
-      outcome: 'busy', version: status.currentVersion, previousVersion: status.previousVersion, layer: status.currentLayer,
-      published: false, sources: [], newSnapshots: [], message: error.message,
+      outcome: 'busy',
+      version: status.currentVersion,
+      previousVersion: status.previousVersion,
+      layer: status.currentLayer,
+      published: false,
+      sources: [],
+      newSnapshots: [],
+      message: error.message,
     };
   }
   try {
@@ -238,12 +272,27 @@ async function syncLocked(options: SyncOptions, context: SyncContext): Promise<S
     const message = `kb sync: the current KB does not load, nothing was synced: ${(error as Error).message}`.slice(0, 2000);
     logger.error(message);
     writeKbStatus(userDir, { ...status, lastSync: { at, outcome: 'failed', message } });
-    return { outcome: 'failed', version: status.currentVersion, previousVersion: status.previousVersion, layer: published?.name, published: false, sources: [], newSnapshots: [], message };
+    return {
+      outcome: 'failed',
+      version: status.currentVersion,
+      previousVersion: status.previousVersion,
+      layer: published?.name,
+      published: false,
+      sources: [],
+      newSnapshots: [],
+      message,
+    };
   }
 
   const { results, candidates, seq } = await importSources(options, base, manifest, context);
   // Unless this sync publishes, the current version is what the published layer loads as today (committed data may have changed).
-  let current: CurrentVersion = { version: base.version, layer: published?.name, previousVersion: status.previousVersion, previousLayer: status.previousLayer, publishedAt: status.publishedAt };
+  let current: CurrentVersion = {
+    version: base.version,
+    layer: published?.name,
+    previousVersion: status.previousVersion,
+    previousLayer: status.previousLayer,
+    publishedAt: status.publishedAt,
+  };
   let newSnapshots: string[] = [];
   if (candidates.length > 0) {
     const publication = publishCandidates(options, context, { base, published, manifest, candidates, seq, results });
@@ -252,12 +301,19 @@ async function syncLocked(options: SyncOptions, context: SyncContext): Promise<S
 
   const all = [...results.values()];
   const failed = all.filter((r) => r.outcome === 'failed');
-  const outcome: SyncOutcome = newSnapshots.length > 0 ? 'published' : failed.length > 0 && failed.length === all.length ? 'failed' : 'unchanged';
+  const outcome: SyncOutcome =
+    newSnapshots.length > 0 ? 'published' : failed.length > 0 && failed.length === all.length ? 'failed' : 'unchanged';
   const message = syncMessage(outcome, current.version, newSnapshots, all);
   writeKbStatus(userDir, nextKbStatus(status, current, all, { at, outcome, message: message.slice(0, 2000) }));
   return {
-    outcome, version: current.version, previousVersion: current.previousVersion, layer: current.layer,
-    published: outcome === 'published', sources: all, newSnapshots, message,
+    outcome,
+    version: current.version,
+    previousVersion: current.previousVersion,
+    layer: current.layer,
+    published: outcome === 'published',
+    sources: all,
+    newSnapshots,
+    message,
   };
 }
 
@@ -312,7 +368,11 @@ interface Publication {
  * Stages the published layer plus the candidates, loads and validates it with the committed data, and only then
  * renames it into versions/ and switches the pointer. Undefined when it did not validate (nothing is published).
  */
-function publishCandidates(options: SyncOptions, context: SyncContext, p: Publication): { current: CurrentVersion; newSnapshots: string[] } | undefined {
+function publishCandidates(
+  options: SyncOptions,
+  context: SyncContext,
+  p: Publication,
+): { current: CurrentVersion; newSnapshots: string[] } | undefined {
   const { userDir, dataDir, logger, at } = context;
   const { base, published, manifest, candidates, results } = p;
   const staged = stageLayer(userDir, published, candidates);
@@ -320,20 +380,31 @@ function publishCandidates(options: SyncOptions, context: SyncContext, p: Public
   try {
     kb = loadCandidate(dataDir, [userDir, staged]);
     for (const candidate of candidates) {
-      if (!kb.snapshots.has(candidate.imported.snapshot.id)) throw new Error(`snapshot ${candidate.imported.snapshot.id} is missing after loading`);
+      if (!kb.snapshots.has(candidate.imported.snapshot.id))
+        throw new Error(`snapshot ${candidate.imported.snapshot.id} is missing after loading`);
     }
     options.validate?.(kb);
   } catch (error) {
     rmSync(staged, { recursive: true, force: true });
-    const reason = `the imported pages did not validate with the KB, nothing was published: ${(error as Error).message}`.replace(/\s+/g, ' ').slice(0, 1500);
+    const reason = `the imported pages did not validate with the KB, nothing was published: ${(error as Error).message}`
+      .replace(/\s+/g, ' ')
+      .slice(0, 1500);
     logger.error(`kb sync: ${reason}`);
-    for (const candidate of candidates) results.set(candidate.source, { source: candidate.source, outcome: 'failed', error: `${candidate.source}: ${reason}` });
+    for (const candidate of candidates)
+      results.set(candidate.source, { source: candidate.source, outcome: 'failed', error: `${candidate.source}: ${reason}` });
     return undefined;
   }
   const name = `${compactStamp(context.now())}-${kb.version}`;
   const newManifest: LayerManifest = {
-    name, createdAt: at, kbVersion: kb.version, ...(published ? { previous: published.name } : {}), seq: p.seq,
-    pages: { ...manifest?.pages, ...Object.fromEntries(candidates.map((c) => [c.source, { textHash: c.textHash, snapshot: c.imported.snapshot.id, importedAt: at }])) },
+    name,
+    createdAt: at,
+    kbVersion: kb.version,
+    ...(published ? { previous: published.name } : {}),
+    seq: p.seq,
+    pages: {
+      ...manifest?.pages,
+      ...Object.fromEntries(candidates.map((c) => [c.source, { textHash: c.textHash, snapshot: c.imported.snapshot.id, importedAt: at }])),
+    },
     added: candidates.map((c) => c.imported.snapshot.id),
   };
   writeFileAtomic(join(staged, MANIFEST), `${JSON.stringify(newManifest, null, 2)}\n`);
@@ -350,23 +421,36 @@ function publishCandidates(options: SyncOptions, context: SyncContext, p: Public
 function syncMessage(outcome: SyncOutcome, version: string, newSnapshots: readonly string[], all: readonly SourceResult[]): string {
   if (all.length === 0) return `No sources configured; the KB stays at version ${version}.`;
   const failed = all.filter((r) => r.outcome === 'failed').length;
-  let message = outcome === 'published'
-    ? `Published KB version ${version} with ${newSnapshots.length} new snapshot(s): ${newSnapshots.join(', ')}.`
-    : outcome === 'failed'
-      ? `Every source failed; the KB stays at version ${version}.`
-      : `Nothing new; the KB stays at version ${version}.`;
+  let message =
+    outcome === 'published'
+      ? `Published KB version ${version} with ${newSnapshots.length} new snapshot(s): ${newSnapshots.join(', ')}.`
+      : outcome === 'failed'
+        ? `Every source failed; the KB stays at version ${version}.`
+        : `Nothing new; the KB stays at version ${version}.`;
   if (failed > 0 && outcome !== 'failed') message += ` ${failed} of ${all.length} source(s) failed and kept their last good version.`;
   return message;
 }
 
-function nextKbStatus(status: KbStatus, current: CurrentVersion, all: readonly SourceResult[], lastSync: { at: string; outcome: SyncOutcome; message: string }): KbStatus {
+function nextKbStatus(
+  status: KbStatus,
+  current: CurrentVersion,
+  all: readonly SourceResult[],
+  lastSync: { at: string; outcome: SyncOutcome; message: string },
+): KbStatus {
   const { at } = lastSync;
   const sources: Record<string, SourceStatus> = { ...status.sources };
   for (const result of all) {
     const before = sources[result.source];
-    sources[result.source] = result.outcome === 'failed'
-      ? { ...before, lastOutcome: 'failed', lastAttemptAt: at, lastFailureAt: at, lastError: result.error ?? 'failed' }
-      : { ...(before?.lastFailureAt ? { lastFailureAt: before.lastFailureAt } : {}), lastOutcome: result.outcome, lastAttemptAt: at, lastSuccessAt: at, ...(result.snapshot ? { snapshot: result.snapshot } : {}) };
+    sources[result.source] =
+      result.outcome === 'failed'
+        ? { ...before, lastOutcome: 'failed', lastAttemptAt: at, lastFailureAt: at, lastError: result.error ?? 'failed' }
+        : {
+            ...(before?.lastFailureAt ? { lastFailureAt: before.lastFailureAt } : {}),
+            lastOutcome: result.outcome,
+            lastAttemptAt: at,
+            lastSuccessAt: at,
+            ...(result.snapshot ? { snapshot: result.snapshot } : {}),
+          };
   }
   return {
     currentVersion: current.version,
@@ -384,12 +468,14 @@ function stageLayer(userDir: string, published: PublishedLayer | undefined, cand
   const staged = mkdtempSync(join(syncedRoot(userDir), '.staging-'));
   const sourcesDir = join(staged, 'sources');
   const snapshotsDir = join(staged, 'snapshots');
-  if (published && existsSync(join(published.dir, 'snapshots'))) cpSync(join(published.dir, 'snapshots'), snapshotsDir, { recursive: true });
+  if (published && existsSync(join(published.dir, 'snapshots')))
+    cpSync(join(published.dir, 'snapshots'), snapshotsDir, { recursive: true });
   mkdirSync(sourcesDir, { recursive: true });
   mkdirSync(snapshotsDir, { recursive: true });
-  const previousSources = published && existsSync(join(published.dir, 'sources', SYNCED_SOURCES))
-    ? (JSON.parse(readFileSync(join(published.dir, 'sources', SYNCED_SOURCES), 'utf8')) as unknown[])
-    : [];
+  const previousSources =
+    published && existsSync(join(published.dir, 'sources', SYNCED_SOURCES))
+      ? (JSON.parse(readFileSync(join(published.dir, 'sources', SYNCED_SOURCES), 'utf8')) as unknown[])
+      : [];
   const sources = new Map<string, unknown>();
   for (const source of previousSources) {
     const parsed = Source.safeParse(source);

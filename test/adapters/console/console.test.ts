@@ -18,7 +18,9 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 async function chat(lines: string[]): Promise<string> {
   const output = new PassThrough();
   let text = '';
-  output.on('data', (c: Buffer) => { text += c.toString(); });
+  output.on('data', (c: Buffer) => {
+    text += c.toString();
+  });
   const bot = new Bot(() => realKb(), new MemoryContextStore(60_000));
   await runConsole(bot, { input: Readable.from([`${lines.join('\n')}\n`]), output });
   return text;

@@ -6,15 +6,23 @@ import { attachmentOption, slashCommand } from './payloads.ts';
 import { withDiscord } from './harness.ts';
 
 describe('attachment downloads', () => {
-  test('only Discord\'s CDN (or the configured API origin) over https, within the byte limit even when the length lies', async () => {
+  test("only Discord's CDN (or the configured API origin) over https, within the byte limit even when the length lies", async () => {
     const fake = await new FakeDiscord().start();
     try {
       const file = fake.addFile('out.txt', 'hello');
       const download = attachmentDownloader({ extraOrigin: fake.apiUrl });
       assert.equal((await download(file.url, 100)).toString(), 'hello');
       await assert.rejects(download(file.url, 3), AttachmentError);
-      await assert.rejects(attachmentDownloader()(file.url, 100), /not on Discord's CDN/, 'the fake origin is not allowed without the override');
-      await assert.rejects(download('http://cdn.discordapp.com/attachments/1/2/x.txt', 100), /not on Discord's CDN/, 'plain http to the CDN is refused');
+      await assert.rejects(
+        attachmentDownloader()(file.url, 100),
+        /not on Discord's CDN/,
+        'the fake origin is not allowed without the override',
+      );
+      await assert.rejects(
+        download('http://cdn.discordapp.com/attachments/1/2/x.txt', 100),
+        /not on Discord's CDN/,
+        'plain http to the CDN is refused',
+      );
       await assert.rejects(download('https://169.254.169.254/latest/meta-data', 100), /not on Discord's CDN/);
       await assert.rejects(download('not a url', 100), /not valid/);
     } finally {
@@ -24,7 +32,15 @@ describe('attachment downloads', () => {
     const lying = attachmentDownloader({
       fetch: (input) => {
         asked = input instanceof URL ? input.href : typeof input === 'string' ? input : input.url;
-        return Promise.resolve(new Response(new ReadableStream({ pull(controller) { controller.enqueue(new Uint8Array(64 * 1024)); } })));
+        return Promise.resolve(
+          new Response(
+            new ReadableStream({
+              pull(controller) {
+                controller.enqueue(new Uint8Array(64 * 1024));
+              },
+            }),
+          ),
+        );
       },
     });
     await assert.rejects(lying('https://cdn.discordapp.com/attachments/1/2/big.txt?ex=1', 1024 * 1024), /larger than the limit/);
@@ -36,7 +52,10 @@ describe('attachment downloads', () => {
       const file = fake.addFile('lis-collect.txt', 'x');
       const payload = slashCommand(fake, 'check', [attachmentOption('file', file)], { files: [file] });
       await interact(payload);
-      const body = responsesTo(payload)[0]!.body as { type: number; data: { flags: number; embeds: Array<{ fields: Array<{ value: string }> }> } };
+      const body = responsesTo(payload)[0]!.body as {
+        type: number;
+        data: { flags: number; embeds: Array<{ fields: Array<{ value: string }> }> };
+      };
       assert.equal(body.type, 4);
       assert.equal(body.data.flags, 64);
       assert.match(JSON.stringify(body.data.embeds), /lisbot check FILE/);

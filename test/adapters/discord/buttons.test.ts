@@ -10,7 +10,13 @@ import { realKb } from '../../helpers/real-kb.ts';
 import { buttonPress, slashCommand, str } from './payloads.ts';
 import { withDiscord, type Harness } from './harness.ts';
 
-interface MessageData { content?: string; embeds?: APIEmbed[]; components?: Array<{ components: Array<{ custom_id: string; label?: string; disabled?: boolean }> }>; flags?: number; allowed_mentions?: unknown }
+interface MessageData {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: Array<{ components: Array<{ custom_id: string; label?: string; disabled?: boolean }> }>;
+  flags?: number;
+  allowed_mentions?: unknown;
+}
 
 function dataOf(request: RecordedRequest): MessageData {
   return (request.body as { data: MessageData }).data;
@@ -61,7 +67,10 @@ describe('lisbot buttons through the fake gateway', () => {
       assert.deepEqual(body.data.allowed_mentions, { parse: [] });
       const embed = body.data.embeds![0]!;
       assert.match(embed.title!, /Red Hat Enterprise Linux feature matrix/);
-      assert.ok(embed.fields!.some((f) => /built-in|LIS/.test(f.name)), 'one field per release column');
+      assert.ok(
+        embed.fields!.some((f) => /built-in|LIS/.test(f.name)),
+        'one field per release column',
+      );
       assert.deepEqual(limitViolations(body.data as CheckedMessage), []);
 
       // Page turning: the fake keeps the message; pressing "next" on it answers with UPDATE_MESSAGE (type 7).
@@ -104,7 +113,28 @@ describe('lisbot buttons through the fake gateway', () => {
 
   test('a matrix page button with a family and page renders that page, within limits', async () => {
     await withDiscord({}, async ({ fake, interact, responsesTo }) => {
-      const press = buttonPress(fake, { id: '1300000000000009999', channel_id: fake.channelId, author: fake.botUser, content: '', embeds: [], components: [], type: 0, flags: 64, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false }, 'lis:mp:0:sles:2012 R2');
+      const press = buttonPress(
+        fake,
+        {
+          id: '1300000000000009999',
+          channel_id: fake.channelId,
+          author: fake.botUser,
+          content: '',
+          embeds: [],
+          components: [],
+          type: 0,
+          flags: 64,
+          timestamp: new Date().toISOString(),
+          edited_timestamp: null,
+          tts: false,
+          mention_everyone: false,
+          mentions: [],
+          mention_roles: [],
+          attachments: [],
+          pinned: false,
+        },
+        'lis:mp:0:sles:2012 R2',
+      );
       await interact(press);
       const update = responsesTo(press)[0]!.body as { type: number; data: MessageData };
       assert.equal(update.type, 7);
@@ -150,7 +180,11 @@ describe('lisbot buttons through the fake gateway', () => {
       const press = buttonPress(fake, message, sles);
       await interact(press);
       const data = dataOf(responsesTo(press)[0]!);
-      assert.match(data.embeds![0]!.title!, /TRIM support for SUSE Linux Enterprise Server/, 'the feature came from the conversation context');
+      assert.match(
+        data.embeds![0]!.title!,
+        /TRIM support for SUSE Linux Enterprise Server/,
+        'the feature came from the conversation context',
+      );
     });
   });
 
@@ -168,7 +202,7 @@ describe('lisbot buttons through the fake gateway', () => {
       const foreign = buttonPress(fake, message, 'someone-elses-button');
       fake.dispatchInteraction(foreign);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      assert.equal(responsesTo(foreign).length, 0, 'buttons that are not lisbot\'s are left alone');
+      assert.equal(responsesTo(foreign).length, 0, "buttons that are not lisbot's are left alone");
     });
   });
 });

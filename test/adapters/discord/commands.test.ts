@@ -9,7 +9,14 @@ import { RecordingDigest, RecordingGuestChecks, withDiscord } from './harness.ts
 
 interface CallbackBody {
   type: number;
-  data?: { content?: string; embeds?: APIEmbed[]; components?: unknown[]; flags?: number; allowed_mentions?: unknown; choices?: Array<{ name: string; value: string }> };
+  data?: {
+    content?: string;
+    embeds?: APIEmbed[];
+    components?: unknown[];
+    flags?: number;
+    allowed_mentions?: unknown;
+    choices?: Array<{ name: string; value: string }>;
+  };
 }
 
 const EPHEMERAL = 64;
@@ -17,7 +24,12 @@ const EPHEMERAL = 64;
 describe('/lis commands through the fake gateway', () => {
   test('feature name:trim distro:sles version:11 SP3 host:2012 R2 → one callback with one embed: not available, with its source', async () => {
     await withDiscord({}, async ({ fake, interact, responsesTo }) => {
-      const payload = slashCommand(fake, 'feature', [str('name', 'trim'), str('distro', 'sles'), str('version', '11 SP3'), str('host', '2012 R2')]);
+      const payload = slashCommand(fake, 'feature', [
+        str('name', 'trim'),
+        str('distro', 'sles'),
+        str('version', '11 SP3'),
+        str('host', '2012 R2'),
+      ]);
       await interact(payload);
       const responses = responsesTo(payload);
       assert.equal(responses.length, 1, 'exactly one request for this interaction: the callback');
@@ -168,10 +180,12 @@ describe('/lis commands through the fake gateway', () => {
       const payload = slashCommand(fake, 'ask', [str('question', 'does rhel 6.2 need lis?')]);
       await interact(payload);
       const responses = responsesTo(payload);
-      assert.deepEqual(responses.map((r) => `${r.method} ${r.path.replace(payload.token, 'TOKEN').replace(payload.id, 'ID').replace(fake.applicationId, 'APP')}`), [
-        'POST /interactions/ID/TOKEN/callback',
-        'PATCH /webhooks/APP/TOKEN/messages/@original',
-      ]);
+      assert.deepEqual(
+        responses.map(
+          (r) => `${r.method} ${r.path.replace(payload.token, 'TOKEN').replace(payload.id, 'ID').replace(fake.applicationId, 'APP')}`,
+        ),
+        ['POST /interactions/ID/TOKEN/callback', 'PATCH /webhooks/APP/TOKEN/messages/@original'],
+      );
       assert.equal((responses[0]!.body as CallbackBody).type, 5);
       const edit = responses[1]!.body as { embeds: APIEmbed[]; allowed_mentions: unknown };
       assert.match(edit.embeds[0]!.description!, /LIS 4\.3/);
@@ -184,12 +198,19 @@ describe('/lis commands through the fake gateway', () => {
   test('digest preview goes to DigestCommands (deferred, ephemeral) with Manage Channels as canManageChannel', async () => {
     const digest = new RecordingDigest(50);
     await withDiscord({ digest }, async ({ fake, interact, responsesTo }) => {
-      const payload = slashCommand(fake, 'preview', [str('args', 'since 2024-01-01')], { group: 'digest', permissions: PERMISSIONS.manageChannels });
+      const payload = slashCommand(fake, 'preview', [str('args', 'since 2024-01-01')], {
+        group: 'digest',
+        permissions: PERMISSIONS.manageChannels,
+      });
       await interact(payload);
       assert.deepEqual(digest.calls[0]!.args, ['preview', 'since', '2024-01-01']);
-      assert.deepEqual(digest.calls[0]!.context, { target: { platform: 'discord', channel: fake.channelId }, user: '1200000000000000001', canManageChannel: true });
+      assert.deepEqual(digest.calls[0]!.context, {
+        target: { platform: 'discord', channel: fake.channelId },
+        user: '1200000000000000001',
+        canManageChannel: true,
+      });
       const [defer, edit] = responsesTo(payload);
-      assert.deepEqual((defer!.body), { type: 5, data: { flags: EPHEMERAL } });
+      assert.deepEqual(defer!.body, { type: 5, data: { flags: EPHEMERAL } });
       assert.match(JSON.stringify(edit!.body), /Done: preview since 2024-01-01/);
 
       const plain = slashCommand(fake, 'subscribe', [str('args', 'weekly rhel')], { group: 'digest' });
@@ -198,7 +219,7 @@ describe('/lis commands through the fake gateway', () => {
     });
   });
 
-  test('digest without DigestCommands answers through the bot\'s digest intent; LISBOT_ADMINS count as managers', async () => {
+  test("digest without DigestCommands answers through the bot's digest intent; LISBOT_ADMINS count as managers", async () => {
     await withDiscord({}, async ({ fake, interact, responsesTo }) => {
       const payload = slashCommand(fake, 'list', [], { group: 'digest' });
       await interact(payload);

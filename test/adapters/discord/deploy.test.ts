@@ -12,8 +12,12 @@ function io(env: NodeJS.ProcessEnv): CliIo & { out(): string; err(): string } {
   const stderr = new PassThrough();
   let out = '';
   let err = '';
-  stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
-  stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+  stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
   return { stdout, stderr, stdin: new PassThrough(), env, out: () => out, err: () => err };
 }
 
@@ -64,7 +68,14 @@ describe('lisbot discord deploy', () => {
   test('the comparison ignores what Discord adds (ids, version, defaults, omitted false flags) but not real changes', () => {
     const ours = commandDefinitions();
     const echoed = ours.map((command) => ({
-      ...command, id: '1', application_id: '2', version: '3', default_member_permissions: null, nsfw: false, name_localizations: null, description_localizations: null,
+      ...command,
+      id: '1',
+      application_id: '2',
+      version: '3',
+      default_member_permissions: null,
+      nsfw: false,
+      name_localizations: null,
+      description_localizations: null,
       options: JSON.parse(JSON.stringify(command.options).replaceAll('"required":false,', '')) as unknown,
     }));
     assert.equal(normaliseCommands(echoed, ours), normaliseCommands(ours, ours));

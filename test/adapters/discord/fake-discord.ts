@@ -62,7 +62,15 @@ export interface FakeDiscordOptions {
 export class FakeDiscord {
   readonly token: string;
   readonly applicationId = '1100000000000000001';
-  readonly botUser = { id: '1100000000000000002', username: 'lisbot', discriminator: '0', global_name: 'lisbot', avatar: null, bot: true, flags: 0 };
+  readonly botUser = {
+    id: '1100000000000000002',
+    username: 'lisbot',
+    discriminator: '0',
+    global_name: 'lisbot',
+    avatar: null,
+    bot: true,
+    flags: 0,
+  };
   readonly guildId = '1100000000000000003';
   readonly channelId = '1100000000000000004';
   readonly requests: RecordedRequest[] = [];
@@ -284,7 +292,19 @@ export class FakeDiscord {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [{ id: this.guildId, name: '@everyone', color: 0, hoist: false, position: 0, permissions: '0', managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        {
+          id: this.guildId,
+          name: '@everyone',
+          color: 0,
+          hoist: false,
+          position: 0,
+          permissions: '0',
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
       emojis: [],
       stickers: [],
       features: [],
@@ -319,8 +339,17 @@ export class FakeDiscord {
 
   channelPayload(): Json {
     return {
-      id: this.channelId, type: 0, guild_id: this.guildId, name: 'hyper-v', position: 0, permission_overwrites: [],
-      nsfw: false, topic: null, last_message_id: null, parent_id: null, rate_limit_per_user: 0,
+      id: this.channelId,
+      type: 0,
+      guild_id: this.guildId,
+      name: 'hyper-v',
+      position: 0,
+      permission_overwrites: [],
+      nsfw: false,
+      topic: null,
+      last_message_id: null,
+      parent_id: null,
+      rate_limit_per_user: 0,
     };
   }
 
@@ -344,7 +373,10 @@ export class FakeDiscord {
     }
 
     const prefix = `/api/v${API_VERSION}`;
-    const decoded = url.pathname.split('/').map((segment) => decodeURIComponent(segment)).join('/');
+    const decoded = url.pathname
+      .split('/')
+      .map((segment) => decodeURIComponent(segment))
+      .join('/');
     const path = decoded.startsWith(prefix) ? decoded.slice(prefix.length) : decoded;
     let body: unknown;
     let files: UploadedFile[] | undefined;
@@ -355,12 +387,17 @@ export class FakeDiscord {
     if (!url.pathname.startsWith(prefix)) return this.json(res, 404, { message: `not API v${API_VERSION}`, code: 0 });
 
     const needsBotAuth = !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
-    if (needsBotAuth && req.headers.authorization !== `Bot ${this.token}`) return this.json(res, 401, { message: '401: Unauthorized', code: 0 });
+    if (needsBotAuth && req.headers.authorization !== `Bot ${this.token}`)
+      return this.json(res, 401, { message: '401: Unauthorized', code: 0 });
 
     const route = `${method} ${path}`;
     let match: RegExpExecArray | null;
     if (route === 'GET /gateway/bot') {
-      return this.json(res, 200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } });
+      return this.json(res, 200, {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      });
     }
     if (route === 'GET /gateway') return this.json(res, 200, { url: this.gatewayUrl });
     if (route === 'GET /users/@me') return this.json(res, 200, this.botUser);
@@ -373,7 +410,13 @@ export class FakeDiscord {
       return this.json(res, 200, stored);
     }
     if ((match = /^POST \/interactions\/(\d+)\/([^/]+)\/callback$/.exec(route))) {
-      return this.interactionCallback(res, match[1]!, match[2]!, body as { type: number; data?: Json }, url.searchParams.get('with_response') === 'true');
+      return this.interactionCallback(
+        res,
+        match[1]!,
+        match[2]!,
+        body as { type: number; data?: Json },
+        url.searchParams.get('with_response') === 'true',
+      );
     }
     if ((match = /^(GET|PATCH|DELETE) \/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/.exec(route))) {
       const [, verb, , token, which] = match;
@@ -402,7 +445,13 @@ export class FakeDiscord {
     return this.json(res, 404, { message: `fake Discord has no route ${route}`, code: 0 });
   }
 
-  private interactionCallback(res: ServerResponse, interactionId: string, token: string, body: { type: number; data?: Json }, withResponse: boolean): void {
+  private interactionCallback(
+    res: ServerResponse,
+    interactionId: string,
+    token: string,
+    body: { type: number; data?: Json },
+    withResponse: boolean,
+  ): void {
     let message: Json | undefined;
     switch (body.type) {
       case 4: // CHANNEL_MESSAGE_WITH_SOURCE
@@ -410,10 +459,15 @@ export class FakeDiscord {
         this.originals.set(token, message.id as string);
         break;
       case 5: // DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: a "thinking…" original
-        message = this.createMessage(this.channelId, { content: '', flags: ((body.data?.flags as number | undefined) ?? 0) | 128 }, { interaction_id: interactionId });
+        message = this.createMessage(
+          this.channelId,
+          { content: '', flags: ((body.data?.flags as number | undefined) ?? 0) | 128 },
+          { interaction_id: interactionId },
+        );
         this.originals.set(token, message.id as string);
         break;
-      case 7: { // UPDATE_MESSAGE
+      case 7: {
+        // UPDATE_MESSAGE
         const id = this.componentMessages.get(interactionId);
         message = id ? this.messages.get(id) : undefined;
         if (message) Object.assign(message, this.messageFields(body.data ?? {}));
@@ -427,12 +481,18 @@ export class FakeDiscord {
   }
 
   private storedCommand(command: Json, guildId: string | undefined): Json {
-    const strip = (options: unknown): unknown => Array.isArray(options)
-      ? options.map((option: Json) => {
-        const { required, autocomplete, ...rest } = option;
-        return { ...rest, ...(required ? { required } : {}), ...(autocomplete ? { autocomplete } : {}), ...(rest.options ? { options: strip(rest.options) } : {}) };
-      })
-      : options;
+    const strip = (options: unknown): unknown =>
+      Array.isArray(options)
+        ? options.map((option: Json) => {
+            const { required, autocomplete, ...rest } = option;
+            return {
+              ...rest,
+              ...(required ? { required } : {}),
+              ...(autocomplete ? { autocomplete } : {}),
+              ...(rest.options ? { options: strip(rest.options) } : {}),
+            };
+          })
+        : options;
     // Like Discord: ids and version added, defaults filled in, false flags left out.
     return {
       id: snowflake(),
@@ -453,7 +513,8 @@ export class FakeDiscord {
 
   private messageFields(body: Json): Json {
     const fields: Json = {};
-    for (const key of ['content', 'embeds', 'components', 'flags', 'allowed_mentions', 'attachments'] as const) if (body[key] !== undefined) fields[key] = body[key];
+    for (const key of ['content', 'embeds', 'components', 'flags', 'allowed_mentions', 'attachments'] as const)
+      if (body[key] !== undefined) fields[key] = body[key];
     return fields;
   }
 
@@ -467,15 +528,19 @@ export class FakeDiscord {
       if (typeof value === 'string') continue;
       files.push({ field, filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
     }
-    const described = Array.isArray(body.attachments) ? body.attachments as Json[] : [];
+    const described = Array.isArray(body.attachments) ? (body.attachments as Json[]) : [];
     if (files.length > 0) {
       body.attachments = files.map((file, i) => {
         const id = snowflake();
         const path = `/attachments/${this.channelId}/${id}/${encodeURIComponent(file.filename)}`;
         this.files.set(path, { body: file.data, contentType: file.contentType });
         return {
-          id, filename: file.filename, size: file.data.length, content_type: file.contentType,
-          url: `http://127.0.0.1:${this.port}${path}`, proxy_url: `http://127.0.0.1:${this.port}${path}`,
+          id,
+          filename: file.filename,
+          size: file.data.length,
+          content_type: file.contentType,
+          url: `http://127.0.0.1:${this.port}${path}`,
+          proxy_url: `http://127.0.0.1:${this.port}${path}`,
           ...(described[i]?.description ? { description: described[i].description } : {}),
         };
       });

@@ -67,7 +67,11 @@ describe('discord gateway through the fake', () => {
       fake.dispatch('MESSAGE_CREATE', message);
       const posted = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`);
       await adapter.settled();
-      const body = posted.body as { embeds: Array<{ description: string }>; allowed_mentions: unknown; message_reference: { message_id: string } };
+      const body = posted.body as {
+        embeds: Array<{ description: string }>;
+        allowed_mentions: unknown;
+        message_reference: { message_id: string };
+      };
       assert.deepEqual(body.allowed_mentions, { parse: [], replied_user: false });
       assert.equal(body.message_reference.message_id, message.id);
       assert.match(body.embeds[0]!.description, /LIS 4\.3/);

@@ -33,7 +33,14 @@ export interface HarnessOptions extends Partial<Omit<DiscordAdapterOptions, 'set
 
 export async function withDiscord(options: HarnessOptions, run: (harness: Harness) => Promise<void>): Promise<void> {
   const fake = await new FakeDiscord(options.fake).start();
-  const settings: DiscordSettings = { token: fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl, messageContent: false, admins: [], ...options.settings };
+  const settings: DiscordSettings = {
+    token: fake.token,
+    applicationId: fake.applicationId,
+    apiUrl: fake.apiUrl,
+    messageContent: false,
+    admins: [],
+    ...options.settings,
+  };
   const kb = options.kb ?? realKb();
   const feedback = options.feedback instanceof MemoryFeedbackStore ? options.feedback : new MemoryFeedbackStore();
   const adapter = new DiscordAdapter({ ...options, settings, bot: new Bot(() => kb, options.contexts), feedback, drainMs: 2000 });
@@ -79,7 +86,10 @@ export async function until(condition: () => boolean, timeoutMs: number): Promis
 export class RecordingGuestChecks implements GuestCheckRequests {
   readonly calls: Array<{ upload: UploadedFile; target: ReplyTarget; user?: string }> = [];
 
-  constructor(private readonly result: SubmitResult = { status: 'queued', jobId: 'job-1' }, private readonly delayMs = 0) {}
+  constructor(
+    private readonly result: SubmitResult = { status: 'queued', jobId: 'job-1' },
+    private readonly delayMs = 0,
+  ) {}
 
   async submit(upload: UploadedFile, target: ReplyTarget, user?: string): Promise<SubmitResult> {
     this.calls.push({ upload, target, ...(user ? { user } : {}) });
@@ -96,7 +106,17 @@ export class RecordingDigest implements DigestCommands {
   async run(args: readonly string[], context: DigestCommandContext): Promise<Reply> {
     this.calls.push({ args, context });
     if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-    return { intent: 'digest', answered: true, entities: {}, title: `Digest ${args[0] ?? ''}`, text: `Done: ${args.join(' ')}`, fields: [], notes: [], sources: [], actions: [] };
+    return {
+      intent: 'digest',
+      answered: true,
+      entities: {},
+      title: `Digest ${args[0] ?? ''}`,
+      text: `Done: ${args.join(' ')}`,
+      fields: [],
+      notes: [],
+      sources: [],
+      actions: [],
+    };
   }
 }
 

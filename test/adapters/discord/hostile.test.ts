@@ -4,7 +4,8 @@ import type { APIEmbed } from 'discord.js';
 import { buttonPress, slashCommand, str } from './payloads.ts';
 import { messageRequests, withDiscord } from './harness.ts';
 
-const HOSTILE = '@everyone @here <@123> <@!123> <@&456> <#789> **bold** __under__ ||spoiler|| `code` ```block``` [link](https://evil.example) # heading does rhel 6.2 need lis?';
+const HOSTILE =
+  '@everyone @here <@123> <@!123> <@&456> <#789> **bold** __under__ ||spoiler|| `code` ```block``` [link](https://evil.example) # heading does rhel 6.2 need lis?';
 const RAW_MENTIONS = [/@everyone/, /@here/, /<@!?123>/, /<@&456>/, /<#789>/];
 
 describe('hostile input through the fake gateway', () => {
@@ -17,7 +18,9 @@ describe('hostile input through the fake gateway', () => {
       await interact(slashCommand(fake, 'issue', [str('query', HOSTILE)]));
       await interact(slashCommand(fake, 'distro', [str('name', HOSTILE)]));
       await interact(slashCommand(fake, 'feature', [str('name', 'trim'), str('distro', 'rhel'), str('version', HOSTILE)]));
-      const choice = (answered.components as Array<{ components: Array<{ custom_id: string }> }>).flatMap((r) => r.components).find((c) => c.custom_id.startsWith('lis:mx:'));
+      const choice = (answered.components as Array<{ components: Array<{ custom_id: string }> }>)
+        .flatMap((r) => r.components)
+        .find((c) => c.custom_id.startsWith('lis:mx:'));
       if (choice) await interact(buttonPress(fake, answered, choice.custom_id));
       await interact(buttonPress(fake, answered, `lis:ch:v:${HOSTILE.slice(0, 80)}`));
 
@@ -26,10 +29,11 @@ describe('hostile input through the fake gateway', () => {
       for (const request of sent) {
         const body = request.body as { allowed_mentions?: unknown; data?: { allowed_mentions?: unknown } };
         assert.deepEqual(body.allowed_mentions ?? body.data?.allowed_mentions, { parse: [] }, `${request.method} ${request.path}`);
-        for (const mention of RAW_MENTIONS) assert.doesNotMatch(request.raw, mention, `${request.method} ${request.path} leaks ${String(mention)}`);
+        for (const mention of RAW_MENTIONS)
+          assert.doesNotMatch(request.raw, mention, `${request.method} ${request.path} leaks ${String(mention)}`);
       }
 
-      const embed = ((sent[0]!.body as { data: { embeds: APIEmbed[] } }).data.embeds)[0]!;
+      const embed = (sent[0]!.body as { data: { embeds: APIEmbed[] } }).data.embeds[0]!;
       const quote = embed.description!.split('\n')[0]!;
       assert.match(quote, /^> /, 'the question is quoted back');
       assert.match(quote, /\\\*\\\*bold\\\*\\\*/, 'bold escaped');
@@ -43,10 +47,23 @@ describe('hostile input through the fake gateway', () => {
   test('a channel @mention with hostile text is answered without pinging anyone', async () => {
     await withDiscord({ settings: { messageContent: true } }, async ({ fake, adapter }) => {
       fake.dispatch('MESSAGE_CREATE', {
-        id: '1300000000000000777', channel_id: fake.channelId, guild_id: fake.guildId,
+        id: '1300000000000000777',
+        channel_id: fake.channelId,
+        guild_id: fake.guildId,
         author: { id: '1200000000000000001', username: 'x', discriminator: '0', avatar: null, global_name: null },
-        content: `<@${fake.botUser.id}> ${HOSTILE}`, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false,
-        mention_everyone: true, mentions: [fake.botUser], mention_roles: ['456'], attachments: [], embeds: [], pinned: false, type: 0, flags: 0, components: [],
+        content: `<@${fake.botUser.id}> ${HOSTILE}`,
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: true,
+        mentions: [fake.botUser],
+        mention_roles: ['456'],
+        attachments: [],
+        embeds: [],
+        pinned: false,
+        type: 0,
+        flags: 0,
+        components: [],
       });
       const posted = await fake.waitForRequest((r) => r.method === 'POST' && r.path.endsWith('/messages'));
       await adapter.settled();

@@ -1,7 +1,17 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { familyChoices, featureChoices, familyVersions, resolveFamily, resolveFeature, resolveHost, resolveVersion, versionChoices, MAX_CHOICES } from '../../../src/adapters/discord/commands/kb-options.ts';
+import {
+  familyChoices,
+  featureChoices,
+  familyVersions,
+  resolveFamily,
+  resolveFeature,
+  resolveHost,
+  resolveVersion,
+  versionChoices,
+  MAX_CHOICES,
+} from '../../../src/adapters/discord/commands/kb-options.ts';
 import { commandDefinitions } from '../../../src/adapters/discord/commands/registry.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 
@@ -26,7 +36,10 @@ describe('autocomplete ranking and server-side validation', () => {
     const rhel = familyVersions(kb, 'rhel').map((v) => v.version);
     for (const v of ['6.2', '6.8', '7.5', '5.11']) assert.ok(rhel.includes(v), `rhel ${v}`);
     assert.equal(versionChoices(kb, 'ubuntu', '')[0]!.value, '22.04');
-    assert.deepEqual(versionChoices(kb, 'ubuntu', 'jam').map((c) => c.value), ['22.04']);
+    assert.deepEqual(
+      versionChoices(kb, 'ubuntu', 'jam').map((c) => c.value),
+      ['22.04'],
+    );
     assert.ok(versionChoices(kb, 'sles', '11').some((c) => c.value === '11 SP3'));
     assert.ok(versionChoices(kb, 'rhel', '6.').every((c) => c.value.startsWith('6.')));
     assert.deepEqual(versionChoices(kb, undefined, '1'), []);
@@ -40,14 +53,22 @@ describe('autocomplete ranking and server-side validation', () => {
     assert.equal(featureChoices(kb, '').length, MAX_CHOICES);
   });
 
-  test('every autocomplete answer respects Discord\'s limits, whatever is typed', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (typed) => {
-      for (const list of [familyChoices(kb, typed), featureChoices(kb, typed), versionChoices(kb, 'rhel', typed), versionChoices(kb, 'ubuntu', typed)]) {
-        if (list.length > 25) return false;
-        if (list.some((c) => c.name.length < 1 || c.name.length > 100 || c.value.length < 1 || c.value.length > 100)) return false;
-      }
-      return true;
-    }), { numRuns: 500 });
+  test("every autocomplete answer respects Discord's limits, whatever is typed", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (typed) => {
+        for (const list of [
+          familyChoices(kb, typed),
+          featureChoices(kb, typed),
+          versionChoices(kb, 'rhel', typed),
+          versionChoices(kb, 'ubuntu', typed),
+        ]) {
+          if (list.length > 25) return false;
+          if (list.some((c) => c.name.length < 1 || c.name.length > 100 || c.value.length < 1 || c.value.length > 100)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('option values are validated again on the server', () => {
@@ -71,11 +92,14 @@ describe('autocomplete ranking and server-side validation', () => {
     assert.equal(resolveHost('1999'), undefined);
   });
 
-  test('the registered /lis command stays within Discord\'s command limits', () => {
+  test("the registered /lis command stays within Discord's command limits", () => {
     const [lis] = commandDefinitions();
     const json = JSON.stringify(lis);
     assert.ok(json.length < 8000, 'combined characters under 8,000');
-    const walk = (options: ReadonlyArray<{ name: string; description: string; options?: unknown; choices?: unknown[]; autocomplete?: boolean }> | undefined): void => {
+    const walk = (
+      options:
+        ReadonlyArray<{ name: string; description: string; options?: unknown; choices?: unknown[]; autocomplete?: boolean }> | undefined,
+    ): void => {
       assert.ok((options ?? []).length <= 25);
       for (const option of options ?? []) {
         assert.match(option.name, /^[-_\p{L}\p{N}]{1,32}$/u);

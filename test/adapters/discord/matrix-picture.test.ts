@@ -7,7 +7,12 @@ import { withDiscord } from './harness.ts';
 import { UPLOAD_LIMIT_BYTES } from '../../../src/adapters/discord/render/limits.ts';
 import { decodePng } from '../../knowledge/render/png.ts';
 
-interface MessageBody { content?: string; embeds?: APIEmbed[]; flags?: number; attachments?: Array<{ id: string | number; description?: string; filename?: string }> }
+interface MessageBody {
+  content?: string;
+  embeds?: APIEmbed[];
+  flags?: number;
+  attachments?: Array<{ id: string | number; description?: string; filename?: string }>;
+}
 
 /** The request that carried the message's files: the callback (type 4) or the edit of a deferred original. */
 function upload(requests: readonly RecordedRequest[]): { request: RecordedRequest; message: MessageBody } {

@@ -3,7 +3,14 @@ import { snowflake, type FakeDiscord, type FakeFile } from './fake-discord.ts';
 
 type Json = Record<string, unknown>;
 
-export const ASKER = { id: '1200000000000000001', username: 'hyperv-admin', discriminator: '0', global_name: 'Hyper-V admin', avatar: null, flags: 0 };
+export const ASKER = {
+  id: '1200000000000000001',
+  username: 'hyperv-admin',
+  discriminator: '0',
+  global_name: 'Hyper-V admin',
+  avatar: null,
+  flags: 0,
+};
 export const COMMAND_ID = '1200000000000000100';
 
 /** Permission bits as Discord sends them (strings). */
@@ -35,8 +42,18 @@ function base(fake: FakeDiscord, type: number, options: InteractionOptions): Jso
     channel_id: fake.channelId,
     channel: fake.channelPayload(),
     member: {
-      user, roles: [], permissions: options.permissions ?? PERMISSIONS.none, joined_at: '2024-01-01T00:00:00.000Z',
-      deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false, communication_disabled_until: null,
+      user,
+      roles: [],
+      permissions: options.permissions ?? PERMISSIONS.none,
+      joined_at: '2024-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+      nick: null,
+      avatar: null,
+      premium_since: null,
+      pending: false,
+      communication_disabled_until: null,
     },
     app_permissions: '2248473465835073',
     locale: 'en-US',
@@ -48,8 +65,18 @@ function base(fake: FakeDiscord, type: number, options: InteractionOptions): Jso
   };
 }
 
-function commandData(subcommand: string, options: readonly OptionValue[], group: string | undefined, files: readonly FakeFile[], fake: FakeDiscord): Json {
-  const sub = { type: 1, name: subcommand, options: options.map((o) => ({ name: o.name, type: o.type, value: o.value, ...(o.focused ? { focused: true } : {}) })) };
+function commandData(
+  subcommand: string,
+  options: readonly OptionValue[],
+  group: string | undefined,
+  files: readonly FakeFile[],
+  fake: FakeDiscord,
+): Json {
+  const sub = {
+    type: 1,
+    name: subcommand,
+    options: options.map((o) => ({ name: o.name, type: o.type, value: o.value, ...(o.focused ? { focused: true } : {}) })),
+  };
   return {
     id: COMMAND_ID,
     name: 'lis',
@@ -71,12 +98,22 @@ export function slashCommand(
 }
 
 /** A type 4 APPLICATION_COMMAND_AUTOCOMPLETE interaction; one option carries focused: true. */
-export function autocomplete(fake: FakeDiscord, subcommand: string, options: readonly OptionValue[], extra: InteractionOptions = {}): Json & { id: string; token: string } {
+export function autocomplete(
+  fake: FakeDiscord,
+  subcommand: string,
+  options: readonly OptionValue[],
+  extra: InteractionOptions = {},
+): Json & { id: string; token: string } {
   return { ...base(fake, 4, extra), data: commandData(subcommand, options, undefined, [], fake) };
 }
 
 /** A type 3 MESSAGE_COMPONENT interaction: a button pressed on a message lisbot sent. */
-export function buttonPress(fake: FakeDiscord, message: Json, customId: string, extra: InteractionOptions = {}): Json & { id: string; token: string } {
+export function buttonPress(
+  fake: FakeDiscord,
+  message: Json,
+  customId: string,
+  extra: InteractionOptions = {},
+): Json & { id: string; token: string } {
   return { ...base(fake, 3, extra), message, data: { custom_id: customId, component_type: 2 } };
 }
 

@@ -17,7 +17,11 @@ describe('DiscordReplyPoster over REST (no gateway)', () => {
       const posted = await poster.post(target, reply);
       const create = fake.requestsTo(new RegExp(`^/channels/${fake.channelId}/messages$`), 'POST')[0]!;
       assert.equal(create.headers.authorization, `Bot ${fake.token}`);
-      const body = create.body as { embeds: APIEmbed[]; allowed_mentions: unknown; components: Array<{ components: Array<{ custom_id: string }> }> };
+      const body = create.body as {
+        embeds: APIEmbed[];
+        allowed_mentions: unknown;
+        components: Array<{ components: Array<{ custom_id: string }> }>;
+      };
       assert.deepEqual(body.allowed_mentions, { parse: [] });
       assert.match(body.embeds[0]!.description!, /LIS 4\.3/);
       const ids = body.components.flatMap((r) => r.components.map((c) => c.custom_id));
@@ -46,7 +50,10 @@ describe('DiscordReplyPoster over REST (no gateway)', () => {
       fake.forbiddenChannels.add('1100000000000000667');
       await assert.rejects(poster.post({ platform: 'discord', channel: '1100000000000000666' }, reply), ChannelGoneError);
       await assert.rejects(poster.post({ platform: 'discord', channel: '1100000000000000667' }, reply), ChannelGoneError);
-      await assert.rejects(poster.update({ platform: 'discord', channel: fake.channelId }, { id: '1100000000000000999' }, reply), (error: Error) => !(error instanceof ChannelGoneError));
+      await assert.rejects(
+        poster.update({ platform: 'discord', channel: fake.channelId }, { id: '1100000000000000999' }, reply),
+        (error: Error) => !(error instanceof ChannelGoneError),
+      );
     } finally {
       await fake.stop();
     }

@@ -19,18 +19,27 @@ const kb = realKb();
 function assertWithinLimits(message: DiscordMessage, what: string): void {
   assert.deepEqual(limitViolations(message), [], what);
   assert.deepEqual(message.allowedMentions, { parse: [] }, what);
-  for (const row of message.components) for (const button of row.components) assert.ok(decodeButtonId(button.custom_id), `${what}: ${button.custom_id} decodes`);
+  for (const row of message.components)
+    for (const button of row.components) assert.ok(decodeButtonId(button.custom_id), `${what}: ${button.custom_id} decodes`);
 }
 
 /** Every page of a reply, rendered as the adapter would, with all the options that add content. */
 function allPages(r: Reply): DiscordMessage[] {
   const state = new ButtonState();
   const pages = pageCount(r);
-  return Array.from({ length: pages }, (_, page) => renderReply(r, { page, state, feedback: { question: 'q'.repeat(2000) }, question: 'q'.repeat(2000), footer: `lisbot · knowledge base ${kb.version}` }));
+  return Array.from({ length: pages }, (_, page) =>
+    renderReply(r, {
+      page,
+      state,
+      feedback: { question: 'q'.repeat(2000) },
+      question: 'q'.repeat(2000),
+      footer: `lisbot · knowledge base ${kb.version}`,
+    }),
+  );
 }
 
 describe('golden: the largest replies stay within Discord limits', () => {
-  test('every family\'s full matrix, on every host, every page', () => {
+  test("every family's full matrix, on every host, every page", () => {
     let checked = 0;
     for (const family of kb.families.keys()) {
       for (const host of [undefined, ...HOST_IDS]) {
@@ -50,7 +59,8 @@ describe('golden: the largest replies stay within Discord limits', () => {
   });
 
   test('every known issue and tip answer, every feature with and without each family', () => {
-    for (const issue of kb.knownIssues) assertWithinLimits(renderReply(answerWithAdvice(kb, 'known_issue', issue.title, {}, 'issue'), { question: issue.title }), issue.id);
+    for (const issue of kb.knownIssues)
+      assertWithinLimits(renderReply(answerWithAdvice(kb, 'known_issue', issue.title, {}, 'issue'), { question: issue.title }), issue.id);
     for (const tip of kb.tips) assertWithinLimits(renderReply(answerWithAdvice(kb, 'tip', tip.title, {}, 'tip')), tip.id);
     for (const feature of [...FEATURE_IDS, 'dynamic-memory' as const]) {
       assertWithinLimits(renderReply(handlerReply(kb, 'feature_info', feature, { feature })), `${feature} info`);
@@ -58,18 +68,29 @@ describe('golden: the largest replies stay within Discord limits', () => {
         assertWithinLimits(renderReply(handlerReply(kb, 'feature_support', feature, { feature, distro })), `${feature} for ${distro}`);
       }
     }
-    for (const distro of kb.families.keys()) assertWithinLimits(renderReply(handlerReply(kb, 'distro_support', distro, { distro })), `${distro} support`);
+    for (const distro of kb.families.keys())
+      assertWithinLimits(renderReply(handlerReply(kb, 'distro_support', distro, { distro })), `${distro} support`);
   });
 
   test('the help and clarifying replies, with their buttons', () => {
-    for (const question of ['help', 'is trim supported?', 'ubnutu 20.04 kvp', 'hv_balloon: Memory hot add failed', 'which distros support secure boot?']) {
+    for (const question of [
+      'help',
+      'is trim supported?',
+      'ubnutu 20.04 kvp',
+      'hv_balloon: Memory hot add failed',
+      'which distros support secure boot?',
+    ]) {
       assertWithinLimits(renderReply(answerQuestion(kb, question).reply, { state: new ButtonState(), feedback: { question } }), question);
     }
   });
 
   test('synthetic extremes: huge text, 100 fields, 200-column table, 500 notes, 50 sources, 30 actions', () => {
     const longLine = 'x'.repeat(5000);
-    const actions: ReplyAction[] = Array.from({ length: 30 }, (_, i) => ({ kind: i % 2 ? 'choose' : 'show-matrix', label: `action ${i} ${'l'.repeat(100)}`, value: i % 2 ? `choice ${i} ${'v'.repeat(300)}` : 'matrix:rhel' }));
+    const actions: ReplyAction[] = Array.from({ length: 30 }, (_, i) => ({
+      kind: i % 2 ? 'choose' : 'show-matrix',
+      label: `action ${i} ${'l'.repeat(100)}`,
+      value: i % 2 ? `choice ${i} ${'v'.repeat(300)}` : 'matrix:rhel',
+    }));
     const huge = reply({
       intent: 'distro_support',
       entities: { distro: 'rhel' },
@@ -78,10 +99,17 @@ describe('golden: the largest replies stay within Discord limits', () => {
       fields: Array.from({ length: 100 }, (_, i) => ({ label: `label ${i} ${'_'.repeat(400)}`, value: `value ${i} ${'*'.repeat(2000)}` })),
       table: {
         columns: ['Feature', ...Array.from({ length: 200 }, (_, i) => `column ${i} ${'c'.repeat(300)}`)],
-        rows: Array.from({ length: 40 }, (_, r) => [`row ${r} ${'r'.repeat(50)}`, ...Array.from({ length: 200 }, (_, c) => ((r + c) % 3 ? '✔' : '✖'))]),
+        rows: Array.from({ length: 40 }, (_, r) => [
+          `row ${r} ${'r'.repeat(50)}`,
+          ...Array.from({ length: 200 }, (_, c) => ((r + c) % 3 ? '✔' : '✖')),
+        ]),
       },
       notes: Array.from({ length: 500 }, (_, i) => `note ${i} ${'n'.repeat(i % 2 ? 2000 : 50)}`),
-      sources: Array.from({ length: 50 }, (_, i) => ({ id: `s${i}`, title: `source ${i} ${'s'.repeat(300)}`, url: `https://example.com/${i}?q=(x)` })),
+      sources: Array.from({ length: 50 }, (_, i) => ({
+        id: `s${i}`,
+        title: `source ${i} ${'s'.repeat(300)}`,
+        url: `https://example.com/${i}?q=(x)`,
+      })),
       actions,
       verdict: 'supported',
     });
@@ -95,32 +123,44 @@ describe('golden: the largest replies stay within Discord limits', () => {
   });
 
   test('property: any reply renders within limits, with every mention neutralised', () => {
-    const text = fc.oneof(fc.string({ maxLength: 3000 }), fc.constantFrom('@everyone', '@here', '<@123>', '<@&456>', '<#789>', '**', '||', '`', '\\', '🔥'.repeat(600), ''));
+    const text = fc.oneof(
+      fc.string({ maxLength: 3000 }),
+      fc.constantFrom('@everyone', '@here', '<@123>', '<@&456>', '<#789>', '**', '||', '`', '\\', '🔥'.repeat(600), ''),
+    );
     const replies = fc.record({
-      title: text, text,
+      title: text,
+      text,
       fields: fc.array(fc.record({ label: text, value: text }), { maxLength: 40 }),
       notes: fc.array(text, { maxLength: 30 }),
-      sources: fc.array(fc.record({ id: fc.string({ maxLength: 20 }), title: text, url: fc.option(fc.webUrl(), { nil: undefined }) }), { maxLength: 15 }),
+      sources: fc.array(fc.record({ id: fc.string({ maxLength: 20 }), title: text, url: fc.option(fc.webUrl(), { nil: undefined }) }), {
+        maxLength: 15,
+      }),
       rows: fc.array(fc.array(text, { minLength: 3, maxLength: 3 }), { maxLength: 40 }),
       labels: fc.array(text, { maxLength: 12 }),
       matrix: fc.boolean(),
     });
-    fc.assert(fc.property(replies, (r) => {
-      const built = reply({
-        intent: 'distro_support',
-        entities: r.matrix ? { distro: 'ubuntu' } : {},
-        title: r.title, text: r.text, fields: r.fields, notes: r.notes,
-        sources: r.sources.map((s) => (s.url ? { id: s.id, title: s.title, url: s.url } : { id: s.id, title: s.title })),
-        ...(r.rows.length ? { table: { columns: ['Feature', 'A', 'B'], rows: r.rows } } : {}),
-        actions: r.labels.map((label, i) => ({ kind: 'choose' as const, label, value: `${label}${i}` })),
-      });
-      for (const message of allPages(built)) {
-        if (limitViolations(message).length) return false;
-        const json = JSON.stringify(message.embeds);
-        if (/@everyone|@here|<@&?\d|<#\d/.test(json)) return false;
-      }
-      return true;
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(replies, (r) => {
+        const built = reply({
+          intent: 'distro_support',
+          entities: r.matrix ? { distro: 'ubuntu' } : {},
+          title: r.title,
+          text: r.text,
+          fields: r.fields,
+          notes: r.notes,
+          sources: r.sources.map((s) => (s.url ? { id: s.id, title: s.title, url: s.url } : { id: s.id, title: s.title })),
+          ...(r.rows.length ? { table: { columns: ['Feature', 'A', 'B'], rows: r.rows } } : {}),
+          actions: r.labels.map((label, i) => ({ kind: 'choose' as const, label, value: `${label}${i}` })),
+        });
+        for (const message of allPages(built)) {
+          if (limitViolations(message).length) return false;
+          const json = JSON.stringify(message.embeds);
+          if (/@everyone|@here|<@&?\d|<#\d/.test(json)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -147,21 +187,37 @@ describe('render units', () => {
       assert.ok(encoded.length <= 100);
       assert.deepEqual(decodeButtonId(encoded), id);
     }
-    for (const bad of ['lis:mx:nope', 'lis:mp:x:rhel', 'lis:mp:1:rhel:1999', 'lis:fb:up:', 'lis:ch:', 'other:mx:rhel', `lis:ch:v:${'x'.repeat(120)}`]) assert.equal(decodeButtonId(bad), undefined, bad);
+    for (const bad of [
+      'lis:mx:nope',
+      'lis:mp:x:rhel',
+      'lis:mp:1:rhel:1999',
+      'lis:fb:up:',
+      'lis:ch:',
+      'other:mx:rhel',
+      `lis:ch:v:${'x'.repeat(120)}`,
+    ])
+      assert.equal(decodeButtonId(bad), undefined, bad);
   });
 
   test('long choice values are kept server-side under a short key', () => {
     const state = new ButtonState();
     const long = 'a known issue title that is far too long to fit into a Discord custom id of one hundred characters at most';
-    const message = renderReply(reply({ intent: 'known_issue', title: 't', text: 'x', actions: [{ kind: 'choose', label: 'Did you mean', value: long }] }), { state });
+    const message = renderReply(
+      reply({ intent: 'known_issue', title: 't', text: 'x', actions: [{ kind: 'choose', label: 'Did you mean', value: long }] }),
+      { state },
+    );
     const id = decodeButtonId(message.components[0]!.components[0]!.custom_id);
     assert.equal(id?.kind, 'choose-key');
     assert.equal(state.choice((id as { key: string }).key), long);
     // Without state (a worker posting a job result) such a button is simply left out.
-    assert.equal(renderReply(reply({ intent: 'known_issue', title: 't', text: 'x', actions: [{ kind: 'choose', label: 'x', value: long }] })).components.length, 0);
+    assert.equal(
+      renderReply(reply({ intent: 'known_issue', title: 't', text: 'x', actions: [{ kind: 'choose', label: 'x', value: long }] }))
+        .components.length,
+      0,
+    );
   });
 
-  test('an embed\'s counted length includes title, description, fields and footer', () => {
+  test("an embed's counted length includes title, description, fields and footer", () => {
     assert.equal(embedLength({ title: 'ab', description: 'cde', fields: [{ name: 'f', value: 'gh' }], footer: { text: 'i' } }), 9);
     assert.equal(EMBED_LIMITS.total, 6000);
   });

@@ -14,8 +14,19 @@ describe('discord settings', () => {
   });
 
   test('valid settings, with defaults: Message Content off, no API override', () => {
-    assert.deepEqual(discordSettingsFromEnv(VALID), { token: VALID.DISCORD_TOKEN, applicationId: VALID.DISCORD_APPLICATION_ID, apiUrl: undefined, messageContent: false, admins: [] });
-    const full = discordSettingsFromEnv({ ...VALID, DISCORD_API_URL: 'http://127.0.0.1:8080/api/', DISCORD_MESSAGE_CONTENT: 'yes', LISBOT_ADMINS: 'discord:1200000000000000001, U123  1200000000000000002' })!;
+    assert.deepEqual(discordSettingsFromEnv(VALID), {
+      token: VALID.DISCORD_TOKEN,
+      applicationId: VALID.DISCORD_APPLICATION_ID,
+      apiUrl: undefined,
+      messageContent: false,
+      admins: [],
+    });
+    const full = discordSettingsFromEnv({
+      ...VALID,
+      DISCORD_API_URL: 'http://127.0.0.1:8080/api/',
+      DISCORD_MESSAGE_CONTENT: 'yes',
+      LISBOT_ADMINS: 'discord:1200000000000000001, U123  1200000000000000002',
+    })!;
     assert.equal(full.apiUrl, 'http://127.0.0.1:8080/api');
     assert.equal(full.messageContent, true);
     assert.deepEqual(full.admins, ['discord:1200000000000000001', 'U123', '1200000000000000002']);
@@ -36,17 +47,24 @@ describe('discord settings', () => {
       [{ ...VALID, DISCORD_TOKEN: 'Bot MTEx.secret-token.value' }, /DISCORD_TOKEN: must not contain spaces/],
     ];
     for (const [env, pattern] of cases) {
-      assert.throws(() => discordSettingsFromEnv(env), (error: unknown) => {
-        assert.ok(error instanceof ConfigError);
-        assert.match(error.message, pattern);
-        for (const value of Object.values(env)) assert.ok(!error.message.includes(value!), `the message leaks "${value}"`);
-        return true;
-      });
+      assert.throws(
+        () => discordSettingsFromEnv(env),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError);
+          assert.match(error.message, pattern);
+          for (const value of Object.values(env)) assert.ok(!error.message.includes(value!), `the message leaks "${value}"`);
+          return true;
+        },
+      );
     }
   });
 
   test('intents: Guilds only by default; GuildMessages and MessageContent only with DISCORD_MESSAGE_CONTENT', () => {
     assert.deepEqual(intentsFor({ messageContent: false }), [GatewayIntentBits.Guilds]);
-    assert.deepEqual(intentsFor({ messageContent: true }), [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent]);
+    assert.deepEqual(intentsFor({ messageContent: true }), [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.MessageContent,
+    ]);
   });
 });

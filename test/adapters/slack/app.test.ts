@@ -10,7 +10,8 @@ import { blockKitProblems } from './block-limits.ts';
 import { Harness, messageText, settle, visibleText } from './harness.ts';
 import { eventEnvelope, nextTs } from './signed-requests.ts';
 
-const UBUNTU_MATRIX_URL = 'https://learn.microsoft.com/en-us/windows-server/virtualization/hyper-v/supported-ubuntu-virtual-machines-on-hyper-v';
+const UBUNTU_MATRIX_URL =
+  'https://learn.microsoft.com/en-us/windows-server/virtualization/hyper-v/supported-ubuntu-virtual-machines-on-hyper-v';
 
 function mention(text: string, fields: { channel?: string; user?: string; ts?: string; thread_ts?: string } = {}) {
   const ts = fields.ts ?? nextTs();
@@ -27,8 +28,12 @@ function mention(text: string, fields: { channel?: string; user?: string; ts?: s
 
 describe('Slack app over the real HTTP receiver', () => {
   let h: Harness;
-  before(async () => { h = await Harness.start(); });
-  after(async () => { await h.stop(); });
+  before(async () => {
+    h = await Harness.start();
+  });
+  after(async () => {
+    await h.stop();
+  });
 
   test('a signed mention gets exactly one threaded reply with the right answer and its source', async () => {
     const channel = 'C0MENTION';
@@ -43,7 +48,10 @@ describe('Slack app over the real HTTP receiver', () => {
     const text = messageText(post.body);
     assert.match(String(post.body.text), /Secure boot for Ubuntu 18\.04 on 2016: Yes on 2016/);
     assert.match(text, /✅/);
-    assert.ok(text.includes(`<${UBUNTU_MATRIX_URL}|Supported Ubuntu virtual machines on Hyper-V (2023-09-27)>`), 'the ubuntu matrix page is linked');
+    assert.ok(
+      text.includes(`<${UBUNTU_MATRIX_URL}|Supported Ubuntu virtual machines on Hyper-V (2023-09-27)>`),
+      'the ubuntu matrix page is linked',
+    );
     assert.deepEqual(blockKitProblems(post.body), []);
     // the source id travels with the 👍/👎 buttons
     assert.match(text, /ubuntu@2023-09-27/);
@@ -51,7 +59,9 @@ describe('Slack app over the real HTTP receiver', () => {
 
   test('a bad signature is refused with 401 and nothing is posted', async () => {
     h.fake.reset();
-    const result = await h.postEvent(mention('does rhel 6.2 need lis', { channel: 'C0BADSIG' }), { signature: 'v0=0000000000000000000000000000000000000000000000000000000000000000' });
+    const result = await h.postEvent(mention('does rhel 6.2 need lis', { channel: 'C0BADSIG' }), {
+      signature: 'v0=0000000000000000000000000000000000000000000000000000000000000000',
+    });
     assert.equal(result.status, 401);
     await settle(300);
     assert.equal(h.fake.calls.length, 0);
@@ -59,7 +69,9 @@ describe('Slack app over the real HTTP receiver', () => {
 
   test('a correctly signed request with a stale timestamp (6 minutes old) is refused and nothing is posted', async () => {
     h.fake.reset();
-    const result = await h.postEvent(mention('does rhel 6.2 need lis', { channel: 'C0STALE' }), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const result = await h.postEvent(mention('does rhel 6.2 need lis', { channel: 'C0STALE' }), {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
     assert.equal(result.status, 401);
     await settle(300);
     assert.equal(h.fake.calls.length, 0);
@@ -83,7 +95,9 @@ describe('Slack app over the real HTTP receiver', () => {
     await h.postEvent(root);
     await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === channel);
     await h.postEvent(mention('and on 2012 r2?', { channel, thread_ts: root.ts }));
-    const follow = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === channel && /2012 R2/.test(String(c.body.text)));
+    const follow = await h.fake.waitFor(
+      (c) => c.method === 'chat.postMessage' && c.body.channel === channel && /2012 R2/.test(String(c.body.text)),
+    );
     assert.equal(follow.body.thread_ts, root.ts);
     assert.match(String(follow.body.text), /Secure boot for Ubuntu 18\.04 on 2012 R2: No on 2012 R2/);
   });
@@ -101,7 +115,15 @@ describe('Slack app over the real HTTP receiver', () => {
 
   test('a direct message is answered in the DM, not in a thread', async () => {
     const ts = nextTs();
-    await h.postEvent({ type: 'message', channel: 'D0ALICE', channel_type: 'im', user: 'U0ALICE', text: 'does rhel 6.2 need lis', ts, event_ts: ts });
+    await h.postEvent({
+      type: 'message',
+      channel: 'D0ALICE',
+      channel_type: 'im',
+      user: 'U0ALICE',
+      text: 'does rhel 6.2 need lis',
+      ts,
+      event_ts: ts,
+    });
     const post = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0ALICE');
     assert.equal(post.body.thread_ts, undefined);
     assert.match(String(post.body.text), /Red Hat Enterprise Linux 6\.2.*LIS 4\.3/);
@@ -110,8 +132,25 @@ describe('Slack app over the real HTTP receiver', () => {
   test('bot messages and edits in a DM are ignored', async () => {
     h.fake.reset();
     const ts = nextTs();
-    await h.postEvent({ type: 'message', channel: 'D0BOTS', channel_type: 'im', bot_id: 'B0OTHER', user: 'U0OTHERBOT', text: 'does rhel 6.2 need lis', ts, event_ts: ts });
-    await h.postEvent({ type: 'message', subtype: 'message_changed', channel: 'D0BOTS', channel_type: 'im', ts, event_ts: ts, message: { text: 'x' } });
+    await h.postEvent({
+      type: 'message',
+      channel: 'D0BOTS',
+      channel_type: 'im',
+      bot_id: 'B0OTHER',
+      user: 'U0OTHERBOT',
+      text: 'does rhel 6.2 need lis',
+      ts,
+      event_ts: ts,
+    });
+    await h.postEvent({
+      type: 'message',
+      subtype: 'message_changed',
+      channel: 'D0BOTS',
+      channel_type: 'im',
+      ts,
+      event_ts: ts,
+      message: { text: 'x' },
+    });
     await settle(300);
     assert.equal(h.fake.posts().filter((c) => c.body.channel === 'D0BOTS').length, 0);
   });
@@ -135,7 +174,7 @@ describe('Slack app over the real HTTP receiver', () => {
     assert.deepEqual(blockKitProblems(ack), []);
   });
 
-  test('/lis check acks the instructions and sends the collector script to the user\'s DM', async () => {
+  test("/lis check acks the instructions and sends the collector script to the user's DM", async () => {
     const result = await h.slash('check', { user: 'U0CHECK' });
     const ack = JSON.parse(result.body) as { response_type: string; blocks: unknown[] };
     assert.equal(ack.response_type, 'ephemeral');
@@ -151,7 +190,12 @@ describe('Slack app over the real HTTP receiver', () => {
 
   test('the "Show full matrix" button posts the matrix in the thread', async () => {
     const thread = nextTs();
-    const result = await h.press({ actionId: 'lis:show-matrix:0', value: 'matrix:rhel', channel: 'C0MATRIX', message: { ts: nextTs(), thread_ts: thread } });
+    const result = await h.press({
+      actionId: 'lis:show-matrix:0',
+      value: 'matrix:rhel',
+      channel: 'C0MATRIX',
+      message: { ts: nextTs(), thread_ts: thread },
+    });
     assert.equal(result.status, 200);
     assert.ok(result.ms < 3000);
     const post = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0MATRIX');
@@ -185,7 +229,7 @@ describe('Slack app over the real HTTP receiver', () => {
     assert.match(String(post.body.text), /Red Hat Enterprise Linux/);
   });
 
-  test('a clarifying choice on a /lis answer keeps the question\'s context', async () => {
+  test("a clarifying choice on a /lis answer keeps the question's context", async () => {
     const asked = await h.slash('is trim supported on 2012 r2?', { user: 'U0CLARIFY', channel: 'C0CLARIFY' });
     const ack = JSON.parse(asked.body) as { text: string; blocks: Array<{ elements?: Array<{ action_id: string; value: string }> }> };
     assert.match(ack.text, /Which distribution\?/);
@@ -196,7 +240,7 @@ describe('Slack app over the real HTTP receiver', () => {
     assert.match(String(post.body.text), /TRIM support for Ubuntu on 2012 R2: Yes/);
   });
 
-  test('👍 is recorded with the question and the answer\'s sources, once per person and message', async () => {
+  test("👍 is recorded with the question and the answer's sources, once per person and message", async () => {
     const channel = 'C0FEEDBACK';
     const question = 'is secure boot supported for ubuntu 18.04 on 2016?';
     await h.postEvent(mention(question, { channel, user: 'U0BOB' }));
@@ -299,7 +343,11 @@ describe('long replies', () => {
     class LongBot extends Bot {
       override ask(message: IncomingMessage): Promise<AnsweredMessage> {
         const notes = Array.from({ length: 40 }, (_, i) => `note ${i}: ${'details '.repeat(100)}`);
-        return Promise.resolve({ reply: reply({ intent: 'known_issue', title: `About ${message.text}`, text: 'A long answer.', notes }), confidence: 1, latencyMs: 0 });
+        return Promise.resolve({
+          reply: reply({ intent: 'known_issue', title: `About ${message.text}`, text: 'A long answer.', notes }),
+          confidence: 1,
+          latencyMs: 0,
+        });
       }
     }
     const h = await Harness.start({ bot: new LongBot(() => kb) });
@@ -315,7 +363,9 @@ describe('long replies', () => {
       assert.match(visibleText(first.body), /note 0:/);
       assert.doesNotMatch(visibleText(first.body), /note 39:/);
       await h.press({ actionId: more.action_id, value: more.value, channel: 'C0LONG', message: { ts: nextTs(), thread_ts: event.ts } });
-      const second = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0LONG' && /page 2 of/.test(String(c.body.text)));
+      const second = await h.fake.waitFor(
+        (c) => c.method === 'chat.postMessage' && c.body.channel === 'C0LONG' && /page 2 of/.test(String(c.body.text)),
+      );
       assert.equal(second.body.thread_ts, event.ts);
       assert.deepEqual(blockKitProblems(second.body), []);
       assert.doesNotMatch(visibleText(second.body), /note 0:/);

@@ -1,8 +1,23 @@
 import { BLOCK_KIT_LIMITS as L } from '../../../src/adapters/slack/render/limits.ts';
 
-interface TextObject { type?: string; text?: string }
-interface Element { type?: string; text?: TextObject | string; value?: string; action_id?: string; url?: string }
-interface AnyBlock { type?: string; block_id?: string; text?: TextObject; fields?: TextObject[]; elements?: Element[] }
+interface TextObject {
+  type?: string;
+  text?: string;
+}
+interface Element {
+  type?: string;
+  text?: TextObject | string;
+  value?: string;
+  action_id?: string;
+  url?: string;
+}
+interface AnyBlock {
+  type?: string;
+  block_id?: string;
+  text?: TextObject;
+  fields?: TextObject[];
+  elements?: Element[];
+}
 
 /**
  * Checks a message against Block Kit's documented limits (and lisbot's own per-message character budget).
@@ -18,7 +33,7 @@ export function blockKitProblems(message: { text?: unknown; blocks?: unknown }):
   const blockIds = new Set<string>();
   const actionIds = new Set<string>();
   let chars = 0;
-  const textOf = (t: TextObject | string | undefined) => (typeof t === 'string' ? t : t?.text ?? '');
+  const textOf = (t: TextObject | string | undefined) => (typeof t === 'string' ? t : (t?.text ?? ''));
   blocks.forEach((block, i) => {
     const at = `block ${i} (${block.type})`;
     if (block.block_id !== undefined) {
@@ -67,7 +82,8 @@ export function blockKitProblems(message: { text?: unknown; blocks?: unknown }):
           chars += label.length;
           if (element.type !== 'button') problems.push(`${at}: unexpected element ${element.type}`);
           if (!label || label.length > L.buttonText) problems.push(`${at}: button text ${label.length} chars`);
-          if ((element.value ?? '').length > L.actionValue) problems.push(`${at}: action value ${(element.value ?? '').length} > ${L.actionValue}`);
+          if ((element.value ?? '').length > L.actionValue)
+            problems.push(`${at}: action value ${(element.value ?? '').length} > ${L.actionValue}`);
           if (!element.action_id || element.action_id.length > L.actionId) problems.push(`${at}: bad action_id`);
           else if (actionIds.has(element.action_id)) problems.push(`${at}: duplicate action_id ${element.action_id}`);
           else actionIds.add(element.action_id);

@@ -2,8 +2,16 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Harness } from './harness.ts';
 
-async function digestRun(options: { admins?: string[]; users?: Record<string, { is_admin?: boolean; is_owner?: boolean }>; creators?: Record<string, string> }, user: string, channel = 'C0DIGEST') {
-  const h = await Harness.start({ digest: true, ...(options.admins ? { admins: options.admins } : {}), fake: { users: options.users ?? {}, channelCreators: options.creators ?? {} } });
+async function digestRun(
+  options: { admins?: string[]; users?: Record<string, { is_admin?: boolean; is_owner?: boolean }>; creators?: Record<string, string> },
+  user: string,
+  channel = 'C0DIGEST',
+) {
+  const h = await Harness.start({
+    digest: true,
+    ...(options.admins ? { admins: options.admins } : {}),
+    fake: { users: options.users ?? {}, channelCreators: options.creators ?? {} },
+  });
   try {
     const result = await h.slash('digest subscribe weekly rhel 2022', { user, channel });
     assert.ok(result.ms < 3000);
@@ -19,7 +27,11 @@ describe('/lis digest goes to DigestCommands with the right to manage the channe
   test('a workspace admin (users.info) may', async () => {
     const { run, response } = await digestRun({ users: { U0ADMIN: { is_admin: true } } }, 'U0ADMIN');
     assert.deepEqual(run?.args, ['subscribe', 'weekly', 'rhel', '2022']);
-    assert.deepEqual(run?.context, { target: { platform: 'slack', channel: 'C0DIGEST', team: 'T0TEAM' }, user: 'U0ADMIN', canManageChannel: true });
+    assert.deepEqual(run?.context, {
+      target: { platform: 'slack', channel: 'C0DIGEST', team: 'T0TEAM' },
+      user: 'U0ADMIN',
+      canManageChannel: true,
+    });
     assert.equal(response.body.response_type, 'ephemeral');
     assert.match(String(response.body.text), /Subscribed C0DIGEST/);
   });

@@ -107,7 +107,11 @@ export class FakeSlackApi {
   private responseUrlCounter = 0;
   private uploadCounter = 0;
 
-  private constructor(private readonly server: Server, readonly url: string, private readonly options: FakeSlackOptions) {
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    private readonly options: FakeSlackOptions,
+  ) {
     this.botToken = options.botToken ?? 'xoxb-test-token';
     this.botUserId = options.botUserId ?? 'U0LISBOT';
     this.botId = options.botId ?? 'B0LISBOT';
@@ -144,7 +148,14 @@ export class FakeSlackApi {
   addFile(file: FakeFile): { id: string; name: string; size: number; mimetype: string; url_private: string; url_private_download: string } {
     this.files.set(file.id, file);
     const url = `${this.url}/files-pri/${this.teamId}-${file.id}/${encodeURIComponent(file.name)}`;
-    return { id: file.id, name: file.name, size: file.size ?? file.content.length, mimetype: file.mimetype ?? 'text/plain', url_private: url, url_private_download: `${url}?download=1` };
+    return {
+      id: file.id,
+      name: file.name,
+      size: file.size ?? file.content.length,
+      mimetype: file.mimetype ?? 'text/plain',
+      url_private: url,
+      url_private_download: `${url}?download=1`,
+    };
   }
 
   /** The next call(s) to method fail, in order. */
@@ -272,7 +283,15 @@ export class FakeSlackApi {
     const channel = typeof body.channel === 'string' ? body.channel : undefined;
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'lisbot', team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId };
+        return {
+          ok: true,
+          url: 'https://fake.slack.test/',
+          team: 'Fake',
+          user: 'lisbot',
+          team_id: this.teamId,
+          user_id: this.botUserId,
+          bot_id: this.botId,
+        };
       case 'chat.postMessage':
       case 'chat.postEphemeral': {
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.tsCounter).padStart(6, '0')}`;
@@ -283,10 +302,28 @@ export class FakeSlackApi {
       case 'users.info': {
         const id = String(body.user);
         const user = this.options.users?.[id] ?? {};
-        return { ok: true, user: { id, team_id: this.teamId, name: id.toLowerCase(), is_admin: user.is_admin ?? false, is_owner: user.is_owner ?? false, is_primary_owner: false } };
+        return {
+          ok: true,
+          user: {
+            id,
+            team_id: this.teamId,
+            name: id.toLowerCase(),
+            is_admin: user.is_admin ?? false,
+            is_owner: user.is_owner ?? false,
+            is_primary_owner: false,
+          },
+        };
       }
       case 'conversations.info':
-        return { ok: true, channel: { id: channel, name: 'general', is_channel: true, creator: this.options.channelCreators?.[channel ?? ''] ?? 'U0CREATOR' } };
+        return {
+          ok: true,
+          channel: {
+            id: channel,
+            name: 'general',
+            is_channel: true,
+            creator: this.options.channelCreators?.[channel ?? ''] ?? 'U0CREATOR',
+          },
+        };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(body.users)}` } };
       case 'files.info': {

@@ -9,13 +9,28 @@ const REPORT = Buffer.from('== lis-collect 1.0.0 format 1 ==\n[os-release]\nID=u
 
 function fileShare(channel: string, files: unknown[], fields: { user?: string; thread_ts?: string } = {}) {
   const ts = nextTs();
-  return { type: 'message', subtype: 'file_share', channel, channel_type: 'im', user: fields.user ?? 'U0ALICE', text: '', files, ts, event_ts: ts, ...(fields.thread_ts ? { thread_ts: fields.thread_ts } : {}) };
+  return {
+    type: 'message',
+    subtype: 'file_share',
+    channel,
+    channel_type: 'im',
+    user: fields.user ?? 'U0ALICE',
+    text: '',
+    files,
+    ts,
+    event_ts: ts,
+    ...(fields.thread_ts ? { thread_ts: fields.thread_ts } : {}),
+  };
 }
 
 describe('uploads go to the guest check', () => {
   let h: Harness;
-  before(async () => { h = await Harness.start(); });
-  after(async () => { await h.stop(); });
+  before(async () => {
+    h = await Harness.start();
+  });
+  after(async () => {
+    await h.stop();
+  });
 
   test('a file shared in a DM is downloaded with the bot token and submitted with its target', async () => {
     const file = h.fake.addFile({ id: 'F0REPORT', name: 'lischeck.txt', content: REPORT });
@@ -26,7 +41,11 @@ describe('uploads go to the guest check', () => {
     assert.equal(download?.auth, `Bearer ${h.fake.botToken}`);
     await settle(300);
     assert.equal(h.guestChecks.submissions.length, 1);
-    assert.match(h.guestChecks.submissions[0]?.options?.progressMessage?.id ?? '', /^\d+\.\d+$/, 'the job gets the "checking…" message to update');
+    assert.match(
+      h.guestChecks.submissions[0]?.options?.progressMessage?.id ?? '',
+      /^\d+\.\d+$/,
+      'the job gets the "checking…" message to update',
+    );
     const [submission] = h.guestChecks.submissions;
     assert.ok(submission?.upload.content.equals(REPORT), 'the exact bytes');
     assert.equal(submission?.upload.fileName, 'lischeck.txt');
@@ -89,7 +108,16 @@ describe('uploads go to the guest check', () => {
     const thread = nextTs();
     const file = h.fake.addFile({ id: 'F0MENTION', name: 'vm1.txt', content: REPORT });
     const ts = nextTs();
-    await h.postEvent({ type: 'app_mention', user: 'U0ALICE', text: '<@U0LISBOT> check this', ts, thread_ts: thread, channel: 'C0THREAD', files: [file], event_ts: ts });
+    await h.postEvent({
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text: '<@U0LISBOT> check this',
+      ts,
+      thread_ts: thread,
+      channel: 'C0THREAD',
+      files: [file],
+      event_ts: ts,
+    });
     const notice = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0THREAD');
     assert.equal(notice.body.thread_ts, thread);
     await settle(300);
@@ -99,34 +127,77 @@ describe('uploads go to the guest check', () => {
   test('a file dropped (no mention) into a thread lisbot answered in is checked; elsewhere it is left alone', async () => {
     const channel = 'C0DROP';
     const root = nextTs();
-    await h.postEvent({ type: 'app_mention', user: 'U0ALICE', text: '<@U0LISBOT> does rhel 6.2 need lis', ts: root, channel, event_ts: root });
+    await h.postEvent({
+      type: 'app_mention',
+      user: 'U0ALICE',
+      text: '<@U0LISBOT> does rhel 6.2 need lis',
+      ts: root,
+      channel,
+      event_ts: root,
+    });
     await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === channel);
     const before = h.guestChecks.submissions.length;
 
-    h.fake.addFile({ id: 'F0ELSEWHERE', name: 'other.txt', content: REPORT, shares: { public: { [channel]: [{ ts: nextTs(), thread_ts: nextTs() }] } } });
-    await h.postEvent({ type: 'file_shared', file_id: 'F0ELSEWHERE', user_id: 'U0ALICE', file: { id: 'F0ELSEWHERE' }, channel_id: channel, event_ts: nextTs() });
-    h.fake.addFile({ id: 'F0DROPPED', name: 'dropped.txt', content: REPORT, shares: { public: { [channel]: [{ ts: nextTs(), thread_ts: root }] } } });
-    await h.postEvent({ type: 'file_shared', file_id: 'F0DROPPED', user_id: 'U0ALICE', file: { id: 'F0DROPPED' }, channel_id: channel, event_ts: nextTs() });
+    h.fake.addFile({
+      id: 'F0ELSEWHERE',
+      name: 'other.txt',
+      content: REPORT,
+      shares: { public: { [channel]: [{ ts: nextTs(), thread_ts: nextTs() }] } },
+    });
+    await h.postEvent({
+      type: 'file_shared',
+      file_id: 'F0ELSEWHERE',
+      user_id: 'U0ALICE',
+      file: { id: 'F0ELSEWHERE' },
+      channel_id: channel,
+      event_ts: nextTs(),
+    });
+    h.fake.addFile({
+      id: 'F0DROPPED',
+      name: 'dropped.txt',
+      content: REPORT,
+      shares: { public: { [channel]: [{ ts: nextTs(), thread_ts: root }] } },
+    });
+    await h.postEvent({
+      type: 'file_shared',
+      file_id: 'F0DROPPED',
+      user_id: 'U0ALICE',
+      file: { id: 'F0DROPPED' },
+      channel_id: channel,
+      event_ts: nextTs(),
+    });
 
     await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === channel && /dropped\.txt/.test(String(c.body.text)));
     await settle(200);
     const added = h.guestChecks.submissions.slice(before);
-    assert.deepEqual(added.map((s) => s.upload.fileName), ['dropped.txt']);
+    assert.deepEqual(
+      added.map((s) => s.upload.fileName),
+      ['dropped.txt'],
+    );
     assert.equal(added[0]?.target.thread, root);
   });
 });
 
 describe('every file of a message, names made safe', () => {
   let h: Harness;
-  before(async () => { h = await Harness.start(); });
-  after(async () => { await h.stop(); });
+  before(async () => {
+    h = await Harness.start();
+  });
+  after(async () => {
+    await h.stop();
+  });
 
   test('all four files of a four-file message are checked', async () => {
-    const files = [1, 2, 3, 4].map((n) => h.fake.addFile({ id: `F0FOUR${n}`, name: `vm${n}.txt`, content: Buffer.concat([REPORT, Buffer.from(`# ${n}\n`)]) }));
+    const files = [1, 2, 3, 4].map((n) =>
+      h.fake.addFile({ id: `F0FOUR${n}`, name: `vm${n}.txt`, content: Buffer.concat([REPORT, Buffer.from(`# ${n}\n`)]) }),
+    );
     await h.postEvent(fileShare('D0FOUR', files));
     await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0FOUR' && /vm4\.txt/.test(visibleText(c.body)));
     await settle(300);
-    assert.deepEqual(h.guestChecks.submissions.filter((s) => s.target.channel === 'D0FOUR').map((s) => s.upload.fileName), ['vm1.txt', 'vm2.txt', 'vm3.txt', 'vm4.txt']);
+    assert.deepEqual(
+      h.guestChecks.submissions.filter((s) => s.target.channel === 'D0FOUR').map((s) => s.upload.fileName),
+      ['vm1.txt', 'vm2.txt', 'vm3.txt', 'vm4.txt'],
+    );
   });
 
   test('control and bidi characters in a file name never reach the notice', async () => {

@@ -12,7 +12,18 @@ import type { ThreadStore } from '../../../src/state/thread-store.ts';
 import { MemoryFeedbackStore } from '../../../src/core/feedback-store.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 import { FakeSlackApi, type FakeSlackOptions, type RecordedCall } from './fake-slack-api.ts';
-import { FORM_TYPE, JSON_TYPE, blockActionPayload, eventEnvelope, interactionBody, postSigned, slashCommandBody, type ButtonPress, type PostResult, type SignOptions } from './signed-requests.ts';
+import {
+  FORM_TYPE,
+  JSON_TYPE,
+  blockActionPayload,
+  eventEnvelope,
+  interactionBody,
+  postSigned,
+  slashCommandBody,
+  type ButtonPress,
+  type PostResult,
+  type SignOptions,
+} from './signed-requests.ts';
 import { declinedRecorder } from '../../../src/bot/declined.ts';
 import type { AnswerLedger } from '../../../src/corrections/ledger.ts';
 
@@ -22,19 +33,34 @@ export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export class MemoryLogger implements Logger {
   readonly lines: Array<{ level: string; text: string }> = [];
   private level = LogLevel.DEBUG;
-  debug(...msg: unknown[]): void { this.lines.push({ level: 'debug', text: msg.map(String).join(' ') }); }
-  info(...msg: unknown[]): void { this.lines.push({ level: 'info', text: msg.map(String).join(' ') }); }
-  warn(...msg: unknown[]): void { this.lines.push({ level: 'warn', text: msg.map(String).join(' ') }); }
-  error(...msg: unknown[]): void { this.lines.push({ level: 'error', text: msg.map(String).join(' ') }); }
-  setLevel(level: LogLevel): void { this.level = level; }
-  getLevel(): LogLevel { return this.level; }
+  debug(...msg: unknown[]): void {
+    this.lines.push({ level: 'debug', text: msg.map(String).join(' ') });
+  }
+  info(...msg: unknown[]): void {
+    this.lines.push({ level: 'info', text: msg.map(String).join(' ') });
+  }
+  warn(...msg: unknown[]): void {
+    this.lines.push({ level: 'warn', text: msg.map(String).join(' ') });
+  }
+  error(...msg: unknown[]): void {
+    this.lines.push({ level: 'error', text: msg.map(String).join(' ') });
+  }
+  setLevel(level: LogLevel): void {
+    this.level = level;
+  }
+  getLevel(): LogLevel {
+    return this.level;
+  }
   setName(): void {}
-  errors(): string[] { return this.lines.filter((l) => l.level === 'error').map((l) => l.text); }
+  errors(): string[] {
+    return this.lines.filter((l) => l.level === 'error').map((l) => l.text);
+  }
 }
 
 /** A GuestCheckRequests that keeps every submission and answers what it is told to. */
 export class RecordingGuestChecks implements GuestCheckRequests {
-  readonly submissions: Array<{ upload: UploadedFile; target: ReplyTarget; user: string | undefined; options: SubmitOptions | undefined }> = [];
+  readonly submissions: Array<{ upload: UploadedFile; target: ReplyTarget; user: string | undefined; options: SubmitOptions | undefined }> =
+    [];
   next: SubmitResult = { status: 'queued', jobId: 'job-1' };
   submit(upload: UploadedFile, target: ReplyTarget, user?: string, options?: SubmitOptions): Promise<SubmitResult> {
     this.submissions.push({ upload, target, user, options });
@@ -46,7 +72,13 @@ export class RecordingDigest implements DigestCommands {
   readonly runs: Array<{ args: readonly string[]; context: DigestCommandContext }> = [];
   run(args: readonly string[], context: DigestCommandContext): Promise<Reply> {
     this.runs.push({ args, context });
-    return Promise.resolve(reply({ intent: 'digest', title: 'Digest', text: context.canManageChannel ? `Subscribed ${context.target.channel}.` : 'Only people who manage this channel can subscribe it.' }));
+    return Promise.resolve(
+      reply({
+        intent: 'digest',
+        title: 'Digest',
+        text: context.canManageChannel ? `Subscribed ${context.target.channel}.` : 'Only people who manage this channel can subscribe it.',
+      }),
+    );
   }
 }
 
@@ -77,7 +109,14 @@ export class Harness {
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
     const fake = await FakeSlackApi.start(options.fake);
-    const settings: SlackSettings = { botToken: fake.botToken, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0, admins: options.admins ?? [], mode: 'http' };
+    const settings: SlackSettings = {
+      botToken: fake.botToken,
+      signingSecret: SIGNING_SECRET,
+      apiUrl: fake.apiUrl,
+      port: 0,
+      admins: options.admins ?? [],
+      mode: 'http',
+    };
     const feedback = new MemoryFeedbackStore();
     const guestChecks = new RecordingGuestChecks();
     const digest = new RecordingDigest();
@@ -103,8 +142,15 @@ export class Harness {
     return `http://127.0.0.1:${String(this.slack.port)}${EVENTS_PATH}`;
   }
 
-  postEvent(event: Record<string, unknown>, options: Partial<SignOptions> & { eventId?: string } = {}): Promise<PostResult & { eventId: string }> {
-    const { body, eventId } = eventEnvelope(event, { team: this.fake.teamId, botUserId: this.fake.botUserId, ...(options.eventId ? { eventId: options.eventId } : {}) });
+  postEvent(
+    event: Record<string, unknown>,
+    options: Partial<SignOptions> & { eventId?: string } = {},
+  ): Promise<PostResult & { eventId: string }> {
+    const { body, eventId } = eventEnvelope(event, {
+      team: this.fake.teamId,
+      botUserId: this.fake.botUserId,
+      ...(options.eventId ? { eventId: options.eventId } : {}),
+    });
     return postSigned(this.eventsUrl, body, JSON_TYPE, { ...this.sign, ...options }).then((r) => ({ ...r, eventId }));
   }
 
@@ -143,15 +189,18 @@ export function settle(ms = 250): Promise<void> {
 
 /** All text a recorded message carries (fallback and blocks), for content assertions. */
 export function messageText(body: Record<string, unknown>): string {
-  return `${(typeof body.text === 'string' ? body.text : '')}\n${JSON.stringify(body.blocks ?? [])}`;
+  return `${typeof body.text === 'string' ? body.text : ''}\n${JSON.stringify(body.blocks ?? [])}`;
 }
 
 /** The text a person sees: the fallback and every text object in the blocks (not button values, which are never shown). */
 export function visibleText(body: Record<string, unknown>): string {
-  const out: string[] = [(typeof body.text === 'string' ? body.text : '')];
+  const out: string[] = [typeof body.text === 'string' ? body.text : ''];
   const walk = (node: unknown, key?: string): void => {
     if (Array.isArray(node)) node.forEach((n) => walk(n));
-    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) { if (k !== 'value') walk(v, k); }
+    else if (node && typeof node === 'object')
+      for (const [k, v] of Object.entries(node)) {
+        if (k !== 'value') walk(v, k);
+      }
     else if (typeof node === 'string' && key === 'text') out.push(node);
   };
   walk(body.blocks);

@@ -12,7 +12,11 @@ function buttonValues(body: Record<string, unknown>): string[] {
   const values: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) { if (k === 'value' && typeof v === 'string') values.push(v); else walk(v); }
+    else if (node && typeof node === 'object')
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'value' && typeof v === 'string') values.push(v);
+        else walk(v);
+      }
   };
   walk(body.blocks);
   return values;
@@ -21,7 +25,11 @@ function buttonValues(body: Record<string, unknown>): string[] {
 describe('button values carrying user text are bounded by construction', () => {
   test('feedback and show-more values fit 2,000 characters whatever the question holds, and decode again', () => {
     for (const hostile of [CONTROLS, LONE_SURROGATES, `${'"\\'.repeat(900)}`, '😀'.repeat(1000), `rhel 7 ${CONTROLS}${LONE_SURROGATES}`]) {
-      const feedback = encodeFeedback({ q: hostile, i: 'distro_support', s: Array.from({ length: 40 }, (_, i) => `source-${i}-${'x'.repeat(150)}`) });
+      const feedback = encodeFeedback({
+        q: hostile,
+        i: 'distro_support',
+        s: Array.from({ length: 40 }, (_, i) => `source-${i}-${'x'.repeat(150)}`),
+      });
       assert.ok(feedback.length <= 2000, `feedback value of ${feedback.length}`);
       assert.ok(decodeFeedback(feedback), 'the feedback value decodes');
       const more = encodeMore({ p: 3, o: { q: hostile } });
@@ -34,10 +42,17 @@ describe('button values carrying user text are bounded by construction', () => {
 
 describe('a hostile question still gets its reply in Slack', () => {
   let h: Harness;
-  before(async () => { h = await Harness.start(); });
-  after(async () => { await h.stop(); });
+  before(async () => {
+    h = await Harness.start();
+  });
+  after(async () => {
+    await h.stop();
+  });
 
-  for (const [label, noise] of [['324+ control characters', CONTROLS], ['~340 lone surrogates', LONE_SURROGATES]] as const) {
+  for (const [label, noise] of [
+    ['324+ control characters', CONTROLS],
+    ['~340 lone surrogates', LONE_SURROGATES],
+  ] as const) {
     for (const question of ['does rhel 7.9 support trim?', 'show the full rhel matrix']) {
       test(`${label} in "${question}"`, async () => {
         const channel = `C0H${Math.random().toString(36).slice(2, 8).toUpperCase()}`;

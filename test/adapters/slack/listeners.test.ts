@@ -15,8 +15,14 @@ const kb = realKb();
 function deps(overrides: Partial<SlackDeps> = {}): SlackDeps {
   return {
     settings: { botToken: 'xoxb-test', signingSecret: '0123456789abcdef', port: 0, admins: [], mode: 'http' },
-    bot: new Bot(() => kb), dedupe: new MemoryDedupeStore(), feedback: new MemoryFeedbackStore(), logger: new MemoryLogger(),
-    threads: new MemoryThreadStore(), ackBudgetMs: 1500, fetch: globalThis.fetch, ...overrides,
+    bot: new Bot(() => kb),
+    dedupe: new MemoryDedupeStore(),
+    feedback: new MemoryFeedbackStore(),
+    logger: new MemoryLogger(),
+    threads: new MemoryThreadStore(),
+    ackBudgetMs: 1500,
+    fetch: globalThis.fetch,
+    ...overrides,
   };
 }
 
@@ -24,7 +30,12 @@ describe('listeners as plain functions', () => {
   test('/lis help acks once, privately, and does nothing else', async () => {
     const ack = mock.fn(() => Promise.resolve());
     const respond = mock.fn(() => Promise.resolve());
-    const args = { command: { text: 'help', trigger_id: 't1', user_id: 'U1', channel_id: 'C1', team_id: 'T1' }, ack, respond, client: {} } as unknown as CommandArgs;
+    const args = {
+      command: { text: 'help', trigger_id: 't1', user_id: 'U1', channel_id: 'C1', team_id: 'T1' },
+      ack,
+      respond,
+      client: {},
+    } as unknown as CommandArgs;
     await onLisCommand(deps(), args);
     assert.equal(ack.mock.callCount(), 1);
     assert.equal(respond.mock.callCount(), 0);
@@ -45,14 +56,24 @@ describe('listeners as plain functions', () => {
 
   test('an app_mention in a DM channel is left to the DM listener', async () => {
     const postMessage = mock.fn(() => Promise.resolve({ ok: true }));
-    const args = { event: { type: 'app_mention', text: '<@U0LISBOT> help', channel: 'D123', ts: '1.1', user: 'U1' }, context: { teamId: 'T1' }, body: { team_id: 'T1' }, client: { chat: { postMessage } } } as unknown as MentionArgs;
+    const args = {
+      event: { type: 'app_mention', text: '<@U0LISBOT> help', channel: 'D123', ts: '1.1', user: 'U1' },
+      context: { teamId: 'T1' },
+      body: { team_id: 'T1' },
+      client: { chat: { postMessage } },
+    } as unknown as MentionArgs;
     await onAppMention(deps(), args);
     assert.equal(postMessage.mock.callCount(), 0);
   });
 
   test('a bare mention gets the help answer in its thread', async () => {
     const postMessage = mock.fn((_message: { thread_ts?: string; text: string }) => Promise.resolve({ ok: true }));
-    const args = { event: { type: 'app_mention', text: '<@U0LISBOT>', channel: 'C1', ts: '1.2', user: 'U1' }, context: { teamId: 'T1' }, body: { team_id: 'T1' }, client: { chat: { postMessage } } } as unknown as MentionArgs;
+    const args = {
+      event: { type: 'app_mention', text: '<@U0LISBOT>', channel: 'C1', ts: '1.2', user: 'U1' },
+      context: { teamId: 'T1' },
+      body: { team_id: 'T1' },
+      client: { chat: { postMessage } },
+    } as unknown as MentionArgs;
     await onAppMention(deps(), args);
     assert.equal(postMessage.mock.callCount(), 1);
     const [message] = postMessage.mock.calls[0]?.arguments ?? [];

@@ -9,7 +9,7 @@ const lines = manifest.split('\n').filter((l) => !l.trim().startsWith('#'));
 const items = (section: string) => {
   const start = lines.findIndex((l) => l.trim() === `${section}:`);
   assert.ok(start >= 0, `${section} section`);
-  const indent = (lines[start]?.search(/\S/) ?? 0);
+  const indent = lines[start]?.search(/\S/) ?? 0;
   const out: string[] = [];
   for (const line of lines.slice(start + 1)) {
     if (line.search(/\S/) <= indent) break;
@@ -26,7 +26,21 @@ test('the manifest subscribes to exactly the events lisbot listens to', () => {
 test('the manifest asks for every scope the adapter uses, and docs/slack.md explains each', () => {
   const scopes = items('bot');
   const docs = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'slack.md'), 'utf8');
-  for (const scope of ['app_mentions:read', 'chat:write', 'commands', 'files:read', 'files:write', 'im:history', 'im:read', 'im:write', 'users:read', 'channels:read', 'groups:read', 'channels:history', 'groups:history']) {
+  for (const scope of [
+    'app_mentions:read',
+    'chat:write',
+    'commands',
+    'files:read',
+    'files:write',
+    'im:history',
+    'im:read',
+    'im:write',
+    'users:read',
+    'channels:read',
+    'groups:read',
+    'channels:history',
+    'groups:history',
+  ]) {
     assert.ok(scopes.includes(scope), scope);
     assert.ok(docs.includes(`\`${scope}\``), `docs/slack.md explains ${scope}`);
   }

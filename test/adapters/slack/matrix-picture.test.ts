@@ -20,8 +20,12 @@ async function uploadTo(h: Harness, channel: string): Promise<{ url: RecordedCal
 
 describe('matrix pictures on Slack', () => {
   let h: Harness;
-  before(async () => { h = await Harness.start(); });
-  after(async () => { await h.stop(); });
+  before(async () => {
+    h = await Harness.start();
+  });
+  after(async () => {
+    await h.stop();
+  });
 
   test('/lis matrix ubuntu → the table in the channel inside the ack, then the PNG uploaded there with alt text', async () => {
     const result = await h.slash('matrix ubuntu', { channel: 'C0MXPIC', user: 'U0MX' });
@@ -56,7 +60,12 @@ describe('matrix pictures on Slack', () => {
 
   test('"Show full matrix" puts the picture in the same thread as the table', async () => {
     const thread = nextTs();
-    await h.press({ actionId: 'lis:show-matrix:0', value: 'matrix:freebsd', channel: 'C0MXBTN', message: { ts: nextTs(), thread_ts: thread } });
+    await h.press({
+      actionId: 'lis:show-matrix:0',
+      value: 'matrix:freebsd',
+      channel: 'C0MXBTN',
+      message: { ts: nextTs(), thread_ts: thread },
+    });
     const post = await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0MXBTN');
     assert.equal(post.body.thread_ts, thread);
     const { url, complete } = await uploadTo(h, 'C0MXBTN');

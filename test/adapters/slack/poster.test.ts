@@ -6,7 +6,12 @@ import { ChannelGoneError } from '../../../src/core/delivery.ts';
 import { blockKitProblems } from './block-limits.ts';
 import { FakeSlackApi } from './fake-slack-api.ts';
 
-const report = reply({ intent: 'guest_check', title: 'Guest check: vm1', text: 'Integration services are built in. <!channel> 2 findings.', notes: ['KVP daemon not running'] });
+const report = reply({
+  intent: 'guest_check',
+  title: 'Guest check: vm1',
+  text: 'Integration services are built in. <!channel> 2 findings.',
+  notes: ['KVP daemon not running'],
+});
 
 describe('SlackReplyPoster', () => {
   let fake: FakeSlackApi;
@@ -15,7 +20,9 @@ describe('SlackReplyPoster', () => {
     fake = await FakeSlackApi.start();
     poster = SlackReplyPoster.fromSettings({ botToken: fake.botToken, apiUrl: fake.apiUrl });
   });
-  after(async () => { await fake.close(); });
+  after(async () => {
+    await fake.close();
+  });
 
   test('posts into the target thread with blocks and a fallback, and returns the message ts', async () => {
     const posted = await poster.post({ platform: 'slack', channel: 'C0JOBS', thread: '1700000000.000100' }, report);
@@ -38,13 +45,19 @@ describe('SlackReplyPoster', () => {
   for (const error of ['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive']) {
     test(`${error} becomes a ChannelGoneError (no retry can help)`, async () => {
       fake.failNext('chat.postMessage', { error });
-      await assert.rejects(poster.post({ platform: 'slack', channel: 'C0GONE' }, report), (e: unknown) => e instanceof ChannelGoneError && e.message.includes(error));
+      await assert.rejects(
+        poster.post({ platform: 'slack', channel: 'C0GONE' }, report),
+        (e: unknown) => e instanceof ChannelGoneError && e.message.includes(error),
+      );
     });
   }
 
   test('other platform errors are passed on as they are', async () => {
     fake.failNext('chat.update', { error: 'msg_too_long' });
-    await assert.rejects(poster.update({ platform: 'slack', channel: 'C0JOBS' }, { id: '1.2' }, report), (e: unknown) => !(e instanceof ChannelGoneError));
+    await assert.rejects(
+      poster.update({ platform: 'slack', channel: 'C0JOBS' }, { id: '1.2' }, report),
+      (e: unknown) => !(e instanceof ChannelGoneError),
+    );
   });
 
   test('a 429 is waited out for Retry-After and then posted', async () => {

@@ -21,7 +21,9 @@ function allPages(r: Reply, origin = { m: 'matrix:x' }): SlackMessage[] {
   for (let page = 0; page < 200; page++) {
     const message = renderReply(r, { question: 'q', page, more: origin });
     pages.push(message);
-    const more = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e) => e.type === 'button' && e.action_id?.startsWith('lis:show-more:') === true);
+    const more = message.blocks
+      .flatMap((b) => (b.type === 'actions' ? b.elements : []))
+      .find((e) => e.type === 'button' && e.action_id?.startsWith('lis:show-more:') === true);
     if (!more) break;
     const next = decodeMore(more.type === 'button' ? more.value : undefined);
     assert.equal(next?.p, page + 1, 'the button asks for the next page');
@@ -38,7 +40,7 @@ function tableRowsShown(pages: readonly SlackMessage[]): string {
 }
 
 describe('Block Kit limits (golden)', () => {
-  test('every family\'s full matrix, on every host, renders within every limit on every page', () => {
+  test("every family's full matrix, on every host, renders within every limit on every page", () => {
     let rendered = 0;
     for (const family of DISTRO_IDS) {
       for (const host of [undefined, ...HOST_IDS]) {
@@ -76,7 +78,10 @@ describe('Block Kit limits (golden)', () => {
   });
 
   test('an absurd reply (huge title, text, fields, table, notes, sources, actions) pages within the limits and loses no row', () => {
-    const rows = Array.from({ length: 150 }, (_, i) => [`feature-${i} ${'x'.repeat(40)}`, ...Array.from({ length: 19 }, (_, j) => `${i}.${j} ${'y'.repeat(90)}`)]);
+    const rows = Array.from({ length: 150 }, (_, i) => [
+      `feature-${i} ${'x'.repeat(40)}`,
+      ...Array.from({ length: 19 }, (_, j) => `${i}.${j} ${'y'.repeat(90)}`),
+    ]);
     const huge = reply({
       intent: 'known_issue',
       title: `T${'i'.repeat(400)}`,
@@ -84,8 +89,16 @@ describe('Block Kit limits (golden)', () => {
       fields: Array.from({ length: 45 }, (_, i) => ({ label: `L${i} ${'l'.repeat(200)}`, value: 'v'.repeat(5000) })),
       table: { columns: ['Feature', ...Array.from({ length: 19 }, (_, j) => `column ${j} ${'c'.repeat(30)}`)], rows },
       notes: Array.from({ length: 300 }, (_, i) => `note ${i} ${'n'.repeat(2500)}`),
-      sources: Array.from({ length: 80 }, (_, i) => ({ id: `s${i}`, title: `Source ${i} ${'t'.repeat(300)}`, url: `https://example.org/${i}` })),
-      actions: Array.from({ length: 60 }, (_, i) => ({ kind: 'choose' as const, label: `Choice ${i} ${'b'.repeat(100)}`, value: 'w'.repeat(3000) })),
+      sources: Array.from({ length: 80 }, (_, i) => ({
+        id: `s${i}`,
+        title: `Source ${i} ${'t'.repeat(300)}`,
+        url: `https://example.org/${i}`,
+      })),
+      actions: Array.from({ length: 60 }, (_, i) => ({
+        kind: 'choose' as const,
+        label: `Choice ${i} ${'b'.repeat(100)}`,
+        value: 'w'.repeat(3000),
+      })),
       verdict: 'unknown',
     });
     const pages = allPages(huge, { m: 'matrix:x' });
@@ -97,7 +110,12 @@ describe('Block Kit limits (golden)', () => {
   });
 
   test('without a way to rebuild it, a long reply is cut with a note instead of a button', () => {
-    const r = reply({ intent: 'known_issue', title: 'Long', text: 'x', notes: Array.from({ length: 60 }, (_, i) => `note ${i} ${'n'.repeat(900)}`) });
+    const r = reply({
+      intent: 'known_issue',
+      title: 'Long',
+      text: 'x',
+      notes: Array.from({ length: 60 }, (_, i) => `note ${i} ${'n'.repeat(900)}`),
+    });
     const message = renderReply(r);
     assert.deepEqual(blockKitProblems(asBody(message)), []);
     assert.doesNotMatch(JSON.stringify(message.blocks), /lis:show-more/);
@@ -106,24 +124,49 @@ describe('Block Kit limits (golden)', () => {
 
   test('fuzz: any reply renders within the limits, on its first and last page', () => {
     const text = fc.string({ maxLength: 400, unit: 'grapheme' });
-    const arbitraryReply = fc.record({
-      title: text, text: fc.string({ maxLength: 8000 }), answered: fc.boolean(),
-      fields: fc.array(fc.record({ label: text, value: fc.string({ maxLength: 3000 }) }), { maxLength: 40 }),
-      columns: fc.integer({ min: 1, max: 22 }), rows: fc.array(fc.array(text, { maxLength: 22 }), { maxLength: 60 }),
-      notes: fc.array(fc.string({ maxLength: 3000 }), { maxLength: 40 }),
-      sources: fc.array(fc.record({ id: fc.string({ maxLength: 60 }), title: text, url: fc.option(fc.webUrl(), { nil: undefined }) }), { maxLength: 30 }),
-      actions: fc.array(fc.record({ kind: fc.constantFrom('show-matrix' as const, 'check-vm' as const, 'choose' as const), label: text, value: fc.string({ maxLength: 2500 }) }), { maxLength: 40 }),
-    }).map((r) => reply({
-      intent: 'unknown', title: r.title, text: r.text, answered: r.answered, fields: r.fields, notes: r.notes, actions: r.actions,
-      sources: r.sources.map((s) => (s.url ? { id: s.id, title: s.title, url: s.url } : { id: s.id, title: s.title })),
-      table: { columns: Array.from({ length: r.columns }, (_, i) => `c${i}`), rows: r.rows },
-    }));
-    fc.assert(fc.property(arbitraryReply, fc.boolean(), (r, rebuildable) => {
-      const options = rebuildable ? { question: r.title, more: { q: r.text.slice(0, 2000) } } : { question: r.title };
-      const first = renderReply(r, options);
-      const last = renderReply(r, { ...options, page: 10_000 });
-      return blockKitProblems(asBody(first)).length === 0 && blockKitProblems(asBody(last)).length === 0;
-    }), { numRuns: 300 });
+    const arbitraryReply = fc
+      .record({
+        title: text,
+        text: fc.string({ maxLength: 8000 }),
+        answered: fc.boolean(),
+        fields: fc.array(fc.record({ label: text, value: fc.string({ maxLength: 3000 }) }), { maxLength: 40 }),
+        columns: fc.integer({ min: 1, max: 22 }),
+        rows: fc.array(fc.array(text, { maxLength: 22 }), { maxLength: 60 }),
+        notes: fc.array(fc.string({ maxLength: 3000 }), { maxLength: 40 }),
+        sources: fc.array(fc.record({ id: fc.string({ maxLength: 60 }), title: text, url: fc.option(fc.webUrl(), { nil: undefined }) }), {
+          maxLength: 30,
+        }),
+        actions: fc.array(
+          fc.record({
+            kind: fc.constantFrom('show-matrix' as const, 'check-vm' as const, 'choose' as const),
+            label: text,
+            value: fc.string({ maxLength: 2500 }),
+          }),
+          { maxLength: 40 },
+        ),
+      })
+      .map((r) =>
+        reply({
+          intent: 'unknown',
+          title: r.title,
+          text: r.text,
+          answered: r.answered,
+          fields: r.fields,
+          notes: r.notes,
+          actions: r.actions,
+          sources: r.sources.map((s) => (s.url ? { id: s.id, title: s.title, url: s.url } : { id: s.id, title: s.title })),
+          table: { columns: Array.from({ length: r.columns }, (_, i) => `c${i}`), rows: r.rows },
+        }),
+      );
+    fc.assert(
+      fc.property(arbitraryReply, fc.boolean(), (r, rebuildable) => {
+        const options = rebuildable ? { question: r.title, more: { q: r.text.slice(0, 2000) } } : { question: r.title };
+        const first = renderReply(r, options);
+        const last = renderReply(r, { ...options, page: 10_000 });
+        return blockKitProblems(asBody(first)).length === 0 && blockKitProblems(asBody(last)).length === 0;
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -132,7 +175,10 @@ describe('escaping', () => {
 
   test('user and KB text in every part of a reply is escaped: no pings, no links, no broken code blocks', () => {
     const r = reply({
-      intent: 'known_issue', title: HOSTILE, text: HOSTILE, verdict: 'supported',
+      intent: 'known_issue',
+      title: HOSTILE,
+      text: HOSTILE,
+      verdict: 'supported',
       fields: [{ label: HOSTILE, value: HOSTILE }],
       table: { columns: ['Feature', HOSTILE], rows: [[HOSTILE, HOSTILE]] },
       notes: [HOSTILE],
@@ -149,11 +195,34 @@ describe('escaping', () => {
   });
 
   test('fuzz: nothing a user types survives as a mention, broadcast or link', () => {
-    const piece = fc.oneof(fc.constantFrom('<!channel>', '<!here>', '<@U1>', '<#C1|x>', '@everyone', '@here', '@channel', '<http://x|y>', '&', '<', '>', '`', '```'), fc.string({ maxLength: 10 }));
-    fc.assert(fc.property(fc.array(piece, { maxLength: 20 }).map((p) => p.join('')), (s) => {
-      const out = escapeMrkdwn(s);
-      return !/[<>]/.test(out) && !/@(everyone|here|channel)/i.test(out);
-    }), { numRuns: 2000 });
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '<!channel>',
+        '<!here>',
+        '<@U1>',
+        '<#C1|x>',
+        '@everyone',
+        '@here',
+        '@channel',
+        '<http://x|y>',
+        '&',
+        '<',
+        '>',
+        '`',
+        '```',
+      ),
+      fc.string({ maxLength: 10 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 20 }).map((p) => p.join('')),
+        (s) => {
+          const out = escapeMrkdwn(s);
+          return !/[<>]/.test(out) && !/@(everyone|here|channel)/i.test(out);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   test('only http(s) URLs become source links', () => {
@@ -170,12 +239,25 @@ describe('escaping', () => {
   });
 
   test('incoming Slack text loses mentions and markup and is unescaped once', () => {
-    assert.equal(slackTextToPlain('<@U0LISBOT> is trim ok &amp; fast on &lt;sles&gt; <!here> <https://x.example/a|docs>'), 'is trim ok & fast on <sles> docs');
+    assert.equal(
+      slackTextToPlain('<@U0LISBOT> is trim ok &amp; fast on &lt;sles&gt; <!here> <https://x.example/a|docs>'),
+      'is trim ok & fast on <sles> docs',
+    );
   });
 
   test('button values stay within 2,000 characters and round-trip', () => {
-    const message = renderReply(reply({ intent: 'known_issue', title: 't', text: 'x', sources: Array.from({ length: 200 }, (_, i) => ({ id: `source-${i}-${'z'.repeat(50)}`, title: 't' })) }), { question: 'q'.repeat(5000) });
-    const feedback = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e) => e.type === 'button' && e.action_id === 'lis:feedback-up:0');
+    const message = renderReply(
+      reply({
+        intent: 'known_issue',
+        title: 't',
+        text: 'x',
+        sources: Array.from({ length: 200 }, (_, i) => ({ id: `source-${i}-${'z'.repeat(50)}`, title: 't' })),
+      }),
+      { question: 'q'.repeat(5000) },
+    );
+    const feedback = message.blocks
+      .flatMap((b) => (b.type === 'actions' ? b.elements : []))
+      .find((e) => e.type === 'button' && e.action_id === 'lis:feedback-up:0');
     const value = feedback?.type === 'button' ? feedback.value : undefined;
     assert.ok(value && value.length <= 2000);
     const decoded = decodeFeedback(value);

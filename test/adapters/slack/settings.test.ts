@@ -34,15 +34,27 @@ describe('Slack settings', () => {
   });
 
   test('Socket Mode when SLACK_APP_TOKEN is set; the signing secret is then optional; SLACK_API_URL gets its slash', () => {
-    const settings = slackSettingsFromEnv({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xapp-1-A111-222-abc', SLACK_API_URL: 'http://127.0.0.1:1234/api', PORT: '0' });
+    const settings = slackSettingsFromEnv({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_APP_TOKEN: 'xapp-1-A111-222-abc',
+      SLACK_API_URL: 'http://127.0.0.1:1234/api',
+      PORT: '0',
+    });
     assert.equal(settings?.mode, 'socket');
     assert.equal(settings?.apiUrl, 'http://127.0.0.1:1234/api/');
     assert.equal(settings?.port, 0);
   });
 
   test('every missing or bad variable is named, and no value is printed', () => {
-    const error = configError({ SLACK_BOT_TOKEN: 'xoxp-user-token-SECRET', SLACK_APP_TOKEN: 'xoxb-wrong-SECRET', SLACK_API_URL: 'ftp://SECRET.example', PORT: '99999', LISBOT_ADMINS: 'alice,SECRET' });
-    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'PORT', 'LISBOT_ADMINS']) assert.match(error.message, new RegExp(name));
+    const error = configError({
+      SLACK_BOT_TOKEN: 'xoxp-user-token-SECRET',
+      SLACK_APP_TOKEN: 'xoxb-wrong-SECRET',
+      SLACK_API_URL: 'ftp://SECRET.example',
+      PORT: '99999',
+      LISBOT_ADMINS: 'alice,SECRET',
+    });
+    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'PORT', 'LISBOT_ADMINS'])
+      assert.match(error.message, new RegExp(name));
     assert.doesNotMatch(error.message, /SECRET|xoxp-user|99999/);
   });
 

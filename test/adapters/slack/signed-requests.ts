@@ -28,7 +28,9 @@ export function signedHeaders(body: string, contentType: string, options: SignOp
     'content-type': contentType,
     'x-slack-request-timestamp': String(timestamp),
     'x-slack-signature': options.signature ?? slackSignature(options.secret, timestamp, body),
-    ...(options.retryNum !== undefined ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': options.retryReason ?? 'http_timeout' } : {}),
+    ...(options.retryNum !== undefined
+      ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': options.retryReason ?? 'http_timeout' }
+      : {}),
   };
 }
 
@@ -46,7 +48,10 @@ export const FORM_TYPE = 'application/x-www-form-urlencoded';
 let eventCounter = 0;
 
 /** An Events API envelope around an event. */
-export function eventEnvelope(event: Record<string, unknown>, options: { team?: string; eventId?: string; botUserId?: string } = {}): { body: string; eventId: string } {
+export function eventEnvelope(
+  event: Record<string, unknown>,
+  options: { team?: string; eventId?: string; botUserId?: string } = {},
+): { body: string; eventId: string } {
   const eventId = options.eventId ?? `Ev${Date.now().toString(36).toUpperCase()}${++eventCounter}`;
   const team = options.team ?? 'T0TEAM';
   const envelope = {
@@ -57,7 +62,9 @@ export function eventEnvelope(event: Record<string, unknown>, options: { team?: 
     type: 'event_callback',
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: team, user_id: options.botUserId ?? 'U0LISBOT', is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { enterprise_id: null, team_id: team, user_id: options.botUserId ?? 'U0LISBOT', is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
   };
   return { body: JSON.stringify(envelope), eventId };
@@ -70,7 +77,15 @@ export function nextTs(): string {
 }
 
 /** A slash command as Slack posts it (form-encoded). */
-export function slashCommandBody(fields: { text: string; responseUrl: string; user?: string; channel?: string; team?: string; triggerId?: string; command?: string }): string {
+export function slashCommandBody(fields: {
+  text: string;
+  responseUrl: string;
+  user?: string;
+  channel?: string;
+  team?: string;
+  triggerId?: string;
+  command?: string;
+}): string {
   return new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: fields.team ?? 'T0TEAM',
@@ -117,12 +132,29 @@ export function blockActionPayload(press: ButtonPress): Record<string, unknown> 
     api_app_id: 'A0LISBOT',
     token: 'legacy-verification-token',
     container: press.message
-      ? { type: 'message', message_ts: press.message.ts, channel_id: channel, is_ephemeral: false, ...(press.message.thread_ts ? { thread_ts: press.message.thread_ts } : {}) }
+      ? {
+          type: 'message',
+          message_ts: press.message.ts,
+          channel_id: channel,
+          is_ephemeral: false,
+          ...(press.message.thread_ts ? { thread_ts: press.message.thread_ts } : {}),
+        }
       : { type: 'message', message_ts: nextTs(), channel_id: channel, is_ephemeral: true },
     trigger_id: press.triggerId ?? `${Date.now()}.${++tsCounter}.trigger`,
     channel: { id: channel, name: 'general' },
-    ...(press.message ? { message: { type: 'message', user: 'U0LISBOT', bot_id: 'B0LISBOT', text: press.message.text ?? '', ...press.message } } : {}),
+    ...(press.message
+      ? { message: { type: 'message', user: 'U0LISBOT', bot_id: 'B0LISBOT', text: press.message.text ?? '', ...press.message } }
+      : {}),
     response_url: press.responseUrl,
-    actions: [{ type: 'button', action_id: press.actionId, block_id: press.blockId ?? 'lis-actions', value: press.value, text: { type: 'plain_text', text: 'button' }, action_ts: nextTs() }],
+    actions: [
+      {
+        type: 'button',
+        action_id: press.actionId,
+        block_id: press.blockId ?? 'lis-actions',
+        value: press.value,
+        text: { type: 'plain_text', text: 'button' },
+        action_ts: nextTs(),
+      },
+    ],
   };
 }

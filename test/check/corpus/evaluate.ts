@@ -67,7 +67,9 @@ function score(name: string, expected: Expectation, fired: Set<string>, refused:
 
 async function bundleCases(): Promise<CaseResult[]> {
   const expected = JSON.parse(readFileSync(join(CORPUS_DIR, 'expected.json'), 'utf8')) as Record<string, Expectation>;
-  const files = readdirSync(CORPUS_DIR).filter((f) => /^\d\d-.*\.txt$/.test(f)).sort();
+  const files = readdirSync(CORPUS_DIR)
+    .filter((f) => /^\d\d-.*\.txt$/.test(f))
+    .sort();
   const out: CaseResult[] = [];
   for (const file of files) {
     const want = expected[file];
@@ -76,7 +78,11 @@ async function bundleCases(): Promise<CaseResult[]> {
     let fired = new Set<string>();
     let refused = run.code !== 0;
     if (!refused) {
-      try { fired = firedIds(JSON.parse(run.stdout) as Parameters<typeof firedIds>[0]); } catch { refused = true; }
+      try {
+        fired = firedIds(JSON.parse(run.stdout) as Parameters<typeof firedIds>[0]);
+      } catch {
+        refused = true;
+      }
     }
     out.push(score(file, want, fired, refused));
   }
@@ -106,23 +112,51 @@ export async function evaluateCorpus(): Promise<CorpusScore> {
   const cases = [...bundles, ...inventory];
   const expected = {
     ...(JSON.parse(readFileSync(join(CORPUS_DIR, 'expected.json'), 'utf8')) as Record<string, Expectation>),
-    ...Object.fromEntries(Object.entries(JSON.parse(readFileSync(join(CORPUS_DIR, 'expected-inventory.json'), 'utf8')) as Record<string, Expectation>).map(([k, v]) => [`inventory.csv#${k}`, v])),
+    ...Object.fromEntries(
+      Object.entries(JSON.parse(readFileSync(join(CORPUS_DIR, 'expected-inventory.json'), 'utf8')) as Record<string, Expectation>).map(
+        ([k, v]) => [`inventory.csv#${k}`, v],
+      ),
+    ),
   };
   const perRule = new Map<string, RuleScore>();
   const entry = (id: string) => {
     let s = perRule.get(id);
-    if (!s) { s = { must: 0, hit: 0, mustNot: 0, raised: 0 }; perRule.set(id, s); }
+    if (!s) {
+      s = { must: 0, hit: 0, mustNot: 0, raised: 0 };
+      perRule.set(id, s);
+    }
     return s;
   };
   for (const c of cases) {
     const want = expected[c.name]!;
-    for (const id of want.must) { const s = entry(id); s.must++; if (c.fired.has(id)) s.hit++; }
-    for (const id of want.mustNot) { const s = entry(id); s.mustNot++; if (c.fired.has(id)) s.raised++; }
+    for (const id of want.must) {
+      const s = entry(id);
+      s.must++;
+      if (c.fired.has(id)) s.hit++;
+    }
+    for (const id of want.mustNot) {
+      const s = entry(id);
+      s.mustNot++;
+      if (c.fired.has(id)) s.raised++;
+    }
   }
-  let must = 0; let hit = 0; let mustNot = 0; let raised = 0;
-  for (const s of perRule.values()) { must += s.must; hit += s.hit; mustNot += s.mustNot; raised += s.raised; }
+  let must = 0;
+  let hit = 0;
+  let mustNot = 0;
+  let raised = 0;
+  for (const s of perRule.values()) {
+    must += s.must;
+    hit += s.hit;
+    mustNot += s.mustNot;
+    raised += s.raised;
+  }
   return {
-    cases, perRule, must, hit, mustNot, raised,
+    cases,
+    perRule,
+    must,
+    hit,
+    mustNot,
+    raised,
     recall: must === 0 ? 1 : hit / must,
     falsePositiveRate: mustNot === 0 ? 0 : raised / mustNot,
     accuracy: (hit + mustNot - raised) / (must + mustNot),

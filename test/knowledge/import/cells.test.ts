@@ -31,7 +31,10 @@ void describe('cells: note references', () => {
   void test('✔Note 1 without a space after the mark', () => {
     const cell = read('✔Note 1');
     assert.equal(cell.status, 'available');
-    assert.deepEqual(cell.notes.map((n) => n.position), [1]);
+    assert.deepEqual(
+      cell.notes.map((n) => n.position),
+      [1],
+    );
   });
   void test('✔ Note  9, 10 with a double space', () => assert.deepEqual(positions('✔ Note  9, 10'), [9, 10]));
   void test('Note1 without a space before the number', () => assert.deepEqual(positions('Note1'), [1]));

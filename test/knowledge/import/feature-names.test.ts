@@ -75,7 +75,8 @@ void describe('feature names: category rows', () => {
     ['**[Miscellaneous](Feature-Descriptions.md#BKMK_Misc)**', 'miscellaneous'],
     ['**[Generation 2 virtual machines](Feature-Descriptions.md#generation-2-virtual-machines)**', 'generation-2'],
   ] as const) {
-    void test(`${name.replace(/\(.*\)/, '')} is a category row`, () => assert.deepEqual(classifyRowName(name), { kind: 'category', category }));
+    void test(`${name.replace(/\(.*\)/, '')} is a category row`, () =>
+      assert.deepEqual(classifyRowName(name), { kind: 'category', category }));
   }
   void test('the linked Core row is a real feature row, not a category', () => {
     assert.deepEqual(classifyRowName('**[Core](Feature-Descriptions.md#BKMK_core)**'), { kind: 'feature', feature: 'core' });

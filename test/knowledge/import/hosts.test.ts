@@ -37,7 +37,8 @@ void describe('hosts tokenizer', () => {
   void test('the oldest TP list "2016, 2012 R2, 2012, 2008 R2"', () => {
     assert.deepEqual(parseHosts('2016, 2012 R2, 2012, 2008 R2').hosts, ['2008 R2', '2012', '2012 R2', '2016']);
   });
-  void test('an empty host cell gives no hosts and nothing unknown', () => assert.deepEqual(parseHosts(''), { hosts: [], otherHosts: [], unknown: [] }));
+  void test('an empty host cell gives no hosts and nothing unknown', () =>
+    assert.deepEqual(parseHosts(''), { hosts: [], otherHosts: [], unknown: [] }));
   void test('unknown text and years are reported, not dropped', () => {
     const parsed = parseHosts('2019, Windows 10, 2010, Xen');
     assert.deepEqual(parsed.hosts, ['2019']);

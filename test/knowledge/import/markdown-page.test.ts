@@ -12,13 +12,17 @@ void describe('markdown page: front matter and headings', () => {
   });
   void test('ATX headings lose their <a name="BKMK_…"> anchors', () => {
     const page = parseMarkdownPage(fixture('tp-style.md'));
-    assert.deepEqual(page.headings.map((h) => h.text), ['Supported FreeBSD virtual machines on Hyper-V', 'Notes']);
+    assert.deepEqual(
+      page.headings.map((h) => h.text),
+      ['Supported FreeBSD virtual machines on Hyper-V', 'Notes'],
+    );
   });
   void test('setext headings (text over ----) are headings', () => {
     const page = parseMarkdownPage(fixture('series-tables.md'));
-    assert.deepEqual(page.headings.filter((h) => h.level === 2).map((h) => h.text), [
-      'Table legend', 'RHEL 10.x Series', 'RHEL/CentOS 7.x Series', 'RHEL/CentOS 6.x Series', 'Notes',
-    ]);
+    assert.deepEqual(
+      page.headings.filter((h) => h.level === 2).map((h) => h.text),
+      ['Table legend', 'RHEL 10.x Series', 'RHEL/CentOS 7.x Series', 'RHEL/CentOS 6.x Series', 'Notes'],
+    );
   });
   void test('a "# " line inside a code block is not a heading', () => {
     const page = parseMarkdownPage(fixture('numbered-ones.md'));
@@ -34,7 +38,10 @@ void describe('markdown page: tables', () => {
   });
   void test('tables are keyed by the setext heading above them', () => {
     const page = parseMarkdownPage(fixture('series-tables.md'));
-    assert.deepEqual(page.tables.map((t) => t.heading?.text), ['RHEL 10.x Series', 'RHEL/CentOS 7.x Series', 'RHEL/CentOS 6.x Series']);
+    assert.deepEqual(
+      page.tables.map((t) => t.heading?.text),
+      ['RHEL 10.x Series', 'RHEL/CentOS 7.x Series', 'RHEL/CentOS 6.x Series'],
+    );
   });
   void test('ragged rows are padded to the header width', () => {
     const page = parseMarkdownPage(fixture('html-table.md'));
@@ -73,7 +80,13 @@ void describe('markdown page: tables', () => {
     const table = parseMarkdownPage(fixture('html-table.md')).tables[1]!;
     assert.equal(table.kind, 'html');
     assert.deepEqual(table.headerLevels, [
-      ['Feature'], ['Windows Server Version'], ['7.5-7.8', 'RHCK'], ['7.5-7.8', 'RHCK'], ['7.5-7.8', 'UEK5'], ['7.3-7.4', 'RHCK'], ['7.3-7.4', 'UEK4'],
+      ['Feature'],
+      ['Windows Server Version'],
+      ['7.5-7.8', 'RHCK'],
+      ['7.5-7.8', 'RHCK'],
+      ['7.5-7.8', 'UEK5'],
+      ['7.3-7.4', 'RHCK'],
+      ['7.3-7.4', 'UEK4'],
     ]);
     assert.deepEqual(table.header.slice(2), ['7.5-7.8 (RHCK)', '7.5-7.8 (RHCK)', '7.5-7.8 (UEK5)', '7.3-7.4 (RHCK)', '7.3-7.4 (UEK4)']);
     assert.deepEqual(table.rows[0]!.cells, ['Availability', '', 'LIS 4.3', 'Built in', 'Built in', 'LIS 4.3', 'Built in']);
@@ -88,7 +101,14 @@ void describe('markdown page: tables', () => {
 void describe('markdown page: the Notes list', () => {
   void test('notes count by position when every item is written "1."', () => {
     const notes = parseMarkdownPage(fixture('numbered-ones.md')).notes!;
-    assert.deepEqual(notes.map((n) => [n.position, n.written]), [[1, 1], [2, 1], [3, 1]]);
+    assert.deepEqual(
+      notes.map((n) => [n.position, n.written]),
+      [
+        [1, 1],
+        [2, 1],
+        [3, 1],
+      ],
+    );
   });
   void test('a note runs to the next item, keeping its code block and nested list', () => {
     const note = parseMarkdownPage(fixture('numbered-ones.md')).notes![1]!;
@@ -104,7 +124,10 @@ void describe('markdown page: the Notes list', () => {
   });
   void test('"(Intentionally omitted …)" items are placeholders that keep their number', () => {
     const notes = parseMarkdownPage(fixture('series-tables.md')).notes!;
-    assert.deepEqual(notes.filter((n) => n.placeholder).map((n) => n.position), [6]);
+    assert.deepEqual(
+      notes.filter((n) => n.placeholder).map((n) => n.position),
+      [6],
+    );
   });
   void test('a plain "See Also" paragraph after the list ends the last note', () => {
     const notes = parseMarkdownPage(fixture('series-tables.md')).notes!;
@@ -113,7 +136,10 @@ void describe('markdown page: the Notes list', () => {
   });
   void test('a tab after the number ("1.\\tHot-Add …") starts an item', () => {
     const notes = parseMarkdownPage(fixture('html-table.md')).notes!;
-    assert.deepEqual(notes.map((n) => n.text.slice(0, 12)), ['Hot-Add on t', 'SR-IOV needs', 'Give the gue']);
+    assert.deepEqual(
+      notes.map((n) => n.text.slice(0, 12)),
+      ['Hot-Add on t', 'SR-IOV needs', 'Give the gue'],
+    );
   });
   void test('TP items whose text starts on a later line, with "  " hard breaks, read cleanly', () => {
     const notes = parseMarkdownPage(fixture('tp-style.md')).notes!;

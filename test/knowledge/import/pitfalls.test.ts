@@ -9,20 +9,29 @@ import { importPage } from '../../../src/knowledge/import/import-page.ts';
 import { Source } from '../../../src/knowledge/schema/source.ts';
 import { cell, column, fixture, importFixture, source } from './helpers.ts';
 
-const SOURCES = z.array(Source).parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../../src/knowledge/data/sources/upstream.json'), 'utf8')));
+const SOURCES = z
+  .array(Source)
+  .parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../../src/knowledge/data/sources/upstream.json'), 'utf8')));
 
 void describe('§7 parsing pitfalls', () => {
   void test('1. ms.date is unreliable: the snapshot takes its era from the Source, not from the page', () => {
     const { snapshot } = importFixture('series-tables.md', 'rhel@fixture', 'rhel', {}, '2021-05-05');
     assert.equal(snapshot.era, '2021-05-05');
-    const stale = SOURCES.filter((s) => s.msDate && s.era > s.msDate && s.kind === 'matrix-page').map((s) => s.id).sort();
+    const stale = SOURCES.filter((s) => s.msDate && s.era > s.msDate && s.kind === 'matrix-page')
+      .map((s) => s.id)
+      .sort();
     assert.deepEqual(stale, [
-      'debian@2016-10-03_6de04a09', 'debian@2016-10-03_id2746989753', 'freebsd@2017-08-30', 'oracle-linux@2017-06-01_6e1ee5aa',
-      'rhel@2019-06-13', 'sles@2016-10-03_b5dc2aba',
+      'debian@2016-10-03_6de04a09',
+      'debian@2016-10-03_id2746989753',
+      'freebsd@2017-08-30',
+      'oracle-linux@2017-06-01_6e1ee5aa',
+      'rhel@2019-06-13',
+      'sles@2016-10-03_b5dc2aba',
     ]);
     const rhel2025 = SOURCES.filter((s) => s.page === 'rhel' && s.msDate === '2025-06-19');
     assert.deepEqual(rhel2025.map((s) => [s.id, s.era, s.order]).sort(), [
-      ['rhel@2025-06-19_051b1c98', '2025-06-19', 1], ['rhel@2025-06-19_id25266000600', '2025-06-19', 0],
+      ['rhel@2025-06-19_051b1c98', '2025-06-19', 1],
+      ['rhel@2025-06-19_id25266000600', '2025-06-19', 0],
     ]);
   });
 
@@ -37,20 +46,28 @@ void describe('§7 parsing pitfalls', () => {
 
   void test('3. notes count by ordinal position; placeholders keep their number; dangling numbers resolve from the previous version', () => {
     const ones = importFixture('numbered-ones.md', 'freebsd@ones', 'freebsd').snapshot;
-    assert.deepEqual(ones.notes.map((n) => n.position), [1, 2, 3]);
+    assert.deepEqual(
+      ones.notes.map((n) => n.position),
+      [1, 2, 3],
+    );
     const series = importFixture('series-tables.md', 'rhel@x', 'rhel').snapshot;
     assert.equal(series.notes.find((n) => n.position === 6)?.placeholder, true);
     const v1 = importFixture('dangling-v1.md', 'ubuntu@v1', 'ubuntu').snapshot;
     const v2 = importFixture('dangling-v2.md', 'ubuntu@v2', 'ubuntu', { previous: v1 }).snapshot;
-    assert.deepEqual(cell(v2, 'ubuntu:20.04:built-in', 'uefi-boot')[0]!.notes, [{ position: 4, resolvedFrom: { snapshot: 'ubuntu@v1', position: 4 } }]);
+    assert.deepEqual(cell(v2, 'ubuntu:20.04:built-in', 'uefi-boot')[0]!.notes, [
+      { position: 4, resolvedFrom: { snapshot: 'ubuntu@v1', position: 4 } },
+    ]);
   });
 
   void test('4. the Oracle 2023 7.x raw HTML table: two-level header, Availability splits RHCK into LIS 4.3 and Built in', () => {
     const { snapshot } = importFixture('html-table.md', 'oracle-linux@x', 'oracle-linux');
     const keys = snapshot.columns.filter((c) => c.table === 'Oracle Linux 7.x Series').map((c) => c.key);
     assert.deepEqual(keys, [
-      'oracle-linux:7.5-7.8:rhck:download:lis-4.3', 'oracle-linux:7.5-7.8:rhck:built-in', 'oracle-linux:7.5-7.8:uek5:built-in',
-      'oracle-linux:7.3-7.4:rhck:download:lis-4.3', 'oracle-linux:7.3-7.4:uek4:built-in',
+      'oracle-linux:7.5-7.8:rhck:download:lis-4.3',
+      'oracle-linux:7.5-7.8:rhck:built-in',
+      'oracle-linux:7.5-7.8:uek5:built-in',
+      'oracle-linux:7.3-7.4:rhck:download:lis-4.3',
+      'oracle-linux:7.3-7.4:uek4:built-in',
     ]);
     assert.deepEqual(column(snapshot, 'oracle-linux:7.5-7.8:uek5:built-in').kernel, { flavor: 'uek', label: 'UEK5' });
     assert.equal(cell(snapshot, 'oracle-linux:7.3-7.4:uek4:built-in', 'video')[0]!.status, 'not-available');
@@ -85,27 +102,61 @@ void describe('§7 parsing pitfalls', () => {
     assert.deepEqual(cell(series, 'rhel:7.4:built-in', 'dm-hot-add')[0]!.hosts, ['2012 R2', '2016', '2019'], '2019,2016,2012R2');
     assert.deepEqual(cell(series, 'rhel:6.8,6.9,6.10:built-in', 'core')[0]!.hosts, ['2012 R2', '2016'], '2016,2012 R2');
     const sles = importFixture('sles.md', 'sles@x', 'sles').snapshot;
-    assert.deepEqual(cell(sles, 'sles:15sp1-15sp4:built-in', 'core')[0]!.hosts, ['2012', '2016', '2019', '2022'], 'WS/Hyper-V 2022,2019,2016,2012');
+    assert.deepEqual(
+      cell(sles, 'sles:15sp1-15sp4:built-in', 'core')[0]!.hosts,
+      ['2012', '2016', '2019', '2022'],
+      'WS/Hyper-V 2022,2019,2016,2012',
+    );
   });
 
   void test('8. free-text version headers become version sets and stable keys', () => {
     const series = importFixture('series-tables.md', 'rhel@x', 'rhel').snapshot;
-    assert.deepEqual(series.columns.map((c) => c.key), [
-      'rhel:10.x:built-in', 'rhel:7.5-7.8:download:lis-4.3', 'rhel:7.3-7.4:download:lis-4.3', 'rhel:7.5-7.8:built-in', 'rhel:7.4:built-in',
-      'rhel:6.4-6.8,7.0-7.3:download:lis-4.1', 'rhel:6.8,6.9,6.10:built-in', 'rhel:5.2-5.11:download:lis-4.1',
-    ]);
+    assert.deepEqual(
+      series.columns.map((c) => c.key),
+      [
+        'rhel:10.x:built-in',
+        'rhel:7.5-7.8:download:lis-4.3',
+        'rhel:7.3-7.4:download:lis-4.3',
+        'rhel:7.5-7.8:built-in',
+        'rhel:7.4:built-in',
+        'rhel:6.4-6.8,7.0-7.3:download:lis-4.1',
+        'rhel:6.8,6.9,6.10:built-in',
+        'rhel:5.2-5.11:download:lis-4.1',
+      ],
+    );
     const tp = importFixture('tp-style.md', 'freebsd@tp', 'freebsd').snapshot;
-    assert.deepEqual(tp.columns.map((c) => c.key), ['freebsd:10.2:built-in', 'freebsd:10.0-10.1:built-in', 'freebsd:9.1-9.3:ports']);
+    assert.deepEqual(
+      tp.columns.map((c) => c.key),
+      ['freebsd:10.2:built-in', 'freebsd:10.0-10.1:built-in', 'freebsd:9.1-9.3:ports'],
+    );
     const sles = importFixture('sles.md', 'sles@x', 'sles').snapshot;
-    assert.deepEqual(sles.columns.map((c) => c.key), ['sles:15sp1-15sp4:built-in', 'sles:12sp3,12sp4:built-in', 'opensuse:42.3:built-in']);
+    assert.deepEqual(
+      sles.columns.map((c) => c.key),
+      ['sles:15sp1-15sp4:built-in', 'sles:12sp3,12sp4:built-in', 'opensuse:42.3:built-in'],
+    );
   });
 
   void test('9. feature-name drift maps to one feature id', () => {
     const tp = importFixture('tp-style.md', 'freebsd@tp', 'freebsd').snapshot;
     const features = Object.keys(column(tp, 'freebsd:10.2:built-in').features).sort();
-    assert.deepEqual(features, ['core', 'dm-ballooning', 'dm-hot-add', 'jumbo-frames', 'kvp', 'nmi', 'pae', 'runtime-memory-resize', 'static-ip-injection', 'video']);
+    assert.deepEqual(features, [
+      'core',
+      'dm-ballooning',
+      'dm-hot-add',
+      'jumbo-frames',
+      'kvp',
+      'nmi',
+      'pae',
+      'runtime-memory-resize',
+      'static-ip-injection',
+      'video',
+    ]);
     const debian = importFixture('debian-like.md', 'debian@x', 'debian').snapshot;
-    assert.equal(cell(debian, 'debian:11:built-in', 'video').length, 2, '"Hyper-V-specificvideo device" and "Hyper-V-specific  video device"');
+    assert.equal(
+      cell(debian, 'debian:11:built-in', 'video').length,
+      2,
+      '"Hyper-V-specificvideo device" and "Hyper-V-specific  video device"',
+    );
   });
 
   void test('10. markdown escapes and HTML: \\>256 vCPUs, Hyper\\-V, Key\\/value, <br/>, <a name> headings', () => {
@@ -119,7 +170,10 @@ void describe('§7 parsing pitfalls', () => {
 
   void test('11. mixed heading styles: setext and ATX headings both key their series tables', () => {
     const series = importFixture('series-tables.md', 'rhel@x', 'rhel').snapshot;
-    assert.deepEqual([...new Set(series.columns.map((c) => c.table))], ['RHEL 10.x Series', 'RHEL/CentOS 7.x Series', 'RHEL/CentOS 6.x Series']);
+    assert.deepEqual(
+      [...new Set(series.columns.map((c) => c.table))],
+      ['RHEL 10.x Series', 'RHEL/CentOS 7.x Series', 'RHEL/CentOS 6.x Series'],
+    );
     assert.deepEqual(column(series, 'rhel:10.x:built-in').families, ['rhel'], 'a RHEL-only heading narrows the families');
   });
 

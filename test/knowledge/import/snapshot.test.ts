@@ -8,9 +8,13 @@ void describe('snapshot assembly: columns', () => {
   void test('the same header twice (LIS download and built in) gives two columns with different keys', () => {
     const { snapshot } = importFixture('series-tables.md', 'rhel@x', 'rhel');
     const same = snapshot.columns.filter((c) => c.header === '7.5-7.8');
-    assert.deepEqual(same.map((c) => [c.key, c.integration.kind, c.integration.package]), [
-      ['rhel:7.5-7.8:download:lis-4.3', 'download', 'LIS 4.3'], ['rhel:7.5-7.8:built-in', 'built-in', undefined],
-    ]);
+    assert.deepEqual(
+      same.map((c) => [c.key, c.integration.kind, c.integration.package]),
+      [
+        ['rhel:7.5-7.8:download:lis-4.3', 'download', 'LIS 4.3'],
+        ['rhel:7.5-7.8:built-in', 'built-in', undefined],
+      ],
+    );
   });
   void test('column keys stay the same across versions of a page, so history can follow a column', () => {
     const v1 = importFixture('dangling-v1.md', 'ubuntu@v1', 'ubuntu').snapshot;
@@ -86,11 +90,17 @@ void describe('snapshot assembly: rows and cells', () => {
   void test('a table that cannot be read is named by its heading in unparsed, and the rest of the page still imports', () => {
     const { snapshot } = importFixture('broken-table.md', 'ubuntu@x', 'ubuntu');
     assert.ok(snapshot.unparsed.some((u) => u.where === 'Experimental releases' && /no guest column header/.test(u.reason)));
-    assert.deepEqual(snapshot.columns.map((c) => c.key), ['ubuntu:22.04:built-in']);
+    assert.deepEqual(
+      snapshot.columns.map((c) => c.key),
+      ['ubuntu:22.04:built-in'],
+    );
   });
   void test('a feature that appears in two rows keeps both rows and is reported', () => {
     const { snapshot } = importFixture('debian-like.md', 'debian@x', 'debian');
-    assert.deepEqual(cell(snapshot, 'debian:11:built-in', 'video').map((e) => e.hosts), [['2012 R2', '2016'], ['2019']]);
+    assert.deepEqual(
+      cell(snapshot, 'debian:11:built-in', 'video').map((e) => e.hosts),
+      [['2012 R2', '2016'], ['2019']],
+    );
     assert.ok(snapshot.diagnostics.some((d) => d.includes('video appears in two rows')));
   });
 });
@@ -110,12 +120,16 @@ void describe('snapshot assembly: notes', () => {
     const v2 = importFixture('dangling-v2.md', 'ubuntu@v2', 'ubuntu', { previous: v1 }).snapshot;
     assert.ok(v2.diagnostics.includes("cells cite note 4, which the page's list (2 notes) does not have; resolved from ubuntu@v1#4"));
   });
-  void test('resolution follows the chain: through the previous version\'s own resolutions, then older versions', () => {
+  void test("resolution follows the chain: through the previous version's own resolutions, then older versions", () => {
     const v1 = importFixture('dangling-v1.md', 'ubuntu@v1', 'ubuntu').snapshot;
     const v2 = importFixture('dangling-v2.md', 'ubuntu@v2', 'ubuntu', { previous: v1 }).snapshot;
     const v3 = importFixture('dangling-v3.md', 'ubuntu@v3', 'ubuntu', { previous: v2, earlier: [v1] }).snapshot;
-    assert.deepEqual(cell(v3, 'ubuntu:20.04:built-in', 'uefi-boot')[0]!.notes, [{ position: 4, resolvedFrom: { snapshot: 'ubuntu@v1', position: 4 } }]);
-    assert.deepEqual(cell(v3, 'ubuntu:22.04:built-in', 'uefi-boot')[0]!.notes, [{ position: 3, resolvedFrom: { snapshot: 'ubuntu@v1', position: 3 } }]);
+    assert.deepEqual(cell(v3, 'ubuntu:20.04:built-in', 'uefi-boot')[0]!.notes, [
+      { position: 4, resolvedFrom: { snapshot: 'ubuntu@v1', position: 4 } },
+    ]);
+    assert.deepEqual(cell(v3, 'ubuntu:22.04:built-in', 'uefi-boot')[0]!.notes, [
+      { position: 3, resolvedFrom: { snapshot: 'ubuntu@v1', position: 3 } },
+    ]);
   });
   void test('a number no version has is dropped from the cell and reported', () => {
     const v1 = importFixture('dangling-v1.md', 'ubuntu@v1', 'ubuntu').snapshot;
@@ -129,7 +143,12 @@ void describe('snapshot assembly: notes', () => {
     assert.ok(cell(snapshot, 'rhel:7.4:built-in', 'dm-hot-add')[0]!.notes.some((n) => n.position === 6));
   });
   void test('every reference in a snapshot points at a note it has, or says where it was resolved from', () => {
-    for (const [name, page] of [['series-tables.md', 'rhel'], ['tp-style.md', 'freebsd'], ['html-table.md', 'oracle-linux'], ['dangling-v3.md', 'ubuntu']] as const) {
+    for (const [name, page] of [
+      ['series-tables.md', 'rhel'],
+      ['tp-style.md', 'freebsd'],
+      ['html-table.md', 'oracle-linux'],
+      ['dangling-v3.md', 'ubuntu'],
+    ] as const) {
       const { snapshot } = importFixture(name, `${page}@x`, page);
       MatrixSnapshot.parse(snapshot);
       const positions = new Set(snapshot.notes.map((n) => n.position));

@@ -31,7 +31,8 @@ void describe('upstream sources', () => {
   });
   void test('the convention examples from the brief', () => {
     const ids = new Set(sources.map((s) => s.id));
-    for (const id of ['ubuntu@2023-09-27', 'debian@2016-10-03_6de04a09', 'rhel@2025-06-19_id25266000600', 'freebsd@2016-tp']) assert.ok(ids.has(id), id);
+    for (const id of ['ubuntu@2023-09-27', 'debian@2016-10-03_6de04a09', 'rhel@2025-06-19_id25266000600', 'freebsd@2016-tp'])
+      assert.ok(ids.has(id), id);
   });
   void test('21 matrix pages, 4 index versions, 1 feature-descriptions page, 4 best-practices pages', () => {
     const count = (kind: string) => sources.filter((s) => s.kind === kind).length;
@@ -41,9 +42,18 @@ void describe('upstream sources', () => {
     for (const s of sources.filter((x) => x.kind === 'matrix-page')) assert.ok(existsSync(join(DATA, 'snapshots', `${s.id}.json`)), s.id);
   });
   void test('content eras, not ms.date, order the versions of each page', () => {
-    const order = (page: string) => sources.filter((s) => s.page === page).sort((a, b) => a.era.localeCompare(b.era) || a.order - b.order).map((s) => s.id);
+    const order = (page: string) =>
+      sources
+        .filter((s) => s.page === page)
+        .sort((a, b) => a.era.localeCompare(b.era) || a.order - b.order)
+        .map((s) => s.id);
     assert.deepEqual(order('rhel'), ['rhel@2019-06-13', 'rhel@2023-09-27', 'rhel@2025-06-19_id25266000600', 'rhel@2025-06-19_051b1c98']);
-    assert.deepEqual(order('debian'), ['debian@2016-tp', 'debian@2016-10-03_id2746989753', 'debian@2016-10-03_6de04a09', 'debian@2023-09-26_030ee582']);
+    assert.deepEqual(order('debian'), [
+      'debian@2016-tp',
+      'debian@2016-10-03_id2746989753',
+      'debian@2016-10-03_6de04a09',
+      'debian@2023-09-26_030ee582',
+    ]);
     assert.deepEqual(order('freebsd'), ['freebsd@2016-tp', 'freebsd@2017-08-30', 'freebsd@2023-09-27', 'freebsd@2025-06-19']);
     assert.equal(sources.find((s) => s.id === 'debian@2016-10-03_6de04a09')?.era, '2020-03-17');
     assert.equal(sources.find((s) => s.id === 'rhel@2019-06-13')?.era, '2019-12-12');

@@ -16,13 +16,21 @@ void describe('version headers', () => {
   void test('"9.x" is a whole major series', () => assert.deepEqual(read('**9.x**').versions, [{ kind: 'series', major: '9' }]));
   void test('"6.10, 6.9, 6.8" is three versions; the key sorts them numerically', () => {
     const header = read('6.10, 6.9, 6.8');
-    assert.deepEqual(header.versions.map((v) => (v.kind === 'exact' ? v.version : '')), ['6.10', '6.9', '6.8']);
+    assert.deepEqual(
+      header.versions.map((v) => (v.kind === 'exact' ? v.version : '')),
+      ['6.10', '6.9', '6.8'],
+    );
     assert.equal(header.key, '6.8,6.9,6.10');
   });
-  void test('"5.2 -5.11" (odd space, not bold)', () => assert.deepEqual(read('5.2 -5.11').versions, [{ kind: 'range', from: '5.2', to: '5.11', openEnded: false }]));
-  void test('"5.9 - 5.11"', () => assert.deepEqual(read('**5.9 - 5.11**').versions, [{ kind: 'range', from: '5.9', to: '5.11', openEnded: false }]));
+  void test('"5.2 -5.11" (odd space, not bold)', () =>
+    assert.deepEqual(read('5.2 -5.11').versions, [{ kind: 'range', from: '5.2', to: '5.11', openEnded: false }]));
+  void test('"5.9 - 5.11"', () =>
+    assert.deepEqual(read('**5.9 - 5.11**').versions, [{ kind: 'range', from: '5.9', to: '5.11', openEnded: false }]));
   void test('"18.10 / 19.04" is two versions', () => {
-    assert.deepEqual(read('**18.10 / 19.04**').versions, [{ kind: 'exact', version: '18.10' }, { kind: 'exact', version: '19.04' }]);
+    assert.deepEqual(read('**18.10 / 19.04**').versions, [
+      { kind: 'exact', version: '18.10' },
+      { kind: 'exact', version: '19.04' },
+    ]);
   });
   void test('"20.04 LTS" drops LTS', () => assert.deepEqual(read('**20.04 LTS**').versions, [{ kind: 'exact', version: '20.04' }]));
   void test('"10.0-10.3 (buster)" drops the code name', () => {
@@ -31,7 +39,10 @@ void describe('version headers', () => {
   void test('"11 (Bullseye)"', () => assert.deepEqual(read('11 (Bullseye)').versions, [{ kind: 'exact', version: '11' }]));
   void test('"SLES 12 SP3/SP4" gives 12 SP3 and 12 SP4', () => {
     const header = read('**SLES 12 SP3/SP4**');
-    assert.deepEqual(header.versions, [{ kind: 'exact', version: '12 SP3' }, { kind: 'exact', version: '12 SP4' }]);
+    assert.deepEqual(header.versions, [
+      { kind: 'exact', version: '12 SP3' },
+      { kind: 'exact', version: '12 SP4' },
+    ]);
     assert.deepEqual(header.families, ['sles']);
     assert.equal(header.key, '12sp3,12sp4');
   });
@@ -39,9 +50,16 @@ void describe('version headers', () => {
     assert.deepEqual(read('SLES 15 SP1-SP4').versions, [{ kind: 'range', from: '15 SP1', to: '15 SP4', openEnded: false }]);
   });
   void test('"SLES 15" alone', () => assert.deepEqual(read('SLES 15').versions, [{ kind: 'exact', version: '15' }]));
-  void test('"11.1/11.2"', () => assert.deepEqual(read('11.1/11.2').versions, [{ kind: 'exact', version: '11.1' }, { kind: 'exact', version: '11.2' }]));
+  void test('"11.1/11.2"', () =>
+    assert.deepEqual(read('11.1/11.2').versions, [
+      { kind: 'exact', version: '11.1' },
+      { kind: 'exact', version: '11.2' },
+    ]));
   void test('"9.1 - 9.3, 8.4" is a range and a version', () => {
-    assert.deepEqual(read('9.1 - 9.3, 8.4').versions, [{ kind: 'range', from: '9.1', to: '9.3', openEnded: false }, { kind: 'exact', version: '8.4' }]);
+    assert.deepEqual(read('9.1 - 9.3, 8.4').versions, [
+      { kind: 'range', from: '9.1', to: '9.3', openEnded: false },
+      { kind: 'exact', version: '8.4' },
+    ]);
   });
   void test('"10 – 10.1" with an en dash; the key reads the bare 10 as 10.0', () => {
     const header = read('**10 – 10.1**');
@@ -50,7 +68,8 @@ void describe('version headers', () => {
   });
   void test('"6.4-6.8 and 7.0-7.3" is two ranges', () => {
     assert.deepEqual(read('6.4-6.8 and 7.0-7.3').versions, [
-      { kind: 'range', from: '6.4', to: '6.8', openEnded: false }, { kind: 'range', from: '7.0', to: '7.3', openEnded: false },
+      { kind: 'range', from: '6.4', to: '6.8', openEnded: false },
+      { kind: 'range', from: '7.0', to: '7.3', openEnded: false },
     ]);
   });
   void test('"OL with RHCK6.4" is Oracle Linux 6.4 on the Red Hat compatible kernel', () => {
@@ -78,7 +97,10 @@ void describe('version headers', () => {
     const header = read('**R3 QU3**');
     assert.deepEqual(header.kernel, { flavor: 'uek', label: 'UEK R3 QU3' });
     assert.equal(header.versionsInferred, true);
-    assert.deepEqual(header.versions, [{ kind: 'series', major: '6' }, { kind: 'series', major: '7' }]);
+    assert.deepEqual(header.versions, [
+      { kind: 'series', major: '6' },
+      { kind: 'series', major: '7' },
+    ]);
   });
   void test('"R5" is UEK R5, shipped for Oracle Linux 7', () => {
     const header = read('R5');

@@ -15,7 +15,7 @@ describe('queryFeature', () => {
     assert.equal(answer.options[0]?.notes[0]?.summary, 'TRIM needs the discard mount option.');
     assert.equal(answer.options[0]?.notes[0]?.citation, 'ubuntu@2020#1');
   });
-  test('a host outside the row\'s host list is not supported', () => {
+  test("a host outside the row's host list is not supported", () => {
     const answer = queryFeature(kb, { family: 'ubuntu', version: '14.04', feature: 'hv-sockets', host: '2012 R2' });
     assert.equal(answer.verdict, 'not_supported');
     assert.equal(answer.options[0]?.status, 'not-on-host');
@@ -37,11 +37,17 @@ describe('matrix, who-has and advice search', () => {
     const matrix = queryMatrix(kb, 'ubuntu', { host: '2012 R2' });
     assert.equal(matrix.snapshot?.id, 'ubuntu@2020');
     const sockets = matrix.rows.find((r) => r.feature === 'hv-sockets');
-    assert.deepEqual(sockets?.cells.map((c) => c.status), ['not-on-host', 'not-on-host']);
+    assert.deepEqual(
+      sockets?.cells.map((c) => c.status),
+      ['not-on-host', 'not-on-host'],
+    );
   });
   test('who has a feature on a host', () => {
     const answers = queryWhoHas(kb, 'hv-sockets', { host: '2016' });
-    assert.deepEqual(answers.map((a) => [a.family, a.columns.length]), [['ubuntu', 2]]);
+    assert.deepEqual(
+      answers.map((a) => [a.family, a.columns.length]),
+      [['ubuntu', 2]],
+    );
   });
   test('a pasted log line finds its known issue by signature', () => {
     const hits = searchAdvice(kb, '[ 12.3] hv_balloon: Memory hot add failed');

@@ -9,7 +9,10 @@ describe('querySupport', () => {
   test('a version inside a range resolves to that column', () => {
     const answer = querySupport(kb, { family: 'centos', version: '6.2' });
     assert.equal(answer.status, 'listed-earlier');
-    assert.deepEqual(answer.matches.map((m) => m.column.key), ['rhel:6.0-6.3:download:lis-4.3']);
+    assert.deepEqual(
+      answer.matches.map((m) => m.column.key),
+      ['rhel:6.0-6.3:download:lis-4.3'],
+    );
     assert.equal(answer.droppedIn?.id, 'rhel@2025');
   });
   test('a version listed twice gives both the download and the built-in column', () => {
@@ -36,7 +39,10 @@ describe('querySupport', () => {
     const answer = querySupport(kb, { family: 'ubuntu', version: '24.04' });
     assert.equal(answer.status, 'not-listed');
     assert.equal(answer.matches.length, 0);
-    assert.deepEqual(answer.nearest.map((m) => m.column.header), ['20.04 LTS']);
+    assert.deepEqual(
+      answer.nearest.map((m) => m.column.header),
+      ['20.04 LTS'],
+    );
   });
   test('an OS that does not run on Hyper-V says so', () => {
     const answer = querySupport(kb, { family: 'aix' });

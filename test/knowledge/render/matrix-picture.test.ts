@@ -23,7 +23,10 @@ function checkGolden(name: string, png: Buffer): void {
   const actual = decodePng(png);
   assert.deepEqual([actual.width, actual.height], [golden.width, golden.height], `${name}: size`);
   const share = differingShare(actual, golden);
-  assert.ok(share <= GOLDEN_TOLERANCE, `${name}: ${(share * 100).toFixed(2)}% of pixels differ from the golden image (tolerance ${GOLDEN_TOLERANCE * 100}%)`);
+  assert.ok(
+    share <= GOLDEN_TOLERANCE,
+    `${name}: ${(share * 100).toFixed(2)}% of pixels differ from the golden image (tolerance ${GOLDEN_TOLERANCE * 100}%)`,
+  );
 }
 
 describe('matrix pictures', () => {

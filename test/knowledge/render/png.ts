@@ -33,7 +33,10 @@ export function differingShare(a: Pixels, b: Pixels, threshold = 48): number {
   let differing = 0;
   for (let p = 0; p < a.width * a.height; p++) {
     for (let c = 0; c < 3; c++) {
-      if (Math.abs(a.data[p * a.channels + c]! - b.data[p * b.channels + c]!) > threshold) { differing++; break; }
+      if (Math.abs(a.data[p * a.channels + c]! - b.data[p * b.channels + c]!) > threshold) {
+        differing++;
+        break;
+      }
     }
   }
   return differing / (a.width * a.height);

@@ -16,10 +16,14 @@ function megabytes(bytes: number): string {
 
 function outcome(result: SubmitResult, fileName: string): string {
   switch (result.status) {
-    case 'queued': return `Checking ${fileName}… I'll post the report in this channel when it is ready.`;
-    case 'duplicate': return `I'm already checking that file; the report will appear in this channel.`;
-    case 'unavailable': return 'The guest check is unavailable right now. Try again shortly.';
-    case 'rejected': return `I can't check that file: ${result.message}`;
+    case 'queued':
+      return `Checking ${fileName}… I'll post the report in this channel when it is ready.`;
+    case 'duplicate':
+      return `I'm already checking that file; the report will appear in this channel.`;
+    case 'unavailable':
+      return 'The guest check is unavailable right now. Try again shortly.';
+    case 'rejected':
+      return `I can't check that file: ${result.message}`;
   }
 }
 
@@ -51,7 +55,10 @@ export const checkCommand: LisSubcommand = {
       return;
     }
     if (attachment.size > MAX_UPLOAD_BYTES) {
-      await replyPrivately(interaction, `That file is ${megabytes(attachment.size)}; the limit is ${megabytes(MAX_UPLOAD_BYTES)}. Upload the collector output only.`);
+      await replyPrivately(
+        interaction,
+        `That file is ${megabytes(attachment.size)}; the limit is ${megabytes(MAX_UPLOAD_BYTES)}. Upload the collector output only.`,
+      );
       return;
     }
     if (attachment.contentType && REFUSED_TYPES.test(attachment.contentType)) {

@@ -15,11 +15,21 @@ export const correctionsSubcommand: LisSubcommand = {
   data: new SlashCommandSubcommandBuilder()
     .setName('corrections')
     .setDescription('Post a correction when a knowledge-base update changes an answer given in this channel')
-    .addStringOption((option) => option.setName('state').setDescription('on, off, or status').setRequired(true)
-      .addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }, { name: 'status', value: 'status' })),
+    .addStringOption((option) =>
+      option
+        .setName('state')
+        .setDescription('on, off, or status')
+        .setRequired(true)
+        .addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }, { name: 'status', value: 'status' }),
+    ),
   async execute(interaction, context) {
     const state = interaction.options.getString('state', true);
-    const text = await correctionsCommand(context.answers, [state], { platform: 'discord', channel: interaction.channelId }, canManage(interaction, context));
+    const text = await correctionsCommand(
+      context.answers,
+      [state],
+      { platform: 'discord', channel: interaction.channelId },
+      canManage(interaction, context),
+    );
     await replyPrivately(interaction, text);
   },
 };

@@ -8,10 +8,13 @@ export const DIGEST_ACTIONS = ['subscribe', 'unsubscribe', 'preview', 'list'] as
 type DigestAction = (typeof DIGEST_ACTIONS)[number];
 
 const DESCRIPTIONS: Record<DigestAction, { what: string; args: string }> = {
-  subscribe: { what: 'Subscribe this channel to the digest of newly supported releases', args: 'weekly or daily, then families and hosts, e.g. "weekly rhel ubuntu 2022"' },
+  subscribe: {
+    what: 'Subscribe this channel to the digest of newly supported releases',
+    args: 'weekly or daily, then families and hosts, e.g. "weekly rhel ubuntu 2022"',
+  },
   unsubscribe: { what: 'Stop the digest in this channel', args: 'Nothing, or what to drop' },
   preview: { what: 'Show what the next digest would say', args: 'e.g. "since 2024-01-01"' },
-  list: { what: 'Show this channel\'s digest subscription', args: 'Nothing needed' },
+  list: { what: "Show this channel's digest subscription", args: 'Nothing needed' },
 };
 
 function canManage(interaction: ChatInputCommandInteraction, context: DiscordContext): boolean {
@@ -20,7 +23,12 @@ function canManage(interaction: ChatInputCommandInteraction, context: DiscordCon
 
 /** Words of the free-text args option, bounded. */
 function argWords(text: string | null): string[] {
-  return (text ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 30).map((word) => word.slice(0, 60));
+  return (text ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 30)
+    .map((word) => word.slice(0, 60));
 }
 
 /**
@@ -31,12 +39,16 @@ function argWords(text: string | null): string[] {
 export const digestCommand: LisSubcommand = {
   name: 'digest',
   data: (() => {
-    const group = new SlashCommandSubcommandGroupBuilder().setName('digest').setDescription('The digest of newly supported releases for this channel');
+    const group = new SlashCommandSubcommandGroupBuilder()
+      .setName('digest')
+      .setDescription('The digest of newly supported releases for this channel');
     for (const action of DIGEST_ACTIONS) {
-      group.addSubcommand((sub) => sub
-        .setName(action)
-        .setDescription(DESCRIPTIONS[action].what)
-        .addStringOption((option) => option.setName('args').setDescription(DESCRIPTIONS[action].args).setMaxLength(300)));
+      group.addSubcommand((sub) =>
+        sub
+          .setName(action)
+          .setDescription(DESCRIPTIONS[action].what)
+          .addStringOption((option) => option.setName('args').setDescription(DESCRIPTIONS[action].args).setMaxLength(300)),
+      );
     }
     return group;
   })(),
@@ -48,7 +60,12 @@ export const digestCommand: LisSubcommand = {
     const ephemeral = action === 'preview' || action === 'list';
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     if (!context.digest || !DIGEST_ACTIONS.includes(action)) {
-      const { reply } = await context.bot.ask({ text: `digest ${action}`, conversation: conversationOf(interaction), user: interaction.user.id, platform: 'discord' });
+      const { reply } = await context.bot.ask({
+        text: `digest ${action}`,
+        conversation: conversationOf(interaction),
+        user: interaction.user.id,
+        platform: 'discord',
+      });
       await interaction.editReply(forEdit(renderReply(reply, { footer })));
       return;
     }

@@ -12,22 +12,37 @@ export const distroCommand: LisSubcommand = {
   data: new SlashCommandSubcommandBuilder()
     .setName('distro')
     .setDescription('Is a distribution (and release) supported on Hyper-V, and how')
-    .addStringOption((option) => option.setName('name').setDescription('Distribution, e.g. Ubuntu, RHEL, SLES, FreeBSD').setRequired(true).setAutocomplete(true).setMaxLength(100))
-    .addStringOption((option) => option.setName('version').setDescription('Release, e.g. 22.04, 7.5 or 11 SP3').setAutocomplete(true).setMaxLength(40)),
+    .addStringOption((option) =>
+      option
+        .setName('name')
+        .setDescription('Distribution, e.g. Ubuntu, RHEL, SLES, FreeBSD')
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addStringOption((option) =>
+      option.setName('version').setDescription('Release, e.g. 22.04, 7.5 or 11 SP3').setAutocomplete(true).setMaxLength(40),
+    ),
   async execute(interaction, context) {
     const kb = context.bot.kb;
     const typedName = interaction.options.getString('name', true);
     const typedVersion = interaction.options.getString('version');
     const found = resolveFamily(kb, typedName);
     if (!found) {
-      await replyPrivately(interaction, `I don't know the distribution "${typedName.slice(0, 60)}". Pick one from the list, e.g. Ubuntu, RHEL, SLES or FreeBSD.`);
+      await replyPrivately(
+        interaction,
+        `I don't know the distribution "${typedName.slice(0, 60)}". Pick one from the list, e.g. Ubuntu, RHEL, SLES or FreeBSD.`,
+      );
       return;
     }
     let version = found.version;
     if (typedVersion) {
       version = resolveVersion(kb, found.family, typedVersion);
       if (!version) {
-        await replyPrivately(interaction, `"${typedVersion.slice(0, 40)}" is not a release I can read. Use a number such as 22.04, 7.5 or 11 SP3, or pick one from the list.`);
+        await replyPrivately(
+          interaction,
+          `"${typedVersion.slice(0, 40)}" is not a release I can read. Use a number such as 22.04, 7.5 or 11 SP3, or pick one from the list.`,
+        );
         return;
       }
     }

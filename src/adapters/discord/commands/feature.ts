@@ -5,7 +5,16 @@ import type { LisSubcommand } from '../context.ts';
 import { renderReply } from '../render/embeds.ts';
 import { footerFor, replyPrivately } from '../respond.ts';
 import { handlerReply } from './direct.ts';
-import { DYNAMIC_MEMORY_NAME, familyChoices, featureChoices, resolveFamily, resolveFeature, resolveHost, resolveVersion, versionChoices } from './kb-options.ts';
+import {
+  DYNAMIC_MEMORY_NAME,
+  familyChoices,
+  featureChoices,
+  resolveFamily,
+  resolveFeature,
+  resolveHost,
+  resolveVersion,
+  versionChoices,
+} from './kb-options.ts';
 
 /**
  * `/lis feature name: distro: version: host:` — does a feature work for a release (on a host).
@@ -16,10 +25,30 @@ export const featureCommand: LisSubcommand = {
   data: new SlashCommandSubcommandBuilder()
     .setName('feature')
     .setDescription('Does a Hyper-V feature work for a distribution, release and host')
-    .addStringOption((option) => option.setName('name').setDescription('Feature, e.g. TRIM, Dynamic Memory, Secure Boot, KVP').setRequired(true).setAutocomplete(true).setMaxLength(100))
-    .addStringOption((option) => option.setName('distro').setDescription('Distribution; leave out to see which ones have the feature').setAutocomplete(true).setMaxLength(100))
-    .addStringOption((option) => option.setName('version').setDescription('Release, e.g. 22.04, 7.5 or 11 SP3').setAutocomplete(true).setMaxLength(40))
-    .addStringOption((option) => option.setName('host').setDescription('Windows Server (Hyper-V host) release').addChoices(...HOST_IDS.map((host) => ({ name: host, value: host })))),
+    .addStringOption((option) =>
+      option
+        .setName('name')
+        .setDescription('Feature, e.g. TRIM, Dynamic Memory, Secure Boot, KVP')
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addStringOption((option) =>
+      option
+        .setName('distro')
+        .setDescription('Distribution; leave out to see which ones have the feature')
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addStringOption((option) =>
+      option.setName('version').setDescription('Release, e.g. 22.04, 7.5 or 11 SP3').setAutocomplete(true).setMaxLength(40),
+    )
+    .addStringOption((option) =>
+      option
+        .setName('host')
+        .setDescription('Windows Server (Hyper-V host) release')
+        .addChoices(...HOST_IDS.map((host) => ({ name: host, value: host }))),
+    ),
   async execute(interaction, context) {
     const kb = context.bot.kb;
     const typedFeature = interaction.options.getString('name', true);
@@ -29,7 +58,10 @@ export const featureCommand: LisSubcommand = {
 
     const feature = resolveFeature(kb, typedFeature);
     if (!feature) {
-      await replyPrivately(interaction, `I don't know the feature "${typedFeature.slice(0, 60)}". Pick one from the list, e.g. TRIM, KVP or Secure Boot.`);
+      await replyPrivately(
+        interaction,
+        `I don't know the feature "${typedFeature.slice(0, 60)}". Pick one from the list, e.g. TRIM, KVP or Secure Boot.`,
+      );
       return;
     }
     const host = typedHost ? resolveHost(typedHost) : undefined;
@@ -39,7 +71,10 @@ export const featureCommand: LisSubcommand = {
     }
     const found = typedDistro ? resolveFamily(kb, typedDistro) : undefined;
     if (typedDistro && !found) {
-      await replyPrivately(interaction, `I don't know the distribution "${typedDistro.slice(0, 60)}". Pick one from the list, e.g. Ubuntu, RHEL, SLES or FreeBSD.`);
+      await replyPrivately(
+        interaction,
+        `I don't know the distribution "${typedDistro.slice(0, 60)}". Pick one from the list, e.g. Ubuntu, RHEL, SLES or FreeBSD.`,
+      );
       return;
     }
     let version = found?.version;
@@ -50,12 +85,20 @@ export const featureCommand: LisSubcommand = {
       }
       version = resolveVersion(kb, found.family, typedVersion);
       if (!version) {
-        await replyPrivately(interaction, `"${typedVersion.slice(0, 40)}" is not a release I can read. Use a number such as 22.04, 7.5 or 11 SP3, or pick one from the list.`);
+        await replyPrivately(
+          interaction,
+          `"${typedVersion.slice(0, 40)}" is not a release I can read. Use a number such as 22.04, 7.5 or 11 SP3, or pick one from the list.`,
+        );
         return;
       }
     }
     const featureName = feature === 'dynamic-memory' ? DYNAMIC_MEMORY_NAME : kb.featureName(feature);
-    const entities: Entities = { feature, ...(found ? { distro: found.family } : {}), ...(version ? { version } : {}), ...(host ? { host } : {}) };
+    const entities: Entities = {
+      feature,
+      ...(found ? { distro: found.family } : {}),
+      ...(version ? { version } : {}),
+      ...(host ? { host } : {}),
+    };
     const question = found
       ? `does ${kb.familyName(found.family)}${version ? ` ${version}` : ''} support ${featureName}${host ? ` on ${host}` : ''}?`
       : `what is ${featureName} and which distributions have it${host ? ` on ${host}` : ''}?`;

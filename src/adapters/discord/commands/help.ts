@@ -9,8 +9,14 @@ const USAGE = [
   { label: '/lis distro name: version:', value: 'Is a release supported, and how it gets integration services.' },
   { label: '/lis feature name: distro: version: host:', value: 'Does a feature work for a release on a host.' },
   { label: '/lis issue query:', value: 'A symptom or log line, matched against the known issues.' },
-  { label: '/lis matrix name: host: as_of:', value: "A distribution's feature matrix as a picture, optionally for one host or as it stood on a date." },
-  { label: '/lis corrections state:', value: 'on/off: a short correction in this channel when a knowledge-base update changes an answer given here.' },
+  {
+    label: '/lis matrix name: host: as_of:',
+    value: "A distribution's feature matrix as a picture, optionally for one host or as it stood on a date.",
+  },
+  {
+    label: '/lis corrections state:',
+    value: 'on/off: a short correction in this channel when a knowledge-base update changes an answer given here.',
+  },
   { label: '/lis check file:', value: 'Upload the collector output to check a VM.' },
   { label: '/lis digest subscribe|unsubscribe|preview|list', value: 'A digest of newly supported releases for this channel.' },
 ];

@@ -21,7 +21,10 @@ function squash(text: string): string {
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /** How well typed text matches a name: 0 exact … 4 letters in order; undefined for no match. Lower is better. */
@@ -74,12 +77,17 @@ export function familyChoices(kb: KnowledgeBase, typed: string): Choice[] {
     names: [family.name, family.id, ...family.aliases, ...family.codenames.map((c) => c.name)],
     order: (family.kind === 'other' ? 1000 : 0) + index,
   }));
-  return rank(typed.slice(0, 100), candidates).slice(0, MAX_CHOICES).map(({ item, matched }) => {
-    const codename = item.codenames.find((c) => c.name === matched);
-    if (codename) return choice(`${item.name} (${codename.name} is ${codename.version})`, item.id);
-    const alias = matched !== item.name && matched !== item.id && squash(matched) !== squash(item.name) && squash(typed).length > 0 ? ` (${matched})` : '';
-    return choice(`${item.name}${alias}`, item.id);
-  });
+  return rank(typed.slice(0, 100), candidates)
+    .slice(0, MAX_CHOICES)
+    .map(({ item, matched }) => {
+      const codename = item.codenames.find((c) => c.name === matched);
+      if (codename) return choice(`${item.name} (${codename.name} is ${codename.version})`, item.id);
+      const alias =
+        matched !== item.name && matched !== item.id && squash(matched) !== squash(item.name) && squash(typed).length > 0
+          ? ` (${matched})`
+          : '';
+      return choice(`${item.name}${alias}`, item.id);
+    });
 }
 
 /** Expands "6.7-6.10" to 6.7, 6.8, 6.9, 6.10 when the parts are plain numbers; otherwise keeps the ends. */
@@ -127,17 +135,22 @@ export function versionChoices(kb: KnowledgeBase, family: DistroId | undefined, 
   const want = typed.trim().toLowerCase().slice(0, 40);
   const scored = versions
     .map((v, order) => {
-      const byNumber = want ? (v.version.toLowerCase().startsWith(want) ? 0 : v.version.toLowerCase().replace(/\s+/g, '').startsWith(want.replace(/\s+/g, '')) ? 1 : undefined) : 0;
+      const byNumber = want
+        ? v.version.toLowerCase().startsWith(want)
+          ? 0
+          : v.version.toLowerCase().replace(/\s+/g, '').startsWith(want.replace(/\s+/g, ''))
+            ? 1
+            : undefined
+        : 0;
       const byCodename = v.codename ? matchRank(want, v.codename) : undefined;
       const score = Math.min(byNumber ?? 9, byCodename === undefined ? 9 : byCodename + 1);
       return { v, order, score };
     })
     .filter((s) => s.score < 9)
     .sort((a, b) => a.score - b.score || a.order - b.order);
-  return scored.slice(0, MAX_CHOICES).map(({ v }) => choice(
-    `${v.version}${v.codename ? ` (${v.codename})` : ''}${v.current ? '' : ' (older matrix only)'}`,
-    v.version,
-  ));
+  return scored
+    .slice(0, MAX_CHOICES)
+    .map(({ v }) => choice(`${v.version}${v.codename ? ` (${v.codename})` : ''}${v.current ? '' : ' (older matrix only)'}`, v.version));
 }
 
 /** Features ranked for what was typed: by name, id, synonym or the row names the matrices used. */
@@ -148,11 +161,17 @@ export function featureChoices(kb: KnowledgeBase, typed: string): Choice[] {
     names: [feature.name, feature.id, ...feature.synonyms, ...feature.matrixNames],
     order: index,
   }));
-  candidates.push({ item: { id: 'dynamic-memory', name: DYNAMIC_MEMORY_NAME }, names: [DYNAMIC_MEMORY_NAME, 'dynamic-memory', 'dm'], order: features.length });
-  return rank(typed.slice(0, 100), candidates).slice(0, MAX_CHOICES).map(({ item, matched }) => {
-    const via = squash(typed).length > 0 && squash(matched) !== squash(item.name) && matched !== item.id ? ` (${matched})` : '';
-    return choice(`${item.name}${via}`, item.id);
+  candidates.push({
+    item: { id: 'dynamic-memory', name: DYNAMIC_MEMORY_NAME },
+    names: [DYNAMIC_MEMORY_NAME, 'dynamic-memory', 'dm'],
+    order: features.length,
   });
+  return rank(typed.slice(0, 100), candidates)
+    .slice(0, MAX_CHOICES)
+    .map(({ item, matched }) => {
+      const via = squash(typed).length > 0 && squash(matched) !== squash(item.name) && matched !== item.id ? ` (${matched})` : '';
+      return choice(`${item.name}${via}`, item.id);
+    });
 }
 
 /** Server-side check of a distro option: an id from autocomplete, or a name, alias or codename typed freely. */
@@ -164,7 +183,10 @@ export function resolveFamily(kb: KnowledgeBase, value: string): { family: Distr
 
 /** Server-side check of a version option: "11 SP3", "11sp3", "22.04", or a codename of the family. */
 export function resolveVersion(kb: KnowledgeBase, family: DistroId, value: string): string | undefined {
-  const text = value.trim().replace(/\s*\((?:[^)]*)\)\s*$/, '').slice(0, 40);
+  const text = value
+    .trim()
+    .replace(/\s*\((?:[^)]*)\)\s*$/, '')
+    .slice(0, 40);
   if (!text) return undefined;
   const codename = kb.families.get(family)?.codenames.find((c) => squash(c.name) === squash(text));
   if (codename) return codename.version;

@@ -22,9 +22,23 @@ export const matrixCommand: LisSubcommand = {
   data: new SlashCommandSubcommandBuilder()
     .setName('matrix')
     .setDescription("A distribution's Hyper-V feature matrix as a picture")
-    .addStringOption((option) => option.setName('name').setDescription('Distribution, e.g. Ubuntu, RHEL, SLES, FreeBSD').setRequired(true).setAutocomplete(true).setMaxLength(100))
-    .addStringOption((option) => option.setName('host').setDescription('Only what works on this Windows Server (Hyper-V host) release').addChoices(...HOST_IDS.map((host) => ({ name: host, value: host }))))
-    .addStringOption((option) => option.setName('as_of').setDescription('The matrix as it stood then, e.g. 2019-06-13, June 2019 or mid 2020').setMaxLength(40)),
+    .addStringOption((option) =>
+      option
+        .setName('name')
+        .setDescription('Distribution, e.g. Ubuntu, RHEL, SLES, FreeBSD')
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addStringOption((option) =>
+      option
+        .setName('host')
+        .setDescription('Only what works on this Windows Server (Hyper-V host) release')
+        .addChoices(...HOST_IDS.map((host) => ({ name: host, value: host }))),
+    )
+    .addStringOption((option) =>
+      option.setName('as_of').setDescription('The matrix as it stood then, e.g. 2019-06-13, June 2019 or mid 2020').setMaxLength(40),
+    ),
   async execute(interaction, context) {
     const kb = context.bot.kb;
     const typedName = interaction.options.getString('name', true);
@@ -32,7 +46,10 @@ export const matrixCommand: LisSubcommand = {
     const typedAsOf = interaction.options.getString('as_of');
     const found = resolveFamily(kb, typedName);
     if (!found) {
-      await replyPrivately(interaction, `I don't know the distribution "${typedName.slice(0, 60)}". Pick one from the list, e.g. Ubuntu, RHEL, SLES or FreeBSD.`);
+      await replyPrivately(
+        interaction,
+        `I don't know the distribution "${typedName.slice(0, 60)}". Pick one from the list, e.g. Ubuntu, RHEL, SLES or FreeBSD.`,
+      );
       return;
     }
     const host = typedHost ? resolveHost(typedHost) : undefined;
@@ -42,7 +59,10 @@ export const matrixCommand: LisSubcommand = {
     }
     const asOf = typedAsOf ? resolveAsOf(typedAsOf) : undefined;
     if (typedAsOf && !asOf) {
-      await replyPrivately(interaction, `"${typedAsOf.slice(0, 40)}" is not a date I can read. Use 2019-06-13, June 2019, mid 2020 or a year.`);
+      await replyPrivately(
+        interaction,
+        `"${typedAsOf.slice(0, 40)}" is not a date I can read. Use 2019-06-13, June 2019, mid 2020 or a year.`,
+      );
       return;
     }
     await replyWithin(interaction, context, async () => {

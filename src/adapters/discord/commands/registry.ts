@@ -1,5 +1,8 @@
 import {
-  ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder, SlashCommandSubcommandGroupBuilder,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  SlashCommandBuilder,
+  SlashCommandSubcommandGroupBuilder,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { LisSubcommand } from '../context.ts';

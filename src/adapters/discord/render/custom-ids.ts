@@ -32,14 +32,22 @@ function matrixSuffix(family: DistroId, host: HostId | undefined): string {
 
 export function encodeButtonId(id: ButtonId): string {
   switch (id.kind) {
-    case 'matrix': return `${PREFIX}mx:${matrixSuffix(id.family, id.host)}`;
-    case 'matrix-page': return `${PREFIX}mp:${id.page}:${matrixSuffix(id.family, id.host)}`;
-    case 'check-vm': return `${PREFIX}ck`;
-    case 'choose': return `${PREFIX}ch:v:${id.value}`;
-    case 'choose-key': return `${PREFIX}ch:k:${id.key}`;
-    case 'feedback': return `${PREFIX}fb:${id.up ? 'up' : 'dn'}:${id.key}`;
-    case 'digest': return `${PREFIX}dg:${id.value}`;
-    case 'nop': return `${PREFIX}nop`;
+    case 'matrix':
+      return `${PREFIX}mx:${matrixSuffix(id.family, id.host)}`;
+    case 'matrix-page':
+      return `${PREFIX}mp:${id.page}:${matrixSuffix(id.family, id.host)}`;
+    case 'check-vm':
+      return `${PREFIX}ck`;
+    case 'choose':
+      return `${PREFIX}ch:v:${id.value}`;
+    case 'choose-key':
+      return `${PREFIX}ch:k:${id.key}`;
+    case 'feedback':
+      return `${PREFIX}fb:${id.up ? 'up' : 'dn'}:${id.key}`;
+    case 'digest':
+      return `${PREFIX}dg:${id.value}`;
+    case 'nop':
+      return `${PREFIX}nop`;
   }
 }
 
@@ -66,7 +74,8 @@ export function decodeButtonId(customId: string): ButtonId | undefined {
       const page = Number(match?.[1]);
       return target && page <= MAX_PAGE ? { kind: 'matrix-page', ...target, page } : undefined;
     }
-    case 'ck': return { kind: 'check-vm' };
+    case 'ck':
+      return { kind: 'check-vm' };
     case 'ch': {
       if (body.startsWith('v:') && body.length > 2) return { kind: 'choose', value: body.slice(2) };
       if (body.startsWith('k:') && body.length > 2) return { kind: 'choose-key', key: body.slice(2) };
@@ -76,8 +85,11 @@ export function decodeButtonId(customId: string): ButtonId | undefined {
       const match = /^(up|dn):([\w-]{1,40})$/.exec(body);
       return match ? { kind: 'feedback', up: match[1] === 'up', key: match[2]! } : undefined;
     }
-    case 'dg': return isDigestExpansion(body) ? { kind: 'digest', value: body } : undefined;
-    case 'nop': return { kind: 'nop' };
-    default: return undefined;
+    case 'dg':
+      return isDigestExpansion(body) ? { kind: 'digest', value: body } : undefined;
+    case 'nop':
+      return { kind: 'nop' };
+    default:
+      return undefined;
   }
 }

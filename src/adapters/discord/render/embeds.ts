@@ -1,6 +1,11 @@
 import {
-  ButtonStyle, ComponentType, MessageFlags,
-  type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
 } from 'discord.js';
 import { parseMatrixValue } from '../../../bot/actions.ts';
 import { isDigestExpansion } from '../../../core/digest-commands.ts';
@@ -104,7 +109,14 @@ function bodyFields(reply: Reply): APIEmbedField[] {
     return field(name, value, name.length <= 60 && value.length <= 60);
   });
   if (reply.table) fields.push(...(matrixTarget(reply) ? tableFields(reply.table) : rowFields(reply.table)));
-  if (reply.notes.length) fields.push(...listFields('Notes', reply.notes.slice(0, 100).map((n) => `• ${safeMarkdown(n, EMBED_LIMITS.fieldValue)}`), 10));
+  if (reply.notes.length)
+    fields.push(
+      ...listFields(
+        'Notes',
+        reply.notes.slice(0, 100).map((n) => `• ${safeMarkdown(n, EMBED_LIMITS.fieldValue)}`),
+        10,
+      ),
+    );
   return fields;
 }
 
@@ -141,7 +153,12 @@ function paginate(body: readonly APIEmbedField[], fixedLength: number, maxFields
 
 type CustomIdStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger;
 
-function button(customId: string, label: string, style: CustomIdStyle, options: { disabled?: boolean; emoji?: string } = {}): APIButtonComponentWithCustomId {
+function button(
+  customId: string,
+  label: string,
+  style: CustomIdStyle,
+  options: { disabled?: boolean; emoji?: string } = {},
+): APIButtonComponentWithCustomId {
   return {
     type: ComponentType.Button,
     custom_id: customId,
@@ -163,13 +180,17 @@ function actionButton(action: ReplyAction, state: ButtonState | undefined): APIB
     case 'show-more': {
       // Paging is this renderer's own; only a digest's "show all" becomes a button.
       const id = encodeButtonId({ kind: 'digest', value: action.value });
-      return isDigestExpansion(action.value) && id.length <= COMPONENT_LIMITS.customId ? button(id, action.label, ButtonStyle.Secondary) : undefined;
+      return isDigestExpansion(action.value) && id.length <= COMPONENT_LIMITS.customId
+        ? button(id, action.label, ButtonStyle.Secondary)
+        : undefined;
     }
     case 'choose': {
       const value = action.value.slice(0, 200);
       if (!value.trim()) return undefined;
       if (fitsInline(value)) return button(encodeButtonId({ kind: 'choose', value }), action.label, ButtonStyle.Secondary);
-      return state ? button(encodeButtonId({ kind: 'choose-key', key: state.putChoice(value) }), action.label, ButtonStyle.Secondary) : undefined;
+      return state
+        ? button(encodeButtonId({ kind: 'choose-key', key: state.putChoice(value) }), action.label, ButtonStyle.Secondary)
+        : undefined;
     }
     default:
       return undefined;
@@ -287,7 +308,9 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
     color: reply.verdict ? COLORS[reply.verdict] : NEUTRAL,
     ...(firstUrl && firstUrl.length <= 2048 ? { url: firstUrl } : {}),
     fields: [...pages[page]!.fields, ...(sources ? [sources] : [])],
-    ...(footerParts.length ? { footer: { text: truncate(safePlain(footerParts.join(' · ')), Math.min(EMBED_LIMITS.footer, FOOTER_RESERVE)) } } : {}),
+    ...(footerParts.length
+      ? { footer: { text: truncate(safePlain(footerParts.join(' · ')), Math.min(EMBED_LIMITS.footer, FOOTER_RESERVE)) } }
+      : {}),
   };
   if (embed.fields?.length === 0) delete embed.fields;
   shrinkToFit(embed);
@@ -301,7 +324,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
 
 /** A last guard: should anything still exceed the total, drop trailing fields, then shorten the description. */
 function shrinkToFit(embed: APIEmbed): void {
-  while (embedLength(embed) > EMBED_LIMITS.total && embed.fields && embed.fields.length > 1) embed.fields.splice(embed.fields.length - 2, 1);
+  while (embedLength(embed) > EMBED_LIMITS.total && embed.fields && embed.fields.length > 1)
+    embed.fields.splice(embed.fields.length - 2, 1);
   const excess = embedLength(embed) - EMBED_LIMITS.total;
   if (excess > 0 && embed.description) embed.description = truncate(embed.description, Math.max(1, embed.description.length - excess));
 }

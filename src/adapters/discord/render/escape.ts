@@ -8,9 +8,7 @@ const ZWJ = '\u200D';
  * style tokens get one after the "<".
  */
 export function neutraliseMentions(text: string): string {
-  return text
-    .replace(/@(everyone|here)/gi, `@${ZWJ}$1`)
-    .replace(/<(?=[@#/:]|a:|t:|id:)/gi, `<${ZWJ}`);
+  return text.replace(/@(everyone|here)/gi, `@${ZWJ}$1`).replace(/<(?=[@#/:]|a:|t:|id:)/gi, `<${ZWJ}`);
 }
 
 /** Cuts text to at most max UTF-16 units, with "…", never splitting a surrogate pair or leaving a dangling escape. */
@@ -33,7 +31,12 @@ export function truncate(text: string, max: number): string {
  * escapeMarkdown's look-behinds are quadratic on long runs without spaces, so input is bounded first.
  */
 export function safeMarkdown(text: string, max = 4096): string {
-  const escaped = escapeMarkdown(text.length > max ? truncate(text, max + 1) : text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  const escaped = escapeMarkdown(text.length > max ? truncate(text, max + 1) : text, {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  });
   return neutraliseMentions(escaped);
 }
 

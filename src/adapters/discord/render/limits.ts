@@ -32,11 +32,13 @@ export const CONTENT_LIMIT = 2000;
 
 /** The characters Discord counts towards the 6,000 total of one embed. */
 export function embedLength(embed: APIEmbed): number {
-  return (embed.title?.length ?? 0)
-    + (embed.description?.length ?? 0)
-    + (embed.footer?.text.length ?? 0)
-    + (embed.author?.name.length ?? 0)
-    + (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  );
 }
 
 export interface CheckedMessage {
@@ -56,14 +58,19 @@ export function limitViolations(message: CheckedMessage): string[] {
     const where = `embed ${e + 1}`;
     total += embedLength(embed);
     if ((embed.title?.length ?? 0) > EMBED_LIMITS.title) problems.push(`${where}: title ${embed.title!.length} > ${EMBED_LIMITS.title}`);
-    if ((embed.description?.length ?? 0) > EMBED_LIMITS.description) problems.push(`${where}: description ${embed.description!.length} > ${EMBED_LIMITS.description}`);
-    if ((embed.footer?.text.length ?? 0) > EMBED_LIMITS.footer) problems.push(`${where}: footer ${embed.footer!.text.length} > ${EMBED_LIMITS.footer}`);
-    if ((embed.author?.name.length ?? 0) > EMBED_LIMITS.author) problems.push(`${where}: author ${embed.author!.name.length} > ${EMBED_LIMITS.author}`);
+    if ((embed.description?.length ?? 0) > EMBED_LIMITS.description)
+      problems.push(`${where}: description ${embed.description!.length} > ${EMBED_LIMITS.description}`);
+    if ((embed.footer?.text.length ?? 0) > EMBED_LIMITS.footer)
+      problems.push(`${where}: footer ${embed.footer!.text.length} > ${EMBED_LIMITS.footer}`);
+    if ((embed.author?.name.length ?? 0) > EMBED_LIMITS.author)
+      problems.push(`${where}: author ${embed.author!.name.length} > ${EMBED_LIMITS.author}`);
     const fields = embed.fields ?? [];
     if (fields.length > EMBED_LIMITS.fields) problems.push(`${where}: ${fields.length} fields > ${EMBED_LIMITS.fields}`);
     fields.forEach((field, f) => {
-      if (field.name.length === 0 || field.name.length > EMBED_LIMITS.fieldName) problems.push(`${where} field ${f + 1}: name length ${field.name.length} not in 1..${EMBED_LIMITS.fieldName}`);
-      if (field.value.length === 0 || field.value.length > EMBED_LIMITS.fieldValue) problems.push(`${where} field ${f + 1}: value length ${field.value.length} not in 1..${EMBED_LIMITS.fieldValue}`);
+      if (field.name.length === 0 || field.name.length > EMBED_LIMITS.fieldName)
+        problems.push(`${where} field ${f + 1}: name length ${field.name.length} not in 1..${EMBED_LIMITS.fieldName}`);
+      if (field.value.length === 0 || field.value.length > EMBED_LIMITS.fieldValue)
+        problems.push(`${where} field ${f + 1}: value length ${field.value.length} not in 1..${EMBED_LIMITS.fieldValue}`);
     });
     if (embed.title === undefined && embed.description === undefined && fields.length === 0) problems.push(`${where}: empty embed`);
   });
@@ -74,15 +81,21 @@ export function limitViolations(message: CheckedMessage): string[] {
   const ids = new Set<string>();
   rows.forEach((row, r) => {
     if (row.components.length === 0) problems.push(`row ${r + 1}: empty`);
-    if (row.components.length > COMPONENT_LIMITS.buttonsPerRow) problems.push(`row ${r + 1}: ${row.components.length} components > ${COMPONENT_LIMITS.buttonsPerRow}`);
+    if (row.components.length > COMPONENT_LIMITS.buttonsPerRow)
+      problems.push(`row ${r + 1}: ${row.components.length} components > ${COMPONENT_LIMITS.buttonsPerRow}`);
     for (const component of row.components) {
       if (component.type !== ComponentType.Button) continue;
-      if ('label' in component && component.label !== undefined && (component.label.length === 0 || component.label.length > COMPONENT_LIMITS.buttonLabel)) {
+      if (
+        'label' in component &&
+        component.label !== undefined &&
+        (component.label.length === 0 || component.label.length > COMPONENT_LIMITS.buttonLabel)
+      ) {
         problems.push(`row ${r + 1}: label length ${component.label.length} not in 1..${COMPONENT_LIMITS.buttonLabel}`);
       }
       if ('custom_id' in component) {
         const id = component.custom_id;
-        if (id.length === 0 || id.length > COMPONENT_LIMITS.customId) problems.push(`row ${r + 1}: custom_id length ${id.length} not in 1..${COMPONENT_LIMITS.customId}`);
+        if (id.length === 0 || id.length > COMPONENT_LIMITS.customId)
+          problems.push(`row ${r + 1}: custom_id length ${id.length} not in 1..${COMPONENT_LIMITS.customId}`);
         if (ids.has(id)) problems.push(`row ${r + 1}: duplicate custom_id ${id}`);
         ids.add(id);
       }

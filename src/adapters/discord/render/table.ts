@@ -7,7 +7,10 @@ import { EMBED_LIMITS } from './limits.ts';
 const MAX_GROUPS = 6;
 
 function groupLine(value: string, labels: readonly string[]): string {
-  return `${safeMarkdown(value || '·', 40)} ${labels.slice(0, 60).map((label) => safeMarkdown(label, 100)).join(' · ')}`;
+  return `${safeMarkdown(value || '·', 40)} ${labels
+    .slice(0, 60)
+    .map((label) => safeMarkdown(label, 100))
+    .join(' · ')}`;
 }
 
 /**
@@ -29,14 +32,19 @@ export function tableFields(table: ReplyTable): APIEmbedField[] {
     }
     let lines: string[];
     if (groups.size > MAX_GROUPS) {
-      lines = table.rows.slice(0, 60).map((row) => `${safeMarkdown((row[0] ?? '').trim(), 100)}: ${safeMarkdown((row[index + 1] ?? '').trim(), 100)}`);
+      lines = table.rows
+        .slice(0, 60)
+        .map((row) => `${safeMarkdown((row[0] ?? '').trim(), 100)}: ${safeMarkdown((row[index + 1] ?? '').trim(), 100)}`);
     } else if (groups.size === 1) {
       const [value, labels] = [...groups][0]!;
       lines = [`${safeMarkdown(value || '·', 40)} all ${labels.length}`];
     } else {
       const ordered = [...groups].sort((a, b) => a[1].length - b[1].length);
       const [largestValue, largest] = ordered.pop()!;
-      lines = [...ordered.map(([value, labels]) => groupLine(value, labels)), `${safeMarkdown(largestValue || '·', 40)} ${largest.length} others`];
+      lines = [
+        ...ordered.map(([value, labels]) => groupLine(value, labels)),
+        `${safeMarkdown(largestValue || '·', 40)} ${largest.length} others`,
+      ];
     }
     return { name, value: truncate(lines.join('\n'), EMBED_LIMITS.fieldValue) };
   });
@@ -47,7 +55,10 @@ export function rowFields(table: ReplyTable): APIEmbedField[] {
   return table.rows.map((row, index) => ({
     name: truncate(safeMarkdown((row[0] ?? '').trim() || `Row ${index + 1}`, EMBED_LIMITS.fieldName), EMBED_LIMITS.fieldName),
     value: truncate(
-      table.columns.slice(1, 20).map((column, c) => `${safeMarkdown(column, 100)}: ${safeMarkdown((row[c + 1] ?? '').trim() || '–', 500)}`).join('\n') || '–',
+      table.columns
+        .slice(1, 20)
+        .map((column, c) => `${safeMarkdown(column, 100)}: ${safeMarkdown((row[c + 1] ?? '').trim() || '–', 500)}`)
+        .join('\n') || '–',
       EMBED_LIMITS.fieldValue,
     ),
   }));

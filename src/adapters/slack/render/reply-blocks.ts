@@ -89,7 +89,8 @@ function fieldSections(reply: Reply): Block[] {
     verbatim: true,
   }));
   const blocks: Block[] = [];
-  for (let i = 0; i < fields.length; i += LIMITS.sectionFields) blocks.push({ type: 'section', fields: fields.slice(i, i + LIMITS.sectionFields) });
+  for (let i = 0; i < fields.length; i += LIMITS.sectionFields)
+    blocks.push({ type: 'section', fields: fields.slice(i, i + LIMITS.sectionFields) });
   return blocks;
 }
 
@@ -127,7 +128,12 @@ function button(action: Pick<ReplyAction, 'kind' | 'label' | 'value'>, index: nu
     type: 'button',
     action_id: actionId(action.kind, index),
     text: plain(action.label, LIMITS.buttonText),
-    value: action.value.slice(0, action.kind === 'feedback-up' || action.kind === 'feedback-down' || action.kind === 'show-more' ? LIMITS.actionValue : REPLY_VALUE_CHARS),
+    value: action.value.slice(
+      0,
+      action.kind === 'feedback-up' || action.kind === 'feedback-down' || action.kind === 'show-more'
+        ? LIMITS.actionValue
+        : REPLY_VALUE_CHARS,
+    ),
     ...(style ? { style } : {}),
   };
 }
@@ -158,7 +164,11 @@ function measure(blocks: readonly unknown[]): number {
  * Greedy pages of whole sections, within the block count and the character budget per message. A page takes at
  * least one section, except the first, whose own content (text, fields, buttons) may leave no room for any.
  */
-function paginate(sections: readonly string[], firstFixed: { blocks: number; chars: number }, restFixed: { blocks: number; chars: number }): string[][] {
+function paginate(
+  sections: readonly string[],
+  firstFixed: { blocks: number; chars: number },
+  restFixed: { blocks: number; chars: number },
+): string[][] {
   const pages: string[][] = [];
   let current: string[] = [];
   let fixed = firstFixed;
@@ -190,7 +200,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   const intro = [...textSections(reply), ...fieldSections(reply)];
   const sources = sourcesBlock(reply);
   // Paging is this renderer's own; a digest's "show all" (a show-more with a digest: value) stays a button.
-  const actions = reply.actions.filter((a) => a.kind !== 'feedback-up' && a.kind !== 'feedback-down' && (a.kind !== 'show-more' || isDigestExpansion(a.value)))
+  const actions = reply.actions
+    .filter((a) => a.kind !== 'feedback-up' && a.kind !== 'feedback-down' && (a.kind !== 'show-more' || isDigestExpansion(a.value)))
     .slice(0, REPLY_BUTTONS)
     .map((a, i) => button(a, i, a.kind === 'show-matrix' ? 'primary' : undefined));
   const feedback = withFeedback ? feedbackBlock(reply, question) : undefined;
@@ -215,9 +226,16 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   const buttons: Button[] = page === 0 ? [...actions] : [];
   const hasMore = page + 1 < pageCount;
   if (hasMore && options.more) {
-    buttons.push(button({ kind: 'show-more', label: `Show more (page ${page + 2} of ${pageCount})`, value: encodeMore({ p: page + 1, o: options.more }) }, 0));
+    buttons.push(
+      button(
+        { kind: 'show-more', label: `Show more (page ${page + 2} of ${pageCount})`, value: encodeMore({ p: page + 1, o: options.more }) },
+        0,
+      ),
+    );
   } else if (hasMore) {
-    blocks.push(context(`_${pageCount - page - 1} more part${pageCount - page - 1 === 1 ? '' : 's'} not shown: see the source for the full table._`));
+    blocks.push(
+      context(`_${pageCount - page - 1} more part${pageCount - page - 1 === 1 ? '' : 's'} not shown: see the source for the full table._`),
+    );
   }
   if (sources) blocks.push(sources);
   if (buttons.length > 0) blocks.push({ type: 'actions', block_id: ACTIONS_BLOCK_ID, elements: buttons });

@@ -21,9 +21,17 @@ function cleanCell(cell: string | undefined): string {
   return truncate((cell ?? '').replace(/\s+/g, ' ').trim(), CELL_MAX);
 }
 
-function gridLines(header: readonly string[], rows: ReadonlyArray<readonly string[]>, gap: string): { head: string[]; body: string[]; width: number } {
+function gridLines(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  gap: string,
+): { head: string[]; body: string[]; width: number } {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(gap).trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join(gap)
+      .trimEnd();
   const width = widths.reduce((sum, w) => sum + w, 0) + gap.length * Math.max(0, widths.length - 1);
   return { head: [line(header), widths.map((w) => '─'.repeat(w)).join(gap)], body: rows.map(line), width };
 }

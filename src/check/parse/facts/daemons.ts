@@ -87,7 +87,10 @@ function daemonState(kind: Kind, sections: SectionMap, packages: Package[] | und
   }
   for (const line of linesOf(sections, SECTION.bsdRcConf)) {
     const m = new RegExp(`hv_${kind}_daemon_enable="?(\\w+)`, 'i').exec(line.text);
-    if (m) { enabled = /^yes$/i.test(m[1] ?? ''); evidence.push(line); }
+    if (m) {
+      enabled = /^yes$/i.test(m[1] ?? '');
+      evidence.push(line);
+    }
   }
   const processes = linesOf(sections, SECTION.ps).filter((l) => names.service.test(` ${l.text.trim().replace(/^\d+\s+/, '')}`));
   evidence.push(...processes);
@@ -110,11 +113,18 @@ function daemonState(kind: Kind, sections: SectionMap, packages: Package[] | und
 }
 
 /** Ubuntu's hv_kvp_daemon is a wrapper; the real binaries come per kernel from linux-cloud-tools-<release>. */
-function ubuntuTools(sections: SectionMap, distro: GuestDistro | undefined, kernelRelease: string | undefined, packages: Package[] | undefined): Observed<boolean> | undefined {
+function ubuntuTools(
+  sections: SectionMap,
+  distro: GuestDistro | undefined,
+  kernelRelease: string | undefined,
+  packages: Package[] | undefined,
+): Observed<boolean> | undefined {
   if (distro !== 'ubuntu') return undefined;
   const files = linesOf(sections, SECTION.lisFiles).filter((l) => /\/usr\/lib\/linux-tools\/[^/]+\/hv_kvp_daemon$/.test(l.text.trim()));
   if (files[0]) return observe(files[0].text.startsWith('present '), files);
-  const warning = linesOf(sections, SECTION.dmesg, SECTION.logs, SECTION.services).find((l) => /WARNING: hv_\w+ not found for kernel/.test(l.text));
+  const warning = linesOf(sections, SECTION.dmesg, SECTION.logs, SECTION.services).find((l) =>
+    /WARNING: hv_\w+ not found for kernel/.test(l.text),
+  );
   if (warning) return observe(false, [warning]);
   if (!packages || !kernelRelease) return undefined;
   const base = kernelRelease.replace(/-[a-z][\w-]*$/, '');
@@ -123,7 +133,10 @@ function ubuntuTools(sections: SectionMap, distro: GuestDistro | undefined, kern
 }
 
 export function daemonFacts(
-  sections: SectionMap, packages: Package[] | undefined, distro: GuestDistro | undefined, kernelRelease: string | undefined,
+  sections: SectionMap,
+  packages: Package[] | undefined,
+  distro: GuestDistro | undefined,
+  kernelRelease: string | undefined,
 ): Pick<GuestFacts, 'daemons'> {
   if (!hasAny(sections, SECTION.packages, SECTION.bsdPkg, SECTION.ps, SECTION.services, SECTION.lisFiles, SECTION.bsdRcConf)) return {};
   const daemons: NonNullable<GuestFacts['daemons']> = {};

@@ -54,8 +54,15 @@ export function hostForOsVersion(version: string): HostBuild | undefined {
 /** The oldest host that negotiates a VMBus protocol version; only a lower bound for the host. */
 export function hostAtLeastForVmbus(version: string): HostId | undefined {
   const table: Record<string, HostId> = {
-    '1.1': '2008 R2', '2.4': '2012', '3.0': '2012 R2', '4.0': '2016', '4.1': '2016', '5.0': '2016', '5.1': '2016',
-    '5.2': '2019', '5.3': '2022',
+    '1.1': '2008 R2',
+    '2.4': '2012',
+    '3.0': '2012 R2',
+    '4.0': '2016',
+    '4.1': '2016',
+    '5.0': '2016',
+    '5.1': '2016',
+    '5.2': '2019',
+    '5.3': '2022',
   };
   return table[version];
 }

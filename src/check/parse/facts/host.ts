@@ -17,9 +17,19 @@ const FREEBSD_VERSION = /Hyper-V Version: (\d{1,2}\.\d{1,2})\.(\d{4,6})(?: \[SP(
 
 /** Keys of KVP pool 3 that the host writes. */
 const KVP_KEYS = new Set([
-  'HostName', 'HostingSystemEditionId', 'HostingSystemNestedLevel', 'HostingSystemOsMajor', 'HostingSystemOsMinor',
-  'HostingSystemProcessorArchitecture', 'HostingSystemSpMajor', 'HostingSystemSpMinor', 'PhysicalHostName',
-  'PhysicalHostNameFullyQualified', 'VirtualMachineDynamicMemoryBalancingEnabled', 'VirtualMachineId', 'VirtualMachineName',
+  'HostName',
+  'HostingSystemEditionId',
+  'HostingSystemNestedLevel',
+  'HostingSystemOsMajor',
+  'HostingSystemOsMinor',
+  'HostingSystemProcessorArchitecture',
+  'HostingSystemSpMajor',
+  'HostingSystemSpMinor',
+  'PhysicalHostName',
+  'PhysicalHostNameFullyQualified',
+  'VirtualMachineDynamicMemoryBalancingEnabled',
+  'VirtualMachineId',
+  'VirtualMachineName',
 ]);
 /** Only these leave the parser: numbers about the host, nothing that names it. */
 const KVP_KEPT = /^(?:HostingSystem\w+|VirtualMachineDynamicMemoryBalancingEnabled)$/;
@@ -60,7 +70,11 @@ export function hostFacts(sections: SectionMap): Pick<GuestFacts, 'host' | 'vmbu
     const buildText = m ? m[0].slice(m[0].indexOf(':') + 1).trim() : (arm ?? bsd)?.[0].replace(/^.*?(?:Build|Version:)\s?/, '');
     host = {
       value: stripUndefined({
-        build, buildText, hostId: known?.hostId, product: known?.product, osVersion: m?.[2] ?? arm?.[1] ?? bsd?.[1],
+        build,
+        buildText,
+        hostId: known?.hostId,
+        product: known?.product,
+        osVersion: m?.[2] ?? arm?.[1] ?? bsd?.[1],
         source: bsd ? 'freebsd-dmesg' : 'dmesg',
       } as const),
       line: [line],

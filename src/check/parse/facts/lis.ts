@@ -37,10 +37,14 @@ function lisBuildTargets(sections: SectionMap, hvModules: GuestFacts['hvModules'
   for (const m of hvModules?.value.info ?? []) {
     if (m.fromLis && m.vermagic && /^\d/.test(m.vermagic)) targets.add(kernelWithoutArch(m.vermagic));
   }
-  if (targets.size > 0) ev.push(...(hvModules?.evidence ?? []).filter((e) => e.section === SECTION.modinfo && /vermagic/.test(e.text)).slice(0, 2));
+  if (targets.size > 0)
+    ev.push(...(hvModules?.evidence ?? []).filter((e) => e.section === SECTION.modinfo && /vermagic/.test(e.text)).slice(0, 2));
   for (const line of linesOf(sections, SECTION.lisFiles)) {
     const m = /^present \/lib\/modules\/([\w.+-]{1,80})\/extra\/microsoft-hyper-v$/.exec(line.text.trim());
-    if (m?.[1]) { targets.add(kernelWithoutArch(m[1])); ev.push(line); }
+    if (m?.[1]) {
+      targets.add(kernelWithoutArch(m[1]));
+      ev.push(line);
+    }
   }
   if (targets.size === 0 && (hvModules?.value.info ?? []).some((m) => m.fromLis && m.filename)) {
     for (const m of hvModules?.value.info ?? []) {
@@ -48,13 +52,21 @@ function lisBuildTargets(sections: SectionMap, hvModules: GuestFacts['hvModules'
       if (k) targets.add(kernelWithoutArch(k));
     }
   }
-  return targets.size > 0 ? { lisBuildTargets: observe([...targets].sort(), ev.length > 0 ? ev : (hvModules?.evidence ?? []).slice(0, 2)) } : {};
+  return targets.size > 0
+    ? { lisBuildTargets: observe([...targets].sort(), ev.length > 0 ? ev : (hvModules?.evidence ?? []).slice(0, 2)) }
+    : {};
 }
 
-export function lisFacts(sections: SectionMap, packages: Package[] | undefined, hvModules: GuestFacts['hvModules']): Pick<GuestFacts, 'lis' | 'lisBuildTargets'> {
+export function lisFacts(
+  sections: SectionMap,
+  packages: Package[] | undefined,
+  hvModules: GuestFacts['hvModules'],
+): Pick<GuestFacts, 'lis' | 'lisBuildTargets'> {
   const lisPackages = (packages ?? []).filter(isLisPackage);
   const fromLis = (hvModules?.value.info ?? []).filter((m) => m.fromLis);
-  const lisDirs = linesOf(sections, SECTION.lisFiles).filter((l) => /^present \S*\/(?:extra|weak-updates)\/microsoft-hyper-v$/.test(l.text.trim()));
+  const lisDirs = linesOf(sections, SECTION.lisFiles).filter((l) =>
+    /^present \S*\/(?:extra|weak-updates)\/microsoft-hyper-v$/.test(l.text.trim()),
+  );
   if (packages === undefined && fromLis.length === 0 && lisDirs.length === 0) return {};
 
   const evidence: (Line | Evidence)[] = lisPackages.map((p) => p.line);

@@ -11,7 +11,10 @@ const SIGNATURES: readonly (readonly [LogSignatureId, RegExp])[] = [
   ['kvp-protocol-mismatch', /KVP: (?:IP injection functionality not available|Upgrade the KVP daemon|incompatible daemon)/],
   ['kvp-register-flood', /KVP: user-mode registering done/],
   ['vss-timeout', /VSS: timeout waiting for daemon to reply/],
-  ['vss-freeze-fail', /(?:hv_vss_daemon|Hyper-V VSS|VSS:).{0,80}(?:freeze|thaw).{0,40}fail|(?:freeze|thaw).{0,40}fail.{0,80}(?:hv_vss|VSS)/i],
+  [
+    'vss-freeze-fail',
+    /(?:hv_vss_daemon|Hyper-V VSS|VSS:).{0,80}(?:freeze|thaw).{0,40}fail|(?:freeze|thaw).{0,40}fail.{0,80}(?:hv_vss|VSS)/i,
+  ],
   ['fcopy-channel-absent', /open \/dev\/vmbus\/hv_fcopy failed/],
   ['vss-channel-absent', /open \/dev\/vmbus\/hv_vss failed/],
   ['mtrr-lost-memory', /MTRRs don't cover all of memory, losing/],
@@ -32,6 +35,10 @@ export function logSignatureFacts(sections: SectionMap): Pick<GuestFacts, 'logSi
       hits.set(id, list);
     }
   }
-  const logSignatures = [...hits.entries()].map(([id, lines]) => ({ id, count: lines.length, evidence: observe(null, lines.slice(0, 3)).evidence }));
+  const logSignatures = [...hits.entries()].map(([id, lines]) => ({
+    id,
+    count: lines.length,
+    evidence: observe(null, lines.slice(0, 3)).evidence,
+  }));
   return { logSignatures };
 }

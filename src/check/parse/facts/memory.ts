@@ -30,14 +30,17 @@ export function cpuFacts(sections: SectionMap): Pick<GuestFacts, 'cpu' | 'numa'>
   const hv = lines.find((l) => l.text.startsWith('flags_hypervisor='));
   const pae = lines.find((l) => l.text.startsWith('flags_pae='));
   if (count || hv || pae) {
-    out.cpu = observe(stripUndefined({
-      count: safeInt(count?.text.replace(/^\D*/, ''), 100_000),
-      hypervisorFlag: hv ? hv.text.endsWith('=yes') : undefined,
-      pae: pae ? pae.text.endsWith('=yes') : undefined,
-    }), [count, hv, pae].filter((l): l is Line => l !== undefined));
+    out.cpu = observe(
+      stripUndefined({
+        count: safeInt(count?.text.replace(/^\D*/, ''), 100_000),
+        hypervisorFlag: hv ? hv.text.endsWith('=yes') : undefined,
+        pae: pae ? pae.text.endsWith('=yes') : undefined,
+      }),
+      [count, hv, pae].filter((l): l is Line => l !== undefined),
+    );
   }
-  const nodes = linesOf(sections, SECTION.numa).find((l) => /^nodes=\d/.test(l.text))
-    ?? lines.find((l) => /^NUMA node\(s\):\s+\d/.test(l.text));
+  const nodes =
+    linesOf(sections, SECTION.numa).find((l) => /^nodes=\d/.test(l.text)) ?? lines.find((l) => /^NUMA node\(s\):\s+\d/.test(l.text));
   const cmd = linesOf(sections, SECTION.cmdline)[0];
   if (nodes || cmd) {
     const ev = [nodes, cmd].filter((l): l is Line => l !== undefined);
@@ -53,7 +56,11 @@ export function memoryFacts(sections: SectionMap, diagnostics: DiagnosticSink): 
   const total = linesOf(sections, SECTION.meminfo).find((l) => l.text.startsWith('MemTotal:'));
   if (total) ev.push(total);
   const hp = linesOf(sections, SECTION.memHotplug);
-  const field = (key: string) => { const l = hp.find((x) => x.text.startsWith(`${key}=`)); if (l) ev.push(l); return l?.text.slice(key.length + 1).trim(); };
+  const field = (key: string) => {
+    const l = hp.find((x) => x.text.startsWith(`${key}=`));
+    if (l) ev.push(l);
+    return l?.text.slice(key.length + 1).trim();
+  };
   const blockHex = field('block_size_bytes');
   const autoOnline = field('auto_online_blocks');
   const states = hp.find((l) => l.text.startsWith('states:'));
@@ -65,21 +72,26 @@ export function memoryFacts(sections: SectionMap, diagnostics: DiagnosticSink): 
   const defOnline = config.find((l) => /^(?:# )?CONFIG_MEMORY_HOTPLUG_DEFAULT_ONLINE(?:=| is not set)/.test(l.text));
   for (const l of [hotplug, defOnline]) if (l) ev.push(l);
   if (ev.length > 0) {
-    out.memory = observe(stripUndefined({
-      totalKb: safeInt(/(\d{1,16})\s*kB/.exec(total?.text ?? '')?.[1]),
-      blockSizeBytes: blockHex && /^[0-9a-f]{1,15}$/i.test(blockHex) ? parseInt(blockHex, 16) : undefined,
-      autoOnline: autoOnline || undefined,
-      offlineBlocks: states ? safeInt(/\boffline=(\d{1,9})/.exec(states.text)?.[1]) ?? 0 : undefined,
-      onlineRule: sections.has(SECTION.memHotplug) ? rules.some((l) => /ATTR\{state\}\s*=\s*"online"/.test(l.text)) : undefined,
-      hotplugConfig: hotplug ? /=y$/.test(hotplug.text.trim()) : undefined,
-      hotplugDefaultOnline: defOnline ? /=y$/.test(defOnline.text.trim()) : undefined,
-    }), ev);
+    out.memory = observe(
+      stripUndefined({
+        totalKb: safeInt(/(\d{1,16})\s*kB/.exec(total?.text ?? '')?.[1]),
+        blockSizeBytes: blockHex && /^[0-9a-f]{1,15}$/i.test(blockHex) ? parseInt(blockHex, 16) : undefined,
+        autoOnline: autoOnline || undefined,
+        offlineBlocks: states ? (safeInt(/\boffline=(\d{1,9})/.exec(states.text)?.[1]) ?? 0) : undefined,
+        onlineRule: sections.has(SECTION.memHotplug) ? rules.some((l) => /ATTR\{state\}\s*=\s*"online"/.test(l.text)) : undefined,
+        hotplugConfig: hotplug ? /=y$/.test(hotplug.text.trim()) : undefined,
+        hotplugDefaultOnline: defOnline ? /=y$/.test(defOnline.text.trim()) : undefined,
+      }),
+      ev,
+    );
   }
 
   const logs = linesOf(sections, SECTION.dmesg, SECTION.logs);
   const balloonLines = logs.filter((l) => /hv_balloon/.test(l.text));
   const loaded = loadedModules(sections).lines.get('hv_balloon');
-  const dmDevice = linesOf(sections, SECTION.vmbusDevices, SECTION.lsvmbus).find((l) => /525074dc-8985-46e2-8057-a307dc18a502/i.test(l.text));
+  const dmDevice = linesOf(sections, SECTION.vmbusDevices, SECTION.lsvmbus).find((l) =>
+    /525074dc-8985-46e2-8057-a307dc18a502/i.test(l.text),
+  );
   if (balloonLines.length === 0 && !loaded && !dmDevice && !hasAny(sections, SECTION.dmesg, SECTION.lsmod)) return out;
   const protocol = balloonLines.map((l) => /Dynamic Memory protocol version (\d{1,2}\.\d{1,2})/.exec(l.text)).find(Boolean);
   const maxLine = balloonLines.find((l) => /Max\. dynamic memory size: /.test(l.text));
@@ -88,11 +100,16 @@ export function memoryFacts(sections: SectionMap, diagnostics: DiagnosticSink): 
     const raw = /Max\. dynamic memory size: (\S{1,40}) MB/.exec(maxLine.text)?.[1];
     const n = safeInt(raw, MAX_DM_MB);
     maxMb = n ?? 'invalid';
-    if (n === undefined) diagnostics.add('INPUT_VALUE_INVALID', 'A Dynamic Memory size in the kernel log is not a believable number.', { line: maxLine.line, section: maxLine.section });
+    if (n === undefined)
+      diagnostics.add('INPUT_VALUE_INVALID', 'A Dynamic Memory size in the kernel log is not a believable number.', {
+        line: maxLine.line,
+        section: maxLine.section,
+      });
   }
   const failed = balloonLines.filter((l) => /Memory hot add failed|hot_add memory failed/i.test(l.text));
   const builtin = linesOf(sections, SECTION.kernelConfig).find((l) => /^CONFIG_HYPERV_BALLOON=y/.test(l.text));
-  const driver = balloonLines.length > 0 || loaded !== undefined || builtin !== undefined ? true : sections.has(SECTION.lsmod) ? false : undefined;
+  const driver =
+    balloonLines.length > 0 || loaded !== undefined || builtin !== undefined ? true : sections.has(SECTION.lsmod) ? false : undefined;
   const dmOffered = protocol || maxLine || dmDevice ? true : undefined;
   const bev = [loaded, builtin, dmDevice, ...balloonLines.slice(0, 4), ...failed.slice(0, 2)].filter((l): l is Line => l !== undefined);
   out.balloon = observe(stripUndefined({ driver, dmOffered, protocol: protocol?.[1], maxMb, hotAddFailed: failed.length > 0 }), bev);

@@ -30,9 +30,12 @@ export function collectorFacts(sections: SectionMap, diagnostics: DiagnosticSink
   if (uid !== undefined && uid !== 0) {
     diagnostics.add('INPUT_NOT_ROOT', 'The collector ran without root rights; some facts could not be read.', { section: SECTION.meta });
   }
-  if (redact === 'on') diagnostics.add('INPUT_REDACTION_APPLIED', 'Host names and addresses were redacted by the collector.', { section: SECTION.meta });
+  if (redact === 'on')
+    diagnostics.add('INPUT_REDACTION_APPLIED', 'Host names and addresses were redacted by the collector.', { section: SECTION.meta });
   if (format !== undefined && format > SUPPORTED_FORMAT) {
-    diagnostics.add('INPUT_FORMAT_NEWER', 'The collector output uses a newer format than this bot understands; update the bot.', { section: SECTION.meta });
+    diagnostics.add('INPUT_FORMAT_NEWER', 'The collector output uses a newer format than this bot understands; update the bot.', {
+      section: SECTION.meta,
+    });
   }
   const info = {
     collector: value(kv, 'collector'),

@@ -9,10 +9,17 @@ type Module = z.infer<typeof ModuleInfo>;
 
 /** Kernel config symbols whose =y means the driver is built in. */
 const CONFIG_TO_MODULE: Record<string, string> = {
-  CONFIG_HYPERV: 'hv_vmbus', CONFIG_HYPERV_STORAGE: 'hv_storvsc', CONFIG_HYPERV_NET: 'hv_netvsc',
-  CONFIG_HYPERV_UTILS: 'hv_utils', CONFIG_HYPERV_BALLOON: 'hv_balloon', CONFIG_HID_HYPERV_MOUSE: 'hid_hyperv',
-  CONFIG_HYPERV_KEYBOARD: 'hyperv_keyboard', CONFIG_FB_HYPERV: 'hyperv_fb', CONFIG_DRM_HYPERV: 'hyperv_drm',
-  CONFIG_PCI_HYPERV: 'pci_hyperv', CONFIG_HYPERV_VSOCKETS: 'hv_sock',
+  CONFIG_HYPERV: 'hv_vmbus',
+  CONFIG_HYPERV_STORAGE: 'hv_storvsc',
+  CONFIG_HYPERV_NET: 'hv_netvsc',
+  CONFIG_HYPERV_UTILS: 'hv_utils',
+  CONFIG_HYPERV_BALLOON: 'hv_balloon',
+  CONFIG_HID_HYPERV_MOUSE: 'hid_hyperv',
+  CONFIG_HYPERV_KEYBOARD: 'hyperv_keyboard',
+  CONFIG_FB_HYPERV: 'hyperv_fb',
+  CONFIG_DRM_HYPERV: 'hyperv_drm',
+  CONFIG_PCI_HYPERV: 'pci_hyperv',
+  CONFIG_HYPERV_VSOCKETS: 'hv_sock',
 };
 
 export function normaliseModule(name: string): string {
@@ -73,7 +80,10 @@ function parseModinfo(lines: Line[]): { modules: Map<string, Module>; evidence: 
     const field = /^([a-z_]{2,20}):\s+(.*)$/.exec(text);
     if (!field) continue;
     const [, key, value = ''] = field;
-    if (key === 'module') { current = start(value, line); continue; }
+    if (key === 'module') {
+      current = start(value, line);
+      continue;
+    }
     if (key === 'filename') {
       const base = /([\w-]{1,64})\.ko(?:\.xz|\.gz|\.zst)?$/.exec(value)?.[1];
       if (base && (!current || normaliseModule(base) !== current.name)) current = start(base, line);
@@ -84,9 +94,15 @@ function parseModinfo(lines: Line[]): { modules: Map<string, Module>; evidence: 
       evidence.get(current.name)?.push(line);
       continue;
     }
-    if (key === 'name' && !current) { current = start(value, line); continue; }
+    if (key === 'name' && !current) {
+      current = start(value, line);
+      continue;
+    }
     if (!current) continue;
-    if (key === 'version' && !current.version) { current.version = value.slice(0, 40); evidence.get(current.name)?.push(line); }
+    if (key === 'version' && !current.version) {
+      current.version = value.slice(0, 40);
+      evidence.get(current.name)?.push(line);
+    }
     if (key === 'vermagic') current.vermagic = value.split(/\s+/, 1)[0];
     if (key === 'srcversion') current.srcversion = value.slice(0, 40);
   }
@@ -94,19 +110,31 @@ function parseModinfo(lines: Line[]): { modules: Map<string, Module>; evidence: 
 }
 
 export function moduleFacts(sections: SectionMap): Pick<GuestFacts, 'hvModules'> {
-  if (!hasAny(sections, SECTION.lsmod, SECTION.modinfo, SECTION.kernelConfig, SECTION.sysModule, SECTION.sysModuleVmbus, SECTION.bsdKldstat)) return {};
+  if (
+    !hasAny(sections, SECTION.lsmod, SECTION.modinfo, SECTION.kernelConfig, SECTION.sysModule, SECTION.sysModuleVmbus, SECTION.bsdKldstat)
+  )
+    return {};
   const ev: Line[] = [];
   const loaded = loadedModules(sections);
   const hvLoaded = [...loaded.names].filter(isHvModule).sort();
-  for (const name of hvLoaded) { const l = loaded.lines.get(name); if (l) ev.push(l); }
+  for (const name of hvLoaded) {
+    const l = loaded.lines.get(name);
+    if (l) ev.push(l);
+  }
 
   const builtin = new Set<string>();
   for (const line of linesOf(sections, SECTION.kernelConfig)) {
     const cfg = /^(CONFIG_[A-Z0-9_]{1,60})=y\b/.exec(line.text.trim());
     const mod = cfg?.[1] ? CONFIG_TO_MODULE[cfg[1]] : undefined;
-    if (mod) { builtin.add(mod); ev.push(line); }
+    if (mod) {
+      builtin.add(mod);
+      ev.push(line);
+    }
     const mb = /^modules\.builtin:\s+\S*\/([\w-]{1,64})\.ko/.exec(line.text.trim());
-    if (mb?.[1]) { builtin.add(normaliseModule(mb[1])); ev.push(line); }
+    if (mb?.[1]) {
+      builtin.add(normaliseModule(mb[1]));
+      ev.push(line);
+    }
   }
 
   const info = parseModinfo(linesOf(sections, SECTION.modinfo));
@@ -118,10 +146,16 @@ export function moduleFacts(sections: SectionMap): Pick<GuestFacts, 'hvModules'>
   const loadedVersions: Record<string, string> = {};
   for (const line of linesOf(sections, SECTION.sysModule)) {
     const m = /^([\w-]{1,64}) version=(\S{1,40})/.exec(line.text.trim());
-    if (m?.[1] && m[2]) { loadedVersions[normaliseModule(m[1])] = m[2]; ev.push(line); }
+    if (m?.[1] && m[2]) {
+      loadedVersions[normaliseModule(m[1])] = m[2];
+      ev.push(line);
+    }
   }
   const vmbusVersion = linesOf(sections, SECTION.sysModuleVmbus).find((l) => /^\d{1,3}(?:\.\d{1,5}){0,3}$/.test(l.text.trim()));
-  if (vmbusVersion && !loadedVersions.hv_vmbus) { loadedVersions.hv_vmbus = vmbusVersion.text.trim(); ev.push(vmbusVersion); }
+  if (vmbusVersion && !loadedVersions.hv_vmbus) {
+    loadedVersions.hv_vmbus = vmbusVersion.text.trim();
+    ev.push(vmbusVersion);
+  }
 
   const value = {
     loaded: hvLoaded,

@@ -18,7 +18,15 @@ export function networkFacts(sections: SectionMap): Pick<GuestFacts, 'network'> 
     if (!name) continue;
     const kv = keyValues(line.text);
     const oui = /^([0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}):/i.exec(kv.mac ?? '')?.[1]?.toLowerCase();
-    interfaces.push(stripUndefined({ name, driver: kv.driver || undefined, macOui: oui, mtu: safeInt(kv.mtu, 1_000_000), queues: safeInt(kv.queues, 4096) }));
+    interfaces.push(
+      stripUndefined({
+        name,
+        driver: kv.driver || undefined,
+        macOui: oui,
+        mtu: safeInt(kv.mtu, 1_000_000),
+        queues: safeInt(kv.queues, 4096),
+      }),
+    );
     ev.push(line);
   }
   // FreeBSD: hn0 is synthetic, de0 the emulated 21140; ifconfig prints "hn0: flags=...".
@@ -27,20 +35,32 @@ export function networkFacts(sections: SectionMap): Pick<GuestFacts, 'network'> 
     if (!m?.[1]) continue;
     const driver = m[1] === 'hn' ? 'hn' : m[1];
     if (m[1] === 'lo') continue;
-    interfaces.push(stripUndefined({ name: `${m[1]}${m[2] ?? ''}`, driver, mtu: safeInt(/ mtu (\d{1,7})\b/.exec(line.text)?.[1], 1_000_000) }));
+    interfaces.push(
+      stripUndefined({ name: `${m[1]}${m[2] ?? ''}`, driver, mtu: safeInt(/ mtu (\d{1,7})\b/.exec(line.text)?.[1], 1_000_000) }),
+    );
     ev.push(line);
   }
   const drivers = interfaces.map((i) => i.driver).filter((d): d is string => d !== undefined);
   const mods = loadedModules(sections);
   const logs = linesOf(sections, SECTION.dmesg, SECTION.bsdDmesg);
-  const netvscLine = mods.lines.get('hv_netvsc') ?? logs.find((l) => /hn\d{1,3}: <(?:Hyper-V|Synthetic) Network Interface>|hv_netvsc\b.*(?:eth\d|VF|registering|Hyper-V)/i.test(l.text));
+  const netvscLine =
+    mods.lines.get('hv_netvsc') ??
+    logs.find((l) => /hn\d{1,3}: <(?:Hyper-V|Synthetic) Network Interface>|hv_netvsc\b.*(?:eth\d|VF|registering|Hyper-V)/i.test(l.text));
   const legacyMods = [...mods.names].filter((n) => LEGACY.test(n));
   const legacyPci = linesOf(sections, SECTION.lspci).filter((l) => /DECchip 21140|\[1011:0009\]/.test(l.text));
   const legacyBsd = logs.filter((l) => /^de\d{1,3}: </.test(l.text.trim()));
-  const legacy = unique([...drivers.filter((d) => LEGACY.test(d)), ...legacyMods, ...(legacyPci.length > 0 ? ['tulip'] : []), ...(legacyBsd.length > 0 ? ['de'] : [])]);
+  const legacy = unique([
+    ...drivers.filter((d) => LEGACY.test(d)),
+    ...legacyMods,
+    ...(legacyPci.length > 0 ? ['tulip'] : []),
+    ...(legacyBsd.length > 0 ? ['de'] : []),
+  ]);
   const sriov = unique([...drivers.filter((d) => SRIOV.test(d)), ...[...mods.names].filter((n) => SRIOV.test(n))]);
   for (const l of [netvscLine, ...legacyPci, ...legacyBsd]) if (l) ev.push(l);
-  for (const n of [...legacyMods, ...sriov]) { const l = mods.lines.get(n); if (l) ev.push(l); }
+  for (const n of [...legacyMods, ...sriov]) {
+    const l = mods.lines.get(n);
+    if (l) ev.push(l);
+  }
 
   const bindings = [
     ...linesOf(sections, SECTION.persistentNet).filter((l) => /ATTR\{address\}==/.test(l.text)),
@@ -49,8 +69,9 @@ export function networkFacts(sections: SectionMap): Pick<GuestFacts, 'network'> 
   ];
   ev.push(...bindings.slice(0, 3));
   const bindingSections = hasAny(sections, SECTION.persistentNet, SECTION.ifcfg, SECTION.netplan, SECTION.interfaces);
-  const nm = linesOf(sections, SECTION.networkManager).find((l) => /^NetworkManager active=/.test(l.text))
-    ?? linesOf(sections, SECTION.ps).find((l) => /\bNetworkManager\b/.test(l.text));
+  const nm =
+    linesOf(sections, SECTION.networkManager).find((l) => /^NetworkManager active=/.test(l.text)) ??
+    linesOf(sections, SECTION.ps).find((l) => /\bNetworkManager\b/.test(l.text));
   if (nm) ev.push(nm);
   const nmActive = nm ? (nm.text.startsWith('NetworkManager active=') ? /=active$/.test(nm.text.trim()) : true) : undefined;
   const value = stripUndefined({

@@ -5,9 +5,21 @@ import { stripUndefined } from './meta.ts';
 import { linesOf, observe, type Line } from './view.ts';
 
 const ID_TO_DISTRO: Record<string, GuestDistro> = {
-  rhel: 'rhel', redhat: 'rhel', centos: 'centos', ol: 'oracle-linux', oracle: 'oracle-linux', sles: 'sles', sled: 'sles',
-  sles_sap: 'sles', 'opensuse-leap': 'opensuse', opensuse: 'opensuse', 'opensuse-tumbleweed': 'opensuse', suse: 'opensuse',
-  ubuntu: 'ubuntu', debian: 'debian', freebsd: 'freebsd',
+  rhel: 'rhel',
+  redhat: 'rhel',
+  centos: 'centos',
+  ol: 'oracle-linux',
+  oracle: 'oracle-linux',
+  sles: 'sles',
+  sled: 'sles',
+  sles_sap: 'sles',
+  'opensuse-leap': 'opensuse',
+  opensuse: 'opensuse',
+  'opensuse-tumbleweed': 'opensuse',
+  suse: 'opensuse',
+  ubuntu: 'ubuntu',
+  debian: 'debian',
+  freebsd: 'freebsd',
 };
 
 function unquote(value: string): string {
@@ -63,7 +75,12 @@ export function osFacts(sections: SectionMap): Pick<GuestFacts, 'os'> {
     const fv = linesOf(sections, SECTION.bsdVersion).find((l) => freebsdVersion(l.text.trim()));
     const release = fv?.text.trim() ?? uname.text.split(/\s+/)[2] ?? '';
     const version = freebsdVersion(release);
-    return { os: observe(stripUndefined({ distro: 'freebsd' as const, rawId: 'freebsd', version, versionFull: release || undefined, like: [] }), fv ? [fv, uname] : [uname]) };
+    return {
+      os: observe(
+        stripUndefined({ distro: 'freebsd' as const, rawId: 'freebsd', version, versionFull: release || undefined, like: [] }),
+        fv ? [fv, uname] : [uname],
+      ),
+    };
   }
 
   const osr = osReleaseFields(linesOf(sections, SECTION.osRelease));
@@ -72,7 +89,10 @@ export function osFacts(sections: SectionMap): Pick<GuestFacts, 'os'> {
   for (const name of releaseFiles) {
     for (const line of linesOf(sections, name)) {
       const parsed = fromReleaseText(line);
-      if (parsed) { fromFile = { parsed, line }; break; }
+      if (parsed) {
+        fromFile = { parsed, line };
+        break;
+      }
     }
     if (fromFile) break;
   }
@@ -80,13 +100,19 @@ export function osFacts(sections: SectionMap): Pick<GuestFacts, 'os'> {
   const evidence: Line[] = [];
   let rawId = id?.value.toLowerCase();
   if (id) evidence.push(id.line);
-  if (!rawId && fromFile) { rawId = fromFile.parsed.rawId; evidence.push(fromFile.line); }
+  if (!rawId && fromFile) {
+    rawId = fromFile.parsed.rawId;
+    evidence.push(fromFile.line);
+  }
 
   const suse = linesOf(sections, SECTION.suseRelease);
   const lsb = linesOf(sections, SECTION.lsbRelease);
   if (!rawId && suse.length > 0) rawId = /openSUSE/i.test(suse[0]?.text ?? '') ? 'opensuse' : 'sles';
   const lsbId = lsb.find((l) => l.text.startsWith('DISTRIB_ID='));
-  if (!rawId && lsbId) { rawId = unquote(lsbId.text.slice(11)).toLowerCase(); evidence.push(lsbId); }
+  if (!rawId && lsbId) {
+    rawId = unquote(lsbId.text.slice(11)).toLowerCase();
+    evidence.push(lsbId);
+  }
   const debianFile = linesOf(sections, SECTION.debianVersion).find((l) => debianVersion(l.text));
   if (!rawId && debianFile) rawId = 'debian';
   if (!rawId) return {};
@@ -101,8 +127,10 @@ export function osFacts(sections: SectionMap): Pick<GuestFacts, 'os'> {
     evidence.push(fromFile.line);
   }
   if (!version && (distro === 'sles' || rawId === 'sles')) {
-    if (versionId) { version = slesVersion(versionId.value); evidence.push(versionId.line); }
-    else {
+    if (versionId) {
+      version = slesVersion(versionId.value);
+      evidence.push(versionId.line);
+    } else {
       const major = suse.find((l) => /^VERSION\s*=/.test(l.text));
       const patch = suse.find((l) => /^PATCHLEVEL\s*=/.test(l.text));
       const v = major?.text.split('=')[1]?.trim();
@@ -122,12 +150,21 @@ export function osFacts(sections: SectionMap): Pick<GuestFacts, 'os'> {
     evidence.push(versionId.line);
   }
   const lsbRelease = lsb.find((l) => l.text.startsWith('DISTRIB_RELEASE='));
-  if (!version && lsbRelease) { version = unquote(lsbRelease.text.slice(16)); evidence.push(lsbRelease); }
+  if (!version && lsbRelease) {
+    version = unquote(lsbRelease.text.slice(16));
+    evidence.push(lsbRelease);
+  }
   if (version && !/^\d{1,8}(?:\.\d{1,5}){0,3}(?: SP\d{1,2})?$/.test(version)) version = undefined;
 
   const pretty = osr.get('PRETTY_NAME')?.value ?? fromFile?.line.text.trim() ?? suse[0]?.text.trim();
-  const like = (osr.get('ID_LIKE')?.value ?? '').split(/\s+/).filter(Boolean).map((s) => s.toLowerCase());
+  const like = (osr.get('ID_LIKE')?.value ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((s) => s.toLowerCase());
   return {
-    os: observe(stripUndefined({ distro, rawId, version, versionFull, prettyName: pretty?.slice(0, 120), like }), evidence.length ? evidence : suse.slice(0, 3)),
+    os: observe(
+      stripUndefined({ distro, rawId, version, versionFull, prettyName: pretty?.slice(0, 120), like }),
+      evidence.length ? evidence : suse.slice(0, 3),
+    ),
   };
 }

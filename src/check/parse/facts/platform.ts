@@ -8,9 +8,13 @@ const AZURE_ASSET_TAG = '7783-7084-3265-9085-8269-3286-77';
 
 export function virtualizationFacts(sections: SectionMap): Pick<GuestFacts, 'virtualization' | 'azure'> {
   const out: Pick<GuestFacts, 'virtualization' | 'azure'> = {};
-  const detect = linesOf(sections, SECTION.detectVirt, SECTION.virtWhat, SECTION.bsdVmGuest).find((l) => /^[a-z][\w-]{0,30}$/.test(l.text.trim()));
+  const detect = linesOf(sections, SECTION.detectVirt, SECTION.virtWhat, SECTION.bsdVmGuest).find((l) =>
+    /^[a-z][\w-]{0,30}$/.test(l.text.trim()),
+  );
   const word = detect?.text.trim();
-  const hvLog = linesOf(sections, SECTION.dmesg, SECTION.bsdDmesg).find((l) => /Hypervisor detected: Microsoft Hyper-?V|Hyper-V Host (?:OS )?Build|Hyper-V Version:|on vmbus\d/i.test(l.text));
+  const hvLog = linesOf(sections, SECTION.dmesg, SECTION.bsdDmesg).find((l) =>
+    /Hypervisor detected: Microsoft Hyper-?V|Hyper-V Host (?:OS )?Build|Hyper-V Version:|on vmbus\d/i.test(l.text),
+  );
   const dmi = linesOf(sections, SECTION.dmiId, SECTION.dmidecode, SECTION.bsdKenv);
   const vendor = dmi.find((l) => /(?:sys_vendor=|Manufacturer:|smbios\.system\.maker=)\s*Microsoft Corporation/.test(l.text));
   const product = dmi.find((l) => /(?:product_name=|Product Name:|smbios\.system\.product=)\s*Virtual Machine/.test(l.text));
@@ -18,7 +22,11 @@ export function virtualizationFacts(sections: SectionMap): Pick<GuestFacts, 'vir
   if (word === 'microsoft' || word === 'hyperv' || word === 'hv' || word === 'virtualpc') {
     out.virtualization = observe({ hypervisor: 'hyperv' as const, detail: word }, detect ? [detect] : [], 'high');
   } else if (hvLog || vmbus) {
-    out.virtualization = observe({ hypervisor: 'hyperv' as const }, [hvLog ?? vmbus].filter((l): l is Line => l !== undefined), 'high');
+    out.virtualization = observe(
+      { hypervisor: 'hyperv' as const },
+      [hvLog ?? vmbus].filter((l): l is Line => l !== undefined),
+      'high',
+    );
   } else if (vendor && product) {
     out.virtualization = observe({ hypervisor: 'hyperv' as const }, [vendor, product], 'medium');
   } else if (detect && word === 'none') {

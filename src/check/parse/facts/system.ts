@@ -7,7 +7,10 @@ import { normaliseModule } from './modules.ts';
 import type { Package } from './packages.ts';
 import { linesOf, observe, safeInt, sectionEvidence, unique, type Line } from './view.ts';
 
-type SystemFacts = Pick<GuestFacts, 'initramfs' | 'kvpPools' | 'kernelPackages' | 'mounts' | 'loaderConf' | 'nicConfig' | 'autoUpdates' | 'grubTimeout' | 'iscsi'>;
+type SystemFacts = Pick<
+  GuestFacts,
+  'initramfs' | 'kvpPools' | 'kernelPackages' | 'mounts' | 'loaderConf' | 'nicConfig' | 'autoUpdates' | 'grubTimeout' | 'iscsi'
+>;
 
 /** Hyper-V module names the collector found inside the initramfs (it greps the decompressed stream). */
 function initramfsFacts(sections: SectionMap): SystemFacts {
@@ -26,7 +29,9 @@ function initramfsFacts(sections: SectionMap): SystemFacts {
   const unreadable = modules.size === 0 && (failure !== undefined || (section.rc !== undefined && section.rc !== 0) || section.truncated);
   const image = lines.find((l) => l.text.startsWith('image='));
   const ev = [image, failure, ...found].filter((l): l is Line => l !== undefined);
-  return { initramfs: observe({ modules: [...modules].sort(), unreadable }, ev.length > 0 ? ev : sectionEvidence(sections, SECTION.initramfs)) };
+  return {
+    initramfs: observe({ modules: [...modules].sort(), unreadable }, ev.length > 0 ? ev : sectionEvidence(sections, SECTION.initramfs)),
+  };
 }
 
 /** "-rw-r--r--." → "644" (set-id and sticky bits ignored). */
@@ -49,7 +54,11 @@ function kvpPoolFacts(sections: SectionMap): SystemFacts {
   let missing = false;
   for (const line of lines) {
     const text = line.text.trim();
-    if (/No such file or directory/.test(text)) { missing = true; ev.push(line); continue; }
+    if (/No such file or directory/.test(text)) {
+      missing = true;
+      ev.push(line);
+      continue;
+    }
     const m = /^(-[-rwxsStT]{9})[.+@]?\s+\d{1,6}\s+\S{1,32}\s+\S{1,32}\s+(\d{1,15})\s.*\s(\.kvp_pool_\d{1,2})$/.exec(text);
     if (!m?.[1] || !m[3]) continue;
     files.push(stripUndefined({ name: m[3], mode: octalMode(m[1]), size: safeInt(m[2]) }));
@@ -60,7 +69,8 @@ function kvpPoolFacts(sections: SectionMap): SystemFacts {
 }
 
 const KERNEL_RPM = /^kernel(?:-(?:PAE|uek|default|azure|core|xen))?$/;
-const KERNEL_META = /^linux-(?:image-)?(?:generic|virtual|azure|aws|gcp|oracle|lowlatency|kvm)(?:-hwe-[\d.]+|-lts-[a-z]+)?(?:-edge)?$|^linux-(?:cloud-)?tools-(?:generic|virtual|azure)(?:-hwe-[\d.]+|-lts-[a-z]+)?$/;
+const KERNEL_META =
+  /^linux-(?:image-)?(?:generic|virtual|azure|aws|gcp|oracle|lowlatency|kvm)(?:-hwe-[\d.]+|-lts-[a-z]+)?(?:-edge)?$|^linux-(?:cloud-)?tools-(?:generic|virtual|azure)(?:-hwe-[\d.]+|-lts-[a-z]+)?$/;
 
 /** Installed kernels and kernel meta packages. An rpm kernel is written VERSION-RELEASE (uname -r without the arch). */
 function kernelPackageFacts(packages: Package[] | undefined, sections: SectionMap): SystemFacts {
@@ -71,18 +81,32 @@ function kernelPackageFacts(packages: Package[] | undefined, sections: SectionMa
   for (const p of packages) {
     if (KERNEL_RPM.test(p.name) && p.version && p.release && /^\d/.test(p.version)) {
       const flavour = /^kernel-(default|azure|PAE|xen)$/.exec(p.name)?.[1];
-      installed.push(flavour === 'default' || flavour === 'azure'
-        ? `${p.version}-${p.release.replace(/\.\d{1,4}$/, '')}-${flavour}`
-        : `${p.version}-${p.release}`);
+      installed.push(
+        flavour === 'default' || flavour === 'azure'
+          ? `${p.version}-${p.release.replace(/\.\d{1,4}$/, '')}-${flavour}`
+          : `${p.version}-${p.release}`,
+      );
       ev.push(p.line);
       continue;
     }
     const deb = /^linux-image-(?:unsigned-)?(\d{1,3}\.\d{1,3}\.\d{1,3}-\d{1,6}-[a-z][\w-]{0,30})$/.exec(p.name);
-    if (deb?.[1]) { installed.push(deb[1]); ev.push(p.line); continue; }
-    if (KERNEL_META.test(p.name)) { meta.push(p.name); ev.push(p.line); }
+    if (deb?.[1]) {
+      installed.push(deb[1]);
+      ev.push(p.line);
+      continue;
+    }
+    if (KERNEL_META.test(p.name)) {
+      meta.push(p.name);
+      ev.push(p.line);
+    }
   }
   if (installed.length === 0 && meta.length === 0) return {};
-  return { kernelPackages: observe({ installed: unique(installed), meta: unique(meta).sort() }, ev.length > 0 ? ev : sectionEvidence(sections, SECTION.packages)) };
+  return {
+    kernelPackages: observe(
+      { installed: unique(installed), meta: unique(meta).sort() },
+      ev.length > 0 ? ev : sectionEvidence(sections, SECTION.packages),
+    ),
+  };
 }
 
 const MAX_MOUNTS = 100;
@@ -135,13 +159,21 @@ function nicConfigFacts(sections: SectionMap): SystemFacts {
     const value = (m[3] ?? '').trim().replace(/^["']|["']$/g, '');
     if (m[2] === 'DEVICE' && /^[\w.:@-]{1,40}$/.test(value)) entry.config.device = value;
     if (m[2] === 'BOOTPROTO') entry.config.bootproto = value.toLowerCase().slice(0, 20);
-    if (m[2] === 'NM_CONTROLLED') { const yes = yesNo(value); if (yes !== undefined) entry.config.nmControlled = yes; }
+    if (m[2] === 'NM_CONTROLLED') {
+      const yes = yesNo(value);
+      if (yes !== undefined) entry.config.nmControlled = yes;
+    }
     entry.lines.push(line);
     byFile.set(m[1], entry);
   }
   const configs = [...byFile.values()].filter((e) => e.config.device !== 'lo');
   if (configs.length === 0) return {};
-  return { nicConfig: observe(configs.map((e) => e.config), configs.flatMap((e) => e.lines.filter((l) => /BOOTPROTO|NM_CONTROLLED/.test(l.text)))) };
+  return {
+    nicConfig: observe(
+      configs.map((e) => e.config),
+      configs.flatMap((e) => e.lines.filter((l) => /BOOTPROTO|NM_CONTROLLED/.test(l.text))),
+    ),
+  };
 }
 
 const AUTO_UPDATE = /\b(yum-cron|dnf-automatic(?:-install)?|unattended-upgrades|apt-daily-upgrade)(?:\.service|\.timer)?\b/;
@@ -164,8 +196,12 @@ function autoUpdateFacts(sections: SectionMap): SystemFacts {
     const name = AUTO_UPDATE.exec(line.text)?.[1];
     if (!name) continue;
     ev.push(line);
-    const on = /^unit-file: \S+ (?:enabled|enabled-runtime|static)$/.test(t) || /^unit-active: \S+ active$/.test(t) || /\b[35]:on\b/.test(t) || /start\/running/.test(t)
-      || /^[\w.@-]+\.(?:service|timer)\s+(?:enabled|loaded\s+active)/.test(t);
+    const on =
+      /^unit-file: \S+ (?:enabled|enabled-runtime|static)$/.test(t) ||
+      /^unit-active: \S+ active$/.test(t) ||
+      /\b[35]:on\b/.test(t) ||
+      /start\/running/.test(t) ||
+      /^[\w.@-]+\.(?:service|timer)\s+(?:enabled|loaded\s+active)/.test(t);
     if (on) enabled.push(name);
   }
   if (ev.length === 0 && !sections.has(SECTION.updateServices)) return {};
@@ -196,12 +232,26 @@ function iscsiFacts(sections: SectionMap): SystemFacts {
   const ev: Line[] = [];
   for (const line of linesOf(sections, SECTION.iscsiSessions)) {
     const t = line.text.trim();
-    if (/iscsi_session\/?:$/.test(t)) { dir = 'iscsi'; continue; }
-    if (/fc_host\/?:$/.test(t)) { dir = 'fc'; continue; }
-    if (/cannot access|No such file/.test(t)) { dir = undefined; continue; }
+    if (/iscsi_session\/?:$/.test(t)) {
+      dir = 'iscsi';
+      continue;
+    }
+    if (/fc_host\/?:$/.test(t)) {
+      dir = 'fc';
+      continue;
+    }
+    if (/cannot access|No such file/.test(t)) {
+      dir = undefined;
+      continue;
+    }
     for (const name of t.split(/\s+/)) {
-      if (/^session\d{1,5}$/.test(name) && dir !== 'fc') { sessions++; ev.push(line); }
-      else if (/^host\d{1,5}$/.test(name) && dir === 'fc') { fcHosts++; ev.push(line); }
+      if (/^session\d{1,5}$/.test(name) && dir !== 'fc') {
+        sessions++;
+        ev.push(line);
+      } else if (/^host\d{1,5}$/.test(name) && dir === 'fc') {
+        fcHosts++;
+        ev.push(line);
+      }
     }
   }
   return { iscsi: observe({ sessions, fcHosts }, ev.length > 0 ? ev : sectionEvidence(sections, SECTION.iscsiSessions)) };

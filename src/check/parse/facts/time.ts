@@ -16,7 +16,9 @@ export function timeFacts(sections: SectionMap): Pick<GuestFacts, 'timeSync' | '
   const out: Pick<GuestFacts, 'timeSync' | 'kdump'> = {};
   const clock = linesOf(sections, SECTION.clocksource);
   const ev: Line[] = [];
-  const current = clock.find((l) => l.text.startsWith('current=')) ?? linesOf(sections, SECTION.bsdTimecounter).find((l) => /^[\w-]{1,40}$/.test(l.text.trim()));
+  const current =
+    clock.find((l) => l.text.startsWith('current=')) ??
+    linesOf(sections, SECTION.bsdTimecounter).find((l) => /^[\w-]{1,40}$/.test(l.text.trim()));
   const available = clock.find((l) => l.text.startsWith('available='));
   const ptp = clock.filter((l) => /clock_name=hyperv\b|^ptp_hyperv=present/.test(l.text.trim()));
   const refclock = clock.filter((l) => /refclock\s+PHC\s+\/dev\/(?:ptp_hyperv|ptp\d)/.test(l.text));
@@ -27,16 +29,19 @@ export function timeFacts(sections: SectionMap): Pick<GuestFacts, 'timeSync' | '
     const ntpd = serviceActive(sections, /\bntpd?\b/);
     const timesyncd = serviceActive(sections, /systemd-timesyn/);
     for (const s of [chrony, ntpd, timesyncd]) if (s.line) ev.push(s.line);
-    out.timeSync = observe(stripUndefined({
-      clocksource: current ? current.text.replace(/^current=/, '').trim() || undefined : undefined,
-      available: (available?.text.replace(/^available=/, '') ?? '').split(/\s+/).filter(Boolean).slice(0, 12),
-      ptpHyperv: clock.length > 0 ? ptp.length > 0 : undefined,
-      chronyActive: chrony.active,
-      chronyRefclockPtp: clock.length > 0 ? refclock.length > 0 : undefined,
-      ntpdActive: ntpd.active,
-      timesyncdActive: timesyncd.active,
-      hvTimesyncIc: ic ? /IC version (\d{1,2}\.\d{1,2})/.exec(ic.text)?.[1] : undefined,
-    }), ev);
+    out.timeSync = observe(
+      stripUndefined({
+        clocksource: current ? current.text.replace(/^current=/, '').trim() || undefined : undefined,
+        available: (available?.text.replace(/^available=/, '') ?? '').split(/\s+/).filter(Boolean).slice(0, 12),
+        ptpHyperv: clock.length > 0 ? ptp.length > 0 : undefined,
+        chronyActive: chrony.active,
+        chronyRefclockPtp: clock.length > 0 ? refclock.length > 0 : undefined,
+        ntpdActive: ntpd.active,
+        timesyncdActive: timesyncd.active,
+        hvTimesyncIc: ic ? /IC version (\d{1,2}\.\d{1,2})/.exec(ic.text)?.[1] : undefined,
+      }),
+      ev,
+    );
   }
 
   if (hasAny(sections, SECTION.kdump)) {
@@ -44,16 +49,21 @@ export function timeFacts(sections: SectionMap): Pick<GuestFacts, 'timeSync' | '
     const crash = k.find((l) => l.text.startsWith('crashkernel='));
     const size = k.find((l) => l.text.startsWith('kexec_crash_size='));
     const loaded = k.find((l) => /^kexec_crash_loaded=[01]$/.test(l.text.trim()));
-    const unit = linesOf(sections, SECTION.services).find((l) => /^unit-file: kdump(?:-tools)?\.service /.test(l.text) || /^(?:chkconfig: )?kdump\s+0:/.test(l.text));
+    const unit = linesOf(sections, SECTION.services).find(
+      (l) => /^unit-file: kdump(?:-tools)?\.service /.test(l.text) || /^(?:chkconfig: )?kdump\s+0:/.test(l.text),
+    );
     const enabled = unit ? /\benabled$|\b[23]:on\b/.test(unit.text.trim()) : undefined;
     const size0 = safeInt(size?.text.slice(17));
     if (!crash && size0 === undefined && !loaded && !unit) return out;
-    out.kdump = observe(stripUndefined({
-      crashkernel: crash?.text.slice(12).trim() || undefined,
-      reservedBytes: size0,
-      loaded: loaded ? loaded.text.trim().endsWith('1') : undefined,
-      enabled,
-    }), [crash, size, loaded, unit].filter((l): l is Line => l !== undefined));
+    out.kdump = observe(
+      stripUndefined({
+        crashkernel: crash?.text.slice(12).trim() || undefined,
+        reservedBytes: size0,
+        loaded: loaded ? loaded.text.trim().endsWith('1') : undefined,
+        enabled,
+      }),
+      [crash, size, loaded, unit].filter((l): l is Line => l !== undefined),
+    );
   }
   return out;
 }

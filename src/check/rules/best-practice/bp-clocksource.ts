@@ -1,7 +1,13 @@
 import { evidenceOf, finding, token } from '../helpers.ts';
 import { defineRule } from '../define.ts';
 
-const GOOD_LINUX = new Set(['hyperv_clocksource_tsc_page', 'lis_hyperv_clocksource_tsc_page', 'hyperv_clocksource', 'hyperv_clocksource_msr', 'tsc']);
+const GOOD_LINUX = new Set([
+  'hyperv_clocksource_tsc_page',
+  'lis_hyperv_clocksource_tsc_page',
+  'hyperv_clocksource',
+  'hyperv_clocksource_msr',
+  'tsc',
+]);
 const GOOD_FREEBSD = new Set(['Hyper-V-TSC', 'Hyper-V', 'TSC-low']);
 
 export const bpClocksource = defineRule({

@@ -14,7 +14,10 @@ export const bpIoScheduler = defineRule({
     if (!schedulers || schedulers.value.length === 0) return 'skip';
     const other = schedulers.value.filter((s) => !GOOD.has(s.active));
     if (other.length === 0) return 'pass';
-    const list = other.slice(0, 4).map((s) => `${token(s.device, 16)}: ${token(s.active, 20)}`).join(', ');
+    const list = other
+      .slice(0, 4)
+      .map((s) => `${token(s.device, 16)}: ${token(s.active, 20)}`)
+      .join(', ');
     const harmless = other.every((s) => /deadline/.test(s.active)) ? ' (deadline does little harm, but it is not the recommendation)' : '';
     return finding(ctx, {
       detail: `Virtual disks use a guest-side I/O scheduler (${list})${harmless}. The host schedules I/O for its physical disks; a second scheduler in the guest only adds latency.`,

@@ -16,7 +16,8 @@ export const bpNumaOldKernel = defineRule({
     if (kernel.osType !== 'Linux') return 'pass';
     const rhelKernel = kernel.distTag !== undefined && /^el[56]/.test(kernel.distTag);
     const old = rhelKernel
-      ? compareTuples(kernel.upstream, [2, 6, 32]) < 0 || (compareTuples(kernel.upstream, [2, 6, 32]) === 0 && (kernel.vendorBuild[0] ?? 0) < 504)
+      ? compareTuples(kernel.upstream, [2, 6, 32]) < 0 ||
+        (compareTuples(kernel.upstream, [2, 6, 32]) === 0 && (kernel.vendorBuild[0] ?? 0) < 504)
       : compareTuples(kernel.upstream, [2, 6, 37]) < 0;
     if (!old) return 'pass';
     const numa = ctx.facts.numa?.value;

@@ -16,7 +16,10 @@ export const bpStaticIpInjectionNm = defineRule({
     const managed = configs.filter((c) => (c.bootproto === 'static' || c.bootproto === 'none') && c.nmControlled !== false);
     if (managed.length === 0) return 'pass';
     return finding(ctx, {
-      detail: `This replicated or clustered VM has statically configured adapters managed by NetworkManager (${managed.slice(0, 3).map((c) => token(c.device, 16)).join(', ')}): Hyper-V Replica's static IP injection may not apply on failover.`,
+      detail: `This replicated or clustered VM has statically configured adapters managed by NetworkManager (${managed
+        .slice(0, 3)
+        .map((c) => token(c.device, 16))
+        .join(', ')}): Hyper-V Replica's static IP injection may not apply on failover.`,
       fix: 'Set NM_CONTROLLED=no in the ifcfg file of each such synthetic adapter.',
       evidence: evidenceOf(ctx.facts.nicConfig, ctx.facts.userContext),
     });

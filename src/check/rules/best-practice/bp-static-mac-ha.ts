@@ -20,7 +20,7 @@ export const bpStaticMacHa = defineRule({
     return finding(ctx, {
       severity: sure ? 'warning' : 'info',
       detail: `${bound ? 'The guest ties its network configuration to a MAC address' : 'The VM uses dynamic MAC addresses in a cluster'}${sure ? ' and the VM is clustered' : ''}. After a failover or move a dynamic MAC changes, and the adapter comes up under a new name (eth1) without its configuration.${sure ? '' : ' This matters if the VM is clustered or replicated.'}`,
-      fix: 'Give the VM\'s network adapters static MAC addresses (Hyper-V Manager or Failover Cluster Manager), or remove the MAC binding (HWADDR=, ATTR{address}, macaddress:) from the guest configuration.',
+      fix: "Give the VM's network adapters static MAC addresses (Hyper-V Manager or Failover Cluster Manager), or remove the MAC binding (HWADDR=, ATTR{address}, macaddress:) from the guest configuration.",
       evidence: evidenceOf(ctx.facts.network, ctx.facts.userContext),
     });
   },

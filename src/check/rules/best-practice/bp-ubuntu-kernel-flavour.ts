@@ -22,7 +22,10 @@ export const bpUbuntuKernelFlavour = defineRule({
     const tracksKernel = meta.some((m) => GOOD_META.test(m));
     const cloudTools = meta.some((m) => /^linux-cloud-tools-/.test(m));
     if (tracksKernel && cloudTools) return 'pass';
-    const missing = [tracksKernel ? '' : 'a virtual, HWE or linux-azure kernel meta package', cloudTools ? '' : 'a linux-cloud-tools meta package'].filter(Boolean);
+    const missing = [
+      tracksKernel ? '' : 'a virtual, HWE or linux-azure kernel meta package',
+      cloudTools ? '' : 'a linux-cloud-tools meta package',
+    ].filter(Boolean);
     return finding(ctx, {
       detail: `This Ubuntu guest runs the ${token(kernel.flavour ?? 'generic', 20)} kernel without ${missing.join(' and ')}: Hyper-V fixes arrive late, and the Hyper-V daemons do not follow kernel updates.`,
       fix: 'Install linux-virtual (or the HWE variant, e.g. linux-virtual-hwe-22.04, or linux-azure) together with linux-cloud-tools-virtual and linux-tools-virtual, then reboot into the new kernel.',

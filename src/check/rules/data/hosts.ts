@@ -18,7 +18,14 @@ export function hostName(host: HostFamily): string {
  * 2025 is assumed to stay at 5.3 until a source says otherwise.
  */
 export const HOST_MAX_VMBUS: Readonly<Record<HostFamily, string>> = {
-  '2008': '0.13', '2008 R2': '1.1', '2012': '2.4', '2012 R2': '3.0', '2016': '4.0', '2019': '5.2', '2022': '5.3', '2025': '5.3',
+  '2008': '0.13',
+  '2008 R2': '1.1',
+  '2012': '2.4',
+  '2012 R2': '3.0',
+  '2016': '4.0',
+  '2019': '5.2',
+  '2022': '5.3',
+  '2025': '5.3',
 };
 
 /**
@@ -27,7 +34,14 @@ export const HOST_MAX_VMBUS: Readonly<Record<HostFamily, string>> = {
  */
 export function hostFloorForBuild(build: number): HostFamily | undefined {
   const steps: ReadonlyArray<readonly [number, HostFamily]> = [
-    [26100, '2025'], [20348, '2022'], [17763, '2019'], [14393, '2016'], [9600, '2012 R2'], [9200, '2012'], [7600, '2008 R2'], [6001, '2008'],
+    [26100, '2025'],
+    [20348, '2022'],
+    [17763, '2019'],
+    [14393, '2016'],
+    [9600, '2012 R2'],
+    [9200, '2012'],
+    [7600, '2008 R2'],
+    [6001, '2008'],
   ];
   return steps.find(([min]) => build >= min)?.[1];
 }

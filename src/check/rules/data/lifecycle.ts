@@ -46,8 +46,20 @@ export const GUEST_LIFECYCLE: readonly GuestLifecycle[] = [
   { family: 'debian', release: '9', ends: '2022-06-30', confidence: 'medium' },
   { family: 'debian', release: '10', ends: '2024-06-30', confidence: 'medium' },
   { family: 'debian', release: '11', ends: '2026-08-31', confidence: 'low' },
-  { family: 'sles', release: '11', ends: '2019-03-31', confidence: 'medium', note: 'for the last service pack; earlier service packs ended sooner' },
-  { family: 'sles', release: '12', ends: '2024-10-31', confidence: 'medium', note: 'for the last service pack; earlier service packs ended sooner' },
+  {
+    family: 'sles',
+    release: '11',
+    ends: '2019-03-31',
+    confidence: 'medium',
+    note: 'for the last service pack; earlier service packs ended sooner',
+  },
+  {
+    family: 'sles',
+    release: '12',
+    ends: '2024-10-31',
+    confidence: 'medium',
+    note: 'for the last service pack; earlier service packs ended sooner',
+  },
   { family: 'freebsd', release: '10', ends: '2018-10-31', confidence: 'high' },
   { family: 'freebsd', release: '11', ends: '2021-09-30', confidence: 'high' },
   { family: 'freebsd', release: '12', ends: '2023-12-31', confidence: 'high' },
@@ -74,8 +86,10 @@ export const HOST_LIFECYCLE: readonly HostLifecycle[] = [
 /** The entry for a guest release: an exact release first, then its major. */
 export function guestLifecycle(family: GuestDistro, version: string): GuestLifecycle | undefined {
   const major = version.split(/[.\s]/, 1)[0] ?? version;
-  return GUEST_LIFECYCLE.find((e) => e.family === family && e.release === version)
-    ?? GUEST_LIFECYCLE.find((e) => e.family === family && e.release === major && !e.release.includes('.'));
+  return (
+    GUEST_LIFECYCLE.find((e) => e.family === family && e.release === version) ??
+    GUEST_LIFECYCLE.find((e) => e.family === family && e.release === major && !e.release.includes('.'))
+  );
 }
 
 /** The last minor release of each finished RHEL-compatible major (CentOS 8 stopped at 8.5). */

@@ -23,8 +23,9 @@ export const dmBalloonOnly = defineRule({
     if (inUse === undefined) return 'skip';
     const cause = lisLimited
       ? `LIS ${token(lis.version, 12)} can give memory back (ballooning) but cannot take more (no hot-add)`
-      : noHotplug ? 'the kernel is built without memory hot-plug, so it can only balloon'
-      : `this release's drivers support ballooning but not hot-add (${hotAdd?.why ?? 'KB'})`;
+      : noHotplug
+        ? 'the kernel is built without memory hot-plug, so it can only balloon'
+        : `this release's drivers support ballooning but not hot-add (${hotAdd?.why ?? 'KB'})`;
     return finding(ctx, {
       detail: `Dynamic Memory is in use, and ${cause}: the VM never grows above its Startup memory.${ctx.facts.balloon?.value.hotAddFailed ? ' The log shows the host already tried to add memory and failed.' : ''}`,
       fix: 'Set Startup memory equal to Maximum memory so all memory is present at boot, and let ballooning return unused memory to the host; or move to drivers with hot-add (a newer LIS, or a release with built-in support).',

@@ -13,7 +13,8 @@ export const dmHotaddFailed = defineRule({
     if (!balloon && !ctx.facts.logSignatures) return 'skip';
     if (!balloon?.value.hotAddFailed && !signature) return 'pass';
     return finding(ctx, {
-      detail: 'The host tried to hot-add memory and the guest refused. After a failure the host stops trying, so the VM stays at its current size.',
+      detail:
+        'The host tried to hot-add memory and the guest refused. After a failure the host stops trying, so the VM stays at its current size.',
       fix: 'See whether the drivers support hot-add at all (balloon-only drivers) and whether new memory gets onlined; keep Startup, Minimum and Maximum in multiples of 128 MB.',
       evidence: evidenceOf(signature?.evidence, balloon),
     });

@@ -15,13 +15,17 @@ export const dmSizingTip = defineRule({
     if (inUse === undefined) return 'skip';
     if (!inUse) return 'pass';
     const user = ctx.facts.userContext?.value;
-    const odd = [['Startup', user?.dmStartupMb], ['Maximum', user?.dmMaxMb]]
+    const odd = [
+      ['Startup', user?.dmStartupMb],
+      ['Maximum', user?.dmMaxMb],
+    ]
       .filter((pair): pair is [string, number] => typeof pair[1] === 'number' && pair[1] % BLOCK_MB !== 0)
       .map(([name, mb]) => `${name} ${mb} MB`);
     return finding(ctx, {
-      detail: odd.length > 0
-        ? `Dynamic Memory sizes that are not multiples of 128 MB make hot-add fail: ${odd.join(', ')}.`
-        : 'Dynamic Memory is in use: size Startup, Minimum and Maximum in multiples of 128 MB, keep Startup and Minimum at or above the vendor\'s minimum, and cap memory-hungry applications at about 80% of RAM.',
+      detail:
+        odd.length > 0
+          ? `Dynamic Memory sizes that are not multiples of 128 MB make hot-add fail: ${odd.join(', ')}.`
+          : "Dynamic Memory is in use: size Startup, Minimum and Maximum in multiples of 128 MB, keep Startup and Minimum at or above the vendor's minimum, and cap memory-hungry applications at about 80% of RAM.",
       evidence: evidenceOf(ctx.facts.balloon, ctx.facts.userContext),
     });
   },

@@ -15,7 +15,10 @@ export const fcopyNotAvailable = defineRule({
     const offered = channelOffered(ctx, 'fcopy');
     const absent = logSignature(ctx, 'fcopy-channel-absent')[0];
     if (!fcopy && offered === undefined && !absent) return 'skip';
-    const uio = compareTuples(ctx.facts.kernel?.value.upstream ?? [], [6, 10]) >= 0 ? ' Kernels 6.10 and later use hv_fcopy_uio_daemon instead of hv_fcopy_daemon.' : '';
+    const uio =
+      compareTuples(ctx.facts.kernel?.value.upstream ?? [], [6, 10]) >= 0
+        ? ' Kernels 6.10 and later use hv_fcopy_uio_daemon instead of hv_fcopy_daemon.'
+        : '';
     if (offered === false || absent) {
       return finding(ctx, {
         detail: `The host does not offer the guest services channel, so Copy-VMFile cannot reach this VM. The Guest Service Interface is off by default on the host.${uio}`,

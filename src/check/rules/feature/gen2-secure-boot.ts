@@ -19,7 +19,8 @@ export const gen2SecureBoot = defineRule({
     if (host === '2012 R2') {
       return finding(ctx, {
         severity: state === 'enabled' ? 'warning' : 'info',
-        detail: 'Windows Server 2012 R2 has no Secure Boot template for Linux: a Generation 2 Linux VM there boots only with Secure Boot off, and turning it back on stops the VM from booting.',
+        detail:
+          'Windows Server 2012 R2 has no Secure Boot template for Linux: a Generation 2 Linux VM there boots only with Secure Boot off, and turning it back on stops the VM from booting.',
         fix: 'Keep Secure Boot off on this host (Set-VMFirmware -VMName <vm> -EnableSecureBoot Off); on 2016 and later use the Microsoft UEFI Certificate Authority template.',
         evidence,
       });

@@ -18,7 +18,8 @@ export const kvpDaemonMissing = defineRule({
     if (offered === undefined) return 'skip';
     if (!offered) return 'pass';
     return finding(ctx, {
-      detail: 'The host offers the KVP (data exchange) channel but no KVP daemon is installed: Hyper-V Manager shows no IP address or OS details for this VM, key/value exchange with the host does not work, and a Replica failover cannot inject static IP settings.',
+      detail:
+        'The host offers the KVP (data exchange) channel but no KVP daemon is installed: Hyper-V Manager shows no IP address or OS details for this VM, key/value exchange with the host does not work, and a Replica failover cannot inject static IP settings.',
       fix: installDaemonFix(ctx, 'kvp'),
       evidence: evidenceOf(kvp, deviceEvidence(ctx, CLASS.kvp)),
     });

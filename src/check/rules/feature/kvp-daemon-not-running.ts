@@ -14,8 +14,10 @@ export const kvpDaemonNotRunning = defineRule({
     if (kvp.value.installed === false) return 'pass';
     if (kvp.value.running === undefined) return 'skip';
     if (kvp.value.running) return 'pass';
-    const ubuntuGap = ctx.facts.daemons?.ubuntuToolsForKernel?.value === false
-      ? ' On Ubuntu this usually means the cloud tools for the running kernel are missing (see KVP_UBUNTU_TOOLS_MISMATCH).' : '';
+    const ubuntuGap =
+      ctx.facts.daemons?.ubuntuToolsForKernel?.value === false
+        ? ' On Ubuntu this usually means the cloud tools for the running kernel are missing (see KVP_UBUNTU_TOOLS_MISMATCH).'
+        : '';
     return finding(ctx, {
       detail: `A KVP daemon is installed but not running, so the host gets no guest data and cannot inject IP settings.${ubuntuGap}`,
       fix: startDaemonFix(ctx, 'kvp', kvp.value.units),

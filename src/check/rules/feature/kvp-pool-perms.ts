@@ -13,7 +13,12 @@ export const kvpPoolPerms = defineRule({
     const running = ctx.facts.daemons?.kvp?.value.running;
     if (pools.value.missing) {
       if (running !== true) return 'pass';
-      return finding(ctx, { detail: 'The KVP daemon runs but its pool directory does not exist.', fix: 'Restart the KVP daemon and check its log for errors writing the pool files.', evidence: evidenceOf(pools), kbFix: false });
+      return finding(ctx, {
+        detail: 'The KVP daemon runs but its pool directory does not exist.',
+        fix: 'Restart the KVP daemon and check its log for errors writing the pool files.',
+        evidence: evidenceOf(pools),
+        kbFix: false,
+      });
     }
     const expected = ctx.guest.distro === 'freebsd' ? '600' : '644';
     const wrongMode = pools.value.files.filter((f) => f.mode !== expected);

@@ -12,8 +12,9 @@ export const kvpProtocolMismatch = defineRule({
     const hit = logSignature(ctx, 'kvp-protocol-mismatch')[0];
     if (!hit) return 'pass';
     return finding(ctx, {
-      detail: 'The kernel says the KVP daemon is older than its driver: basic KVP works, but IP injection and IP queries from the host fail.',
-      fix: "Update the daemon package (hyperv-daemons, hyper-v or linux-cloud-tools) to match the kernel, or the LIS package as a whole.",
+      detail:
+        'The kernel says the KVP daemon is older than its driver: basic KVP works, but IP injection and IP queries from the host fail.',
+      fix: 'Update the daemon package (hyperv-daemons, hyper-v or linux-cloud-tools) to match the kernel, or the LIS package as a whole.',
       evidence: evidenceOf(hit.evidence),
     });
   },

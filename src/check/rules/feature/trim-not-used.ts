@@ -19,7 +19,8 @@ export const trimNotUsed = defineRule({
     const timerOn = trim.fstrimTimer !== undefined && /^(?:enabled|static)/.test(trim.fstrimTimer);
     if (trim.discardMount || timerOn || trim.cron) return 'pass';
     return finding(ctx, {
-      detail: 'The virtual disks accept TRIM, but nothing sends it (no discard mount option, no fstrim timer or cron job): space freed inside the guest is never returned to a dynamic VHDX.',
+      detail:
+        'The virtual disks accept TRIM, but nothing sends it (no discard mount option, no fstrim timer or cron job): space freed inside the guest is never returned to a dynamic VHDX.',
       fix: 'Enable periodic TRIM: systemctl enable --now fstrim.timer (or a weekly cron job running fstrim -a).',
       evidence: evidenceOf(ctx.facts.trim),
     });

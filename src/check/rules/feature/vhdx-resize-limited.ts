@@ -15,7 +15,8 @@ export const vhdxResizeLimited = defineRule({
     if (!resize && oldHost === undefined) return 'skip';
     const reasons: string[] = [];
     if (oldHost) reasons.push(`${ctx.guest.host?.label ?? 'the host'} cannot resize a running VM's disk`);
-    else if (resize && featureRuledOut(ctx, 'vhdx-resize')) reasons.push(`the matrix does not list online resize for ${familyLabel(ctx)} (${resize.why})`);
+    else if (resize && featureRuledOut(ctx, 'vhdx-resize'))
+      reasons.push(`the matrix does not list online resize for ${familyLabel(ctx)} (${resize.why})`);
     if (reasons.length === 0) return 'pass';
     return finding(ctx, {
       detail: `Online virtual disk resize is not supported here: ${reasons.join('; ')}.`,

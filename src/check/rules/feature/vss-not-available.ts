@@ -17,7 +17,8 @@ export const vssNotAvailable = defineRule({
     if (oldHost) reasons.push(`${ctx.guest.host?.label ?? 'the host'} predates live backup for Linux (it needs 2012 R2)`);
     if (rhelLike && versionBetween(version, '5.2', '5.4')) reasons.push(`${familyLabel(ctx)} cannot freeze file systems`);
     if (distro === 'freebsd' && major !== undefined && major < 11) reasons.push('FreeBSD before 11 has no VSS support');
-    if (reasons.length === 0 && backup && featureRuledOut(ctx, 'live-backup')) reasons.push(`the matrix does not list live backup here (${backup.why})`);
+    if (reasons.length === 0 && backup && featureRuledOut(ctx, 'live-backup'))
+      reasons.push(`the matrix does not list live backup here (${backup.why})`);
     if (reasons.length > 0) {
       return finding(ctx, {
         detail: `Live backup is not available for this combination: ${reasons.join('; ')}. Backups of this VM use saved state or are crash-consistent.`,

@@ -16,7 +16,8 @@ export const lisBuiltinVersionNote = defineRule({
     if (shown === undefined) return mods.value.info.length > 0 ? 'pass' : 'skip';
     if (shown !== '3.1') return 'pass';
     return finding(ctx, {
-      detail: 'The built-in hv_vmbus reports version 3.1. That number is left over from when the drivers joined the upstream kernel; it does not mean the drivers are old, and it will never match a LIS download number. The kernel release is what counts.',
+      detail:
+        'The built-in hv_vmbus reports version 3.1. That number is left over from when the drivers joined the upstream kernel; it does not mean the drivers are old, and it will never match a LIS download number. The kernel release is what counts.',
       evidence: evidenceOf(mods.evidence.filter((e) => e.section !== 'lsmod')),
       kbFix: false,
     });

@@ -22,7 +22,9 @@ export const lisKernelUnsupported = defineRule({
     const reasons: string[] = [];
     const built = ctx.facts.hvModules?.value.info.find((m) => m.fromLis && m.vermagic)?.vermagic;
     if (built && base(built) !== base(kernel.release)) {
-      reasons.push(`the LIS modules were built for kernel ${token(built, 60)} but ${token(kernel.release, 60)} is running (they load through weak-updates, an untested combination)`);
+      reasons.push(
+        `the LIS modules were built for kernel ${token(built, 60)} but ${token(kernel.release, 60)} is running (they load through weak-updates, an untested combination)`,
+      );
     }
     const release = lis.value.version ? lisRelease(ctx.kb, lis.value.version) : undefined;
     const { distro, version } = ctx.guest;

@@ -33,8 +33,22 @@ export const lisKernelUpdateRisk = defineRule({
     const offTarget = builtFor.length > 0 && (!builtFor.includes(runningKernel) || !builtFor.includes(newest));
     if (newer.length === 0 && updaters.length === 0 && !offTarget) return 'pass';
     const parts: string[] = [];
-    if (offTarget) parts.push(`the LIS kernel modules were built for ${builtFor.slice(0, 2).map((r) => token(r, 60)).join(', ')}, but the running kernel is ${token(runningKernel, 60)}${newest !== runningKernel ? ` and the newest installed is ${token(newest, 60)}` : ''}`);
-    if (newer.length > 0) parts.push(`a newer kernel is installed but not running (${newer.slice(0, 3).map((r) => token(r, 60)).join(', ')})`);
+    if (offTarget)
+      parts.push(
+        `the LIS kernel modules were built for ${builtFor
+          .slice(0, 2)
+          .map((r) => token(r, 60))
+          .join(
+            ', ',
+          )}, but the running kernel is ${token(runningKernel, 60)}${newest !== runningKernel ? ` and the newest installed is ${token(newest, 60)}` : ''}`,
+      );
+    if (newer.length > 0)
+      parts.push(
+        `a newer kernel is installed but not running (${newer
+          .slice(0, 3)
+          .map((r) => token(r, 60))
+          .join(', ')})`,
+      );
     if (updaters.length > 0) parts.push(`automatic updates are on (${updaters.map((u) => token(u, 30)).join(', ')})`);
     return finding(ctx, {
       detail: `With the LIS download installed, ${parts.join('; ')}: the next reboot may start a kernel without matching LIS modules.`,

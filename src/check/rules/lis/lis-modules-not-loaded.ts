@@ -18,8 +18,10 @@ export const lisModulesNotLoaded = defineRule({
     const info = mods?.value.info.find((m) => m.name === 'hv_vmbus');
     const reasons: string[] = [];
     if (mismatch.length > 0) reasons.push('the kernel rejected Hyper-V modules for a symbol version mismatch');
-    if (loaded && want && !loaded.startsWith(want)) reasons.push(`the loaded hv_vmbus reports version ${token(loaded, 20)}, not LIS ${want}`);
-    if (info?.filename && !info.fromLis && !info.builtin) reasons.push('hv_vmbus would load from the kernel tree, not from the LIS directories');
+    if (loaded && want && !loaded.startsWith(want))
+      reasons.push(`the loaded hv_vmbus reports version ${token(loaded, 20)}, not LIS ${want}`);
+    if (info?.filename && !info.fromLis && !info.builtin)
+      reasons.push('hv_vmbus would load from the kernel tree, not from the LIS directories');
     if (reasons.length === 0) return mods || mismatch.length > 0 ? 'pass' : 'skip';
     return finding(ctx, {
       detail: `LIS is installed but its modules are not the ones in use: ${reasons.join('; ')}. Most likely a kernel update left this LIS build behind and the built-in drivers took over (on 6.0-6.3, which has none, the VM may not boot).`,

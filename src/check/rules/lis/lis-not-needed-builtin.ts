@@ -23,9 +23,15 @@ export const lisNotNeededBuiltin = defineRule({
       });
     }
     if (!version) return 'skip';
-    const builtIn = cached(ctx.kb, `builtin|${distro}|${version}`, () => querySupport(ctx.kb, { family: distro, version, integration: 'built-in' }).matches.some((m) => m.column.integration.kind === 'built-in'));
+    const builtIn = cached(ctx.kb, `builtin|${distro}|${version}`, () =>
+      querySupport(ctx.kb, { family: distro, version, integration: 'built-in' }).matches.some(
+        (m) => m.column.integration.kind === 'built-in',
+      ),
+    );
     if (!builtIn) return 'pass';
-    const lisOnly = versionBetween(version, '7.0', '7.2') ? ' On 7.0-7.2 the download still adds a few features the built-in drivers lack there (such as vRSS and TRIM); keep it only if you need one of them.' : '';
+    const lisOnly = versionBetween(version, '7.0', '7.2')
+      ? ' On 7.0-7.2 the download still adds a few features the built-in drivers lack there (such as vRSS and TRIM); keep it only if you need one of them.'
+      : '';
     return finding(ctx, {
       detail: `${familyLabel(ctx)} has Hyper-V drivers built in, which the vendor certifies; the LIS download on top of them may limit vendor support and breaks on kernel updates.${lisOnly}`,
       evidence,

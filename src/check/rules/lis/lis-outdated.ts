@@ -22,7 +22,9 @@ export const lisOutdated = defineRule({
     if (sameSeries || compareLis(installed, newest) >= 0) return 'pass';
     const mine = lisRelease(ctx.kb, installed);
     const when = mine?.released ? ` (${mine.released.slice(0, 4)})` : '';
-    const build = [newest !== latest.download.version ? `last build ${newest}` : '', latest.newest.released ?? ''].filter(Boolean).join(', ');
+    const build = [newest !== latest.download.version ? `last build ${newest}` : '', latest.newest.released ?? '']
+      .filter(Boolean)
+      .join(', ');
     return finding(ctx, {
       detail: `LIS ${token(installed, 12)}${when} is superseded: the newest LIS release that lists ${familyLabel(ctx)} is LIS ${latest.download.version}${build ? ` (${build})` : ''}. Later releases fix driver bugs and add features such as memory hot-add.`,
       fix: `Upgrade to LIS ${latest.download.version} (remove the old packages first), or better, upgrade the guest to a release whose kernel carries the drivers (RHEL/CentOS 6.4 or later, 7.x) and remove LIS.`,

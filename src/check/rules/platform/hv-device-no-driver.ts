@@ -32,7 +32,7 @@ export const hvDeviceNoDriver = defineRule({
     const lines = devices.evidence.filter((e) => [...classes].some((c) => c && e.text.toLowerCase().includes(c)));
     return finding(ctx, {
       severity: serious ? 'warning' : 'info',
-      detail: `The host offers ${kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1] ?? ''}` : kinds[0] ?? ''} but no driver is bound: ${kinds.map((k) => CONSEQUENCE[k]).join('; ')}.`,
+      detail: `The host offers ${kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1] ?? ''}` : (kinds[0] ?? '')} but no driver is bound: ${kinds.map((k) => CONSEQUENCE[k]).join('; ')}.`,
       fix: 'Check that the matching Hyper-V module loads (lsmod, dmesg); after a kernel or LIS update, reinstall the drivers for the running kernel.',
       evidence: evidenceOf(lines.length > 0 ? lines : devices),
     });

@@ -23,14 +23,18 @@ export const hvHostIdentified = defineRule({
     if (!host && !vmbus) return 'skip';
     const parts: string[] = [];
     if (host) {
-      parts.push(`Host: ${host.label}${host.build !== undefined ? ` (build ${host.build})` : ''}, from ${SOURCE_WORDS[host.source] ?? host.source} (${host.confidence} confidence).`);
+      parts.push(
+        `Host: ${host.label}${host.build !== undefined ? ` (build ${host.build})` : ''}, from ${SOURCE_WORDS[host.source] ?? host.source} (${host.confidence} confidence).`,
+      );
       const seen = ctx.facts.host?.value.hostId;
       if (ctx.hostOverride && seen && seen !== ctx.hostOverride) parts.push(`The upload itself points to ${hostName(seen)}.`);
     } else {
       parts.push('The upload does not show which host release this is.');
     }
     if (vmbus) {
-      parts.push(`VMBus protocol ${vmbus.version} was negotiated: the lower of what guest and host support, so it only says the host is at least ${vmbus.hostAtLeast ? hostName(vmbus.hostAtLeast) : 'as old as that protocol'}.`);
+      parts.push(
+        `VMBus protocol ${vmbus.version} was negotiated: the lower of what guest and host support, so it only says the host is at least ${vmbus.hostAtLeast ? hostName(vmbus.hostAtLeast) : 'as old as that protocol'}.`,
+      );
     }
     return finding(ctx, {
       detail: parts.join(' '),

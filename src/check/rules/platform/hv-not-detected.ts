@@ -15,7 +15,8 @@ export const hvNotDetected = defineRule({
     if (hyperV === 'unknown') return 'skip';
     const virt = ctx.facts.virtualization;
     if (hyperV === 'no') {
-      const what = virt?.value.hypervisor === 'none' ? 'bare metal (no hypervisor)' : `another hypervisor (${token(virt?.value.detail, 30)})`;
+      const what =
+        virt?.value.hypervisor === 'none' ? 'bare metal (no hypervisor)' : `another hypervisor (${token(virt?.value.detail, 30)})`;
       return finding(ctx, {
         detail: `The upload shows ${what}, not Hyper-V, so the Hyper-V checks were skipped.`,
         evidence: evidenceOf(virt),
@@ -23,7 +24,8 @@ export const hvNotDetected = defineRule({
       });
     }
     return finding(ctx, {
-      detail: 'The VM runs on Hyper-V but no VMBus driver is loaded, so it uses the emulated IDE disk and legacy network adapter and has no integration services. The other checks were skipped.',
+      detail:
+        'The VM runs on Hyper-V but no VMBus driver is loaded, so it uses the emulated IDE disk and legacy network adapter and has no integration services. The other checks were skipped.',
       fix: 'Get the Hyper-V drivers loaded: on releases with built-in drivers put hv_vmbus, hv_storvsc and hv_netvsc into the initramfs and reboot; on RHEL/CentOS 5.0-5.8 and 6.0-6.3 install the LIS download.',
       evidence: evidenceOf(virt, ctx.facts.hvModules),
     });

@@ -16,7 +16,12 @@ export const supportKernelDroppedHost = defineRule({
     if (kernel.osType !== 'Linux') return 'pass';
     const family = ctx.guest.host?.family;
     const vmbus = ctx.facts.vmbus?.value.version;
-    const oldHost = family !== undefined ? family === '2008' || family === '2008 R2' : vmbus !== undefined ? vmbus === '0.13' || vmbus === '1.1' : undefined;
+    const oldHost =
+      family !== undefined
+        ? family === '2008' || family === '2008 R2'
+        : vmbus !== undefined
+          ? vmbus === '0.13' || vmbus === '1.1'
+          : undefined;
     if (oldHost === undefined) return 'skip';
     if (!oldHost || compareTuples(kernel.upstream, DROPPED_IN) < 0) return 'pass';
     return finding(ctx, {

@@ -24,7 +24,9 @@ export const supportNotInMatrix = defineRule({
       case 'not-listed': {
         const newer = newerThanListed(ctx);
         const nearest = support.nearest[0];
-        const near = nearest ? ` The closest listed release is ${describeVersionItems(nearest.column.versions)} (${nearest.snapshot.id}).` : '';
+        const near = nearest
+          ? ` The closest listed release is ${describeVersionItems(nearest.column.versions)} (${nearest.snapshot.id}).`
+          : '';
         return finding(ctx, {
           severity: newer ? 'info' : 'warning',
           detail: newer

@@ -26,7 +26,9 @@ export function onFeedback(deps: SlackDeps, args: ButtonArgs, kind: 'up' | 'down
       });
     }
     const thanks = first
-      ? kind === 'up' ? 'Thanks! Glad it helped.' : 'Thanks for telling me. The answer and its sources were noted for review.'
+      ? kind === 'up'
+        ? 'Thanks! Glad it helped.'
+        : 'Thanks for telling me. The answer and its sources were noted for review.'
       : 'You already rated this answer.';
     await args.respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(thanks) });
   });

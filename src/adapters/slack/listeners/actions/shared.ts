@@ -25,7 +25,7 @@ export function actionPlace(body: BlockAction): ActionPlace {
   const messageTs = message?.ts ?? container.message_ts;
   const threadTs = message?.thread_ts ?? container.thread_ts;
   return {
-    ...(body.team?.id ?? body.user.team_id ? { team: body.team?.id ?? body.user.team_id } : {}),
+    ...((body.team?.id ?? body.user.team_id) ? { team: body.team?.id ?? body.user.team_id } : {}),
     ...(channel ? { channel } : {}),
     user: body.user.id,
     ...(messageTs ? { messageTs } : {}),
@@ -46,11 +46,22 @@ export function actionConversation(place: ActionPlace): string {
  * Posts a button's result next to the button: in the message's thread (a DM's main view for top-level DM messages).
  * On an ephemeral message, or where lisbot cannot post, it answers through response_url, visible to the presser only.
  */
-export async function deliver(deps: SlackDeps, args: ButtonArgs, place: ActionPlace, message: SlackMessage): Promise<{ channel: string; threadTs?: string } | undefined> {
+export async function deliver(
+  deps: SlackDeps,
+  args: ButtonArgs,
+  place: ActionPlace,
+  message: SlackMessage,
+): Promise<{ channel: string; threadTs?: string } | undefined> {
   if (place.channel && !place.ephemeral && place.messageTs) {
     const thread = place.threadTs ?? (isDirectMessageChannel(place.channel) ? undefined : place.messageTs);
     try {
-      await args.client.chat.postMessage({ channel: place.channel, ...(thread ? { thread_ts: thread } : {}), ...message, unfurl_links: false, unfurl_media: false });
+      await args.client.chat.postMessage({
+        channel: place.channel,
+        ...(thread ? { thread_ts: thread } : {}),
+        ...message,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
       if (thread) await rememberThread(deps, place.channel, thread);
       return { channel: place.channel, ...(thread ? { threadTs: thread } : {}) };
     } catch (error) {
@@ -72,6 +83,8 @@ export async function handleButton(deps: SlackDeps, args: ButtonArgs, work: (pla
     await work(place);
   } catch (error) {
     deps.logger.error(`button ${args.action.action_id} failed: ${String(error)}`);
-    await args.respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice('Sorry, that button failed. Try again shortly.') }).catch(() => undefined);
+    await args
+      .respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice('Sorry, that button failed. Try again shortly.') })
+      .catch(() => undefined);
   }
 }

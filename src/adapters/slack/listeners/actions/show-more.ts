@@ -11,7 +11,12 @@ export function onShowMore(deps: SlackDeps, args: ButtonArgs): Promise<void> {
     const value = args.action.value ?? '';
     if (isDigestExpansion(value)) {
       const full = await deps.digest?.expand?.(value);
-      await deliver(deps, args, place, full ? renderReply(full, { feedback: false }) : renderNotice('That digest is no longer available. Try "/lis digest preview".'));
+      await deliver(
+        deps,
+        args,
+        place,
+        full ? renderReply(full, { feedback: false }) : renderNotice('That digest is no longer available. Try "/lis digest preview".'),
+      );
       return;
     }
     const more = decodeMore(args.action.value);

@@ -14,32 +14,44 @@ import { renderMrkdwn, renderNotice, renderReply, type SlackMessage } from '../.
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-export const LIS_USAGE = '[question] | help | check | matrix DISTRO [host] [as of DATE] | corrections on|off | digest subscribe|unsubscribe|list|preview';
+export const LIS_USAGE =
+  '[question] | help | check | matrix DISTRO [host] [as of DATE] | corrections on|off | digest subscribe|unsubscribe|list|preview';
 
 function ephemeral(message: SlackMessage) {
   return { response_type: 'ephemeral' as const, ...message };
 }
 
 export function slashHelp(): SlackMessage {
-  return renderReply(reply({
-    intent: 'help',
-    title: 'lisbot: /lis',
-    text: 'Ask about Linux and FreeBSD guests on Hyper-V: supported distributions and versions, integration services, features per host, known issues, best practices and LIS versions. You can also mention @lisbot in a channel (it answers in the thread) or send it a direct message.',
-    fields: [
-      { label: '/lis <question>', value: 'Answer a question, for example "/lis does rhel 6.2 need lis"' },
-      { label: '/lis check', value: 'How to check a VM, and the collector script' },
-      { label: '/lis corrections on|off', value: 'Post a short correction in the thread when a knowledge-base update changes an answer given in this channel' },
-      { label: '/lis matrix DISTRO [host] [as of DATE]', value: 'The feature matrix as a picture, e.g. "/lis matrix rhel on 2012 r2" or "/lis matrix ubuntu as of mid 2019"' },
-      { label: '/lis digest …', value: 'subscribe [weekly|daily] [families…] [hosts…], unsubscribe, list, preview' },
-      { label: '/lis help', value: 'This text' },
-      ...HELP_EXAMPLES.slice(0, 4).map((example, i) => ({ label: `Example ${i + 1}`, value: example })),
-    ],
-  }), { feedback: false });
+  return renderReply(
+    reply({
+      intent: 'help',
+      title: 'lisbot: /lis',
+      text: 'Ask about Linux and FreeBSD guests on Hyper-V: supported distributions and versions, integration services, features per host, known issues, best practices and LIS versions. You can also mention @lisbot in a channel (it answers in the thread) or send it a direct message.',
+      fields: [
+        { label: '/lis <question>', value: 'Answer a question, for example "/lis does rhel 6.2 need lis"' },
+        { label: '/lis check', value: 'How to check a VM, and the collector script' },
+        {
+          label: '/lis corrections on|off',
+          value: 'Post a short correction in the thread when a knowledge-base update changes an answer given in this channel',
+        },
+        {
+          label: '/lis matrix DISTRO [host] [as of DATE]',
+          value: 'The feature matrix as a picture, e.g. "/lis matrix rhel on 2012 r2" or "/lis matrix ubuntu as of mid 2019"',
+        },
+        { label: '/lis digest …', value: 'subscribe [weekly|daily] [families…] [hosts…], unsubscribe, list, preview' },
+        { label: '/lis help', value: 'This text' },
+        ...HELP_EXAMPLES.slice(0, 4).map((example, i) => ({ label: `Example ${i + 1}`, value: example })),
+      ],
+    }),
+    { feedback: false },
+  );
 }
 
 function sleep(ms: number): { promise: Promise<undefined>; cancel: () => void } {
   let timer: NodeJS.Timeout | undefined;
-  const promise = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), ms); });
+  const promise = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
   return { promise, cancel: () => clearTimeout(timer) };
 }
 
@@ -47,7 +59,10 @@ function sleep(ms: number): { promise: Promise<undefined>; cancel: () => void } 
 async function answerQuestion(deps: SlackDeps, args: CommandArgs, question: string): Promise<void> {
   const { command, ack, respond } = args;
   const conversation = conversationKey(command.team_id, command.channel_id, command.user_id);
-  const work = askAndRender(deps, question, conversation, command.user_id).then((asked) => ({ asked }), (error: unknown) => ({ error }));
+  const work = askAndRender(deps, question, conversation, command.user_id).then(
+    (asked) => ({ asked }),
+    (error: unknown) => ({ error }),
+  );
   const timer = sleep(deps.ackBudgetMs);
   const quick = await Promise.race([work, timer.promise]);
   timer.cancel();

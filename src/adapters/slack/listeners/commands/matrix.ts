@@ -23,6 +23,12 @@ export async function onMatrixCommand(deps: SlackDeps, args: CommandArgs, words:
   if (!reply.attachments?.length) return;
   const uploaded = await uploadPicture(deps, client, reply, { channel: command.channel_id });
   if (!uploaded) {
-    await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice('I could not attach the matrix picture here (invite me to the channel, or ask in a DM). The table above has the same facts.') });
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...renderNotice(
+        'I could not attach the matrix picture here (invite me to the channel, or ask in a DM). The table above has the same facts.',
+      ),
+    });
   }
 }

@@ -19,7 +19,13 @@ export async function onAppMention(deps: SlackDeps, { event, context, client, bo
   await rememberThread(deps, event.channel, thread);
   const files = (event.files ?? []) as readonly SlackFile[];
   if (files.length > 0) {
-    await checkSharedFiles(deps, client, files, { platform: 'slack', channel: event.channel, thread, ...(team ? { team } : {}) }, event.user);
+    await checkSharedFiles(
+      deps,
+      client,
+      files,
+      { platform: 'slack', channel: event.channel, thread, ...(team ? { team } : {}) },
+      event.user,
+    );
     return;
   }
   const question = slackTextToPlain(event.text) || 'help';

@@ -29,11 +29,33 @@ export async function onDirectMessage(deps: SlackDeps, { event, context, client,
   if (message.subtype !== undefined && message.subtype !== 'file_share') return;
   const team = context.teamId ?? body.team_id;
   if (message.files && message.files.length > 0) {
-    await checkSharedFiles(deps, client, message.files, { platform: 'slack', channel: message.channel, ...(message.thread_ts ? { thread: message.thread_ts } : {}), ...(team ? { team } : {}) }, message.user);
+    await checkSharedFiles(
+      deps,
+      client,
+      message.files,
+      {
+        platform: 'slack',
+        channel: message.channel,
+        ...(message.thread_ts ? { thread: message.thread_ts } : {}),
+        ...(team ? { team } : {}),
+      },
+      message.user,
+    );
     return;
   }
   const question = slackTextToPlain(message.text ?? '');
   if (!question) return;
-  const { message: answer } = await askAndRender(deps, question, conversationKey(team, message.channel, message.thread_ts ?? message.user), message.user);
-  await client.chat.postMessage({ channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), ...answer, unfurl_links: false, unfurl_media: false });
+  const { message: answer } = await askAndRender(
+    deps,
+    question,
+    conversationKey(team, message.channel, message.thread_ts ?? message.user),
+    message.user,
+  );
+  await client.chat.postMessage({
+    channel: message.channel,
+    ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+    ...answer,
+    unfurl_links: false,
+    unfurl_media: false,
+  });
 }

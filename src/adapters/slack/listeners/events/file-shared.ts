@@ -23,7 +23,7 @@ export async function onFileShared(deps: SlackDeps, { event, context, client, bo
   const shares = [file.shares?.public?.[channel], file.shares?.private?.[channel]].flatMap((list) => list ?? []);
   let thread: string | undefined;
   for (const candidate of shares.map((s) => s.thread_ts)) {
-    if (typeof candidate === 'string' && await knownThread(deps, channel, candidate)) {
+    if (typeof candidate === 'string' && (await knownThread(deps, channel, candidate))) {
       thread = candidate;
       break;
     }

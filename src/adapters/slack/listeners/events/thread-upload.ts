@@ -28,5 +28,11 @@ export async function onThreadUpload(deps: SlackDeps, { event, context, client, 
   if (botUser && message.text?.includes(`<@${botUser}>`)) return;
   if (!(await knownThread(deps, message.channel, message.thread_ts))) return;
   const team = context.teamId ?? body.team_id;
-  await checkSharedFiles(deps, client, message.files, { platform: 'slack', channel: message.channel, thread: message.thread_ts, ...(team ? { team } : {}) }, message.user);
+  await checkSharedFiles(
+    deps,
+    client,
+    message.files,
+    { platform: 'slack', channel: message.channel, thread: message.thread_ts, ...(team ? { team } : {}) },
+    message.user,
+  );
 }
