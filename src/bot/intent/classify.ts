@@ -75,6 +75,9 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   const unknownDistro = guess.label === 'support' && namesUnknownDistro(extraction);
   if (!scope.inScope && !meta && !((bareSupport || unknownDistro) && gateable))
     return { ...base, label: 'unknown', probability: 0.9, byCue: false };
+  // A guest and a feature of it, both named outright, make a support question whatever the wording around them.
+  const namesGuestFeature = extraction.distros.length > 0 && extraction.features.length > 0 && extraction.fuzzy.length === 0;
+  if (guess.label === 'unknown' && scope.inScope && namesGuestFeature) return { ...base, label: 'support', probability: 0.6, byCue: false };
   return { ...base, label: guess.label, probability: guess.probability, byCue: false };
 }
 
