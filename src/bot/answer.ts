@@ -7,7 +7,7 @@ import { HANDLERS } from './handlers/registry.ts';
 import { decline } from './handlers/unknown.ts';
 import { unknownDistroReply } from './handlers/unknown-distro.ts';
 import type { Reply } from '../core/reply.ts';
-import { cleanQuestion } from './text.ts';
+import { cleanQuestion, withoutChatMarkup } from './text.ts';
 import { knowledgeAsOf } from '../knowledge/as-of.ts';
 import { withAsOfHeadline } from './as-of-answer.ts';
 
@@ -26,7 +26,7 @@ export function answerQuestion(
   now = Date.now(),
   options: { asOf?: string } = {},
 ): Answer {
-  const question = cleanQuestion(rawQuestion);
+  const question = withoutChatMarkup(cleanQuestion(rawQuestion)) || cleanQuestion(rawQuestion);
   const extraction = extractEntities(kb, question);
   const reading = readQuestion(kb, question, extraction);
   const entities = mergeWithContext(question, extraction, context, reading.label);

@@ -16,6 +16,20 @@ export function cleanQuestion(raw: string): string {
     .slice(0, MAX_QUESTION_CHARS);
 }
 
+/**
+ * The words of a question without chat markup: mentions, channel links, URLs and markdown marks. Chat clients add
+ * these around a question; left in, they read as words and can tip the intent classifier.
+ */
+export function withoutChatMarkup(question: string): string {
+  return question
+    .replace(/<[@#!][^>\s]{0,40}>|@(everyone|here|channel)\b/gi, ' ')
+    .replace(/\[([^\]]{0,200})\]\([^)\s]{0,500}\)/g, '$1')
+    .replace(/\bhttps?:\/\/\S+/gi, ' ')
+    .replace(/[*_|~`]{2,}|^#+\s/gm, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Quotes a user's words back safely as plain text: short, single line. Adapters still escape for their markup. */
 export function quoteBack(text: string, max = 80): string {
   const clean = cleanQuestion(text);

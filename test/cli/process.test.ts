@@ -35,7 +35,7 @@ describe('commands load only what they need', () => {
       const run = await spawnLisbot(args, { logModules: true });
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, expect);
-      assert.ok(run.modules.length > 10, 'the module log recorded the loads');
+      assert.ok(run.modules.length > 0, 'the module log recorded the loads');
       for (const name of HEAVY) assert.equal(loadedPackage(run.modules, name), false, `${args[0]} loaded ${name}`);
     });
   }
