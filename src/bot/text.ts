@@ -25,7 +25,7 @@ export function withoutChatMarkup(question: string): string {
     .replace(/<[@#!][^>\s]{0,40}>|@(everyone|here|channel)\b/gi, ' ')
     .replace(/\[([^\]]{0,200})\]\([^)\s]{0,500}\)/g, '$1')
     .replace(/\bhttps?:\/\/\S+/gi, ' ')
-    .replace(/[*_|~`]{2,}|^#+\s/gm, ' ')
+    .replace(/[*_|~\u0060]{2,}|^#+\s/gm, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
