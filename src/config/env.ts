@@ -2,6 +2,22 @@ import * as z from 'zod';
 import { ConfigError } from './errors.ts';
 
 /** Every environment variable lisbot reads: the source of .env.example, the README table and `config check`. */
+
+/** A comma-separated setting read as its trimmed, non-empty items. */
+function commaList() {
+  return z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean)
+        : [],
+    );
+}
+
 export interface EnvVar {
   readonly name: string;
   readonly default?: string;
@@ -88,32 +104,12 @@ export const CoreEnv = z
       .min(10)
       .max(86_400)
       .default(900),
-    KB_SOURCES: z
-      .string()
-      .optional()
-      .transform((v) =>
-        v
-          ? v
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean)
-          : [],
-      ),
+    KB_SOURCES: commaList(),
     KB_SYNC_SCHEDULE: z
       .string()
       .regex(/^(\S+\s+){4}\S+$/, { error: 'KB_SYNC_SCHEDULE must be a five-field cron pattern' })
       .default('0 6 * * *'),
-    LISBOT_ADMINS: z
-      .string()
-      .optional()
-      .transform((v) =>
-        v
-          ? v
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean)
-          : [],
-      ),
+    LISBOT_ADMINS: commaList(),
     LISBOT_HASH_SECRET: z.string().min(16, { error: 'LISBOT_HASH_SECRET must be at least 16 characters' }).optional(),
     ADMIN_USER: z.string().min(1).optional(),
     ADMIN_PASSWORD: z.string().min(12, { error: 'ADMIN_PASSWORD must be at least 12 characters' }).optional(),

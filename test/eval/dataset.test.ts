@@ -5,19 +5,8 @@ import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { DISTRO_IDS, FEATURE_IDS, HOST_IDS, OTHER_OS_IDS } from '../../src/knowledge/schema/ids.ts';
 import { VersionText } from '../../src/knowledge/schema/versions.ts';
+import { INTENTS } from '../../src/core/reply.ts';
 
-const INTENTS = [
-  'distro_support',
-  'feature_support',
-  'feature_info',
-  'known_issue',
-  'tip',
-  'lis_version',
-  'guest_check',
-  'digest',
-  'help',
-  'unknown',
-] as const;
 /** Feature ids plus `dynamic-memory`, used for dynamic memory in general (neither hot-add nor ballooning in particular). */
 const EVAL_FEATURE_IDS = [...FEATURE_IDS, 'dynamic-memory'] as const;
 const WITH_VERDICT = new Set<string>(['distro_support', 'feature_support']);

@@ -4,7 +4,7 @@ import type { LisSubcommand } from '../context.ts';
 import { renderReply } from '../render/embeds.ts';
 import { footerFor, replyPrivately } from '../respond.ts';
 import { handlerReply } from './direct.ts';
-import { familyChoices, resolveFamily, resolveVersion, versionChoices } from './kb-options.ts';
+import { familyChoices, resolveFamily, resolveVersion, versionChoices, unknownFamilyText } from './kb-options.ts';
 
 /** `/lis distro name: version:` — is this release supported, and how does it get integration services. */
 export const distroCommand: LisSubcommand = {
@@ -29,10 +29,7 @@ export const distroCommand: LisSubcommand = {
     const typedVersion = interaction.options.getString('version');
     const found = resolveFamily(kb, typedName);
     if (!found) {
-      await replyPrivately(
-        interaction,
-        `I don't know the distribution "${typedName.slice(0, 60)}". Pick one from the list, e.g. Ubuntu, RHEL, SLES or FreeBSD.`,
-      );
+      await replyPrivately(interaction, unknownFamilyText(typedName));
       return;
     }
     let version = found.version;

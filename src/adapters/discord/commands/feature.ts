@@ -14,6 +14,7 @@ import {
   resolveHost,
   resolveVersion,
   versionChoices,
+  unknownFamilyText,
 } from './kb-options.ts';
 
 /**
@@ -71,10 +72,7 @@ export const featureCommand: LisSubcommand = {
     }
     const found = typedDistro ? resolveFamily(kb, typedDistro) : undefined;
     if (typedDistro && !found) {
-      await replyPrivately(
-        interaction,
-        `I don't know the distribution "${typedDistro.slice(0, 60)}". Pick one from the list, e.g. Ubuntu, RHEL, SLES or FreeBSD.`,
-      );
+      await replyPrivately(interaction, unknownFamilyText(typedDistro));
       return;
     }
     let version = found?.version;

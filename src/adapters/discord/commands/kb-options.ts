@@ -212,3 +212,8 @@ export function resolveFeature(kb: KnowledgeBase, value: string): FeatureEntity 
 export function resolveHost(value: string): HostId | undefined {
   return lookupHost(value.slice(0, 40));
 }
+
+/** The private answer when a typed distribution matches none the KB knows. */
+export function unknownFamilyText(typed: string): string {
+  return `I don't know the distribution "${typed.slice(0, 60)}". Pick one from the list, e.g. Ubuntu, RHEL, SLES or FreeBSD.`;
+}

@@ -6,7 +6,7 @@ import type { LisSubcommand } from '../context.ts';
 import { withPicture } from '../picture.ts';
 import { renderReply } from '../render/embeds.ts';
 import { footerFor, replyPrivately, replyWithin } from '../respond.ts';
-import { familyChoices, resolveFamily, resolveHost } from './kb-options.ts';
+import { familyChoices, resolveFamily, resolveHost, unknownFamilyText } from './kb-options.ts';
 
 /** "2019-06-13", "june 2019", "mid 2020", "2016": read as the as-of phrases of a question are. */
 export function resolveAsOf(value: string): string | undefined {
@@ -46,10 +46,7 @@ export const matrixCommand: LisSubcommand = {
     const typedAsOf = interaction.options.getString('as_of');
     const found = resolveFamily(kb, typedName);
     if (!found) {
-      await replyPrivately(
-        interaction,
-        `I don't know the distribution "${typedName.slice(0, 60)}". Pick one from the list, e.g. Ubuntu, RHEL, SLES or FreeBSD.`,
-      );
+      await replyPrivately(interaction, unknownFamilyText(typedName));
       return;
     }
     const host = typedHost ? resolveHost(typedHost) : undefined;
