@@ -26,7 +26,8 @@ export function answerQuestion(
   now = Date.now(),
   options: { asOf?: string } = {},
 ): Answer {
-  const question = withoutChatMarkup(cleanQuestion(rawQuestion)) || cleanQuestion(rawQuestion);
+  const cleaned = cleanQuestion(rawQuestion);
+  const question = withoutChatMarkup(cleaned) || cleaned;
   const extraction = extractEntities(kb, question);
   const reading = readQuestion(kb, question, extraction);
   const entities = mergeWithContext(question, extraction, context, reading.label);
