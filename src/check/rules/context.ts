@@ -7,11 +7,15 @@ import type { CheckOptions } from '../report/check-report.ts';
 import { hostFloorForBuild, hostName, hostRank, type HostFamily } from './data/hosts.ts';
 import type { FeatureStatus } from './features.ts';
 import type { CheckContext, GuestView, HostView } from './types.ts';
-import { featureVerdicts, supportVerdict } from './verdicts.ts';
+import { featureVerdicts, supportVerdict, type VerdictQuery } from './verdicts.ts';
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+const NO_FEATURES: ReadonlyMap<FeatureId, FeatureStatus> = new Map();
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function hostView(facts: GuestFacts, override: HostId | undefined): HostView | undefined {
   if (override) return { family: override, floor: override, label: hostName(override), source: 'user', confidence: 'high' };
@@ -24,14 +28,12 @@ function hostView(facts: GuestFacts, override: HostId | undefined): HostView | u
   const label = family
     ? hostName(family)
     : (product ?? (build !== undefined ? `Hyper-V host build ${build}` : 'an unidentified Hyper-V host'));
-  return {
-    ...(family ? { family } : {}),
-    ...(floor ? { floor } : {}),
-    ...(build !== undefined ? { build } : {}),
-    label,
-    source,
-    confidence: host.confidence ?? 'high',
-  };
+  // Built by assignment, not conditional spreads: this runs once per inventory row.
+  const view: Mutable<HostView> = { label, source, confidence: host.confidence ?? 'high' };
+  if (family) view.family = family;
+  if (floor) view.floor = floor;
+  if (build !== undefined) view.build = build;
+  return view;
 }
 
 function hyperVState(facts: GuestFacts): GuestView['hyperV'] {
@@ -112,36 +114,34 @@ export function buildContext(kb: KnowledgeBase, facts: GuestFacts, options: Chec
   const userDm = facts.userContext?.value.dynamicMemory;
   const dmInUse = userDm ?? (balloon?.dmOffered || balloon?.hotAddFailed ? true : undefined);
 
+  const integration = integrationOf(facts, hyperV);
+  const hostId = host?.family && host.family !== '2008' ? host.family : undefined;
+  const key = `${distro ?? ''}|${os?.version ?? ''}|${flavour ?? ''}|${integration?.kind ?? ''}|${lis?.installed ? (lis.version ?? '?') : ''}|${hostId ?? ''}|${hyperV}`;
   let support: SupportAnswer | undefined;
-  let features: ReadonlyMap<FeatureId, FeatureStatus> = new Map();
+  let features: ReadonlyMap<FeatureId, FeatureStatus> = NO_FEATURES;
   if (distro && os?.version && parsed) {
     const kernel: 'rhck' | 'uek' | undefined = distro === 'oracle-linux' ? (flavour === 'uek' ? 'uek' : 'rhck') : undefined;
-    const integration = lis?.installed ? 'download' : 'built-in';
-    const query = { family: distro, version: os.version, integration, ...(kernel ? { kernel } : {}) } as const;
+    const query: VerdictQuery = { family: distro, version: os.version, integration: lis?.installed ? 'download' : 'built-in', kernel };
     support = supportVerdict(kb, query);
-    const hostId = host?.family && host.family !== '2008' ? host.family : undefined;
     if (hyperV !== 'no') {
       const lisPackage = lis?.installed && lis.version ? `LIS ${lis.version.split('.').slice(0, 2).join('.')}` : undefined;
-      const table = featureVerdicts(kb, { ...query, ...(lisPackage ? { lisPackage } : {}), ...(hostId ? { host: hostId } : {}) });
+      const table = featureVerdicts(kb, { ...query, lisPackage, host: hostId });
       features = adjustFeatures(facts, table, is32bit);
     }
   }
 
-  const guest: GuestView = {
-    ...(distro ? { distro } : {}),
-    ...(os?.version ? { version: os.version } : {}),
-    ...(parsed?.parts[0] !== undefined ? { major: parsed.parts[0] } : {}),
-    ...((parsed?.parts[1] ?? parsed?.servicePack) !== undefined ? { minor: parsed?.parts[1] ?? parsed?.servicePack } : {}),
-    rhelLike,
-    ...(host ? { host } : {}),
-    ...(vmbusFloor ? { vmbusFloor } : {}),
-    hyperV,
-    ...(lis ? { lis: { installed: lis.installed, ...(lis.version ? { version: lis.version } : {}) } } : {}),
-    integration: integrationOf(facts, hyperV),
-    ...(is32bit !== undefined ? { is32bit } : {}),
-    ...(dmInUse !== undefined ? { dmInUse } : {}),
-    features,
-  };
+  const guest: Mutable<GuestView> = { rhelLike, hyperV, integration, key, features };
+  if (distro) guest.distro = distro;
+  if (os?.version) guest.version = os.version;
+  const major = parsed?.parts[0];
+  if (major !== undefined) guest.major = major;
+  const minor = parsed?.parts[1] ?? parsed?.servicePack;
+  if (minor !== undefined) guest.minor = minor;
+  if (host) guest.host = host;
+  if (vmbusFloor) guest.vmbusFloor = vmbusFloor;
+  if (lis) guest.lis = lis.version ? { installed: lis.installed, version: lis.version } : { installed: lis.installed };
+  if (is32bit !== undefined) guest.is32bit = is32bit;
+  if (dmInUse !== undefined) guest.dmInUse = dmInUse;
   return { facts, kb, support, asOf: options.asOf ?? today(), hostOverride: options.host, guest };
 }
 

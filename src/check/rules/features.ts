@@ -22,11 +22,11 @@ export interface FeatureStatus {
 export interface FeatureQuery {
   readonly family: DistroId;
   readonly version: string;
-  readonly kernel?: 'rhck' | 'uek';
+  readonly kernel?: 'rhck' | 'uek' | undefined;
   readonly integration: 'built-in' | 'download';
   /** The installed download as the KB names its columns, e.g. "LIS 3.5". */
-  readonly lisPackage?: string;
-  readonly host?: HostId;
+  readonly lisPackage?: string | undefined;
+  readonly host?: HostId | undefined;
 }
 
 function columnLabel(match: ColumnMatch): string {

@@ -44,6 +44,8 @@ export interface GuestView {
   readonly is32bit?: boolean;
   /** The host offers Dynamic Memory to this VM (balloon protocol seen, or the user says so). */
   readonly dmInUse?: boolean;
+  /** Family, release, kernel line, integration, LIS release and host in one string: the key of per-KB memos. */
+  readonly key: string;
   /** The KB's answer per feature for this guest and host, adjusted for what the guest shows. */
   readonly features: ReadonlyMap<FeatureId, FeatureStatus>;
 }

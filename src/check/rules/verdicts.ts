@@ -10,10 +10,10 @@ export interface VerdictQuery {
   readonly version: string;
   readonly integration: 'download' | 'built-in';
   /** Oracle Linux: Red Hat compatible kernel or UEK. */
-  readonly kernel?: 'rhck' | 'uek';
+  readonly kernel?: 'rhck' | 'uek' | undefined;
   /** The LIS release the guest runs ("LIS 4.2"), when it runs the download. */
-  readonly lisPackage?: string;
-  readonly host?: HostId;
+  readonly lisPackage?: string | undefined;
+  readonly host?: HostId | undefined;
 }
 
 /**
@@ -22,7 +22,7 @@ export interface VerdictQuery {
  * this function changes.
  */
 export function supportVerdict(kb: KnowledgeBase, q: VerdictQuery): SupportAnswer {
-  return cached(kb, `support|${q.family}|${q.version}|${q.integration}|${q.kernel ?? ''}`, () =>
+  return cached(kb, 'support', `${q.family}|${q.version}|${q.integration}|${q.kernel ?? ''}`, () =>
     querySupport(kb, {
       family: q.family,
       version: q.version,
@@ -34,12 +34,5 @@ export function supportVerdict(kb: KnowledgeBase, q: VerdictQuery): SupportAnswe
 
 /** The KB's answer per feature for this guest and host (see supportVerdict). */
 export function featureVerdicts(kb: KnowledgeBase, q: VerdictQuery): ReadonlyMap<FeatureId, FeatureStatus> {
-  return kbFeatureTable(kb, {
-    family: q.family,
-    version: q.version,
-    integration: q.integration,
-    ...(q.kernel ? { kernel: q.kernel } : {}),
-    ...(q.lisPackage ? { lisPackage: q.lisPackage } : {}),
-    ...(q.host ? { host: q.host } : {}),
-  });
+  return kbFeatureTable(kb, q);
 }

@@ -23,7 +23,7 @@ export const lisNotNeededBuiltin = defineRule({
       });
     }
     if (!version) return 'skip';
-    const builtIn = cached(ctx.kb, `builtin|${distro}|${version}`, () =>
+    const builtIn = cached(ctx.kb, 'built-in-listed', `${distro}|${version}`, () =>
       querySupport(ctx.kb, { family: distro, version, integration: 'built-in' }).matches.some(
         (m) => m.column.integration.kind === 'built-in',
       ),
