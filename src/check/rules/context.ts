@@ -7,6 +7,7 @@ import type { CheckOptions } from '../report/check-report.ts';
 import { hostFloorForBuild, hostName, hostRank, type HostFamily } from './data/hosts.ts';
 import type { FeatureStatus } from './features.ts';
 import type { CheckContext, GuestView, HostView } from './types.ts';
+import { cached } from './kb-cache.ts';
 import { featureVerdicts, supportVerdict, type VerdictQuery } from './verdicts.ts';
 
 export function today(): string {
@@ -119,15 +120,20 @@ export function buildContext(kb: KnowledgeBase, facts: GuestFacts, options: Chec
   const key = `${distro ?? ''}|${os?.version ?? ''}|${flavour ?? ''}|${integration?.kind ?? ''}|${lis?.installed ? (lis.version ?? '?') : ''}|${hostId ?? ''}|${hyperV}`;
   let support: SupportAnswer | undefined;
   let features: ReadonlyMap<FeatureId, FeatureStatus> = NO_FEATURES;
-  if (distro && os?.version && parsed) {
-    const kernel: 'rhck' | 'uek' | undefined = distro === 'oracle-linux' ? (flavour === 'uek' ? 'uek' : 'rhck') : undefined;
-    const query: VerdictQuery = { family: distro, version: os.version, integration: lis?.installed ? 'download' : 'built-in', kernel };
-    support = supportVerdict(kb, query);
-    if (hyperV !== 'no') {
+  const version = os?.version;
+  if (distro && version && parsed) {
+    // Everything the KB is asked depends only on what the key holds: inventories repeat a few keys.
+    const answers = cached(kb, 'guest-kb', key, () => {
+      const kernel: 'rhck' | 'uek' | undefined = distro === 'oracle-linux' ? (flavour === 'uek' ? 'uek' : 'rhck') : undefined;
+      const query: VerdictQuery = { family: distro, version, integration: lis?.installed ? 'download' : 'built-in', kernel };
       const lisPackage = lis?.installed && lis.version ? `LIS ${lis.version.split('.').slice(0, 2).join('.')}` : undefined;
-      const table = featureVerdicts(kb, { ...query, lisPackage, host: hostId });
-      features = adjustFeatures(facts, table, is32bit);
-    }
+      return {
+        support: supportVerdict(kb, query),
+        table: hyperV === 'no' ? NO_FEATURES : featureVerdicts(kb, { ...query, lisPackage, host: hostId }),
+      };
+    });
+    support = answers.support;
+    if (hyperV !== 'no') features = adjustFeatures(facts, answers.table, is32bit);
   }
 
   const guest: Mutable<GuestView> = { rhelLike, hyperV, integration, key, features };
