@@ -1,6 +1,5 @@
-import type { GuestFacts } from '../guest-facts.ts';
+import type { GuestDistro, GuestFacts } from '../guest-facts.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
-import type { SupportAnswer } from '../../knowledge/query/support.ts';
 import type { FeatureId, HostId } from '../../knowledge/schema/index.ts';
 import { parseVersion } from '../../knowledge/version.ts';
 import type { CheckOptions } from '../report/check-report.ts';
@@ -8,13 +7,28 @@ import { hostFloorForBuild, hostName, hostRank, type HostFamily } from './data/h
 import type { FeatureStatus } from './features.ts';
 import type { CheckContext, GuestView, HostView } from './types.ts';
 import { cached } from './kb-cache.ts';
-import { featureVerdicts, supportVerdict, type VerdictQuery } from './verdicts.ts';
+import { uekReleaseOf } from './data/uek.ts';
+import { uekKey } from '../../knowledge/query/uek.ts';
+import { featureVerdicts, supportVerdict, type GuestSupport, type VerdictQuery } from './verdicts.ts';
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 const NO_FEATURES: ReadonlyMap<FeatureId, FeatureStatus> = new Map();
+
+/**
+ * The UEK release to hold the guest to. Pages that split a release by quarterly update (R3 QU1…QU3)
+ * cannot be matched from the kernel version alone: then any UEK column of the release's version is read.
+ */
+function uekPin(kb: KnowledgeBase, family: GuestDistro, key: string | undefined): string | undefined {
+  if (!key) return undefined;
+  const labels = kb
+    .history(family)
+    .flatMap((s) => s.columns.map((c) => (c.kernel?.label ? uekKey(c.kernel.label) : undefined)))
+    .filter((k) => k !== undefined);
+  return labels.some((k) => k !== key && k.startsWith(`${key}qu`)) && !labels.includes(key) ? undefined : key;
+}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -117,20 +131,27 @@ export function buildContext(kb: KnowledgeBase, facts: GuestFacts, options: Chec
 
   const integration = integrationOf(facts, hyperV);
   const hostId = host?.family && host.family !== '2008' ? host.family : undefined;
-  const key = `${distro ?? ''}|${os?.version ?? ''}|${flavour ?? ''}|${integration?.kind ?? ''}|${lis?.installed ? (lis.version ?? '?') : ''}|${hostId ?? ''}|${hyperV}`;
-  let support: SupportAnswer | undefined;
+  const key = `${distro ?? ''}|${os?.version ?? ''}|${flavour === 'uek' ? (facts.kernel?.value.release ?? '') : (flavour ?? '')}|${is32bit === undefined ? '' : is32bit ? '32' : '64'}|${integration?.kind ?? ''}|${lis?.installed ? (lis.version ?? '?') : ''}|${hostId ?? ''}|${hyperV}`;
+  let support: GuestSupport | undefined;
   let features: ReadonlyMap<FeatureId, FeatureStatus> = NO_FEATURES;
   const version = os?.version;
   if (distro && version && parsed) {
     // Everything the KB is asked depends only on what the key holds: inventories repeat a few keys.
     const answers = cached(kb, 'guest-kb', key, () => {
       const kernel: 'rhck' | 'uek' | undefined = distro === 'oracle-linux' ? (flavour === 'uek' ? 'uek' : 'rhck') : undefined;
-      const query: VerdictQuery = { family: distro, version, integration: lis?.installed ? 'download' : 'built-in', kernel };
-      const lisPackage = lis?.installed && lis.version ? `LIS ${lis.version.split('.').slice(0, 2).join('.')}` : undefined;
-      return {
-        support: supportVerdict(kb, query),
-        table: hyperV === 'no' ? NO_FEATURES : featureVerdicts(kb, { ...query, lisPackage, host: hostId }),
+      const release = facts.kernel?.value.release;
+      const query: VerdictQuery = {
+        family: distro,
+        version,
+        integration: lis?.installed ? 'download' : 'built-in',
+        kernel,
+        uek: kernel === 'uek' && release ? uekPin(kb, distro, uekReleaseOf(release)) : undefined,
+        arch: is32bit === undefined ? undefined : is32bit ? '32-bit' : '64-bit',
+        lisPackage: lis?.installed && lis.version ? `LIS ${lis.version.split('.').slice(0, 2).join('.')}` : undefined,
+        lisRelease: lis?.installed ? lis.version : undefined,
+        host: hostId,
       };
+      return { support: supportVerdict(kb, query), table: hyperV === 'no' ? NO_FEATURES : featureVerdicts(kb, query) };
     });
     support = answers.support;
     if (hyperV !== 'no') features = adjustFeatures(facts, answers.table, is32bit);

@@ -1,4 +1,4 @@
-import { querySupport } from '../../../knowledge/query/support.ts';
+import { decideVerdict } from '../../../knowledge/query/verdict.ts';
 import { evidenceOf, familyLabel, finding, versionBetween } from '../helpers.ts';
 import { cached } from '../kb-cache.ts';
 import { defineRule } from '../define.ts';
@@ -23,10 +23,14 @@ export const lisNotNeededBuiltin = defineRule({
       });
     }
     if (!version) return 'skip';
-    const builtIn = cached(ctx.kb, 'built-in-listed', `${distro}|${version}`, () =>
-      querySupport(ctx.kb, { family: distro, version, integration: 'built-in' }).matches.some(
-        (m) => m.column.integration.kind === 'built-in',
-      ),
+    const builtIn = cached(
+      ctx.kb,
+      'built-in-listed',
+      `${distro}|${version}`,
+      () =>
+        decideVerdict(ctx.kb, { family: distro, version, integration: 'built-in' })
+          .eras.find((e) => e.columns.length > 0)
+          ?.columns.some((c) => c.column.integration.kind === 'built-in') ?? false,
     );
     if (!builtIn) return 'pass';
     const lisOnly = versionBetween(version, '7.0', '7.2')
