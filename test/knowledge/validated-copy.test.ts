@@ -10,6 +10,8 @@ import { KbValidationError } from '../../src/knowledge/index.ts';
 function copyOfData(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lisbot-data-'));
   cpSync(DEFAULT_DATA_DIR, dir, { recursive: true });
+  // A file of its own, so no copy saved for the committed data (the test runner keeps one) fits this directory.
+  writeFileSync(join(dir, 'NOTES.txt'), `copied for ${dir}\n`);
   return dir;
 }
 
