@@ -40,7 +40,7 @@ describe('commands load only what they need', () => {
     });
   }
 
-  test('serve with only Slack configured loads Bolt but not discord.js', async () => {
+  test('serve with only Slack configured loads Bolt, but not discord.js, BullMQ, Redis, the renderer or the page parsers', async () => {
     const fake = await FakeSlackApi.start();
     const logDir = tempDir();
     const log = join(logDir, 'modules.txt');
@@ -67,6 +67,9 @@ describe('commands load only what they need', () => {
       assert.equal(loadedPackage(modules, '@slack/bolt'), true, 'Slack is configured, so Bolt is loaded');
       assert.equal(loadedPackage(modules, 'discord.js'), false, 'Discord is not configured, so discord.js is not loaded');
       assert.equal(loadedPackage(modules, '@bull-board/api'), false, 'the queue dashboard is off, so bull-board is not loaded');
+      for (const name of ['bullmq', 'ioredis']) assert.equal(loadedPackage(modules, name), false, `no REDIS_URL, yet ${name} is loaded`);
+      assert.equal(loadedPackage(modules, '@resvg/resvg-js'), false, 'no picture was drawn, yet the renderer is loaded');
+      assert.equal(loadedPackage(modules, 'htmlparser2'), false, 'no KB sync ran, yet the page parsers are loaded');
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
