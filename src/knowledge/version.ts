@@ -8,11 +8,18 @@ export interface ParsedVersion {
 
 const VERSION_PATTERN = /^(\d+(?:\.\d+)*)(?:\s*SP\s*(\d+))?$/i;
 
+/** Every answer matches versions against many columns: each text is parsed once (a bounded memo; results are read-only). */
+const parsedVersions = new Map<string, ParsedVersion | undefined>();
+const PARSED_VERSIONS_KEPT = 10_000;
+
 export function parseVersion(text: string): ParsedVersion | undefined {
+  if (parsedVersions.has(text)) return parsedVersions.get(text);
   const match = VERSION_PATTERN.exec(text.trim());
-  if (!match?.[1]) return undefined;
-  const parts = match[1].split('.').map(Number);
-  return match[2] === undefined ? { parts } : { parts, servicePack: Number(match[2]) };
+  const parts = match?.[1]?.split('.').map(Number);
+  const parsed = !parts ? undefined : match?.[2] === undefined ? { parts } : { parts, servicePack: Number(match[2]) };
+  if (parsedVersions.size >= PARSED_VERSIONS_KEPT) parsedVersions.clear();
+  parsedVersions.set(text, parsed);
+  return parsed;
 }
 
 /** Normalises what a user typed ("11sp3", "14.04", " 6.4 ") or returns undefined when it is no version. */

@@ -78,5 +78,7 @@ export function userContextFacts(sections: SectionMap): Pick<GuestFacts, 'userCo
 
 /** Drops undefined properties so strict schemas and deepEqual see only known values. */
 export function stripUndefined<T extends object>(obj: T): T {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(obj)) if (value !== undefined) kept[key] = value;
+  return kept as T;
 }
