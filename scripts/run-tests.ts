@@ -12,6 +12,7 @@ import { createConnection } from 'node:net';
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Redis } from 'ioredis';
+import { bundleTests } from './bundle-tests.ts';
 
 const root = join(import.meta.dirname, '..');
 const TEST_REDIS_PORT = 6379;
@@ -151,26 +152,28 @@ if (usesRedis) await ensureRedis();
 const savedDir = mkdtempSync(join(tmpdir(), 'lisbot-test-saved-'));
 const saved = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'save-trained.ts'), savedDir], { stdio: 'inherit' });
 if (saved.status !== 0) console.error('could not save a validated KB and a trained model for the run; each test file makes its own');
-const preload = pathToFileURL(join(root, 'test', 'helpers', 'saved-trained.ts')).href;
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', '--import', preload, '--test', '--test-concurrency=2', ...selected.map((t) => t.file)],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      LISBOT_TEST_REDIS_URL: redisUrl,
-      LISBOT_TEST_REDIS_DB: String(TEST_REDIS_DB),
-      LISBOT_TEST_RUN: TEST_RUN,
-      // Tests that start bin/lisbot.js test the sources, not a dist/ that may be older; the build has its own test.
-      LISBOT_FROM_SOURCE: '1',
-      LISBOT_TEST_SAVED_DIR: savedDir,
-    },
+const preloadSource = join(root, 'test', 'helpers', 'saved-trained.ts');
+const bundled =
+  process.env.LISBOT_TEST_BUNDLE === '0' ? undefined : await bundleTests(root, [...selected.map((t) => t.file), preloadSource], TEST_RUN);
+const testArgs = bundled
+  ? ['--enable-source-maps', '--import', pathToFileURL(bundled.files.at(-1)!).href, '--test', ...bundled.files.slice(0, -1)]
+  : ['--import', 'tsx', '--import', pathToFileURL(preloadSource).href, '--test', ...selected.map((t) => t.file)];
+const child = spawn(process.execPath, ['--test-concurrency=2', ...testArgs], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    LISBOT_TEST_REDIS_URL: redisUrl,
+    LISBOT_TEST_REDIS_DB: String(TEST_REDIS_DB),
+    LISBOT_TEST_RUN: TEST_RUN,
+    // Tests that start bin/lisbot.js test the sources, not a dist/ that may be older; the build has its own test.
+    LISBOT_FROM_SOURCE: '1',
+    LISBOT_TEST_SAVED_DIR: savedDir,
   },
-);
+});
 let code = await finished(child);
 rmSync(savedDir, { recursive: true, force: true });
+bundled?.remove();
 if (usesRedis) await cleanRedis(redisUrl);
 for (const check of await Promise.all(checks)) {
   if (check.code !== 0) {
