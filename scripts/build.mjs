@@ -3,6 +3,7 @@
 // complete. One bundle with a chunk per lazily loaded command: a start-up reads a few files, not hundreds of
 // modules. Chat SDKs, BullMQ, Redis and the server libraries stay in node_modules (external), loaded only by the
 // commands that need them. Plain JavaScript so it runs before anything is compiled; the type check is `npm run typecheck`.
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,7 @@ try {
 }
 
 /** Bundled in: small, pure and on every command's path. Everything else is loaded from node_modules. */
-const BUNDLED = new Set(['zod', 'fuse.js']);
+const BUNDLED = new Set(['zod', 'fuse.js', 'yaml']);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const external = Object.keys(pkg.dependencies)
   .filter((name) => !BUNDLED.has(name))
@@ -30,7 +31,7 @@ rmSync(dist, { recursive: true, force: true });
 const result = await esbuild.build({
   metafile: true,
   absWorkingDir: root,
-  entryPoints: { lisbot: 'src/cli/bin.ts' },
+  entryPoints: { lisbot: 'src/cli/bin.ts', 'save-trained': 'src/cli/save-trained.ts' },
   outdir: dist,
   bundle: true,
   splitting: true,
@@ -40,6 +41,8 @@ const result = await esbuild.build({
   external,
   sourcemap: true,
   chunkNames: 'chunks/[name]-[hash]',
+  // yaml is CommonJS and requires node: built-ins; a bundled ESM chunk needs a require of its own for them.
+  banner: { js: "import { createRequire as __lisbotRequire } from 'node:module'; const require = __lisbotRequire(import.meta.url);" },
   logLevel: 'warning',
 });
 
@@ -60,6 +63,9 @@ for (const asset of ASSETS) {
   for (const dir of new Set(outputs.map((file) => dirname(join(root, file)))))
     cpSync(join(root, asset.from), join(dir, asset.to), { recursive: true });
 }
+// Validate the KB and train the classifier once, here, with the bundle's own code (see src/cli/save-trained.ts).
+const saved = spawnSync(process.execPath, [join(dist, 'save-trained.js')], { stdio: 'inherit' });
+if (saved.status !== 0) throw new Error(`lisbot build: saving the validated KB and the trained model failed (exit ${saved.status})`);
 writeFileSync(
   join(dist, 'BUILD'),
   `${JSON.stringify({ builtAt: new Date().toISOString(), entry: 'lisbot.js', assets: ASSETS.map((a) => a.from) })}\n`,

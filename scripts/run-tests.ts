@@ -6,11 +6,13 @@
 // a throwaway redis-server is started when none answers, and this run's keys are deleted afterwards.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { createConnection } from 'node:net';
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Redis } from 'ioredis';
+import { bundleTests } from './bundle-tests.ts';
 
 const root = join(import.meta.dirname, '..');
 const TEST_REDIS_PORT = 6379;
@@ -146,7 +148,17 @@ const checks = withChecks
 const usesRedis = selected.some((t) => t.redis);
 const redisUrl = `redis://127.0.0.1:${TEST_REDIS_PORT}/${TEST_REDIS_DB}`;
 if (usesRedis) await ensureRedis();
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected.map((t) => t.file)], {
+// Validate the KB and train the classifier once for the run, with these sources; every test process restores them.
+const savedDir = mkdtempSync(join(tmpdir(), 'lisbot-test-saved-'));
+const saved = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'save-trained.ts'), savedDir], { stdio: 'inherit' });
+if (saved.status !== 0) console.error('could not save a validated KB and a trained model for the run; each test file makes its own');
+const preloadSource = join(root, 'test', 'helpers', 'saved-trained.ts');
+const bundled =
+  process.env.LISBOT_TEST_BUNDLE === '0' ? undefined : await bundleTests(root, [...selected.map((t) => t.file), preloadSource], TEST_RUN);
+const testArgs = bundled
+  ? ['--enable-source-maps', '--import', pathToFileURL(bundled.files.at(-1)!).href, '--test', ...bundled.files.slice(0, -1)]
+  : ['--import', 'tsx', '--import', pathToFileURL(preloadSource).href, '--test', ...selected.map((t) => t.file)];
+const child = spawn(process.execPath, ['--test-concurrency=2', ...testArgs], {
   cwd: root,
   stdio: 'inherit',
   env: {
@@ -156,9 +168,12 @@ const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-conc
     LISBOT_TEST_RUN: TEST_RUN,
     // Tests that start bin/lisbot.js test the sources, not a dist/ that may be older; the build has its own test.
     LISBOT_FROM_SOURCE: '1',
+    LISBOT_TEST_SAVED_DIR: savedDir,
   },
 });
 let code = await finished(child);
+rmSync(savedDir, { recursive: true, force: true });
+bundled?.remove();
 if (usesRedis) await cleanRedis(redisUrl);
 for (const check of await Promise.all(checks)) {
   if (check.code !== 0) {

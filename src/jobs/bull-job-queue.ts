@@ -1,4 +1,6 @@
-import { Queue, QueueEvents, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { createRequire } from 'node:module';
+import type * as BullMq from 'bullmq';
+import type { Job, Queue, QueueEvents } from 'bullmq';
 import { PermanentJobError } from './errors/index.ts';
 import { errorText, silentLogger, type JobLogger } from './job-logger.ts';
 import {
@@ -18,6 +20,10 @@ import {
 import type { RedisConnections } from './redis-connections.ts';
 import { jobEvents } from './job-events.ts';
 import { runJob, sleep } from './run-job.ts';
+
+const require = createRequire(import.meta.url);
+/** BullMQ is loaded when the first queue on Redis is opened: a process without REDIS_URL never loads it. */
+const bullmq = (): typeof BullMq => require('bullmq') as typeof BullMq;
 
 export interface BullJobQueueOptions {
   readonly connections: RedisConnections;
@@ -48,7 +54,7 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
   ) {
     this.logger = options.logger ?? silentLogger;
     const { defaults } = options;
-    this.queue = new Queue<T, R, string, T, R, string>(name, {
+    this.queue = new (bullmq().Queue)<T, R, string, T, R, string>(name, {
       connection: options.connections.producer,
       prefix: options.prefix,
       defaultJobOptions: {
@@ -126,7 +132,7 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
   /** QueueEvents on its own blocking connection, opened the first time someone waits for a job. */
   private queueEvents(): Promise<QueueEvents> {
     this.events ??= (async () => {
-      const events = new QueueEvents(this.name, {
+      const events = new (bullmq().QueueEvents)(this.name, {
         connection: this.options.connections.worker(`events-${this.name}`),
         prefix: this.options.prefix,
       });
@@ -157,7 +163,7 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
     const { defaults, connections, prefix } = this.options;
     const connection = connections.worker(`worker-${this.name}`);
     const running = new Map<string, { job: Job<T, R, string>; token: string }>();
-    const worker = new Worker<T, R, string>(
+    const worker = new (bullmq().Worker)<T, R, string>(
       this.name,
       async (job, token, signal) => {
         const id = job.id ?? '';
@@ -176,7 +182,7 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
             signal,
           );
         } catch (error) {
-          if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
+          if (error instanceof PermanentJobError) throw new (bullmq().UnrecoverableError)(error.message);
           throw error instanceof Error ? error : new Error(String(error));
         } finally {
           running.delete(id);
@@ -195,7 +201,7 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
     worker.on('completed', () => jobEvents.emit('ended', { queue: this.name, state: 'completed' }));
     worker.on('failed', (job, error: Error) => {
       if (!job) return;
-      const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      const final = error instanceof bullmq().UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
       if (final) jobEvents.emit('ended', { queue: this.name, state: 'failed' });
       this.logger[final ? 'error' : 'warn'](
         { queue: this.name, jobId: job.id, attempt: job.attemptsMade, err: errorText(error) },

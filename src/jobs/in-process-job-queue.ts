@@ -1,4 +1,3 @@
-import { getNextMillis } from 'bullmq';
 import { PermanentJobError } from './errors/index.ts';
 import { jobEvents } from './job-events.ts';
 import { errorText, silentLogger, type JobLogger } from './job-logger.ts';
@@ -17,6 +16,7 @@ import {
   type WorkOptions,
 } from './job-queue.ts';
 import { Fifo } from './fifo.ts';
+import { nextRunAt } from './next-run.ts';
 import { runJob } from './run-job.ts';
 
 interface StoredJob<T, R> {
@@ -114,7 +114,7 @@ export class InProcessJobQueue<T, R> implements JobQueue<T, R> {
     clearTimeout(this.schedulers.get(id));
     const plan = () => {
       const now = Date.now();
-      const next = getNextMillis(now, { ...schedule });
+      const next = nextRunAt(now, schedule);
       if (next === undefined || this.closed) return;
       this.schedulers.set(
         id,

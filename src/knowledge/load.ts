@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { KbValidationError } from './errors.ts';
+import { readValidatedCopy } from './validated-copy.ts';
 import { Family, Feature, KnownIssue, LisRelease, MatrixSnapshot, NoteParaphrase, OtherOs, Source, Tip } from './schema/index.ts';
 
 export const DEFAULT_DATA_DIR = join(import.meta.dirname, 'data');
@@ -71,18 +72,32 @@ function jsonFilesIn(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
+/** The data files of one data directory, each record validated against its schema. */
+export function readDataDir(dataDir: string): KbData {
+  const file = (name: string) => join(dataDir, name);
+  return {
+    sources: jsonFilesIn(file('sources')).flatMap((path) => readRecords(path, Source)),
+    families: readRecords(file('families.json'), Family),
+    features: readRecords(file('features.json'), Feature),
+    lisReleases: readOptionalRecords(file('lis-releases.json'), LisRelease),
+    otherOs: readOptionalRecords(file('other-os.json'), OtherOs),
+    knownIssues: readOptionalRecords(file('known-issues.json'), KnownIssue),
+    tips: readOptionalRecords(file('tips.json'), Tip),
+    notes: readOptionalRecords(file('notes.json'), NoteParaphrase),
+    snapshots: jsonFilesIn(file('snapshots')).map(readSnapshot),
+  };
+}
+
 /**
- * Reads the committed KB, then any user layers (snapshots the user imported, then the synced version) on top of it,
- * in order. A layer's snapshot replaces an earlier one with the same id.
+ * Reads the committed KB (the copy the build validated when it is current, else every file validated now), then
+ * any user layers (snapshots the user imported, then the synced version) on top of it, in order. A layer's snapshot
+ * replaces an earlier one with the same id.
  */
 export function loadKbData(dataDir = DEFAULT_DATA_DIR, userDir?: string | readonly string[]): KbData {
-  const file = (name: string) => join(dataDir, name);
-  const sources = jsonFilesIn(file('sources')).flatMap((path) => readRecords(path, Source));
+  const committed = readValidatedCopy(dataDir) ?? readDataDir(dataDir);
+  const sources = [...committed.sources];
   const snapshots = new Map<string, MatrixSnapshot>();
-  for (const path of jsonFilesIn(file('snapshots'))) {
-    const snapshot = readSnapshot(path);
-    snapshots.set(snapshot.id, snapshot);
-  }
+  for (const snapshot of committed.snapshots) snapshots.set(snapshot.id, snapshot);
   const layers = userDir === undefined ? [] : typeof userDir === 'string' ? [userDir] : userDir;
   for (const layer of layers) {
     sources.push(...jsonFilesIn(join(layer, 'sources')).flatMap((path) => readRecords(path, Source)));
@@ -91,17 +106,7 @@ export function loadKbData(dataDir = DEFAULT_DATA_DIR, userDir?: string | readon
       snapshots.set(snapshot.id, snapshot);
     }
   }
-  const data: KbData = {
-    sources: dedupeById(sources),
-    families: readRecords(file('families.json'), Family),
-    features: readRecords(file('features.json'), Feature),
-    lisReleases: readOptionalRecords(file('lis-releases.json'), LisRelease),
-    otherOs: readOptionalRecords(file('other-os.json'), OtherOs),
-    knownIssues: readOptionalRecords(file('known-issues.json'), KnownIssue),
-    tips: readOptionalRecords(file('tips.json'), Tip),
-    notes: readOptionalRecords(file('notes.json'), NoteParaphrase),
-    snapshots: [...snapshots.values()],
-  };
+  const data: KbData = { ...committed, sources: dedupeById(sources), snapshots: [...snapshots.values()] };
   checkCrossReferences(data, dataDir);
   return data;
 }

@@ -1,4 +1,10 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { createRequire } from 'node:module';
+import type * as Ioredis from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
+
+const require = createRequire(import.meta.url);
+/** ioredis is loaded when the first connection is opened: a process without REDIS_URL never loads it. */
+const ioredis = (): typeof Ioredis => require('ioredis') as typeof Ioredis;
 
 /**
  * Opens a Redis connection from REDIS_URL: redis://, rediss:// (TLS), or
@@ -18,5 +24,6 @@ export function redisOptionsFromUrl(url: string): RedisOptions & { url?: string 
 
 export function createRedis(url: string, overrides: RedisOptions = {}): Redis {
   const { url: plain, ...options } = redisOptionsFromUrl(url);
-  return plain ? new Redis(plain, { ...options, ...overrides }) : new Redis({ ...options, ...overrides });
+  const { Redis: Client } = ioredis();
+  return plain ? new Client(plain, { ...options, ...overrides }) : new Client({ ...options, ...overrides });
 }

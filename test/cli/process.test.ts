@@ -2,7 +2,7 @@
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeSlackApi } from '../adapters/slack/fake-slack-api.ts';
@@ -40,7 +40,7 @@ describe('commands load only what they need', () => {
     });
   }
 
-  test('serve with only Slack configured loads Bolt but not discord.js', async () => {
+  test('serve with only Slack configured loads Bolt, but not discord.js, BullMQ, Redis, the renderer or the page parsers', async () => {
     const fake = await FakeSlackApi.start();
     const logDir = tempDir();
     const log = join(logDir, 'modules.txt');
@@ -67,6 +67,9 @@ describe('commands load only what they need', () => {
       assert.equal(loadedPackage(modules, '@slack/bolt'), true, 'Slack is configured, so Bolt is loaded');
       assert.equal(loadedPackage(modules, 'discord.js'), false, 'Discord is not configured, so discord.js is not loaded');
       assert.equal(loadedPackage(modules, '@bull-board/api'), false, 'the queue dashboard is off, so bull-board is not loaded');
+      for (const name of ['bullmq', 'ioredis']) assert.equal(loadedPackage(modules, name), false, `no REDIS_URL, yet ${name} is loaded`);
+      assert.equal(loadedPackage(modules, '@resvg/resvg-js'), false, 'no picture was drawn, yet the renderer is loaded');
+      assert.equal(loadedPackage(modules, 'htmlparser2'), false, 'no KB sync ran, yet the page parsers are loaded');
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
@@ -153,5 +156,29 @@ describe('the built CLI (npm run build, which npm ci runs as prepare)', () => {
       'bin/lisbot.js runs the build when it is current',
     );
     assert.equal(loadedPackage(viaBin.modules, 'tsx'), false, 'no TypeScript is compiled at start-up');
+
+    // The build validated the KB and trained the classifier; the built CLI restores both and answers as the sources do.
+    const saved = readdirSync(join(ROOT, 'dist'), { recursive: true }).map(String);
+    assert.ok(
+      saved.some((path) => path.endsWith('validated-copy.json')),
+      'the validated KB is saved',
+    );
+    assert.ok(
+      saved.some((path) => path.endsWith('intent-model.json')),
+      'the trained model is saved',
+    );
+    const questions = [
+      'does rhel 6.2 need lis?',
+      'what is kvp',
+      'my ubuntu vm hangs at boot on 2012 r2',
+      'best practice for dynamic memory',
+      'what changed in lis 4.3',
+      'tell me a joke',
+    ].join('\n');
+    const fromBuild = await spawnLisbot(['ask', '--json'], { entry: built, stdin: questions });
+    const fromSource = await spawnLisbot(['ask', '--json'], { env: { LISBOT_FROM_SOURCE: '1' }, stdin: questions });
+    assert.equal(fromBuild.code, 0, fromBuild.stderr);
+    assert.equal(fromBuild.stdout.trim().split('\n').length, 6);
+    assert.equal(fromBuild.stdout, fromSource.stdout);
   });
 });

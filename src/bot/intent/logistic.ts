@@ -11,6 +11,17 @@ export interface TextModel<L extends string> {
   readonly labels: readonly L[];
   /** Probability of each label, in the order of `labels`. */
   predict(features: readonly string[]): number[];
+  /** What restores the model without training (`textModelFromJSON`); absent when a model cannot be saved. */
+  toJSON?(): SavedTextModel;
+}
+
+/** A trained logistic model as JSON: its features in id order and its weights as base64 of little-endian float64s. */
+export interface SavedTextModel {
+  readonly kind: 'logistic';
+  readonly labels: readonly string[];
+  readonly features: readonly string[];
+  readonly weights: string;
+  readonly bias: string;
 }
 
 export interface LogisticOptions {
@@ -63,22 +74,7 @@ export function trainLogistic<L extends string>(
   const probs = new Float64Array(k);
   const random = seeded(seed);
   const order = encoded.map((_, i) => i);
-  // Scores into `probs`, then softmax in place.
-  const predictInto = (ids: ArrayLike<number>) => {
-    let max = -Infinity;
-    for (let c = 0; c < k; c++) {
-      let s = bias[c]!;
-      for (let j = 0; j < ids.length; j++) s += weights[ids[j]! * k + c]!;
-      probs[c] = s;
-      if (s > max) max = s;
-    }
-    let sum = 0;
-    for (let c = 0; c < k; c++) {
-      probs[c] = Math.exp(probs[c]! - max);
-      sum += probs[c]!;
-    }
-    for (let c = 0; c < k; c++) probs[c] = probs[c]! / sum;
-  };
+  const predictInto = predictor(weights, bias, probs);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -102,6 +98,37 @@ export function trainLogistic<L extends string>(
       }
     }
   }
+  return logisticModel(labels, index, weights, bias);
+}
+
+/** Scores into `probs`, then softmax in place. */
+function predictor(weights: Float64Array, bias: Float64Array, probs: Float64Array): (ids: ArrayLike<number>) => void {
+  const k = bias.length;
+  return (ids) => {
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) {
+      let s = bias[c]!;
+      for (let j = 0; j < ids.length; j++) s += weights[ids[j]! * k + c]!;
+      probs[c] = s;
+      if (s > max) max = s;
+    }
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      probs[c] = Math.exp(probs[c]! - max);
+      sum += probs[c]!;
+    }
+    for (let c = 0; c < k; c++) probs[c] = probs[c]! / sum;
+  };
+}
+
+function logisticModel<L extends string>(
+  labels: readonly L[],
+  index: ReadonlyMap<string, number>,
+  weights: Float64Array,
+  bias: Float64Array,
+): TextModel<L> {
+  const probs = new Float64Array(labels.length);
+  const predictInto = predictor(weights, bias, probs);
   return {
     labels,
     predict(features) {
@@ -109,7 +136,27 @@ export function trainLogistic<L extends string>(
       predictInto(ids);
       return Array.from(probs);
     },
+    toJSON: () => ({ kind: 'logistic', labels, features: [...index.keys()], weights: base64Of(weights), bias: base64Of(bias) }),
   };
+}
+
+function base64Of(values: Float64Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+function float64sOf(base64: string): Float64Array {
+  const bytes = Buffer.from(base64, 'base64');
+  return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+/** Restores a saved model; throws when it does not fit the labels it is asked for. */
+export function textModelFromJSON<L extends string>(labels: readonly L[], saved: SavedTextModel): TextModel<L> {
+  const weights = float64sOf(saved.weights);
+  const bias = float64sOf(saved.bias);
+  if (saved.kind !== 'logistic' || saved.labels.join() !== labels.join() || bias.length !== labels.length)
+    throw new Error('the saved model was trained for other labels');
+  if (weights.length !== saved.features.length * labels.length) throw new Error('the saved model has the wrong number of weights');
+  return logisticModel(labels, new Map(saved.features.map((f, i) => [f, i])), weights, bias);
 }
 
 /** Multinomial naive Bayes with add-one smoothing: the plain baseline the logistic model is measured against. */

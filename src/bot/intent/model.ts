@@ -4,7 +4,8 @@ import { loadExampleFiles, type Example } from './examples.ts';
 import { featuresOf } from './featurize.ts';
 import { kbExamples } from './kb-examples.ts';
 import { LABELS, type Label } from './labels.ts';
-import { trainLogistic, trainNaiveBayes, type TextModel, type TrainingRow } from './logistic.ts';
+import { readSavedModel } from './saved-model.ts';
+import { textModelFromJSON, trainLogistic, trainNaiveBayes, type SavedTextModel, type TextModel, type TrainingRow } from './logistic.ts';
 
 export interface IntentGuess {
   readonly label: Label;
@@ -17,6 +18,13 @@ export interface IntentModel {
   guess(shape: string): IntentGuess;
   readonly examples: number;
   readonly trainedMs: number;
+  /** What `intentModelFromJSON` restores without training; absent when the underlying model cannot be saved. */
+  toJSON?(): SavedIntentModel;
+}
+
+export interface SavedIntentModel {
+  readonly examples: number;
+  readonly model: SavedTextModel;
 }
 
 export type Algorithm = 'logistic' | 'naive-bayes';
@@ -39,16 +47,26 @@ export function buildModel(kb: KnowledgeBase, examples: readonly Example[], algo
   const started = performance.now();
   const rows = trainingRows(kb, examples);
   const model: TextModel<Label> = algorithm === 'logistic' ? trainLogistic(LABELS, rows) : trainNaiveBayes(LABELS, rows);
-  const trainedMs = performance.now() - started;
+  return intentModel(model, rows.length, performance.now() - started);
+}
+
+function intentModel(model: TextModel<Label>, examples: number, trainedMs: number): IntentModel {
+  const save = model.toJSON?.bind(model);
   return {
-    examples: rows.length,
+    examples,
     trainedMs,
     guess(shape) {
       const probs = model.predict(featuresOf(shape));
       const ranked = probs.map((p, i) => ({ label: LABELS[i]!, probability: p })).sort((a, b) => b.probability - a.probability);
       return { label: ranked[0]!.label, probability: ranked[0]!.probability, second: ranked[1]! };
     },
+    ...(save ? { toJSON: () => ({ examples, model: save() }) } : {}),
   };
+}
+
+/** A saved model, ready to guess (trainedMs 0: nothing was trained). Throws when it was saved for other labels. */
+export function intentModelFromJSON(saved: SavedIntentModel): IntentModel {
+  return intentModel(textModelFromJSON(LABELS, saved.model), saved.examples, 0);
 }
 
 /** Every example the shipped classifier learns from: the data files and what the KB supplies. */
@@ -63,11 +81,21 @@ export function useIntentModel(kb: KnowledgeBase, model: IntentModel): void {
   models.set(kb, model);
 }
 
-/** The intent model of a KB, trained once per KB version on first use. */
+/** The model the build saved for this KB, when it is current and restores. */
+function savedModelFor(kb: KnowledgeBase): IntentModel | undefined {
+  const saved = readSavedModel(kb);
+  try {
+    return saved && intentModelFromJSON(saved);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The intent model of a KB: the one the build saved when it is current, else trained once per KB version on first use. */
 export function intentModelFor(kb: KnowledgeBase): IntentModel {
   let model = models.get(kb);
   if (!model) {
-    model = buildModel(kb, allExamples(kb));
+    model = savedModelFor(kb) ?? buildModel(kb, allExamples(kb));
     models.set(kb, model);
   }
   return model;

@@ -1,10 +1,16 @@
-import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type * as ResvgJs from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import type { KnowledgeBase } from '../knowledge-base.ts';
 import { queryMatrix } from '../query/matrix.ts';
 import type { DistroId, HostId } from '../schema/index.ts';
 import { PICTURE_FONT_FAMILY, pictureFontFiles } from './fonts.ts';
 import { pictureAltText, pictureModel, type MatrixPictureModel } from './matrix-model.ts';
 import { matrixSvg, type CellBox } from './matrix-svg.ts';
+
+const require = createRequire(import.meta.url);
+/** The native renderer loads with the first picture: a bot that never draws one never loads it. */
+const resvg = (): typeof ResvgJs => require('@resvg/resvg-js') as typeof ResvgJs;
 
 /** Pixels per SVG unit: sharp on high-density screens, still small (a family picture is well under 1 MB). */
 export const PICTURE_SCALE = 2;
@@ -52,13 +58,13 @@ function renderOptions(scale: number): ResvgRenderOptions {
 
 /** Rasterises SVG with the bundled fonts only: the same pixels on a laptop, in CI and in the Docker image. */
 export function rasterise(svg: string, scale = PICTURE_SCALE): RasterImage {
-  const image = new Resvg(svg, renderOptions(scale)).render();
+  const image = new (resvg().Resvg)(svg, renderOptions(scale)).render();
   return { png: image.asPng(), width: image.width, height: image.height };
 }
 
 /** The same off the main thread (libuv's pool), for servers: a family picture takes a few hundred ms of CPU. */
 export async function rasteriseAsync(svg: string, scale = PICTURE_SCALE): Promise<RasterImage> {
-  const image = await renderAsync(svg, renderOptions(scale));
+  const image = await resvg().renderAsync(svg, renderOptions(scale));
   return { png: image.asPng(), width: image.width, height: image.height };
 }
 

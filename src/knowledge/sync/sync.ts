@@ -19,7 +19,7 @@ import * as z from 'zod';
 import { KnowledgeBase } from '../knowledge-base.ts';
 import { DEFAULT_DATA_DIR, loadKbData } from '../load.ts';
 import { ImportError } from '../import/errors.ts';
-import { importUserPage, readPageInput, type UserImport } from '../user-import.ts';
+import type { UserImport } from '../user-import.ts';
 import { MatrixSnapshot, Source } from '../schema/index.ts';
 import { lockPath, pointerPath, publishedLayer, syncedRoot, versionsDir, writeFileAtomic, type PublishedLayer } from './layout.ts';
 import { readKbStatus, writeKbStatus, type KbStatus, type SourceStatus, type SyncOutcome } from './status.ts';
@@ -323,6 +323,8 @@ async function importSources(options: SyncOptions, base: KnowledgeBase, manifest
   const candidates: Candidate[] = [];
   let seq = manifest?.seq ?? 0;
   const today = context.at.slice(0, 10);
+  // The page parsers (and htmlparser2) load with the first sync, not with every process that holds a KB.
+  const { importUserPage, readPageInput } = await import('../user-import.ts');
   for (const source of [...new Set(options.sources)]) {
     try {
       const input = await readPageInput(source, options.fetch ?? fetch);

@@ -14,6 +14,7 @@ import {
 } from '../../../src/adapters/discord/commands/kb-options.ts';
 import { commandDefinitions } from '../../../src/adapters/discord/commands/registry.ts';
 import { realKb } from '../../helpers/real-kb.ts';
+import { propertyRuns } from '../../helpers/property.ts';
 
 const kb = realKb();
 
@@ -67,7 +68,7 @@ describe('autocomplete ranking and server-side validation', () => {
         }
         return true;
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 

@@ -12,6 +12,7 @@ import { neutraliseMentions, safeMarkdown, truncate } from '../../../src/adapter
 import { pageCount, renderReply, type DiscordMessage } from '../../../src/adapters/discord/render/embeds.ts';
 import { EMBED_LIMITS, embedLength, limitViolations } from '../../../src/adapters/discord/render/limits.ts';
 import { FEATURE_IDS, HOST_IDS } from '../../../src/knowledge/schema/index.ts';
+import { propertyRuns, webUrl } from '../../helpers/property.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 
 const kb = realKb();
@@ -132,7 +133,7 @@ describe('golden: the largest replies stay within Discord limits', () => {
       text,
       fields: fc.array(fc.record({ label: text, value: text }), { maxLength: 40 }),
       notes: fc.array(text, { maxLength: 30 }),
-      sources: fc.array(fc.record({ id: fc.string({ maxLength: 20 }), title: text, url: fc.option(fc.webUrl(), { nil: undefined }) }), {
+      sources: fc.array(fc.record({ id: fc.string({ maxLength: 20 }), title: text, url: fc.option(webUrl(), { nil: undefined }) }), {
         maxLength: 15,
       }),
       rows: fc.array(fc.array(text, { minLength: 3, maxLength: 3 }), { maxLength: 40 }),
@@ -159,7 +160,7 @@ describe('golden: the largest replies stay within Discord limits', () => {
         }
         return true;
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -9,6 +9,7 @@ import { matrixReply } from '../../../src/bot/handlers/matrix.ts';
 import { reply, type Reply } from '../../../src/core/reply.ts';
 import { DISTRO_IDS, HOST_IDS } from '../../../src/knowledge/schema/index.ts';
 import { renderPlainText } from '../../../src/adapters/console/render-plain.ts';
+import { propertyRuns, webUrl } from '../../helpers/property.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 import { blockKitProblems } from './block-limits.ts';
 import { visibleText } from './harness.ts';
@@ -133,7 +134,7 @@ describe('Block Kit limits (golden)', () => {
         columns: fc.integer({ min: 1, max: 22 }),
         rows: fc.array(fc.array(text, { maxLength: 22 }), { maxLength: 60 }),
         notes: fc.array(fc.string({ maxLength: 3000 }), { maxLength: 40 }),
-        sources: fc.array(fc.record({ id: fc.string({ maxLength: 60 }), title: text, url: fc.option(fc.webUrl(), { nil: undefined }) }), {
+        sources: fc.array(fc.record({ id: fc.string({ maxLength: 60 }), title: text, url: fc.option(webUrl(), { nil: undefined }) }), {
           maxLength: 30,
         }),
         actions: fc.array(
@@ -165,7 +166,7 @@ describe('Block Kit limits (golden)', () => {
         const last = renderReply(r, { ...options, page: 10_000 });
         return blockKitProblems(asBody(first)).length === 0 && blockKitProblems(asBody(last)).length === 0;
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });
@@ -221,7 +222,7 @@ describe('escaping', () => {
           return !/[<>]/.test(out) && !/@(everyone|here|channel)/i.test(out);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 

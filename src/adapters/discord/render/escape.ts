@@ -31,14 +31,25 @@ export function truncate(text: string, max: number): string {
  * escapeMarkdown's look-behinds are quadratic on long runs without spaces, so input is bounded first.
  */
 export function safeMarkdown(text: string, max = 4096): string {
-  const escaped = escapeMarkdown(text.length > max ? truncate(text, max + 1) : text, {
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: true,
-  });
-  return neutraliseMentions(escaped);
+  const key = `${max}\u0000${text}`;
+  const known = escapedTexts.get(key);
+  if (known !== undefined) return known;
+  const escaped = neutraliseMentions(
+    escapeMarkdown(text.length > max ? truncate(text, max + 1) : text, {
+      heading: true,
+      bulletedList: true,
+      numberedList: true,
+      maskedLink: true,
+    }),
+  );
+  if (escapedTexts.size >= ESCAPED_TEXTS_KEPT) escapedTexts.clear();
+  escapedTexts.set(key, escaped);
+  return escaped;
 }
+
+/** Laying out a long reply escapes the same texts for every page it tries; each is escaped once (a bounded memo). */
+const escapedTexts = new Map<string, string>();
+const ESCAPED_TEXTS_KEPT = 2000;
 
 /** Text shown without markdown (button labels, footers, autocomplete names): only mentions made inert. */
 export function safePlain(text: string): string {

@@ -1,0 +1,20 @@
+// Validates the committed KB and trains the intent classifier, then saves both for a later start-up to restore
+// instead of redoing the work (knowledge/validated-copy.ts, bot/intent/saved-model.ts).
+//   scripts/build.mjs runs dist/save-trained.js: the files land beside the chunks that read them, made with the
+//   bundle's own code.
+//   scripts/run-tests.ts runs it from the sources with a directory argument, once per test run.
+import { join } from 'node:path';
+import { allExamples, buildModel } from '../bot/intent/model.ts';
+import { saveModel, SAVED_MODEL_FILE } from '../bot/intent/saved-model.ts';
+import { KnowledgeBase } from '../knowledge/index.ts';
+import { DEFAULT_DATA_DIR, loadKbData, readDataDir } from '../knowledge/load.ts';
+import { writeValidatedCopy } from '../knowledge/validated-copy.ts';
+
+const toDir = process.argv[2];
+writeValidatedCopy(DEFAULT_DATA_DIR, readDataDir(DEFAULT_DATA_DIR), toDir);
+const kb = new KnowledgeBase(loadKbData(DEFAULT_DATA_DIR));
+const model = buildModel(kb, allExamples(kb));
+const saved = model.toJSON?.();
+if (!saved) throw new Error('the intent model cannot be saved');
+saveModel(kb, saved, toDir ? join(toDir, 'intent-model.json') : SAVED_MODEL_FILE);
+if (!toDir) console.log(`lisbot build: validated the KB (version ${kb.version}) and saved the intent model (${model.examples} examples)`);
