@@ -8,7 +8,7 @@ import { extractAsOf, withoutAsOf } from './as-of.ts';
 import { extractReleases } from './releases.ts';
 import { expandShorthand } from './shorthand.ts';
 import { STOPWORDS, tokenize } from './tokens.ts';
-import { allowedTypos, editDistance, withinOneEdit } from '../../knowledge/edit-distance.ts';
+import { withinOneEdit } from '../../knowledge/edit-distance.ts';
 import { vocabularyFor, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
 
 /** A word we read as an entity only by fuzzy matching: worth saying back as "did you mean". */
@@ -188,12 +188,13 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
 
   const leftovers: string[] = [];
   let lookups = 0;
-  // fuse.js proposes candidates; an edit-distance check confirms them, so "help" is never read as "rhel".
-  const confirmed = (typed: string, words: number) =>
-    vocabulary.fuzzy
-      .get(words)
-      ?.search(typed, { limit: 8 })
-      .find((candidate) => editDistance(typed, candidate.item.phrase) <= allowedTypos(candidate.item.phrase.length));
+  // A name a typo or two away (near-names.ts); a pair of words is looked up once, though tried from both ends.
+  const looked = new Map<string, ReturnType<typeof lookUp>>();
+  const lookUp = (typed: string, words: number) => vocabulary.fuzzy.get(words)?.find(typed);
+  const confirmed = (typed: string, words: number) => {
+    if (!looked.has(typed)) looked.set(typed, lookUp(typed, words));
+    return looked.get(typed);
+  };
   const fuzzyWord = (k: number) => {
     const word = tokens[k];
     return word !== undefined && !used[k] && !/\d/.test(word) && word.length <= MAX_FUZZY_WORD && nearVocabulary(vocabulary, word);
@@ -216,7 +217,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
       const span = pairHit || beforeHit ? 2 : 1;
       for (let k = start; k < start + span; k++) used[k] = true;
       mark(start, start + span, hit.item.kind);
-      fuzzy.push({ typed: tokens.slice(start, start + span).join(' '), phrase: hit.item.phrase, entry: hit.item, score: hit.score ?? 1 });
+      fuzzy.push({ typed: tokens.slice(start, start + span).join(' '), phrase: hit.item.phrase, entry: hit.item, score: hit.score });
       accept(hit.item, start + span);
     } else {
       leftovers.push(token);

@@ -14,6 +14,7 @@ const ScopeTerms = z.strictObject({
 });
 
 interface Terms {
+  /** Phrase keys with a space either side, as the question is matched. */
   readonly domain: readonly string[];
   readonly foreign: readonly string[];
   /** Product names also caught with a typo ("vmwre"). */
@@ -25,9 +26,9 @@ let terms: Terms | undefined;
 function loadTerms(): Terms {
   if (terms) return terms;
   const data = ScopeTerms.parse(parse(readFileSync(join(import.meta.dirname, 'scope-terms.yaml'), 'utf8')));
-  const domain = data.domain.map(phraseKey);
-  const foreign = data.foreign.map(phraseKey);
-  terms = { domain, foreign, foreignWords: data.typoTolerant.map(phraseKey) };
+  // Padded once here, so a question is searched for each term without building a string per term.
+  const padded = (term: string) => ` ${phraseKey(term)} `;
+  terms = { domain: data.domain.map(padded), foreign: data.foreign.map(padded), foreignWords: data.typoTolerant.map(phraseKey) };
   return terms;
 }
 
@@ -62,9 +63,6 @@ function nearWord(token: string, word: string): boolean {
   return allowedTypos(word.length) >= 2 && editDistance(token, word, 2) <= 2;
 }
 
-function containsPhrase(padded: string, phrase: string): boolean {
-  return padded.includes(` ${phrase} `);
-}
 
 /** A Windows guest, or Windows itself: a host version next to guest words, with no Linux or FreeBSD named. */
 function aboutWindowsGuest(shape: string): boolean {
@@ -86,7 +84,7 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
     extraction.lisReleases.length > 0 ||
     extraction.entities.kernel !== undefined;
   const foreignTerm =
-    foreign.find((t) => containsPhrase(padded, t)) ??
+    foreign.find((t) => padded.includes(t))?.trim() ??
     extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => nearWord(token, w)));
   if (foreignTerm && !input.logLine) return { inScope: false, reason: 'foreign', evidence: foreignTerm };
   if (!extraction.distros.length && aboutWindowsGuest(extraction.shape))
@@ -94,7 +92,7 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
   if (named) return { inScope: true, reason: 'entity' };
   if (input.logLine) return { inScope: true, reason: 'log-line' };
   if (namesFinding(input.question)) return { inScope: true, reason: 'domain-term', evidence: 'finding id' };
-  const domainTerm = domain.find((t) => containsPhrase(padded, t));
+  const domainTerm = domain.find((t) => padded.includes(t))?.trim();
   if (domainTerm) return { inScope: true, reason: 'domain-term', evidence: domainTerm };
   // Windows Server named with nothing of Linux, FreeBSD or Hyper-V: a question about Windows itself.
   if (extraction.hosts.length > 0) return { inScope: false, reason: 'windows-itself' };
