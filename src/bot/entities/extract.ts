@@ -57,6 +57,13 @@ const SERVICE_PACK = /^sp(\d{1,2})$/;
 const GLUED_SERVICE_PACK = /^(\d{1,2})sp(\d{1,2})$/;
 const MAX_FUZZY_LOOKUPS = 6;
 const MAX_FUZZY_WORD = 24;
+/** Where a misspelt word may sit in a phrase of two or three words, relative to it: the word and the next first. */
+const PHRASE_SPANS: ReadonlyArray<readonly [number, number]> = [
+  [0, 1],
+  [-1, 0],
+  [-2, 0],
+  [0, 2],
+];
 
 /** Is the word one typo from some vocabulary word? Only then is a fuzzy search worth its cost. */
 function nearVocabulary(vocabulary: Vocabulary, word: string): boolean {
@@ -207,18 +214,19 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
       continue;
     }
     lookups++;
-    // Two-word phrases ("dynamc memory", "hyper-v sokets") are tried only when the neighbour is near the vocabulary too.
-    const pairHit = fuzzyWord(i + 1) ? confirmed(`${token} ${tokens[i + 1]}`, 2) : undefined;
-    const beforeHit = pairHit || !fuzzyWord(i - 1) ? undefined : confirmed(`${tokens[i - 1]} ${token}`, 2);
+    // Phrases of two or three words ("dynamc memory", "hyper-v sokets") are tried when every word is near the vocabulary too.
+    const phraseHit = PHRASE_SPANS.map(([from, to]) => [i + from, i + to] as const)
+      .filter(([from, to]) => from >= 0 && to < tokens.length && Array.from({ length: to - from + 1 }, (_, k) => from + k).every(fuzzyWord))
+      .map(([from, to]) => ({ from, to, hit: confirmed(tokens.slice(from, to + 1).join(' '), to - from + 1) }))
+      .find((candidate) => candidate.hit !== undefined);
     const exactWord = vocabulary.wordsByLength.get(token.length)?.includes(token) ?? false;
-    const hit = pairHit ?? beforeHit ?? (exactWord ? undefined : confirmed(token, 1));
-    if (hit) {
-      const start = beforeHit ? i - 1 : i;
-      const span = pairHit || beforeHit ? 2 : 1;
-      for (let k = start; k < start + span; k++) used[k] = true;
-      mark(start, start + span, hit.item.kind);
-      fuzzy.push({ typed: tokens.slice(start, start + span).join(' '), phrase: hit.item.phrase, entry: hit.item, score: hit.score });
-      accept(hit.item, start + span);
+    const found = phraseHit ?? (exactWord ? undefined : { from: i, to: i, hit: confirmed(token, 1) });
+    if (found?.hit) {
+      const { from, to, hit } = found;
+      for (let k = from; k <= to; k++) used[k] = true;
+      mark(from, to + 1, hit.item.kind);
+      fuzzy.push({ typed: tokens.slice(from, to + 1).join(' '), phrase: hit.item.phrase, entry: hit.item, score: hit.score });
+      accept(hit.item, to + 1);
     } else {
       leftovers.push(token);
     }

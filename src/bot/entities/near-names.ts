@@ -6,13 +6,15 @@ export interface NearName<T> {
   readonly score: number;
 }
 
+/** In a name this short a replaced letter is no typo: "rehl" is rhel and "trimm" is trim, but "come" is not core. */
+const SHORT_NAME = 4;
 /** A name is read through at most two typos, and each changes its length by at most one. */
 const LENGTH_REACH = 2;
 
 /**
  * Typo-tolerant lookup of KB names: the name fewest typos away from the typed words, by optimal string alignment
- * distance, so a swapped pair is one typo ("rehl" is rhel, "ubunut" is ubuntu) and a short word needs an exact
- * match ("help" is never rhel). Names are bucketed by length, so a lookup compares a few dozen names with a
+ * distance, so a swapped pair is one typo ("rehl" is rhel, "ubunut" is ubuntu); a name of three letters or fewer
+ * must be exact, and in one of four no letter may be replaced ("help" is never rhel). Names are bucketed by length, so a lookup compares a few dozen names with a
  * distance that stops as soon as the typo budget is spent. (fuse.js did this before: its bitap search cost up to
  * a millisecond a lookup over the same names, and missed swaps in short ones.)
  */
@@ -29,19 +31,48 @@ export class NearNames<T extends { readonly phrase: string }> {
   }
 
   find(typed: string): NearName<T> | undefined {
-    let best: { item: T; distance: number; score: number } | undefined;
+    let best: { item: T; distance: number } | undefined;
     for (const item of this.byLength.get(typed.length) ?? []) {
-      const budget = allowedTypos(item.phrase.length);
-      if (budget === 0 || Math.abs(item.phrase.length - typed.length) > budget) continue;
-      const distance = editDistance(typed, item.phrase, budget);
-      if (distance > budget) continue;
-      const score = distance / item.phrase.length;
+      const distance = typosBetween(typed, item.phrase);
+      if (distance === undefined) continue;
       const better =
-        !best || distance < best.distance || (distance === best.distance && sameStart(typed, item.phrase) && !sameStart(typed, best.item.phrase));
-      if (better) best = { item, distance, score };
+        !best ||
+        distance < best.distance ||
+        (distance === best.distance && sameStart(typed, item.phrase) && !sameStart(typed, best.item.phrase));
+      if (better) best = { item, distance };
     }
-    return best && { item: best.item, score: best.score };
+    return best && { item: best.item, score: best.distance / best.item.phrase.length };
   }
+}
+
+/** The typos between a typed word and a name's word, or undefined when there are too many for the name's length. */
+function wordTypos(typed: string, word: string): number | undefined {
+  if (typed === word) return 0;
+  const budget = allowedTypos(word.length);
+  if (budget === 0 || Math.abs(word.length - typed.length) > budget) return undefined;
+  if (word.length <= SHORT_NAME && substituted(typed, word)) return undefined;
+  const distance = editDistance(typed, word, budget);
+  return distance > budget ? undefined : distance;
+}
+
+/** Word by word, so every word of a phrase is within reach of its own ("slow disk" is not "grow disk"). */
+function typosBetween(typed: string, phrase: string): number | undefined {
+  if (!phrase.includes(' ')) return wordTypos(typed, phrase);
+  const typedWords = typed.split(' ');
+  const words = phrase.split(' ');
+  if (typedWords.length !== words.length) return undefined;
+  let total = 0;
+  for (let i = 0; i < words.length; i++) {
+    const typos = wordTypos(typedWords[i]!, words[i]!);
+    if (typos === undefined) return undefined;
+    total += typos;
+  }
+  return total;
+}
+
+/** The same length, not the same word, and not the same letters: a letter was replaced rather than swapped. */
+function substituted(a: string, b: string): boolean {
+  return a.length === b.length && a !== b && [...a].sort().join('') !== [...b].sort().join('');
 }
 
 function sameStart(a: string, b: string): boolean {

@@ -56,13 +56,27 @@ function namesFinding(question: string): boolean {
   return question.split(/[^A-Za-z0-9_]+/).some((word) => word.includes('_') && FINDING_IDS.has(word));
 }
 
+/**
+ * A text as terms are matched in it: its phrase key with a space either side. Dots between words go too, so
+ * "lischeck.sh" names the collector; version numbers keep theirs.
+ */
+export function paddedKey(text: string): string {
+  return ` ${phraseKey(text).replace(/\.(?!\d)|(?<!\d)\./g, ' ')} `;
+}
+
+/** The first domain term in a text in the form paddedKey gives. */
+export function domainTermIn(padded: string): string | undefined {
+  return loadTerms()
+    .domain.find((t) => padded.includes(t))
+    ?.trim();
+}
+
 /** One typo, or two in a long name; the cheap length and one-edit tests run first. */
 function nearWord(token: string, word: string): boolean {
   if (Math.abs(token.length - word.length) > 2) return false;
   if (withinOneEdit(token, word)) return true;
   return allowedTypos(word.length) >= 2 && editDistance(token, word, 2) <= 2;
 }
-
 
 /** A Windows guest, or Windows itself: a host version next to guest words, with no Linux or FreeBSD named. */
 function aboutWindowsGuest(shape: string): boolean {
@@ -74,10 +88,9 @@ function aboutWindowsGuest(shape: string): boolean {
  * or topic, a Windows guest, or Windows Server itself is declined however the question is phrased.
  */
 export function scopeOf(input: ScopeInput): ScopeDecision {
-  const { domain, foreign, foreignWords } = loadTerms();
+  const { foreign, foreignWords } = loadTerms();
   const { extraction } = input;
-  // Dots between words go too, so "lischeck.sh" names the collector; version numbers keep theirs.
-  const padded = ` ${phraseKey(input.question).replace(/\.(?!\d)|(?<!\d)\./g, ' ')} `;
+  const padded = paddedKey(input.question);
   const named =
     extraction.distros.length > 0 ||
     extraction.features.length > 0 ||
@@ -92,7 +105,7 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
   if (named) return { inScope: true, reason: 'entity' };
   if (input.logLine) return { inScope: true, reason: 'log-line' };
   if (namesFinding(input.question)) return { inScope: true, reason: 'domain-term', evidence: 'finding id' };
-  const domainTerm = domain.find((t) => padded.includes(t))?.trim();
+  const domainTerm = domainTermIn(padded);
   if (domainTerm) return { inScope: true, reason: 'domain-term', evidence: domainTerm };
   // Windows Server named with nothing of Linux, FreeBSD or Hyper-V: a question about Windows itself.
   if (extraction.hosts.length > 0) return { inScope: false, reason: 'windows-itself' };
