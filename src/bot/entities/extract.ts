@@ -238,8 +238,11 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   }
   const looseVersion = version ? undefined : tokens.find((t, i) => !used[i] && VERSION_TOKEN.test(t) && t.includes('.'));
   const hosts = [...new Set(hostMentions.map((m) => m.host))];
-  // Only Oracle Linux ships UEK: "uek r4 hot add" is about Oracle Linux.
-  if (releases.uek && distros.length === 0) distros.push('oracle-linux');
+  // Only Oracle Linux ships UEK: "uek r4 hot add" is about Oracle Linux, and so is "el7 uek5" (el7 alone reads as RHEL).
+  if (releases.uek || kernel === 'uek') {
+    if (distros[0] === 'rhel' || distros[0] === 'centos') distros[0] = 'oracle-linux';
+    if (distros.length === 0) distros.push('oracle-linux');
+  }
   const ordered = preferSpecificOs(distros);
   const entities: Entities = {};
   if (ordered[0]) entities.distro = ordered[0];
