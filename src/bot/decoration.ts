@@ -7,6 +7,11 @@ const LEADING = new RegExp(String.raw`^(?:\s*${SPAN})+`);
 const TRAILING = new RegExp(String.raw`(?:${SPAN}\s*)+$`);
 const ONE = new RegExp(SPAN, 'g');
 
+/** Code with a digit or a symbol in it (a command, a kernel version, a log line) is content, whatever it names. */
+function technical(span: string): boolean {
+  return span.startsWith('\u0060') && /[^a-z\s\u0060]/i.test(span);
+}
+
 /**
  * The message without the runs of decoration before and after the question: mentions, and bold, code or link spans
  * that name nothing lisbot knows ("**urgent** ||ping|| does rhel 6.2 need lis?"). Their words would otherwise
@@ -17,7 +22,7 @@ export function withoutDecoration(message: string, namesSomething: (text: string
   const trim = (text: string, run: RegExp) => {
     const found = run.exec(text);
     if (!found) return text;
-    const kept = [...found[0].matchAll(ONE)].map((m) => m[0]).filter(namesSomething);
+    const kept = [...found[0].matchAll(ONE)].map((m) => m[0]).filter((span) => technical(span) || namesSomething(span));
     const rest = found.index === 0 ? text.slice(found[0].length) : text.slice(0, found.index);
     return found.index === 0 ? [...kept, rest].join(' ') : [rest, ...kept].join(' ');
   };

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answerQuestion } from '../../src/bot/answer.ts';
+import { withoutDecoration } from '../../src/bot/decoration.ts';
 import { realKb } from '../helpers/real-kb.ts';
 
 const kb = realKb();
@@ -27,6 +28,12 @@ describe('chat decoration around a question', () => {
       feature: 'trim',
       host: '2019',
     });
+  });
+  test('code with a digit or a symbol is content: a command or a kernel version stays', () => {
+    const namesRhel = (text: string) => text.includes('rhel');
+    assert.equal(withoutDecoration('`uname -r` on rhel 7', namesRhel), '`uname -r` on rhel 7');
+    assert.equal(withoutDecoration('`3.10.0-514.el7` rhel 7', namesRhel), '`3.10.0-514.el7` rhel 7');
+    assert.equal(withoutDecoration('`code` **bold** rhel 7', namesRhel), 'rhel 7');
   });
   test('decoration alone is still declined', () => {
     assert.equal(ask('**bold** ||spoiler|| `code`').intent, 'unknown');
