@@ -26,6 +26,6 @@ export function withoutDecoration(message: string, namesSomething: (text: string
     const rest = found.index === 0 ? text.slice(found[0].length) : text.slice(0, found.index);
     return found.index === 0 ? [...kept, rest].join(' ') : [rest, ...kept].join(' ');
   };
-  const trimmed = trim(trim(message, LEADING), TRAILING).trim();
-  return trimmed !== message.trim() && namesSomething(trimmed) ? trimmed : message;
+  const trimmed = trim(trim(message, LEADING), TRAILING).replace(/\s+/g, ' ').trim();
+  return trimmed !== message.replace(/\s+/g, ' ').trim() && namesSomething(trimmed) ? trimmed : message;
 }
