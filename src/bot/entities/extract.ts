@@ -202,9 +202,12 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     if (!looked.has(typed)) looked.set(typed, lookUp(typed, words));
     return looked.get(typed);
   };
+  // Whether each word is one typo from the vocabulary, worked out once per word.
+  const nearness: Array<boolean | undefined> = [];
   const fuzzyWord = (k: number) => {
     const word = tokens[k];
-    return word !== undefined && !used[k] && !/\d/.test(word) && word.length <= MAX_FUZZY_WORD && nearVocabulary(vocabulary, word);
+    if (word === undefined || used[k] || /\d/.test(word) || word.length > MAX_FUZZY_WORD) return false;
+    return (nearness[k] ??= nearVocabulary(vocabulary, word));
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -215,10 +218,19 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     }
     lookups++;
     // Phrases of two or three words ("dynamc memory", "hyper-v sokets") are tried when every word is near the vocabulary too.
-    const phraseHit = PHRASE_SPANS.map(([from, to]) => [i + from, i + to] as const)
-      .filter(([from, to]) => from >= 0 && to < tokens.length && Array.from({ length: to - from + 1 }, (_, k) => from + k).every(fuzzyWord))
-      .map(([from, to]) => ({ from, to, hit: confirmed(tokens.slice(from, to + 1).join(' '), to - from + 1) }))
-      .find((candidate) => candidate.hit !== undefined);
+    let phraseHit: { from: number; to: number; hit: ReturnType<typeof confirmed> } | undefined;
+    for (const [before, after] of PHRASE_SPANS) {
+      const from = i + before;
+      const to = i + after;
+      if (from < 0 || to >= tokens.length) continue;
+      let near = true;
+      for (let k = from; k <= to && near; k++) near = fuzzyWord(k);
+      const hit = near ? confirmed(tokens.slice(from, to + 1).join(' '), to - from + 1) : undefined;
+      if (hit) {
+        phraseHit = { from, to, hit };
+        break;
+      }
+    }
     const exactWord = vocabulary.wordsByLength.get(token.length)?.includes(token) ?? false;
     const found = phraseHit ?? (exactWord ? undefined : { from: i, to: i, hit: confirmed(token, 1) });
     if (found?.hit) {

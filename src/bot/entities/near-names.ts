@@ -19,21 +19,23 @@ const LENGTH_REACH = 2;
  * a millisecond a lookup over the same names, and missed swaps in short ones.)
  */
 export class NearNames<T extends { readonly phrase: string }> {
-  private readonly byLength = new Map<number, readonly T[]>();
+  private readonly byLength = new Map<number, ReadonlyArray<{ readonly item: T; readonly words: readonly string[] }>>();
 
   constructor(names: readonly T[]) {
-    for (const name of names) {
-      const length = name.phrase.length;
+    for (const item of names) {
+      const length = item.phrase.length;
+      const entry = { item, words: item.phrase.split(' ') };
       for (let near = length - LENGTH_REACH; near <= length + LENGTH_REACH; near++) {
-        if (near > 0) this.byLength.set(near, [...(this.byLength.get(near) ?? []), name]);
+        if (near > 0) this.byLength.set(near, [...(this.byLength.get(near) ?? []), entry]);
       }
     }
   }
 
   find(typed: string): NearName<T> | undefined {
+    const typedWords = typed.split(' ');
     let best: { item: T; distance: number } | undefined;
-    for (const item of this.byLength.get(typed.length) ?? []) {
-      const distance = typosBetween(typed, item.phrase);
+    for (const { item, words } of this.byLength.get(typed.length) ?? []) {
+      const distance = typosBetween(typedWords, words);
       if (distance === undefined) continue;
       const better =
         !best ||
@@ -50,20 +52,17 @@ function wordTypos(typed: string, word: string): number | undefined {
   if (typed === word) return 0;
   const budget = allowedTypos(word.length);
   if (budget === 0 || Math.abs(word.length - typed.length) > budget) return undefined;
-  if (word.length <= SHORT_NAME && substituted(typed, word)) return undefined;
   const distance = editDistance(typed, word, budget);
-  return distance > budget ? undefined : distance;
+  if (distance > budget || (word.length <= SHORT_NAME && substituted(typed, word))) return undefined;
+  return distance;
 }
 
 /** Word by word, so every word of a phrase is within reach of its own ("slow disk" is not "grow disk"). */
-function typosBetween(typed: string, phrase: string): number | undefined {
-  if (!phrase.includes(' ')) return wordTypos(typed, phrase);
-  const typedWords = typed.split(' ');
-  const words = phrase.split(' ');
-  if (typedWords.length !== words.length) return undefined;
+function typosBetween(typed: readonly string[], words: readonly string[]): number | undefined {
+  if (typed.length !== words.length) return undefined;
   let total = 0;
   for (let i = 0; i < words.length; i++) {
-    const typos = wordTypos(typedWords[i]!, words[i]!);
+    const typos = wordTypos(typed[i]!, words[i]!);
     if (typos === undefined) return undefined;
     total += typos;
   }
