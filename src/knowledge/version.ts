@@ -8,11 +8,20 @@ export interface ParsedVersion {
 
 const VERSION_PATTERN = /^(\d+(?:\.\d+)*)(?:\s*SP\s*(\d+))?$/i;
 
+/** Parsed versions by their text: the matrix columns' versions are read on every support question. */
+const parsedVersions = new Map<string, ParsedVersion | undefined>();
+const MAX_PARSED_VERSIONS = 4096;
+
+/** Reads "6.4", "12 SP3"; the result is shared between callers, so it is never changed. */
 export function parseVersion(text: string): ParsedVersion | undefined {
+  if (parsedVersions.has(text)) return parsedVersions.get(text);
   const match = VERSION_PATTERN.exec(text.trim());
-  if (!match?.[1]) return undefined;
-  const parts = match[1].split('.').map(Number);
-  return match[2] === undefined ? { parts } : { parts, servicePack: Number(match[2]) };
+  const parts = match?.[1]?.split('.').map(Number);
+  const parsed = !parts ? undefined : match?.[2] === undefined ? { parts } : { parts, servicePack: Number(match[2]) };
+  // Users type versions too: the memo is bounded, so odd ones cannot grow it without end.
+  if (parsedVersions.size >= MAX_PARSED_VERSIONS) parsedVersions.clear();
+  parsedVersions.set(text, parsed);
+  return parsed;
 }
 
 /** Normalises what a user typed ("11sp3", "14.04", " 6.4 ") or returns undefined when it is no version. */
@@ -23,16 +32,17 @@ export function normaliseVersion(text: string): string | undefined {
   return compact.replace(/ SP(\d+)$/, (_m, sp: string) => ` SP${Number(sp)}`);
 }
 
-function sortKey(version: ParsedVersion): number[] {
-  return version.servicePack === undefined ? [...version.parts] : [...version.parts, version.servicePack];
+/** The version's numbers with the service pack last, read in place: "12 SP3" is 12, 3. */
+function keyPart(version: ParsedVersion, i: number): number {
+  if (i < version.parts.length) return version.parts[i]!;
+  return i === version.parts.length ? (version.servicePack ?? 0) : 0;
 }
 
 /** Compares numerically part by part, so 6.4 < 6.10 and 6.4 ≠ 6.40; missing parts count as 0. */
 export function compareVersions(a: ParsedVersion, b: ParsedVersion): number {
-  const left = sortKey(a);
-  const right = sortKey(b);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const diff = (left[i] ?? 0) - (right[i] ?? 0);
+  const length = Math.max(a.parts.length, b.parts.length) + 1;
+  for (let i = 0; i < length; i++) {
+    const diff = keyPart(a, i) - keyPart(b, i);
     if (diff !== 0) return diff;
   }
   return 0;

@@ -68,7 +68,8 @@ const PHRASE_SPANS: ReadonlyArray<readonly [number, number]> = [
 /** Is the word one typo from some vocabulary word? Only then is a fuzzy search worth its cost. */
 function nearVocabulary(vocabulary: Vocabulary, word: string): boolean {
   for (let length = word.length - 1; length <= word.length + 1; length++) {
-    for (const candidate of vocabulary.wordsByLength.get(length) ?? []) if (withinOneEdit(word, candidate)) return true;
+    const candidates = vocabulary.wordsByLength.get(length);
+    if (candidates) for (const candidate of candidates) if (withinOneEdit(word, candidate)) return true;
   }
   return false;
 }
