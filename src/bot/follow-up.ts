@@ -22,7 +22,7 @@ export function namesUnknownDistro(extraction: Extraction): boolean {
 
 /**
  * Fills what a follow-up leaves out from the conversation's last question. A follow-up ("and on 2016?",
- * "what about sles 12?") keeps whatever it does not replace. A question naming its own distribution starts
+ * "what about sles 12?") keeps whatever it does not replace, its as-of date too. A question naming its own distribution starts
  * afresh: the old feature and host go. A name we do not know never falls back to the previous distribution.
  * The answer to "which distribution?" completes the question that asked it.
  */
@@ -48,6 +48,8 @@ export function mergeWithContext(text: string, extraction: Extraction, context: 
   }
   if (!own.feature && context.entities.feature && (marked || extraction.tokens.length <= 4)) merged.feature = context.entities.feature;
   if (!own.host && context.entities.host) merged.host = context.entities.host;
+  // "as of 2019?" then "and on 2016?": the follow-up is asked of the same date.
+  if (!own.asOf && context.entities.asOf) merged.asOf = context.entities.asOf;
   if (marked && merged.distro === context.entities.distro) {
     if (!own.lis && context.entities.lis) merged.lis = context.entities.lis;
     if (!own.uek && context.entities.uek) merged.uek = context.entities.uek;

@@ -82,6 +82,12 @@ describe('a follow-up keeps whatever it does not replace', () => {
     const [, second] = await conversation('rhel 7.5 sr-iov on 2019?', 'what about centos 7?');
     assert.deepEqual(second!.entities, { distro: 'centos', version: '7', feature: 'sr-iov', host: '2019' });
   });
+  test('"and on 2016?" after a question "as of 2019" is answered as of 2019 too', async () => {
+    const [first, second] = await conversation('is rhel 7.2 trim supported on 2012 r2 as of 2019?', 'and on 2016?');
+    assert.equal(first!.entities.asOf, '2019-12-31');
+    assert.deepEqual(second!.entities, { distro: 'rhel', version: '7.2', feature: 'trim', host: '2016', asOf: '2019-12-31' });
+    assert.match(second!.text, /As the knowledge base stood on 2019-12-31/);
+  });
   test('the answer to "which distribution?" completes the question that asked it', async () => {
     const [first, second] = await conversation('does it support kvp on 2016?', 'debian 10');
     assert.equal(first!.answered, false);

@@ -65,4 +65,37 @@ describe('distro, version and feature extraction', () => {
     assert.deepEqual(entities('help'), {});
     assert.deepEqual(entities('hello there'), {});
   });
+  test('a swapped pair of letters is one typo, even in a short name', () => {
+    for (const [typed, distro] of [
+      ['rehl 7.5 on 2016', 'rhel'],
+      ['centso 7 trim', 'centos'],
+      ['ubunut 18.04', 'ubuntu'],
+      ['debain 9 on 2016', 'debian'],
+      ['slse 12 sp3', 'sles'],
+    ] as const) {
+      assert.equal(entities(typed).distro, distro, typed);
+    }
+    assert.equal(entities('sles 11 sp3 trimm').feature, 'trim');
+  });
+  test('a replaced letter in a short name, or a near phrase with a far word, is not a name', () => {
+    assert.equal(entities('wireguard tunnel wont come up').feature, undefined);
+    assert.equal(entities('slow disk on my box').feature, undefined);
+    assert.equal(entities('is there a driver for it').feature, undefined);
+  });
+  test('a misspelt word at the end of a three-word name', () => {
+    assert.equal(entities('hyper-v sokets on ubuntu 20.04').feature, 'hv-sockets');
+  });
+});
+
+describe('UEK names Oracle Linux', () => {
+  test('a UEK release with no distribution, or with the el shorthand, is Oracle Linux', () => {
+    assert.deepEqual(entities('el7 uek5 ok on 2019?'), { distro: 'oracle-linux', version: '7', host: '2019', kernel: 'uek', uek: 'R5' });
+    assert.equal(entities('which uek release supports secure boot').distro, 'oracle-linux');
+    assert.equal(entities('what uek do i need for trim on 2016').distro, 'oracle-linux');
+  });
+  test('an update of a later UEK release is the release itself; R3 keeps its quarterly updates', () => {
+    assert.equal(entities('oracle linux 8.2 running uek r6u1, sr-iov ok?').uek, 'R6');
+    assert.equal(entities('ol 6.5 uek r3 qu2 live backup').uek, 'R3 QU2');
+    assert.equal(entities('ol 6.5 uek r3u2 live backup').uek, 'R3 QU2');
+  });
 });

@@ -8,7 +8,7 @@ import { extractAsOf, withoutAsOf } from './as-of.ts';
 import { extractReleases } from './releases.ts';
 import { expandShorthand } from './shorthand.ts';
 import { STOPWORDS, tokenize } from './tokens.ts';
-import { allowedTypos, editDistance, withinOneEdit } from '../../knowledge/edit-distance.ts';
+import { withinOneEdit } from '../../knowledge/edit-distance.ts';
 import { vocabularyFor, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
 
 /** A word we read as an entity only by fuzzy matching: worth saying back as "did you mean". */
@@ -57,11 +57,19 @@ const SERVICE_PACK = /^sp(\d{1,2})$/;
 const GLUED_SERVICE_PACK = /^(\d{1,2})sp(\d{1,2})$/;
 const MAX_FUZZY_LOOKUPS = 6;
 const MAX_FUZZY_WORD = 24;
+/** Where a misspelt word may sit in a phrase of two or three words, relative to it: the word and the next first. */
+const PHRASE_SPANS: ReadonlyArray<readonly [number, number]> = [
+  [0, 1],
+  [-1, 0],
+  [-2, 0],
+  [0, 2],
+];
 
 /** Is the word one typo from some vocabulary word? Only then is a fuzzy search worth its cost. */
 function nearVocabulary(vocabulary: Vocabulary, word: string): boolean {
   for (let length = word.length - 1; length <= word.length + 1; length++) {
-    for (const candidate of vocabulary.wordsByLength.get(length) ?? []) if (withinOneEdit(word, candidate)) return true;
+    const candidates = vocabulary.wordsByLength.get(length);
+    if (candidates) for (const candidate of candidates) if (withinOneEdit(word, candidate)) return true;
   }
   return false;
 }
@@ -188,15 +196,19 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
 
   const leftovers: string[] = [];
   let lookups = 0;
-  // fuse.js proposes candidates; an edit-distance check confirms them, so "help" is never read as "rhel".
-  const confirmed = (typed: string, words: number) =>
-    vocabulary.fuzzy
-      .get(words)
-      ?.search(typed, { limit: 8 })
-      .find((candidate) => editDistance(typed, candidate.item.phrase) <= allowedTypos(candidate.item.phrase.length));
+  // A name a typo or two away (near-names.ts); a pair of words is looked up once, though tried from both ends.
+  const looked = new Map<string, ReturnType<typeof lookUp>>();
+  const lookUp = (typed: string, words: number) => vocabulary.fuzzy.get(words)?.find(typed);
+  const confirmed = (typed: string, words: number) => {
+    if (!looked.has(typed)) looked.set(typed, lookUp(typed, words));
+    return looked.get(typed);
+  };
+  // Whether each word is one typo from the vocabulary, worked out once per word.
+  const nearness: Array<boolean | undefined> = [];
   const fuzzyWord = (k: number) => {
     const word = tokens[k];
-    return word !== undefined && !used[k] && !/\d/.test(word) && word.length <= MAX_FUZZY_WORD && nearVocabulary(vocabulary, word);
+    if (word === undefined || used[k] || /\d/.test(word) || word.length > MAX_FUZZY_WORD) return false;
+    return (nearness[k] ??= nearVocabulary(vocabulary, word));
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -206,18 +218,28 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
       continue;
     }
     lookups++;
-    // Two-word phrases ("dynamc memory", "hyper-v sokets") are tried only when the neighbour is near the vocabulary too.
-    const pairHit = fuzzyWord(i + 1) ? confirmed(`${token} ${tokens[i + 1]}`, 2) : undefined;
-    const beforeHit = pairHit || !fuzzyWord(i - 1) ? undefined : confirmed(`${tokens[i - 1]} ${token}`, 2);
+    // Phrases of two or three words ("dynamc memory", "hyper-v sokets") are tried when every word is near the vocabulary too.
+    let phraseHit: { from: number; to: number; hit: ReturnType<typeof confirmed> } | undefined;
+    for (const [before, after] of PHRASE_SPANS) {
+      const from = i + before;
+      const to = i + after;
+      if (from < 0 || to >= tokens.length) continue;
+      let near = true;
+      for (let k = from; k <= to && near; k++) near = fuzzyWord(k);
+      const hit = near ? confirmed(tokens.slice(from, to + 1).join(' '), to - from + 1) : undefined;
+      if (hit) {
+        phraseHit = { from, to, hit };
+        break;
+      }
+    }
     const exactWord = vocabulary.wordsByLength.get(token.length)?.includes(token) ?? false;
-    const hit = pairHit ?? beforeHit ?? (exactWord ? undefined : confirmed(token, 1));
-    if (hit) {
-      const start = beforeHit ? i - 1 : i;
-      const span = pairHit || beforeHit ? 2 : 1;
-      for (let k = start; k < start + span; k++) used[k] = true;
-      mark(start, start + span, hit.item.kind);
-      fuzzy.push({ typed: tokens.slice(start, start + span).join(' '), phrase: hit.item.phrase, entry: hit.item, score: hit.score ?? 1 });
-      accept(hit.item, start + span);
+    const found = phraseHit ?? (exactWord ? undefined : { from: i, to: i, hit: confirmed(token, 1) });
+    if (found?.hit) {
+      const { from, to, hit } = found;
+      for (let k = from; k <= to; k++) used[k] = true;
+      mark(from, to + 1, hit.item.kind);
+      fuzzy.push({ typed: tokens.slice(from, to + 1).join(' '), phrase: hit.item.phrase, entry: hit.item, score: hit.score });
+      accept(hit.item, to + 1);
     } else {
       leftovers.push(token);
     }
@@ -229,8 +251,11 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   }
   const looseVersion = version ? undefined : tokens.find((t, i) => !used[i] && VERSION_TOKEN.test(t) && t.includes('.'));
   const hosts = [...new Set(hostMentions.map((m) => m.host))];
-  // Only Oracle Linux ships UEK: "uek r4 hot add" is about Oracle Linux.
-  if (releases.uek && distros.length === 0) distros.push('oracle-linux');
+  // Only Oracle Linux ships UEK: "uek r4 hot add" is about Oracle Linux, and so is "el7 uek5" (el7 alone reads as RHEL).
+  if (releases.uek || kernel === 'uek') {
+    if (distros[0] === 'rhel' || distros[0] === 'centos') distros[0] = 'oracle-linux';
+    if (distros.length === 0) distros.push('oracle-linux');
+  }
   const ordered = preferSpecificOs(distros);
   const entities: Entities = {};
   if (ordered[0]) entities.distro = ordered[0];

@@ -1,8 +1,8 @@
-import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { FEATURE_ALIASES } from '../../knowledge/import/feature-names.ts';
 import type { DistroId } from '../../knowledge/schema/index.ts';
 import type { FeatureEntity } from '../../core/reply.ts';
+import { NearNames } from './near-names.ts';
 import { phraseKey } from './tokens.ts';
 
 export type VocabularyEntry =
@@ -22,8 +22,8 @@ export interface Vocabulary {
   /** Exact phrases by their key, longest first when matching. */
   readonly phrases: ReadonlyMap<string, VocabularyEntry>;
   readonly longestPhrase: number;
-  /** Fuzzy indexes by phrase word count, for did-you-mean on leftover words. */
-  readonly fuzzy: ReadonlyMap<number, Fuse<VocabularyEntry>>;
+  /** Typo-tolerant lookups by phrase word count, for did-you-mean on leftover words. */
+  readonly fuzzy: ReadonlyMap<number, NearNames<VocabularyEntry>>;
   /** Every word of every fuzzy-matchable phrase, by length: a cheap test before any fuzzy search. */
   readonly wordsByLength: ReadonlyMap<number, readonly string[]>;
   /** Feature names that hold a host ("Windows Server 2016 Accurate Time"), with the feature's own key to read them as. */
@@ -93,18 +93,7 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
     if (words > 3 || entry.phrase.length < 4 || /\d/.test(entry.phrase)) continue;
     byWords.set(words, [...(byWords.get(words) ?? []), entry]);
   }
-  const fuzzy = new Map(
-    [...byWords].map(([words, entries]) => [
-      words,
-      new Fuse(entries, {
-        keys: ['phrase'],
-        includeScore: true,
-        threshold: 0.45,
-        ignoreLocation: true,
-        minMatchCharLength: 3,
-      }),
-    ]),
-  );
+  const fuzzy = new Map([...byWords].map(([words, entries]) => [words, new NearNames(entries)]));
   const wordsByLength = new Map<number, string[]>();
   for (const word of new Set([...byWords.values()].flat().flatMap((entry) => entry.phrase.split(' ')))) {
     wordsByLength.set(word.length, [...(wordsByLength.get(word.length) ?? []), word]);

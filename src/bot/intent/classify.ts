@@ -6,7 +6,7 @@ import type { Entities, Intent } from '../../core/reply.ts';
 import { CUES, matchesAny } from './cues.ts';
 import type { Label } from './labels.ts';
 import { intentModelFor } from './model.ts';
-import { route } from './route.ts';
+import { route, routeUnheard } from './route.ts';
 import { scopeOf, type ScopeDecision } from './scope.ts';
 
 export interface Classification {
@@ -75,9 +75,10 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   const unknownDistro = guess.label === 'support' && namesUnknownDistro(extraction);
   if (!scope.inScope && !meta && !((bareSupport || unknownDistro) && gateable))
     return { ...base, label: 'unknown', probability: 0.9, byCue: false };
-  // A guest and a feature of it, both named outright, make a support question whatever the wording around them.
-  const namesGuestFeature = extraction.distros.length > 0 && extraction.features.length > 0 && extraction.fuzzy.length === 0;
-  if (guess.label === 'unknown' && scope.inScope && namesGuestFeature) return { ...base, label: 'support', probability: 0.6, byCue: false };
+  // Names read through a typo are too loose to decide on their own.
+  const unheard =
+    guess.label === 'unknown' && scope.inScope && extraction.fuzzy.length === 0 ? routeUnheard(extraction.entities) : undefined;
+  if (unheard) return { ...base, ...unheard, byCue: false };
   return { ...base, label: guess.label, probability: guess.probability, byCue: false };
 }
 

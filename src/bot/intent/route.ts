@@ -28,9 +28,28 @@ const SUPPORT_ROUTES: Readonly<Record<'support' | 'feature_info', Readonly<Recor
   },
 };
 
+/**
+ * When the classifier hears no intent in an in-scope question, what the question names outright may still decide:
+ * a guest and a feature of it make a support question whatever the wording around them. The probability is what the
+ * reading is then worth: above the answer threshold, below a sure guess.
+ */
+const UNHEARD_ROUTES: Readonly<Record<Named, { readonly label: Label; readonly probability: number } | undefined>> = {
+  'distro+feature': { label: 'support', probability: 0.6 },
+  distro: undefined,
+  feature: undefined,
+  none: undefined,
+};
+
+function namedIn(entities: { distro?: string; feature?: string }): Named {
+  return entities.distro && entities.feature ? 'distro+feature' : entities.distro ? 'distro' : entities.feature ? 'feature' : 'none';
+}
+
 export function route(label: Label, entities: { distro?: string; feature?: string }): Route {
   if (label !== 'support' && label !== 'feature_info') return { intent: label, missing: [] };
-  const named: Named =
-    entities.distro && entities.feature ? 'distro+feature' : entities.distro ? 'distro' : entities.feature ? 'feature' : 'none';
-  return SUPPORT_ROUTES[label][named];
+  return SUPPORT_ROUTES[label][namedIn(entities)];
+}
+
+/** The label an in-scope question the classifier calls unknown gets from the names it gives outright, if any. */
+export function routeUnheard(named: { distro?: string; feature?: string }): { label: Label; probability: number } | undefined {
+  return UNHEARD_ROUTES[namedIn(named)];
 }

@@ -14,6 +14,7 @@ const ScopeTerms = z.strictObject({
 });
 
 interface Terms {
+  /** Phrase keys with a space either side, as the question is matched. */
   readonly domain: readonly string[];
   readonly foreign: readonly string[];
   /** Product names also caught with a typo ("vmwre"). */
@@ -25,9 +26,9 @@ let terms: Terms | undefined;
 function loadTerms(): Terms {
   if (terms) return terms;
   const data = ScopeTerms.parse(parse(readFileSync(join(import.meta.dirname, 'scope-terms.yaml'), 'utf8')));
-  const domain = data.domain.map(phraseKey);
-  const foreign = data.foreign.map(phraseKey);
-  terms = { domain, foreign, foreignWords: data.typoTolerant.map(phraseKey) };
+  // Padded once here, so a question is searched for each term without building a string per term.
+  const padded = (term: string) => ` ${phraseKey(term)} `;
+  terms = { domain: data.domain.map(padded), foreign: data.foreign.map(padded), foreignWords: data.typoTolerant.map(phraseKey) };
   return terms;
 }
 
@@ -55,15 +56,26 @@ function namesFinding(question: string): boolean {
   return question.split(/[^A-Za-z0-9_]+/).some((word) => word.includes('_') && FINDING_IDS.has(word));
 }
 
+/**
+ * A text as terms are matched in it: its phrase key with a space either side. Dots between words go too, so
+ * "lischeck.sh" names the collector; version numbers keep theirs.
+ */
+export function paddedKey(text: string): string {
+  return ` ${phraseKey(text).replace(/\.(?!\d)|(?<!\d)\./g, ' ')} `;
+}
+
+/** The first domain term in a text in the form paddedKey gives. */
+export function domainTermIn(padded: string): string | undefined {
+  return loadTerms()
+    .domain.find((t) => padded.includes(t))
+    ?.trim();
+}
+
 /** One typo, or two in a long name; the cheap length and one-edit tests run first. */
 function nearWord(token: string, word: string): boolean {
   if (Math.abs(token.length - word.length) > 2) return false;
   if (withinOneEdit(token, word)) return true;
   return allowedTypos(word.length) >= 2 && editDistance(token, word, 2) <= 2;
-}
-
-function containsPhrase(padded: string, phrase: string): boolean {
-  return padded.includes(` ${phrase} `);
 }
 
 /** A Windows guest, or Windows itself: a host version next to guest words, with no Linux or FreeBSD named. */
@@ -76,17 +88,16 @@ function aboutWindowsGuest(shape: string): boolean {
  * or topic, a Windows guest, or Windows Server itself is declined however the question is phrased.
  */
 export function scopeOf(input: ScopeInput): ScopeDecision {
-  const { domain, foreign, foreignWords } = loadTerms();
+  const { foreign, foreignWords } = loadTerms();
   const { extraction } = input;
-  // Dots between words go too, so "lischeck.sh" names the collector; version numbers keep theirs.
-  const padded = ` ${phraseKey(input.question).replace(/\.(?!\d)|(?<!\d)\./g, ' ')} `;
+  const padded = paddedKey(input.question);
   const named =
     extraction.distros.length > 0 ||
     extraction.features.length > 0 ||
     extraction.lisReleases.length > 0 ||
     extraction.entities.kernel !== undefined;
   const foreignTerm =
-    foreign.find((t) => containsPhrase(padded, t)) ??
+    foreign.find((t) => padded.includes(t))?.trim() ??
     extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => nearWord(token, w)));
   if (foreignTerm && !input.logLine) return { inScope: false, reason: 'foreign', evidence: foreignTerm };
   if (!extraction.distros.length && aboutWindowsGuest(extraction.shape))
@@ -94,7 +105,7 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
   if (named) return { inScope: true, reason: 'entity' };
   if (input.logLine) return { inScope: true, reason: 'log-line' };
   if (namesFinding(input.question)) return { inScope: true, reason: 'domain-term', evidence: 'finding id' };
-  const domainTerm = domain.find((t) => containsPhrase(padded, t));
+  const domainTerm = domainTermIn(padded);
   if (domainTerm) return { inScope: true, reason: 'domain-term', evidence: domainTerm };
   // Windows Server named with nothing of Linux, FreeBSD or Hyper-V: a question about Windows itself.
   if (extraction.hosts.length > 0) return { inScope: false, reason: 'windows-itself' };

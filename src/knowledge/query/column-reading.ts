@@ -64,6 +64,21 @@ function statusVerdict(status: OptionStatus): VerdictKind {
   return 'no';
 }
 
+const coreHostsCache = new WeakMap<ReleaseColumn, readonly HostId[]>();
+
+/** Hosts on which the column's guest is supported at all: a property of the column, worked out once. */
+function coreHostsOf(column: ReleaseColumn): readonly HostId[] {
+  let hosts = coreHostsCache.get(column);
+  if (!hosts) {
+    const coreCell = column.features.core;
+    hosts = coreCell
+      ? cellStatus(coreCell, undefined).hosts
+      : [...new Set(Object.values(column.features).flatMap((c) => c.flatMap((e) => e.hosts)))];
+    coreHostsCache.set(column, hosts);
+  }
+  return hosts;
+}
+
 export function readColumn(
   kb: KnowledgeBase,
   snapshot: MatrixSnapshot,
@@ -73,9 +88,7 @@ export function readColumn(
 ): ColumnReading {
   const { feature, host } = config;
   const coreCell = column.features.core;
-  const coreHosts = coreCell
-    ? cellStatus(coreCell, undefined).hosts
-    : [...new Set(Object.values(column.features).flatMap((c) => c.flatMap((e) => e.hosts)))];
+  const coreHosts = coreHostsOf(column);
   const cell = column.features[feature];
   const base = { snapshot, column, match, coreHosts };
   if (!cell && feature === 'core') {

@@ -14,8 +14,16 @@ export function normaliseLis(text: string): string | undefined {
   return /^\d+$/.test(match[1]) ? `${match[1]}.0` : match[1];
 }
 
-function ordered(kb: KnowledgeBase): LisRelease[] {
-  return [...kb.lisReleases].sort((a, b) => compareLisVersions(a.version, b.version));
+const orderings = new WeakMap<KnowledgeBase, readonly LisRelease[]>();
+
+/** The releases oldest first, sorted once per KB: coverage questions ask for it once per release. */
+function ordered(kb: KnowledgeBase): readonly LisRelease[] {
+  let releases = orderings.get(kb);
+  if (!releases) {
+    releases = [...kb.lisReleases].sort((a, b) => compareLisVersions(a.version, b.version));
+    orderings.set(kb, releases);
+  }
+  return releases;
 }
 
 /** The release record a user's "LIS 4.1.3" names: exactly, or the series' own record for "4.3.0"-style tags. */
@@ -48,9 +56,22 @@ export function lisNamesFamily(kb: KnowledgeBase, release: LisRelease, family: D
   return seriesUpTo(kb, release).some((r) => r.guests.some((g) => g.family === family));
 }
 
-/** The download releases that cover a guest, oldest first. */
-export function releasesCovering(kb: KnowledgeBase, family: DistroId, version: string, kernel?: 'rhck' | 'uek'): LisRelease[] {
-  return ordered(kb).filter((r) => r.kind === 'download' && lisCovers(kb, r, family, version, kernel));
+const MAX_REMEMBERED_GUESTS = 4096;
+const coverings = new WeakMap<KnowledgeBase, Map<string, readonly LisRelease[]>>();
+
+/** The download releases that cover a guest, oldest first; worked out once per guest and KB. */
+export function releasesCovering(kb: KnowledgeBase, family: DistroId, version: string, kernel?: 'rhck' | 'uek'): readonly LisRelease[] {
+  let known = coverings.get(kb);
+  if (!known) coverings.set(kb, (known = new Map<string, readonly LisRelease[]>()));
+  const key = `${family}\u0000${version}\u0000${kernel ?? ''}`;
+  let releases = known.get(key);
+  if (!releases) {
+    releases = ordered(kb).filter((r) => r.kind === 'download' && lisCovers(kb, r, family, version, kernel));
+    // Versions come from users: the memo is bounded, so odd ones cannot grow it without end.
+    if (known.size >= MAX_REMEMBERED_GUESTS) known.clear();
+    known.set(key, releases);
+  }
+  return releases;
 }
 
 export function lisHosts(kb: KnowledgeBase, release: LisRelease): LisRelease['hosts'] {

@@ -160,10 +160,11 @@ export function searchAdvice(kb: KnowledgeBase, text: string, filter: AdviceFilt
   );
   const eligible = (advice: AdviceRecord) =>
     (!filter.kind || advice.kind === filter.kind) && familyFit(scopeOf(advice), filter.family) >= 0;
-  const bySignature = index.records
-    .map((advice, id) => ({ advice, id }))
-    .filter(({ advice, id }) => eligible(advice) && index.signatures[id]!.some((signature) => signature.test(query)))
-    .map(({ advice }) => ({ advice, score: 0, bySignature: true, overlap: 0, relevance: 0, coverage: 1 }));
+  const bySignature: AdviceHit[] = [];
+  index.records.forEach((advice, id) => {
+    if (index.signatures[id]!.length > 0 && eligible(advice) && index.signatures[id]!.some((signature) => signature.test(query)))
+      bySignature.push({ advice, score: 0, bySignature: true, overlap: 0, relevance: 0, coverage: 1 });
+  });
   const ranked = index.search
     .search(words)
     .flatMap((result) => {

@@ -42,13 +42,26 @@ export interface SupportAnswer {
   readonly otherOs?: OtherOs;
 }
 
+const columnsByFamily = new WeakMap<MatrixSnapshot, Map<DistroId, readonly ReleaseColumn[]>>();
+
+/** A page's columns for one family, sorted out once per page: every support question asks for them. */
+function familyColumns(snapshot: MatrixSnapshot, family: DistroId): readonly ReleaseColumn[] {
+  let byFamily = columnsByFamily.get(snapshot);
+  if (!byFamily) {
+    byFamily = new Map();
+    for (const column of snapshot.columns) for (const f of new Set(column.families)) byFamily.set(f, [...(byFamily.get(f) ?? []), column]);
+    columnsByFamily.set(snapshot, byFamily);
+  }
+  return byFamily.get(family) ?? [];
+}
+
 export function matchColumns(
   snapshot: MatrixSnapshot,
   family: DistroId,
   version: ParsedVersion | undefined,
   kernel?: string,
 ): ColumnMatch[] {
-  const columns = snapshot.columns.filter((c) => c.families.includes(family) && (!kernel || (c.kernel?.flavor ?? 'rhck') === kernel));
+  const columns = familyColumns(snapshot, family).filter((c) => !kernel || (c.kernel?.flavor ?? 'rhck') === kernel);
   if (!version) return columns.map((column) => ({ snapshot, column, match: 'series' as const }));
   const matches = columns
     .map((column) => ({ snapshot, column, match: matchVersionItems(version, column.versions) }))
