@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { extractEntities } from '../../src/bot/entities/extract.ts';
 import { EXAMPLES_DIR } from '../../src/bot/intent/examples.ts';
 import { allExamples, buildModel, intentModelFor, intentModelFromJSON } from '../../src/bot/intent/model.ts';
-import { lookForSavedModelsIn, readSavedModel, saveModel } from '../../src/bot/intent/saved-model.ts';
+import { lookForSavedModelsIn, readSavedModel, saveModel, trainingKey } from '../../src/bot/intent/saved-model.ts';
+import { SCOPE_TERMS_FILE } from '../../src/bot/intent/scope.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { fixtureKb } from '../helpers/fixture-kb.ts';
 import { realKb } from '../helpers/real-kb.ts';
@@ -51,6 +52,16 @@ describe('the saved intent model', () => {
     assert.equal(readSavedModel(kb, [file], examples), undefined, 'an example file changed');
     writeFileSync(file, '{"key": truncated');
     assert.equal(readSavedModel(kb, [file], examples), undefined, 'unreadable');
+  });
+
+  test('the training key changes with the scope vocabulary, which every question is featurised with', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lisbot-scope-'));
+    const scopeTerms = join(dir, 'scope-terms.yaml');
+    cpSync(SCOPE_TERMS_FILE, scopeTerms);
+    const before = trainingKey(kb, EXAMPLES_DIR, scopeTerms);
+    assert.equal(before, trainingKey(kb, EXAMPLES_DIR, SCOPE_TERMS_FILE), 'a byte-identical copy keeps the key');
+    appendFileSync(scopeTerms, '\n# an edit\n');
+    assert.notEqual(trainingKey(kb, EXAMPLES_DIR, scopeTerms), before);
   });
 
   test('intentModelFor restores a current saved model and trains when the saved one is not for its KB', () => {

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { EXAMPLES_DIR } from './examples.ts';
 import type { SavedIntentModel } from './model.ts';
+import { SCOPE_TERMS_FILE } from './scope.ts';
 
 /**
  * Where the build saves the model it trained, beside the bundle chunk holding this module, so a start-up restores it
@@ -14,11 +15,12 @@ export const SAVED_MODEL_FILE = join(import.meta.dirname, 'intent-model.json');
 const FORMAT = 'lisbot-intent-model/1';
 
 /**
- * What the model learnt from: the example files, byte for byte, and the KB version (its records supply examples and
- * the entities every example's shape is read with). A saved model with another key is stale and never used.
+ * What the model learnt from: the example files and the scope vocabulary (a feature of every question), byte for byte,
+ * and the KB version (its records supply examples and the entities every example's shape is read with). A saved model
+ * with another key is stale and never used.
  */
-export function trainingKey(kb: KnowledgeBase, examplesDir = EXAMPLES_DIR): string {
-  const hash = createHash('sha256').update(`${FORMAT}\0${kb.version}\0`);
+export function trainingKey(kb: KnowledgeBase, examplesDir = EXAMPLES_DIR, scopeTermsFile = SCOPE_TERMS_FILE): string {
+  const hash = createHash('sha256').update(`${FORMAT}\0${kb.version}\0`).update(readFileSync(scopeTermsFile)).update('\0');
   for (const name of readdirSync(examplesDir).sort()) {
     if (name.endsWith('.yaml'))
       hash

@@ -7,6 +7,9 @@ import { allowedTypos, editDistance, withinOneEdit } from '../../knowledge/edit-
 import { PLACEHOLDERS, type Extraction } from '../entities/extract.ts';
 import { phraseKey } from '../entities/tokens.ts';
 
+/** The scope vocabulary; the classifier's features read it, so a saved model is keyed by it too. */
+export const SCOPE_TERMS_FILE = join(import.meta.dirname, 'scope-terms.yaml');
+
 const ScopeTerms = z.strictObject({
   domain: z.array(z.string().min(1)),
   foreign: z.array(z.string().min(1)),
@@ -25,7 +28,7 @@ let terms: Terms | undefined;
 
 function loadTerms(): Terms {
   if (terms) return terms;
-  const data = ScopeTerms.parse(parse(readFileSync(join(import.meta.dirname, 'scope-terms.yaml'), 'utf8')));
+  const data = ScopeTerms.parse(parse(readFileSync(SCOPE_TERMS_FILE, 'utf8')));
   // Padded once here, so a question is searched for each term without building a string per term.
   const padded = (term: string) => ` ${phraseKey(term)} `;
   terms = { domain: data.domain.map(padded), foreign: data.foreign.map(padded), foreignWords: data.typoTolerant.map(phraseKey) };
