@@ -117,7 +117,7 @@ export function createJobQueues(settings: JobSettings, options: JobQueuesOptions
         ledger: self.ledger(),
         posters: deps.posters,
         check: deps.check,
-        delivery: { leaseMs: settings.deliveryLeaseMs, settleMs: settings.deliverySettleMs },
+        delivery: { leaseMs: settings.deliveryLeaseMs, settleMs: settings.deliverySettleMs, beatMs: settings.deliveryBeatMs },
         logger,
       });
       return self.guestChecks.work(processor.process, {

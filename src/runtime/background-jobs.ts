@@ -71,7 +71,7 @@ export async function startBackgroundWorkers(options: BackgroundWorkerOptions): 
     ledger: queues.ledger(),
     posters: pacedPosters(options.posters),
     logger: jobLogger,
-    delivery: { leaseMs: settings.deliveryLeaseMs, settleMs: settings.deliverySettleMs },
+    delivery: { leaseMs: settings.deliveryLeaseMs, settleMs: settings.deliverySettleMs, beatMs: settings.deliveryBeatMs },
   });
   const workers: JobWorker[] = [
     queues
