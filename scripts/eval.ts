@@ -1,14 +1,24 @@
-// Prints the evaluation per split (train, dev, and the held-out test split when present): accuracy, accuracy per
-// intent, a confusion matrix, and the scope figures. --failures lists misses (never for the test split).
+// Prints the evaluation per split (train, dev, and the held-out test splits when present): accuracy, accuracy per
+// intent, a confusion matrix, and the scope figures. --failures lists misses (never for a held-out split).
 import { writeFileSync } from 'node:fs';
 import { INTENTS } from '../src/core/reply.ts';
 import { loadKnowledgeBase } from '../src/knowledge/index.ts';
-import { evaluate, hasSplit, loadCases, scopeFigures, type EvalSummary, type Split } from '../test/eval/evaluate.ts';
+import {
+  evaluate,
+  hasSplit,
+  HELD_OUT_SPLITS,
+  loadCases,
+  scopeFigures,
+  SPLITS,
+  type EvalSummary,
+  type Split,
+} from '../test/eval/evaluate.ts';
 
 const args = new Set(process.argv.slice(2));
 if (args.has('--help')) {
-  console.log(`Usage: npm run eval [-- --failures] [-- --split train|dev|test] [-- --write-baseline]
-Runs the evaluation splits in test/eval/ (train.jsonl, dev.jsonl, test-split.jsonl) through the bot and prints
+  console.log(`Usage: npm run eval [-- --failures] [-- --split train|dev|test|test2] [-- --write-baseline]
+Runs the evaluation splits in test/eval/ (train.jsonl, dev.jsonl, and the held-out
+test-split.jsonl and test-split-2.jsonl) through the bot and prints
 accuracy, per-intent accuracy, a confusion matrix and scope figures. --failures lists misses of train and dev.
 --write-baseline records the train+dev figures in test/eval/baseline.json.`);
   process.exit(0);
@@ -46,7 +56,7 @@ function report(name: string, summary: EvalSummary, details: boolean): void {
     console.log(`${expected.padEnd(16)}${INTENTS.map((a) => String(summary.confusion[expected]![a]).padStart(7)).join('')}`);
 }
 
-const splits: Split[] = only ? [only] : ['train', 'dev', 'test'];
+const splits: readonly Split[] = only ? [only] : SPLITS;
 for (const split of splits) {
   if (!hasSplit(split)) {
     console.log(`\n== ${split}: no ${split} split in test/eval/ yet`);
@@ -54,7 +64,7 @@ for (const split of splits) {
   }
   const summary = evaluate(kb, loadCases(split));
   report(split, summary, true);
-  if (args.has('--failures') && split !== 'test') {
+  if (args.has('--failures') && !(HELD_OUT_SPLITS as readonly Split[]).includes(split)) {
     console.log('\nfailures:');
     for (const r of summary.results.filter((x) => x.failures.length)) console.log(`- ${r.expected.question}\n    ${r.failures.join('; ')}`);
   }
@@ -63,14 +73,19 @@ const all = evaluate(kb, loadCases());
 report('train+dev (the baseline set)', all, false);
 if (args.has('--write-baseline')) {
   const scope = scopeFigures(all);
-  const test = hasSplit('test') ? evaluate(kb, loadCases('test')) : undefined;
+  const heldOut = (split: Split) => {
+    if (!hasSplit(split)) return {};
+    const summary = evaluate(kb, loadCases(split));
+    return { [split]: { correct: summary.correct / summary.total, intent: summary.intentCorrect / summary.total, total: summary.total } };
+  };
   const baseline = {
     correct: all.correct / all.total,
     intent: all.intentCorrect / all.total,
     total: all.total,
     outOfScopeDeclined: scope.outDeclined / scope.out,
     inScopeWronglyDeclined: scope.inDeclined / scope.in,
-    ...(test ? { test: { correct: test.correct / test.total, intent: test.intentCorrect / test.total, total: test.total } } : {}),
+    ...heldOut('test'),
+    ...heldOut('test2'),
   };
   writeFileSync(new URL('../test/eval/baseline.json', import.meta.url), `${JSON.stringify(baseline, null, 2)}\n`);
   console.log('\nwrote test/eval/baseline.json');

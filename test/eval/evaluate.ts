@@ -33,12 +33,23 @@ export interface EvalSummary {
   readonly results: readonly CaseResult[];
 }
 
-/** train: tune freely; dev: check tuning; test: written apart from the parser, run only for the figure. */
-export const SPLITS = ['train', 'dev', 'test'] as const;
+/**
+ * train: tune freely; dev: check tuning; test and test2: written apart from the code, run only for the figure
+ * (test before the parser rewrite, test2 in wave 3 before that wave's changes).
+ */
+export const SPLITS = ['train', 'dev', 'test', 'test2'] as const;
 export type Split = (typeof SPLITS)[number];
+export const HELD_OUT_SPLITS = ['test', 'test2'] as const satisfies readonly Split[];
+
+const SPLIT_FILES: Record<Split, string> = {
+  train: './train.jsonl',
+  dev: './dev.jsonl',
+  test: './test-split.jsonl',
+  test2: './test-split-2.jsonl',
+};
 
 export function splitPath(split: Split): URL {
-  return new URL(split === 'test' ? './test-split.jsonl' : `./${split}.jsonl`, import.meta.url);
+  return new URL(SPLIT_FILES[split], import.meta.url);
 }
 
 export function hasSplit(split: Split): boolean {
