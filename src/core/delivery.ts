@@ -8,6 +8,11 @@ export interface ReplyTarget {
   readonly thread?: string;
   /** Slack workspace (team) id, when the app serves several. */
   readonly team?: string;
+  /**
+   * Discord: the token of the interaction whose deferred reply ("Checking…") the result replaces in place. Valid
+   * for 15 minutes; after that the result goes to the channel. Never logged.
+   */
+  readonly interaction?: string;
 }
 
 export interface PostedMessage {
