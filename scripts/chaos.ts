@@ -366,7 +366,11 @@ async function main(): Promise<number> {
     workers[1]!.start();
     await settleChecks(midPost);
     await sleep(8000);
-    checkFigures('worker SIGKILLed mid-post', midPost);
+    const midPostFigures = checkFigures('worker SIGKILLed mid-post', midPost);
+    const asked = fake.calls.filter(
+      (c) => (c.method === 'conversations.history' || c.method === 'conversations.replies') && midPost.includes(String(c.body.channel)),
+    ).length;
+    midPostFigures.note = `${midPostFigures.note ?? ''}; Slack asked ${asked} times whether a dead worker's report was posted`;
 
     // 5. Hostile payloads, texts and uploads; every process must stay up.
     const hostileBodies: Array<[string, string]> = [
