@@ -128,7 +128,8 @@ export async function deliverOnce(
     if (!claim.alive && options.find) {
       if (!(await ledger.takeOver(key, claim.holder, token, beatTtlMs))) continue;
       // Ours now, and nobody else's post can be in flight. A failed look keeps the claim: the retry looks again.
-      const found = await options.find(Date.now() - claim.ageMs - FIND_SLACK_MS);
+      const since = Date.now() - claim.ageMs - FIND_SLACK_MS;
+      const found = await whileBeating(ledger, key, token, beatTtlMs, () => options.find!(since));
       if (found) {
         await recordWithRetries(ledger, key, token, found, options.details);
         return { status: 'found', messageId: found.id };
@@ -150,7 +151,24 @@ export async function deliverOnce(
   }
 }
 
-/** Posts while renewing the claim's heartbeat; a failed post releases the claim. */
+/** Runs `work` while renewing the claim's heartbeat, so no other attempt takes the claim over meanwhile. */
+async function whileBeating<T>(
+  ledger: DeliveryLedger,
+  key: DeliveryKey,
+  token: string,
+  beatTtlMs: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  const timer = setInterval(() => void ledger.beat(key, token, beatTtlMs).catch(() => undefined), Math.max(10, beatTtlMs / 3));
+  timer.unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Posts while beating; a failed post releases the claim. */
 async function postBeating(
   ledger: DeliveryLedger,
   key: DeliveryKey,
@@ -158,15 +176,11 @@ async function postBeating(
   beatTtlMs: number,
   post: () => Promise<PostedMessage>,
 ): Promise<PostedMessage> {
-  const timer = setInterval(() => void ledger.beat(key, token, beatTtlMs).catch(() => undefined), Math.max(10, beatTtlMs / 3));
-  timer.unref();
   try {
-    return await post();
+    return await whileBeating(ledger, key, token, beatTtlMs, post);
   } catch (error) {
     await ledger.release(key, token).catch(() => undefined);
     throw error;
-  } finally {
-    clearInterval(timer);
   }
 }
 

@@ -256,10 +256,10 @@ describe('digest state shared by processes through Redis', () => {
       times.sort((a, b) => a - b);
       const gaps = times.slice(1).map((t, i) => t - times[i]!);
       assert.equal(times.length, 6);
-      assert.ok(
-        gaps.every((gap) => gap >= 140),
-        `every post a spacing after the one before, across both workers: ${gaps.join(', ')} ms`,
-      );
+      // Each worker pacing only itself would post in pairs (gaps of ~0 ms) and be done after 2 spacings.
+      // Timers wake a little late under load, so the bounds leave room for that, and no more.
+      assert.ok(times.at(-1)! - times[0]! >= 5 * 150 * 0.9, `six posts span five spacings: ${gaps.join(', ')} ms`);
+      assert.ok(Math.min(...gaps) >= 75, `no two posts together, across both workers: ${gaps.join(', ')} ms`);
     } finally {
       await Promise.all([one.close(), two.close()]);
     }

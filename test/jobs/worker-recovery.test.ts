@@ -103,7 +103,7 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-describe('workers in their own processes', { timeout: 60_000 }, () => {
+describe('workers in their own processes', { timeout: 150_000 }, () => {
   const scenarios: Scenario[] = [];
   const scenario = (overrides: Partial<JobSettings> = {}) => {
     const s = new Scenario(overrides);
