@@ -8,11 +8,24 @@ export interface ParsedVersion {
 
 const VERSION_PATTERN = /^(\d+(?:\.\d+)*)(?:\s*SP\s*(\d+))?$/i;
 
+// Guest checks parse the same few release strings for every inventory row: remember them (bounded).
+const PARSED = new Map<string, ParsedVersion | undefined>();
+const MAX_PARSED = 2048;
+
 export function parseVersion(text: string): ParsedVersion | undefined {
+  const known = PARSED.get(text);
+  if (known !== undefined || PARSED.has(text)) return known;
+  const parsed = parseFresh(text);
+  if (PARSED.size >= MAX_PARSED) PARSED.clear();
+  PARSED.set(text, parsed);
+  return parsed;
+}
+
+function parseFresh(text: string): ParsedVersion | undefined {
   const match = VERSION_PATTERN.exec(text.trim());
   if (!match?.[1]) return undefined;
-  const parts = match[1].split('.').map(Number);
-  return match[2] === undefined ? { parts } : { parts, servicePack: Number(match[2]) };
+  const parts = Object.freeze(match[1].split('.').map(Number));
+  return Object.freeze(match[2] === undefined ? { parts } : { parts, servicePack: Number(match[2]) });
 }
 
 /** Normalises what a user typed ("11sp3", "14.04", " 6.4 ") or returns undefined when it is no version. */
@@ -23,19 +36,24 @@ export function normaliseVersion(text: string): string | undefined {
   return compact.replace(/ SP(\d+)$/, (_m, sp: string) => ` SP${Number(sp)}`);
 }
 
-function sortKey(version: ParsedVersion): number[] {
-  return version.servicePack === undefined ? [...version.parts] : [...version.parts, version.servicePack];
-}
-
 /** Compares numerically part by part, so 6.4 < 6.10 and 6.4 ≠ 6.40; missing parts count as 0. */
 export function compareVersions(a: ParsedVersion, b: ParsedVersion): number {
-  const left = sortKey(a);
-  const right = sortKey(b);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const diff = (left[i] ?? 0) - (right[i] ?? 0);
+  const length = Math.max(keyLength(a), keyLength(b));
+  for (let i = 0; i < length; i++) {
+    const diff = keyPart(a, i) - keyPart(b, i);
     if (diff !== 0) return diff;
   }
   return 0;
+}
+
+/** The parts, then the service pack as one more part, read in place. */
+function keyLength(version: ParsedVersion): number {
+  return version.parts.length + (version.servicePack === undefined ? 0 : 1);
+}
+
+function keyPart(version: ParsedVersion, i: number): number {
+  if (i < version.parts.length) return version.parts[i]!;
+  return i === version.parts.length ? (version.servicePack ?? 0) : 0;
 }
 
 export function compareVersionText(a: string, b: string): number {

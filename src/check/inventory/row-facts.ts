@@ -47,103 +47,126 @@ function ev<T>(value: T, row: number, column: InventoryColumn, cell: string): Ob
   return { value, evidence: [{ section: 'inventory', line: row, text: `${column}=${cell}`.slice(0, 200) }], confidence: 'low' };
 }
 
-/** Facts one inventory row states. Inventory values are what a person typed: low confidence. */
-export function rowFacts(row: InventoryRow, rowNo: number): GuestFacts {
-  const facts: GuestFacts = {};
-  const cell = (c: InventoryColumn) => {
-    const v = row[c]?.trim();
-    return v === '' ? undefined : v;
-  };
+/** A cell's text, or undefined when it is empty. */
+function cellOf(row: InventoryRow, column: InventoryColumn): string | undefined {
+  const v = row[column]?.trim();
+  return v === '' ? undefined : v;
+}
 
-  const family = cell('os_family');
-  const version = cell('os_version');
-  if (family) {
-    const distro = distroFromText(family);
-    const normalised = version ? normaliseVersion(version) : undefined;
-    facts.os = ev(
-      stripUndefined({ distro, rawId: family.toLowerCase().slice(0, 40), version: normalised, like: [] as string[] }),
-      rowNo,
-      'os_family',
-      `${family} ${version ?? ''}`.trim(),
-    );
-  }
-  const kernel = cell('kernel');
-  if (kernel && /^\d{1,3}\.\d{1,3}/.test(kernel)) {
-    const osType = facts.os?.value.distro === 'freebsd' ? 'FreeBSD' : 'Linux';
-    const parsed = osType === 'Linux' ? parseLinuxRelease(kernel, facts.os?.value.distro) : { upstream: [], vendorBuild: [], pae: false };
-    facts.kernel = ev(stripUndefined({ osType, release: kernel.slice(0, 100), arch: cell('arch'), ...parsed }), rowNo, 'kernel', kernel);
-  }
-  const hostText = cell('host_os');
-  const build = safeInt(cell('host_build'), 999_999);
+function osFromRow(row: InventoryRow, rowNo: number): GuestFacts['os'] {
+  const family = cellOf(row, 'os_family');
+  if (!family) return undefined;
+  const version = cellOf(row, 'os_version');
+  const distro = distroFromText(family);
+  const normalised = version ? normaliseVersion(version) : undefined;
+  return ev(
+    stripUndefined({ distro, rawId: family.toLowerCase().slice(0, 40), version: normalised, like: [] as string[] }),
+    rowNo,
+    'os_family',
+    `${family} ${version ?? ''}`.trim(),
+  );
+}
+
+function kernelFromRow(row: InventoryRow, rowNo: number, distro: GuestDistro | undefined): GuestFacts['kernel'] {
+  const kernel = cellOf(row, 'kernel');
+  if (!kernel || !/^\d{1,3}\.\d{1,3}/.test(kernel)) return undefined;
+  const osType = distro === 'freebsd' ? 'FreeBSD' : 'Linux';
+  const parsed = osType === 'Linux' ? parseLinuxRelease(kernel, distro) : { upstream: [], vendorBuild: [], pae: false };
+  return ev(stripUndefined({ osType, release: kernel.slice(0, 100), arch: cellOf(row, 'arch'), ...parsed }), rowNo, 'kernel', kernel);
+}
+
+/** The host from its build number when given (more precise), else from its name. */
+function hostFromRow(row: InventoryRow, rowNo: number): GuestFacts['host'] {
+  const build = safeInt(cellOf(row, 'host_build'), 999_999);
   if (build !== undefined) {
     const known = hostForBuild(build);
-    facts.host = ev(
+    return ev(
       stripUndefined({ build, hostId: known?.hostId, product: known?.product, source: 'inventory' as const }),
       rowNo,
       'host_build',
       String(build),
     );
-  } else if (hostText) {
-    const hostId = hostFromText(hostText);
-    if (hostId) facts.host = ev({ hostId, source: 'inventory' as const }, rowNo, 'host_os', hostText);
   }
-  const gen = cell('generation');
-  if (gen === '1' || gen === '2') facts.generation = ev(Number(gen) as 1 | 2, rowNo, 'generation', gen);
+  const hostText = cellOf(row, 'host_os');
+  const hostId = hostText ? hostFromText(hostText) : undefined;
+  return hostId && hostText ? ev({ hostId, source: 'inventory' as const }, rowNo, 'host_os', hostText) : undefined;
+}
 
-  const lis = cell('lis_package');
-  if (lis) {
-    const v = /(\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)/.exec(lis)?.[1];
-    const builtIn = /built.?in|none|no|inbox/i.test(lis);
-    if (v || builtIn)
-      facts.lis = ev(
-        stripUndefined({ installed: !builtIn && v !== undefined, version: builtIn ? undefined : v, packages: [] as string[] }),
-        rowNo,
-        'lis_package',
-        lis,
-      );
-  }
-  const daemon = (column: 'kvp_daemon' | 'vss_daemon') => {
-    const text = cell(column);
-    if (!text) return undefined;
-    const t = text.toLowerCase();
-    const running = /running|active|^yes$|^y$|^true$/.test(t)
-      ? true
-      : /not running|stopped|inactive|^no$|missing|absent|not installed/.test(t)
-        ? false
-        : undefined;
-    const installed = /not installed|missing|absent|^no$/.test(t) ? false : running !== undefined || /installed/.test(t) ? true : undefined;
-    if (running === undefined && installed === undefined) return undefined;
-    return ev(
-      stripUndefined({
-        installed,
-        running: running === true && installed === false ? undefined : running,
-        packages: [],
-        units: [],
-        processes: [],
-      }),
-      rowNo,
-      column,
-      text,
-    );
-  };
-  const kvp = daemon('kvp_daemon');
-  const vss = daemon('vss_daemon');
-  if (kvp || vss) facts.daemons = stripUndefined({ kvp, vss });
+function lisFromRow(row: InventoryRow, rowNo: number): GuestFacts['lis'] {
+  const lis = cellOf(row, 'lis_package');
+  if (!lis) return undefined;
+  const v = /(\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)/.exec(lis)?.[1];
+  const builtIn = /built.?in|none|no|inbox/i.test(lis);
+  if (!v && !builtIn) return undefined;
+  return ev(
+    stripUndefined({ installed: !builtIn && v !== undefined, version: builtIn ? undefined : v, packages: [] as string[] }),
+    rowNo,
+    'lis_package',
+    lis,
+  );
+}
 
-  const sched = cell('io_scheduler');
-  if (sched && /^[\w-]{1,20}$/.test(sched))
-    facts.ioSchedulers = ev([{ device: '*', active: sched, available: [] }], rowNo, 'io_scheduler', sched);
+/** "running", "stopped", "missing", "not installed", yes/no… as the daemon's state. */
+function daemonFromRow(row: InventoryRow, rowNo: number, column: 'kvp_daemon' | 'vss_daemon') {
+  const text = cellOf(row, column);
+  if (!text) return undefined;
+  const t = text.toLowerCase();
+  const running = /running|active|^yes$|^y$|^true$/.test(t)
+    ? true
+    : /not running|stopped|inactive|^no$|missing|absent|not installed/.test(t)
+      ? false
+      : undefined;
+  const installed = /not installed|missing|absent|^no$/.test(t) ? false : running !== undefined || /installed/.test(t) ? true : undefined;
+  if (running === undefined && installed === undefined) return undefined;
+  return ev(
+    stripUndefined({
+      installed,
+      running: running === true && installed === false ? undefined : running,
+      packages: [],
+      units: [],
+      processes: [],
+    }),
+    rowNo,
+    column,
+    text,
+  );
+}
 
-  const mac = cell('mac_type')?.toLowerCase();
+/** The columns only a person can tell: Dynamic Memory settings, clustering, MAC type and notes. */
+function userContextFromRow(row: InventoryRow, rowNo: number): GuestFacts['userContext'] {
+  const mac = cellOf(row, 'mac_type')?.toLowerCase();
   const macType: 'static' | 'dynamic' | undefined = mac === 'static' || mac === 'dynamic' ? mac : undefined;
   const context = stripUndefined({
-    dynamicMemory: yesNo(cell('dynamic_memory')),
-    dmStartupMb: safeInt(cell('dm_startup_mb'), 64 * 1024 * 1024),
-    dmMaxMb: safeInt(cell('dm_max_mb'), 64 * 1024 * 1024),
-    clustered: yesNo(cell('clustered')),
+    dynamicMemory: yesNo(cellOf(row, 'dynamic_memory')),
+    dmStartupMb: safeInt(cellOf(row, 'dm_startup_mb'), 64 * 1024 * 1024),
+    dmMaxMb: safeInt(cellOf(row, 'dm_max_mb'), 64 * 1024 * 1024),
+    clustered: yesNo(cellOf(row, 'clustered')),
     macType,
-    notes: cell('notes')?.slice(0, 500),
+    notes: cellOf(row, 'notes')?.slice(0, 500),
   });
-  if (Object.keys(context).length > 0) facts.userContext = ev(context, rowNo, 'notes', 'user-supplied columns');
+  return Object.keys(context).length > 0 ? ev(context, rowNo, 'notes', 'user-supplied columns') : undefined;
+}
+
+/** Facts one inventory row states. Inventory values are what a person typed: low confidence. */
+export function rowFacts(row: InventoryRow, rowNo: number): GuestFacts {
+  const facts: GuestFacts = {};
+  const os = osFromRow(row, rowNo);
+  if (os) facts.os = os;
+  const kernel = kernelFromRow(row, rowNo, os?.value.distro);
+  if (kernel) facts.kernel = kernel;
+  const host = hostFromRow(row, rowNo);
+  if (host) facts.host = host;
+  const gen = cellOf(row, 'generation');
+  if (gen === '1' || gen === '2') facts.generation = ev(Number(gen) as 1 | 2, rowNo, 'generation', gen);
+  const lis = lisFromRow(row, rowNo);
+  if (lis) facts.lis = lis;
+  const kvp = daemonFromRow(row, rowNo, 'kvp_daemon');
+  const vss = daemonFromRow(row, rowNo, 'vss_daemon');
+  if (kvp || vss) facts.daemons = stripUndefined({ kvp, vss });
+  const sched = cellOf(row, 'io_scheduler');
+  if (sched && /^[\w-]{1,20}$/.test(sched))
+    facts.ioSchedulers = ev([{ device: '*', active: sched, available: [] }], rowNo, 'io_scheduler', sched);
+  const context = userContextFromRow(row, rowNo);
+  if (context) facts.userContext = context;
   return facts;
 }

@@ -22,9 +22,11 @@ export function isJunkByte(b: number): boolean {
   return b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x7f;
 }
 
+const JUNK_BYTE = Uint8Array.from({ length: 256 }, (_, b) => (isJunkByte(b) ? 1 : 0));
+
 function countJunkBytes(buf: Buffer): number {
   let junk = 0;
-  for (const b of buf) if (isJunkByte(b)) junk++;
+  for (let i = 0; i < buf.length; i++) junk += JUNK_BYTE[buf[i]!]!;
   return junk;
 }
 

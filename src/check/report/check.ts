@@ -54,18 +54,42 @@ function statusOf(ctx: CheckContext): CheckReport['status'] {
   }
 }
 
+// The feature tables come from a per-KB cache, so inventory rows share them: so can their verdict lists.
+const verdictLists = new WeakMap<object, FeatureVerdict[]>();
+
 function featureVerdicts(ctx: CheckContext): FeatureVerdict[] {
+  const table = ctx.guest.features;
+  const known = verdictLists.get(table);
+  if (known) return [...known];
   const out: FeatureVerdict[] = [];
   for (const feature of FEATURE_IDS) {
-    const status = ctx.guest.features.get(feature);
+    const status = table.get(feature);
     if (status?.available === undefined) continue;
     out.push({ feature, available: status.available, why: status.why });
   }
-  return out;
+  verdictLists.set(table, out);
+  return [...out];
 }
 
+let lastAsOf: string | undefined;
+
 function validAsOf(asOf: string | undefined): string {
-  return asOf !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !Number.isNaN(Date.parse(asOf)) ? asOf : today();
+  if (asOf !== undefined && asOf === lastAsOf) return asOf;
+  const valid = asOf !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !Number.isNaN(Date.parse(asOf));
+  if (valid) lastAsOf = asOf;
+  return valid ? asOf : today();
+}
+
+function guestOf(facts: GuestFacts): CheckReport['guest'] {
+  const kernel = facts.kernel?.value;
+  const guest: { -readonly [K in keyof CheckReport['guest']]: CheckReport['guest'][K] } = {};
+  const os = facts.os?.value;
+  if (os?.distro) guest.distro = os.distro;
+  if (os?.version) guest.version = os.version;
+  if (kernel) guest.kernel = plain(kernel.release, 120);
+  if (kernel?.arch) guest.arch = plain(kernel.arch, 20);
+  if (facts.generation) guest.generation = facts.generation.value;
+  return guest;
 }
 
 /** Rules and report for facts already read (an inventory row, or a parsed bundle). */
@@ -76,18 +100,13 @@ export function evaluateFacts(
   input: InputSummary = {},
   detail: { notEvaluated?: boolean } = {},
 ): CheckResult {
-  const ctx = buildContext(kb, facts, { ...options, asOf: validAsOf(options.asOf) });
+  const asOf = validAsOf(options.asOf);
+  const ctx = buildContext(kb, facts, asOf === options.asOf ? options : { ...options, asOf });
   const run = runRules(ctx);
-  const kernel = facts.kernel?.value;
   const host = ctx.guest.host;
-  const report: CheckReport = {
-    guest: {
-      ...(facts.os?.value.distro ? { distro: facts.os.value.distro } : {}),
-      ...(facts.os?.value.version ? { version: facts.os.value.version } : {}),
-      ...(kernel ? { kernel: plain(kernel.release, 120) } : {}),
-      ...(kernel?.arch ? { arch: plain(kernel.arch, 20) } : {}),
-      ...(facts.generation ? { generation: facts.generation.value } : {}),
-    },
+  const diagnostics = input.diagnostics ?? [];
+  const report: { -readonly [K in keyof CheckReport]: CheckReport[K] } = {
+    guest: guestOf(facts),
     host: host?.family && host.family !== '2008' ? { id: host.family, source: host.source } : null,
     integration: ctx.guest.integration,
     status: statusOf(ctx),
@@ -96,10 +115,10 @@ export function evaluateFacts(
     input: {
       sections: input.sections ?? 0,
       truncated: input.truncated ?? false,
-      diagnostics: (input.diagnostics ?? []).slice(0, MAX_DIAGNOSTICS).map(describeDiagnostic),
+      diagnostics: diagnostics.length === 0 ? [] : diagnostics.slice(0, MAX_DIAGNOSTICS).map(describeDiagnostic),
     },
-    ...(detail.notEvaluated ? { not_evaluated: [...run.notEvaluated].map(([id, needs]) => ({ id, needs })) } : {}),
   };
+  if (detail.notEvaluated) report.not_evaluated = [...run.notEvaluated].map(([id, needs]) => ({ id, needs }));
   return { report, states: run.states, notEvaluated: run.notEvaluated, errors: run.errors };
 }
 

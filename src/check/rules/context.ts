@@ -1,17 +1,36 @@
-import type { GuestFacts } from '../guest-facts.ts';
+import type { GuestDistro, GuestFacts } from '../guest-facts.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
-import type { SupportAnswer } from '../../knowledge/query/support.ts';
 import type { FeatureId, HostId } from '../../knowledge/schema/index.ts';
 import { parseVersion } from '../../knowledge/version.ts';
 import type { CheckOptions } from '../report/check-report.ts';
 import { hostFloorForBuild, hostName, hostRank, type HostFamily } from './data/hosts.ts';
 import type { FeatureStatus } from './features.ts';
 import type { CheckContext, GuestView, HostView } from './types.ts';
-import { featureVerdicts, supportVerdict } from './verdicts.ts';
+import { cached } from './kb-cache.ts';
+import { uekReleaseOf } from './data/uek.ts';
+import { uekKey } from '../../knowledge/query/uek.ts';
+import { featureVerdicts, supportVerdict, type GuestSupport, type VerdictQuery } from './verdicts.ts';
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+const NO_FEATURES: ReadonlyMap<FeatureId, FeatureStatus> = new Map();
+
+/**
+ * The UEK release to hold the guest to. Pages that split a release by quarterly update (R3 QU1…QU3)
+ * cannot be matched from the kernel version alone: then any UEK column of the release's version is read.
+ */
+function uekPin(kb: KnowledgeBase, family: GuestDistro, key: string | undefined): string | undefined {
+  if (!key) return undefined;
+  const labels = kb
+    .history(family)
+    .flatMap((s) => s.columns.map((c) => (c.kernel?.label ? uekKey(c.kernel.label) : undefined)))
+    .filter((k) => k !== undefined);
+  return labels.some((k) => k !== key && k.startsWith(`${key}qu`)) && !labels.includes(key) ? undefined : key;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function hostView(facts: GuestFacts, override: HostId | undefined): HostView | undefined {
   if (override) return { family: override, floor: override, label: hostName(override), source: 'user', confidence: 'high' };
@@ -24,14 +43,12 @@ function hostView(facts: GuestFacts, override: HostId | undefined): HostView | u
   const label = family
     ? hostName(family)
     : (product ?? (build !== undefined ? `Hyper-V host build ${build}` : 'an unidentified Hyper-V host'));
-  return {
-    ...(family ? { family } : {}),
-    ...(floor ? { floor } : {}),
-    ...(build !== undefined ? { build } : {}),
-    label,
-    source,
-    confidence: host.confidence ?? 'high',
-  };
+  // Built by assignment, not conditional spreads: this runs once per inventory row.
+  const view: Mutable<HostView> = { label, source, confidence: host.confidence ?? 'high' };
+  if (family) view.family = family;
+  if (floor) view.floor = floor;
+  if (build !== undefined) view.build = build;
+  return view;
 }
 
 function hyperVState(facts: GuestFacts): GuestView['hyperV'] {
@@ -112,36 +129,46 @@ export function buildContext(kb: KnowledgeBase, facts: GuestFacts, options: Chec
   const userDm = facts.userContext?.value.dynamicMemory;
   const dmInUse = userDm ?? (balloon?.dmOffered || balloon?.hotAddFailed ? true : undefined);
 
-  let support: SupportAnswer | undefined;
-  let features: ReadonlyMap<FeatureId, FeatureStatus> = new Map();
-  if (distro && os?.version && parsed) {
-    const kernel: 'rhck' | 'uek' | undefined = distro === 'oracle-linux' ? (flavour === 'uek' ? 'uek' : 'rhck') : undefined;
-    const integration = lis?.installed ? 'download' : 'built-in';
-    const query = { family: distro, version: os.version, integration, ...(kernel ? { kernel } : {}) } as const;
-    support = supportVerdict(kb, query);
-    const hostId = host?.family && host.family !== '2008' ? host.family : undefined;
-    if (hyperV !== 'no') {
-      const lisPackage = lis?.installed && lis.version ? `LIS ${lis.version.split('.').slice(0, 2).join('.')}` : undefined;
-      const table = featureVerdicts(kb, { ...query, ...(lisPackage ? { lisPackage } : {}), ...(hostId ? { host: hostId } : {}) });
-      features = adjustFeatures(facts, table, is32bit);
-    }
+  const integration = integrationOf(facts, hyperV);
+  const hostId = host?.family && host.family !== '2008' ? host.family : undefined;
+  const key = `${distro ?? ''}|${os?.version ?? ''}|${flavour === 'uek' ? (facts.kernel?.value.release ?? '') : (flavour ?? '')}|${is32bit === undefined ? '' : is32bit ? '32' : '64'}|${integration?.kind ?? ''}|${lis?.installed ? (lis.version ?? '?') : ''}|${hostId ?? ''}|${hyperV}`;
+  let support: GuestSupport | undefined;
+  let features: ReadonlyMap<FeatureId, FeatureStatus> = NO_FEATURES;
+  const version = os?.version;
+  if (distro && version && parsed) {
+    // Everything the KB is asked depends only on what the key holds: inventories repeat a few keys.
+    const answers = cached(kb, 'guest-kb', key, () => {
+      const kernel: 'rhck' | 'uek' | undefined = distro === 'oracle-linux' ? (flavour === 'uek' ? 'uek' : 'rhck') : undefined;
+      const release = facts.kernel?.value.release;
+      const query: VerdictQuery = {
+        family: distro,
+        version,
+        integration: lis?.installed ? 'download' : 'built-in',
+        kernel,
+        uek: kernel === 'uek' && release ? uekPin(kb, distro, uekReleaseOf(release)) : undefined,
+        arch: is32bit === undefined ? undefined : is32bit ? '32-bit' : '64-bit',
+        lisPackage: lis?.installed && lis.version ? `LIS ${lis.version.split('.').slice(0, 2).join('.')}` : undefined,
+        lisRelease: lis?.installed ? lis.version : undefined,
+        host: hostId,
+      };
+      return { support: supportVerdict(kb, query), table: hyperV === 'no' ? NO_FEATURES : featureVerdicts(kb, query) };
+    });
+    support = answers.support;
+    if (hyperV !== 'no') features = adjustFeatures(facts, answers.table, is32bit);
   }
 
-  const guest: GuestView = {
-    ...(distro ? { distro } : {}),
-    ...(os?.version ? { version: os.version } : {}),
-    ...(parsed?.parts[0] !== undefined ? { major: parsed.parts[0] } : {}),
-    ...((parsed?.parts[1] ?? parsed?.servicePack) !== undefined ? { minor: parsed?.parts[1] ?? parsed?.servicePack } : {}),
-    rhelLike,
-    ...(host ? { host } : {}),
-    ...(vmbusFloor ? { vmbusFloor } : {}),
-    hyperV,
-    ...(lis ? { lis: { installed: lis.installed, ...(lis.version ? { version: lis.version } : {}) } } : {}),
-    integration: integrationOf(facts, hyperV),
-    ...(is32bit !== undefined ? { is32bit } : {}),
-    ...(dmInUse !== undefined ? { dmInUse } : {}),
-    features,
-  };
+  const guest: Mutable<GuestView> = { rhelLike, hyperV, integration, key, features };
+  if (distro) guest.distro = distro;
+  if (os?.version) guest.version = os.version;
+  const major = parsed?.parts[0];
+  if (major !== undefined) guest.major = major;
+  const minor = parsed?.parts[1] ?? parsed?.servicePack;
+  if (minor !== undefined) guest.minor = minor;
+  if (host) guest.host = host;
+  if (vmbusFloor) guest.vmbusFloor = vmbusFloor;
+  if (lis) guest.lis = lis.version ? { installed: lis.installed, version: lis.version } : { installed: lis.installed };
+  if (is32bit !== undefined) guest.is32bit = is32bit;
+  if (dmInUse !== undefined) guest.dmInUse = dmInUse;
   return { facts, kb, support, asOf: options.asOf ?? today(), hostOverride: options.host, guest };
 }
 

@@ -45,6 +45,8 @@ export interface Rule<Id extends string = string> extends RuleMeta<Id> {
   evaluate(ctx: CheckContext): RuleOutcome;
 }
 
+const NOTHING_MISSING: string[] = [];
+
 function known(facts: GuestFacts, key: FactKey): boolean {
   return facts[key] !== undefined;
 }
@@ -68,13 +70,13 @@ export function defineRule<const Id extends string>(spec: RuleSpec<Id>): Rule<Id
     uses: spec.uses ?? [],
     withoutHyperV: spec.withoutHyperV ?? false,
     missing(facts) {
-      const out: string[] = [];
+      let out: string[] | undefined;
       for (const need of spec.needs) {
         if (typeof need === 'string') {
-          if (!known(facts, need)) out.push(need);
-        } else if (!need.some((k) => known(facts, k))) out.push(need.join('|'));
+          if (!known(facts, need)) (out ??= []).push(need);
+        } else if (!need.some((k) => known(facts, k))) (out ??= []).push(need.join('|'));
       }
-      return out;
+      return out ?? NOTHING_MISSING;
     },
     body: logic,
     evaluate(ctx) {

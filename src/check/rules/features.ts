@@ -2,7 +2,7 @@ import type { KnowledgeBase, ResolvedNote } from '../../knowledge/knowledge-base
 import type { OptionStatus } from '../../knowledge/query/feature.ts';
 import { decideVerdict } from '../../knowledge/query/verdict.ts';
 import type { ColumnMatch } from '../../knowledge/query/support.ts';
-import { FEATURE_IDS, type DistroId, type FeatureId, type HostId } from '../../knowledge/schema/index.ts';
+import { FEATURE_IDS, type Arch, type DistroId, type FeatureId, type HostId } from '../../knowledge/schema/index.ts';
 import { describeVersionItems } from '../../knowledge/version.ts';
 
 /** One feature for one guest: the KB's verdict, then what the guest itself shows. */
@@ -22,11 +22,14 @@ export interface FeatureStatus {
 export interface FeatureQuery {
   readonly family: DistroId;
   readonly version: string;
-  readonly kernel?: 'rhck' | 'uek';
+  readonly kernel?: 'rhck' | 'uek' | undefined;
+  /** The UEK release as a key ("r5"), when the kernel tells it. */
+  readonly uek?: string | undefined;
+  readonly arch?: Arch | undefined;
   readonly integration: 'built-in' | 'download';
   /** The installed download as the KB names its columns, e.g. "LIS 3.5". */
-  readonly lisPackage?: string;
-  readonly host?: HostId;
+  readonly lisPackage?: string | undefined;
+  readonly host?: HostId | undefined;
 }
 
 function columnLabel(match: ColumnMatch): string {
@@ -58,6 +61,8 @@ function computeTable(kb: KnowledgeBase, q: FeatureQuery): Map<FeatureId, Featur
     family: q.family,
     version: q.version,
     ...(q.kernel ? { kernel: q.kernel } : {}),
+    ...(q.uek ? { uek: q.uek } : {}),
+    ...(q.arch ? { arch: q.arch } : {}),
     ...(q.host ? { host: q.host } : {}),
     ...(lis && kb.lisReleases.some((r) => r.version === lis) ? { lis } : { integration: q.integration }),
   };
@@ -101,7 +106,7 @@ export function kbFeatureTable(kb: KnowledgeBase, q: FeatureQuery): ReadonlyMap<
     cache = new Map();
     caches.set(kb, cache);
   }
-  const key = [q.family, q.version, q.kernel ?? '', q.integration, q.lisPackage ?? '', q.host ?? ''].join('|');
+  const key = [q.family, q.version, q.kernel ?? '', q.uek ?? '', q.arch ?? '', q.integration, q.lisPackage ?? '', q.host ?? ''].join('|');
   const hit = cache.get(key);
   if (hit) return hit;
   const table = computeTable(kb, q);

@@ -52,9 +52,16 @@ function score(ctx: CheckContext, scope: Applicability): number {
 }
 
 /** The KB tip and known issue that name this rule id in their keywords and fit the guest (family, release, integration). */
-export function kbAdvice(ctx: CheckContext, id: string): { tip?: Tip; issue?: KnownIssue } {
-  const key = `advice|${id}|${ctx.guest.distro ?? ''}|${ctx.guest.version ?? ''}|${ctx.guest.integration?.kind ?? ''}`;
-  return cached(ctx.kb, key, () => findAdvice(ctx, id));
+export function kbAdvice(ctx: CheckContext, id: string): Advice {
+  // Rule ids are upper case, so they never meet the lower-case namespaces of other lookups.
+  return cached(ctx.kb, id, ctx.guest.key, () => findAdvice(ctx, id));
+}
+
+interface Advice {
+  tip?: Tip;
+  issue?: KnownIssue;
+  /** The citations a finding carries for them, worked out once. */
+  cites?: readonly string[];
 }
 
 function findAdvice(ctx: CheckContext, id: string): { tip?: Tip; issue?: KnownIssue } {
@@ -73,7 +80,8 @@ function findAdvice(ctx: CheckContext, id: string): { tip?: Tip; issue?: KnownIs
   };
   const tip = best(ctx.kb.tips, (t) => t.appliesTo);
   const issue = best(ctx.kb.knownIssues, (k) => k.affects);
-  return { ...(tip ? { tip } : {}), ...(issue ? { issue } : {}) };
+  const cites = [...(tip ? [cite('tip', tip)] : []), ...(issue ? [cite('issue', issue)] : [])];
+  return { ...(tip ? { tip } : {}), ...(issue ? { issue } : {}), ...(cites.length ? { cites } : {}) };
 }
 
 function cite(kind: 'tip' | 'issue', record: Tip | KnownIssue): string {
@@ -103,25 +111,20 @@ const MAX_FIX_CHARS = 600;
 export function finding(ctx: RuleContext, parts: FindingParts): Finding {
   const entry = ctx.rule;
   const id = entry.id;
-  const { tip, issue } = kbAdvice(ctx, id);
+  const { tip, issue, cites } = kbAdvice(ctx, id);
   const severity: Finding['severity'] = parts.severity ?? entry.severity;
   let fix = parts.fix;
   if (fix === undefined && parts.kbFix !== false) fix = tip?.advice ?? issue?.workaround;
   if (fix && fix.length > MAX_FIX_CHARS) fix = `${fix.slice(0, MAX_FIX_CHARS - 1)}…`;
-  const sources = [
-    ...(typeof parts.source === 'string' ? [parts.source] : (parts.source ?? [])),
-    ...(tip ? [cite('tip', tip)] : []),
-    ...(issue ? [cite('issue', issue)] : []),
-  ];
-  return {
-    id,
-    severity,
-    title: parts.title ?? entry.title,
-    detail: parts.detail,
-    ...(fix ? { fix } : {}),
-    evidence: parts.evidence ?? [],
-    ...(sources.length > 0 ? { source: sources.join('; ') } : {}),
-  };
+  const own = typeof parts.source === 'string' ? [parts.source] : (parts.source ?? []);
+  const sources = cites ? [...own, ...cites] : own;
+  const title = parts.title ?? entry.title;
+  const evidence = parts.evidence ?? [];
+  const out: { -readonly [K in keyof Finding]: Finding[K] } = fix
+    ? { id, severity, title, detail: parts.detail, fix, evidence }
+    : { id, severity, title, detail: parts.detail, evidence };
+  if (sources.length > 0) out.source = sources.join('; ');
+  return out;
 }
 
 /** Kernel and protocol number sequences, ordered as the KB orders versions. */
@@ -150,18 +153,19 @@ export function logSignature(ctx: CheckContext, ...ids: string[]) {
 // eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 /** Untrusted text made safe to print as plain text: no control or bidi characters, one line, capped. */
 export function plain(text: string, max = 200): string {
-  const flat = text.replace(/[\r\n\t]+/g, ' ').replace(UNPRINTABLE, '');
+  const flat = NEEDS_CLEANING.test(text) ? text.replace(/[\r\n\t]+/g, ' ').replace(UNPRINTABLE, '') : text;
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /** The guest release is newer than every release the family's current matrix page lists. */
 export function newerThanListed(ctx: CheckContext): boolean {
   const { distro, version } = ctx.guest;
-  return cached(ctx.kb, `newer|${distro ?? ''}|${version ?? ''}|${ctx.support?.current?.id ?? ''}`, () =>
-    newerThanColumns(ctx, distro, version),
-  );
+  return cached(ctx.kb, 'newer-than-listed', ctx.guest.key, () => newerThanColumns(ctx, distro, version));
 }
 
 function newerThanColumns(ctx: CheckContext, distro: CheckContext['guest']['distro'], version: string | undefined): boolean {

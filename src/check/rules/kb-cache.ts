@@ -1,18 +1,25 @@
 /**
  * Per-KB memo for answers that depend only on the KB and a few guest values (support query,
  * LIS lookups, matching tips). Inventories repeat the same few combinations thousands of times.
- * Bounded: past the limit the oldest entry goes.
+ * One map per namespace, so a lookup hashes only the short guest key. Bounded: past the limit
+ * the oldest entry of that namespace goes.
  */
 const MAX_ENTRIES = 4096;
-const caches = new WeakMap<object, Map<string, unknown>>();
+const caches = new WeakMap<object, Map<string, Map<string, unknown>>>();
 
-export function cached<T>(kb: object, key: string, compute: () => T): T {
-  let cache = caches.get(kb);
+export function cached<T>(kb: object, namespace: string, key: string, compute: () => T): T {
+  let spaces = caches.get(kb);
+  if (!spaces) {
+    spaces = new Map();
+    caches.set(kb, spaces);
+  }
+  let cache = spaces.get(namespace);
   if (!cache) {
     cache = new Map();
-    caches.set(kb, cache);
+    spaces.set(namespace, cache);
   }
-  if (cache.has(key)) return cache.get(key) as T;
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as T;
   const value = compute();
   if (cache.size >= MAX_ENTRIES) {
     const oldest = cache.keys().next();

@@ -19,7 +19,7 @@ function parentDownload(kb: KnowledgeBase, release: LisRelease): LisRelease | un
 
 /** Whether a LIS release (or the download it belongs to) lists this guest release. */
 export function lisCovers(kb: KnowledgeBase, release: LisRelease, family: DistroId, version: string): boolean {
-  return cached(kb, `lis-covers|${release.id}|${family}|${version}`, () => coversGuest(kb, release, family, version));
+  return cached(kb, 'lis-covers', `${release.id}|${family}|${version}`, () => coversGuest(kb, release, family, version));
 }
 
 function coversGuest(kb: KnowledgeBase, release: LisRelease, family: DistroId, version: string): boolean {
@@ -38,7 +38,7 @@ export function lisRelease(kb: KnowledgeBase, version: string): LisRelease | und
  * series (LIS 4.3 downloads were refreshed up to 4.3.5).
  */
 export function latestLis(kb: KnowledgeBase, family: DistroId, version: string): { download: LisRelease; newest: LisRelease } | undefined {
-  return cached(kb, `latest-lis|${family}|${version}`, () => findLatestLis(kb, family, version));
+  return cached(kb, 'latest-lis', `${family}|${version}`, () => findLatestLis(kb, family, version));
 }
 
 function findLatestLis(kb: KnowledgeBase, family: DistroId, version: string): { download: LisRelease; newest: LisRelease } | undefined {

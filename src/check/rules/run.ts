@@ -43,6 +43,19 @@ function watched(facts: GuestFacts, onRead: (fact: FactKey) => void): GuestFacts
   });
 }
 
+/** One shape for every rule's context (a spread would give each its own, and slow every property read in the rules). */
+function contextFor(ctx: CheckContext, rule: Rule, facts: GuestFacts): RuleContext {
+  return {
+    facts,
+    kb: ctx.kb,
+    support: ctx.support,
+    asOf: ctx.asOf,
+    hostOverride: ctx.hostOverride,
+    guest: ctx.guest,
+    rule,
+  };
+}
+
 /**
  * Runs the rules against one guest. A rule whose declared needs are not all known is not
  * started: it is reported as not evaluated, with what it needs. When the guest shows no working
@@ -68,7 +81,7 @@ export function runRules(ctx: CheckContext, rules: readonly Rule[] = RULES, opti
       continue;
     }
     const onRead = options.onRead;
-    const ruleCtx: RuleContext = { ...ctx, rule, ...(onRead ? { facts: watched(ctx.facts, (fact) => onRead(id, fact)) } : {}) };
+    const ruleCtx = contextFor(ctx, rule, onRead ? watched(ctx.facts, (fact) => onRead(id, fact)) : ctx.facts);
     try {
       const outcome = rule.body(ruleCtx);
       if (outcome === 'pass' || outcome === 'skip') {

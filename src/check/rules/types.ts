@@ -1,11 +1,11 @@
 import type { GuestDistro, GuestFacts } from '../guest-facts.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
-import type { SupportAnswer } from '../../knowledge/query/support.ts';
 import type { FeatureId, HostId, IntegrationKind } from '../../knowledge/schema/index.ts';
 import type { Finding } from '../report/check-report.ts';
 import type { HostFamily } from './data/hosts.ts';
 import type { RuleMeta } from './define.ts';
 import type { FeatureStatus } from './features.ts';
+import type { GuestSupport } from './verdicts.ts';
 
 /** What a rule says: its findings, "pass" (looked, all fine) or "skip" (a fact it needs is unknown). */
 export type RuleOutcome = Finding | readonly Finding[] | 'pass' | 'skip';
@@ -44,6 +44,8 @@ export interface GuestView {
   readonly is32bit?: boolean;
   /** The host offers Dynamic Memory to this VM (balloon protocol seen, or the user says so). */
   readonly dmInUse?: boolean;
+  /** Family, release, kernel line, integration, LIS release and host in one string: the key of per-KB memos. */
+  readonly key: string;
   /** The KB's answer per feature for this guest and host, adjusted for what the guest shows. */
   readonly features: ReadonlyMap<FeatureId, FeatureStatus>;
 }
@@ -53,7 +55,7 @@ export interface CheckContext {
   readonly facts: GuestFacts;
   readonly kb: KnowledgeBase;
   /** The KB's support answer for the guest's release and integration kind; undefined when the release is unknown. */
-  readonly support: SupportAnswer | undefined;
+  readonly support: GuestSupport | undefined;
   /** The date EOL rules judge against (YYYY-MM-DD). */
   readonly asOf: string;
   /** The host the user named, which wins over what the upload shows. */

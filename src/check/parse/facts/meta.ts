@@ -78,5 +78,10 @@ export function userContextFacts(sections: SectionMap): Pick<GuestFacts, 'userCo
 
 /** Drops undefined properties so strict schemas and deepEqual see only known values. */
 export function stripUndefined<T extends object>(obj: T): T {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in obj) {
+    const value = obj[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as T;
 }

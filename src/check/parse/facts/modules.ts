@@ -31,7 +31,19 @@ function isHvModule(name: string): boolean {
 }
 
 /** Every module name listed by lsmod or /proc/modules (not only Hyper-V ones). */
-export function loadedModules(sections: SectionMap): { names: Set<string>; lines: Map<string, Line> } {
+// Five extractors ask for the loaded modules of the same upload: read them once.
+const loadedCache = new WeakMap<SectionMap, { names: ReadonlySet<string>; lines: ReadonlyMap<string, Line> }>();
+
+export function loadedModules(sections: SectionMap): { names: ReadonlySet<string>; lines: ReadonlyMap<string, Line> } {
+  let loaded = loadedCache.get(sections);
+  if (!loaded) {
+    loaded = readLoadedModules(sections);
+    loadedCache.set(sections, loaded);
+  }
+  return loaded;
+}
+
+function readLoadedModules(sections: SectionMap): { names: Set<string>; lines: Map<string, Line> } {
   const names = new Set<string>();
   const lines = new Map<string, Line>();
   for (const line of linesOf(sections, SECTION.lsmod)) {

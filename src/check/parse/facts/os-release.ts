@@ -69,102 +69,137 @@ export function freebsdVersion(release: string): string | undefined {
   return /^(\d{1,3}\.\d{1,3})-/.exec(release)?.[1];
 }
 
-export function osFacts(sections: SectionMap): Pick<GuestFacts, 'os'> {
+function freebsdOs(sections: SectionMap): Pick<GuestFacts, 'os'> | undefined {
   const uname = linesOf(sections, SECTION.uname).find((l) => l.text.startsWith('FreeBSD '));
-  if (uname) {
-    const fv = linesOf(sections, SECTION.bsdVersion).find((l) => freebsdVersion(l.text.trim()));
-    const release = fv?.text.trim() ?? uname.text.split(/\s+/)[2] ?? '';
-    const version = freebsdVersion(release);
-    return {
-      os: observe(
-        stripUndefined({ distro: 'freebsd' as const, rawId: 'freebsd', version, versionFull: release || undefined, like: [] }),
-        fv ? [fv, uname] : [uname],
-      ),
-    };
-  }
+  if (!uname) return undefined;
+  const fv = linesOf(sections, SECTION.bsdVersion).find((l) => freebsdVersion(l.text.trim()));
+  const release = fv?.text.trim() ?? uname.text.split(/\s+/)[2] ?? '';
+  const version = freebsdVersion(release);
+  return {
+    os: observe(
+      stripUndefined({ distro: 'freebsd' as const, rawId: 'freebsd', version, versionFull: release || undefined, like: [] }),
+      fv ? [fv, uname] : [uname],
+    ),
+  };
+}
 
-  const osr = osReleaseFields(linesOf(sections, SECTION.osRelease));
-  const releaseFiles = [SECTION.oracleRelease, SECTION.centosRelease, SECTION.redhatRelease] as const;
-  let fromFile: { parsed: NonNullable<ReturnType<typeof fromReleaseText>>; line: Line } | undefined;
-  for (const name of releaseFiles) {
+type ReleaseFile = { parsed: NonNullable<ReturnType<typeof fromReleaseText>>; line: Line };
+
+/** The first line of /etc/oracle-release, centos-release or redhat-release that names a release. */
+function releaseFileLine(sections: SectionMap): ReleaseFile | undefined {
+  for (const name of [SECTION.oracleRelease, SECTION.centosRelease, SECTION.redhatRelease] as const) {
     for (const line of linesOf(sections, name)) {
       const parsed = fromReleaseText(line);
-      if (parsed) {
-        fromFile = { parsed, line };
-        break;
-      }
+      if (parsed) return { parsed, line };
     }
-    if (fromFile) break;
   }
-  const id = osr.get('ID');
-  const evidence: Line[] = [];
-  let rawId = id?.value.toLowerCase();
+  return undefined;
+}
+
+interface LinuxSources {
+  readonly osr: ReturnType<typeof osReleaseFields>;
+  readonly fromFile: ReleaseFile | undefined;
+  readonly suse: Line[];
+  readonly lsb: Line[];
+  readonly debianFile: Line | undefined;
+}
+
+/** The distribution id, from os-release first, then the release files, SuSE-release, lsb-release and debian_version. */
+function linuxId(src: LinuxSources, evidence: Line[]): string | undefined {
+  const id = src.osr.get('ID');
   if (id) evidence.push(id.line);
-  if (!rawId && fromFile) {
-    rawId = fromFile.parsed.rawId;
-    evidence.push(fromFile.line);
+  const fromId = id?.value.toLowerCase();
+  if (fromId) return fromId;
+  if (src.fromFile) {
+    evidence.push(src.fromFile.line);
+    return src.fromFile.parsed.rawId;
   }
-
-  const suse = linesOf(sections, SECTION.suseRelease);
-  const lsb = linesOf(sections, SECTION.lsbRelease);
-  if (!rawId && suse.length > 0) rawId = /openSUSE/i.test(suse[0]?.text ?? '') ? 'opensuse' : 'sles';
-  const lsbId = lsb.find((l) => l.text.startsWith('DISTRIB_ID='));
-  if (!rawId && lsbId) {
-    rawId = unquote(lsbId.text.slice(11)).toLowerCase();
+  if (src.suse.length > 0) return /openSUSE/i.test(src.suse[0]?.text ?? '') ? 'opensuse' : 'sles';
+  const lsbId = src.lsb.find((l) => l.text.startsWith('DISTRIB_ID='));
+  if (lsbId) {
     evidence.push(lsbId);
+    return unquote(lsbId.text.slice(11)).toLowerCase();
   }
-  const debianFile = linesOf(sections, SECTION.debianVersion).find((l) => debianVersion(l.text));
-  if (!rawId && debianFile) rawId = 'debian';
-  if (!rawId) return {};
+  return src.debianFile ? 'debian' : undefined;
+}
 
-  const distro = ID_TO_DISTRO[rawId];
-  const versionId = osr.get('VERSION_ID');
+/** SLES 11 and older state VERSION and PATCHLEVEL in /etc/SuSE-release instead of os-release. */
+function slesVersion11(suse: Line[], evidence: Line[]): string | undefined {
+  const major = suse.find((l) => /^VERSION\s*=/.test(l.text));
+  const patch = suse.find((l) => /^PATCHLEVEL\s*=/.test(l.text));
+  const v = major?.text.split('=')[1]?.trim();
+  const p = patch?.text.split('=')[1]?.trim();
+  for (const l of [major, patch]) if (l) evidence.push(l);
+  if (!v || !/^\d{1,3}$/.test(v)) return undefined;
+  return p && p !== '0' && /^\d{1,3}$/.test(p) ? `${v} SP${p}` : v;
+}
+
+/** The release, from the source each family keeps it in most reliably. */
+function linuxVersion(
+  src: LinuxSources,
+  distro: GuestDistro | undefined,
+  rawId: string,
+  evidence: Line[],
+): { version?: string; versionFull?: string } {
+  const versionId = src.osr.get('VERSION_ID');
   let version: string | undefined;
   let versionFull: string | undefined;
-  if ((distro === 'rhel' || distro === 'centos' || distro === 'oracle-linux' || !distro) && fromFile) {
-    version = fromFile.parsed.version;
-    versionFull = fromFile.parsed.versionFull;
-    evidence.push(fromFile.line);
+  if ((distro === 'rhel' || distro === 'centos' || distro === 'oracle-linux' || !distro) && src.fromFile) {
+    version = src.fromFile.parsed.version;
+    versionFull = src.fromFile.parsed.versionFull;
+    evidence.push(src.fromFile.line);
   }
   if (!version && (distro === 'sles' || rawId === 'sles')) {
     if (versionId) {
       version = slesVersion(versionId.value);
       evidence.push(versionId.line);
     } else {
-      const major = suse.find((l) => /^VERSION\s*=/.test(l.text));
-      const patch = suse.find((l) => /^PATCHLEVEL\s*=/.test(l.text));
-      const v = major?.text.split('=')[1]?.trim();
-      const p = patch?.text.split('=')[1]?.trim();
-      if (v && /^\d{1,3}$/.test(v)) version = p && p !== '0' && /^\d{1,3}$/.test(p) ? `${v} SP${p}` : v;
-      for (const l of [major, patch]) if (l) evidence.push(l);
+      version = slesVersion11(src.suse, evidence);
     }
   }
-  if (!version && distro === 'debian' && debianFile) {
-    const d = debianVersion(debianFile.text);
+  if (!version && distro === 'debian' && src.debianFile) {
+    const d = debianVersion(src.debianFile.text);
     version = versionId?.value ?? d?.version;
     versionFull = d?.full;
-    evidence.push(debianFile);
+    evidence.push(src.debianFile);
   }
   if (!version && versionId && /^\d{1,8}(?:\.\d{1,5}){0,3}$/.test(versionId.value)) {
     version = versionId.value;
     evidence.push(versionId.line);
   }
-  const lsbRelease = lsb.find((l) => l.text.startsWith('DISTRIB_RELEASE='));
+  const lsbRelease = src.lsb.find((l) => l.text.startsWith('DISTRIB_RELEASE='));
   if (!version && lsbRelease) {
     version = unquote(lsbRelease.text.slice(16));
     evidence.push(lsbRelease);
   }
-  if (version && !/^\d{1,8}(?:\.\d{1,5}){0,3}(?: SP\d{1,2})?$/.test(version)) version = undefined;
+  return { version, versionFull };
+}
 
-  const pretty = osr.get('PRETTY_NAME')?.value ?? fromFile?.line.text.trim() ?? suse[0]?.text.trim();
-  const like = (osr.get('ID_LIKE')?.value ?? '')
+export function osFacts(sections: SectionMap): Pick<GuestFacts, 'os'> {
+  const freebsd = freebsdOs(sections);
+  if (freebsd) return freebsd;
+  const src: LinuxSources = {
+    osr: osReleaseFields(linesOf(sections, SECTION.osRelease)),
+    fromFile: releaseFileLine(sections),
+    suse: linesOf(sections, SECTION.suseRelease),
+    lsb: linesOf(sections, SECTION.lsbRelease),
+    debianFile: linesOf(sections, SECTION.debianVersion).find((l) => debianVersion(l.text)),
+  };
+  const evidence: Line[] = [];
+  const rawId = linuxId(src, evidence);
+  if (!rawId) return {};
+  const distro = ID_TO_DISTRO[rawId];
+  const found = linuxVersion(src, distro, rawId, evidence);
+  const version = found.version && /^\d{1,8}(?:\.\d{1,5}){0,3}(?: SP\d{1,2})?$/.test(found.version) ? found.version : undefined;
+  const pretty = src.osr.get('PRETTY_NAME')?.value ?? src.fromFile?.line.text.trim() ?? src.suse[0]?.text.trim();
+  const like = (src.osr.get('ID_LIKE')?.value ?? '')
     .split(/\s+/)
     .filter(Boolean)
     .map((s) => s.toLowerCase());
   return {
     os: observe(
-      stripUndefined({ distro, rawId, version, versionFull, prettyName: pretty?.slice(0, 120), like }),
-      evidence.length ? evidence : suse.slice(0, 3),
+      stripUndefined({ distro, rawId, version, versionFull: found.versionFull, prettyName: pretty?.slice(0, 120), like }),
+      evidence.length ? evidence : src.suse.slice(0, 3),
     ),
   };
 }

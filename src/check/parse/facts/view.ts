@@ -1,7 +1,7 @@
 import type { Confidence, Evidence, Observed } from '../../guest-facts.ts';
 import { MAX_EVIDENCE_CHARS } from '../limits.ts';
 import type { SectionName } from '../section-names.ts';
-import type { SectionMap } from '../section.ts';
+import type { Section, SectionMap } from '../section.ts';
 
 /** One body line of a section, with where it came from. */
 export interface Line {
@@ -16,9 +16,21 @@ export function linesOf(sections: SectionMap, ...names: SectionName[]): Line[] {
   for (const name of names) {
     const section = sections.get(name);
     if (!section) continue;
-    section.lines.forEach((text, i) => out.push({ text, line: section.lineNumbers[i] ?? 0, section: name }));
+    for (const line of sectionLines(section, name)) out.push(line);
   }
   return out;
+}
+
+// Several extractors read the same section: its Line objects are made once per upload.
+const lineCache = new WeakMap<Section, readonly Line[]>();
+
+function sectionLines(section: Section, name: SectionName): readonly Line[] {
+  let lines = lineCache.get(section);
+  if (!lines) {
+    lines = section.lines.map((text, i) => ({ text, line: section.lineNumbers[i] ?? 0, section: name }));
+    lineCache.set(section, lines);
+  }
+  return lines;
 }
 
 export function hasAny(sections: SectionMap, ...names: SectionName[]): boolean {

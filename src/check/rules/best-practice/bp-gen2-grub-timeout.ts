@@ -1,5 +1,5 @@
 import { evidenceOf, familyLabel, finding } from '../helpers.ts';
-import { defineRule } from '../define.ts';
+import { defineRule, fact } from '../define.ts';
 
 /** The catalogue's threshold: at this value or below the fast UEFI countdown leaves no time to choose. */
 const SHORT_TIMEOUT_S = 5;
@@ -12,9 +12,9 @@ export const bpGen2GrubTimeout = defineRule({
   needs: ['generation', 'os'],
   uses: ['grubTimeout'],
   evaluate(ctx) {
-    const generation = ctx.facts.generation?.value;
+    const generation = fact(ctx, 'generation').value;
     const { major, rhelLike, distro } = ctx.guest;
-    if (generation === undefined || !distro) return 'skip';
+    if (!distro) return 'skip';
     if (generation !== 2 || !rhelLike || (major !== 6 && major !== 7)) return 'pass';
     const timeout = ctx.facts.grubTimeout;
     if (timeout && timeout.value > SHORT_TIMEOUT_S) return 'pass';

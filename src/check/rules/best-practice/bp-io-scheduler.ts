@@ -1,5 +1,5 @@
 import { evidenceOf, finding, token } from '../helpers.ts';
-import { defineRule } from '../define.ts';
+import { defineRule, fact } from '../define.ts';
 
 const GOOD = new Set(['noop', 'none']);
 
@@ -10,8 +10,8 @@ export const bpIoScheduler = defineRule({
   title: 'Let the host schedule disk I/O (noop or none)',
   needs: ['ioSchedulers'],
   evaluate(ctx) {
-    const schedulers = ctx.facts.ioSchedulers;
-    if (!schedulers || schedulers.value.length === 0) return 'skip';
+    const schedulers = fact(ctx, 'ioSchedulers');
+    if (schedulers.value.length === 0) return 'skip';
     const other = schedulers.value.filter((s) => !GOOD.has(s.active));
     if (other.length === 0) return 'pass';
     const list = other

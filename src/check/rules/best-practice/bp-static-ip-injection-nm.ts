@@ -1,5 +1,5 @@
 import { evidenceOf, finding, token } from '../helpers.ts';
-import { defineRule } from '../define.ts';
+import { defineRule, fact } from '../define.ts';
 
 export const bpStaticIpInjectionNm = defineRule({
   id: 'BP_STATIC_IP_INJECTION_NM',
@@ -10,8 +10,8 @@ export const bpStaticIpInjectionNm = defineRule({
   uses: ['network'],
   evaluate(ctx) {
     const clustered = ctx.facts.userContext?.value.clustered;
-    const configs = ctx.facts.nicConfig?.value;
-    if (clustered === undefined || !configs) return 'skip';
+    const configs = fact(ctx, 'nicConfig').value;
+    if (clustered === undefined) return 'skip';
     if (!clustered || ctx.facts.network?.value.networkManagerActive === false) return 'pass';
     const managed = configs.filter((c) => (c.bootproto === 'static' || c.bootproto === 'none') && c.nmControlled !== false);
     if (managed.length === 0) return 'pass';

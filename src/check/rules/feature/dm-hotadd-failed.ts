@@ -10,7 +10,6 @@ export const dmHotaddFailed = defineRule({
   evaluate(ctx) {
     const balloon = ctx.facts.balloon;
     const signature = logSignature(ctx, 'hot-add-failed')[0];
-    if (!balloon && !ctx.facts.logSignatures) return 'skip';
     if (!balloon?.value.hotAddFailed && !signature) return 'pass';
     return finding(ctx, {
       detail:

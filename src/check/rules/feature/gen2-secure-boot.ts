@@ -1,5 +1,5 @@
 import { evidenceOf, finding } from '../helpers.ts';
-import { defineRule } from '../define.ts';
+import { defineRule, fact } from '../define.ts';
 
 export const gen2SecureBoot = defineRule({
   id: 'GEN2_SECURE_BOOT',
@@ -10,9 +10,9 @@ export const gen2SecureBoot = defineRule({
   needs: ['generation'],
   uses: ['host', 'secureBoot'],
   evaluate(ctx) {
-    const generation = ctx.facts.generation?.value;
+    const generation = fact(ctx, 'generation').value;
     const host = ctx.guest.host?.family;
-    if (generation === undefined || !host) return 'skip';
+    if (!host) return 'skip';
     if (generation !== 2) return 'pass';
     const state = ctx.facts.secureBoot?.value;
     const evidence = evidenceOf(ctx.facts.generation, ctx.facts.secureBoot, ctx.facts.host);

@@ -1,5 +1,5 @@
 import { evidenceOf, familyLabel, featureRuledOut, finding } from '../helpers.ts';
-import { defineRule } from '../define.ts';
+import { defineRule, fact } from '../define.ts';
 
 export const gen2Unsupported = defineRule({
   id: 'GEN2_UNSUPPORTED',
@@ -8,8 +8,7 @@ export const gen2Unsupported = defineRule({
   title: 'Generation 2 is not supported for this guest and host',
   needs: ['generation'],
   evaluate(ctx) {
-    const generation = ctx.facts.generation?.value;
-    if (generation === undefined) return 'skip';
+    const generation = fact(ctx, 'generation').value;
     if (generation !== 2) return 'pass';
     const uefi = ctx.guest.features.get('uefi-boot');
     if (!uefi || uefi.available === undefined) return 'skip';

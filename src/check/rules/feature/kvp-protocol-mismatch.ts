@@ -8,7 +8,6 @@ export const kvpProtocolMismatch = defineRule({
   title: 'The KVP daemon is older than the kernel driver',
   needs: ['logSignatures'],
   evaluate(ctx) {
-    if (!ctx.facts.logSignatures) return 'skip';
     const hit = logSignature(ctx, 'kvp-protocol-mismatch')[0];
     if (!hit) return 'pass';
     return finding(ctx, {

@@ -1,6 +1,6 @@
 import { hostAtLeast } from '../context.ts';
 import { evidenceOf, featureRuledOut, finding } from '../helpers.ts';
-import { defineRule } from '../define.ts';
+import { defineRule, fact } from '../define.ts';
 
 export const trimNotSupported = defineRule({
   id: 'TRIM_NOT_SUPPORTED',
@@ -9,8 +9,8 @@ export const trimNotSupported = defineRule({
   title: 'The guest cannot send TRIM to its virtual disks',
   needs: ['trim'],
   evaluate(ctx) {
-    const trim = ctx.facts.trim?.value;
-    if (!trim || trim.devices.length === 0) return 'skip';
+    const trim = fact(ctx, 'trim').value;
+    if (trim.devices.length === 0) return 'skip';
     const newHost = hostAtLeast(ctx, '2012 R2');
     if (newHost === undefined) return 'skip';
     if (!newHost || trim.devices.some((d) => d.discardMaxBytes > 0)) return 'pass';

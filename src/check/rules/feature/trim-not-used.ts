@@ -1,6 +1,6 @@
 import { hostAtLeast } from '../context.ts';
 import { evidenceOf, finding } from '../helpers.ts';
-import { defineRule } from '../define.ts';
+import { defineRule, fact } from '../define.ts';
 
 export const trimNotUsed = defineRule({
   id: 'TRIM_NOT_USED',
@@ -9,8 +9,8 @@ export const trimNotUsed = defineRule({
   title: 'Freed blocks are not returned to the dynamic VHDX',
   needs: ['trim'],
   evaluate(ctx) {
-    const trim = ctx.facts.trim?.value;
-    if (!trim || trim.devices.length === 0) return 'skip';
+    const trim = fact(ctx, 'trim').value;
+    if (trim.devices.length === 0) return 'skip';
     const newHost = hostAtLeast(ctx, '2012 R2');
     if (newHost === undefined) return 'skip';
     if (!newHost) return 'pass';

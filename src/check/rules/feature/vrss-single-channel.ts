@@ -1,6 +1,6 @@
 import { hostAtLeast } from '../context.ts';
 import { evidenceOf, finding, token } from '../helpers.ts';
-import { defineRule } from '../define.ts';
+import { defineRule, fact } from '../define.ts';
 
 export const vrssSingleChannel = defineRule({
   id: 'VRSS_SINGLE_CHANNEL',
@@ -9,9 +9,9 @@ export const vrssSingleChannel = defineRule({
   title: 'Network interrupts land on one vCPU',
   needs: ['network', 'cpu'],
   evaluate(ctx) {
-    const network = ctx.facts.network;
-    const cpus = ctx.facts.cpu?.value.count;
-    if (!network || cpus === undefined) return 'skip';
+    const network = fact(ctx, 'network');
+    const cpus = fact(ctx, 'cpu').value.count;
+    if (cpus === undefined) return 'skip';
     const synthetic = network.value.interfaces.filter((i) => i.driver === 'hv_netvsc' || i.driver === 'hn');
     const known = synthetic.filter((i) => i.queues !== undefined && i.queues > 0);
     if (known.length === 0) return 'skip';

@@ -8,7 +8,6 @@ export const vssTimeouts = defineRule({
   title: 'Backups fail while freezing or thawing file systems',
   needs: ['logSignatures'],
   evaluate(ctx) {
-    if (!ctx.facts.logSignatures) return 'skip';
     const hits = logSignature(ctx, 'vss-timeout', 'vss-freeze-fail');
     if (hits.length === 0) return 'pass';
     const count = hits.reduce((n, h) => n + h.count, 0);

@@ -1,5 +1,5 @@
 import { evidenceOf, finding } from '../helpers.ts';
-import { defineRule } from '../define.ts';
+import { defineRule, fact } from '../define.ts';
 import type { RuleContext } from '../types.ts';
 
 function rebuild(ctx: RuleContext, missing: readonly string[]): string {
@@ -22,8 +22,8 @@ export const lisInitrdMissingHv = defineRule({
   needs: ['initramfs'],
   uses: ['hvModules'],
   evaluate(ctx) {
-    const initramfs = ctx.facts.initramfs;
-    if (!initramfs || initramfs.value.unreadable) return 'skip';
+    const initramfs = fact(ctx, 'initramfs');
+    if (initramfs.value.unreadable) return 'skip';
     const builtin = ctx.facts.hvModules?.value.builtin ?? [];
     const missing = ['hv_vmbus', 'hv_storvsc'].filter((m) => !builtin.includes(m) && !initramfs.value.modules.includes(m));
     if (missing.length === 0) return 'pass';

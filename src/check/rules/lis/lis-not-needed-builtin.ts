@@ -1,7 +1,7 @@
-import { querySupport } from '../../../knowledge/query/support.ts';
+import { decideVerdict } from '../../../knowledge/query/verdict.ts';
 import { evidenceOf, familyLabel, finding, versionBetween } from '../helpers.ts';
 import { cached } from '../kb-cache.ts';
-import { defineRule } from '../define.ts';
+import { defineRule, fact } from '../define.ts';
 
 export const lisNotNeededBuiltin = defineRule({
   id: 'LIS_NOT_NEEDED_BUILTIN',
@@ -10,9 +10,9 @@ export const lisNotNeededBuiltin = defineRule({
   title: 'LIS is installed on a release that has certified built-in drivers',
   needs: ['lis', 'os'],
   evaluate(ctx) {
-    const lis = ctx.facts.lis;
+    const lis = fact(ctx, 'lis');
     const { distro, version, rhelLike } = ctx.guest;
-    if (!lis || !distro) return 'skip';
+    if (!distro) return 'skip';
     if (!lis.value.installed) return 'pass';
     const evidence = evidenceOf(lis, ctx.facts.os);
     if (!rhelLike) {
@@ -23,10 +23,14 @@ export const lisNotNeededBuiltin = defineRule({
       });
     }
     if (!version) return 'skip';
-    const builtIn = cached(ctx.kb, `builtin|${distro}|${version}`, () =>
-      querySupport(ctx.kb, { family: distro, version, integration: 'built-in' }).matches.some(
-        (m) => m.column.integration.kind === 'built-in',
-      ),
+    const builtIn = cached(
+      ctx.kb,
+      'built-in-listed',
+      `${distro}|${version}`,
+      () =>
+        decideVerdict(ctx.kb, { family: distro, version, integration: 'built-in' })
+          .eras.find((e) => e.columns.length > 0)
+          ?.columns.some((c) => c.column.integration.kind === 'built-in') ?? false,
     );
     if (!builtIn) return 'pass';
     const lisOnly = versionBetween(version, '7.0', '7.2')

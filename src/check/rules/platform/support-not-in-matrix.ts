@@ -1,3 +1,4 @@
+import { uekLabel } from '../../../knowledge/query/uek.ts';
 import { describeVersionItems } from '../../../knowledge/version.ts';
 import { evidenceOf, familyLabel, finding, newerThanListed } from '../helpers.ts';
 import { defineRule } from '../define.ts';
@@ -13,7 +14,9 @@ export const supportNotInMatrix = defineRule({
     const support = ctx.support;
     const version = ctx.guest.version;
     if (!support || !version) return 'skip';
-    const label = familyLabel(ctx);
+    // The verdict engine held the guest to its UEK release: name it, since another UEK of the release may be listed.
+    const uek = support.verdict.query.uek;
+    const label = uek ? `${familyLabel(ctx)} with ${uekLabel(uek)}` : familyLabel(ctx);
     const evidence = evidenceOf(ctx.facts.os, ctx.facts.host);
     switch (support.status) {
       case 'no-data':
@@ -48,6 +51,15 @@ export const supportNotInMatrix = defineRule({
             fix: 'Move the VM to a host the matrix lists, or the guest to a release listed for this host.',
             evidence,
             source: core.column?.snapshot.id,
+          });
+        }
+        // The engine reads every page for the host: a host older than every page that lists the release.
+        if (host?.family && support.verdict.verdict === 'no' && support.verdict.reason === 'host-older-than-pages') {
+          return finding(ctx, {
+            detail: `${label} on ${host.label} is not a listed combination: ${support.verdict.why ?? 'the pages that list it name only later hosts'}.`,
+            fix: 'Move the VM to a host the matrix lists, or the guest to a release listed for this host.',
+            evidence,
+            source: support.verdict.decidingEra?.id,
           });
         }
         if (support.status === 'listed-earlier') {
