@@ -217,10 +217,22 @@ function checkFigures(scenario: string, channels: readonly string[]): Figures {
     lost: list.filter((c) => c.reports.length === 0).length,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    note: `${wrong} wrong "not confirmed" notices after a posted report`,
+    note: `${wrong} wrong "not confirmed" notices after a posted report${lostNotices(list)}`,
   };
   results.push(figures);
   return figures;
+}
+
+/** What the user saw on a lost check, so a miss can be told from a slow report. */
+function lostNotices(list: readonly Check[]): string {
+  const lost = list.filter((c) => c.reports.length === 0);
+  if (lost.length === 0) return '';
+  const seen = new Map<string, number>();
+  for (const check of lost) {
+    const last = check.notices.at(-1) ?? '(nothing)';
+    seen.set(last, (seen.get(last) ?? 0) + 1);
+  }
+  return `; lost checks last saw: ${[...seen].map(([text, n]) => `${n}× "${text.slice(0, 90)}"`).join(', ')}`;
 }
 
 /** Sends `count` questions, `perSecond` a second, round robin over the replicas, while `during` runs. */
@@ -366,7 +378,11 @@ async function main(): Promise<number> {
     workers[1]!.start();
     await settleChecks(midPost);
     await sleep(8000);
-    checkFigures('worker SIGKILLed mid-post', midPost);
+    const midPostFigures = checkFigures('worker SIGKILLed mid-post', midPost);
+    const asked = fake.calls.filter(
+      (c) => (c.method === 'conversations.history' || c.method === 'conversations.replies') && midPost.includes(String(c.body.channel)),
+    ).length;
+    midPostFigures.note = `${midPostFigures.note ?? ''}; Slack asked ${asked} times whether a dead worker's report was posted`;
 
     // 5. Hostile payloads, texts and uploads; every process must stay up.
     const hostileBodies: Array<[string, string]> = [

@@ -1,5 +1,5 @@
 import { ChannelGoneError, type ReplyPosters, type ReplyTarget } from '../core/delivery.ts';
-import { deliverOnce, type DeliveryLedger } from '../jobs/delivery-ledger.ts';
+import { deliverOnce, deliveryMarker, type DeliveryLedger } from '../jobs/delivery-ledger.ts';
 import { errorText, silentLogger, type JobLogger } from '../jobs/job-logger.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { DigestArchive } from './archive.ts';
@@ -22,7 +22,7 @@ export interface DigestDeliveryOptions {
   /** Change lines before "show all". */
   readonly limit?: number;
   /** deliverOnce's lease and settle times (JobSettings.deliveryLeaseMs / deliverySettleMs). */
-  readonly delivery: { readonly leaseMs: number; readonly settleMs: number; readonly pollMs?: number };
+  readonly delivery: { readonly leaseMs: number; readonly settleMs: number; readonly pollMs?: number; readonly beatMs?: number };
 }
 
 export type DeliveryOutcome =
@@ -112,10 +112,14 @@ export class DigestDelivery {
 
     let outcome: Awaited<ReturnType<typeof deliverOnce>>;
     try {
-      outcome = await deliverOnce(ledger, key, () => poster.post(target, reply), {
+      const marker = deliveryMarker(key);
+      const find = poster.find?.bind(poster);
+      outcome = await deliverOnce(ledger, key, () => poster.post(target, reply, { marker }), {
+        ...(find ? { find: (since: number) => find(target, marker, since) } : {}),
         leaseMs: this.options.delivery.leaseMs,
         settleMs: this.options.delivery.settleMs,
         ...(this.options.delivery.pollMs !== undefined ? { pollMs: this.options.delivery.pollMs } : {}),
+        ...(this.options.delivery.beatMs !== undefined ? { beatTtlMs: this.options.delivery.beatMs } : {}),
         finalAttempt: run.finalAttempt ?? false,
         ...(run.signal ? { signal: run.signal } : {}),
         details: { kbVersion: kb.version, subscription: subscriptionId, period },
@@ -139,6 +143,10 @@ export class DigestDelivery {
           messageId: outcome.messageId,
           changes: changes.length,
         };
+      case 'found':
+        // A dead attempt's digest was on the platform: recorded with this KB version, so the baseline moves as for a post.
+        await store.markSent(subscriptionId, mark);
+        return { outcome: 'already-sent', subscription: subscriptionId, period, messageId: outcome.messageId };
       case 'already-delivered': {
         const record = await ledger.lookup(key);
         await this.catchUp(subscriptionId, kb, record?.details?.kbVersion, subscription.lastSentVersion, at);

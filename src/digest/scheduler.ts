@@ -1,5 +1,6 @@
 import type { ReplyPoster, ReplyPosters, ReplyTarget } from '../core/delivery.ts';
 import { errorText, silentLogger, type JobLogger } from '../jobs/job-logger.ts';
+import { MemoryPostPacer, type PostPacer } from '../jobs/post-pacer.ts';
 import type { JobProcessor, JobQueue } from '../jobs/job-queue.ts';
 import type { DigestScheduleHook } from './commands.ts';
 import type { DeliveryOutcome, DigestDelivery } from './delivery.ts';
@@ -64,7 +65,10 @@ export class DigestJobScheduler implements DigestScheduleHook {
     await this.queue.removeScheduler(digestSchedulerId(id));
   }
 
-  /** Upserts a scheduler for every enabled subscription and removes the disabled ones'. */
+  /**
+   * Upserts a scheduler for every enabled subscription, and removes every other digest scheduler: a disabled
+   * subscription's, and an orphan's, left by a subscription deleted elsewhere (another process, or by hand).
+   */
   async reconcile(store: SubscriptionStore): Promise<{ scheduled: number; removed: number }> {
     let scheduled = 0;
     let removed = 0;
@@ -73,37 +77,42 @@ export class DigestJobScheduler implements DigestScheduleHook {
       if (subscription.disabled) removed += 1;
       else scheduled += 1;
     }
+    const schedulers = await this.queue.listSchedulers();
+    // Read again after listing, so a subscription made meanwhile by another process keeps its new scheduler.
+    const wanted = new Set((await store.list()).filter((s) => !s.disabled).map((s) => digestSchedulerId(s.id)));
+    for (const id of schedulers) {
+      if (!id.startsWith('digest-') || wanted.has(id)) continue;
+      if (await this.queue.removeScheduler(id)) removed += 1;
+    }
     return { scheduled, removed };
   }
 }
 
 /**
- * Spaces one worker's posts per platform: when many channels are due at once, Slack (about one message a second
- * per channel, with the Web API client waiting out any 429) and Discord (per-route buckets) are not flooded.
+ * Spaces digest posts per platform: when many channels are due at once, Slack (about one message a second per
+ * channel, with the Web API client waiting out any 429) and Discord (per-route buckets) are not flooded. The slots
+ * come from `pacer`: with Redis, shared by every worker process.
  */
 export function pacedPosters(
   posters: ReplyPosters,
   spacingMs: Partial<Record<ReplyTarget['platform'], number>> = { slack: 1100, discord: 250 },
+  pacer: PostPacer = new MemoryPostPacer(),
 ): ReplyPosters {
   const paced: { -readonly [K in keyof ReplyPosters]: ReplyPosters[K] } = {};
   for (const platform of ['slack', 'discord'] as const) {
     const poster = posters[platform];
     if (!poster) continue;
     const spacing = spacingMs[platform] ?? 0;
-    let next = 0;
-    let chain: Promise<unknown> = Promise.resolve();
+    const find = poster.find?.bind(poster);
     const wrapped: ReplyPoster = {
       platform,
-      post: (target, reply) => {
-        const turn = chain.then(async () => {
-          const wait = next - Date.now();
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          next = Date.now() + spacing;
-        });
-        chain = turn.catch(() => undefined);
-        return turn.then(() => poster.post(target, reply));
+      post: async (target, reply, options) => {
+        const wait = await pacer.reserve(platform, spacing);
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        return poster.post(target, reply, options);
       },
       update: (target, message, reply) => poster.update(target, message, reply),
+      ...(find ? { find } : {}),
     };
     paced[platform] = wrapped;
   }

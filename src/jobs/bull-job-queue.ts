@@ -159,6 +159,15 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
     return this.queue.removeJobScheduler(id);
   }
 
+  async listSchedulers(): Promise<string[]> {
+    const ids: string[] = [];
+    for (let start = 0; ; start += 500) {
+      const page = await this.queue.getJobSchedulers(start, start + 499, true);
+      for (const scheduler of page) if (scheduler.key) ids.push(scheduler.key);
+      if (page.length < 500) return ids;
+    }
+  }
+
   work(processor: JobProcessor<T, R>, options: WorkOptions): JobWorker {
     const { defaults, connections, prefix } = this.options;
     const connection = connections.worker(`worker-${this.name}`);

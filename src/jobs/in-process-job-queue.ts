@@ -134,6 +134,10 @@ export class InProcessJobQueue<T, R> implements JobQueue<T, R> {
     return Promise.resolve();
   }
 
+  listSchedulers(): Promise<string[]> {
+    return Promise.resolve([...this.schedulers.keys()]);
+  }
+
   removeScheduler(id: string): Promise<boolean> {
     const timer = this.schedulers.get(id);
     clearTimeout(timer);

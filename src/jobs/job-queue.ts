@@ -111,6 +111,8 @@ export interface JobQueue<T, R> {
   /** Creates or updates a job scheduler: a job with `data` is added on every tick. Idempotent. */
   upsertScheduler(id: string, schedule: Schedule, data: T): Promise<void>;
   removeScheduler(id: string): Promise<boolean>;
+  /** The ids of the queue's job schedulers, whoever made them. */
+  listSchedulers(): Promise<string[]>;
   /** Jobs waiting or delayed: lisbot_queue_depth. */
   depth(): Promise<number>;
   /** Closes the producer side. Workers are closed with their own close(). */

@@ -12,6 +12,7 @@ import { MemoryDeliveryLedger } from './memory-delivery-ledger.ts';
 import { MemoryUploadStore } from './memory-upload-store.ts';
 import { RedisConnections } from './redis-connections.ts';
 import { RedisDeliveryLedger } from './redis-delivery-ledger.ts';
+import { MemoryPostPacer, RedisPostPacer, type PostPacer } from './post-pacer.ts';
 import { RedisUploadStore } from './redis-upload-store.ts';
 import type { JobSettings } from './settings.ts';
 import type { UploadStore } from './upload-store.ts';
@@ -36,6 +37,8 @@ export interface JobQueues {
   /** The uploads as the producer sees them (fail fast) or as a worker does (waits out a Redis blip). */
   uploads(role: 'producer' | 'worker'): UploadStore;
   ledger(): DeliveryLedger;
+  /** Posting slots shared by every worker (Redis), or this process's. */
+  pacer(): PostPacer;
   guestCheckService(): GuestCheckService;
   startGuestCheckWorker(deps: GuestCheckWorkerDeps): JobWorker;
   /** Closes the queues and connections. Close workers first (their close waits for running jobs). */
@@ -66,6 +69,7 @@ export function createJobQueues(settings: JobSettings, options: JobQueuesOptions
   let producerUploads: UploadStore | undefined;
   let workerUploads: UploadStore | undefined;
   let ledger: DeliveryLedger | undefined;
+  let pacer: PostPacer | undefined;
   let workerState: Redis | undefined;
   const stateConnection = (redis: RedisConnections) => (workerState ??= redis.worker('worker-state'));
 
@@ -95,6 +99,9 @@ export function createJobQueues(settings: JobSettings, options: JobQueuesOptions
       if (!connections) return memoryLedger;
       return (ledger ??= new RedisDeliveryLedger(stateConnection(connections), settings.keyPrefix, settings.deliveryTtlSeconds));
     },
+    pacer() {
+      return (pacer ??= connections ? new RedisPostPacer(stateConnection(connections), settings.keyPrefix) : new MemoryPostPacer());
+    },
     guestCheckService() {
       return new GuestCheckService({
         queue: self.guestChecks,
@@ -117,7 +124,7 @@ export function createJobQueues(settings: JobSettings, options: JobQueuesOptions
         ledger: self.ledger(),
         posters: deps.posters,
         check: deps.check,
-        delivery: { leaseMs: settings.deliveryLeaseMs, settleMs: settings.deliverySettleMs },
+        delivery: { leaseMs: settings.deliveryLeaseMs, settleMs: settings.deliverySettleMs, beatMs: settings.deliveryBeatMs },
         logger,
       });
       return self.guestChecks.work(processor.process, {

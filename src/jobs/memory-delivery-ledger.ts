@@ -1,10 +1,12 @@
 import type { PostedMessage } from '../core/delivery.ts';
-import type { DeliveryClaim, DeliveryKey, DeliveryLedger, DeliveryRecord } from './delivery-ledger.ts';
+import { DEFAULT_BEAT_TTL_MS, type DeliveryClaim, type DeliveryKey, type DeliveryLedger, type DeliveryRecord } from './delivery-ledger.ts';
 
 interface Claim {
   readonly instance: string;
   readonly token: string;
   readonly at: number;
+  /** Epoch ms until which the claimant counts as alive (its heartbeat). */
+  aliveUntil: number;
 }
 
 /** The delivery ledger in memory, for the in-process queue: the same rules as RedisDeliveryLedger. */
@@ -18,7 +20,7 @@ export class MemoryDeliveryLedger implements DeliveryLedger {
     private readonly now: () => number = Date.now,
   ) {}
 
-  claim(key: DeliveryKey, token: string): Promise<DeliveryClaim> {
+  claim(key: DeliveryKey, token: string, beatTtlMs = DEFAULT_BEAT_TTL_MS): Promise<DeliveryClaim> {
     if (++this.claims % 256 === 0) this.sweep();
     const delivered = this.live(this.delivered, key.id);
     if (delivered) {
@@ -27,14 +29,38 @@ export class MemoryDeliveryLedger implements DeliveryLedger {
     }
     const posting = this.live(this.posting, key.id);
     if (posting) {
-      if (posting.claim.instance === key.instance) {
-        if (posting.claim.token === token) return Promise.resolve({ state: 'claimed' });
-        return Promise.resolve({ state: 'in-doubt', ageMs: Math.max(0, this.now() - posting.claim.at) });
+      const { claim } = posting;
+      if (claim.instance === key.instance) {
+        if (claim.token === token) return Promise.resolve({ state: 'claimed' });
+        return Promise.resolve({
+          state: 'in-doubt',
+          ageMs: Math.max(0, this.now() - claim.at),
+          holder: claim.token,
+          alive: claim.aliveUntil > this.now(),
+        });
       }
       this.posting.delete(key.id);
     }
-    this.posting.set(key.id, { claim: { instance: key.instance, token, at: this.now() }, expiresAt: this.expiry() });
+    this.setClaim(key, token, beatTtlMs);
     return Promise.resolve({ state: 'claimed' });
+  }
+
+  beat(key: DeliveryKey, token: string, beatTtlMs: number): Promise<void> {
+    const claim = this.live(this.posting, key.id)?.claim;
+    if (claim?.token === token) claim.aliveUntil = this.now() + beatTtlMs;
+    return Promise.resolve();
+  }
+
+  takeOver(key: DeliveryKey, holder: string, token: string, beatTtlMs = DEFAULT_BEAT_TTL_MS): Promise<boolean> {
+    const claim = this.live(this.posting, key.id)?.claim;
+    if (claim?.token !== holder || claim.aliveUntil > this.now()) return Promise.resolve(false);
+    this.setClaim(key, token, beatTtlMs);
+    return Promise.resolve(true);
+  }
+
+  private setClaim(key: DeliveryKey, token: string, beatTtlMs: number): void {
+    const at = this.now();
+    this.posting.set(key.id, { claim: { instance: key.instance, token, at, aliveUntil: at + beatTtlMs }, expiresAt: this.expiry() });
   }
 
   record(key: DeliveryKey, token: string, message: PostedMessage, details?: Readonly<Record<string, string>>): Promise<void> {

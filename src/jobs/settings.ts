@@ -34,6 +34,8 @@ export interface JobSettings {
   readonly deliveryLeaseMs: number;
   /** How long a retry waits, polling, for another attempt's claim to settle before it gives up for this attempt. */
   readonly deliverySettleMs: number;
+  /** A posting attempt renews its claim's heartbeat this often×3; a claim unrenewed this long belongs to a dead attempt. */
+  readonly deliveryBeatMs: number;
   /** JOB_KEY_PREFIX: BullMQ's key prefix. Tests use a unique one; so can two lisbots sharing a Redis. */
   readonly queuePrefix: string;
   /** JOB_KEY_PREFIX too: the prefix of lisbot's own job keys (uploads, delivery markers). */
@@ -57,6 +59,7 @@ export const DEFAULT_JOB_SETTINGS: JobSettings = {
   deliveryTtlSeconds: 7 * 86_400,
   deliveryLeaseMs: 120_000,
   deliverySettleMs: 5_000,
+  deliveryBeatMs: 4_000,
   queuePrefix: 'lisbot',
   keyPrefix: 'lisbot',
 };

@@ -69,9 +69,9 @@ export async function startBackgroundWorkers(options: BackgroundWorkerOptions): 
     store: digest.store,
     archive: digest.archive,
     ledger: queues.ledger(),
-    posters: pacedPosters(options.posters),
+    posters: pacedPosters(options.posters, undefined, queues.pacer()),
     logger: jobLogger,
-    delivery: { leaseMs: settings.deliveryLeaseMs, settleMs: settings.deliverySettleMs },
+    delivery: { leaseMs: settings.deliveryLeaseMs, settleMs: settings.deliverySettleMs, beatMs: settings.deliveryBeatMs },
   });
   const workers: JobWorker[] = [
     queues
@@ -95,7 +95,7 @@ export async function startBackgroundWorkers(options: BackgroundWorkerOptions): 
               void runCorrections({
                 kb: holder.get(),
                 ledger: answers,
-                posters: pacedPosters(options.posters),
+                posters: pacedPosters(options.posters, undefined, queues.pacer()),
                 log: (m) => logger.warn(m),
               }).then(
                 (run) => logger.info(run, 'corrections after kb-sync'),

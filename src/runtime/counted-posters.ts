@@ -1,4 +1,4 @@
-import type { PostedMessage, ReplyPoster, ReplyPosters, ReplyTarget } from '../core/delivery.ts';
+import type { PostOptions, PostedMessage, ReplyPoster, ReplyPosters, ReplyTarget } from '../core/delivery.ts';
 import type { Reply } from '../core/reply.ts';
 import type { LisbotMetrics } from '../observability/metrics.ts';
 
@@ -21,12 +21,15 @@ export function countedPosters(posters: ReplyPosters, metrics: LisbotMetrics): R
     };
     counted[platform] = {
       platform: poster.platform,
-      async post(target: ReplyTarget, reply: Reply): Promise<PostedMessage> {
-        const posted = await poster.post(target, reply).catch(fail);
+      async post(target: ReplyTarget, reply: Reply, options?: PostOptions): Promise<PostedMessage> {
+        const posted = await poster.post(target, reply, options).catch(fail);
         if (reply.intent === 'digest') metrics.digestPosts.inc({ platform });
         return posted;
       },
       update: (target, message, reply) => poster.update(target, message, reply).catch(fail),
+      ...(poster.find
+        ? { find: (target: ReplyTarget, marker: string, since: number) => poster.find!(target, marker, since).catch(fail) }
+        : {}),
     };
   }
   return counted;

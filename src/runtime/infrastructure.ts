@@ -18,6 +18,7 @@ import { RedisFeedbackStore } from '../state/redis-feedback-store.ts';
 import { RedisOutage, safeErrorText } from '../state/redis-outage.ts';
 import { SaltedFeedbackStore, userHashSecret } from '../state/salted-feedback-store.ts';
 import { MemoryThreadStore, RedisThreadStore, type ThreadStore } from '../state/thread-store.ts';
+import { MemoryTextRefs, RedisTextRefs, type TextRefs } from '../state/text-refs.ts';
 import { MemoryAnswerLedger, type AnswerLedger } from '../corrections/ledger.ts';
 import { RedisAnswerLedger } from '../corrections/redis-ledger.ts';
 import { answerRecorder } from '../corrections/recorder.ts';
@@ -34,6 +35,8 @@ export interface Infrastructure {
   readonly dedupe: DedupeStore;
   readonly feedback: FeedbackStore;
   readonly threads: ThreadStore;
+  /** Texts too long for a button value or custom id, by reference. */
+  readonly refs: TextRefs;
   /** Posted answers and the facts they rested on, for corrections after a KB change. */
   readonly answers: AnswerLedger;
   close(): Promise<void>;
@@ -81,6 +84,7 @@ export function createInfrastructure(env: NodeJS.ProcessEnv, options: { logDesti
     dedupe: redis ? new FailOpenDedupeStore(redis, new RedisDedupeStore(redis), outage) : new MemoryDedupeStore(),
     feedback: new SaltedFeedbackStore(feedback, userHashSecret(env)),
     threads: redis ? new RedisThreadStore(redis, outage) : new MemoryThreadStore(),
+    refs: redis ? new RedisTextRefs(redis, outage) : new MemoryTextRefs(),
     answers: redis ? new RedisAnswerLedger(redis) : new MemoryAnswerLedger(),
     close: async () => {
       jobEvents.off('ended', countJob);

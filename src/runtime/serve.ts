@@ -66,6 +66,7 @@ export async function startAdapters(deps: ServeDependencies): Promise<RunningAda
       dedupe: infra.dedupe,
       feedback: infra.feedback,
       threads: infra.threads,
+      refs: infra.refs,
       logger: boltLogger(infra.logger),
       ...ports,
     });
@@ -89,6 +90,7 @@ export async function startAdapters(deps: ServeDependencies): Promise<RunningAda
       bot,
       dedupe: infra.dedupe,
       feedback: infra.feedback,
+      refs: infra.refs,
       logger: infra.logger.child({ component: 'discord' }),
       ...ports,
     });

@@ -21,6 +21,7 @@ import {
 } from '../../src/digest/scheduler.ts';
 import { hashUser, Subscription, subscriptionId } from '../../src/digest/subscription.ts';
 import { realKb } from '../helpers/real-kb.ts';
+import type { Reply } from '../../src/core/reply.ts';
 import { RecordingPoster, TEST_REDIS_URL, testRedis } from './helpers.ts';
 
 const MONDAY = new Date('2025-07-07T09:00:00Z');
@@ -181,5 +182,86 @@ describe('digest job helpers', () => {
     );
     assert.ok(Date.now() - started >= 110, 'three posts take at least two spacings');
     assert.equal(slack.posts.length, 3);
+  });
+});
+
+describe('digest state shared by processes through Redis', () => {
+  const redis = testRedis();
+  after(async () => {
+    await redis.cleanup();
+  });
+
+  test('reconcile removes the scheduler of a subscription deleted by another process', async () => {
+    const jobSettings = settings('bullmq');
+    const [one, two] = [createJobQueues(jobSettings), createJobQueues(jobSettings)];
+    const connection = redis.redis.duplicate();
+    const inspect = new Queue(DIGEST_QUEUE, { connection, prefix: jobSettings.queuePrefix });
+    try {
+      const store = new RedisSubscriptionStore(redis.redis, redis.prefix);
+      const kept = subscription('C0KEPT');
+      const gone = subscription('C0GONE');
+      await store.put(kept);
+      await store.put(gone);
+      const first = new DigestJobScheduler(one.queue<DigestJobData, DigestJobResult>(DIGEST_QUEUE));
+      await first.scheduled(kept);
+      await first.scheduled(gone);
+      // Deleted by another process whose scheduler hook never ran (it crashed, or Redis blinked).
+      await store.delete(gone.id);
+      const second = new DigestJobScheduler(two.queue<DigestJobData, DigestJobResult>(DIGEST_QUEUE));
+      assert.deepEqual(await second.reconcile(store), { scheduled: 1, removed: 1 });
+      assert.deepEqual(
+        (await inspect.getJobSchedulers()).map((s) => s.key),
+        [digestSchedulerId(kept.id)],
+      );
+    } finally {
+      await inspect.close();
+      connection.disconnect();
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  test("two workers' digest posts are paced together, not each on its own", async () => {
+    const jobSettings = settings('bullmq');
+    const [one, two] = [createJobQueues(jobSettings), createJobQueues(jobSettings)];
+    try {
+      const times: number[] = [];
+      const poster = (): RecordingPoster => {
+        const slack = new RecordingPoster('slack');
+        const post = slack.post.bind(slack);
+        slack.post = (target, reply) => {
+          times.push(Date.now());
+          return post(target, reply);
+        };
+        return slack;
+      };
+      const pacedOne = pacedPosters({ slack: poster() }, { slack: 150 }, one.pacer());
+      const pacedTwo = pacedPosters({ slack: poster() }, { slack: 150 }, two.pacer());
+      const digest: Reply = {
+        intent: 'digest',
+        answered: true,
+        entities: {},
+        title: 't',
+        text: 't',
+        fields: [],
+        notes: [],
+        sources: [],
+        actions: [],
+      };
+      await Promise.all(
+        ['C1', 'C2', 'C3'].flatMap((channel) => [
+          pacedOne.slack!.post({ platform: 'slack', channel }, digest),
+          pacedTwo.slack!.post({ platform: 'slack', channel: `${channel}b` }, digest),
+        ]),
+      );
+      times.sort((a, b) => a - b);
+      const gaps = times.slice(1).map((t, i) => t - times[i]!);
+      assert.equal(times.length, 6);
+      // Each worker pacing only itself would post in pairs (gaps of ~0 ms) and be done after 2 spacings.
+      // Timers wake a little late under load, so the bounds leave room for that, and no more.
+      assert.ok(times.at(-1)! - times[0]! >= 5 * 150 * 0.9, `six posts span five spacings: ${gaps.join(', ')} ms`);
+      assert.ok(Math.min(...gaps) >= 75, `no two posts together, across both workers: ${gaps.join(', ')} ms`);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
   });
 });

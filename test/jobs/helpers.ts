@@ -32,6 +32,7 @@ export function testSettings(overrides: Partial<JobSettings> = {}): JobSettings 
     uploadTtlSeconds: 120,
     deliveryLeaseMs: 2_000,
     deliverySettleMs: 300,
+    deliveryBeatMs: 600,
     queuePrefix: prefix,
     keyPrefix: prefix,
     ...overrides,

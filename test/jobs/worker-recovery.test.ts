@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { createJobQueues, type JobQueues } from '../../src/jobs/job-queues.ts';
 import type { JobSettings } from '../../src/jobs/settings.ts';
 import { REDIS_URL, TARGET, bundle, deleteKeys, testSettings, waitFor } from './helpers.ts';
+import { FakeSlackApi } from '../adapters/slack/fake-slack-api.ts';
 
 const CHILD = join(import.meta.dirname, 'fixtures', 'worker-child.ts');
 
@@ -102,7 +103,7 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-describe('workers in their own processes', { timeout: 60_000 }, () => {
+describe('workers in their own processes', { timeout: 150_000 }, () => {
   const scenarios: Scenario[] = [];
   const scenario = (overrides: Partial<JobSettings> = {}) => {
     const s = new Scenario(overrides);
@@ -148,7 +149,57 @@ describe('workers in their own processes', { timeout: 60_000 }, () => {
     assert.match(updates.at(-1)?.detail ?? '', /Checked killed-after-record\.txt: the report is below/);
   });
 
-  test('a worker killed between the platform accepting the report and recording it: no second report, and it says so', async () => {
+  test('a worker SIGKILLed mid-post (Slack has the report, the worker never heard back): the next worker finds it, one report', async () => {
+    const slack = await FakeSlackApi.start();
+    try {
+      const s = scenario();
+      const isReport = (method: string, body: Record<string, unknown>) =>
+        method === 'chat.postMessage' && JSON.stringify(body).includes('report for killed-mid-post');
+      slack.holdResponse = (method, body) => (isReport(method, body) ? 5_000 : 0);
+      const env = { LISBOT_CHILD_SLACK_URL: slack.apiUrl };
+      const first = s.spawnWorker(0, env);
+      const jobId = await s.submit('killed-mid-post', true);
+      await slack.waitFor((call) => isReport(call.method, call.body), 15_000);
+      first.kill('SIGKILL');
+      assert.equal(await exited(first), null);
+      slack.holdResponse = undefined;
+      s.spawnWorker(0, env);
+      const job = await s.finished(jobId);
+      assert.equal(job.state, 'completed');
+      assert.equal(job.result?.delivery, 'found', 'the report was found on Slack, not posted again');
+      assert.equal(slack.posts().filter((c) => isReport(c.method, c.body)).length, 1, 'exactly one report');
+      assert.ok(
+        slack.callsTo('conversations.replies').some((c) => c.body.ts === TARGET.thread && String(c.body.include_all_metadata) === 'true'),
+        'asked Slack for the thread with metadata',
+      );
+      const notices = slack.callsTo('chat.update').map((c) => String(c.body.text));
+      assert.match(notices.at(-1) ?? '', /Checked killed-mid-post\.txt: the report is below/);
+      assert.ok(!notices.some((n) => /could not confirm|upload the file again/.test(n)), 'no "upload again" notice');
+    } finally {
+      await slack.close();
+    }
+  });
+
+  test('a worker SIGKILLed after claiming the delivery, before its post left: the next worker posts, one report', async () => {
+    const slack = await FakeSlackApi.start();
+    try {
+      const s = scenario();
+      const first = s.spawnWorker(0, { LISBOT_CHILD_SLACK_URL: slack.apiUrl, LISBOT_CHILD_CRASH: 'before-post' });
+      const jobId = await s.submit('killed-before-post', true);
+      assert.equal(await exited(first), null, 'the first worker died by SIGKILL');
+      s.spawnWorker(0, { LISBOT_CHILD_SLACK_URL: slack.apiUrl });
+      const job = await s.finished(jobId);
+      assert.equal(job.state, 'completed');
+      assert.equal(job.result?.delivery, 'posted');
+      const reports = slack.posts().filter((c) => JSON.stringify(c.body).includes('report for killed-before-post'));
+      assert.equal(reports.length, 1, 'exactly one report');
+      assert.match(String(slack.callsTo('chat.update').at(-1)?.body.text), /the report is below/);
+    } finally {
+      await slack.close();
+    }
+  });
+
+  test('a poster that cannot ask the platform: a worker killed between post and record leaves no second report, and it says so', async () => {
     const s = scenario();
     const first = s.spawnWorker(0, { LISBOT_CHILD_CRASH: 'after-post' });
     const jobId = await s.submit('killed-after-post', true);

@@ -47,4 +47,45 @@ describe('queue dashboard (bull-board)', () => {
       await infra.close();
     }
   });
+
+  test('read-only, and failed logins are rate-limited per address', async () => {
+    const env = {
+      METRICS_PORT: '0',
+      REDIS_URL: TEST_REDIS_URL,
+      ADMIN_USER: 'ops',
+      ADMIN_PASSWORD: 'correct-horse-battery',
+      LOG_LEVEL: 'silent',
+    };
+    const infra = createInfrastructure(env, { logDestination: quiet });
+    const health = await startHealth(infra, () => realKb(), [], env);
+    try {
+      const base = `http://127.0.0.1:${health!.port}/admin/queues`;
+      const good = { authorization: basic('ops', 'correct-horse-battery') };
+      const api = await fetch(`${base}/api/queues`, { headers: good });
+      assert.equal(api.status, 200);
+      const queues = ((await api.json()) as { queues: Array<{ readOnlyMode?: boolean }> }).queues;
+      assert.ok(queues.length > 0 && queues.every((q) => q.readOnlyMode === true), 'every queue is shown read-only');
+      for (const [method, path] of [
+        ['PUT', '/api/queues/guest-check/clean/completed'],
+        ['PUT', '/api/queues/guest-check/pause'],
+        ['DELETE', '/api/queues/guest-check/obliterate'],
+        ['POST', '/api/queues/guest-check/add'],
+      ] as const) {
+        const response = await fetch(`${base}${path}`, { method, headers: good });
+        assert.equal(response.status, 405, `${method} ${path} is refused`);
+      }
+
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        statuses.push((await fetch(base, { headers: { authorization: basic('ops', `guess-${i}`) } })).status);
+      }
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429, 429], 'five tries, then refused');
+      const blocked = await fetch(`${base}/api/queues`, { headers: good });
+      assert.equal(blocked.status, 429, 'even the right password waits out the window');
+      assert.ok(Number(blocked.headers.get('retry-after')) > 0);
+    } finally {
+      await health?.close();
+      await infra.close();
+    }
+  });
 });

@@ -61,6 +61,48 @@ describe('an upload through Slack is checked as a job and its report arrives onc
       await fake.close();
     }
   });
+
+  test('collector output saved as UTF-16 (with its BOM) and uploaded in chat gets the same findings, not "no findings"', async () => {
+    const fake = await FakeSlackApi.start();
+    const port = await freePort();
+    const env = {
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      LISBOT_STATE_DIR: mkdtempSync(join(tmpdir(), 'lisbot-e2e-')),
+      LOG_LEVEL: 'silent',
+    };
+    const infra = createInfrastructure(env, { logDestination: quiet });
+    const bot = await startBotProcess(env, infra);
+    try {
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(BUNDLE.toString('utf8'), 'utf16le')]);
+      const file = fake.addFile({ id: 'F0UTF16', name: 'lischeck-utf16.txt', content: utf16 });
+      const ts = nextTs();
+      const { body } = eventEnvelope({
+        type: 'message',
+        subtype: 'file_share',
+        channel: 'D0UTF16',
+        channel_type: 'im',
+        user: 'U0ALICE',
+        text: '',
+        files: [file],
+        ts,
+        event_ts: ts,
+      });
+      assert.equal((await postSigned(`http://127.0.0.1:${port}/slack/events`, body, JSON_TYPE, { secret: SECRET })).status, 200);
+      const report = await fake.waitFor(
+        (c) => c.method === 'chat.postMessage' && c.body.channel === 'D0UTF16' && !/^Checking /.test(String(c.body.text)),
+        20_000,
+      );
+      assert.match(JSON.stringify(report.body), /LIS_OUTDATED|outdated|superseded/i);
+      assert.doesNotMatch(JSON.stringify(report.body), /no findings/i);
+    } finally {
+      await bot.stop(2000);
+      await infra.close();
+      await fake.close();
+    }
+  });
 });
 
 describe('with Redis: serve enqueues on BullMQ, a worker checks and posts', () => {

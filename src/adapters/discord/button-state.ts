@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { MemoryTextRefs, type TextRefs } from '../../state/text-refs.ts';
 
 /** What a 👍/👎 button records: the question it answered and the sources it cited. */
 export interface FeedbackContext {
@@ -10,18 +10,12 @@ export interface FeedbackContext {
 type Entry = { readonly kind: 'choose'; readonly value: string } | ({ readonly kind: 'feedback' } & FeedbackContext);
 
 /**
- * Button payloads too long for a 100-character custom_id, kept in process memory under a short key.
- * Bounded in size and age; a button whose key has expired answers "ask again". State that must survive
- * a restart or be shared by replicas does not belong here.
+ * Button payloads too long for a 100-character custom_id, kept under a short key in a TextRefs store: in Redis
+ * when replicas run, so a button rendered by one replica works when its press reaches another. A button whose key
+ * has expired answers "ask again".
  */
 export class ButtonState {
-  private readonly entries = new Map<string, { entry: Entry; expires: number }>();
-
-  constructor(
-    private readonly ttlMs = 24 * 60 * 60 * 1000,
-    private readonly maxEntries = 20_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly refs: TextRefs = new MemoryTextRefs(24 * 60 * 60 * 1000)) {}
 
   putChoice(value: string): string {
     return this.put({ kind: 'choose', value });
@@ -31,38 +25,32 @@ export class ButtonState {
     return this.put({ kind: 'feedback', question: context.question, intent: context.intent, sources: [...context.sources] });
   }
 
-  choice(key: string): string | undefined {
-    const entry = this.get(key);
-    return entry?.kind === 'choose' ? entry.value : undefined;
+  async choice(key: string): Promise<string | undefined> {
+    const entry = await this.get(key);
+    return entry?.kind === 'choose' && typeof entry.value === 'string' ? entry.value : undefined;
   }
 
-  feedback(key: string): FeedbackContext | undefined {
-    const entry = this.get(key);
-    return entry?.kind === 'feedback' ? { question: entry.question, intent: entry.intent, sources: entry.sources } : undefined;
-  }
-
-  get size(): number {
-    return this.entries.size;
+  async feedback(key: string): Promise<FeedbackContext | undefined> {
+    const entry = await this.get(key);
+    if (entry?.kind !== 'feedback' || typeof entry.question !== 'string') return undefined;
+    return {
+      question: entry.question,
+      intent: String(entry.intent),
+      sources: Array.isArray(entry.sources) ? entry.sources.map(String) : [],
+    };
   }
 
   private put(entry: Entry): string {
-    const key = randomBytes(9).toString('base64url');
-    this.entries.set(key, { entry, expires: this.now() + this.ttlMs });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-    return key;
+    return this.refs.put(JSON.stringify(entry));
   }
 
-  private get(key: string): Entry | undefined {
-    const found = this.entries.get(key);
-    if (!found) return undefined;
-    if (found.expires <= this.now()) {
-      this.entries.delete(key);
+  private async get(key: string): Promise<Entry | undefined> {
+    const text = await this.refs.get(key);
+    if (text === undefined) return undefined;
+    try {
+      return JSON.parse(text) as Entry;
+    } catch {
       return undefined;
     }
-    return found.entry;
   }
 }

@@ -20,7 +20,7 @@ async function recordFeedback(interaction: ButtonInteraction, context: DiscordCo
       const first = await context.dedupe.claim(`discord:feedback:${interaction.message.id}:${interaction.user.id}`, FEEDBACK_TTL_MS);
       if (!first) return plainMessage('You already rated this answer. Thanks!', { ephemeral: true });
       // After a restart the stored question is gone; the answer's title still says what it was about.
-      const stored = context.state.feedback(key);
+      const stored = await context.state.feedback(key);
       const title = interaction.message.embeds[0]?.title ?? 'unknown question';
       await context.feedback.add({
         kind: up ? 'up' : 'down',
@@ -67,7 +67,7 @@ export async function handleButton(interaction: ButtonInteraction, context: Disc
       return;
     case 'choose':
     case 'choose-key': {
-      const value = id.kind === 'choose' ? id.value : context.state.choice(id.key);
+      const value = id.kind === 'choose' ? id.value : await context.state.choice(id.key);
       if (value === undefined) {
         await replyPrivately(interaction, 'That choice has expired. Ask again with /lis ask.');
         return;

@@ -8,6 +8,7 @@ import { MemoryDedupeStore, type DedupeStore } from '../../state/dedupe-store.ts
 import { MemoryFeedbackStore, type FeedbackStore } from '../../core/feedback-store.ts';
 import { attachmentDownloader } from './attachments.ts';
 import { ButtonState } from './button-state.ts';
+import type { TextRefs } from '../../state/text-refs.ts';
 import { SILENT_LOGGER, type AttachmentDownloader, type DiscordContext, type DiscordLogger } from './context.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMention } from './mentions.ts';
@@ -18,6 +19,8 @@ export interface DiscordAdapterOptions {
   readonly bot: Bot;
   readonly feedback?: FeedbackStore;
   readonly dedupe?: DedupeStore;
+  /** Button payloads too long for a custom id: shared through Redis when replicas run. */
+  readonly refs?: TextRefs;
   /** The guest check; without it `/lis check` explains how to check a VM locally. */
   readonly guestChecks?: GuestCheckRequests;
   /** Digest subscriptions; without them `/lis digest` answers through the bot's digest intent. */
@@ -77,7 +80,7 @@ export class DiscordAdapter {
     this.context = {
       bot: options.bot,
       admins: settings.admins,
-      state: new ButtonState(),
+      state: new ButtonState(options.refs),
       feedback: options.feedback ?? new MemoryFeedbackStore(),
       dedupe: options.dedupe ?? new MemoryDedupeStore(),
       guestChecks: options.guestChecks,

@@ -35,13 +35,32 @@ export class DiscordReplyPoster implements ReplyPoster {
   constructor(
     private readonly rest: REST,
     private readonly footer?: () => string,
+    private readonly applicationId?: string,
   ) {}
 
-  static fromSettings(settings: Pick<DiscordSettings, 'token' | 'apiUrl'>, footer?: () => string): DiscordReplyPoster {
-    return new DiscordReplyPoster(restClient(settings), footer);
+  static fromSettings(
+    settings: Pick<DiscordSettings, 'token' | 'apiUrl'> & Partial<Pick<DiscordSettings, 'applicationId'>>,
+    footer?: () => string,
+  ): DiscordReplyPoster {
+    return new DiscordReplyPoster(restClient(settings), footer, settings.applicationId);
   }
 
   async post(target: ReplyTarget, reply: Reply): Promise<PostedMessage> {
+    if (target.interaction && this.applicationId) {
+      // The deferred reply ("Checking…") becomes the result, as Slack's progress message does; editing it twice
+      // gives the same message, so a retry cannot make a second one.
+      try {
+        const edited = (await this.rest.patch(Routes.webhookMessage(this.applicationId, target.interaction, '@original'), {
+          // The "Checking…" text goes: an edit keeps any field it does not name.
+          body: { content: '', ...this.body(reply) },
+          auth: false,
+        })) as APIMessage;
+        return { id: edited.id };
+      } catch (error) {
+        if (!isExpiredInteraction(error)) throw error;
+        // Older than 15 minutes, or the reply was deleted: the result goes to the channel instead.
+      }
+    }
     const message = (await this.call(() =>
       this.rest.post(Routes.channelMessages(channelOf(target)), { body: this.body(reply) }),
     )) as APIMessage;
@@ -67,6 +86,20 @@ export class DiscordReplyPoster implements ReplyPoster {
       throw error;
     }
   }
+}
+
+/** Discord's answers for an interaction token that expired (15 minutes) or whose reply is gone. */
+const EXPIRED_INTERACTION_CODES: ReadonlySet<number> = new Set([
+  10008, // Unknown Message
+  10015, // Unknown Webhook
+  50027, // Invalid Webhook Token
+]);
+
+function isExpiredInteraction(error: unknown): boolean {
+  return (
+    error instanceof DiscordAPIError &&
+    ((typeof error.code === 'number' && EXPIRED_INTERACTION_CODES.has(error.code)) || error.status === 401 || error.status === 404)
+  );
 }
 
 /** Discord threads are channels: a thread target posts into the thread itself. */

@@ -12,7 +12,7 @@ export interface Asked {
 /** Asks the bot in a conversation and renders the reply for Slack (the bot's answer hook records declined questions). */
 export async function askAndRender(deps: SlackDeps, question: string, conversation: string, user: string | undefined): Promise<Asked> {
   const { reply } = await deps.bot.ask({ text: question, conversation, user, platform: 'slack' });
-  return { reply, message: renderReply(reply, { question, more: { q: question } }) };
+  return { reply, message: renderReply(reply, { question, more: { q: question }, refs: deps.refs }) };
 }
 
 /** Carries out a reply button (show-matrix, check-vm, choose) and renders what it produced. */
@@ -28,5 +28,5 @@ export async function actAndRender(
   const question = action.kind === 'choose' ? action.value : reply.title;
   const more: MoreOrigin | undefined =
     action.kind === 'show-matrix' ? { m: action.value } : action.kind === 'choose' ? { q: action.value } : undefined;
-  return { reply, message: renderReply(reply, { question, page, ...(more ? { more } : {}) }) };
+  return { reply, message: renderReply(reply, { question, page, refs: deps.refs, ...(more ? { more } : {}) }) };
 }

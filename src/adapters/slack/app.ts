@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Authorize, type Logger } from '@slack/bolt';
 import type { SlackDeps } from './deps.ts';
+import { MemoryTextRefs, type TextRefs } from '../../state/text-refs.ts';
 import { isHandledActionId, registerListeners } from './listeners/index.ts';
 import { MAX_SLACK_BODY_BYTES, gateSlackRequests } from './request-gate.ts';
 import { SlackReplyPoster, slackClientOptions } from './poster.ts';
@@ -10,11 +11,12 @@ export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 
 /** What the listeners use, less what createSlackApp fills in: logger, ack budget (1,500 ms, well inside Slack's 3 s) and fetch default. */
-export interface SlackAppOptions extends Omit<SlackDeps, 'logger' | 'threads' | 'ackBudgetMs' | 'fetch'> {
+export interface SlackAppOptions extends Omit<SlackDeps, 'logger' | 'threads' | 'refs' | 'ackBudgetMs' | 'fetch'> {
   readonly logger?: Logger;
   readonly ackBudgetMs?: number;
   readonly fetch?: typeof fetch;
   readonly threads?: ThreadStore;
+  readonly refs?: TextRefs;
 }
 
 export interface SlackApp {
@@ -101,6 +103,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.answers ? { answers: options.answers } : {}),
     logger: app.logger,
     threads: options.threads ?? new MemoryThreadStore(),
+    refs: options.refs ?? new MemoryTextRefs(),
     ackBudgetMs: options.ackBudgetMs ?? 1500,
     fetch: options.fetch ?? globalThis.fetch,
   };

@@ -7,6 +7,7 @@ import type { DedupeStore } from '../../state/dedupe-store.ts';
 import type { FeedbackStore } from '../../core/feedback-store.ts';
 import type { SlackSettings } from './settings.ts';
 import type { ThreadStore } from '../../state/thread-store.ts';
+import type { TextRefs } from '../../state/text-refs.ts';
 
 /** Everything the listeners use. Built once by createSlackApp; tests may build their own. */
 export interface SlackDeps {
@@ -21,6 +22,8 @@ export interface SlackDeps {
   readonly logger: Logger;
   /** Threads lisbot answered in: shared through Redis when replicas run, so any of them takes a follow-up upload. */
   readonly threads: ThreadStore;
+  /** Questions too long for a button value, by reference: shared through Redis when replicas run. */
+  readonly refs: TextRefs;
   /** How long a slash command may take to answer inside its ack before it acks "working…" and answers later. */
   readonly ackBudgetMs: number;
   /** For downloading uploads (url_private), with the bot token. */

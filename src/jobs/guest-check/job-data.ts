@@ -45,6 +45,7 @@ export function plainTarget(target: ReplyTarget): ReplyTarget {
     channel: target.channel,
     ...(target.thread ? { thread: target.thread } : {}),
     ...(target.team ? { team: target.team } : {}),
+    ...(target.interaction ? { interaction: target.interaction } : {}),
   };
 }
 

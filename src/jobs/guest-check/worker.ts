@@ -1,6 +1,6 @@
 import type { Reply } from '../../core/reply.ts';
 import { ChannelGoneError, type ReplyPosters } from '../../core/delivery.ts';
-import { deliverOnce, type DeliveryLedger } from '../delivery-ledger.ts';
+import { deliverOnce, deliveryMarker, type DeliveryLedger } from '../delivery-ledger.ts';
 import { PermanentJobError } from '../errors/index.ts';
 import {
   checkFailedReply,
@@ -20,7 +20,7 @@ export interface GuestCheckProcessorDeps {
   readonly ledger: DeliveryLedger;
   readonly posters: ReplyPosters;
   readonly check: CheckFunction;
-  readonly delivery: { readonly leaseMs: number; readonly settleMs: number; readonly pollMs?: number };
+  readonly delivery: { readonly leaseMs: number; readonly settleMs: number; readonly pollMs?: number; readonly beatMs?: number };
   readonly logger?: JobLogger;
 }
 
@@ -80,10 +80,14 @@ export class GuestCheckProcessor {
     const report = content ? await this.runCheck(job, content) : uploadExpiredReply(fileName);
     job.signal.throwIfAborted();
 
-    const outcome = await deliverOnce(this.deps.ledger, key, () => channelGuard(() => poster.post(target, report)), {
+    const marker = deliveryMarker(key);
+    const find = poster.find?.bind(poster);
+    const outcome = await deliverOnce(this.deps.ledger, key, () => channelGuard(() => poster.post(target, report, { marker })), {
+      ...(find ? { find: (since: number) => channelGuard(() => find(target, marker, since)) } : {}),
       leaseMs: this.deps.delivery.leaseMs,
       settleMs: this.deps.delivery.settleMs,
       ...(this.deps.delivery.pollMs !== undefined ? { pollMs: this.deps.delivery.pollMs } : {}),
+      ...(this.deps.delivery.beatMs !== undefined ? { beatTtlMs: this.deps.delivery.beatMs } : {}),
       finalAttempt: job.attempt >= job.maxAttempts,
       signal: job.signal,
       ...(content ? {} : { details: { uploadExpired: 'true' } }),
@@ -96,7 +100,11 @@ export class GuestCheckProcessor {
     } else {
       this.logger.info(
         { jobId: job.id, attempt: job.attempt, delivery: outcome.status, platform: target.platform, uploadExpired: !content },
-        outcome.status === 'posted' ? 'guest check report posted' : 'guest check report was already posted',
+        outcome.status === 'posted'
+          ? 'guest check report posted'
+          : outcome.status === 'found'
+            ? 'an earlier attempt posted the report without confirming it; found it on the platform'
+            : 'guest check report was already posted',
       );
     }
 

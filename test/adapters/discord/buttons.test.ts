@@ -9,6 +9,12 @@ import type { MatrixSnapshot } from '../../../src/knowledge/schema/index.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 import { buttonPress, slashCommand, str } from './payloads.ts';
 import { withDiscord, type Harness } from './harness.ts';
+import { Redis } from 'ioredis';
+import { RedisTextRefs } from '../../../src/state/text-refs.ts';
+import { ignoreOutages } from '../../../src/state/redis-outage.ts';
+import { TEST_REDIS_URL } from '../../helpers/ports.ts';
+import { quoteBack } from '../../../src/bot/text.ts';
+import { testKeyPrefix } from '../../helpers/redis.ts';
 
 interface MessageData {
   content?: string;
@@ -51,6 +57,32 @@ function kbWithHugeRhelMatrix(): KnowledgeBase {
 }
 
 describe('lisbot buttons through the fake gateway', () => {
+  test('two replicas sharing Redis: a 👍 rendered by one and pressed on the other records the whole question', async () => {
+    const prefix = `${testKeyPrefix('discord-refs')}:`;
+    const redisA = new Redis(TEST_REDIS_URL);
+    const redisB = new Redis(TEST_REDIS_URL);
+    try {
+      const question = `does rhel 6.2 need lis? ${'and how about kvp on it '.repeat(120)}`.trim();
+      await withDiscord({ refs: new RedisTextRefs(redisA, ignoreOutages, prefix) }, async (a) => {
+        const message = await answer(a, question);
+        const up = customIds(message as MessageData).find((id) => id.startsWith('lis:fb:up:'))!;
+        assert.ok(up.length <= 100);
+        await withDiscord({ refs: new RedisTextRefs(redisB, ignoreOutages, prefix) }, async (b) => {
+          await b.interact(buttonPress(b.fake, message, up));
+          const records = await b.feedback.all();
+          assert.equal(records.length, 1);
+          assert.equal(records[0]!.question, quoteBack(question, 500), 'the question the other replica stored, not the embed title');
+          assert.equal(records[0]!.intent, 'feature_support');
+        });
+      });
+    } finally {
+      const keys = await redisA.keys(`${prefix}*`);
+      if (keys.length) await redisA.del(...keys);
+      redisA.disconnect();
+      redisB.disconnect();
+    }
+  });
+
   test('show-matrix opens the full matrix (ephemeral, one field per release column) within limits', async () => {
     await withDiscord({}, async (harness) => {
       const { fake, interact, responsesTo } = harness;

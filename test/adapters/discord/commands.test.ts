@@ -6,6 +6,8 @@ import { limitViolations } from '../../../src/adapters/discord/render/limits.ts'
 import { MAX_UPLOAD_BYTES } from '../../../src/check/parse/limits.ts';
 import { PERMISSIONS, attachmentOption, autocomplete, slashCommand, str } from './payloads.ts';
 import { RecordingDigest, RecordingGuestChecks, withDiscord } from './harness.ts';
+import { DiscordReplyPoster } from '../../../src/adapters/discord/poster.ts';
+import { reply } from '../../../src/core/reply.ts';
 
 interface CallbackBody {
   type: number;
@@ -137,7 +139,7 @@ describe('/lis commands through the fake gateway', () => {
       const call = checks.calls[0]!;
       assert.equal(call.upload.fileName, 'lis-collect.txt');
       assert.equal(call.upload.content.toString('utf8'), collected);
-      assert.deepEqual(call.target, { platform: 'discord', channel: fake.channelId });
+      assert.deepEqual(call.target, { platform: 'discord', channel: fake.channelId, interaction: payload.token });
       assert.equal(call.user, '1200000000000000001');
       const [defer, edit] = responsesTo(payload);
       assert.equal((defer!.body as CallbackBody).type, 5, 'deferred first');
@@ -146,6 +148,40 @@ describe('/lis commands through the fake gateway', () => {
       assert.match((edit!.body as { content: string }).content, /Checking lis-collect\.txt…/);
       assert.deepEqual((edit!.body as { allowed_mentions: unknown }).allowed_mentions, { parse: [] });
       assert.match(JSON.stringify(fake.original(payload.token)), /Checking/);
+    });
+  });
+
+  test('check file: the report replaces the deferred "Checking…" reply in place; an expired interaction posts to the channel', async () => {
+    const checks = new RecordingGuestChecks();
+    await withDiscord({ guestChecks: checks }, async ({ fake, interact }) => {
+      const file = fake.addFile('vm1.txt', '### lisbot collector v1\nuname -r: 3.0.76-0.11-default\n');
+      const payload = slashCommand(fake, 'check', [attachmentOption('file', file)], { files: [file] });
+      await interact(payload);
+      assert.match(JSON.stringify(fake.original(payload.token)), /Checking vm1\.txt/);
+      const channelPostsBefore = fake.requestsTo(new RegExp(`^/channels/${fake.channelId}/messages$`), 'POST').length;
+      // What a worker does with the job's target: the real REST poster, against the same fake.
+      const poster = DiscordReplyPoster.fromSettings({ token: fake.token, apiUrl: fake.apiUrl, applicationId: fake.applicationId });
+      const report = reply({ intent: 'guest_check', title: 'Guest check: vm1', text: 'Integration services are built in.' });
+      const target = checks.calls[0]!.target;
+      const posted = await poster.post(target, report);
+      const original = JSON.stringify(fake.original(payload.token));
+      assert.match(original, /Guest check: vm1/, 'the deferred reply is now the report');
+      assert.doesNotMatch(original, /Checking vm1/);
+      assert.equal(posted.id, (fake.original(payload.token) as { id: string }).id);
+      assert.equal(
+        fake.requestsTo(new RegExp(`^/channels/${fake.channelId}/messages$`), 'POST').length,
+        channelPostsBefore,
+        'no new message',
+      );
+      await poster.post(target, report);
+      assert.equal(
+        fake.requestsTo(new RegExp(`^/channels/${fake.channelId}/messages$`), 'POST').length,
+        channelPostsBefore,
+        'a retry edits again',
+      );
+
+      await poster.post({ ...target, interaction: 'expired-token' }, report);
+      assert.equal(fake.requestsTo(new RegExp(`^/channels/${fake.channelId}/messages$`), 'POST').length, channelPostsBefore + 1);
     });
   });
 

@@ -200,7 +200,7 @@ describe('render units', () => {
       assert.equal(decodeButtonId(bad), undefined, bad);
   });
 
-  test('long choice values are kept server-side under a short key', () => {
+  test('long choice values are kept server-side under a short key', async () => {
     const state = new ButtonState();
     const long = 'a known issue title that is far too long to fit into a Discord custom id of one hundred characters at most';
     const message = renderReply(
@@ -209,7 +209,7 @@ describe('render units', () => {
     );
     const id = decodeButtonId(message.components[0]!.components[0]!.custom_id);
     assert.equal(id?.kind, 'choose-key');
-    assert.equal(state.choice((id as { key: string }).key), long);
+    assert.equal(await state.choice((id as { key: string }).key), long);
     // Without state (a worker posting a job result) such a button is simply left out.
     assert.equal(
       renderReply(reply({ intent: 'known_issue', title: 't', text: 'x', actions: [{ kind: 'choose', label: 'x', value: long }] }))

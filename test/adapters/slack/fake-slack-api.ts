@@ -45,6 +45,17 @@ export interface FakeSlackOptions {
   readonly channelCreators?: Record<string, string>;
 }
 
+/** A message the fake holds, as conversations.history and conversations.replies return it. */
+interface StoredMessage {
+  readonly type: 'message';
+  readonly ts: string;
+  readonly thread_ts?: string;
+  readonly bot_id: string;
+  text: unknown;
+  blocks?: unknown;
+  readonly metadata?: unknown;
+}
+
 const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in to your workspace</body></html>';
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
@@ -103,6 +114,8 @@ export class FakeSlackApi {
   private readonly files = new Map<string, FakeFile>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly waiters: Array<{ match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
+  /** channel → its messages, oldest first: what chat.postMessage made (the Web API answers it back). */
+  private readonly messages = new Map<string, StoredMessage[]>();
   private tsCounter = 0;
   private responseUrlCounter = 0;
   private uploadCounter = 0;
@@ -279,6 +292,48 @@ export class FakeSlackApi {
     else this.json(res, answer);
   }
 
+  private store(channel: string, ts: string, body: Record<string, unknown>): void {
+    const list = this.messages.get(channel) ?? [];
+    list.push({
+      type: 'message',
+      ts,
+      ...(typeof body.thread_ts === 'string' ? { thread_ts: body.thread_ts } : {}),
+      bot_id: this.botId,
+      text: body.text,
+      ...(body.blocks ? { blocks: body.blocks } : {}),
+      ...(body.metadata ? { metadata: body.metadata } : {}),
+    });
+    this.messages.set(channel, list);
+  }
+
+  /**
+   * Like Slack: history is the channel's top-level messages and thread parents, newest first; replies is a thread,
+   * parent first. `oldest` bounds by ts, `limit` and `cursor` page, metadata only with include_all_metadata.
+   */
+  private readMessages(method: string, channel: string, body: Record<string, unknown>): Record<string, unknown> {
+    const all = this.messages.get(channel) ?? [];
+    let list: StoredMessage[];
+    if (method === 'conversations.replies') {
+      const ts = typeof body.ts === 'string' ? body.ts : '';
+      list = all.filter((m) => m.ts === ts || m.thread_ts === ts);
+    } else {
+      list = all.filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts).reverse();
+    }
+    const oldest = Number(body.oldest ?? 0);
+    list = list.filter((m) => Number(m.ts) >= oldest);
+    const limit = Math.max(1, Math.min(1000, Number(body.limit ?? 100)));
+    const start = Number(body.cursor ?? 0) || 0;
+    const page = list.slice(start, start + limit);
+    const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+    const next = start + limit < list.length ? String(start + limit) : '';
+    return {
+      ok: true,
+      messages: page.map(({ metadata, ...m }) => ({ ...m, ...(withMetadata && metadata ? { metadata } : {}) })),
+      has_more: next !== '',
+      response_metadata: { next_cursor: next },
+    };
+  }
+
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     const channel = typeof body.channel === 'string' ? body.channel : undefined;
     switch (method) {
@@ -295,10 +350,20 @@ export class FakeSlackApi {
       case 'chat.postMessage':
       case 'chat.postEphemeral': {
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.tsCounter).padStart(6, '0')}`;
+        if (method === 'chat.postMessage' && channel) this.store(channel, ts, body);
         return { ok: true, channel, ts, message: { type: 'message', text: body.text, ts, bot_id: this.botId } };
       }
-      case 'chat.update':
+      case 'chat.update': {
+        const stored = this.messages.get(channel ?? '')?.find((m) => m.ts === body.ts);
+        if (stored) {
+          stored.text = body.text;
+          stored.blocks = body.blocks;
+        }
         return { ok: true, channel, ts: body.ts, text: body.text };
+      }
+      case 'conversations.history':
+      case 'conversations.replies':
+        return this.readMessages(method, channel ?? '', body);
       case 'users.info': {
         const id = String(body.user);
         const user = this.options.users?.[id] ?? {};

@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import { LogLevel } from '@slack/bolt';
 import { Bot } from '../../../src/bot/bot.ts';
+import type { TextRefs } from '../../../src/state/text-refs.ts';
 import { createSlackApp, EVENTS_PATH, type SlackApp } from '../../../src/adapters/slack/app.ts';
 import type { SlackSettings } from '../../../src/adapters/slack/settings.ts';
 import type { DigestCommandContext, DigestCommands } from '../../../src/core/digest-commands.ts';
@@ -90,6 +91,7 @@ export interface HarnessOptions {
   readonly guestChecks?: boolean;
   readonly admins?: readonly string[];
   readonly threads?: ThreadStore;
+  readonly refs?: TextRefs;
   readonly dedupe?: DedupeStore;
   readonly answers?: AnswerLedger;
 }
@@ -127,6 +129,7 @@ export class Harness {
       bot: options.bot ?? new Bot(() => kb, undefined, declinedRecorder(feedback)),
       dedupe: options.dedupe ?? new MemoryDedupeStore(),
       ...(options.threads ? { threads: options.threads } : {}),
+      ...(options.refs ? { refs: options.refs } : {}),
       feedback,
       ...(options.guestChecks === false ? {} : { guestChecks }),
       ...(options.digest ? { digest: typeof options.digest === 'object' ? options.digest : digest } : {}),

@@ -4,6 +4,14 @@ import { decodeFeedback, decodeMore, encodeFeedback, encodeMore } from '../../..
 import { blockKitProblems } from './block-limits.ts';
 import { Harness } from './harness.ts';
 import { nextTs } from './signed-requests.ts';
+import { Bot, type AnsweredMessage, type IncomingMessage } from '../../../src/bot/bot.ts';
+import { reply } from '../../../src/core/reply.ts';
+import { realKb } from '../../helpers/real-kb.ts';
+import { Redis } from 'ioredis';
+import { RedisTextRefs } from '../../../src/state/text-refs.ts';
+import { ignoreOutages } from '../../../src/state/redis-outage.ts';
+import { TEST_REDIS_URL, waitFor } from '../../helpers/ports.ts';
+import { testKeyPrefix } from '../../helpers/redis.ts';
 
 const CONTROLS = Array.from({ length: 400 }, (_, i) => String.fromCharCode(1 + (i % 8))).join('');
 const LONE_SURROGATES = '\ud800'.repeat(340);
@@ -65,4 +73,65 @@ describe('a hostile question still gets its reply in Slack', () => {
       });
     }
   }
+});
+
+/** Answers every question at length (several pages), and remembers what it was asked. */
+class LongBot extends Bot {
+  readonly asked: string[] = [];
+  override ask(message: IncomingMessage): Promise<AnsweredMessage> {
+    this.asked.push(message.text);
+    const notes = Array.from({ length: 40 }, (_, i) => `note ${i}: ${'details '.repeat(100)}`);
+    return Promise.resolve({
+      reply: reply({ intent: 'known_issue', title: 'A long answer', text: 'A long answer.', notes, sources: [] }),
+      confidence: 1,
+      latencyMs: 0,
+    });
+  }
+}
+
+describe('a question too long for a button value goes by reference, shared by two replicas through Redis', () => {
+  const prefix = `${testKeyPrefix('refs')}:`;
+  const redisA = new Redis(TEST_REDIS_URL);
+  const redisB = new Redis(TEST_REDIS_URL);
+  const kb = realKb();
+  const botB = new LongBot(() => kb);
+  let a: Harness;
+  let b: Harness;
+  before(async () => {
+    a = await Harness.start({ refs: new RedisTextRefs(redisA, ignoreOutages, prefix), bot: new LongBot(() => kb) });
+    b = await Harness.start({ refs: new RedisTextRefs(redisB, ignoreOutages, prefix), bot: botB });
+  });
+  after(async () => {
+    await Promise.all([a.stop(), b.stop()]);
+    const keys = await redisA.keys(`${prefix}*`);
+    if (keys.length) await redisA.del(...keys);
+    redisA.disconnect();
+    redisB.disconnect();
+  });
+
+  test('a 3,000-character question: 👍 records it whole and "show more" asks it whole, on the other replica', async () => {
+    const question = `does rhel 7.9 support trim ${'and what about kvp '.repeat(160)}`.trim();
+    assert.ok(question.length >= 3000);
+    const channel = 'C0LONGQ';
+    const ts = nextTs();
+    await a.postEvent({ type: 'app_mention', text: `<@U0LISBOT> ${question}`, user: 'U0ALICE', channel, ts, event_ts: ts });
+    const answer = await a.fake.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === channel, 5000);
+    const elements = ((answer.body.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>) ?? []).flatMap(
+      (block) => block.elements ?? [],
+    );
+    const up = elements.find((e) => e.action_id?.startsWith('lis:feedback-up'));
+    const more = elements.find((e) => e.action_id?.startsWith('lis:show-more'));
+    assert.ok(up?.value && more?.value, 'the answer has 👍 and "show more"');
+    assert.ok(up.value.length <= 2000 && more.value.length <= 2000);
+    assert.ok(!more.value.includes('kvp'), '"show more" carries a reference, not a cut question');
+
+    await b.press({ actionId: up.action_id!, value: up.value, blockId: 'lis-feedback', channel, message: { ts: nextTs() } });
+    await waitFor(async () => (await b.feedback.all()).some((r) => r.kind === 'up'), 5000, 'the feedback record');
+    assert.equal((await b.feedback.all()).find((r) => r.kind === 'up')?.question, question, 'the whole question, from the reference');
+
+    await b.press({ actionId: more.action_id!, value: more.value, channel, message: { ts: nextTs(), thread_ts: ts } });
+    const page = await b.fake.waitFor((c) => c.method === 'chat.postMessage' && /page 2 of/.test(String(c.body.text)), 5000);
+    assert.equal(page.body.thread_ts, ts);
+    assert.deepEqual(botB.asked, [question], 'the other replica asked the whole question again');
+  });
 });

@@ -4,6 +4,7 @@ import type { SlackDeps } from '../../../src/adapters/slack/deps.ts';
 import { onLisCommand, type CommandArgs } from '../../../src/adapters/slack/listeners/commands/lis.ts';
 import { onAppMention, type MentionArgs } from '../../../src/adapters/slack/listeners/events/app-mention.ts';
 import { MemoryThreadStore } from '../../../src/state/thread-store.ts';
+import { MemoryTextRefs } from '../../../src/state/text-refs.ts';
 import { Bot } from '../../../src/bot/bot.ts';
 import { MemoryDedupeStore } from '../../../src/state/dedupe-store.ts';
 import { MemoryFeedbackStore } from '../../../src/core/feedback-store.ts';
@@ -20,6 +21,7 @@ function deps(overrides: Partial<SlackDeps> = {}): SlackDeps {
     feedback: new MemoryFeedbackStore(),
     logger: new MemoryLogger(),
     threads: new MemoryThreadStore(),
+    refs: new MemoryTextRefs(),
     ackBudgetMs: 1500,
     fetch: globalThis.fetch,
     ...overrides,

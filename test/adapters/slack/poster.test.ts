@@ -35,6 +35,22 @@ describe('SlackReplyPoster', () => {
     assert.doesNotMatch(String(call?.body.text), /<!channel>/);
   });
 
+  test('finds a message by the delivery marker in its metadata, in a thread and in a channel, across pages', async () => {
+    const since = Date.now() - 1000;
+    const thread = { platform: 'slack' as const, channel: 'C0FIND', thread: '1700000000.000300' };
+    const channel = { platform: 'slack' as const, channel: 'C0FINDTOP' };
+    assert.equal(await poster.find(thread, 'gc-1/r1', since), undefined, 'nothing posted yet');
+    const inThread = await poster.post(thread, report, { marker: 'gc-1/r1' });
+    for (let i = 0; i < 450; i++) await poster.post(thread, report, { marker: `other-${i}` });
+    const inChannel = await poster.post(channel, report, { marker: 'gc-2/r1' });
+    for (let i = 0; i < 250; i++) await poster.post(channel, report);
+    assert.deepEqual(await poster.find(thread, 'gc-1/r1', since), inThread);
+    assert.deepEqual(await poster.find(channel, 'gc-2/r1', since), inChannel, 'found past the first page of history');
+    assert.equal(await poster.find(thread, 'gc-1/r2', since), undefined, 'another incarnation of the job is another marker');
+    assert.equal(await poster.find(channel, 'gc-2/r1', Date.now() + 60_000), undefined, 'not before the claim');
+    assert.equal(fake.posts().find((c) => c.body.channel === 'C0FIND')?.body.metadata !== undefined, true);
+  });
+
   test('updates a posted message with chat.update', async () => {
     await poster.update({ platform: 'slack', channel: 'C0JOBS' }, { id: '1700000000.000200' }, report);
     const call = fake.callsTo('chat.update').at(-1);

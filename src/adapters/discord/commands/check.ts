@@ -17,7 +17,7 @@ function megabytes(bytes: number): string {
 function outcome(result: SubmitResult, fileName: string): string {
   switch (result.status) {
     case 'queued':
-      return `Checking ${fileName}… I'll post the report in this channel when it is ready.`;
+      return `Checking ${fileName}… The report will appear here when it is ready.`;
     case 'duplicate':
       return `I'm already checking that file; the report will appear in this channel.`;
     case 'unavailable':
@@ -81,7 +81,8 @@ export const checkCommand: LisSubcommand = {
     }
     const result = await context.guestChecks.submit(
       { fileName: attachment.name, content },
-      { platform: 'discord', channel: interaction.channelId },
+      // The report replaces this deferred reply in place (the worker edits @original with the interaction token).
+      { platform: 'discord', channel: interaction.channelId, interaction: interaction.token },
       interaction.user.id,
     );
     await interaction.editReply(forEdit(plainMessage(outcome(result, attachment.name))));

@@ -6,6 +6,7 @@ import { escapeMrkdwn, escapePlain, sourceLink, truncate } from './escape.ts';
 import { BLOCK_KIT_LIMITS as LIMITS } from './limits.ts';
 import { renderTable } from './table.ts';
 import { encodeFeedback, encodeMore, type MoreOrigin } from './values.ts';
+import type { TextRefs } from '../../../state/text-refs.ts';
 
 export type Block = types.KnownBlock;
 type Button = types.Button;
@@ -25,6 +26,8 @@ export interface RenderOptions {
   readonly more?: MoreOrigin;
   /** 👍/👎 buttons; on by default for answered replies. */
   readonly feedback?: boolean;
+  /** Where a question too long for a button value is kept, by reference. */
+  readonly refs?: TextRefs;
 }
 
 /** Section texts are kept a little below the hard limit. */
@@ -138,8 +141,8 @@ function button(action: Pick<ReplyAction, 'kind' | 'label' | 'value'>, index: nu
   };
 }
 
-function feedbackBlock(reply: Reply, question: string): Block {
-  const value = encodeFeedback({ q: question, i: reply.intent, s: reply.sources.map((s) => s.id) });
+function feedbackBlock(reply: Reply, question: string, refs: TextRefs | undefined): Block {
+  const value = encodeFeedback({ q: question, i: reply.intent, s: reply.sources.map((s) => s.id) }, refs);
   return {
     type: 'actions',
     block_id: FEEDBACK_BLOCK_ID,
@@ -204,7 +207,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     .filter((a) => a.kind !== 'feedback-up' && a.kind !== 'feedback-down' && (a.kind !== 'show-more' || isDigestExpansion(a.value)))
     .slice(0, REPLY_BUTTONS)
     .map((a, i) => button(a, i, a.kind === 'show-matrix' ? 'primary' : undefined));
-  const feedback = withFeedback ? feedbackBlock(reply, question) : undefined;
+  const feedback = withFeedback ? feedbackBlock(reply, question, options.refs) : undefined;
 
   const fixedFirst = [header, ...intro, ...(sources ? [sources] : []), ...(feedback ? [feedback] : [])];
   const firstFixed = { blocks: fixedFirst.length + 2, chars: measure(fixedFirst) + (actions.length ? measure(actions) + 200 : 300) };
@@ -228,7 +231,11 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   if (hasMore && options.more) {
     buttons.push(
       button(
-        { kind: 'show-more', label: `Show more (page ${page + 2} of ${pageCount})`, value: encodeMore({ p: page + 1, o: options.more }) },
+        {
+          kind: 'show-more',
+          label: `Show more (page ${page + 2} of ${pageCount})`,
+          value: encodeMore({ p: page + 1, o: options.more }, options.refs),
+        },
         0,
       ),
     );

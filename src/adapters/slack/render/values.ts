@@ -1,14 +1,18 @@
 import * as z from 'zod';
+import type { TextRefs } from '../../../state/text-refs.ts';
 import { BLOCK_KIT_LIMITS } from './limits.ts';
 
 /**
- * What a button carries back. Values are small JSON documents, so a button works on any replica with no
- * server-side state: feedback carries the question and the answer's sources, "show more" how to rebuild the page.
+ * What a button carries back. Values are small JSON documents: feedback carries the question and the answer's
+ * sources, "show more" how to rebuild the page. A question too long to carry whole goes by reference (`r`, see
+ * TextRefs, shared by the replicas through Redis) instead of being cut.
  */
 
 export const FeedbackValue = z.object({
-  /** The question, shortened. */
+  /** The question, shortened when it goes by reference too. */
   q: z.string().max(1500),
+  /** A reference to the whole question, when it is too long to carry. */
+  r: z.string().max(40).optional(),
   /** The reply's intent. */
   i: z.string().max(40),
   /** Source ids of the answer. */
@@ -17,7 +21,11 @@ export const FeedbackValue = z.object({
 export type FeedbackValue = z.infer<typeof FeedbackValue>;
 
 /** How to rebuild a paginated reply: from a matrix action value, or by asking the question again. */
-export const MoreOrigin = z.union([z.object({ m: z.string().max(100) }), z.object({ q: z.string().max(1500) })]);
+export const MoreOrigin = z.union([
+  z.object({ m: z.string().max(100) }),
+  z.object({ q: z.string().max(1500) }),
+  z.object({ r: z.string().max(40) }),
+]);
 export type MoreOrigin = z.infer<typeof MoreOrigin>;
 
 export const MoreValue = z.object({ p: z.number().int().min(0).max(1000), o: MoreOrigin });
@@ -62,17 +70,35 @@ export function fitJson(build: (text: string) => unknown, text: string, limit: n
   return fitted;
 }
 
-export function encodeFeedback(value: FeedbackValue): string {
+/** Longest question a value carries itself; a longer one goes by reference when a TextRefs store is at hand. */
+const FEEDBACK_QUESTION_CHARS = 700;
+const MORE_QUESTION_CHARS = 1200;
+const PREVIEW_CHARS = 200;
+
+export function encodeFeedback(value: FeedbackValue, refs?: TextRefs): string {
   const sources = [...value.s];
-  const q = cut(valueText(value.q), 700);
+  const clean = valueText(value.q);
+  const byRef = refs !== undefined && clean.length > FEEDBACK_QUESTION_CHARS;
+  const q = cut(clean, byRef ? PREVIEW_CHARS : FEEDBACK_QUESTION_CHARS);
+  const extra = byRef ? { r: refs.put(value.q) } : {};
   // Sources give way first (they can be looked up again from the question), then the question itself.
-  while (sources.length > 0 && JSON.stringify({ ...value, q: '', s: sources }).length > BLOCK_KIT_LIMITS.actionValue / 2) sources.pop();
-  return fitJson((text) => ({ ...value, q: text, s: sources }), q);
+  while (sources.length > 0 && JSON.stringify({ ...value, ...extra, q: '', s: sources }).length > BLOCK_KIT_LIMITS.actionValue / 2)
+    sources.pop();
+  return fitJson((text) => ({ ...value, ...extra, q: text, s: sources }), q);
 }
 
-export function encodeMore(value: MoreValue): string {
-  if ('q' in value.o) return fitJson((text) => ({ p: value.p, o: { q: text } }), cut(valueText(value.o.q), 1200));
+export function encodeMore(value: MoreValue, refs?: TextRefs): string {
+  if ('q' in value.o) {
+    const clean = valueText(value.o.q);
+    if (refs && clean.length > MORE_QUESTION_CHARS) return JSON.stringify({ p: value.p, o: { r: refs.put(value.o.q) } });
+    return fitJson((text) => ({ p: value.p, o: { q: text } }), cut(clean, MORE_QUESTION_CHARS));
+  }
   return fitJson(() => ({ p: value.p, o: value.o }), '');
+}
+
+/** The whole question a feedback value stands for: from its reference when it has one and it is still kept. */
+export async function feedbackQuestion(value: FeedbackValue, refs?: TextRefs): Promise<string> {
+  return (value.r && (await refs?.get(value.r))) || value.q;
 }
 
 function decode<T>(schema: z.ZodType<T>, value: string | undefined): T | undefined {

@@ -2,7 +2,7 @@ import { hashUser } from '../../../../core/feedback-store.ts';
 import { claimOnce } from '../../dedupe.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { renderNotice } from '../../render/reply-blocks.ts';
-import { decodeFeedback } from '../../render/values.ts';
+import { decodeFeedback, feedbackQuestion } from '../../render/values.ts';
 import { handleButton, type ButtonArgs } from './shared.ts';
 
 const VOTE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -17,7 +17,7 @@ export function onFeedback(deps: SlackDeps, args: ButtonArgs, kind: 'up' | 'down
     if (first) {
       await deps.feedback.add({
         kind,
-        question: value.q,
+        question: await feedbackQuestion(value, deps.refs),
         intent: value.i,
         sources: value.s,
         platform: 'slack',

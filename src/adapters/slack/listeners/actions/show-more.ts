@@ -27,7 +27,12 @@ export function onShowMore(deps: SlackDeps, args: ButtonArgs): Promise<void> {
       await deliver(deps, args, place, result?.message ?? renderNotice('That matrix is not available any more.'));
       return;
     }
-    const { reply } = await askAndRender(deps, more.o.q, conversation, place.user);
-    await deliver(deps, args, place, renderReply(reply, { question: more.o.q, page: more.p, more: more.o }));
+    const question = 'r' in more.o ? await deps.refs.get(more.o.r) : more.o.q;
+    if (question === undefined) {
+      await deliver(deps, args, place, renderNotice('That question is no longer kept. Ask it again to see the rest.'));
+      return;
+    }
+    const { reply } = await askAndRender(deps, question, conversation, place.user);
+    await deliver(deps, args, place, renderReply(reply, { question, page: more.p, more: more.o, refs: deps.refs }));
   });
 }
