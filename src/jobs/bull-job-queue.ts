@@ -43,7 +43,7 @@ const FINISHED_POLL_MS = 20;
  * wait, up to `maxStalledCount` times.
  */
 export class BullJobQueue<T, R> implements JobQueue<T, R> {
-  private readonly queue: Queue<T, R, string, T, R, string>;
+  private queue: Queue<T, R, string, T, R, string>;
   private readonly logger: JobLogger;
   private events: Promise<QueueEvents> | undefined;
   private readonly lastWarned = new Map<string, { at: number; suppressed: number }>();
@@ -53,10 +53,14 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
     private readonly options: BullJobQueueOptions,
   ) {
     this.logger = options.logger ?? silentLogger;
-    const { defaults } = options;
-    this.queue = new (bullmq().Queue)<T, R, string, T, R, string>(name, {
-      connection: options.connections.producer,
-      prefix: options.prefix,
+    this.queue = this.openQueue();
+  }
+
+  private openQueue(): Queue<T, R, string, T, R, string> {
+    const { defaults } = this.options;
+    const queue = new (bullmq().Queue)<T, R, string, T, R, string>(this.name, {
+      connection: this.options.connections.producer,
+      prefix: this.options.prefix,
       defaultJobOptions: {
         attempts: defaults.attempts,
         backoff: { type: 'exponential', delay: defaults.backoffMs },
@@ -64,38 +68,61 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
         removeOnFail: { age: defaults.keepFailedSeconds },
       },
     });
-    this.queue.on('error', (error: Error) => this.warnThrottled('queue error', error));
+    queue.on('error', (error: Error) => this.warnThrottled('queue error', error));
+    return queue;
+  }
+
+  /**
+   * The Queue, opened again when its start-up failed. BullMQ keeps a failed start-up (its version check timing out on
+   * a loaded machine, say) for good: every later call on that Queue rejects with the same error, long after Redis is
+   * fine. The shared producer connection is not BullMQ's to close, so closing the old Queue leaves it open.
+   */
+  private async liveQueue(): Promise<Queue<T, R, string, T, R, string>> {
+    const queue = this.queue;
+    try {
+      await queue.waitUntilReady();
+      return queue;
+    } catch (error) {
+      if (this.queue === queue) {
+        this.warnThrottled('queue start-up failed; opening it again', error instanceof Error ? error : new Error(String(error)));
+        this.queue = this.openQueue();
+        void queue.close().catch(() => undefined);
+      }
+      await this.queue.waitUntilReady();
+      return this.queue;
+    }
   }
 
   async add(data: T, options: AddOptions): Promise<AddResult> {
     assertJobId(options.jobId);
     const redis = await this.options.connections.readyProducer();
-    const key = this.queue.toKey(options.jobId);
+    const queue = await this.liveQueue();
+    const key = queue.toKey(options.jobId);
     // BullMQ answers the same whether it created the job or found one with this id, so: an id that is already
     // stored is a duplicate without adding; otherwise add, and the stored data tells whether this add created it
     // or a concurrent one did (callers put a request id in the data). Identical data added concurrently by two
     // callers can both report `created`; BullMQ still stores one job.
     if ((await redis.exists(key)) === 1) return { id: options.jobId, created: false };
-    await this.queue.add(this.name, data, { jobId: options.jobId, ...(options.delayMs ? { delay: options.delayMs } : {}) });
+    await queue.add(this.name, data, { jobId: options.jobId, ...(options.delayMs ? { delay: options.delayMs } : {}) });
     const stored = await redis.hget(key, 'data');
     return { id: options.jobId, created: stored === null || stored === JSON.stringify(data) };
   }
 
   async getJob(id: string): Promise<JobSnapshot<T, R> | undefined> {
-    const job = await this.queue.getJob(id);
+    const job = await (await this.liveQueue()).getJob(id);
     if (!job) return undefined;
     return snapshot(job, stateOf(await job.getState()));
   }
 
   async remove(id: string): Promise<boolean> {
-    return (await this.queue.remove(id)) === 1;
+    return (await (await this.liveQueue()).remove(id)) === 1;
   }
 
   async finished(id: string, timeoutMs: number): Promise<JobSnapshot<T, R> | undefined> {
     const deadline = Date.now() + timeoutMs;
     const events = await this.queueEvents();
     for (;;) {
-      const job = await this.queue.getJob(id);
+      const job = await (await this.liveQueue()).getJob(id);
       if (!job) return undefined;
       const left = deadline - Date.now();
       if (left <= 0) return this.finalSnapshot(id);
@@ -108,7 +135,7 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
   }
 
   async depth(): Promise<number> {
-    const counts = await this.queue.getJobCounts('waiting', 'delayed', 'prioritized');
+    const counts = await (await this.liveQueue()).getJobCounts('waiting', 'delayed', 'prioritized');
     return Object.values(counts).reduce((sum, n) => sum + n, 0);
   }
 
@@ -144,7 +171,9 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
   }
 
   async upsertScheduler(id: string, schedule: Schedule, data: T): Promise<void> {
-    await this.queue.upsertJobScheduler(
+    await (
+      await this.liveQueue()
+    ).upsertJobScheduler(
       id,
       {
         ...(schedule.every !== undefined ? { every: schedule.every } : {}),
@@ -156,13 +185,13 @@ export class BullJobQueue<T, R> implements JobQueue<T, R> {
   }
 
   async removeScheduler(id: string): Promise<boolean> {
-    return this.queue.removeJobScheduler(id);
+    return (await this.liveQueue()).removeJobScheduler(id);
   }
 
   async listSchedulers(): Promise<string[]> {
     const ids: string[] = [];
     for (let start = 0; ; start += 500) {
-      const page = await this.queue.getJobSchedulers(start, start + 499, true);
+      const page = await (await this.liveQueue()).getJobSchedulers(start, start + 499, true);
       for (const scheduler of page) if (scheduler.key) ids.push(scheduler.key);
       if (page.length < 500) return ids;
     }
