@@ -13,16 +13,26 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
 }
 
-/** Ready means: the KB is loaded, Redis answers when configured, and each named part is connected. */
+type QueueProbe = Pick<JobQueue<unknown, unknown>, 'name' | 'depth'>;
+
+/**
+ * Ready means: the KB is loaded, Redis answers when configured, each named part is connected, and each job queue
+ * answers through its own client (a replica whose queue cannot enqueue is not ready, although Redis itself answers).
+ */
 export function readinessChecks(
   kb: () => KnowledgeBase | undefined,
   redis: Redis | undefined,
   parts: ReadonlyArray<{ name: string; ready(): boolean | Promise<boolean> }>,
+  queues: readonly QueueProbe[] = [],
 ): ReadinessCheck[] {
   return [
     { name: 'kb', check: () => kb() !== undefined },
     ...(redis ? [{ name: 'redis', check: async () => (await redis.ping()) === 'PONG' }] : []),
     ...parts.map((part) => ({ name: part.name, check: () => part.ready() })),
+    ...queues.map((queue) => ({
+      name: `queue:${queue.name}`,
+      check: () => withTimeout(queue.depth(), 1000).then(() => true),
+    })),
   ];
 }
 
@@ -51,7 +61,7 @@ export async function startHealth(
   kb: () => KnowledgeBase | undefined,
   parts: ReadonlyArray<{ name: string; ready(): boolean | Promise<boolean> }>,
   env: NodeJS.ProcessEnv = {},
-  queues: ReadonlyArray<Pick<JobQueue<unknown, unknown>, 'name' | 'depth'>> = [],
+  queues: readonly QueueProbe[] = [],
 ): Promise<HealthServer | undefined> {
   const port = infra.settings.METRICS_PORT;
   if (port === undefined) return undefined;
@@ -59,7 +69,7 @@ export async function startHealth(
   const server = await startHealthServer(
     port,
     infra.metrics,
-    readinessChecks(kb, infra.redis, parts),
+    readinessChecks(kb, infra.redis, parts, queues),
     async () => {
       const current = kb();
       if (current) infra.metrics.recordKb(current.version, current.newestEra);

@@ -7,10 +7,18 @@ import { readinessChecks } from '../../src/runtime/health.ts';
 import type { KnowledgeBase } from '../../src/knowledge/index.ts';
 import { realKb } from '../helpers/real-kb.ts';
 import { TEST_REDIS_URL } from '../helpers/ports.ts';
+import { testKeyPrefix } from '../helpers/redis.ts';
+import { BullJobQueue } from '../../src/jobs/bull-job-queue.ts';
+import { RedisConnections } from '../../src/jobs/redis-connections.ts';
 
-async function probe(kb: () => KnowledgeBase | undefined, redis: Redis | undefined, parts: Array<{ name: string; ready(): boolean }> = []) {
+async function probe(
+  kb: () => KnowledgeBase | undefined,
+  redis: Redis | undefined,
+  parts: Array<{ name: string; ready(): boolean }> = [],
+  queues: Parameters<typeof readinessChecks>[3] = [],
+) {
   const metrics = new LisbotMetrics({ defaults: false });
-  const server = await startHealthServer(0, metrics, readinessChecks(kb, redis, parts), () => {
+  const server = await startHealthServer(0, metrics, readinessChecks(kb, redis, parts, queues), () => {
     const current = kb();
     if (current) metrics.recordKb(current.version, current.newestEra);
   });
@@ -68,6 +76,27 @@ describe('/healthz, /readyz and /metrics', () => {
     assert.doesNotMatch(noKb.metricsText, /lisbot_kb_info\{/);
     const disconnected = await probe(() => realKb(), undefined, [{ name: 'discord', ready: () => false }]);
     assert.equal(disconnected.ready, 503);
+  });
+  test('a job queue that cannot reach Redis makes the replica not ready, although Redis itself answers', async () => {
+    const redis = new Redis(TEST_REDIS_URL);
+    const good = new RedisConnections(TEST_REDIS_URL, undefined, 300);
+    const dead = new RedisConnections('redis://127.0.0.1:1', undefined, 300);
+    const defaults = { attempts: 1, backoffMs: 10, timeoutMs: 1_000, keepCompletedSeconds: 60, keepFailedSeconds: 60 };
+    const prefix = testKeyPrefix('health');
+    const checks = new BullJobQueue<unknown, unknown>('checks', { connections: good, prefix, defaults });
+    const stuck = new BullJobQueue<unknown, unknown>('stuck', { connections: dead, prefix, defaults });
+    try {
+      const healthy = await probe(() => realKb(), redis, [], [checks]);
+      assert.equal(healthy.ready, 200);
+      assert.equal(healthy.readyBody.checks['queue:checks'], true);
+      const broken = await probe(() => realKb(), redis, [], [checks, stuck]);
+      assert.equal(broken.ready, 503);
+      assert.deepEqual(broken.readyBody.checks, { kb: true, redis: true, 'queue:checks': true, 'queue:stuck': false });
+    } finally {
+      await Promise.all([checks.close(), stuck.close()]);
+      await Promise.all([good.close(), dead.close()]);
+      redis.disconnect();
+    }
   });
   test('answers are counted by intent and outcome', async () => {
     const metrics = new LisbotMetrics({ defaults: false });
