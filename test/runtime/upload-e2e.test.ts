@@ -163,7 +163,7 @@ describe('with Redis: serve enqueues on BullMQ, a worker checks and posts', () =
 });
 
 describe('an upload through Discord is checked as a job and its report arrives once', () => {
-  test('/lis check file: → in-process queue → real check → one report posted to the channel, even when uploaded twice', async () => {
+  test('/lis check file: → in-process queue → real check → one report in place of "Checking…", even when uploaded twice', async () => {
     const { withDiscord, until } = await import('../adapters/discord/harness.ts');
     const { attachmentOption, slashCommand } = await import('../adapters/discord/payloads.ts');
     const { DiscordReplyPoster } = await import('../../src/adapters/discord/poster.ts');
@@ -178,11 +178,14 @@ describe('an upload through Discord is checked as a job and its report arrives o
           posters: { discord: DiscordReplyPoster.fromSettings(settings) },
           check: guestCheckRunner(() => realKb()),
         });
+        // The report replaces the deferred "Checking…" reply (PATCH @original) or, once the token expired, goes to the channel.
         const reports = () =>
           fake.requests.filter(
             (r) =>
-              r.method === 'POST' &&
-              r.path === `/channels/${fake.channelId}/messages` &&
+              ((r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`) ||
+                (r.method === 'PATCH' &&
+                  r.path.startsWith(`/webhooks/${fake.applicationId}/`) &&
+                  r.path.endsWith('/messages/@original'))) &&
               /DM_BALLOON_ONLY|balloon/i.test(JSON.stringify(r.body)),
           );
         for (let upload = 0; upload < 2; upload++) {
