@@ -15,36 +15,52 @@ const SECRET = 'uploadTestSigningSecret0123456789';
 const BUNDLE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'bundles', 'rhel63-lis35.txt'));
 const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
 
+/** serve without Redis against a fake Slack: the in-process queue and the real check. */
+async function withSlackServe(
+  run: (ctx: { fake: FakeSlackApi; url: string; bot: Awaited<ReturnType<typeof startBotProcess>> }) => Promise<void>,
+) {
+  const fake = await FakeSlackApi.start();
+  const port = await freePort();
+  const env = {
+    SLACK_BOT_TOKEN: fake.botToken,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: String(port),
+    LISBOT_STATE_DIR: mkdtempSync(join(tmpdir(), 'lisbot-e2e-')),
+    LOG_LEVEL: 'silent',
+  };
+  const infra = createInfrastructure(env, { logDestination: quiet });
+  const bot = await startBotProcess(env, infra);
+  try {
+    await run({ fake, url: `http://127.0.0.1:${port}/slack/events`, bot });
+  } finally {
+    await bot.stop(2000);
+    await infra.close();
+    await fake.close();
+  }
+}
+
+/** A signed Events API body: a file shared in a direct message. */
+function fileShared(file: ReturnType<FakeSlackApi['addFile']>, channel: string): string {
+  const ts = nextTs();
+  return eventEnvelope({
+    type: 'message',
+    subtype: 'file_share',
+    channel,
+    channel_type: 'im',
+    user: 'U0ALICE',
+    text: '',
+    files: [file],
+    ts,
+    event_ts: ts,
+  }).body;
+}
+
 describe('an upload through Slack is checked as a job and its report arrives once', () => {
   test('serve without Redis: in-process queue, real check, report posted once despite a retried delivery', async () => {
-    const fake = await FakeSlackApi.start();
-    const port = await freePort();
-    const env = {
-      SLACK_BOT_TOKEN: fake.botToken,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-      LISBOT_STATE_DIR: mkdtempSync(join(tmpdir(), 'lisbot-e2e-')),
-      LOG_LEVEL: 'silent',
-    };
-    const infra = createInfrastructure(env, { logDestination: quiet });
-    const bot = await startBotProcess(env, infra);
-    try {
+    await withSlackServe(async ({ fake, url, bot }) => {
       assert.equal(bot.queues.kind, 'in-process');
-      const file = fake.addFile({ id: 'F0RHEL63', name: 'lischeck.txt', content: BUNDLE });
-      const ts = nextTs();
-      const { body } = eventEnvelope({
-        type: 'message',
-        subtype: 'file_share',
-        channel: 'D0ALICE',
-        channel_type: 'im',
-        user: 'U0ALICE',
-        text: '',
-        files: [file],
-        ts,
-        event_ts: ts,
-      });
-      const url = `http://127.0.0.1:${port}/slack/events`;
+      const body = fileShared(fake.addFile({ id: 'F0RHEL63', name: 'lischeck.txt', content: BUNDLE }), 'D0ALICE');
       assert.equal((await postSigned(url, body, JSON_TYPE, { secret: SECRET })).status, 200);
       assert.equal((await postSigned(url, body, JSON_TYPE, { secret: SECRET, retryNum: 1, retryReason: 'http_timeout' })).status, 200);
       const reports = () =>
@@ -55,53 +71,21 @@ describe('an upload through Slack is checked as a job and its report arrives onc
       const report = JSON.stringify(reports()[0]?.body);
       assert.match(report, /LIS_OUTDATED|outdated|superseded/i);
       assert.match(report, /D0ALICE/);
-    } finally {
-      await bot.stop(2000);
-      await infra.close();
-      await fake.close();
-    }
+    });
   });
 
   test('collector output saved as UTF-16 (with its BOM) and uploaded in chat gets the same findings, not "no findings"', async () => {
-    const fake = await FakeSlackApi.start();
-    const port = await freePort();
-    const env = {
-      SLACK_BOT_TOKEN: fake.botToken,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-      LISBOT_STATE_DIR: mkdtempSync(join(tmpdir(), 'lisbot-e2e-')),
-      LOG_LEVEL: 'silent',
-    };
-    const infra = createInfrastructure(env, { logDestination: quiet });
-    const bot = await startBotProcess(env, infra);
-    try {
+    await withSlackServe(async ({ fake, url }) => {
       const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(BUNDLE.toString('utf8'), 'utf16le')]);
-      const file = fake.addFile({ id: 'F0UTF16', name: 'lischeck-utf16.txt', content: utf16 });
-      const ts = nextTs();
-      const { body } = eventEnvelope({
-        type: 'message',
-        subtype: 'file_share',
-        channel: 'D0UTF16',
-        channel_type: 'im',
-        user: 'U0ALICE',
-        text: '',
-        files: [file],
-        ts,
-        event_ts: ts,
-      });
-      assert.equal((await postSigned(`http://127.0.0.1:${port}/slack/events`, body, JSON_TYPE, { secret: SECRET })).status, 200);
+      const body = fileShared(fake.addFile({ id: 'F0UTF16', name: 'lischeck-utf16.txt', content: utf16 }), 'D0UTF16');
+      assert.equal((await postSigned(url, body, JSON_TYPE, { secret: SECRET })).status, 200);
       const report = await fake.waitFor(
         (c) => c.method === 'chat.postMessage' && c.body.channel === 'D0UTF16' && !/^Checking /.test(String(c.body.text)),
         20_000,
       );
       assert.match(JSON.stringify(report.body), /LIS_OUTDATED|outdated|superseded/i);
       assert.doesNotMatch(JSON.stringify(report.body), /no findings/i);
-    } finally {
-      await bot.stop(2000);
-      await infra.close();
-      await fake.close();
-    }
+    });
   });
 });
 
