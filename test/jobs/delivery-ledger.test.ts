@@ -27,6 +27,13 @@ const ledgers: ReadonlyArray<[string, () => DeliveryLedger]> = [
 
 const key = (): DeliveryKey => ({ id: `gc-${randomUUID()}`, instance: randomUUID() });
 
+/** Where each attempt of one delivery ends: up to six attempts. */
+const attemptPoints = () =>
+  fc.array(fc.constantFrom<Point>('ok', 'post-fails', 'crash-before-claim', 'crash-in-post', 'crash-after-accept'), {
+    minLength: 1,
+    maxLength: 6,
+  });
+
 for (const [name, make] of ledgers) {
   describe(`the ${name} delivery ledger`, () => {
     test('claim, in-doubt for anyone else, release, claim again, record, delivered', async () => {
@@ -193,100 +200,88 @@ function mortal(ledger: DeliveryLedger, dead: { value: boolean }): DeliveryLedge
 for (const [name, make] of ledgers) {
   test(`${name} ledger with a platform to ask: whatever point attempts crash at, one post once any attempt gets through`, async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.constantFrom<Point>('ok', 'post-fails', 'crash-before-claim', 'crash-in-post', 'crash-after-accept'), {
-          minLength: 1,
-          maxLength: 6,
-        }),
-        async (points) => {
-          const ledger = make();
-          const k = key();
-          const platform: string[] = [];
-          for (const [index, point] of points.entries()) {
-            const dead = { value: false };
-            if (point === 'crash-before-claim') continue;
-            // A dead attempt's heartbeat has lapsed by the time the next one runs (a 1 ms beat, a 5 ms pause).
-            await new Promise((resolve) => setTimeout(resolve, 5));
-            try {
-              await deliverOnce(
-                mortal(ledger, dead),
-                k,
-                () => {
-                  if (point === 'post-fails') return Promise.reject(new Error('platform 500'));
-                  if (point === 'crash-in-post') {
-                    dead.value = true;
-                    return Promise.reject(new Crash('killed mid-post'));
-                  }
-                  platform.push(`m-${index}`);
-                  if (point === 'crash-after-accept') {
-                    dead.value = true;
-                    return Promise.reject(new Crash('killed after the platform accepted'));
-                  }
-                  return Promise.resolve({ id: `m-${index}` });
-                },
-                {
-                  leaseMs: 60_000,
-                  settleMs: 0,
-                  beatTtlMs: 1,
-                  finalAttempt: index === points.length - 1,
-                  find: () => Promise.resolve(platform[0] ? { id: platform[0] } : undefined),
-                },
-              );
-            } catch (error) {
-              if (!(error instanceof Crash) && !(error instanceof Error && error.message === 'platform 500')) throw error;
-            }
+      fc.asyncProperty(attemptPoints(), async (points) => {
+        const ledger = make();
+        const k = key();
+        const platform: string[] = [];
+        for (const [index, point] of points.entries()) {
+          const dead = { value: false };
+          if (point === 'crash-before-claim') continue;
+          // A dead attempt's heartbeat has lapsed by the time the next one runs (a 1 ms beat, a 5 ms pause).
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          try {
+            await deliverOnce(
+              mortal(ledger, dead),
+              k,
+              () => {
+                if (point === 'post-fails') return Promise.reject(new Error('platform 500'));
+                if (point === 'crash-in-post') {
+                  dead.value = true;
+                  return Promise.reject(new Crash('killed mid-post'));
+                }
+                platform.push(`m-${index}`);
+                if (point === 'crash-after-accept') {
+                  dead.value = true;
+                  return Promise.reject(new Crash('killed after the platform accepted'));
+                }
+                return Promise.resolve({ id: `m-${index}` });
+              },
+              {
+                leaseMs: 60_000,
+                settleMs: 0,
+                beatTtlMs: 1,
+                finalAttempt: index === points.length - 1,
+                find: () => Promise.resolve(platform[0] ? { id: platform[0] } : undefined),
+              },
+            );
+          } catch (error) {
+            if (!(error instanceof Crash) && !(error instanceof Error && error.message === 'platform 500')) throw error;
           }
-          assert.ok(platform.length <= 1, `posted ${platform.length} times for ${points.join(', ')}`);
-          const reached = points.includes('ok') || points.includes('crash-after-accept');
-          if (reached) assert.equal(platform.length, 1, `no report for ${points.join(', ')}`);
-        },
-      ),
+        }
+        assert.ok(platform.length <= 1, `posted ${platform.length} times for ${points.join(', ')}`);
+        const reached = points.includes('ok') || points.includes('crash-after-accept');
+        if (reached) assert.equal(platform.length, 1, `no report for ${points.join(', ')}`);
+      }),
       { numRuns: propertyRuns(name === 'redis' ? 150 : 500) },
     );
   });
 
   test(`${name} ledger: whatever point attempts crash at, never two posts; with no crash inside the window, exactly one`, async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.constantFrom<Point>('ok', 'post-fails', 'crash-before-claim', 'crash-in-post', 'crash-after-accept'), {
-          minLength: 1,
-          maxLength: 6,
-        }),
-        async (points) => {
-          const ledger = make();
-          const k = key();
-          const platform: string[] = [];
-          for (const [index, point] of points.entries()) {
-            const dead = { value: false };
-            if (point === 'crash-before-claim') continue;
-            try {
-              await deliverOnce(
-                mortal(ledger, dead),
-                k,
-                () => {
-                  if (point === 'post-fails') return Promise.reject(new Error('platform 500'));
-                  if (point === 'crash-in-post') {
-                    dead.value = true;
-                    return Promise.reject(new Crash('killed mid-post'));
-                  }
-                  platform.push(`attempt ${index}`);
-                  if (point === 'crash-after-accept') {
-                    dead.value = true;
-                    return Promise.reject(new Crash('killed after the platform accepted'));
-                  }
-                  return Promise.resolve({ id: `m-${index}` });
-                },
-                { leaseMs: 0, settleMs: 0, finalAttempt: index === points.length - 1 },
-              );
-            } catch (error) {
-              if (!(error instanceof Crash) && !(error instanceof Error && error.message === 'platform 500')) throw error;
-            }
+      fc.asyncProperty(attemptPoints(), async (points) => {
+        const ledger = make();
+        const k = key();
+        const platform: string[] = [];
+        for (const [index, point] of points.entries()) {
+          const dead = { value: false };
+          if (point === 'crash-before-claim') continue;
+          try {
+            await deliverOnce(
+              mortal(ledger, dead),
+              k,
+              () => {
+                if (point === 'post-fails') return Promise.reject(new Error('platform 500'));
+                if (point === 'crash-in-post') {
+                  dead.value = true;
+                  return Promise.reject(new Crash('killed mid-post'));
+                }
+                platform.push(`attempt ${index}`);
+                if (point === 'crash-after-accept') {
+                  dead.value = true;
+                  return Promise.reject(new Crash('killed after the platform accepted'));
+                }
+                return Promise.resolve({ id: `m-${index}` });
+              },
+              { leaseMs: 0, settleMs: 0, finalAttempt: index === points.length - 1 },
+            );
+          } catch (error) {
+            if (!(error instanceof Crash) && !(error instanceof Error && error.message === 'platform 500')) throw error;
           }
-          assert.ok(platform.length <= 1, `posted ${platform.length} times for ${points.join(', ')}`);
-          const window = points.some((p) => p === 'crash-in-post' || p === 'crash-after-accept');
-          if (!window && points.includes('ok')) assert.equal(platform.length, 1, `no report for ${points.join(', ')}`);
-        },
-      ),
+        }
+        assert.ok(platform.length <= 1, `posted ${platform.length} times for ${points.join(', ')}`);
+        const window = points.some((p) => p === 'crash-in-post' || p === 'crash-after-accept');
+        if (!window && points.includes('ok')) assert.equal(platform.length, 1, `no report for ${points.join(', ')}`);
+      }),
       { numRuns: propertyRuns(name === 'redis' ? 150 : 500) },
     );
   });
