@@ -4,7 +4,7 @@ import type { LisSubcommand } from '../context.ts';
 import { renderReply } from '../render/embeds.ts';
 import { footerFor, replyPrivately } from '../respond.ts';
 import { handlerReply } from './direct.ts';
-import { familyChoices, resolveFamily, resolveVersion, versionChoices, unknownFamilyText } from './kb-options.ts';
+import { distroNameOption, familyChoices, resolveFamily, resolveVersion, versionChoices, unknownFamilyText } from './kb-options.ts';
 
 /** `/lis distro name: version:` — is this release supported, and how does it get integration services. */
 export const distroCommand: LisSubcommand = {
@@ -12,14 +12,7 @@ export const distroCommand: LisSubcommand = {
   data: new SlashCommandSubcommandBuilder()
     .setName('distro')
     .setDescription('Is a distribution (and release) supported on Hyper-V, and how')
-    .addStringOption((option) =>
-      option
-        .setName('name')
-        .setDescription('Distribution, e.g. Ubuntu, RHEL, SLES, FreeBSD')
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    )
+    .addStringOption(distroNameOption)
     .addStringOption((option) =>
       option.setName('version').setDescription('Release, e.g. 22.04, 7.5 or 11 SP3').setAutocomplete(true).setMaxLength(40),
     ),

@@ -1,3 +1,4 @@
+import type { SlashCommandStringOption } from 'discord.js';
 import type { FeatureEntity } from '../../../core/reply.ts';
 import type { KnowledgeBase } from '../../../knowledge/index.ts';
 import { lookupFamily, lookupHost } from '../../../knowledge/lookup.ts';
@@ -7,6 +8,16 @@ import { truncate } from '../render/escape.ts';
 
 /** Discord's limits for autocomplete: 25 choices, names and values of 1 to 100 characters. */
 export const MAX_CHOICES = 25;
+
+/** The required, autocompleted `name:` option of the commands that take a distribution. */
+export function distroNameOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option
+    .setName('name')
+    .setDescription('Distribution, e.g. Ubuntu, RHEL, SLES, FreeBSD')
+    .setRequired(true)
+    .setAutocomplete(true)
+    .setMaxLength(100);
+}
 const MAX_CHOICE_TEXT = 100;
 
 export interface Choice {

@@ -6,7 +6,7 @@ import type { LisSubcommand } from '../context.ts';
 import { withPicture } from '../picture.ts';
 import { renderReply } from '../render/embeds.ts';
 import { footerFor, replyPrivately, replyWithin } from '../respond.ts';
-import { familyChoices, resolveFamily, resolveHost, unknownFamilyText } from './kb-options.ts';
+import { distroNameOption, familyChoices, resolveFamily, resolveHost, unknownFamilyText } from './kb-options.ts';
 
 /** "2019-06-13", "june 2019", "mid 2020", "2016": read as the as-of phrases of a question are. */
 export function resolveAsOf(value: string): string | undefined {
@@ -22,14 +22,7 @@ export const matrixCommand: LisSubcommand = {
   data: new SlashCommandSubcommandBuilder()
     .setName('matrix')
     .setDescription("A distribution's Hyper-V feature matrix as a picture")
-    .addStringOption((option) =>
-      option
-        .setName('name')
-        .setDescription('Distribution, e.g. Ubuntu, RHEL, SLES, FreeBSD')
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    )
+    .addStringOption(distroNameOption)
     .addStringOption((option) =>
       option
         .setName('host')
