@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis';
-import type { Logger } from 'pino';
 import { userKbDir } from '../config/paths.ts';
 import { MemoryDigestArchive, RedisDigestArchive, type DigestArchive } from '../digest/archive.ts';
 import { DigestCommandsService } from '../digest/commands.ts';
@@ -19,7 +18,7 @@ import type { JobQueues } from '../jobs/job-queues.ts';
 import type { JobWorker } from '../jobs/job-queue.ts';
 import type { KnowledgeBaseHolder } from '../knowledge/holder.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
-import type { AnswerLedger } from '../corrections/ledger.ts';
+import type { Infrastructure } from './infrastructure.ts';
 import { runCorrections } from '../corrections/correct.ts';
 import { KB_SYNC_QUEUE, kbSyncProcessor, scheduleKbSync, type KbSyncJobData, type KbSyncJobResult } from '../jobs/kb-sync-job.ts';
 
@@ -49,11 +48,10 @@ export interface BackgroundWorkerOptions {
   readonly holder: KnowledgeBaseHolder;
   readonly posters: ReplyPosters;
   readonly env: NodeJS.ProcessEnv;
-  readonly kbSources: readonly string[];
-  readonly kbSyncSchedule: string;
-  readonly logger: Logger;
-  /** With it, each published KB version is followed by corrections of the answers it changed. */
-  readonly answers?: AnswerLedger;
+  /** Its KB sources and sync schedule, its logger, and the answer ledger: each published KB version is followed by corrections of the answers it changed. */
+  readonly infra: Pick<Infrastructure, 'logger' | 'answers'> & {
+    readonly settings: Pick<Infrastructure['settings'], 'KB_SOURCES' | 'KB_SYNC_SCHEDULE'>;
+  };
 }
 
 /**
@@ -61,7 +59,9 @@ export interface BackgroundWorkerOptions {
  * when there is no Redis. Schedulers are reconciled with the stored subscriptions at start.
  */
 export async function startBackgroundWorkers(options: BackgroundWorkerOptions): Promise<JobWorker[]> {
-  const { queues, digest, holder, logger } = options;
+  const { queues, digest, holder } = options;
+  const { logger, answers } = options.infra;
+  const { KB_SOURCES: kbSources, KB_SYNC_SCHEDULE: kbSyncSchedule } = options.infra.settings;
   const settings = queues.settings;
   const jobLogger = logger.child({ component: 'jobs' });
   const delivery = new DigestDelivery({
@@ -80,35 +80,32 @@ export async function startBackgroundWorkers(options: BackgroundWorkerOptions): 
   ];
   const reconciled = await digest.scheduler.reconcile(digest.store);
   logger.info(reconciled, 'digest schedulers reconciled');
-  if (options.kbSources.length > 0) {
+  if (kbSources.length > 0) {
     const kbSync = queues.queue<KbSyncJobData, KbSyncJobResult>(KB_SYNC_QUEUE, { attempts: 3 });
     workers.push(
       kbSync.work(
         kbSyncProcessor({
-          sources: options.kbSources,
+          sources: kbSources,
           userDir: userKbDir(options.env),
           logger: logger.child({ component: 'kb-sync' }),
           onPublished: () => {
             holder.refresh();
-            const answers = options.answers;
-            if (answers) {
-              void runCorrections({
-                kb: holder.get(),
-                ledger: answers,
-                posters: pacedPosters(options.posters, undefined, queues.pacer()),
-                log: (m) => logger.warn(m),
-              }).then(
-                (run) => logger.info(run, 'corrections after kb-sync'),
-                (error: unknown) => logger.warn({ err: String(error) }, 'corrections failed'),
-              );
-            }
+            void runCorrections({
+              kb: holder.get(),
+              ledger: answers,
+              posters: pacedPosters(options.posters, undefined, queues.pacer()),
+              log: (m) => logger.warn(m),
+            }).then(
+              (run) => logger.info(run, 'corrections after kb-sync'),
+              (error: unknown) => logger.warn({ err: String(error) }, 'corrections failed'),
+            );
           },
         }),
         { concurrency: 1 },
       ),
     );
-    await scheduleKbSync(kbSync, options.kbSyncSchedule);
-    logger.info({ sources: options.kbSources.length, schedule: options.kbSyncSchedule }, 'kb-sync scheduled');
+    await scheduleKbSync(kbSync, kbSyncSchedule);
+    logger.info({ sources: kbSources.length, schedule: kbSyncSchedule }, 'kb-sync scheduled');
   }
   return workers;
 }

@@ -48,10 +48,7 @@ export async function startBotProcess(env: NodeJS.ProcessEnv, infra: Infrastruct
           holder,
           posters,
           env,
-          logger: infra.logger,
-          answers: infra.answers,
-          kbSources: infra.settings.KB_SOURCES,
-          kbSyncSchedule: infra.settings.KB_SYNC_SCHEDULE,
+          infra,
         })),
       );
     }

@@ -54,10 +54,7 @@ async function runWorkers(env: NodeJS.ProcessEnv, infra: Infrastructure): Promis
       holder,
       posters,
       env,
-      logger: infra.logger,
-      answers: infra.answers,
-      kbSources: infra.settings.KB_SOURCES,
-      kbSyncSchedule: infra.settings.KB_SYNC_SCHEDULE,
+      infra,
     });
     health = await startHealth(infra, holder.get, [{ name: 'workers', ready: () => true }], env, [
       runtime.queues.guestChecks,
