@@ -176,22 +176,35 @@ async function settleQuestions(keys: readonly string[]): Promise<void> {
   await sleep(1500);
 }
 
-function questionFigures(scenario: string, keys: readonly string[], note?: string): Figures {
-  const list = keys.map((k) => questions.get(k)!);
-  const latencies = list.filter((q) => q.replies.length > 0).map((q) => Math.min(...q.replies) - q.sentAt);
+/** Sent, acked, replied, duplicated and lost, and the latency to the first reply, of one scenario's requests. */
+function recordFigures(
+  scenario: string,
+  list: ReadonlyArray<{ readonly sentAt: number; readonly acked: boolean; readonly arrivals: readonly number[] }>,
+  note?: string,
+): Figures {
+  const latencies = list.filter((r) => r.arrivals.length > 0).map((r) => Math.min(...r.arrivals) - r.sentAt);
   const figures = {
     scenario,
     sent: list.length,
-    acked: list.filter((q) => q.acked).length,
-    replied: list.filter((q) => q.replies.length > 0).length,
-    duplicated: list.filter((q) => q.replies.length > 1).length,
-    lost: list.filter((q) => q.replies.length === 0).length,
+    acked: list.filter((r) => r.acked).length,
+    replied: list.filter((r) => r.arrivals.length > 0).length,
+    duplicated: list.filter((r) => r.arrivals.length > 1).length,
+    lost: list.filter((r) => r.arrivals.length === 0).length,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     ...(note ? { note } : {}),
   };
   results.push(figures);
   return figures;
+}
+
+function questionFigures(scenario: string, keys: readonly string[], note?: string): Figures {
+  const list = keys.map((k) => questions.get(k)!);
+  return recordFigures(
+    scenario,
+    list.map((q) => ({ sentAt: q.sentAt, acked: q.acked, arrivals: q.replies })),
+    note,
+  );
 }
 
 async function settleChecks(channels: readonly string[]): Promise<void> {
@@ -206,21 +219,12 @@ async function settleChecks(channels: readonly string[]): Promise<void> {
 
 function checkFigures(scenario: string, channels: readonly string[]): Figures {
   const list = channels.map((c) => checks.get(c)!);
-  const latencies = list.filter((c) => c.reports.length > 0).map((c) => Math.min(...c.reports) - c.sentAt);
   const wrong = list.filter((c) => c.reports.length > 0 && c.notices.some((n) => /not confirmed|upload (it )?again/i.test(n))).length;
-  const figures = {
+  return recordFigures(
     scenario,
-    sent: list.length,
-    acked: list.filter((c) => c.acked).length,
-    replied: list.filter((c) => c.reports.length > 0).length,
-    duplicated: list.filter((c) => c.reports.length > 1).length,
-    lost: list.filter((c) => c.reports.length === 0).length,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    note: `${wrong} wrong "not confirmed" notices after a posted report${lostNotices(list)}`,
-  };
-  results.push(figures);
-  return figures;
+    list.map((c) => ({ sentAt: c.sentAt, acked: c.acked, arrivals: c.reports })),
+    `${wrong} wrong "not confirmed" notices after a posted report${lostNotices(list)}`,
+  );
 }
 
 /** What the user saw on a lost check, so a miss can be told from a slow report. */
