@@ -9,6 +9,25 @@ import { TEST_REDIS_URL } from '../helpers/ports.ts';
 const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
+/** The health server with the dashboard on (ADMIN_USER ops), its dashboard URL and port handed to `run`. */
+async function withDashboard(run: (base: string, port: number) => Promise<void>): Promise<void> {
+  const env = {
+    METRICS_PORT: '0',
+    REDIS_URL: TEST_REDIS_URL,
+    ADMIN_USER: 'ops',
+    ADMIN_PASSWORD: 'correct-horse-battery',
+    LOG_LEVEL: 'silent',
+  };
+  const infra = createInfrastructure(env, { logDestination: quiet });
+  const health = await startHealth(infra, () => realKb(), [], env);
+  try {
+    await run(`http://127.0.0.1:${health!.port}/admin/queues`, health!.port);
+  } finally {
+    await health?.close();
+    await infra.close();
+  }
+}
+
 describe('queue dashboard (bull-board)', () => {
   test('off by default: the path is not served', async () => {
     const infra = createInfrastructure({ METRICS_PORT: '0', REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'silent' }, { logDestination: quiet });
@@ -22,17 +41,7 @@ describe('queue dashboard (bull-board)', () => {
   });
 
   test('behind ADMIN_USER and ADMIN_PASSWORD: 401 without them, the queues with them', async () => {
-    const env = {
-      METRICS_PORT: '0',
-      REDIS_URL: TEST_REDIS_URL,
-      ADMIN_USER: 'ops',
-      ADMIN_PASSWORD: 'correct-horse-battery',
-      LOG_LEVEL: 'silent',
-    };
-    const infra = createInfrastructure(env, { logDestination: quiet });
-    const health = await startHealth(infra, () => realKb(), [], env);
-    try {
-      const base = `http://127.0.0.1:${health!.port}/admin/queues`;
+    await withDashboard(async (base, port) => {
       const anonymous = await fetch(base);
       assert.equal(anonymous.status, 401);
       assert.match(anonymous.headers.get('www-authenticate') ?? '', /Basic/);
@@ -41,25 +50,12 @@ describe('queue dashboard (bull-board)', () => {
       assert.equal(api.status, 200);
       const names = ((await api.json()) as { queues: Array<{ name: string }> }).queues.map((q) => q.name).sort();
       assert.deepEqual(names, ['digest', 'guest-check', 'kb-sync']);
-      assert.equal((await fetch(`http://127.0.0.1:${health!.port}/healthz`)).status, 200, 'health still served beside it');
-    } finally {
-      await health?.close();
-      await infra.close();
-    }
+      assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200, 'health still served beside it');
+    });
   });
 
   test('read-only, and failed logins are rate-limited per address', async () => {
-    const env = {
-      METRICS_PORT: '0',
-      REDIS_URL: TEST_REDIS_URL,
-      ADMIN_USER: 'ops',
-      ADMIN_PASSWORD: 'correct-horse-battery',
-      LOG_LEVEL: 'silent',
-    };
-    const infra = createInfrastructure(env, { logDestination: quiet });
-    const health = await startHealth(infra, () => realKb(), [], env);
-    try {
-      const base = `http://127.0.0.1:${health!.port}/admin/queues`;
+    await withDashboard(async (base) => {
       const good = { authorization: basic('ops', 'correct-horse-battery') };
       const api = await fetch(`${base}/api/queues`, { headers: good });
       assert.equal(api.status, 200);
@@ -83,9 +79,6 @@ describe('queue dashboard (bull-board)', () => {
       const blocked = await fetch(`${base}/api/queues`, { headers: good });
       assert.equal(blocked.status, 429, 'even the right password waits out the window');
       assert.ok(Number(blocked.headers.get('retry-after')) > 0);
-    } finally {
-      await health?.close();
-      await infra.close();
-    }
+    });
   });
 });
