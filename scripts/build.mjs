@@ -21,7 +21,7 @@ try {
 }
 
 /** Bundled in: small, pure and on every command's path. Everything else is loaded from node_modules. */
-const BUNDLED = new Set(['zod', 'fuse.js', 'yaml']);
+const BUNDLED = new Set(['zod', 'yaml']);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const external = Object.keys(pkg.dependencies)
   .filter((name) => !BUNDLED.has(name))
