@@ -1,8 +1,10 @@
+import { MARKDOWN_LINK, MENTION } from './text.ts';
+
 /**
  * One piece of chat decoration: a mention, or a bold, underlined, spoiler, struck, code or link span. The backtick
  * is written \u0060 so the import-graph scanner does not read a template literal.
  */
-const SPAN = String.raw`(?:<[@#!][^>\s]{0,40}>|@(?:everyone|here|channel)\b|\*\*[^*]{1,200}\*\*|__[^_]{1,200}__|\|\|[^|]{1,200}\|\||~~[^~]{1,200}~~|\u0060{3}[^\u0060]{0,500}\u0060{3}|\u0060[^\u0060]{1,200}\u0060|\[[^\]]{0,200}\]\([^)\s]{0,500}\))`;
+const SPAN = String.raw`(?:${MENTION}|\*\*[^*]{1,200}\*\*|__[^_]{1,200}__|\|\|[^|]{1,200}\|\||~~[^~]{1,200}~~|\u0060{3}[^\u0060]{0,500}\u0060{3}|\u0060[^\u0060]{1,200}\u0060|${MARKDOWN_LINK})`;
 const LEADING = new RegExp(String.raw`^(?:\s*${SPAN})+`);
 const TRAILING = new RegExp(String.raw`(?:${SPAN}\s*)+$`);
 const ONE = new RegExp(SPAN, 'g');

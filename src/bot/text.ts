@@ -16,14 +16,22 @@ export function cleanQuestion(raw: string): string {
     .slice(0, MAX_QUESTION_CHARS);
 }
 
+/** A user, channel or group mention, or a broadcast one (Slack's <!channel>, Discord's @everyone). */
+export const MENTION = String.raw`<[@#!][^>\s]{0,40}>|@(?:everyone|here|channel)\b`;
+/** A markdown link, its text in group 1. */
+export const MARKDOWN_LINK = String.raw`\[([^\]]{0,200})\]\([^)\s]{0,500}\)`;
+
+const ANY_MENTION = new RegExp(MENTION, 'gi');
+const ANY_MARKDOWN_LINK = new RegExp(MARKDOWN_LINK, 'g');
+
 /**
  * The words of a question without chat markup: mentions, channel links, URLs and markdown marks. Chat clients add
  * these around a question; left in, they read as words and can tip the intent classifier.
  */
 export function withoutChatMarkup(question: string): string {
   return question
-    .replace(/<[@#!][^>\s]{0,40}>|@(everyone|here|channel)\b/gi, ' ')
-    .replace(/\[([^\]]{0,200})\]\([^)\s]{0,500}\)/g, '$1')
+    .replace(ANY_MENTION, ' ')
+    .replace(ANY_MARKDOWN_LINK, '$1')
     .replace(/\bhttps?:\/\/\S+/gi, ' ')
     .replace(/[*_|~\u0060]{2,}|^#+\s/gm, ' ')
     .replace(/\s+/g, ' ')
