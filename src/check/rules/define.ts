@@ -5,7 +5,8 @@ import type { CheckContext, RuleContext, RuleOutcome } from './types.ts';
 /** A fact the rule cannot work without, or a group of facts of which at least one must be known (insights-core's "any of"). */
 export type Need = FactKey | readonly FactKey[];
 
-export interface RuleSpec<Id extends string> {
+/** What a rule is, without its logic: the catalogue entry the report and the docs use. */
+export interface RuleMeta<Id extends string = string> {
   /** Stable id used by reports, the KB's keywords and the docs. */
   readonly id: Id;
   readonly category: RuleCategory;
@@ -17,23 +18,17 @@ export interface RuleSpec<Id extends string> {
   /** Facts that must be known before the rule runs; when one is missing the runner reports "not evaluated (needs X)". */
   readonly needs: readonly Need[];
   /** Facts the rule reads when they are known and does without otherwise. */
-  readonly uses?: readonly FactKey[];
+  readonly uses: readonly FactKey[];
   /** Also runs when the guest shows no working Hyper-V drivers (all other rules are skipped then). */
+  readonly withoutHyperV: boolean;
+}
+
+/** A rule as its file declares it: its catalogue entry (`uses` and `withoutHyperV` optional) and its logic. */
+export interface RuleSpec<Id extends string> extends Omit<RuleMeta<Id>, 'uses' | 'withoutHyperV'> {
+  readonly uses?: readonly FactKey[];
   readonly withoutHyperV?: boolean;
   /** The rule's logic. It may read only the facts named in `needs` and `uses` (a test watches). */
   evaluate(ctx: RuleContext): RuleOutcome;
-}
-
-/** What a rule is, without its logic: the catalogue entry the report and the docs use. */
-export interface RuleMeta<Id extends string = string> {
-  readonly id: Id;
-  readonly category: RuleCategory;
-  readonly severity: Exclude<RuleSeverity, 'pass'>;
-  readonly severityWhenUnsure?: Exclude<RuleSeverity, 'pass'>;
-  readonly title: string;
-  readonly needs: readonly Need[];
-  readonly uses: readonly FactKey[];
-  readonly withoutHyperV: boolean;
 }
 
 export interface Rule<Id extends string = string> extends RuleMeta<Id> {
