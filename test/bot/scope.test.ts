@@ -39,6 +39,16 @@ describe('scope gate', () => {
     assert.equal(shorthand.intent, 'distro_support');
     assert.equal(shorthand.entities.version, '6.5');
   });
+  test('Windows guests beside a Linux guest are a comparison; on their own they are out of scope', () => {
+    const compared = ask('hyper-v manager networking tab stays blank for the debian 8.1 vm, windows guests show their ips fine');
+    assert.equal(compared.intent, 'known_issue');
+    assert.equal(compared.answered, true);
+    assert.equal(ask('windows vm wont boot after the update').intent, 'unknown');
+  });
+  test('Azure Stack HCI is a host the matrix lists, not another product', () => {
+    const reply = ask('rhel 9 secure boot on azure stack hci');
+    assert.notEqual(reply.intent, 'unknown');
+  });
 });
 
 describe('symptom search', () => {
@@ -82,7 +92,7 @@ describe('the classifier', () => {
     }
   });
   test('below the confidence threshold lisbot does not answer', () => {
-    const vague = answerQuestion(kb, 'linux on hyper-v');
+    const vague = answerQuestion(kb, 'vm thing');
     assert.ok(vague.confidence < CONFIDENCE_THRESHOLD, `confidence ${vague.confidence}`);
     assert.equal(vague.reply.answered, false);
     for (const { question } of loadCases()) {
