@@ -75,6 +75,16 @@ describe('symptom search', () => {
     assert.equal(fault.intent, 'known_issue');
     assert.doesNotMatch(fault.title, /normal/i);
   });
+  test('a host build line without a driver prefix is normal; out of memory or a hang after it is not', () => {
+    assert.match(ask('Hyper-V Host Build:20348-10.0-1-0.1138 in the first lines of boot, something wrong?').title, /normal boot message/i);
+    assert.doesNotMatch(ask('hv_balloon: Balloon request will be partially fulfilled. Out of memory.').title, /normal/i);
+    assert.doesNotMatch(ask('centos 6.9 says `hv_vmbus: Vmbus version:3.0` then hangs').title, /normal/i);
+  });
+  test('a problem told in words that fit a tip far better than any issue is answered with the tip', () => {
+    const reply = ask('deleted lots of files in the guest but the dynamic vhdx never shrinks');
+    assert.equal(reply.intent, 'known_issue');
+    assert.match(reply.title, /TRIM/);
+  });
 });
 
 describe('the classifier', () => {
