@@ -80,6 +80,12 @@ describe('symptom search', () => {
     assert.doesNotMatch(ask('hv_balloon: Balloon request will be partially fulfilled. Out of memory.').title, /normal/i);
     assert.doesNotMatch(ask('centos 6.9 says `hv_vmbus: Vmbus version:3.0` then hangs').title, /normal/i);
   });
+  test('a problem the classifier hears nothing in is still a known issue when its words match one strongly', () => {
+    const reply = ask('iperf tops out at 3 gbit between two linux vms on a 10 gig nic');
+    assert.equal(reply.intent, 'known_issue');
+    assert.equal(reply.answered, true);
+    assert.match(reply.title, /10 GbE/);
+  });
   test('a problem told in words that fit a tip far better than any issue is answered with the tip', () => {
     const reply = ask('deleted lots of files in the guest but the dynamic vhdx never shrinks');
     assert.equal(reply.intent, 'known_issue');
