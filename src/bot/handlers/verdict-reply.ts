@@ -4,6 +4,7 @@ import type { ColumnReading, VerdictAnswer, VerdictKind, VerdictQuery } from '..
 import type { FeatureId } from '../../knowledge/schema/index.ts';
 import type { Entities, Reply, ReplyField, ReplySource, Verdict } from '../../core/reply.ts';
 import { integrationPreference } from '../entities/integration.ts';
+import { statedFacts } from '../entities/stated-facts.ts';
 import { noteLines, refSources, sourcesOf } from '../../core/cite.ts';
 
 /** The ask --json verdict: a conditional yes is a yes for the configuration named, with the condition in the text. */
@@ -18,6 +19,7 @@ const BUILT_IN_TOO = /\b(built[- ]?in|inbox|in-box)\b/i;
 /** The engine's query for what the user named. */
 export function verdictQuery(entities: Entities, question: string, feature?: FeatureId): VerdictQuery {
   const preference = integrationPreference(question);
+  const stated = statedFacts(question);
   return {
     family: entities.distro!,
     ...(entities.version ? { version: entities.version } : {}),
@@ -29,6 +31,7 @@ export function verdictQuery(entities: Entities, question: string, feature?: Fea
     ...(entities.host ? { host: entities.host } : {}),
     ...(feature ? { feature } : {}),
     ...(feature === 'vlan' && /\btrunk/i.test(question) ? { trunking: true } : {}),
+    ...(Object.keys(stated).length ? { stated } : {}),
   };
 }
 

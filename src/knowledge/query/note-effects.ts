@@ -2,6 +2,7 @@ import type { ResolvedNote } from '../knowledge-base.ts';
 import type { Arch, DistroId, FeatureId, HostId, IntegrationKind, NoteEffect, ReleaseColumn, VersionItem } from '../schema/index.ts';
 import { describeVersionItems, matchVersionItems, parseVersion } from '../version.ts';
 import { hostRank } from './eras.ts';
+import { limitPhrase } from './limits.ts';
 import { lisSeries } from './lis-coverage.ts';
 import { uekKey } from './uek.ts';
 
@@ -50,6 +51,8 @@ export interface AppliedEffect {
   /** Why the note applies here (its scope and reason). */
   readonly why: string;
   readonly pageLevel: boolean;
+  /** For a limit: whether its scope surely covers the guest, so a stated value beyond it decides. */
+  readonly fit?: ScopeFit;
 }
 
 function integrationOf(column: ReleaseColumn): IntegrationKind {
@@ -128,6 +131,13 @@ export function applyEffect(
       return config.trunking
         ? { ...base, outcome: 'no' }
         : { ...base, outcome: 'condition', condition: 'VLAN tagging only; trunking is not supported' };
+    case 'limit':
+      return {
+        ...base,
+        fit,
+        outcome: 'condition',
+        condition: `${limitPhrase(effect.limit!)}${fit === 'partly' && scope ? ` ${scope}` : ''}`,
+      };
     case 'informational':
       return { ...base, outcome: 'none' };
   }

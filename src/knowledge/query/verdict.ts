@@ -8,6 +8,8 @@ import { eraLabel, eraRangeLabel, erasAt, hostOnPage, hostRank } from './eras.ts
 export { erasAt };
 import { findLisRelease, lisCovers, lisFeature, lisHosts, lisSeries, releasesCovering, type LisFeatureFinding } from './lis-coverage.ts';
 import { matchColumns, nearestColumns, type ColumnMatch } from './support.ts';
+import type { StatedFacts } from './limits.ts';
+import { applyStatedLimits } from './stated-limits.ts';
 import { uekKey, uekLabel } from './uek.ts';
 
 export type { VerdictKind, ColumnReading };
@@ -29,6 +31,8 @@ export interface VerdictQuery {
   readonly trunking?: boolean;
   /** A date (YYYY-MM-DD) or a snapshot id: read the record as it stood then. */
   readonly asOf?: string;
+  /** Values the question states (an MTU, a disk size, a kernel build) that a note's limit may rule out. */
+  readonly stated?: StatedFacts;
 }
 
 export type VerdictReason =
@@ -43,7 +47,8 @@ export type VerdictReason =
   | 'lis-unknown'
   | 'lis-not-covering'
   | 'lis-not-in-matrix'
-  | 'lis-release-notes';
+  | 'lis-release-notes'
+  | 'beyond-limit';
 
 export interface EraReading {
   readonly snapshot: MatrixSnapshot;
@@ -380,7 +385,7 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
   const what = q.feature ? `${kb.featureName(q.feature)} for ${subject}` : subject;
   const condText = verdict === 'conditional' ? `: ${conditions.join('; ')}` : '';
   const headline = `${yesWord(verdict)}${onHost} (${what}), ${per}${tails.length ? `; ${tails.join('; ')}` : ''}${condText}${why ? `. ${capital(why)}` : ''}.`;
-  return {
+  return applyStatedLimits(kb, {
     query: q,
     verdict,
     reason,
@@ -394,7 +399,7 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
     remedies,
     ...(release ? { lis: { release } } : {}),
     nearest: [],
-  };
+  });
 }
 
 function capital(text: string): string {

@@ -108,12 +108,32 @@ export const Tip = z.strictObject({
 });
 export type Tip = z.infer<typeof Tip>;
 
-export const NOTE_EFFECT_KINDS = ['not-available', 'requires', 'tagging-only', 'min-host', 'arch-only', 'informational'] as const;
+export const NOTE_EFFECT_KINDS = ['not-available', 'requires', 'tagging-only', 'min-host', 'arch-only', 'limit', 'informational'] as const;
 export const NoteEffectKind = z.enum(NOTE_EFFECT_KINDS);
 export type NoteEffectKind = z.infer<typeof NoteEffectKind>;
 
 export const Arch = z.enum(['32-bit', '64-bit']);
 export type Arch = z.infer<typeof Arch>;
+
+export const IpVersion = z.enum(['ipv4', 'ipv6']);
+export type IpVersion = z.infer<typeof IpVersion>;
+
+/** A kernel build as "3.10.0-957.38.1": upstream version, a dash, the vendor's build numbers. */
+export const KernelBuild = z.string().regex(/^\d+(?:\.\d+)+-\d+(?:\.\d+)*$/);
+
+/**
+ * A bound a note sets on something the user can state in a question (an MTU, a disk size, a kernel build): the
+ * feature works only within it, so a question that states a value beyond it gets a no.
+ */
+export const NoteLimit = z.discriminatedUnion('fact', [
+  z.strictObject({ fact: z.literal('mtu'), max: z.number().int().positive() }),
+  /** The largest virtual disk, in TB, that may carry a file system. */
+  z.strictObject({ fact: z.literal('disk-size-tb'), max: z.number().positive() }),
+  z.strictObject({ fact: z.literal('ip-version'), allowed: z.array(IpVersion).min(1) }),
+  z.strictObject({ fact: z.literal('filesystem'), forbidden: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1) }),
+  z.strictObject({ fact: z.literal('kernel-build'), min: KernelBuild }),
+]);
+export type NoteLimit = z.infer<typeof NoteLimit>;
 
 /**
  * What a note does to a verdict, machine-readable. Scope fields narrow where it applies (absent: wherever the
@@ -139,11 +159,14 @@ export const NoteEffect = z
     arch: Arch.optional(),
     /** requires: the package, daemon or setting, as "the hyperv-daemons package". */
     requirement: z.string().min(1).max(200).optional(),
+    /** limit: the bound a stated value must keep to. */
+    limit: NoteLimit.optional(),
     why: z.string().min(1).max(300),
   })
   .refine((e) => e.kind !== 'requires' || e.requirement, { error: 'a requires effect names its requirement' })
   .refine((e) => e.kind !== 'min-host' || e.minHost, { error: 'a min-host effect names minHost' })
-  .refine((e) => e.kind !== 'arch-only' || e.arch, { error: 'an arch-only effect names arch' });
+  .refine((e) => e.kind !== 'arch-only' || e.arch, { error: 'an arch-only effect names arch' })
+  .refine((e) => (e.kind === 'limit') === (e.limit !== undefined), { error: 'a limit effect, and only a limit effect, names its limit' });
 export type NoteEffect = z.infer<typeof NoteEffect>;
 
 /** Our own short paraphrase of an upstream matrix note, joined to the notes by fingerprint. */

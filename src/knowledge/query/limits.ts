@@ -1,0 +1,85 @@
+import type { IpVersion, NoteLimit } from '../schema/index.ts';
+
+/** Values the question itself states, which a note's limit can be measured against. */
+export interface StatedFacts {
+  readonly mtu?: number;
+  /** The virtual disk size asked about, in TB. */
+  readonly diskSizeTb?: number;
+  readonly ipVersions?: readonly IpVersion[];
+  /** File system types the guest is said to use: "ext2", "xfs". */
+  readonly filesystems?: readonly string[];
+  /** "3.10.0-957.21.3": upstream version and vendor build, without the dist tag. */
+  readonly kernelBuild?: string;
+}
+
+const IP_NAMES: Record<IpVersion, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
+
+function ipList(versions: readonly IpVersion[]): string {
+  return versions.map((v) => IP_NAMES[v]).join(' and ');
+}
+
+/** The limit as a condition on a yes: "an MTU of at most 9126". */
+export function limitPhrase(limit: NoteLimit): string {
+  switch (limit.fact) {
+    case 'mtu':
+      return `an MTU of at most ${limit.max}`;
+    case 'disk-size-tb':
+      return `a virtual disk of at most ${limit.max} TB under each file system`;
+    case 'ip-version': {
+      const others = (['ipv4', 'ipv6'] as const).filter((v) => !limit.allowed.includes(v));
+      return `${ipList(limit.allowed)} addresses${others.length ? ` (not ${ipList(others)})` : ''}`;
+    }
+    case 'filesystem':
+      return `no ${limit.forbidden.join(' or ')} file system`;
+    case 'kernel-build':
+      return `kernel ${limit.min} or later`;
+  }
+}
+
+function numbers(text: string): number[] {
+  return text.split('.').map(Number);
+}
+
+function compareNumbers(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const diff = (a[i] ?? 0) - (b[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/**
+ * Orders two kernel builds ("3.10.0-957.21.3" against "3.10.0-957.38.1"): upstream version first, then the vendor
+ * build. Undefined when the same upstream version is given without a vendor build, which cannot be placed.
+ */
+export function compareKernelBuilds(a: string, b: string): number | undefined {
+  const [upstreamA = '', buildA] = a.split('-');
+  const [upstreamB = '', buildB] = b.split('-');
+  const upstream = compareNumbers(numbers(upstreamA), numbers(upstreamB));
+  if (upstream !== 0) return upstream;
+  if (buildA === undefined || buildB === undefined) return buildA === buildB ? 0 : undefined;
+  return compareNumbers(numbers(buildA), numbers(buildB));
+}
+
+/** What the question states beyond the limit, in our words ("9216", "IPv6"); undefined when it keeps to it or states nothing. */
+export function statedBeyond(limit: NoteLimit, stated: StatedFacts): string | undefined {
+  switch (limit.fact) {
+    case 'mtu':
+      return stated.mtu !== undefined && stated.mtu > limit.max ? `an MTU of ${stated.mtu}` : undefined;
+    case 'disk-size-tb':
+      return stated.diskSizeTb !== undefined && stated.diskSizeTb > limit.max ? `a ${stated.diskSizeTb} TB disk` : undefined;
+    case 'ip-version': {
+      const outside = (stated.ipVersions ?? []).filter((v) => !limit.allowed.includes(v));
+      return outside.length ? `${ipList(outside)} addresses` : undefined;
+    }
+    case 'filesystem': {
+      const forbidden = (stated.filesystems ?? []).filter((f) => limit.forbidden.includes(f));
+      return forbidden.length ? `${forbidden.join(' and ')}` : undefined;
+    }
+    case 'kernel-build': {
+      if (stated.kernelBuild === undefined) return undefined;
+      const order = compareKernelBuilds(stated.kernelBuild, limit.min);
+      return order !== undefined && order < 0 ? `kernel ${stated.kernelBuild}` : undefined;
+    }
+  }
+}
