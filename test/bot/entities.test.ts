@@ -99,3 +99,13 @@ describe('UEK names Oracle Linux', () => {
     assert.equal(entities('ol 6.5 uek r3u2 live backup').uek, 'R3 QU2');
   });
 });
+
+describe('a feature phrase read past an article', () => {
+  test('"grow the vhdx" names what "grow vhdx" does', () => {
+    assert.equal(entities('debian 10 - grow the vhdx to 3tb').feature, 'vhdx-resize');
+    assert.equal(entities('rhel 7.1 built in, can i grow the vhdx while it runs').feature, 'vhdx-resize');
+  });
+  test('an article alone starts no phrase', () => {
+    assert.equal(entities('the rhel 7 guest').feature, undefined);
+  });
+});

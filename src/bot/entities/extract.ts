@@ -11,6 +11,35 @@ import { STOPWORDS, tokenize } from './tokens.ts';
 import { withinOneEdit } from '../../knowledge/edit-distance.ts';
 import { vocabularyFor, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
 
+/** Words a phrase can be read past: "grow the vhdx" names what "grow vhdx" does. */
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an', 'my', 'our', 'this', 'that']);
+
+/** A phrase of two or more words starting at i with articles between them, and where it ends. */
+function phrasePastArticles(
+  vocabulary: Vocabulary,
+  tokens: readonly string[],
+  used: readonly boolean[],
+  i: number,
+): { entry: VocabularyEntry; end: number } | undefined {
+  if (ARTICLES.has(tokens[i]!)) return undefined;
+  const kept = [i];
+  for (let k = i + 1; k < tokens.length && kept.length < vocabulary.longestPhrase && !used[k]; k++) {
+    if (!ARTICLES.has(tokens[k]!)) kept.push(k);
+  }
+  for (let n = kept.length; n >= 2; n--) {
+    const end = kept[n - 1]! + 1;
+    if (end - i === n) continue;
+    const entry = vocabulary.phrases.get(
+      kept
+        .slice(0, n)
+        .map((k) => tokens[k])
+        .join(' '),
+    );
+    if (entry) return { entry, end };
+  }
+  return undefined;
+}
+
 /** A word we read as an entity only by fuzzy matching: worth saying back as "did you mean". */
 export interface FuzzyReading {
   readonly typed: string;
@@ -184,13 +213,21 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
 
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
+    let matched = false;
     for (let length = Math.min(vocabulary.longestPhrase, tokens.length - i); length >= 1; length--) {
       const entry = vocabulary.phrases.get(tokens.slice(i, i + length).join(' '));
       if (!entry) continue;
       for (let k = i; k < i + length; k++) used[k] = true;
       mark(i, i + length, entry.kind);
       accept(entry, i + length);
+      matched = true;
       break;
+    }
+    const past = matched ? undefined : phrasePastArticles(vocabulary, tokens, used, i);
+    if (past) {
+      for (let k = i; k < past.end; k++) used[k] = true;
+      mark(i, past.end, past.entry.kind);
+      accept(past.entry, past.end);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { searchAdvice, type AdviceHit } from '../../knowledge/query/search.ts';
 import type { Extraction } from '../entities/extract.ts';
+import { statedFacts } from '../entities/stated-facts.ts';
 import { namesUnknownDistro } from '../follow-up.ts';
 import type { Entities, Intent } from '../../core/reply.ts';
 import { CUES, matchesAny } from './cues.ts';
@@ -89,7 +90,20 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   // Nothing heard, yet the words match a known issue strongly: a problem told in words no example has.
   if (guess.label === 'unknown' && scope.inScope && scope.reason !== 'symptom' && strongSymptom())
     return { ...base, label: 'known_issue', probability: UNHEARD_SYMPTOM_PROBABILITY, byCue: false };
+  if (guess.label === 'known_issue' && asksAboutStatedSetup(text, extraction))
+    return { ...base, label: 'support', probability: guess.probability, byCue: true };
   return { ...base, label: guess.label, probability: guess.probability, byCue: false };
+}
+
+/**
+ * "debian 9 live backup with ext2 /boot": a guest release, a feature and a value of its setup (a file system, an MTU,
+ * a kernel build), told with no word of anything going wrong, ask whether that setup is supported.
+ */
+function asksAboutStatedSetup(text: string, extraction: Extraction): boolean {
+  const { distro, version, feature } = extraction.entities;
+  if (!distro || !version || !feature) return false;
+  if (matchesAny(text, CUES.fault) || matchesAny(text, CUES.trouble)) return false;
+  return Object.keys(statedFacts(text)).length > 0;
 }
 
 /** Routes what was heard, with the entities the question and its context name, to one intent. */

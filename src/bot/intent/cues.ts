@@ -16,6 +16,10 @@ export const CUES = {
   fault: [
     /\b(fail\w*|error\w*|unable|cannot|can'?t|could not|timed? ?out|refus\w*|disagrees?|unknown symbol|warn\w*|bug|stuck|panic|not (supported|allowed|found|available)|unsupported|incompatible|lost|losing|abort\w*|reset|out of memory|hangs?|hung|hanging|freez\w*|crash\w*)\b/i,
   ],
+  /** Chat words telling that something already goes wrong ("not working", "acts weird"), beside the log-line faults. */
+  trouble: [
+    /\b(not \w+ing|no longer|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?)\b/i,
+  ],
   /** A message that continues the previous question: "and on 2016?", "what about sles 12?". */
   followUp: [/^\s*(and|what about|how about|also|same for|same on|for|on|with|now|then|ok and|and what about|and on|and for|what if)\b/i],
 } as const;

@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { statedFacts } from '../../src/bot/entities/stated-facts.ts';
+
+test('an MTU, stated either way round', () => {
+  assert.deepEqual(statedFacts('freebsd 12.1 jumbo frames with mtu 9216'), { mtu: 9216 });
+  assert.deepEqual(statedFacts('ifconfig hn0 mtu=9000 on freebsd 13'), { mtu: 9000 });
+  assert.deepEqual(statedFacts('a 9014 byte mtu on freebsd'), { mtu: 9014 });
+  assert.deepEqual(statedFacts('freebsd 13 jumbo frames max mtu'), {});
+});
+
+test('a disk size, in TB or GB (binary)', () => {
+  assert.deepEqual(statedFacts('debian 10 - grow the vhdx to 3tb and put one filesystem on it?'), { diskSizeTb: 3 });
+  assert.deepEqual(statedFacts('resize to 1.5 TB'), { diskSizeTb: 1.5 });
+  assert.deepEqual(statedFacts('a 3000gb disk'), { diskSizeTb: 2.93 });
+  assert.deepEqual(statedFacts('2048 GB'), { diskSizeTb: 2 });
+  assert.deepEqual(statedFacts('rhel 8 hot add from 4gb ram to 16 gb of memory'), {});
+});
+
+test('IP versions', () => {
+  assert.deepEqual(statedFacts('static ip injection with an ipv6 address on the replica'), { ipVersions: ['ipv6'] });
+  assert.deepEqual(statedFacts('IPv4 and IPv6'), { ipVersions: ['ipv4', 'ipv6'] });
+  assert.deepEqual(statedFacts('static ip injection'), {});
+});
+
+test('file systems the guest uses, not the ones it avoids', () => {
+  assert.deepEqual(statedFacts('debian 9 live backup, installer default layout with ext2 /boot'), { filesystems: ['ext2'] });
+  assert.deepEqual(statedFacts('live backup with xfs root and EXT4 home'), { filesystems: ['xfs', 'ext4'] });
+  assert.deepEqual(statedFacts('debian 9 live backup, custom layout without ext2'), {});
+  assert.deepEqual(statedFacts('ext4 instead of ext2'), { filesystems: ['ext4'] });
+});
+
+test('a kernel build, without its dist tag and arch', () => {
+  assert.deepEqual(statedFacts('rhel 7.6 >256 vcpus, kernel 3.10.0-957.21.3.el7'), { kernelBuild: '3.10.0-957.21.3' });
+  assert.deepEqual(statedFacts('uname -r says 3.10.0-1160.el7.x86_64'), { kernelBuild: '3.10.0-1160' });
+  assert.deepEqual(statedFacts('ubuntu 20.04 on 5.15.0-1019-azure'), { kernelBuild: '5.15.0-1019' });
+  assert.deepEqual(statedFacts('rhel 7.6 >256 vcpus'), {});
+});
