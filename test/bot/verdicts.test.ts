@@ -44,6 +44,7 @@ describe('issue 11: every era is read', () => {
     const answer = ask('ubuntu 22.04 on 2025');
     assert.equal(answer.verdict, 'unknown', answer.text);
     assert.match(answer.text, /predate Windows Server 2025/);
+    assert.match(answer.text, /goes up to Windows Server 2022/, 'the newest host that page lists');
   });
   test('the 2014 talk is an era, never "the current matrix"', () => {
     const answer = ask('is ubuntu 13.10 supported?');

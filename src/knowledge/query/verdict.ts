@@ -3,7 +3,7 @@ import type { Arch, DistroId, FeatureId, HostId, LisRelease, MatrixSnapshot, Oth
 import { describeColumn, describeHosts } from '../describe.ts';
 import { parseVersion } from '../version.ts';
 import { combineReadings, readColumn, type ColumnReading, type VerdictKind } from './column-reading.ts';
-import { eraLabel, eraRangeLabel, erasAt, hostOnPage, hostRank } from './eras.ts';
+import { eraLabel, eraRangeLabel, erasAt, hostOnPage, hostRank, pageHosts } from './eras.ts';
 
 export { erasAt };
 import { findLisRelease, lisCovers, lisFeature, lisHosts, lisSeries, releasesCovering, type LisFeatureFinding } from './lis-coverage.ts';
@@ -323,13 +323,14 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
     if (!deciding) {
       if (listing.every((e) => e.host === 'newer')) {
         const newestPage = listing[0]!.snapshot;
+        const newestHost = pageHosts(newestPage, q.family).at(-1);
         return {
           ...base,
           eras,
           verdict: 'not-in-matrix',
           reason: 'host-newer-than-pages',
           timeline: timelineOf(eras, undefined, q),
-          headline: `Not in the matrix: the sources that list ${subject} predate Windows Server ${q.host} (newest: ${eraLabel(newestPage)}), so they neither include nor exclude it.`,
+          headline: `Not in the matrix: the sources that list ${subject} predate Windows Server ${q.host} (newest: ${eraLabel(newestPage)}${newestHost ? `, which goes up to Windows Server ${newestHost}` : ''}), so they neither include nor exclude it.`,
         };
       }
       deciding = listing[0];
