@@ -88,6 +88,7 @@ describe('issue 11: the UEK release named decides', () => {
     const answer = ask('oracle linux 6.5 uek r3 qu1 live backup?');
     assert.equal(answer.entities.uek, 'R3 QU1');
     assert.equal(answer.verdict, 'not_supported', answer.text);
+    assert.match(answer.text, /What would make it a yes: .*UEK R4/, 'the later UEK releases that have it');
   });
   test('UEK R3 QU2 live backup needs Backup Essentials', () => {
     const answer = ask('oracle linux 6.5 uek r3 qu2 live backup?');

@@ -192,7 +192,8 @@ function remediesOf(
   const remedies: Remedy[] = [];
   const feature = q.feature ?? 'core';
   const config = { family: q.family, version: q.version, arch: q.arch, host: q.host, feature, trunking: q.trunking };
-  const unpinned = columnsFor(era.snapshot, { ...q, lis: undefined, integration: undefined }, uek);
+  // Unpinned from the LIS and UEK release asked about too: a later release that has it is the remedy.
+  const unpinned = columnsFor(era.snapshot, { ...q, lis: undefined, integration: undefined }, undefined);
   const chosen = new Set(era.columns.map((c) => c.column.key));
   for (const m of unpinned) {
     if (chosen.has(m.column.key)) continue;
