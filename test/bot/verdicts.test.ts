@@ -90,6 +90,11 @@ describe('issue 11: the UEK release named decides', () => {
     assert.equal(answer.verdict, 'not_supported', answer.text);
     assert.match(answer.text, /What would make it a yes: .*UEK R4/, 'the later UEK releases that have it');
   });
+  test('a UEK release no page lists: the answer says how the pages list that version instead', () => {
+    const answer = ask('oracle linux 9 with uek7 supported?');
+    assert.equal(answer.verdict, 'unknown', answer.text);
+    assert.match(answer.text, /lists it as: Oracle Linux 9\.0 RHCK/);
+  });
   test('UEK R3 QU2 live backup needs Backup Essentials', () => {
     const answer = ask('oracle linux 6.5 uek r3 qu2 live backup?');
     assert.equal(answer.verdict, 'supported', answer.text);

@@ -132,6 +132,8 @@ function readEra(kb: KnowledgeBase, snapshot: MatrixSnapshot, q: VerdictQuery, u
   };
 }
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function columnLabel(kb: KnowledgeBase, reading: ColumnReading): string {
   return describeColumn(kb, reading.column);
 }
@@ -295,12 +297,17 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
   if (listing.length === 0) {
     if (release) return lisReleaseVerdict(kb, q, release, subject, eras);
     if (uek) {
+      // The same version with another kernel may be listed ("Oracle Linux 9" only with RHCK): say which.
+      const otherKernels = history
+        .map((snapshot) => readEra(kb, snapshot, { ...q, uek: undefined, kernel: undefined }, undefined))
+        .find((e) => e.columns.length > 0);
+      const listedAs = otherKernels ? [...new Set(otherKernels.columns.map((c) => columnLabel(kb, c)))].join('; ') : undefined;
       return {
         ...base,
         eras,
         verdict: 'not-in-matrix',
         reason: 'uek-not-listed',
-        headline: `Not in the matrix: no source I hold lists ${subject}.`,
+        headline: `Not in the matrix: no source I hold lists ${subject}.${listedAs ? ` ${capitalised(eraLabel(otherKernels!.snapshot))} lists it as: ${listedAs}.` : ''}`,
       };
     }
     const version = q.version ? parseVersion(q.version) : undefined;
