@@ -1,6 +1,21 @@
+import type { KnowledgeBase } from '../../knowledge/index.ts';
+
 /** "LIS 4.3.5", "lis4.1.3-2", "BIS 3.5", "linux integration services v4.2": a Microsoft LIS release named in a question. */
 const LIS_RELEASE =
   /\b(?:lis|bis|linux integration services|integration services)\s*(?:v|version|release)?\s*-?\s*(\d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2}(?:-\d{1,2})?)(?![\d.])/g;
+
+/** A dotted number standing on its own: not inside "3.10.0-514", "v4.1", "hyper-v-4.2.4" or a path. */
+const BARE_NUMBER = /(?<![\w./-])(\d\.\d{1,2}(?:\.\d{1,2}){0,2}(?:-\d{1,2})?)(?![\w/]|[.-]\d)/g;
+/** Words that say a number is a release of a package: "the 4.1.2-2 hotfix", "4.1.3 added", "the 4.0 package". */
+const RELEASE_CUE =
+  /\b(?:hotfix(?:es)?|re-?released?|releases?|released|packages?|pkg|integration|changed?|changes|changelog|added|adds?|fix|fixe[sd]|downloads?|rpms?|tarball|iso|notes|modinfo|hv_vmbus|lis-next)\b/;
+/** Words that own a version number of something else: a kernel, a distribution, another product. */
+const OTHER_OWNER =
+  /\b(?:kernels?|linux|uname|el\d|rhel|centos|red\s*hat|redhat|oracle|ol|oel|uek|sles|suse|opensuse|leap|ubuntu|debian|freebsd|fedora|python\d?|php|java|node|nfs|smb|gcc|glibc|openssl|windows|powershell|bios|uefi|firmware)\b/;
+/** Once one release is named, another joined to it is one too: "lis 3.5 vs 3.4", "from 4.2 to 4.3". */
+const JOINED_TO_RELEASE = /\b(?:vs\.?|versus|or|and|than|to|from|over)\s*$/;
+/** How far either side of a bare number a cue word may stand. */
+const CUE_REACH = 40;
 
 export interface LisMentions {
   readonly releases: readonly string[];
@@ -8,11 +23,49 @@ export interface LisMentions {
   readonly rest: string;
 }
 
-export function extractLisMentions(lowered: string, marker: string): LisMentions {
+const namesByKb = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+
+/** The release numbers the KB knows ("4.1.2-2", "4.3.5"): only these are read without the word LIS. */
+export function knownLisNames(kb: KnowledgeBase): ReadonlySet<string> {
+  let names = namesByKb.get(kb);
+  if (!names) namesByKb.set(kb, (names = new Set(kb.lisReleases.map((r) => r.version))));
+  return names;
+}
+
+/**
+ * A known release number typed without the word LIS, where the words around it say it is a release: a hotfix
+ * suffix ("4.1.3-2"), or a release word near it ("the 4.0 package", "what changed in 4.1.3"). A number a kernel,
+ * a distribution or another product owns ("kernel 4.1", "rhel 4.3") is never one.
+ */
+export function bareLisRelease(text: string, index: number, version: string, known: ReadonlySet<string>, afterRelease: boolean): boolean {
+  if (!known.has(version)) return false;
+  const before = text.slice(Math.max(0, index - CUE_REACH), index);
+  const lastWords = before.trim().split(/\s+/).slice(-2).join(' ');
+  if (OTHER_OWNER.test(lastWords)) return false;
+  if (version.includes('-') || (afterRelease && JOINED_TO_RELEASE.test(before))) return true;
+  const after = text.slice(index + version.length, index + version.length + CUE_REACH);
+  return RELEASE_CUE.test(before) || RELEASE_CUE.test(after);
+}
+
+export function extractLisMentions(lowered: string, marker: string, known: ReadonlySet<string> = new Set()): LisMentions {
   const releases: string[] = [];
-  const rest = lowered.replace(LIS_RELEASE, (_match, version: string) => {
+  const named = lowered.replace(LIS_RELEASE, (_match, version: string) => {
+    releases.push(version);
+    return ` ${marker} `;
+  });
+  const rest = named.replace(BARE_NUMBER, (match, version: string, index: number) => {
+    if (!bareLisRelease(named, index, version, known, releases.length > 0)) return match;
     releases.push(version);
     return ` ${marker} `;
   });
   return { releases: [...new Set(releases)], rest };
+}
+
+/** The first known release typed without the word LIS, as extractLisMentions reads it. */
+export function firstBareLisRelease(lowered: string, known: ReadonlySet<string>): { version: string; index: number } | undefined {
+  for (const match of lowered.matchAll(BARE_NUMBER)) {
+    const version = match[1]!;
+    if (bareLisRelease(lowered, match.index, version, known, false)) return { version, index: match.index };
+  }
+  return undefined;
 }
