@@ -13,7 +13,7 @@ export const LIS_TOPICS: readonly LisTopic[] = [
   {
     id: 'vendor-support',
     tipKeyword: 'kb 1067',
-    asks: /\b(?:red\s*hat|redhat|vendor|rh)\b.{0,40}\bsupport|\b(?:un)?certified\b|\bkb\s*1067\b|\bsupport(?:ed)? (?:me|us)\b|\btaint/i,
+    asks: /\b(?:red\s*hat|redhat|vendor|rh)\b.{0,40}\bsupport|\bsupport\w*\s+(?:by|from)\s+(?:red\s*hat|redhat|the vendor)\b|\b(?:un)?certified\b|\bkb\s*1067\b|\bsupport(?:ed)? (?:me|us)\b|\btaint/i,
   },
   { id: 'daemons', tipKeyword: 'lis-daemons', asks: /\bdaemons?\b|\bhypervkvpd\b|\bhv_(?:kvp|vss|fcopy)/i },
   {

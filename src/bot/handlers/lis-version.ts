@@ -131,7 +131,7 @@ function coveragePart(kb: KnowledgeBase, family: DistroId | undefined, version: 
     if (!builtIn && family && DOWNLOAD_FAMILIES.has(family)) return undefined;
     return {
       text: `No Microsoft LIS download in my records lists ${name}.${builtIn || (family && !DOWNLOAD_FAMILIES.has(family)) ? ` ${name} uses the LIS built into its kernel, which has no LIS version number of its own.` : ''}`,
-      sources: support?.current ? refSources(kb, [{ source: support.current.source, at: 'LIS Availability' }]) : [],
+      sources: support?.matches[0] ? refSources(kb, [{ source: support.matches[0].snapshot.source, at: 'LIS Availability' }]) : [],
     };
   }
   const { first, firstDownload, gap, newest } = timeline;
@@ -206,9 +206,23 @@ function answer(input: HandlerInput, title: string, parts: readonly Part[], note
   });
 }
 
+/** "what lis version does my ubuntu 18.04 have": a release whose LIS is built in says so first. */
+function builtInLead(kb: KnowledgeBase, family: DistroId | undefined, version: string | undefined): Part[] {
+  if (!family || !version) return [];
+  const support = querySupport(kb, { family, version });
+  if (!support.matches.length || !support.matches.every((m) => m.column.integration.kind === 'built-in')) return [];
+  return [
+    {
+      text: `${guestName(kb, family, version)} uses the LIS built into its kernel.`,
+      sources: refSources(kb, [{ source: support.matches[0]!.snapshot.source, at: 'LIS Availability' }]),
+    },
+  ];
+}
+
 function howToTell(kb: KnowledgeBase, input: HandlerInput, newest: LisRelease | undefined): Reply {
   const tips = tipsWith(kb, 'lis-version');
   const parts: Part[] = [
+    ...builtInLead(kb, input.entities.distro, input.entities.version),
     ...tips.map((t) => tipPart(kb, t)),
     ...(newest
       ? [{ text: `The newest Microsoft LIS download in my records is ${dated(newest)}.`, sources: refSources(kb, newest.sources) }]

@@ -95,3 +95,12 @@ describe('LIS topics', () => {
     );
   });
 });
+
+describe('LIS answers name what they are asked about', () => {
+  test('support by Red Hat, asked either way round, cites KB 1067', () => {
+    assert.match(ask('is lis 4.3 supported by red hat').text, /KB 1067/);
+  });
+  test('a built-in release asked for its LIS version says it is built in', () => {
+    assert.match(ask('what lis version does my ubuntu 18.04 vm have').text, /^Ubuntu 18\.04 uses the LIS built into its kernel/);
+  });
+});
