@@ -24,6 +24,8 @@ const ASKS_COVERAGE =
   /\b(?:support\w*|add(?:ed|s)?|first|cover\w*|start\w*|introduc\w*|began|begin|since|let|lets|allow\w*|take|takes|works? (?:on|with))\b/i;
 /** An installed package's name carries its release: "microsoft-hyper-v-4.2.4", "kmod-microsoft-hyper-v-4.3.5-20200226". */
 const PACKAGE_RELEASE = /\bmicrosoft-hyper-v-(\d+(?:\.\d+){1,3})(?![\d.])/gi;
+/** "which lis is the newest", "is lis still maintained": the newest download and its last build lead. */
+const ASKS_NEWEST = /\b(?:newest|latest|last|most recent|current|maintained|deprecated|abandoned|dead|newer)\b/i;
 /** Words too common in LIS questions and notes to tell releases apart. */
 const GENERIC = new Set(
   'lis linux integration services release releases version versions which what when fixed fix fixes hotfix download package new added'.split(
@@ -219,21 +221,32 @@ function builtInLead(kb: KnowledgeBase, family: DistroId | undefined, version: s
   ];
 }
 
+/** The newest download, its last tagged build, and what the newest matrix pages still say about it. */
+function newestParts(kb: KnowledgeBase, newest: LisRelease): Part[] {
+  const point = newestPointRelease(kb, newest);
+  return [
+    {
+      text: `The newest Microsoft LIS download in my records is ${dated(newest)}${point ? `; its last tagged build is ${dated(point)}` : ''}.`,
+      sources: refSources(kb, [...newest.sources, ...(point?.sources ?? [])]),
+    },
+  ];
+}
+
 function howToTell(kb: KnowledgeBase, input: HandlerInput, newest: LisRelease | undefined): Reply {
   const tips = tipsWith(kb, 'lis-version');
+  const latest = newest ? newestParts(kb, newest) : [];
+  const leadWithNewest = ASKS_NEWEST.test(input.question);
   const parts: Part[] = [
+    ...(leadWithNewest ? latest : []),
     ...builtInLead(kb, input.entities.distro, input.entities.version),
-    ...tips.map((t) => tipPart(kb, t)),
-    ...(newest
-      ? [{ text: `The newest Microsoft LIS download in my records is ${dated(newest)}.`, sources: refSources(kb, newest.sources) }]
-      : []),
+    ...(leadWithNewest ? [] : [...tips.map((t) => tipPart(kb, t)), ...latest]),
   ];
-  if (tips.length === 0)
+  if (tips.length === 0 && !leadWithNewest)
     return {
       ...answer(input, 'Which LIS do I have?', [{ text: 'I have no records on reading the LIS version.', sources: [] }]),
       answered: false,
     };
-  return answer(input, 'Which LIS do I have?', parts);
+  return answer(input, leadWithNewest ? 'Newest LIS' : 'Which LIS do I have?', parts);
 }
 
 /** How to read the installed LIS, what each Microsoft LIS release covered and fixed, and how the download is handled. */

@@ -104,3 +104,10 @@ describe('LIS answers name what they are asked about', () => {
     assert.match(ask('what lis version does my ubuntu 18.04 vm have').text, /^Ubuntu 18\.04 uses the LIS built into its kernel/);
   });
 });
+
+describe('the newest LIS', () => {
+  test('a question about the newest release leads with the newest download and its last tagged build', () => {
+    const reply = ask('which lis is the newest');
+    assert.match(reply.text, /^The newest Microsoft LIS download in my records is LIS 4\.3; its last tagged build is LIS 4\.3\.5/);
+  });
+});
