@@ -11,7 +11,13 @@ const RELEASE_CUE =
   /\b(?:hotfix(?:es)?|re-?released?|releases?|released|packages?|pkg|integration|changed?|changes|changelog|added|adds?|fix|fixe[sd]|downloads?|rpms?|tarball|iso|notes|modinfo|hv_vmbus|lis-next)\b/;
 /** Words that own a version number of something else: a kernel, a distribution, another product. */
 const OTHER_OWNER =
-  /\b(?:kernels?|linux|uname|el\d|rhel|centos|red\s*hat|redhat|oracle|ol|oel|uek|sles|suse|opensuse|leap|ubuntu|debian|freebsd|fedora|python\d?|php|java|node|nfs|smb|gcc|glibc|openssl|windows|powershell|bios|uefi|firmware)\b/;
+  /\b(?:kernels?|linux|uname|el\d|rhel|centos|red\s*hat|redhat|oracle|ol|oel|uek|sles|suse|opensuse|leap|ubuntu|debian|freebsd|fedora|python\d?|php|java|node|nfs|smb|gcc|glibc|openssl|windows|powershell|bios|uefi|firmware|vmbus)\b/;
+/**
+ * The word right before a release typed alone: a function word, a verb that reports a value, or a release word.
+ * Any other word is likely the product the number belongs to ("ruby 2.1 package").
+ */
+const LEADS_A_RELEASE =
+  /^(?:the|a|an|in|of|to|from|on|for|with|vs|versus|and|or|than|is|was|are|were|be|did|does|do|about|at|since|between|still|version|ver|release|hotfix|package|download|build|says|said|shows|showed|gives|gave|reports|reads|latest|newest|old|older|new|newer|last|first|our|my|this|that|its|running|installed|using|after|before|into|upgraded?|updated?|whats|via|called|got|has|have|had|x?lis)$/;
 /** Once one release is named, another joined to it is one too: "lis 3.5 vs 3.4", "from 4.2 to 4.3". */
 const JOINED_TO_RELEASE = /\b(?:vs\.?|versus|or|and|than|to|from|over)\s*$/;
 /** How far either side of a bare number a cue word may stand. */
@@ -40,8 +46,10 @@ export function knownLisNames(kb: KnowledgeBase): ReadonlySet<string> {
 export function bareLisRelease(text: string, index: number, version: string, known: ReadonlySet<string>, afterRelease: boolean): boolean {
   if (!known.has(version)) return false;
   const before = text.slice(Math.max(0, index - CUE_REACH), index);
-  const lastWords = before.trim().split(/\s+/).slice(-2).join(' ');
-  if (OTHER_OWNER.test(lastWords)) return false;
+  const lastWords = before.trim().split(/\s+/).slice(-2);
+  if (OTHER_OWNER.test(lastWords.join(' '))) return false;
+  const previous = (lastWords.at(-1) ?? '').replace(/[^a-z]/g, '');
+  if (previous && !LEADS_A_RELEASE.test(previous)) return false;
   if (version.includes('-') || (afterRelease && JOINED_TO_RELEASE.test(before))) return true;
   const after = text.slice(index + version.length, index + version.length + CUE_REACH);
   return RELEASE_CUE.test(before) || RELEASE_CUE.test(after);

@@ -32,9 +32,14 @@ describe('LIS releases typed without the word LIS', () => {
       'BIOS Hyper-V UEFI Release v4.1',
       'is centos 6.4 fixed in the 2016 release',
       'what changed in 4.4',
+      'hv_vmbus: Vmbus version:4.0 hv_vmbus: registering driver hv_netvsc',
     ]) {
       assert.deepEqual(releasesIn(q), [], q);
     }
+  });
+  test("another product's number is not a release, even next to a release word", () => {
+    assert.deepEqual(releasesIn('how do i get the ruby 2.1 package on my vm'), []);
+    assert.deepEqual(releasesIn('dotnet 4.0 download for a linux guest'), []);
   });
   test('a known number with no release word near it stays a plain number', () => {
     assert.deepEqual(releasesIn('my vm has 4.3 gb of ram'), []);
