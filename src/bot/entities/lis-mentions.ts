@@ -34,7 +34,12 @@ const namesByKb = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
 /** The release numbers the KB knows ("4.1.2-2", "4.3.5"): only these are read without the word LIS. */
 export function knownLisNames(kb: KnowledgeBase): ReadonlySet<string> {
   let names = namesByKb.get(kb);
-  if (!names) namesByKb.set(kb, (names = new Set(kb.lisReleases.map((r) => r.version))));
+  // A series record ("4.2") is also typed as its first tag ("4.2.0").
+  if (!names)
+    namesByKb.set(
+      kb,
+      (names = new Set(kb.lisReleases.flatMap((r) => (/^\d+\.\d+$/.test(r.version) ? [r.version, `${r.version}.0`] : [r.version])))),
+    );
   return names;
 }
 

@@ -4,7 +4,7 @@ import { compareLisVersions, describeVersionItems } from '../../knowledge/versio
 import { reply, type Reply, type ReplySource } from '../../core/reply.ts';
 import { refSources } from '../../core/cite.ts';
 import { decideVerdict } from '../../knowledge/query/verdict.ts';
-import { normaliseLis, lisSeries } from '../../knowledge/query/lis-coverage.ts';
+import { findLisRelease, normaliseLis, lisSeries } from '../../knowledge/query/lis-coverage.ts';
 import { querySupport } from '../../knowledge/query/support.ts';
 import { STOPWORDS } from '../entities/tokens.ts';
 import { featureIds } from './feature-support.ts';
@@ -68,7 +68,10 @@ function namedReleases(input: HandlerInput): { named: string[]; found: LisReleas
   const named = [...new Set(typed.map((v) => normaliseLis(v) ?? v))];
   const found = named.flatMap((version) => {
     const exact = kb.lisReleases.filter((r) => r.version === version);
-    return exact.length ? exact : kb.lisReleases.filter((r) => r.version.startsWith(`${version}.`) || r.version.startsWith(`${version}-`));
+    if (exact.length) return exact;
+    const points = kb.lisReleases.filter((r) => r.version.startsWith(`${version}.`) || r.version.startsWith(`${version}-`));
+    const series = findLisRelease(kb, version);
+    return points.length ? points : series ? [series] : [];
   });
   return { named, found: [...new Set(found)].sort(releaseOrder) };
 }

@@ -111,3 +111,10 @@ describe('the newest LIS', () => {
     assert.match(reply.text, /^The newest Microsoft LIS download in my records is LIS 4\.3; its last tagged build is LIS 4\.3\.5/);
   });
 });
+
+describe('series typed as their first tag', () => {
+  test('"4.2.0" is the 4.2 series record', () => {
+    assert.equal(ask('what changed in 4.2.0').title, 'LIS 4.2');
+    assert.equal(ask('lis 4.2.0 release notes').title, 'LIS 4.2');
+  });
+});
