@@ -8,7 +8,7 @@ const LIS_RELEASE =
 const BARE_NUMBER = /(?<![\w./-])(\d\.\d{1,2}(?:\.\d{1,2}){0,2}(?:-\d{1,2})?)(?![\w/]|[.-]\d)/g;
 /** Words that say a number is a release of a package: "the 4.1.2-2 hotfix", "4.1.3 added", "the 4.0 package". */
 const RELEASE_CUE =
-  /\b(?:hotfix(?:es)?|re-?released?|releases?|released|packages?|pkg|integration|changed?|changes|changelog|added|adds?|fix|fixe[sd]|downloads?|rpms?|tarball|iso|notes|modinfo|hv_vmbus|lis-next)\b/;
+  /\b(?:hotfix(?:es)?|re-?released?|releases?|released|packages?|pkg|integration|changed?|changes|changelog|added|adds?|fix|fixe[sd]|downloads?|rpms?|tarball|iso|notes|modinfo|hv_vmbus|lis-next|diff(?:erence)?s?|compared?|newer|older)\b/;
 /** Words that own a version number of something else: a kernel, a distribution, another product. */
 const OTHER_OWNER =
   /\b(?:kernels?|linux|uname|el\d|rhel|centos|red\s*hat|redhat|oracle|ol|oel|uek|sles|suse|opensuse|leap|ubuntu|debian|freebsd|fedora|python\d?|php|java|node|nfs|smb|gcc|glibc|openssl|windows|powershell|bios|uefi|firmware|vmbus)\b/;
@@ -20,6 +20,7 @@ const LEADS_A_RELEASE =
   /^(?:the|a|an|in|of|to|from|on|for|with|vs|versus|and|or|than|is|was|are|were|be|did|does|do|about|at|since|between|still|version|ver|release|hotfix|package|download|build|says|said|shows|showed|gives|gave|reports|reads|latest|newest|old|older|new|newer|last|first|our|my|this|that|its|running|installed|using|after|before|into|upgraded?|updated?|whats|via|called|got|has|have|had|x?lis)$/;
 /** Once one release is named, another joined to it is one too: "lis 3.5 vs 3.4", "from 4.2 to 4.3". */
 const JOINED_TO_RELEASE = /\b(?:vs\.?|versus|or|and|than|to|from|over)\s*$/;
+const JOINED_TO_NUMBER = /\d\S*\s+(?:vs\.?|versus|or|and|than|to|from|over)\s*$/;
 /** How far either side of a bare number a cue word may stand. */
 const CUE_REACH = 40;
 
@@ -46,18 +47,36 @@ export function knownLisNames(kb: KnowledgeBase): ReadonlySet<string> {
 /**
  * A known release number typed without the word LIS, where the words around it say it is a release: a hotfix
  * suffix ("4.1.3-2"), or a release word near it ("the 4.0 package", "what changed in 4.1.3"). A number a kernel,
- * a distribution or another product owns ("kernel 4.1", "rhel 4.3") is never one.
+ * a distribution or another product owns ("kernel 4.1", "rhel 4.3", "ruby 2.1") is never one. `before` is the
+ * text before it with earlier releases already replaced by a marker word.
  */
-export function bareLisRelease(text: string, index: number, version: string, known: ReadonlySet<string>, afterRelease: boolean): boolean {
+function bareLisRelease(before: string, after: string, version: string, known: ReadonlySet<string>, afterRelease: boolean): boolean {
   if (!known.has(version)) return false;
-  const before = text.slice(Math.max(0, index - CUE_REACH), index);
-  const lastWords = before.trim().split(/\s+/).slice(-2);
+  const near = before.slice(-CUE_REACH);
+  const lastWords = near.trim().split(/\s+/).slice(-2);
   if (OTHER_OWNER.test(lastWords.join(' '))) return false;
+  // "kernel 4.1 vs 4.0": a number joined to a number that is no release is no release either.
+  if (JOINED_TO_NUMBER.test(near)) return false;
   const previous = (lastWords.at(-1) ?? '').replace(/[^a-z]/g, '');
   if (previous && !LEADS_A_RELEASE.test(previous)) return false;
-  if (version.includes('-') || (afterRelease && JOINED_TO_RELEASE.test(before))) return true;
-  const after = text.slice(index + version.length, index + version.length + CUE_REACH);
-  return RELEASE_CUE.test(before) || RELEASE_CUE.test(after);
+  if (version.includes('-') || (afterRelease && JOINED_TO_RELEASE.test(near))) return true;
+  return RELEASE_CUE.test(near) || RELEASE_CUE.test(after.slice(0, CUE_REACH));
+}
+
+/** The known releases typed without the word LIS, each replaced by the marker, reading left to right. */
+function replaceBareReleases(text: string, marker: string, known: ReadonlySet<string>, releases: string[]): string {
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(BARE_NUMBER)) {
+    const version = match[1]!;
+    const before = out + text.slice(from, match.index);
+    const after = text.slice(match.index + version.length);
+    if (!bareLisRelease(before, after, version, known, releases.length > 0)) continue;
+    releases.push(version);
+    out = `${before} ${marker} `;
+    from = match.index + version.length;
+  }
+  return out + text.slice(from);
 }
 
 export function extractLisMentions(lowered: string, marker: string, known: ReadonlySet<string> = new Set()): LisMentions {
@@ -66,11 +85,7 @@ export function extractLisMentions(lowered: string, marker: string, known: Reado
     releases.push(version);
     return ` ${marker} `;
   });
-  const rest = named.replace(BARE_NUMBER, (match, version: string, index: number) => {
-    if (!bareLisRelease(named, index, version, known, releases.length > 0)) return match;
-    releases.push(version);
-    return ` ${marker} `;
-  });
+  const rest = replaceBareReleases(named, marker, known, releases);
   return { releases: [...new Set(releases)], rest };
 }
 
@@ -78,7 +93,8 @@ export function extractLisMentions(lowered: string, marker: string, known: Reado
 export function firstBareLisRelease(lowered: string, known: ReadonlySet<string>): { version: string; index: number } | undefined {
   for (const match of lowered.matchAll(BARE_NUMBER)) {
     const version = match[1]!;
-    if (bareLisRelease(lowered, match.index, version, known, false)) return { version, index: match.index };
+    if (bareLisRelease(lowered.slice(0, match.index), lowered.slice(match.index + version.length), version, known, false))
+      return { version, index: match.index };
   }
   return undefined;
 }

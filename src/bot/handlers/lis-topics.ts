@@ -3,13 +3,18 @@
  * its keyword in tips.json, so the facts stay in the KB and the words that ask for them stay here.
  */
 export interface LisTopic {
-  readonly id: 'vendor-support' | 'daemons' | 'remove' | 'kernel-update' | 'download' | 'choice';
+  readonly id: 'vendor-support' | 'daemons' | 'remove' | 'kernel-update' | 'download' | 'choice' | 'maintenance';
   /** The tips.json keyword of the tips that answer it. */
   readonly tipKeyword: string;
   readonly asks: RegExp;
 }
 
 export const LIS_TOPICS: readonly LisTopic[] = [
+  {
+    id: 'maintenance',
+    tipKeyword: 'lis-maintenance',
+    asks: /\b(?:maintained|deprecated|abandoned|dead|discontinued|end of life|eol|still (?:developed|updated|alive|around)|any more releases)\b/i,
+  },
   {
     id: 'vendor-support',
     tipKeyword: 'kb 1067',

@@ -265,7 +265,10 @@ export const lisVersionHandler: IntentHandler = {
       feature && !found.length && /\badd(ed|s)?|introduc|first|new\b/i.test(question)
         ? kb.lisReleases.filter((r) => r.featuresAdded.includes(feature)).sort(releaseOrder)
         : [];
-    const topicParts = lisTopicsOf(question).flatMap((topic) => tipsWith(kb, topic.tipKeyword).map((t) => tipPart(kb, t)));
+    const topics = lisTopicsOf(question);
+    const topicParts = topics.flatMap((topic) => tipsWith(kb, topic.tipKeyword).map((t) => tipPart(kb, t)));
+    // The maintenance tip already names the newest release.
+    const newestToo = newest && ASKS_NEWEST.test(question) && !topics.some((t) => t.id === 'maintenance');
 
     if (found.length) {
       const parts = [...topicParts, ...releaseParts(kb, input, found)];
@@ -305,7 +308,7 @@ export const lisVersionHandler: IntentHandler = {
         ...topicParts,
         { text: describeRelease(kb, fixed), sources: refSources(kb, fixed.sources) },
       ]);
-    if (topicParts.length) return answer(input, 'LIS download', topicParts);
+    if (topicParts.length) return answer(input, 'LIS download', [...topicParts, ...(newestToo ? newestParts(kb, newest) : [])]);
     if (entities.distro === 'freebsd') return answer(input, 'BIS on FreeBSD', [freebsdPart(kb)]);
     const version = entities.version;
     if (version && entities.kernel !== 'uek' && ASKS_COVERAGE.test(question) && !READS_INSTALLED.test(question)) {

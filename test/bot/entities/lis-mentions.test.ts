@@ -21,6 +21,11 @@ describe('LIS releases typed without the word LIS', () => {
   test('a second release joined to a named one is read too', () => {
     assert.deepEqual(releasesIn('4.1.3-2 — what changed vs 4.1.3?'), ['4.1.3-2', '4.1.3']);
     assert.deepEqual(releasesIn('lis 3.5 vs 3.4 differences'), ['3.5', '3.4']);
+    assert.deepEqual(releasesIn('4.0.11 vs 4.0 diff?'), ['4.0.11', '4.0']);
+    assert.deepEqual(releasesIn('is 4.3 newer than 4.2.8'), ['4.3', '4.2.8']);
+  });
+  test('a number joined to a kernel version is not a release', () => {
+    assert.deepEqual(releasesIn('kernel 4.1 vs 4.0 diff'), []);
   });
   test('kernel, distribution and unknown numbers are not releases', () => {
     for (const q of [

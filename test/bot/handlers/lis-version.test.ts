@@ -118,3 +118,11 @@ describe('series typed as their first tag', () => {
     assert.equal(ask('lis 4.2.0 release notes').title, 'LIS 4.2');
   });
 });
+
+describe('whether LIS is still maintained', () => {
+  test('names the last 4.3 build and that the drivers live upstream', () => {
+    const text = ask('is lis still maintained or dead').text;
+    assert.match(text, /4\.3\.5/);
+    assert.match(text, /upstream Linux kernel/);
+  });
+});
