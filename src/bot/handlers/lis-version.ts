@@ -266,7 +266,8 @@ export const lisVersionHandler: IntentHandler = {
         ? kb.lisReleases.filter((r) => r.featuresAdded.includes(feature)).sort(releaseOrder)
         : [];
     const topics = lisTopicsOf(question);
-    const topicParts = topics.flatMap((topic) => tipsWith(kb, topic.tipKeyword).map((t) => tipPart(kb, t)));
+    const topicTips = topics.flatMap((topic) => tipsWith(kb, topic.tipKeyword));
+    const topicParts = topicTips.map((t) => tipPart(kb, t));
     // The maintenance tip already names the newest release.
     const newestToo = newest && ASKS_NEWEST.test(question) && !topics.some((t) => t.id === 'maintenance');
 
@@ -308,7 +309,7 @@ export const lisVersionHandler: IntentHandler = {
         ...topicParts,
         { text: describeRelease(kb, fixed), sources: refSources(kb, fixed.sources) },
       ]);
-    if (topicParts.length) return answer(input, 'LIS download', [...topicParts, ...(newestToo ? newestParts(kb, newest) : [])]);
+    if (topicTips[0]) return answer(input, topicTips[0].title, [...topicParts, ...(newestToo ? newestParts(kb, newest) : [])]);
     if (entities.distro === 'freebsd') return answer(input, 'BIS on FreeBSD', [freebsdPart(kb)]);
     const version = entities.version;
     if (version && entities.kernel !== 'uek' && ASKS_COVERAGE.test(question) && !READS_INSTALLED.test(question)) {
