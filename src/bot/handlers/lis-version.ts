@@ -6,9 +6,9 @@ import { refSources } from '../../core/cite.ts';
 import { decideVerdict } from '../../knowledge/query/verdict.ts';
 import { findLisRelease, normaliseLis, lisSeries } from '../../knowledge/query/lis-coverage.ts';
 import { querySupport } from '../../knowledge/query/support.ts';
-import { STOPWORDS } from '../entities/tokens.ts';
 import { featureIds } from './feature-support.ts';
 import { guestTimeline } from './lis-first-release.ts';
+import { releaseThatFixed } from './lis-fix-search.ts';
 import { lisTopicsOf } from './lis-topics.ts';
 import type { HandlerInput, IntentHandler } from './handler.ts';
 
@@ -26,15 +26,6 @@ const ASKS_COVERAGE =
 const PACKAGE_RELEASE = /\bmicrosoft-hyper-v-(\d+(?:\.\d+){1,3})(?![\d.])/gi;
 /** "which lis is the newest", "is lis still maintained": the newest download and its last build lead. */
 const ASKS_NEWEST = /\b(?:newest|latest|last|most recent|current|maintained|deprecated|abandoned|dead|newer)\b/i;
-/** Words too common in LIS questions and notes to tell releases apart. */
-const GENERIC = new Set(
-  'lis linux integration services release releases version versions which what when fixed fix fixes hotfix download package new added'.split(
-    ' ',
-  ),
-);
-/** Shared content words a release's notes need before they answer "which release fixed …". */
-const MIN_FIX_OVERLAP = 2;
-
 interface Part {
   readonly text: string;
   readonly sources: readonly ReplySource[];
@@ -97,29 +88,6 @@ function newestPointRelease(kb: KnowledgeBase, release: LisRelease): LisRelease 
     .filter((r) => r.version !== release.version && lisSeries(r.version) === release.version && r.version.startsWith(`${release.version}.`))
     .sort(releaseOrder);
   return points.at(-1);
-}
-
-/** What the question and a release's notes share, beyond the words every LIS question has. */
-function contentWords(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length >= 4 && !STOPWORDS.has(w) && !GENERIC.has(w))
-      .map((w) => w.slice(0, 5)),
-  );
-}
-
-/** "which LIS fixed heartbeat packets being dropped": the release whose notes share the most words with the question. */
-function releaseThatFixed(kb: KnowledgeBase, question: string): LisRelease | undefined {
-  const asked = contentWords(question);
-  let best: { release: LisRelease; overlap: number } | undefined;
-  for (const release of kb.lisReleases) {
-    const notes = contentWords(release.highlights.join(' '));
-    const overlap = [...asked].filter((w) => notes.has(w)).length;
-    if (overlap >= MIN_FIX_OVERLAP && (!best || overlap > best.overlap)) best = { release, overlap };
-  }
-  return best?.release;
 }
 
 function guestName(kb: KnowledgeBase, family: DistroId | undefined, version: string): string {
