@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { lisVersionHandler } from '../../../src/bot/handlers/lis-version.ts';
 import { guestTimeline } from '../../../src/bot/handlers/lis-first-release.ts';
 import { lisTopicsOf } from '../../../src/bot/handlers/lis-topics.ts';
+import { releaseThatFixed } from '../../../src/bot/handlers/lis-fix-search.ts';
 import { extractEntities } from '../../../src/bot/entities/extract.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 
@@ -124,5 +125,12 @@ describe('whether LIS is still maintained', () => {
     const text = ask('is lis still maintained or dead').text;
     assert.match(text, /4\.3\.5/);
     assert.match(text, /upstream Linux kernel/);
+  });
+});
+
+describe('matching a fix to a release', () => {
+  test('distro and kernel words alone do not pick a release', () => {
+    assert.equal(releaseThatFixed(kb, 'which lis fixed the kernel panic on rhel 7.5'), undefined);
+    assert.equal(releaseThatFixed(kb, 'which lis fixed udp packet loss on azure')?.version, '4.1.2-2');
   });
 });
