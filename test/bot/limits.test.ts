@@ -13,7 +13,7 @@ describe('a value the question states beyond a note’s limit is a no', () => {
     { beyond: 'freebsd 12.1 jumbo frames with mtu 9216', within: 'freebsd 12.1 jumbo frames with mtu 9000', text: /9126/ },
     {
       beyond: 'freebsd 11.3 static ip injection with an ipv6 address on the replica',
-      within: 'freebsd 11.3 static ip injection with an ipv4 address on the replica',
+      within: 'freebsd 11.3 static ip injection with ipv4 on the replica',
       text: /IPv4/,
     },
     {

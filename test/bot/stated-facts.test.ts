@@ -9,12 +9,13 @@ test('an MTU, stated either way round', () => {
   assert.deepEqual(statedFacts('freebsd 13 jumbo frames max mtu'), {});
 });
 
-test('a disk size, in TB or GB (binary)', () => {
-  assert.deepEqual(statedFacts('debian 10 - grow the vhdx to 3tb and put one filesystem on it?'), { diskSizeTb: 3 });
-  assert.deepEqual(statedFacts('resize to 1.5 TB'), { diskSizeTb: 1.5 });
-  assert.deepEqual(statedFacts('a 3000gb disk'), { diskSizeTb: 2.93 });
-  assert.deepEqual(statedFacts('2048 GB'), { diskSizeTb: 2 });
-  assert.deepEqual(statedFacts('rhel 8 hot add from 4gb ram to 16 gb of memory'), {});
+test('the size of a disk a file system is made on, in TB or GB (binary)', () => {
+  assert.deepEqual(statedFacts('debian 10 - grow the vhdx to 3tb and put one filesystem on it?'), { fileSystemDiskTb: 3 });
+  assert.deepEqual(statedFacts('mkfs on a 1.5 TB vhdx'), { fileSystemDiskTb: 1.5 });
+  assert.deepEqual(statedFacts('format a 3000gb disk'), { fileSystemDiskTb: 2.93 });
+  assert.deepEqual(statedFacts('one file system on 2048 GB'), { fileSystemDiskTb: 2 });
+  assert.deepEqual(statedFacts('some data disks will go past 3 TB'), {});
+  assert.deepEqual(statedFacts('a filesystem on a vm with 16 gb of ram'), {});
 });
 
 test('IP versions', () => {

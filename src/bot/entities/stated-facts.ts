@@ -10,7 +10,11 @@ const NEGATED = /\b(?:no|not|without|instead of|avoid(?:ing)?|except|other than|
 /** "3.10.0-957.21.3.el7.x86_64": upstream version and vendor build; the dist tag and arch are dropped. */
 const KERNEL_BUILD = /\b(\d+\.\d+\.\d+-\d+(?:\.\d+)*)/;
 
-function diskSizeTb(question: string): number | undefined {
+/** A file system made on the disk: the 2 TB limit is on creating file systems, not on the disk's size. */
+const MAKES_FILE_SYSTEM = /\b(file ?systems?|fs|mkfs(?:\.\w+)?|format(?:ted|ting)?|ext[234]|xfs|btrfs)\b/i;
+
+function fileSystemDiskTb(question: string): number | undefined {
+  if (!MAKES_FILE_SYSTEM.test(question)) return undefined;
   let largest: number | undefined;
   for (const match of question.matchAll(DISK_SIZE)) {
     const value = Number(match[1]);
@@ -39,13 +43,13 @@ function filesystems(question: string): string[] {
 /** The values a question states that a note's limit can be measured against: an MTU, a disk size, a kernel build. */
 export function statedFacts(question: string): StatedFacts {
   const mtu = MTU.exec(question);
-  const disk = diskSizeTb(question);
+  const disk = fileSystemDiskTb(question);
   const ips = ipVersions(question);
   const fs = filesystems(question);
   const kernel = KERNEL_BUILD.exec(question);
   return {
     ...(mtu ? { mtu: Number(mtu[1] ?? mtu[2]) } : {}),
-    ...(disk !== undefined ? { diskSizeTb: disk } : {}),
+    ...(disk !== undefined ? { fileSystemDiskTb: disk } : {}),
     ...(ips.length ? { ipVersions: ips } : {}),
     ...(fs.length ? { filesystems: fs } : {}),
     ...(kernel ? { kernelBuild: kernel[1]! } : {}),

@@ -102,6 +102,8 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
 function asksAboutStatedSetup(text: string, extraction: Extraction): boolean {
   const { distro, version, feature } = extraction.entities;
   if (!distro || !version || !feature) return false;
+  // Pasted output ("mtu 1500" in ifconfig) states what a guest has, not a setup asked about.
+  if (/\n|```/.test(text.trim())) return false;
   if (matchesAny(text, CUES.fault) || matchesAny(text, CUES.trouble)) return false;
   return Object.keys(statedFacts(text)).length > 0;
 }

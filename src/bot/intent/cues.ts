@@ -18,7 +18,7 @@ export const CUES = {
   ],
   /** Chat words telling that something already goes wrong ("not working", "acts weird"), beside the log-line faults. */
   trouble: [
-    /\b(not \w+ing|no longer|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?)\b/i,
+    /\b(not \w+ing|no longer|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|strange|odd|sluggish|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?)\b/i,
   ],
   /** A message that continues the previous question: "and on 2016?", "what about sles 12?". */
   followUp: [/^\s*(and|what about|how about|also|same for|same on|for|on|with|now|then|ok and|and what about|and on|and for|what if)\b/i],

@@ -3,8 +3,8 @@ import type { IpVersion, NoteLimit } from '../schema/index.ts';
 /** Values the question itself states, which a note's limit can be measured against. */
 export interface StatedFacts {
   readonly mtu?: number;
-  /** The virtual disk size asked about, in TB. */
-  readonly diskSizeTb?: number;
+  /** The size, in TB, of a virtual disk the question makes a file system on. */
+  readonly fileSystemDiskTb?: number;
   readonly ipVersions?: readonly IpVersion[];
   /** File system types the guest is said to use: "ext2", "xfs". */
   readonly filesystems?: readonly string[];
@@ -23,7 +23,7 @@ export function limitPhrase(limit: NoteLimit): string {
   switch (limit.fact) {
     case 'mtu':
       return `an MTU of at most ${limit.max}`;
-    case 'disk-size-tb':
+    case 'filesystem-disk-tb':
       return `a virtual disk of at most ${limit.max} TB under each file system`;
     case 'ip-version': {
       const others = (['ipv4', 'ipv6'] as const).filter((v) => !limit.allowed.includes(v));
@@ -66,8 +66,10 @@ export function statedBeyond(limit: NoteLimit, stated: StatedFacts): string | un
   switch (limit.fact) {
     case 'mtu':
       return stated.mtu !== undefined && stated.mtu > limit.max ? `an MTU of ${stated.mtu}` : undefined;
-    case 'disk-size-tb':
-      return stated.diskSizeTb !== undefined && stated.diskSizeTb > limit.max ? `a ${stated.diskSizeTb} TB disk` : undefined;
+    case 'filesystem-disk-tb':
+      return stated.fileSystemDiskTb !== undefined && stated.fileSystemDiskTb > limit.max
+        ? `a file system on a ${stated.fileSystemDiskTb} TB disk`
+        : undefined;
     case 'ip-version': {
       const outside = (stated.ipVersions ?? []).filter((v) => !limit.allowed.includes(v));
       return outside.length ? `${ipList(outside)} addresses` : undefined;

@@ -129,8 +129,8 @@ export const KernelBuild = z.string().regex(/^\d+(?:\.\d+)+-\d+(?:\.\d+)*$/);
  */
 export const NoteLimit = z.discriminatedUnion('fact', [
   z.strictObject({ fact: z.literal('mtu'), max: z.number().int().positive() }),
-  /** The largest virtual disk, in TB, that may carry a file system. */
-  z.strictObject({ fact: z.literal('disk-size-tb'), max: z.number().positive() }),
+  /** The largest virtual disk, in TB, a file system may be made on. */
+  z.strictObject({ fact: z.literal('filesystem-disk-tb'), max: z.number().positive() }),
   z.strictObject({ fact: z.literal('ip-version'), allowed: z.array(IpVersion).min(1) }),
   z.strictObject({ fact: z.literal('filesystem'), forbidden: z.array(z.string().regex(/^[a-z0-9]+$/)).min(1) }),
   z.strictObject({ fact: z.literal('kernel-build'), min: KernelBuild }),

@@ -31,9 +31,9 @@ const CASES: ReadonlyArray<{
   {
     name: 'Debian file systems on virtual disks up to 2 TB',
     query: { family: 'debian', version: '10', feature: 'vhdx-resize' },
-    beyond: { diskSizeTb: 3 },
-    within: { diskSizeTb: 1.5 },
-    headline: /at most 2 TB .*you asked for a 3 TB disk/,
+    beyond: { fileSystemDiskTb: 3 },
+    within: { fileSystemDiskTb: 1.5 },
+    headline: /at most 2 TB .*you asked for a file system on a 3 TB disk/,
   },
   {
     name: 'Debian live backup: no ext2 file system',
@@ -109,7 +109,7 @@ describe('limits', () => {
 
   test('what a stated value breaks', () => {
     assert.equal(statedBeyond({ fact: 'mtu', max: 9126 }, { mtu: 9126 }), undefined);
-    assert.equal(statedBeyond({ fact: 'disk-size-tb', max: 2 }, { diskSizeTb: 2 }), undefined);
+    assert.equal(statedBeyond({ fact: 'filesystem-disk-tb', max: 2 }, { fileSystemDiskTb: 2 }), undefined);
     assert.equal(statedBeyond({ fact: 'ip-version', allowed: ['ipv4'] }, { ipVersions: ['ipv4', 'ipv6'] }), 'IPv6 addresses');
     assert.equal(statedBeyond({ fact: 'filesystem', forbidden: ['ext2'] }, {}), undefined);
   });
