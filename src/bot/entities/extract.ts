@@ -10,6 +10,8 @@ import { expandShorthand } from './shorthand.ts';
 import { STOPWORDS, tokenize } from './tokens.ts';
 import { withinOneEdit } from '../../knowledge/edit-distance.ts';
 import { vocabularyFor, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
+import { FILLER_WORDS } from './phrase-variants.ts';
+import { pickFeature } from './feature-choice.ts';
 
 /** A word we read as an entity only by fuzzy matching: worth saying back as "did you mean". */
 export interface FuzzyReading {
@@ -52,9 +54,11 @@ export const PLACEHOLDERS = {
 } as const;
 type Kind = keyof typeof PLACEHOLDERS;
 
-const VERSION_TOKEN = /^\d{1,2}(?:\.\d{1,2}){0,2}(?:\.x|\+)?$/;
+const VERSION_TOKEN = /^\d{1,2}(?:\.\d{1,2}(?:\.\d{1,4})?)?(?:\.x|\+)?$/;
 const SERVICE_PACK = /^sp(\d{1,2})$/;
 const GLUED_SERVICE_PACK = /^(\d{1,2})sp(\d{1,2})$/;
+/** "cat /etc/redhat-release" names a file every RHEL rebuild has; the line it prints names the distro. */
+const RELEASE_FILE = /\/etc\/[\w.-]*(?:release|version)\b/g;
 const MAX_FUZZY_LOOKUPS = 6;
 const MAX_FUZZY_WORD = 24;
 /** Where a misspelt word may sit in a phrase of two or three words, relative to it: the word and the next first. */
@@ -91,11 +95,48 @@ function versionAt(tokens: readonly string[], start: number, distro: DistroId): 
   // SLES releases are often written 11.3 for 11 SP3.
   const slesDotted = distro === 'sles' ? /^(1[0-5])\.(\d)$/.exec(bare) : null;
   if (slesDotted) return { version: `${slesDotted[1]} SP${slesDotted[2]}`, used: 1 };
-  // Ubuntu releases are year.month: "20.4" is 20.04.
-  const ubuntuMonth = distro === 'ubuntu' ? /^(\d{2})\.(\d)$/.exec(bare) : null;
-  if (ubuntuMonth) return { version: `${ubuntuMonth[1]}.0${ubuntuMonth[2]}`, used: 1 };
-  const version = normaliseVersion(bare);
+  if (distro === 'ubuntu') {
+    // Ubuntu releases are year.month: "20.4" is 20.04, and a bare even year ("u20") is that year's April LTS.
+    const ubuntuMonth = /^(\d{2})\.(\d)$/.exec(bare);
+    if (ubuntuMonth) return { version: `${ubuntuMonth[1]}.0${ubuntuMonth[2]}`, used: 1 };
+    const ltsYear = /^(1[02468]|2[02468])$/.exec(bare);
+    if (ltsYear) return { version: `${ltsYear[1]}.04`, used: 1 };
+  }
+  const version = normaliseVersion(withoutPointRelease(bare));
   return version ? { version, used: 1 } : undefined;
+}
+
+/** A point release ("20.04.6", "7.9.2009") is asked about as its release: the matrix lists none finer. */
+function withoutPointRelease(version: string): string {
+  return version.replace(/^(\d+\.\d+)\.\d+$/, '$1');
+}
+
+/**
+ * The longest name starting at a word, and where it ends: the words as typed, else with filler words between them
+ * left out ("grow the vhdx" is "grow vhdx").
+ */
+function phraseAt(vocabulary: Vocabulary, tokens: readonly string[], start: number): { entry: VocabularyEntry; end: number } | undefined {
+  const longest = Math.min(vocabulary.longestPhrase, tokens.length - start);
+  for (let length = longest; length >= 1; length--) {
+    const entry = vocabulary.phrases.get(tokens.slice(start, start + length).join(' '));
+    if (entry) return { entry, end: start + length };
+  }
+  if (FILLER_WORDS.has(tokens[start]!)) return undefined;
+  const words: string[] = [tokens[start]!];
+  const ends: number[] = [start + 1];
+  for (let k = start + 1; k < tokens.length && words.length < vocabulary.longestPhrase; k++) {
+    if (FILLER_WORDS.has(tokens[k]!)) continue;
+    words.push(tokens[k]!);
+    ends.push(k + 1);
+  }
+  // Only a window that skipped a filler can hold a name the first search missed.
+  if (ends[ends.length - 1]! - start === words.length) return undefined;
+  for (let length = words.length; length >= 2; length--) {
+    if (ends[length - 1]! - start === length) break;
+    const entry = vocabulary.phrases.get(words.slice(0, length).join(' '));
+    if (entry) return { entry, end: ends[length - 1]! };
+  }
+  return undefined;
 }
 
 /** Solaris alone is the x86 build; naming SPARC anywhere means the SPARC one. */
@@ -103,20 +144,6 @@ function preferSpecificOs(distros: DistroId[]): DistroId[] {
   return distros.includes('solaris-sparc')
     ? ['solaris-sparc', ...distros.filter((d) => d !== 'solaris-sparc' && d !== 'solaris-x86')]
     : distros;
-}
-
-function firstOf<T>(values: readonly T[]): T | undefined {
-  return values[0];
-}
-
-/**
- * A specific feature beats dynamic memory as a whole ("dynamic memory hot add" means hot-add); hot-add and ballooning
- * together mean both; "Gen2 with Secure Boot" asks about Secure Boot, which only Gen2 VMs have.
- */
-function pickFeature(features: readonly FeatureEntity[]): FeatureEntity | undefined {
-  if (features.includes('dm-hot-add') && features.includes('dm-ballooning')) return 'dynamic-memory';
-  if (features.includes('secure-boot')) return 'secure-boot';
-  return features.find((f) => f !== 'dynamic-memory') ?? firstOf(features);
 }
 
 /** `fuzzy: false` reads exact names only: the classifier's training examples are typed with care. */
@@ -127,6 +154,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   const asOf = extractAsOf(question);
   let lowered = (asOf ? withoutAsOf(question, asOf) : question).toLowerCase();
   for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
+  lowered = lowered.replace(RELEASE_FILE, ' ');
   const lis = extractLisMentions(lowered, PLACEHOLDERS.lis);
   // The LIS release as the verdict engine reads it; UEK releases and architectures are blanked like hosts.
   const lisRelease = extractReleases(lowered).lis;
@@ -148,6 +176,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   };
   const distros: DistroId[] = [];
   const features: FeatureEntity[] = [];
+  const namedBySetting = new Set<FeatureEntity>();
   const fuzzy: FuzzyReading[] = [];
   let version: string | undefined;
   let kernel: 'rhck' | 'uek' | undefined;
@@ -176,7 +205,10 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
         bindVersion(entry.distro, end);
       }
     } else if (entry.kind === 'feature') {
-      if (!features.includes(entry.feature)) features.push(entry.feature);
+      if (!features.includes(entry.feature)) {
+        features.push(entry.feature);
+        if (entry.setting) namedBySetting.add(entry.feature);
+      } else if (!entry.setting) namedBySetting.delete(entry.feature);
     } else {
       kernel ??= entry.kernel;
     }
@@ -184,14 +216,11 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
 
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
-    for (let length = Math.min(vocabulary.longestPhrase, tokens.length - i); length >= 1; length--) {
-      const entry = vocabulary.phrases.get(tokens.slice(i, i + length).join(' '));
-      if (!entry) continue;
-      for (let k = i; k < i + length; k++) used[k] = true;
-      mark(i, i + length, entry.kind);
-      accept(entry, i + length);
-      break;
-    }
+    const found = phraseAt(vocabulary, tokens, i);
+    if (!found) continue;
+    for (let k = i; k < found.end; k++) used[k] = true;
+    mark(i, found.end, found.entry.kind);
+    accept(found.entry, found.end);
   }
 
   const leftovers: string[] = [];
@@ -261,7 +290,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   if (ordered[0]) entities.distro = ordered[0];
   if (version && ordered[0]) entities.version = version;
   else if (looseVersion && !ordered[0]) entities.version = normaliseVersion(looseVersion.replace(/\.x$|\+$/, '')) ?? looseVersion;
-  const feature = pickFeature(features);
+  const feature = pickFeature(features, namedBySetting);
   if (feature) entities.feature = feature;
   if (hosts[0]) entities.host = hosts[0];
   if (kernel) entities.kernel = kernel;

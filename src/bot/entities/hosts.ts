@@ -13,7 +13,15 @@ const SERVER_YEARS: Record<string, HostId> = {
   '2022': '2022',
   '2025': '2025',
 };
-const SHORT_YEARS: Record<string, string> = { '08': '2008', '12': '2012', '16': '2016', '19': '2019', '22': '2022', '25': '2025' };
+const SHORT_YEARS: Record<string, string> = {
+  '8': '2008',
+  '08': '2008',
+  '12': '2012',
+  '16': '2016',
+  '19': '2019',
+  '22': '2022',
+  '25': '2025',
+};
 /** Client Hyper-V maps to the server release it shares a hypervisor with. */
 const CLIENT_TWINS: Record<string, HostId> = { '8': '2012', '8.1': '2012 R2', '10': '2016', '11': '2022' };
 
@@ -25,11 +33,17 @@ function serverHost(year: string | undefined, r2: string | undefined): HostId | 
 
 /** Ordered most specific first; each match is removed from the text before the next pattern runs. */
 const HOST_PATTERNS: readonly HostPattern[] = [
-  { pattern: /\b(?:windows|win)\s*(8\.1|8|10|11)\b(?!\s*\.\d)/g, host: (m) => CLIENT_TWINS[m[1]!] },
-  { pattern: /\b(?:ws|w2k|win2k|2k|srv|server)\s*-?(08|12|16|19|22|25)\s*(r2)?\b/g, host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]) },
+  { pattern: /\b(?:(?:windows|win)\s*|w)(8\.1|8|10|11)\b(?!\s*\.\d)/g, host: (m) => CLIENT_TWINS[m[1]!] },
+  // "w2k8r2", "2k12 r2", "win2k19": Windows 2000 shorthand with the year's last digits.
+  { pattern: /\b(?:w|win|ws)?2k\s*-?(8|08|12|16|19|22|25)\s*(r2)?\b/g, host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]) },
+  // Not "SUSE Linux Enterprise Server 12": that server is the distro.
+  {
+    pattern: /\b(?<!enterprise\s+)(?:ws|srv|svr|server)\s*-?(08|12|16|19|22|25)\s*(r2)?\b/g,
+    host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]),
+  },
   {
     pattern:
-      /\b(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|winsrv|ws|server|hyper-?v(?:\s*server)?)\s*-?)?(2008|2012|2016|2019|2022|2025)\s*(r2)?\b/g,
+      /\b(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|winsrv|windows|win|ws|w|server|srv|svr|hyper-?v(?:\s*server)?|hv)\s*-?)?(2008|2012|2016|2019|2022|2025)\s*(r2)?\b/g,
     host: (m) => serverHost(m[1], m[2]),
   },
   { pattern: /(?<![\w.])r2\b/g, host: () => '2012 R2' },

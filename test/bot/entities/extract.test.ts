@@ -1,0 +1,56 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractEntities } from '../../../src/bot/entities/extract.ts';
+import { realKb } from '../../helpers/real-kb.ts';
+
+const kb = realKb();
+const entities = (q: string) => extractEntities(kb, q).entities;
+
+describe('versions', () => {
+  test('a bare even Ubuntu year is its April LTS; an odd one is left alone', () => {
+    assert.equal(entities('u20 dm').version, '20.04');
+    assert.equal(entities('is dm on u16 worth it').version, '16.04');
+    assert.equal(entities('ubuntu 22 secure boot').version, '22.04');
+    assert.equal(entities('ubuntu 13 kvp').version, '13');
+  });
+  test('a point release is asked about as its release', () => {
+    assert.equal(entities('ubuntu 20.04.6 trim').version, '20.04');
+    assert.deepEqual(entities('centos 7.9.2009 sriov'), { distro: 'centos', version: '7.9', feature: 'sr-iov' });
+  });
+});
+
+describe('pasted release files', () => {
+  test('the file name (/etc/redhat-release) does not name the distro; the line it prints does', () => {
+    const q = '```\n$ cat /etc/redhat-release\nCentOS Linux release 7.9.2009 (Core)\n```\ncan i use sr-iov on this one? host is ws2019';
+    assert.deepEqual(entities(q), { distro: 'centos', version: '7.9', feature: 'sr-iov', host: '2019' });
+  });
+  test('os-release lines', () => {
+    assert.deepEqual(entities('NAME="Ubuntu" VERSION="20.04.6 LTS (Focal Fossa)"'), { distro: 'ubuntu', version: '20.04' });
+    assert.deepEqual(entities('SUSE Linux Enterprise Server 12 SP4 trim'), { distro: 'sles', version: '12 SP4', feature: 'trim' });
+  });
+});
+
+describe('feature names as written', () => {
+  test('a verb in another tense, and filler words between verb and object', () => {
+    assert.equal(entities('rhel 7.1 built in, can i grow the vhdx while it runs').feature, 'vhdx-resize');
+    assert.equal(entities('grew the vhdx by 50gb and parted moans').feature, 'vhdx-resize');
+    assert.equal(entities('freebsd 11.0 grow vhdx online').feature, 'vhdx-resize');
+    assert.equal(entities('live migrating our gen2 vms fails').feature, 'live-migration');
+  });
+  test('Hyper-V-specific is synthetic', () => {
+    assert.equal(entities('What is Hyper-V-specific Network device').feature, 'core');
+    assert.equal(entities('Hyper-V-specific Storage, what does that mean').feature, 'core');
+  });
+});
+
+describe('which feature is asked about', () => {
+  test('a log prefix (hv_utils) frames the subsystem that follows it', () => {
+    assert.equal(entities('kernel: hv_utils: KVP: Upgrade the KVP daemon').feature, 'kvp');
+    assert.equal(entities('hv_utils: VSS: timeout waiting for daemon to reply').feature, 'live-backup');
+    assert.equal(entities('hv_utils: KVP: IP injection functionality not available').feature, 'static-ip-injection');
+  });
+  test('a dynamic memory setting beside dynamic memory asks about dynamic memory', () => {
+    assert.equal(entities('best practice for startup and minimum memory with dynamic memory').feature, 'dynamic-memory');
+    assert.equal(entities('minimum memory on rhel 7').feature, 'dm-ballooning');
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractHosts } from '../../../src/bot/entities/hosts.ts';
+
+const hostsIn = (text: string) => extractHosts(text.toLowerCase()).hosts.map((h) => h.host);
+
+describe('host aliases', () => {
+  const cases: Array<[string, string]> = [
+    ['w2k8r2', '2008 R2'],
+    ['2k8r2', '2008 R2'],
+    ['win2k8r2', '2008 R2'],
+    ['w2k8 r2', '2008 R2'],
+    ['w2008r2', '2008 R2'],
+    ['win2016', '2016'],
+    ['hv2019', '2019'],
+    ['svr2019', '2019'],
+    ['w10', '2016'],
+    ['w11', '2022'],
+  ];
+  for (const [text, host] of cases) test(`"${text}" → ${host}`, () => assert.deepEqual(hostsIn(text), [host]));
+
+  test('the server in "SUSE Linux Enterprise Server 12" is the distro, not a host', () => {
+    assert.deepEqual(hostsIn('SUSE Linux Enterprise Server 12 SP4'), []);
+    assert.deepEqual(hostsIn('server 12 r2'), ['2012 R2']);
+  });
+});
