@@ -116,12 +116,13 @@ function withoutPointRelease(version: string): string {
  * left out ("grow the vhdx" is "grow vhdx").
  */
 function phraseAt(vocabulary: Vocabulary, tokens: readonly string[], start: number): { entry: VocabularyEntry; end: number } | undefined {
-  const longest = Math.min(vocabulary.longestPhrase, tokens.length - start);
+  const lead = vocabulary.leadWords.has(tokens[start]!);
+  const longest = lead ? Math.min(vocabulary.longestPhrase, tokens.length - start) : 1;
   for (let length = longest; length >= 1; length--) {
-    const entry = vocabulary.phrases.get(tokens.slice(start, start + length).join(' '));
+    const entry = vocabulary.phrases.get(length === 1 ? tokens[start]! : tokens.slice(start, start + length).join(' '));
     if (entry) return { entry, end: start + length };
   }
-  if (FILLER_WORDS.has(tokens[start]!)) return undefined;
+  if (!lead || FILLER_WORDS.has(tokens[start]!)) return undefined;
   const words: string[] = [tokens[start]!];
   const ends: number[] = [start + 1];
   for (let k = start + 1; k < tokens.length && words.length < vocabulary.longestPhrase; k++) {

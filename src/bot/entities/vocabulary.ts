@@ -26,6 +26,8 @@ export interface Vocabulary {
   /** Exact phrases by their key, longest first when matching. */
   readonly phrases: ReadonlyMap<string, VocabularyEntry>;
   readonly longestPhrase: number;
+  /** The first words of phrases of two words or more: only at one of them is a longer phrase worth looking up. */
+  readonly leadWords: ReadonlySet<string>;
   /** Typo-tolerant lookups by phrase word count, for did-you-mean on leftover words. */
   readonly fuzzy: ReadonlyMap<number, NearNames<VocabularyEntry>>;
   /** Every word of every fuzzy-matchable phrase, by length: a cheap test before any fuzzy search. */
@@ -127,6 +129,7 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
   const vocabulary = {
     phrases,
     longestPhrase: Math.max(...[...phrases.keys()].map((k) => k.split(' ').length)),
+    leadWords: new Set([...phrases.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' ')))),
     fuzzy,
     wordsByLength,
     hostLikeFeatures,
