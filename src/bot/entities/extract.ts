@@ -83,6 +83,8 @@ function versionAt(tokens: readonly string[], start: number, distro: DistroId): 
   let token = tokens[start];
   if (token === 'version' || token === 'v' || token === 'release') token = tokens[++start];
   if (!token) return undefined;
+  // "v7.4"
+  if (/^v\d/.test(token)) token = token.slice(1);
   const gluedSp = GLUED_SERVICE_PACK.exec(token);
   if (gluedSp) return { version: `${gluedSp[1]} SP${Number(gluedSp[2])}`, used: 1 };
   // "ubuntu1604", "ubuntu 1804": year and month without the dot.
@@ -90,8 +92,8 @@ function versionAt(tokens: readonly string[], start: number, distro: DistroId): 
   if (ubuntuGlued) return { version: `${ubuntuGlued[1]}.${ubuntuGlued[2]}`, used: 1 };
   if (!VERSION_TOKEN.test(token)) return undefined;
   const bare = token.replace(/\.x$|\+$/, '');
-  const sp = SERVICE_PACK.exec(tokens[start + 1] ?? '');
-  if (sp) return { version: `${bare} SP${Number(sp[1])}`, used: 2 };
+  const sp = servicePackAfter(tokens, start + 1);
+  if (sp) return { version: `${bare} SP${sp.number}`, used: 1 + sp.used };
   // SLES releases are often written 11.3 for 11 SP3.
   const slesDotted = distro === 'sles' ? /^(1[0-5])\.(\d)$/.exec(bare) : null;
   if (slesDotted) return { version: `${slesDotted[1]} SP${slesDotted[2]}`, used: 1 };
@@ -104,6 +106,15 @@ function versionAt(tokens: readonly string[], start: number, distro: DistroId): 
   }
   const version = normaliseVersion(withoutPointRelease(bare));
   return version ? { version, used: 1 } : undefined;
+}
+
+/** "sp3", "sp 3" or "service pack 3" at a word. */
+function servicePackAfter(tokens: readonly string[], at: number): { number: number; used: number } | undefined {
+  const glued = SERVICE_PACK.exec(tokens[at] ?? '');
+  if (glued) return { number: Number(glued[1]), used: 1 };
+  const words = tokens[at] === 'sp' ? 1 : tokens[at] === 'service' && tokens[at + 1] === 'pack' ? 2 : 0;
+  const number = words ? /^\d{1,2}$/.exec(tokens[at + words] ?? '') : null;
+  return number ? { number: Number(number[0]), used: words + 1 } : undefined;
 }
 
 /** A point release ("20.04.6", "7.9.2009") is asked about as its release: the matrix lists none finer. */
@@ -278,6 +289,11 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   // A version a word or two after the distro ("oracle linx 7.3", "rhel server 7"): bind it late.
   if (distros[0] && !version && distroEnd >= 0) {
     for (let k = distroEnd; k < Math.min(tokens.length, distroEnd + 3) && !version; k++) if (!used[k]) bindVersion(distros[0], k);
+  }
+  // os-release may give VERSION_ID before ID="rhel".
+  if (distros[0] && !version) {
+    for (let k = 2; k < tokens.length && !version; k++)
+      if (!used[k] && tokens[k - 1] === 'id' && tokens[k - 2] === 'version') bindVersion(distros[0], k);
   }
   const looseVersion = version ? undefined : tokens.find((t, i) => !used[i] && VERSION_TOKEN.test(t) && t.includes('.'));
   const hosts = [...new Set(hostMentions.map((m) => m.host))];

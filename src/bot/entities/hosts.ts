@@ -35,17 +35,22 @@ function serverHost(year: string | undefined, r2: string | undefined): HostId | 
 const HOST_PATTERNS: readonly HostPattern[] = [
   { pattern: /\b(?:(?:windows|win)\s*|w)(8\.1|8|10|11)\b(?!\s*\.\d)/g, host: (m) => CLIENT_TWINS[m[1]!] },
   // "w2k8r2", "2k12 r2", "win2k19": Windows 2000 shorthand with the year's last digits.
-  { pattern: /\b(?:w|win|ws)?2k\s*-?(8|08|12|16|19|22|25)\s*(r2)?\b/g, host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]) },
+  {
+    pattern: /\b(?:w|win|ws|server|srv|svr)?2k\s*-?(8|08|12|16|19|22|25)[\s-]*(r2)?\b/g,
+    host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]),
+  },
   // Not "SUSE Linux Enterprise Server 12": that server is the distro.
   {
-    pattern: /\b(?<!enterprise\s+)(?:ws|srv|svr|server)\s*-?(08|12|16|19|22|25)\s*(r2)?\b/g,
+    pattern: /\b(?<!enterprise\s+)(?:ws|srv|svr|server)\s*-?(08|12|16|19|22|25)[\s-]*(r2)?\b/g,
     host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]),
   },
   {
     pattern:
-      /\b(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|winsrv|windows|win|ws|w|server|srv|svr|hyper-?v(?:\s*server)?|hv)\s*-?)?(2008|2012|2016|2019|2022|2025)\s*(r2)?\b/g,
+      /\b(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|winsrv|windows|win|ws|w|server|srv|svr|hyper-?v(?:\s*server)?|hv)\s*-?)?(2008|2012|2016|2019|2022|2025)[\s-]*(r2)?\b/g,
     host: (m) => serverHost(m[1], m[2]),
   },
+  // Hyper-V's own release numbers: 2.0 shipped with 2008 R2, 3.0 with 2012.
+  { pattern: /\bhyper-?v\s*v?(2|3)\.0\b/g, host: (m) => (m[1] === '2' ? '2008 R2' : '2012') },
   { pattern: /(?<![\w.])r2\b/g, host: () => '2012 R2' },
 ];
 

@@ -13,13 +13,23 @@ const VERB_FORMS: Readonly<Record<string, readonly string[]>> = {
   inject: ['injected', 'injecting', 'injects'],
   copy: ['copied', 'copying', 'copies'],
   reclaim: ['reclaimed', 'reclaiming'],
+  add: ['added', 'adding', 'adds'],
+  change: ['changed', 'changing', 'changes'],
+  offload: ['offloaded', 'offloading', 'offloads'],
 };
 
 const STAND_INS: Readonly<Record<string, readonly string[]>> = {
   disk: ['vhdx', 'vhd', 'virtual disk'],
-  vhdx: ['disk', 'vhd'],
+  vhdx: ['disk', 'vhd', 'virtual disk'],
+  resize: ['expansion'],
   synthetic: ['hyper v specific'],
   adapter: ['device'],
+  memory: ['ram'],
+  ram: ['memory'],
+  vm: ['guest', 'virtual machine'],
+  file: ['files'],
+  ip: ['ip address'],
+  vcpus: ['virtual processors', 'virtual cpus', 'cpus'],
 };
 
 const ALTERNATIVES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(

@@ -13,6 +13,11 @@ describe('versions', () => {
     assert.equal(entities('ubuntu 22 secure boot').version, '22.04');
     assert.equal(entities('ubuntu 13 kvp').version, '13');
   });
+  test('a service pack in words, and a version with a v', () => {
+    assert.equal(entities('sles 12 sp 3 trim').version, '12 SP3');
+    assert.equal(entities('sles 11 service pack 4 trim').version, '11 SP4');
+    assert.equal(entities('rhel v7.4 kvp').version, '7.4');
+  });
   test('a point release is asked about as its release', () => {
     assert.equal(entities('ubuntu 20.04.6 trim').version, '20.04');
     assert.deepEqual(entities('centos 7.9.2009 sriov'), { distro: 'centos', version: '7.9', feature: 'sr-iov' });
@@ -27,6 +32,7 @@ describe('pasted release files', () => {
   test('os-release lines', () => {
     assert.deepEqual(entities('NAME="Ubuntu" VERSION="20.04.6 LTS (Focal Fossa)"'), { distro: 'ubuntu', version: '20.04' });
     assert.deepEqual(entities('SUSE Linux Enterprise Server 12 SP4 trim'), { distro: 'sles', version: '12 SP4', feature: 'trim' });
+    assert.deepEqual(entities('VERSION_ID="8.4" ID="rhel"'), { distro: 'rhel', version: '8.4' });
   });
 });
 
@@ -36,6 +42,13 @@ describe('feature names as written', () => {
     assert.equal(entities('grew the vhdx by 50gb and parted moans').feature, 'vhdx-resize');
     assert.equal(entities('freebsd 11.0 grow vhdx online').feature, 'vhdx-resize');
     assert.equal(entities('live migrating our gen2 vms fails').feature, 'live-migration');
+  });
+  test('stand-in words', () => {
+    assert.equal(entities('copying files to the guest').feature, 'file-copy');
+    assert.equal(entities('ip address injection').feature, 'static-ip-injection');
+    assert.equal(entities('more than 256 virtual processors').feature, 'vcpus-over-256');
+    assert.equal(entities('online disk expansion').feature, 'vhdx-resize');
+    assert.equal(entities('hot adding memory to the vm').feature, 'dm-hot-add');
   });
   test('Hyper-V-specific is synthetic', () => {
     assert.equal(entities('What is Hyper-V-specific Network device').feature, 'core');

@@ -16,6 +16,10 @@ describe('host aliases', () => {
     ['svr2019', '2019'],
     ['w10', '2016'],
     ['w11', '2022'],
+    ['2012-r2', '2012 R2'],
+    ['server2k16', '2016'],
+    ['hyper-v 3.0', '2012'],
+    ['hyper-v 2.0', '2008 R2'],
   ];
   for (const [text, host] of cases) test(`"${text}" → ${host}`, () => assert.deepEqual(hostsIn(text), [host]));
 
