@@ -59,6 +59,8 @@ const SERVICE_PACK = /^sp(\d{1,2})$/;
 const GLUED_SERVICE_PACK = /^(\d{1,2})sp(\d{1,2})$/;
 /** "cat /etc/redhat-release" names a file every RHEL rebuild has; the line it prints names the distro. */
 const RELEASE_FILE = /\/etc\/[\w.-]*(?:release|version)\b/g;
+/** "CentOS Linux release 7.9.2009 (Core)", "CentOS Linux 7 (Core)": the edition of the release, not the Core feature. */
+const CORE_EDITION = /(\d[\d.]*)\s*\(core\)/g;
 const MAX_FUZZY_LOOKUPS = 6;
 const MAX_FUZZY_WORD = 24;
 /** Where a misspelt word may sit in a phrase of two or three words, relative to it: the word and the next first. */
@@ -166,7 +168,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   const asOf = extractAsOf(question);
   let lowered = (asOf ? withoutAsOf(question, asOf) : question).toLowerCase();
   for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
-  lowered = lowered.replace(RELEASE_FILE, ' ');
+  lowered = lowered.replace(RELEASE_FILE, ' ').replace(CORE_EDITION, '$1');
   const lis = extractLisMentions(lowered, PLACEHOLDERS.lis);
   // The LIS release as the verdict engine reads it; UEK releases and architectures are blanked like hosts.
   const lisRelease = extractReleases(lowered).lis;

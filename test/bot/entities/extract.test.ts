@@ -29,6 +29,14 @@ describe('pasted release files', () => {
     const q = '```\n$ cat /etc/redhat-release\nCentOS Linux release 7.9.2009 (Core)\n```\ncan i use sr-iov on this one? host is ws2019';
     assert.deepEqual(entities(q), { distro: 'centos', version: '7.9', feature: 'sr-iov', host: '2019' });
   });
+  test('"(Core)" after a release is its edition, not the Core feature', () => {
+    assert.deepEqual(entities('CentOS Linux release 7.9.2009 (Core) - supported on 2019?'), {
+      distro: 'centos',
+      version: '7.9',
+      host: '2019',
+    });
+    assert.equal(entities('Operating System: CentOS Linux 7 (Core)').feature, undefined);
+  });
   test('os-release lines', () => {
     assert.deepEqual(entities('NAME="Ubuntu" VERSION="20.04.6 LTS (Focal Fossa)"'), { distro: 'ubuntu', version: '20.04' });
     assert.deepEqual(entities('SUSE Linux Enterprise Server 12 SP4 trim'), { distro: 'sles', version: '12 SP4', feature: 'trim' });
