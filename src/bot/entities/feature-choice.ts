@@ -29,5 +29,6 @@ export function pickFeature(
       !(features.includes('dynamic-memory') && namedBySetting.has(feature)) &&
       !WORKS_THROUGH.some(([narrower, broader]) => broader === feature && features.includes(narrower)),
   );
-  return asked.find((feature) => !FRAMING.has(feature)) ?? asked[0];
+  // Among framing features, the VM's generation is the least likely to be the question ("dynamic memory on gen2").
+  return asked.find((feature) => !FRAMING.has(feature)) ?? asked.find((feature) => feature !== 'uefi-boot') ?? asked[0];
 }

@@ -18,6 +18,9 @@ describe('versions', () => {
     assert.equal(entities('sles 11 service pack 4 trim').version, '11 SP4');
     assert.equal(entities('rhel v7.4 kvp').version, '7.4');
   });
+  test('a version glued to LTS', () => {
+    assert.equal(entities('ubuntu 20.04lts kvp').version, '20.04');
+  });
   test('a point release is asked about as its release', () => {
     assert.equal(entities('ubuntu 20.04.6 trim').version, '20.04');
     assert.deepEqual(entities('centos 7.9.2009 sriov'), { distro: 'centos', version: '7.9', feature: 'sr-iov' });

@@ -8,6 +8,7 @@ describe('pickFeature', () => {
     assert.equal(pickFeature(['uefi-boot', 'lsvmbus']), 'lsvmbus');
     assert.equal(pickFeature(['dynamic-memory', 'dm-hot-add']), 'dm-hot-add');
     assert.equal(pickFeature(['core']), 'core');
+    assert.equal(pickFeature(['uefi-boot', 'dynamic-memory']), 'dynamic-memory');
   });
   test('the narrower of two features that work together', () => {
     assert.equal(pickFeature(['kvp', 'static-ip-injection']), 'static-ip-injection');
