@@ -19,9 +19,13 @@ const VERB_FORMS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const STAND_INS: Readonly<Record<string, readonly string[]>> = {
-  disk: ['vhdx', 'vhd', 'virtual disk'],
+  disk: ['vhdx', 'vhd', 'virtual disk', 'virtual hard disk'],
   vhdx: ['disk', 'vhd', 'virtual disk'],
-  resize: ['expansion'],
+  resize: ['expansion', 'grow', 'expand', 'extend'],
+  grow: ['enlarge', 'increase'],
+  add: ['plug'],
+  hotadd: ['hotplug'],
+  gen: ['generation'],
   synthetic: ['hyper v specific'],
   adapter: ['device'],
   memory: ['ram'],

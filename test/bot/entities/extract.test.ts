@@ -60,6 +60,10 @@ describe('feature names as written', () => {
     assert.equal(entities('more than 256 virtual processors').feature, 'vcpus-over-256');
     assert.equal(entities('online disk expansion').feature, 'vhdx-resize');
     assert.equal(entities('hot adding memory to the vm').feature, 'dm-hot-add');
+    assert.equal(entities('memory hotplug on rhel 8').feature, 'dm-hot-add');
+    assert.equal(entities('increase vhdx size').feature, 'vhdx-resize');
+    assert.equal(entities('expand the virtual hard disk').feature, 'vhdx-resize');
+    assert.equal(entities('generation two vm').feature, 'uefi-boot');
   });
   test('Hyper-V-specific is synthetic', () => {
     assert.equal(entities('What is Hyper-V-specific Network device').feature, 'core');
