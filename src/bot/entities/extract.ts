@@ -289,8 +289,10 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   }
 
   // A version a word or two after the distro ("oracle linx 7.3", "rhel server 7"): bind it late.
+  // A kernel's version is not the distro's: "rhel with kernel 3.10", "debian with the 5.10 kernel".
   if (distros[0] && !version && distroEnd >= 0) {
-    for (let k = distroEnd; k < Math.min(tokens.length, distroEnd + 3) && !version; k++) if (!used[k]) bindVersion(distros[0], k);
+    for (let k = distroEnd; k < Math.min(tokens.length, distroEnd + 3) && !version && tokens[k] !== 'kernel'; k++)
+      if (!used[k] && tokens[k + 1] !== 'kernel') bindVersion(distros[0], k);
   }
   // os-release may give VERSION_ID before ID="rhel".
   if (distros[0] && !version) {

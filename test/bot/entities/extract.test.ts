@@ -18,6 +18,11 @@ describe('versions', () => {
     assert.equal(entities('sles 11 service pack 4 trim').version, '11 SP4');
     assert.equal(entities('rhel v7.4 kvp').version, '7.4');
   });
+  test("a kernel's version a word or two after the distro is not the distro's", () => {
+    assert.deepEqual(entities('rhel with kernel 3.10 kvp'), { distro: 'rhel', feature: 'kvp' });
+    assert.equal(entities('debian with the 5.10 kernel').version, undefined);
+    assert.equal(entities('rhel server 7').version, '7');
+  });
   test('a version glued to LTS', () => {
     assert.equal(entities('ubuntu 20.04lts kvp').version, '20.04');
   });
