@@ -196,13 +196,15 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   let kernel: 'rhck' | 'uek' | undefined;
 
   let distroEnd = -1;
+  let versionEnd = -1;
   const bindVersion = (distro: DistroId, start: number): boolean => {
     const skip = ['version', 'v', 'release'].includes(tokens[start] ?? '') ? 1 : 0;
     const found = versionAt(tokens, start, distro);
     if (!found || used[start + skip]) return false;
     version = found.version;
-    for (let k = start; k < start + skip + found.used; k++) used[k] = true;
-    mark(start, start + skip + found.used, 'version');
+    versionEnd = start + skip + found.used;
+    for (let k = start; k < versionEnd; k++) used[k] = true;
+    mark(start, versionEnd, 'version');
     return true;
   };
   const accept = (entry: VocabularyEntry, end: number) => {
@@ -298,6 +300,17 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   if (distros[0] && !version) {
     for (let k = 2; k < tokens.length && !version; k++)
       if (!used[k] && tokens[k - 1] === 'id' && tokens[k - 2] === 'version') bindVersion(distros[0], k);
+  }
+  // "oel6 rhck 6.9": a point release of the bare major just named, past other names, is the version meant.
+  if (distros[0] && version && versionEnd >= 0 && /^\d+$/.test(version)) {
+    const major = version;
+    let k = versionEnd;
+    while (k < tokens.length && used[k]) k++;
+    const next = tokens[k];
+    if (next?.includes('.') && next.split('.')[0] === major) {
+      version = undefined;
+      if (!bindVersion(distros[0], k)) version = major;
+    }
   }
   const looseVersion = version ? undefined : tokens.find((t, i) => !used[i] && VERSION_TOKEN.test(t) && t.includes('.'));
   const hosts = [...new Set(hostMentions.map((m) => m.host))];

@@ -59,18 +59,26 @@ export interface HostMention {
   readonly text: string;
 }
 
-/** Finds host versions and returns the text with them blanked out, so their digits are not read as distro versions. */
+/** "off the old 2012 cluster", "from 2012 r2": a host being left, when the question also names where it goes. */
+const SOURCE_CUE = /\b(?:from|off|old|older|leaving|retiring)\s+(?:(?:the|our|an?|old|older)\s+)?$/;
+
+/**
+ * Finds host versions and returns the text with them blanked out, so their digits are not read as distro versions.
+ * Hosts come in the order the text names them, except that a host being moved off comes after the others.
+ */
 export function extractHosts(text: string, marker = ' '): { hosts: HostMention[]; rest: string } {
-  const hosts: HostMention[] = [];
+  const found: Array<HostMention & { at: number; source: boolean }> = [];
   let rest = text;
   for (const { pattern, host } of HOST_PATTERNS) {
     rest = rest.replace(pattern, (...args: unknown[]) => {
       const match = args.slice(0, -2) as unknown as RegExpExecArray;
-      const found = host(match);
-      if (!found) return match[0];
-      hosts.push({ host: found, text: match[0] });
+      const id = host(match);
+      if (!id) return match[0];
+      const at = text.indexOf(match[0]);
+      found.push({ host: id, text: match[0], at, source: at >= 0 && SOURCE_CUE.test(text.slice(Math.max(0, at - 24), at)) });
       return ` ${marker} `;
     });
   }
-  return { hosts, rest };
+  found.sort((a, b) => Number(a.source) - Number(b.source) || a.at - b.at);
+  return { hosts: found.map(({ host, text: mention }) => ({ host, text: mention })), rest };
 }

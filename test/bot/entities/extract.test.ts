@@ -23,6 +23,10 @@ describe('versions', () => {
     assert.equal(entities('debian with the 5.10 kernel').version, undefined);
     assert.equal(entities('rhel server 7').version, '7');
   });
+  test('a point release of the bare major just named is the version meant', () => {
+    assert.deepEqual(entities('oel6 rhck 6.9 supported?'), { distro: 'oracle-linux', version: '6.9', kernel: 'rhck' });
+    assert.equal(entities('rhel 7 on 2016').version, '7');
+  });
   test('a version glued to LTS', () => {
     assert.equal(entities('ubuntu 20.04lts kvp').version, '20.04');
   });
@@ -69,6 +73,8 @@ describe('feature names as written', () => {
     assert.equal(entities('increase vhdx size').feature, 'vhdx-resize');
     assert.equal(entities('expand the virtual hard disk').feature, 'vhdx-resize');
     assert.equal(entities('generation two vm').feature, 'uefi-boot');
+    assert.equal(entities('runtime mem resize rhel 8').feature, 'runtime-memory-resize');
+    assert.equal(entities('u2204 static ip inject from host?').feature, 'static-ip-injection');
   });
   test('Hyper-V-specific is synthetic', () => {
     assert.equal(entities('What is Hyper-V-specific Network device').feature, 'core');

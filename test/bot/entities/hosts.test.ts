@@ -23,6 +23,11 @@ describe('host aliases', () => {
   ];
   for (const [text, host] of cases) test(`"${text}" → ${host}`, () => assert.deepEqual(hostsIn(text), [host]));
 
+  test('hosts come in the order named, a host being moved off last', () => {
+    assert.deepEqual(hostsIn('moving guests off the old 2012 cluster onto Windows Server 2022'), ['2022', '2012']);
+    assert.deepEqual(hostsIn('moving from 2012 r2 to 2019'), ['2019', '2012 R2']);
+    assert.deepEqual(hostsIn('2019 host, testing on my win10 laptop'), ['2019', '2016']);
+  });
   test('the server in "SUSE Linux Enterprise Server 12" is the distro, not a host', () => {
     assert.deepEqual(hostsIn('SUSE Linux Enterprise Server 12 SP4'), []);
     assert.deepEqual(hostsIn('server 12 r2'), ['2012 R2']);
