@@ -61,13 +61,16 @@ export interface HostMention {
 
 /** "off the old 2012 cluster", "from 2012 r2": a host being left, when the question also names where it goes. */
 const SOURCE_CUE = /\b(?:from|off|old|older|leaving|retiring)\s+(?:(?:the|our|an?|old|older)\s+)?$/;
+/** "moving to 2019", "onto the new 2022 cluster": where the guests are going, which is what the question is about. */
+const TARGET_CUE =
+  /\b(?:onto|(?:move|moving|moved|migrate|migrating|migrated|upgrade|upgrading|upgraded|going|go)\s+(?:\w+\s+)?to)\s+(?:(?:the|our|an?|new|newer)\s+)*$/;
 
 /**
  * Finds host versions and returns the text with them blanked out, so their digits are not read as distro versions.
- * Hosts come in the order the text names them, except that a host being moved off comes after the others.
+ * Hosts come in the order the text names them, except that a host being moved to comes first and one being left last.
  */
 export function extractHosts(text: string, marker = ' '): { hosts: HostMention[]; rest: string } {
-  const found: Array<HostMention & { at: number; source: boolean }> = [];
+  const found: Array<HostMention & { at: number; rank: number }> = [];
   let rest = text;
   for (const { pattern, host } of HOST_PATTERNS) {
     rest = rest.replace(pattern, (...args: unknown[]) => {
@@ -75,10 +78,11 @@ export function extractHosts(text: string, marker = ' '): { hosts: HostMention[]
       const id = host(match);
       if (!id) return match[0];
       const at = text.indexOf(match[0]);
-      found.push({ host: id, text: match[0], at, source: at >= 0 && SOURCE_CUE.test(text.slice(Math.max(0, at - 24), at)) });
+      const before = text.slice(Math.max(0, at - 32), Math.max(0, at));
+      found.push({ host: id, text: match[0], at, rank: TARGET_CUE.test(before) ? 0 : SOURCE_CUE.test(before) ? 2 : 1 });
       return ` ${marker} `;
     });
   }
-  found.sort((a, b) => Number(a.source) - Number(b.source) || a.at - b.at);
+  found.sort((a, b) => a.rank - b.rank || a.at - b.at);
   return { hosts: found.map(({ host, text: mention }) => ({ host, text: mention })), rest };
 }

@@ -23,6 +23,10 @@ describe('host aliases', () => {
   ];
   for (const [text, host] of cases) test(`"${text}" → ${host}`, () => assert.deepEqual(hostsIn(text), [host]));
 
+  test('a host being moved to comes first', () => {
+    assert.deepEqual(hostsIn('VMs on the 2012 R2 cluster that we are moving to 2019'), ['2019', '2012 R2']);
+    assert.deepEqual(hostsIn('rhel 7 on 2016, can I move it to 2019?'), ['2019', '2016']);
+  });
   test('hosts come in the order named, a host being moved off last', () => {
     assert.deepEqual(hostsIn('moving guests off the old 2012 cluster onto Windows Server 2022'), ['2022', '2012']);
     assert.deepEqual(hostsIn('moving from 2012 r2 to 2019'), ['2019', '2012 R2']);
