@@ -178,6 +178,11 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     tokenize(rest),
     (id) => kb.familyName(id),
     (word) => vocabulary.phrases.has(word),
+    (word) => {
+      if (maxLookups === 0) return undefined;
+      const near = vocabulary.fuzzy.get(1)?.find(word)?.item;
+      return near?.kind === 'distro' && !near.version ? near.distro : undefined;
+    },
   );
   const kinds = new Array<Kind | undefined>(tokens.length).fill(undefined);
   const used = tokens.map((token, i) => {

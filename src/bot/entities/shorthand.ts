@@ -48,6 +48,7 @@ export function expandShorthand(
   tokens: readonly string[],
   familyName: (id: DistroId) => string,
   isName: (word: string) => boolean,
+  misspeltFamily: (word: string) => DistroId | undefined = () => undefined,
 ): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -63,7 +64,10 @@ export function expandShorthand(
       continue;
     }
     const glued = GLUED.exec(token);
-    const family = glued ? VERSIONED_SHORTHAND[glued[1]!] : undefined;
+    // "ubunto20.04", "centso7": a misspelt family name with its version glued on.
+    const family = glued
+      ? (VERSIONED_SHORTHAND[glued[1]!] ?? (glued[1]!.length >= 4 && !isName(token) ? misspeltFamily(glued[1]!) : undefined))
+      : undefined;
     if (glued && family) {
       out.push(...familyName(family).toLowerCase().split(' '), withUpdate(glued[2]!));
       continue;

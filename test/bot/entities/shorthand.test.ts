@@ -29,3 +29,14 @@ describe('Red Hat update numbering', () => {
     assert.equal(entities('install update 4 on rhel 7').version, '7');
   });
 });
+
+describe('a misspelt family with its version glued on', () => {
+  test('is read like the family spelt right', () => {
+    assert.deepEqual(entities('ubunto20.04 kvp'), { distro: 'ubuntu', version: '20.04', feature: 'kvp' });
+    assert.deepEqual(entities('centso7 kvp'), { distro: 'centos', version: '7', feature: 'kvp' });
+    assert.equal(entities('debain10 kvp').distro, 'debian');
+  });
+  test('a word near no family is left alone', () => {
+    assert.deepEqual(entities('python3 on rhel 8'), { distro: 'rhel', version: '8' });
+  });
+});
