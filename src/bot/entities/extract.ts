@@ -61,6 +61,22 @@ const GLUED_SERVICE_PACK = /^(\d{1,2})sp(\d{1,2})$/;
 const RELEASE_FILE = /\/etc\/[\w.-]*(?:release|version)\b/g;
 /** "CentOS Linux release 7.9.2009 (Core)", "CentOS Linux 7 (Core)": the edition of the release, not the Core feature. */
 const CORE_EDITION = /(\d[\d.]*)\s*\(core\)/g;
+/** A number before one of these counts something ("with 8 vcpus"): it is no version. */
+const COUNTED: ReadonlySet<string> = new Set([
+  'vcpus',
+  'vcpu',
+  'cpus',
+  'cores',
+  'gb',
+  'tb',
+  'mb',
+  'nics',
+  'disks',
+  'vms',
+  'guests',
+  'hosts',
+  'nodes',
+]);
 const MAX_FUZZY_LOOKUPS = 6;
 const MAX_FUZZY_WORD = 24;
 /** Where a misspelt word may sit in a phrase of two or three words, relative to it: the word and the next first. */
@@ -297,9 +313,12 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
 
   // A version a word or two after the distro ("oracle linx 7.3", "rhel server 7"): bind it late.
   // A kernel's version is not the distro's: "rhel with kernel 3.10", "debian with the 5.10 kernel".
+  // Words of distro names ("suse linux enterprize server 15") do not count towards the two words.
   if (distros[0] && !version && distroEnd >= 0) {
-    for (let k = distroEnd; k < Math.min(tokens.length, distroEnd + 3) && !version && tokens[k] !== 'kernel'; k++)
-      if (!used[k] && tokens[k + 1] !== 'kernel') bindVersion(distros[0], k);
+    for (let k = distroEnd, words = 0; k < tokens.length && words < 3 && !version && tokens[k] !== 'kernel'; k++) {
+      if (!used[k] && tokens[k + 1] !== 'kernel' && !COUNTED.has(tokens[k + 1] ?? '')) bindVersion(distros[0], k);
+      if (!vocabulary.distroWords.has(tokens[k]!)) words++;
+    }
   }
   // os-release may give VERSION_ID before ID="rhel".
   if (distros[0] && !version) {

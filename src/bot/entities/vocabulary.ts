@@ -28,6 +28,8 @@ export interface Vocabulary {
   readonly longestPhrase: number;
   /** The first words of phrases of two words or more: only at one of them is a longer phrase worth looking up. */
   readonly leadWords: ReadonlySet<string>;
+  /** Every word of a distro's names ("linux", "server", "enterprise"). */
+  readonly distroWords: ReadonlySet<string>;
   /** Typo-tolerant lookups by phrase word count, for did-you-mean on leftover words. */
   readonly fuzzy: ReadonlyMap<number, NearNames<VocabularyEntry>>;
   /** Every word of every fuzzy-matchable phrase, by length: a cheap test before any fuzzy search. */
@@ -129,6 +131,9 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
   const vocabulary = {
     phrases,
     longestPhrase: Math.max(...[...phrases.keys()].map((k) => k.split(' ').length)),
+    distroWords: new Set(
+      [...phrases.values()].flatMap((entry) => (entry.kind === 'distro' ? entry.phrase.split(' ').filter((word) => !/\d/.test(word)) : [])),
+    ),
     leadWords: new Set([...phrases.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' ')))),
     fuzzy,
     wordsByLength,

@@ -27,6 +27,10 @@ describe('versions', () => {
     assert.deepEqual(entities('oel6 rhck 6.9 supported?'), { distro: 'oracle-linux', version: '6.9', kernel: 'rhck' });
     assert.equal(entities('rhel 7 on 2016').version, '7');
   });
+  test('words of distro names do not use up the words a late version may follow by; a count is no version', () => {
+    assert.equal(entities('suse linux enterprize server 15 sp2').version, '15 SP2');
+    assert.deepEqual(entities('centos guests with 8 vcpus'), { distro: 'centos' });
+  });
   test('a version glued to LTS', () => {
     assert.equal(entities('ubuntu 20.04lts kvp').version, '20.04');
   });
