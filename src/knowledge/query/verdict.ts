@@ -223,6 +223,32 @@ function yesWord(verdict: VerdictKind): string {
  * the LIS and UEK release the question names, and hosts newer or older than each source's era.
  */
 export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer {
+  let known = verdicts.get(kb);
+  if (!known) verdicts.set(kb, (known = new Map<string, VerdictAnswer>()));
+  const key = verdictKey(q);
+  let answer = known.get(key);
+  if (!answer) {
+    answer = decideVerdictAfresh(kb, q);
+    // Queries come from users' entities: the memo is bounded, so odd versions cannot grow it without end.
+    if (known.size >= MAX_REMEMBERED_VERDICTS) known.clear();
+    known.set(key, answer);
+  }
+  return answer;
+}
+
+const MAX_REMEMBERED_VERDICTS = 4096;
+// A verdict is a pure function of the KB and the query's fields: worked out once per guest, feature and host.
+const verdicts = new WeakMap<KnowledgeBase, Map<string, VerdictAnswer>>();
+
+function verdictKey(q: VerdictQuery): string {
+  const fields = [q.version, q.arch, q.kernel, q.uek, q.integration, q.lis, q.host, q.feature, q.trunking, q.asOf];
+  let key: string = q.family;
+  // An absent field and an empty one read differently (a version of "" is parsed), so they key differently too.
+  for (const field of fields) key += field === undefined ? '\u0000' : `\u0000=${String(field)}`;
+  return key;
+}
+
+function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer {
   const otherOs = kb.otherOs.get(q.family);
   const uek = q.uek ? uekKey(q.uek) : undefined;
   const subject = subjectOf(kb, q, uek);
