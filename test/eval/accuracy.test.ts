@@ -11,6 +11,7 @@ interface Baseline {
   inScopeWronglyDeclined: number;
   test?: { correct: number; intent: number };
   test2?: { correct: number; intent: number };
+  test3?: { correct: number; intent: number };
 }
 const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
 
