@@ -184,8 +184,9 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
 
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
-    for (let length = Math.min(vocabulary.longestPhrase, tokens.length - i); length >= 1; length--) {
-      const entry = vocabulary.phrases.get(tokens.slice(i, i + length).join(' '));
+    const longest = Math.min(vocabulary.longestPhraseFrom.get(tokens[i]!) ?? 1, tokens.length - i);
+    for (let length = longest; length >= 1; length--) {
+      const entry = vocabulary.phrases.get(length === 1 ? tokens[i]! : tokens.slice(i, i + length).join(' '));
       if (!entry) continue;
       for (let k = i; k < i + length; k++) used[k] = true;
       mark(i, i + length, entry.kind);

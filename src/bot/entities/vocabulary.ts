@@ -22,6 +22,8 @@ export interface Vocabulary {
   /** Exact phrases by their key, longest first when matching. */
   readonly phrases: ReadonlyMap<string, VocabularyEntry>;
   readonly longestPhrase: number;
+  /** For each word that starts a phrase of several words, the most words such a phrase has: other words are looked up alone. */
+  readonly longestPhraseFrom: ReadonlyMap<string, number>;
   /** Typo-tolerant lookups by phrase word count, for did-you-mean on leftover words. */
   readonly fuzzy: ReadonlyMap<number, NearNames<VocabularyEntry>>;
   /** Every word of every fuzzy-matchable phrase, by length: a cheap test before any fuzzy search. */
@@ -98,9 +100,15 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
   for (const word of new Set([...byWords.values()].flat().flatMap((entry) => entry.phrase.split(' ')))) {
     wordsByLength.set(word.length, [...(wordsByLength.get(word.length) ?? []), word]);
   }
+  const longestPhraseFrom = new Map<string, number>();
+  for (const key of phrases.keys()) {
+    const words = key.split(' ');
+    if (words.length > (longestPhraseFrom.get(words[0]!) ?? 1)) longestPhraseFrom.set(words[0]!, words.length);
+  }
   const vocabulary = {
     phrases,
     longestPhrase: Math.max(...[...phrases.keys()].map((k) => k.split(' ').length)),
+    longestPhraseFrom,
     fuzzy,
     wordsByLength,
     hostLikeFeatures,
