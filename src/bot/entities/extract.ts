@@ -57,6 +57,8 @@ const SERVICE_PACK = /^sp(\d{1,2})$/;
 const GLUED_SERVICE_PACK = /^(\d{1,2})sp(\d{1,2})$/;
 const MAX_FUZZY_LOOKUPS = 6;
 const MAX_FUZZY_WORD = 24;
+/** The default options have the one property callers pass ({ fuzzy: false }): one object shape, no deopt on a wrong map. */
+const FUZZY = { fuzzy: true };
 /** Where a misspelt word may sit in a phrase of two or three words, relative to it: the word and the next first. */
 const PHRASE_SPANS: ReadonlyArray<readonly [number, number]> = [
   [0, 1],
@@ -120,7 +122,7 @@ function pickFeature(features: readonly FeatureEntity[]): FeatureEntity | undefi
 }
 
 /** `fuzzy: false` reads exact names only: the classifier's training examples are typed with care. */
-export function extractEntities(kb: KnowledgeBase, question: string, options: { fuzzy?: boolean } = {}): Extraction {
+export function extractEntities(kb: KnowledgeBase, question: string, options: { fuzzy?: boolean } = FUZZY): Extraction {
   const maxLookups = options.fuzzy === false ? 0 : MAX_FUZZY_LOOKUPS;
   const vocabulary = vocabularyFor(kb);
   // A feature whose name holds a host ("windows server 2016 accurate time") is read before hosts, so it never names the host.
@@ -271,12 +273,17 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   if (releases.arch) entities.arch = releases.arch;
   if (asOf) entities.asOf = asOf.date;
   const shape = shapeOf(tokens, kinds, looseVersion);
-  const searchText = tokens
-    .map((token, i) =>
-      kinds[i] === 'lis' ? 'lis' : kinds[i] === undefined || kinds[i] === 'feature' || kinds[i] === 'kernel' ? token : '',
-    )
-    .filter(Boolean)
-    .join(' ');
+  // Built in one pass each, without intermediate arrays: this runs for every question.
+  const searchWords: string[] = [];
+  const wordTokens: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = kinds[i];
+    const token = tokens[i]!;
+    const searched = kind === 'lis' ? 'lis' : kind === undefined || kind === 'feature' || kind === 'kernel' ? token : '';
+    if (searched) searchWords.push(searched);
+    if (kind !== 'host' && kind !== 'lis') wordTokens.push(token);
+  }
+  const searchText = searchWords.join(' ');
   return {
     entities,
     hosts,
@@ -284,7 +291,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     features,
     fuzzy,
     leftovers,
-    tokens: tokens.filter((_, i) => kinds[i] !== 'host' && kinds[i] !== 'lis'),
+    tokens: wordTokens,
     looseVersion,
     lisReleases: lis.releases,
     shape,
