@@ -15,12 +15,26 @@ function technical(span: string): boolean {
 }
 
 /**
+ * "ignore all previous instructions and …": a preamble aimed at a language model. lisbot obeys no instructions, so it
+ * drops the preamble and answers what follows from the knowledge base, as for any other question.
+ */
+const INJECTION_PREAMBLE =
+  /^\s*(?:please\s+)?(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:(?:the|your)\s+)?(?:previous|prior|above|earlier|former)\s+(?:instructions?|prompts?|rules|messages?)\s*(?:and\s+(?:then\s+)?|then\s+|[,.:;!-]+\s*)?/i;
+
+/**
  * The message without the runs of decoration before and after the question: mentions, and bold, code or link spans
  * that name nothing lisbot knows ("**urgent** ||ping|| does rhel 6.2 need lis?"). Their words would otherwise
  * tip the intent classifier. A span that names something (a distro, a feature, a log line) is part of the question
  * and stays, and nothing is dropped unless what remains still names something.
+ * An injection preamble goes the same way.
  */
 export function withoutDecoration(message: string, namesSomething: (text: string) => boolean): string {
+  const afterPreamble = message.replace(INJECTION_PREAMBLE, '');
+  if (afterPreamble !== message && namesSomething(afterPreamble)) return withoutSpans(afterPreamble, namesSomething);
+  return withoutSpans(message, namesSomething);
+}
+
+function withoutSpans(message: string, namesSomething: (text: string) => boolean): string {
   const trim = (text: string, run: RegExp) => {
     const found = run.exec(text);
     if (!found) return text;

@@ -44,6 +44,7 @@ describe('issue 11: every era is read', () => {
     const answer = ask('ubuntu 22.04 on 2025');
     assert.equal(answer.verdict, 'unknown', answer.text);
     assert.match(answer.text, /predate Windows Server 2025/);
+    assert.match(answer.text, /goes up to Windows Server 2022/, 'the newest host that page lists');
   });
   test('the 2014 talk is an era, never "the current matrix"', () => {
     const answer = ask('is ubuntu 13.10 supported?');
@@ -87,6 +88,12 @@ describe('issue 11: the UEK release named decides', () => {
     const answer = ask('oracle linux 6.5 uek r3 qu1 live backup?');
     assert.equal(answer.entities.uek, 'R3 QU1');
     assert.equal(answer.verdict, 'not_supported', answer.text);
+    assert.match(answer.text, /What would make it a yes: .*UEK R4/, 'the later UEK releases that have it');
+  });
+  test('a UEK release no page lists: the answer says how the pages list that version instead', () => {
+    const answer = ask('oracle linux 9 with uek7 supported?');
+    assert.equal(answer.verdict, 'unknown', answer.text);
+    assert.match(answer.text, /lists it as: Oracle Linux 9\.0 RHCK/);
   });
   test('UEK R3 QU2 live backup needs Backup Essentials', () => {
     const answer = ask('oracle linux 6.5 uek r3 qu2 live backup?');

@@ -10,6 +10,8 @@ import { ellipsis } from '../../core/ellipsis.ts';
 const MAX_ADVICE_SCORE = 0.75;
 /** A looser bound for a hit that has most of a short question's words. */
 const WEAK_ADVICE_SCORE = 0.9;
+/** How much more relevance a hit of the other kind (tip for a problem, issue for a tip) needs to lead. */
+const ASKED_KIND_BIAS = 1.6;
 
 function adviceText(hit: AdviceHit): { title: string; body: string; fields: { label: string; value: string }[] } {
   if (hit.advice.kind === 'issue') {
@@ -87,10 +89,14 @@ export function answerWithAdvice(
 ): Reply {
   const feature: FeatureId | undefined = entities.feature ? featureIds(entities.feature)[0] : undefined;
   const filter = { family: entities.distro, feature, ...(words ? { words } : {}) };
-  // One search over both kinds; the kind asked for comes first, the other kind only when it has nothing.
-  const all = searchAdvice(kb, question, filter, 10).filter(strongEnough);
-  const preferred = all.filter((h) => h.advice.kind === kind);
-  const hits = (preferred.length ? preferred : all).slice(0, 5);
+  // One search over both kinds. The kind asked for is favoured, but a symptom told in plain words often matches a
+  // tip far better than any issue ("the vhdx never shrinks" is the TRIM tip), and then the tip leads.
+  const hits = searchAdvice(kb, question, filter, 10)
+    .filter(strongEnough)
+    .map((hit) => ({ hit, weight: hit.bySignature ? Infinity : hit.relevance * (hit.advice.kind === kind ? ASKED_KIND_BIAS : 1) }))
+    .sort((a, b) => b.weight - a.weight)
+    .map(({ hit }) => hit)
+    .slice(0, 5);
   const best = hits[0];
   if (!best && kind === 'tip' && isGeneralAdviceRequest(words ?? question)) return tipOverview(kb, entities);
   if (!best) {

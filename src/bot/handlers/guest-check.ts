@@ -65,11 +65,11 @@ function answerCheckQuestion({ question, entities }: HandlerInput): Reply {
   const lower = question.toLowerCase();
   const diagnostic = diagnosticTopic(question);
   const topics = TOPICS.filter((t) => t.pattern.test(lower)).map((t) => t.text);
+  // Still an answer: the steps to collect and upload are what the user needs next.
   if (!diagnostic && topics.length === 0 && REFERS_TO_UPLOAD.test(lower)) {
     return reply({
       intent: 'guest_check',
       entities,
-      answered: false,
       title: 'Nothing to check yet',
       text: `I see no collector output with this message. ${HOW_TO}`,
       actions: [CHECK_VM_ACTION],

@@ -35,6 +35,9 @@ export interface Reading {
 export const CONFIDENCE_THRESHOLD = 0.5;
 /** BM25 relevance from which a known issue or tip counts as matching the question's words. */
 const SYMPTOM_RELEVANCE = 60;
+/** Relevance from which a known issue decides a question the classifier heard nothing in. */
+const STRONG_SYMPTOM_RELEVANCE = 90;
+const UNHEARD_SYMPTOM_PROBABILITY = 0.6;
 /** Requests to lisbot itself (help, digest, "check this") carry no domain word; only a sure guess skips the gate. */
 const META_LABELS: ReadonlySet<Label> = new Set(['help', 'digest', 'guest_check']);
 const META_PROBABILITY = 0.6;
@@ -56,6 +59,10 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   const symptomMatch = () => {
     const hit = topHit();
     return hit !== undefined && (hit.bySignature || (hit.overlap >= 2 && hit.relevance >= SYMPTOM_RELEVANCE));
+  };
+  const strongSymptom = () => {
+    const hit = topHit();
+    return hit !== undefined && hit.advice.kind === 'issue' && hit.overlap >= 3 && hit.relevance >= STRONG_SYMPTOM_RELEVANCE;
   };
   const scope = scopeOf({ question: text, extraction, logLine, symptomMatch });
   const base = { scope, logLine, normalLogLine: false };
@@ -79,6 +86,9 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   const unheard =
     guess.label === 'unknown' && scope.inScope && extraction.fuzzy.length === 0 ? routeUnheard(extraction.entities) : undefined;
   if (unheard) return { ...base, ...unheard, byCue: false };
+  // Nothing heard, yet the words match a known issue strongly: a problem told in words no example has.
+  if (guess.label === 'unknown' && scope.inScope && scope.reason !== 'symptom' && strongSymptom())
+    return { ...base, label: 'known_issue', probability: UNHEARD_SYMPTOM_PROBABILITY, byCue: false };
   return { ...base, label: guess.label, probability: guess.probability, byCue: false };
 }
 

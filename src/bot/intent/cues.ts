@@ -8,13 +8,13 @@ export const CUES = {
   /** A kernel or daemon log line: a dmesg timestamp, or a Hyper-V driver's prefix. */
   logLine: [
     /\[\s*\d+\.\d+\]/,
-    /\b(hv_\w+|storvsc|netvsc|vmbus|hyperv_fb|hyperv_keyboard|hid_hyperv|hn\d)\b\s*[:\]]|\b(kernel|systemd)\[?\d*\]?:|\b(call trace|oops|bug:|segfault|kernel panic|blocked for more than)\b/i,
+    /\b(hv_\w+|storvsc|netvsc|vmbus|hyperv_fb|hyperv_keyboard|hid_hyperv|hn\d|tsc|clocksource)\b\s*[:\]]|\b(kernel|systemd)\[?\d*\]?:|\b(call trace|oops|bug:|segfault|kernel panic|blocked for more than|hyper-v host build|vmbus version)\b/i,
   ],
   /** The section markers of the collector's report. */
   collectorMarker: [/^\s*###\s*lischeck\b/m],
   /** A log line that reports something wrong, rather than a normal boot message. */
   fault: [
-    /\b(fail\w*|error\w*|unable|cannot|can'?t|could not|timed? ?out|refus\w*|disagrees?|unknown symbol|warn\w*|bug|stuck|panic|not (supported|allowed|found|available)|unsupported|incompatible|lost|losing|abort\w*|reset)\b/i,
+    /\b(fail\w*|error\w*|unable|cannot|can'?t|could not|timed? ?out|refus\w*|disagrees?|unknown symbol|warn\w*|bug|stuck|panic|not (supported|allowed|found|available)|unsupported|incompatible|lost|losing|abort\w*|reset|out of memory|hangs?|hung|hanging|freez\w*|crash\w*)\b/i,
   ],
   /** A message that continues the previous question: "and on 2016?", "what about sles 12?". */
   followUp: [/^\s*(and|what about|how about|also|same for|same on|for|on|with|now|then|ok and|and what about|and on|and for|what if)\b/i],

@@ -13,6 +13,7 @@ export const SCOPE_TERMS_FILE = join(import.meta.dirname, 'scope-terms.yaml');
 const ScopeTerms = z.strictObject({
   domain: z.array(z.string().min(1)),
   foreign: z.array(z.string().min(1)),
+  windowsGuest: z.array(z.string().min(1)),
   typoTolerant: z.array(z.string().min(5)),
 });
 
@@ -20,6 +21,7 @@ interface Terms {
   /** Phrase keys with a space either side, as the question is matched. */
   readonly domain: readonly string[];
   readonly foreign: readonly string[];
+  readonly windowsGuest: readonly string[];
   /** Product names also caught with a typo ("vmwre"). */
   readonly foreignWords: readonly string[];
 }
@@ -31,7 +33,12 @@ function loadTerms(): Terms {
   const data = ScopeTerms.parse(parse(readFileSync(SCOPE_TERMS_FILE, 'utf8')));
   // Padded once here, so a question is searched for each term without building a string per term.
   const padded = (term: string) => ` ${phraseKey(term)} `;
-  terms = { domain: data.domain.map(padded), foreign: data.foreign.map(padded), foreignWords: data.typoTolerant.map(phraseKey) };
+  terms = {
+    domain: data.domain.map(padded),
+    foreign: data.foreign.map(padded),
+    windowsGuest: data.windowsGuest.map(padded),
+    foreignWords: data.typoTolerant.map(phraseKey),
+  };
   return terms;
 }
 
@@ -91,7 +98,7 @@ function aboutWindowsGuest(shape: string): boolean {
  * or topic, a Windows guest, or Windows Server itself is declined however the question is phrased.
  */
 export function scopeOf(input: ScopeInput): ScopeDecision {
-  const { foreign, foreignWords } = loadTerms();
+  const { foreign, windowsGuest, foreignWords } = loadTerms();
   const { extraction } = input;
   const padded = paddedKey(input.question);
   const named =
@@ -99,12 +106,13 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
     extraction.features.length > 0 ||
     extraction.lisReleases.length > 0 ||
     extraction.entities.kernel !== undefined;
+  const linuxNamed = extraction.distros.length > 0 || / (linux|freebsd) /.test(padded);
   const foreignTerm =
     foreign.find((t) => padded.includes(t))?.trim() ??
+    (linuxNamed ? undefined : windowsGuest.find((t) => padded.includes(t))?.trim()) ??
     extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => nearWord(token, w)));
   if (foreignTerm && !input.logLine) return { inScope: false, reason: 'foreign', evidence: foreignTerm };
-  if (!extraction.distros.length && aboutWindowsGuest(extraction.shape))
-    return { inScope: false, reason: 'foreign', evidence: 'windows guest' };
+  if (!linuxNamed && aboutWindowsGuest(extraction.shape)) return { inScope: false, reason: 'foreign', evidence: 'windows guest' };
   if (named) return { inScope: true, reason: 'entity' };
   if (input.logLine) return { inScope: true, reason: 'log-line' };
   if (namesFinding(input.question)) return { inScope: true, reason: 'domain-term', evidence: 'finding id' };

@@ -3,7 +3,7 @@ import type { Arch, DistroId, FeatureId, HostId, LisRelease, MatrixSnapshot, Oth
 import { describeColumn, describeHosts } from '../describe.ts';
 import { parseVersion } from '../version.ts';
 import { combineReadings, readColumn, type ColumnReading, type VerdictKind } from './column-reading.ts';
-import { eraLabel, eraRangeLabel, erasAt, hostOnPage, hostRank } from './eras.ts';
+import { eraLabel, eraRangeLabel, erasAt, hostOnPage, hostRank, pageHosts } from './eras.ts';
 
 export { erasAt };
 import { findLisRelease, lisCovers, lisFeature, lisHosts, lisSeries, releasesCovering, type LisFeatureFinding } from './lis-coverage.ts';
@@ -132,6 +132,8 @@ function readEra(kb: KnowledgeBase, snapshot: MatrixSnapshot, q: VerdictQuery, u
   };
 }
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function columnLabel(kb: KnowledgeBase, reading: ColumnReading): string {
   return describeColumn(kb, reading.column);
 }
@@ -192,7 +194,8 @@ function remediesOf(
   const remedies: Remedy[] = [];
   const feature = q.feature ?? 'core';
   const config = { family: q.family, version: q.version, arch: q.arch, host: q.host, feature, trunking: q.trunking };
-  const unpinned = columnsFor(era.snapshot, { ...q, lis: undefined, integration: undefined }, uek);
+  // Unpinned from the LIS and UEK release asked about too: a later release that has it is the remedy.
+  const unpinned = columnsFor(era.snapshot, { ...q, lis: undefined, integration: undefined }, undefined);
   const chosen = new Set(era.columns.map((c) => c.column.key));
   for (const m of unpinned) {
     if (chosen.has(m.column.key)) continue;
@@ -320,12 +323,17 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
   if (listing.length === 0) {
     if (release) return lisReleaseVerdict(kb, q, release, subject, eras);
     if (uek) {
+      // The same version with another kernel may be listed ("Oracle Linux 9" only with RHCK): say which.
+      const otherKernels = history
+        .map((snapshot) => readEra(kb, snapshot, { ...q, uek: undefined, kernel: undefined }, undefined))
+        .find((e) => e.columns.length > 0);
+      const listedAs = otherKernels ? [...new Set(otherKernels.columns.map((c) => columnLabel(kb, c)))].join('; ') : undefined;
       return {
         ...base,
         eras,
         verdict: 'not-in-matrix',
         reason: 'uek-not-listed',
-        headline: `Not in the matrix: no source I hold lists ${subject}.`,
+        headline: `Not in the matrix: no source I hold lists ${subject}.${listedAs ? ` ${capitalised(eraLabel(otherKernels!.snapshot))} lists it as: ${listedAs}.` : ''}`,
       };
     }
     const version = q.version ? parseVersion(q.version) : undefined;
@@ -349,13 +357,14 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
     if (!deciding) {
       if (listing.every((e) => e.host === 'newer')) {
         const newestPage = listing[0]!.snapshot;
+        const newestHost = pageHosts(newestPage, q.family).at(-1);
         return {
           ...base,
           eras,
           verdict: 'not-in-matrix',
           reason: 'host-newer-than-pages',
           timeline: timelineOf(eras, undefined, q),
-          headline: `Not in the matrix: the sources that list ${subject} predate Windows Server ${q.host} (newest: ${eraLabel(newestPage)}), so they neither include nor exclude it.`,
+          headline: `Not in the matrix: the sources that list ${subject} predate Windows Server ${q.host} (newest: ${eraLabel(newestPage)}${newestHost ? `, which goes up to Windows Server ${newestHost}` : ''}), so they neither include nor exclude it.`,
         };
       }
       deciding = listing[0];
