@@ -88,9 +88,11 @@ function nearWord(token: string, word: string): boolean {
   return allowedTypos(word.length) >= 2 && editDistance(token, word, 2) <= 2;
 }
 
+const WINDOWS_GUEST = new RegExp(`\\b(${PLACEHOLDERS.host}|windows|win)( \\S+){0,3} (guest|guests|vm|vms|virtual machines?)\\b`);
+
 /** A Windows guest, or Windows itself: a host version next to guest words, with no Linux or FreeBSD named. */
 function aboutWindowsGuest(shape: string): boolean {
-  return new RegExp(`\\b(${PLACEHOLDERS.host}|windows|win)( \\S+){0,3} (guest|guests|vm|vms|virtual machines?)\\b`).test(shape);
+  return WINDOWS_GUEST.test(shape);
 }
 
 /**
