@@ -243,11 +243,20 @@ const MAX_REMEMBERED_VERDICTS = 4096;
 // A verdict is a pure function of the KB and the query's fields: worked out once per guest, feature and host.
 const verdicts = new WeakMap<KnowledgeBase, Map<string, VerdictAnswer>>();
 
+/** Every field of a query, in the order the memo's key lists them. */
+const QUERY_FIELDS = ['version', 'arch', 'kernel', 'uek', 'integration', 'lis', 'host', 'feature', 'trunking', 'asOf'] as const;
+type UnkeyedField = Exclude<keyof VerdictQuery, 'family' | (typeof QUERY_FIELDS)[number]>;
+// A field the key left out would let two different queries share one answer: a new VerdictQuery field fails this
+// check until it is added to QUERY_FIELDS (a primitive) or decideVerdict skips the memo for queries that set it.
+const _everyQueryFieldKeyed: [UnkeyedField] extends [never] ? true : UnkeyedField = true;
+
 function verdictKey(q: VerdictQuery): string {
-  const fields = [q.version, q.arch, q.kernel, q.uek, q.integration, q.lis, q.host, q.feature, q.trunking, q.asOf];
   let key: string = q.family;
   // An absent field and an empty one read differently (a version of "" is parsed), so they key differently too.
-  for (const field of fields) key += field === undefined ? '\u0000' : `\u0000=${String(field)}`;
+  for (const field of QUERY_FIELDS) {
+    const value = q[field];
+    key += value === undefined ? '\u0000' : `\u0000=${String(value)}`;
+  }
   return key;
 }
 
