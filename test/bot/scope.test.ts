@@ -45,6 +45,13 @@ describe('scope gate', () => {
     assert.equal(compared.answered, true);
     assert.equal(ask('windows vm wont boot after the update').intent, 'unknown');
   });
+  test('billing, licences or SQL Server beside a named guest are context; alone, or other software on a guest, they are not', () => {
+    const licence = ask('we still have a rhel 5.11 box running an old licence server, is it a supported guest?');
+    assert.equal(licence.intent, 'distro_support');
+    assert.equal(licence.answered, true);
+    assert.equal(ask('why is our hosting bill so high').intent, 'unknown');
+    assert.equal(ask('apache keeps crashing on my debian vm').intent, 'unknown');
+  });
   test('Azure Stack HCI is a host the matrix lists, not another product', () => {
     const reply = ask('rhel 9 secure boot on azure stack hci');
     assert.notEqual(reply.intent, 'unknown');

@@ -101,3 +101,14 @@ describe('issue 11: the UEK release named decides', () => {
     assert.match(answer.text, /Backup Essentials/);
   });
 });
+
+describe('a no names what the guest does get', () => {
+  test('no hot-add on CentOS 5.8, but ballooning works there', () => {
+    const answer = ask('does hot add memory work on centos 5.8 at all');
+    assert.equal(answer.verdict, 'not_supported', answer.text);
+    assert.match(answer.text, /ballooning does work here/);
+  });
+  test('a yes gets no sibling line', () => {
+    assert.doesNotMatch(ask('ubuntu 20.04 hot add memory on 2019').text, /does work here/);
+  });
+});

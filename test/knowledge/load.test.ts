@@ -61,6 +61,21 @@ describe('loading the KB', () => {
     );
     assert.match(loadError(dir).message, /"discard" is also claimed by trim/);
   });
+  test("a feature's steps to turn it on are optional, and at most 400 characters", () => {
+    const dir = copyOfFixtureKb();
+    const withSteps = (enable: string) =>
+      edit(dir, 'features.json', (features) =>
+        (features as Array<Record<string, unknown>>).map((f) => (f.id === 'trim' ? { ...f, enable } : f)),
+      );
+    withSteps('Enable fstrim.timer in the guest.');
+    const kb = loadKnowledgeBase({ dataDir: dir, userDir: null });
+    assert.equal(kb.features.get('trim')?.enable, 'Enable fstrim.timer in the guest.');
+    assert.equal(kb.features.get('core')?.enable, undefined);
+    withSteps('x'.repeat(401));
+    const error = loadError(dir);
+    assert.match(error.message, /record trim/);
+    assert.match(error.message, /enable/);
+  });
   test('a bad signature regex is refused', () => {
     const dir = copyOfFixtureKb();
     edit(dir, 'known-issues.json', (issues) => (issues as object[]).map((i) => ({ ...i, signatures: ['hv_(balloon'] })));

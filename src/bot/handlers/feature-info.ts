@@ -13,6 +13,7 @@ export const featureInfoHandler: IntentHandler = {
     const records = ids.map((id) => kb.features.get(id)).filter((f) => f !== undefined);
     const name = feature === 'dynamic-memory' ? 'Dynamic Memory' : kb.featureName(feature);
     const summary = records.map((r) => (ids.length > 1 ? `${r.name}: ${r.summary}` : r.summary)).join(' ');
+    const steps = [...new Set(records.map((r) => r.enable).filter((e) => e !== undefined))].join(' ');
     const minHost = records.map((r) => r.minHost).find((h) => h !== undefined);
     const who = queryWhoHas(kb, ids[0]!, { host: entities.host });
     const rows = who.map((w) => [
@@ -26,7 +27,7 @@ export const featureInfoHandler: IntentHandler = {
       intent: 'feature_info',
       entities,
       title: name,
-      text: `${summary}${minHost ? ` It needs Windows Server ${minHost} or later as the host.` : ''} In the newest matrices it is available${hostText} for: ${withIt.join(', ') || 'no listed distribution'}.`,
+      text: `${summary}${steps ? ` To turn it on: ${steps}` : ''}${minHost ? ` It needs Windows Server ${minHost} or later as the host.` : ''} In the newest matrices it is available${hostText} for: ${withIt.join(', ') || 'no listed distribution'}.`,
       table: { columns: ['Distribution', `Releases with ${name}${hostText}`, 'Matrix date'], rows },
       sources: [
         ...records.flatMap((r) => refSources(kb, r.sources)),

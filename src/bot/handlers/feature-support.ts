@@ -1,6 +1,7 @@
 import { decideVerdict, type VerdictAnswer, type VerdictKind } from '../../knowledge/query/verdict.ts';
 import type { FeatureId } from '../../knowledge/schema/index.ts';
-import { reply, type FeatureEntity, type Reply } from '../../core/reply.ts';
+import type { KnowledgeBase } from '../../knowledge/index.ts';
+import { reply, type Entities, type FeatureEntity, type Reply } from '../../core/reply.ts';
 import { CHECK_VM_ACTION, matrixAction } from '../../core/cite.ts';
 import { clarifyDistro } from './clarify.ts';
 import type { IntentHandler } from './handler.ts';
@@ -29,6 +30,22 @@ function combined(answers: readonly VerdictAnswer[]): VerdictKind {
   return kinds.includes('no') ? 'no' : 'not-in-matrix';
 }
 
+/** Features that stand in for each other: when one is a no, the other may be the way to get most of it. */
+const SIBLINGS: Partial<Record<FeatureId, FeatureId>> = {
+  'dm-hot-add': 'dm-ballooning',
+  'dm-ballooning': 'dm-hot-add',
+  'secure-boot': 'uefi-boot',
+};
+
+/** "Ballooning: yes." after a no for hot-add: what the guest does get. */
+function siblingLine(kb: KnowledgeBase, entities: Entities, question: string, feature: FeatureEntity): string {
+  const sibling = feature === 'dynamic-memory' ? undefined : SIBLINGS[feature];
+  if (!sibling) return '';
+  const answer = decideVerdict(kb, verdictQuery(entities, question, sibling));
+  if (answer.verdict !== 'yes' && answer.verdict !== 'conditional') return '';
+  return `${kb.featureName(sibling)} does work here: ${answer.headline}`;
+}
+
 export const featureSupportHandler: IntentHandler = {
   intent: 'feature_support',
   handle({ kb, entities, question }): Reply {
@@ -48,6 +65,7 @@ export const featureSupportHandler: IntentHandler = {
         (a) => `${a.otherOs ? `${a.headline} ${a.otherOs.reason}` : a.headline}${decidingNoteLine(a) ? ` ${decidingNoteLine(a)}` : ''}`,
       ),
       nearestLine(kb, answers[0]!),
+      !several && verdict === 'no' ? siblingLine(kb, entities, question, feature) : '',
     ]
       .filter(Boolean)
       .join(' ');

@@ -13,6 +13,7 @@ export const SCOPE_TERMS_FILE = join(import.meta.dirname, 'scope-terms.yaml');
 const ScopeTerms = z.strictObject({
   domain: z.array(z.string().min(1)),
   foreign: z.array(z.string().min(1)),
+  foreignTopic: z.array(z.string().min(1)),
   windowsGuest: z.array(z.string().min(1)),
   typoTolerant: z.array(z.string().min(5)),
 });
@@ -21,6 +22,7 @@ interface Terms {
   /** Phrase keys with a space either side, as the question is matched. */
   readonly domain: readonly string[];
   readonly foreign: readonly string[];
+  readonly foreignTopic: readonly string[];
   readonly windowsGuest: readonly string[];
   /** Product names also caught with a typo ("vmwre"). */
   readonly foreignWords: readonly string[];
@@ -36,6 +38,7 @@ function loadTerms(): Terms {
   terms = {
     domain: data.domain.map(padded),
     foreign: data.foreign.map(padded),
+    foreignTopic: data.foreignTopic.map(padded),
     windowsGuest: data.windowsGuest.map(padded),
     foreignWords: data.typoTolerant.map(phraseKey),
   };
@@ -100,7 +103,7 @@ function aboutWindowsGuest(shape: string): boolean {
  * or topic, a Windows guest, or Windows Server itself is declined however the question is phrased.
  */
 export function scopeOf(input: ScopeInput): ScopeDecision {
-  const { foreign, windowsGuest, foreignWords } = loadTerms();
+  const { foreign, foreignTopic, windowsGuest, foreignWords } = loadTerms();
   const { extraction } = input;
   const padded = paddedKey(input.question);
   const named =
@@ -111,7 +114,7 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
   const linuxNamed = extraction.distros.length > 0 || / (linux|freebsd) /.test(padded);
   const foreignTerm =
     foreign.find((t) => padded.includes(t))?.trim() ??
-    (linuxNamed ? undefined : windowsGuest.find((t) => padded.includes(t))?.trim()) ??
+    (linuxNamed ? undefined : [...windowsGuest, ...foreignTopic].find((t) => padded.includes(t))?.trim()) ??
     extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => nearWord(token, w)));
   if (foreignTerm && !input.logLine) return { inScope: false, reason: 'foreign', evidence: foreignTerm };
   if (!linuxNamed && aboutWindowsGuest(extraction.shape)) return { inScope: false, reason: 'foreign', evidence: 'windows guest' };

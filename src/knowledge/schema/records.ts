@@ -27,6 +27,8 @@ export const Feature = z.strictObject({
   /** What users call it: "ballooning", "discard", "vss backup". */
   synonyms: z.array(z.string().min(1)).default([]),
   summary: z.string().min(1).max(400),
+  /** How to turn it on or use it: the host-side setting or cmdlet, then any guest-side step. Absent when nothing is to be done. */
+  enable: z.string().min(1).max(400).optional(),
   /** The oldest host that offers it, when the host is the limit. */
   minHost: HostId.optional(),
   sources: Sources,

@@ -1,0 +1,29 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { answerQuestion } from '../../../src/bot/answer.ts';
+import { toAskJson } from '../../../src/cli/ask-json.ts';
+import { realKb } from '../../helpers/real-kb.ts';
+
+const kb = realKb();
+const ask = (q: string) => toAskJson(q, answerQuestion(kb, q).reply);
+
+describe('feature_info answers', () => {
+  test('asked how to switch secure boot on, the answer gives the host cmdlet with the Linux template', () => {
+    const answer = ask('secure boot on my gen 2 vm, how do i switch it on?');
+    assert.equal(answer.intent, 'feature_info');
+    assert.match(
+      answer.text,
+      /To turn it on: .*Set-VMFirmware .*-EnableSecureBoot On -SecureBootTemplate MicrosoftUEFICertificateAuthority/,
+    );
+  });
+  test('dynamic memory as a whole gives its steps once, not once per record', () => {
+    const text = ask('how do i enable dynamic memory for a linux guest').text;
+    assert.equal(text.split('Set-VMMemory').length - 1, 1, text);
+  });
+  test('a feature with nothing to switch on has no "To turn it on" line', () => {
+    assert.equal(kb.features.get('pae')?.enable, undefined);
+    const answer = ask('what is pae kernel support');
+    assert.equal(answer.intent, 'feature_info');
+    assert.doesNotMatch(answer.text, /To turn it on/);
+  });
+});
