@@ -1,6 +1,7 @@
 // Per-question time in-process, a 1,000-question `ask --json` batch (process start included), and a naive baseline:
 // one fuse search over every KB record per question.
 import { spawnSync } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,3 +106,19 @@ console.log(
   `start-up in this process (KB load and intent model training): ${startupCpu.toFixed(0)} ms CPU; load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`,
 );
 if (batch.status !== 0) console.error(batch.stderr.slice(0, 2000));
+
+// Bytes allocated per question (garbage included), sampled over the same 1,000 once more, after every row above is
+// measured: how often the young generation fills, and so how many scavenges land in a window of 1,000.
+const inspector = new Session();
+inspector.connect();
+await inspector.post('HeapProfiler.startSampling', {
+  samplingInterval: 512,
+  includeObjectsCollectedByMajorGC: true,
+  includeObjectsCollectedByMinorGC: true,
+});
+thousand.forEach((q) => answerQuestion(kb, q));
+const { profile } = await inspector.post('HeapProfiler.stopSampling');
+inspector.disconnect();
+type SampledNode = { selfSize: number; children: SampledNode[] };
+const sampledBytes = (node: SampledNode): number => node.children.reduce((sum, child) => sum + sampledBytes(child), node.selfSize);
+console.log(`allocated per question (sampled over 1,000 more): ${(sampledBytes(profile.head) / thousand.length / 1024).toFixed(1)} KB`);
