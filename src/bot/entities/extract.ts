@@ -3,7 +3,7 @@ import type { DistroId, HostId } from '../../knowledge/schema/index.ts';
 import { normaliseVersion } from '../../knowledge/version.ts';
 import type { Entities, FeatureEntity } from '../../core/reply.ts';
 import { extractHosts } from './hosts.ts';
-import { extractLisMentions } from './lis-mentions.ts';
+import { extractLisMentions, knownLisNames } from './lis-mentions.ts';
 import { extractAsOf, withoutAsOf } from './as-of.ts';
 import { extractReleases } from './releases.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -129,9 +129,10 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   const asOf = extractAsOf(question);
   let lowered = (asOf ? withoutAsOf(question, asOf) : question).toLowerCase();
   for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
-  const lis = extractLisMentions(lowered, PLACEHOLDERS.lis);
+  const knownLis = knownLisNames(kb);
+  const lis = extractLisMentions(lowered, PLACEHOLDERS.lis, knownLis);
   // The LIS release as the verdict engine reads it; UEK releases and architectures are blanked like hosts.
-  const lisRelease = extractReleases(lowered).lis;
+  const lisRelease = extractReleases(lowered, knownLis).lis;
   const releases = extractReleases(lis.rest);
   const { hosts: hostMentions, rest } = extractHosts(releases.rest.toLowerCase(), PLACEHOLDERS.host);
   const tokens = expandShorthand(

@@ -1,6 +1,7 @@
 import type { Arch } from '../../knowledge/schema/index.ts';
 import { normaliseLis } from '../../knowledge/query/lis-coverage.ts';
 import { uekKey, uekRelease } from '../../knowledge/query/uek.ts';
+import { firstBareLisRelease } from './lis-mentions.ts';
 
 /** The LIS release, UEK release and architecture a question names, and the text with those mentions blanked out. */
 export interface ReleaseMentions {
@@ -28,15 +29,20 @@ function blank(text: string, pattern: RegExp): { text: string; match?: RegExpExe
   return { text: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`, match };
 }
 
-export function extractReleases(question: string): ReleaseMentions {
+/** `known`: the KB's release numbers, read without the word LIS where the words around say they are releases. */
+export function extractReleases(question: string, known?: ReadonlySet<string>): ReleaseMentions {
   let rest = question;
   const found: { lis?: string; uek?: string; arch?: Arch } = {};
   const lis = blank(rest, LIS);
   const lisVersion = lis.match?.[1] ? normaliseLis(lis.match[1]) : undefined;
+  const bare = lisVersion || !known ? undefined : firstBareLisRelease(rest.toLowerCase(), known);
   if (lisVersion) {
     found.lis = lisVersion;
     // Keep the word "lis" for the intent cues; only its number goes.
     rest = `${lis.text} lis`;
+  } else if (bare) {
+    found.lis = bare.version;
+    rest = `${rest.slice(0, bare.index)} ${rest.slice(bare.index + bare.version.length)} lis`;
   }
   const uek = blank(rest, UEK);
   const uekMatch = uek.match?.[1] ? uekKey(uek.match[1]) : undefined;

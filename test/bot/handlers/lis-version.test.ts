@@ -1,0 +1,136 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lisVersionHandler } from '../../../src/bot/handlers/lis-version.ts';
+import { guestTimeline } from '../../../src/bot/handlers/lis-first-release.ts';
+import { lisTopicsOf } from '../../../src/bot/handlers/lis-topics.ts';
+import { releaseThatFixed } from '../../../src/bot/handlers/lis-fix-search.ts';
+import { extractEntities } from '../../../src/bot/entities/extract.ts';
+import { realKb } from '../../helpers/real-kb.ts';
+
+const kb = realKb();
+
+function ask(question: string) {
+  const extraction = extractEntities(kb, question);
+  return lisVersionHandler.handle({
+    kb,
+    question,
+    entities: extraction.entities,
+    extraction,
+    classification: { intent: 'lis_version', confidence: 1, missing: [] },
+  });
+}
+
+describe('which release first listed a guest', () => {
+  test('a point release that added a version is found, not its series', () => {
+    assert.equal(guestTimeline(kb, 'rhel', '7.3')?.first.version, '4.1.3');
+    assert.equal(guestTimeline(kb, 'rhel', '6.8')?.first.version, '4.1.2');
+    assert.equal(guestTimeline(kb, 'rhel', '6.7')?.first.version, '4.0.11');
+  });
+  test('a version left out and taken back shows the gap', () => {
+    const rhel52 = guestTimeline(kb, 'rhel', '5.2');
+    assert.equal(rhel52?.first.version, '2.1');
+    assert.equal(rhel52?.gap?.back.version, '4.1');
+    assert.equal(guestTimeline(kb, 'centos', '5.2')?.first.version, '4.1');
+  });
+  test('a version first in a lis-next tag names the first numbered download too', () => {
+    const rhel74 = guestTimeline(kb, 'rhel', '7.4');
+    assert.equal(rhel74?.first.version, '4.2.3');
+    assert.equal(rhel74?.firstDownload?.version, '4.3');
+  });
+  test('a built-in-only distribution has no timeline', () => {
+    assert.equal(guestTimeline(kb, 'ubuntu', '16.04'), undefined);
+  });
+});
+
+describe('LIS release answers', () => {
+  test('which release added a distro version', () => {
+    assert.match(ask('which LIS release added rhel 7.3 support').text, /LIS 4\.1\.3/);
+    assert.match(ask('when did LIS start supporting 6.7').text, /LIS 4\.0\.11/);
+    assert.match(ask('which release first let redhat 5.2 use the download').text, /LIS 4\.1 \(2016-03-21\) took it back/);
+  });
+  test('a hotfix named by its number alone says what it fixed', () => {
+    assert.match(ask('what was fixed in the 4.1.2-2 hotfix').text, /heartbeat/i);
+    assert.match(ask('4.1.3-2 — why was that re-released?').text, /3\.10\.0-514\.10\.2/);
+  });
+  test('a fix described in words finds the release whose notes describe it', () => {
+    const reply = ask('which LIS version fixed heartbeat packets getting dropped during live migration?');
+    assert.match(reply.title, /4\.1\.2-2/);
+  });
+  test('a series names its newest point release', () => {
+    assert.match(ask('latest 4.3 point release of lis-next?').text, /newest 4\.3 point release is LIS 4\.3\.5/);
+  });
+  test('an old release named points at the newest download', () => {
+    assert.match(ask('is the 4.0 package still the one to grab').text, /newest Microsoft LIS download in my records is LIS 4\.3/);
+  });
+  test('a module version read in the guest is said to be the download build', () => {
+    assert.match(ask('cat /sys/module/hv_vmbus/version gives 4.2.6').text, /reporting 4\.2\.6 is the Microsoft LIS download/);
+    assert.match(ask('rpm -qa | grep hyper-v shows microsoft-hyper-v-4.2.4, how old is it').text, /LIS 4\.2\.4/);
+  });
+  test('download, daemons, removal and vendor support come from their tips', () => {
+    assert.match(ask('lis: iso or tarball, and which one do i grab').text, /ISO image.*tar file/);
+    assert.match(ask('after installing lis 4.3 the hyperv-daemons package disappeared').text, /removes the distribution's hyperv-daemons/);
+    assert.match(ask('should I remove LIS before a kernel update on centos 7.4?').text, /uninstall the LIS packages; update the kernel/);
+    assert.match(ask('will red hat still support me if i install the microsoft LIS rpm on rhel 7.2').text, /KB 1067/);
+  });
+  test('reading the installed version names modinfo', () => {
+    assert.match(ask('how do I see which LIS version is installed in my guest?').text, /modinfo hv_vmbus/);
+  });
+  test('FreeBSD BIS and built-in distributions have no separate LIS version', () => {
+    assert.match(ask('how to check the BIS version on freebsd').text, /built into FreeBSD from 10\.0/);
+    assert.match(ask('which lis release added ubuntu 16.04').text, /built into its kernel/);
+  });
+  test('a module version is not read as a distro version to look up', () => {
+    assert.doesNotMatch(ask('what does lsmod hv_vmbus version 3.1 mean').text, /RHEL\/CentOS 3\.1/);
+  });
+});
+
+describe('LIS topics', () => {
+  test('removing LIS for a kernel update is the update procedure', () => {
+    assert.deepEqual(
+      lisTopicsOf('should I remove LIS before a kernel update').map((t) => t.id),
+      ['kernel-update'],
+    );
+    assert.deepEqual(
+      lisTopicsOf('how do i uninstall lis').map((t) => t.id),
+      ['remove'],
+    );
+  });
+});
+
+describe('LIS answers name what they are asked about', () => {
+  test('support by Red Hat, asked either way round, cites KB 1067', () => {
+    assert.match(ask('is lis 4.3 supported by red hat').text, /KB 1067/);
+  });
+  test('a built-in release asked for its LIS version says it is built in', () => {
+    assert.match(ask('what lis version does my ubuntu 18.04 vm have').text, /^Ubuntu 18\.04 uses the LIS built into its kernel/);
+  });
+});
+
+describe('the newest LIS', () => {
+  test('a question about the newest release leads with the newest download and its last tagged build', () => {
+    const reply = ask('which lis is the newest');
+    assert.match(reply.text, /^The newest Microsoft LIS download in my records is LIS 4\.3; its last tagged build is LIS 4\.3\.5/);
+  });
+});
+
+describe('series typed as their first tag', () => {
+  test('"4.2.0" is the 4.2 series record', () => {
+    assert.equal(ask('what changed in 4.2.0').title, 'LIS 4.2');
+    assert.equal(ask('lis 4.2.0 release notes').title, 'LIS 4.2');
+  });
+});
+
+describe('whether LIS is still maintained', () => {
+  test('names the last 4.3 build and that the drivers live upstream', () => {
+    const text = ask('is lis still maintained or dead').text;
+    assert.match(text, /4\.3\.5/);
+    assert.match(text, /upstream Linux kernel/);
+  });
+});
+
+describe('matching a fix to a release', () => {
+  test('distro and kernel words alone do not pick a release', () => {
+    assert.equal(releaseThatFixed(kb, 'which lis fixed the kernel panic on rhel 7.5'), undefined);
+    assert.equal(releaseThatFixed(kb, 'which lis fixed udp packet loss on azure')?.version, '4.1.2-2');
+  });
+});
