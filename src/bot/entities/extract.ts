@@ -141,11 +141,13 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     (word) => vocabulary.phrases.has(word),
   );
   const kinds = new Array<Kind | undefined>(tokens.length).fill(undefined);
-  const used = tokens.map((token, i) => {
-    const marker = token === PLACEHOLDERS.host ? 'host' : token === PLACEHOLDERS.lis ? 'lis' : undefined;
+  // A typed array has one map whatever its length, so the optimised code never meets another (no deopt on it).
+  const used = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const marker = tokens[i] === PLACEHOLDERS.host ? 'host' : tokens[i] === PLACEHOLDERS.lis ? 'lis' : undefined;
     kinds[i] = marker;
-    return marker !== undefined;
-  });
+    if (marker !== undefined) used[i] = 1;
+  }
   const mark = (from: number, to: number, kind: Kind) => {
     for (let k = from; k < to; k++) kinds[k] = kind;
   };
@@ -161,7 +163,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     const found = versionAt(tokens, start, distro);
     if (!found || used[start + skip]) return false;
     version = found.version;
-    for (let k = start; k < start + skip + found.used; k++) used[k] = true;
+    for (let k = start; k < start + skip + found.used; k++) used[k] = 1;
     mark(start, start + skip + found.used, 'version');
     return true;
   };
@@ -191,7 +193,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     for (let length = longest; length >= 1; length--) {
       const entry = vocabulary.phrases.get(length === 1 ? tokens[i]! : tokens.slice(i, i + length).join(' '));
       if (!entry) continue;
-      for (let k = i; k < i + length; k++) used[k] = true;
+      for (let k = i; k < i + length; k++) used[k] = 1;
       mark(i, i + length, entry.kind);
       accept(entry, i + length);
       break;
@@ -240,7 +242,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     const found = phraseHit ?? (exactWord ? undefined : { from: i, to: i, hit: confirmed(token, 1) });
     if (found?.hit) {
       const { from, to, hit } = found;
-      for (let k = from; k <= to; k++) used[k] = true;
+      for (let k = from; k <= to; k++) used[k] = 1;
       mark(from, to + 1, hit.item.kind);
       fuzzy.push({ typed: tokens.slice(from, to + 1).join(' '), phrase: hit.item.phrase, entry: hit.item, score: hit.score });
       accept(hit.item, to + 1);
