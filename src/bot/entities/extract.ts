@@ -10,6 +10,8 @@ import { expandShorthand } from './shorthand.ts';
 import { STOPWORDS, tokenize } from './tokens.ts';
 import { withinOneEdit } from '../../knowledge/edit-distance.ts';
 import { vocabularyFor, type Vocabulary, type VocabularyEntry } from './vocabulary.ts';
+import { FILLER_WORDS } from './phrase-variants.ts';
+import { pickFeature } from './feature-choice.ts';
 
 /** A word we read as an entity only by fuzzy matching: worth saying back as "did you mean". */
 export interface FuzzyReading {
@@ -52,9 +54,29 @@ export const PLACEHOLDERS = {
 } as const;
 type Kind = keyof typeof PLACEHOLDERS;
 
-const VERSION_TOKEN = /^\d{1,2}(?:\.\d{1,2}){0,2}(?:\.x|\+)?$/;
+const VERSION_TOKEN = /^\d{1,2}(?:\.\d{1,2}(?:\.\d{1,4})?)?(?:\.x|\+)?$/;
 const SERVICE_PACK = /^sp(\d{1,2})$/;
 const GLUED_SERVICE_PACK = /^(\d{1,2})sp(\d{1,2})$/;
+/** "cat /etc/redhat-release" names a file every RHEL rebuild has; the line it prints names the distro. */
+const RELEASE_FILE = /\/etc\/[\w.-]*(?:release|version)\b/g;
+/** "CentOS Linux release 7.9.2009 (Core)", "CentOS Linux 7 (Core)": the edition of the release, not the Core feature. */
+const CORE_EDITION = /(\d[\d.]*)\s*\(core\)/g;
+/** A number before one of these counts something ("with 8 vcpus"): it is no version. */
+const COUNTED: ReadonlySet<string> = new Set([
+  'vcpus',
+  'vcpu',
+  'cpus',
+  'cores',
+  'gb',
+  'tb',
+  'mb',
+  'nics',
+  'disks',
+  'vms',
+  'guests',
+  'hosts',
+  'nodes',
+]);
 const MAX_FUZZY_LOOKUPS = 6;
 const MAX_FUZZY_WORD = 24;
 /** The default options have the one property callers pass ({ fuzzy: false }): one object shape, no deopt on a wrong map. */
@@ -81,6 +103,8 @@ function versionAt(tokens: readonly string[], start: number, distro: DistroId): 
   let token = tokens[start];
   if (token === 'version' || token === 'v' || token === 'release') token = tokens[++start];
   if (!token) return undefined;
+  // "v7.4"
+  if (/^v\d/.test(token)) token = token.slice(1);
   const gluedSp = GLUED_SERVICE_PACK.exec(token);
   if (gluedSp) return { version: `${gluedSp[1]} SP${Number(gluedSp[2])}`, used: 1 };
   // "ubuntu1604", "ubuntu 1804": year and month without the dot.
@@ -88,16 +112,63 @@ function versionAt(tokens: readonly string[], start: number, distro: DistroId): 
   if (ubuntuGlued) return { version: `${ubuntuGlued[1]}.${ubuntuGlued[2]}`, used: 1 };
   if (!VERSION_TOKEN.test(token)) return undefined;
   const bare = token.replace(/\.x$|\+$/, '');
-  const sp = SERVICE_PACK.exec(tokens[start + 1] ?? '');
-  if (sp) return { version: `${bare} SP${Number(sp[1])}`, used: 2 };
+  const sp = servicePackAfter(tokens, start + 1);
+  if (sp) return { version: `${bare} SP${sp.number}`, used: 1 + sp.used };
   // SLES releases are often written 11.3 for 11 SP3.
   const slesDotted = distro === 'sles' ? /^(1[0-5])\.(\d)$/.exec(bare) : null;
   if (slesDotted) return { version: `${slesDotted[1]} SP${slesDotted[2]}`, used: 1 };
-  // Ubuntu releases are year.month: "20.4" is 20.04.
-  const ubuntuMonth = distro === 'ubuntu' ? /^(\d{2})\.(\d)$/.exec(bare) : null;
-  if (ubuntuMonth) return { version: `${ubuntuMonth[1]}.0${ubuntuMonth[2]}`, used: 1 };
-  const version = normaliseVersion(bare);
+  if (distro === 'ubuntu') {
+    // Ubuntu releases are year.month: "20.4" is 20.04, and a bare even year ("u20") is that year's April LTS.
+    const ubuntuMonth = /^(\d{2})\.(\d)$/.exec(bare);
+    if (ubuntuMonth) return { version: `${ubuntuMonth[1]}.0${ubuntuMonth[2]}`, used: 1 };
+    const ltsYear = /^(1[02468]|2[02468])$/.exec(bare);
+    if (ltsYear) return { version: `${ltsYear[1]}.04`, used: 1 };
+  }
+  const version = normaliseVersion(withoutPointRelease(bare));
   return version ? { version, used: 1 } : undefined;
+}
+
+/** "sp3", "sp 3" or "service pack 3" at a word. */
+function servicePackAfter(tokens: readonly string[], at: number): { number: number; used: number } | undefined {
+  const glued = SERVICE_PACK.exec(tokens[at] ?? '');
+  if (glued) return { number: Number(glued[1]), used: 1 };
+  const words = tokens[at] === 'sp' ? 1 : tokens[at] === 'service' && tokens[at + 1] === 'pack' ? 2 : 0;
+  const number = words ? /^\d{1,2}$/.exec(tokens[at + words] ?? '') : null;
+  return number ? { number: Number(number[0]), used: words + 1 } : undefined;
+}
+
+/** A point release ("20.04.6", "7.9.2009") is asked about as its release: the matrix lists none finer. */
+function withoutPointRelease(version: string): string {
+  return version.replace(/^(\d+\.\d+)\.\d+$/, '$1');
+}
+
+/**
+ * The longest name starting at a word, and where it ends: the words as typed, else with filler words between them
+ * left out ("grow the vhdx" is "grow vhdx").
+ */
+function phraseAt(vocabulary: Vocabulary, tokens: readonly string[], start: number): { entry: VocabularyEntry; end: number } | undefined {
+  const lead = vocabulary.leadWords.has(tokens[start]!);
+  const longest = lead ? Math.min(vocabulary.longestPhrase, tokens.length - start) : 1;
+  for (let length = longest; length >= 1; length--) {
+    const entry = vocabulary.phrases.get(length === 1 ? tokens[start]! : tokens.slice(start, start + length).join(' '));
+    if (entry) return { entry, end: start + length };
+  }
+  if (!lead || FILLER_WORDS.has(tokens[start]!)) return undefined;
+  const words: string[] = [tokens[start]!];
+  const ends: number[] = [start + 1];
+  for (let k = start + 1; k < tokens.length && words.length < vocabulary.longestPhrase; k++) {
+    if (FILLER_WORDS.has(tokens[k]!)) continue;
+    words.push(tokens[k]!);
+    ends.push(k + 1);
+  }
+  // Only a window that skipped a filler can hold a name the first search missed.
+  if (ends[ends.length - 1]! - start === words.length) return undefined;
+  for (let length = words.length; length >= 2; length--) {
+    if (ends[length - 1]! - start === length) break;
+    const entry = vocabulary.phrases.get(words.slice(0, length).join(' '));
+    if (entry) return { entry, end: ends[length - 1]! };
+  }
+  return undefined;
 }
 
 /** Solaris alone is the x86 build; naming SPARC anywhere means the SPARC one. */
@@ -105,20 +176,6 @@ function preferSpecificOs(distros: DistroId[]): DistroId[] {
   return distros.includes('solaris-sparc')
     ? ['solaris-sparc', ...distros.filter((d) => d !== 'solaris-sparc' && d !== 'solaris-x86')]
     : distros;
-}
-
-function firstOf<T>(values: readonly T[]): T | undefined {
-  return values[0];
-}
-
-/**
- * A specific feature beats dynamic memory as a whole ("dynamic memory hot add" means hot-add); hot-add and ballooning
- * together mean both; "Gen2 with Secure Boot" asks about Secure Boot, which only Gen2 VMs have.
- */
-function pickFeature(features: readonly FeatureEntity[]): FeatureEntity | undefined {
-  if (features.includes('dm-hot-add') && features.includes('dm-ballooning')) return 'dynamic-memory';
-  if (features.includes('secure-boot')) return 'secure-boot';
-  return features.find((f) => f !== 'dynamic-memory') ?? firstOf(features);
 }
 
 /** `fuzzy: false` reads exact names only: the classifier's training examples are typed with care. */
@@ -129,6 +186,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   const asOf = extractAsOf(question);
   let lowered = (asOf ? withoutAsOf(question, asOf) : question).toLowerCase();
   for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
+  lowered = lowered.replace(RELEASE_FILE, ' ').replace(CORE_EDITION, '$1');
   const knownLis = knownLisNames(kb);
   const lis = extractLisMentions(lowered, PLACEHOLDERS.lis, knownLis);
   // The LIS release as the verdict engine reads it; UEK releases and architectures are blanked like hosts.
@@ -139,6 +197,11 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     tokenize(rest),
     (id) => kb.familyName(id),
     (word) => vocabulary.phrases.has(word),
+    (word) => {
+      if (maxLookups === 0) return undefined;
+      const near = vocabulary.fuzzy.get(1)?.find(word)?.item;
+      return near?.kind === 'distro' && !near.version ? near.distro : undefined;
+    },
   );
   const kinds = new Array<Kind | undefined>(tokens.length).fill(undefined);
   // A typed array has one map whatever its length, so the optimised code never meets another (no deopt on it).
@@ -153,18 +216,21 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   };
   const distros: DistroId[] = [];
   const features: FeatureEntity[] = [];
+  const namedBySetting = new Set<FeatureEntity>();
   const fuzzy: FuzzyReading[] = [];
   let version: string | undefined;
   let kernel: 'rhck' | 'uek' | undefined;
 
   let distroEnd = -1;
+  let versionEnd = -1;
   const bindVersion = (distro: DistroId, start: number): boolean => {
     const skip = ['version', 'v', 'release'].includes(tokens[start] ?? '') ? 1 : 0;
     const found = versionAt(tokens, start, distro);
     if (!found || used[start + skip]) return false;
     version = found.version;
-    for (let k = start; k < start + skip + found.used; k++) used[k] = 1;
-    mark(start, start + skip + found.used, 'version');
+    versionEnd = start + skip + found.used;
+    for (let k = start; k < versionEnd; k++) used[k] = 1;
+    mark(start, versionEnd, 'version');
     return true;
   };
   const accept = (entry: VocabularyEntry, end: number) => {
@@ -181,7 +247,10 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
         bindVersion(entry.distro, end);
       }
     } else if (entry.kind === 'feature') {
-      if (!features.includes(entry.feature)) features.push(entry.feature);
+      if (!features.includes(entry.feature)) {
+        features.push(entry.feature);
+        if (entry.setting) namedBySetting.add(entry.feature);
+      } else if (!entry.setting) namedBySetting.delete(entry.feature);
     } else {
       kernel ??= entry.kernel;
     }
@@ -189,15 +258,11 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
 
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
-    const longest = Math.min(vocabulary.longestPhraseFrom.get(tokens[i]!) ?? 1, tokens.length - i);
-    for (let length = longest; length >= 1; length--) {
-      const entry = vocabulary.phrases.get(length === 1 ? tokens[i]! : tokens.slice(i, i + length).join(' '));
-      if (!entry) continue;
-      for (let k = i; k < i + length; k++) used[k] = 1;
-      mark(i, i + length, entry.kind);
-      accept(entry, i + length);
-      break;
-    }
+    const found = phraseAt(vocabulary, tokens, i);
+    if (!found) continue;
+    for (let k = i; k < found.end; k++) used[k] = 1;
+    mark(i, found.end, found.entry.kind);
+    accept(found.entry, found.end);
   }
 
   const leftovers: string[] = [];
@@ -252,8 +317,29 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   }
 
   // A version a word or two after the distro ("oracle linx 7.3", "rhel server 7"): bind it late.
+  // A kernel's version is not the distro's: "rhel with kernel 3.10", "debian with the 5.10 kernel".
+  // Words of distro names ("suse linux enterprize server 15") do not count towards the two words.
   if (distros[0] && !version && distroEnd >= 0) {
-    for (let k = distroEnd; k < Math.min(tokens.length, distroEnd + 3) && !version; k++) if (!used[k]) bindVersion(distros[0], k);
+    for (let k = distroEnd, words = 0; k < tokens.length && words < 3 && !version && tokens[k] !== 'kernel'; k++) {
+      if (!used[k] && tokens[k + 1] !== 'kernel' && !COUNTED.has(tokens[k + 1] ?? '')) bindVersion(distros[0], k);
+      if (!vocabulary.distroWords.has(tokens[k]!)) words++;
+    }
+  }
+  // os-release may give VERSION_ID before ID="rhel".
+  if (distros[0] && !version) {
+    for (let k = 2; k < tokens.length && !version; k++)
+      if (!used[k] && tokens[k - 1] === 'id' && tokens[k - 2] === 'version') bindVersion(distros[0], k);
+  }
+  // "oel6 rhck 6.9": a point release of the bare major just named, past other names, is the version meant.
+  if (distros[0] && version && versionEnd >= 0 && /^\d+$/.test(version)) {
+    const major = version;
+    let k = versionEnd;
+    while (k < tokens.length && used[k]) k++;
+    const next = tokens[k];
+    if (next?.includes('.') && next.split('.')[0] === major) {
+      version = undefined;
+      if (!bindVersion(distros[0], k)) version = major;
+    }
   }
   const looseVersion = version ? undefined : tokens.find((t, i) => !used[i] && VERSION_TOKEN.test(t) && t.includes('.'));
   const hosts = [...new Set(hostMentions.map((m) => m.host))];
@@ -267,7 +353,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   if (ordered[0]) entities.distro = ordered[0];
   if (version && ordered[0]) entities.version = version;
   else if (looseVersion && !ordered[0]) entities.version = normaliseVersion(looseVersion.replace(/\.x$|\+$/, '')) ?? looseVersion;
-  const feature = pickFeature(features);
+  const feature = pickFeature(features, namedBySetting);
   if (feature) entities.feature = feature;
   if (hosts[0]) entities.host = hosts[0];
   if (kernel) entities.kernel = kernel;

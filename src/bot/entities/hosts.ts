@@ -13,7 +13,15 @@ const SERVER_YEARS: Record<string, HostId> = {
   '2022': '2022',
   '2025': '2025',
 };
-const SHORT_YEARS: Record<string, string> = { '08': '2008', '12': '2012', '16': '2016', '19': '2019', '22': '2022', '25': '2025' };
+const SHORT_YEARS: Record<string, string> = {
+  '8': '2008',
+  '08': '2008',
+  '12': '2012',
+  '16': '2016',
+  '19': '2019',
+  '22': '2022',
+  '25': '2025',
+};
 /** Client Hyper-V maps to the server release it shares a hypervisor with. */
 const CLIENT_TWINS: Record<string, HostId> = { '8': '2012', '8.1': '2012 R2', '10': '2016', '11': '2022' };
 
@@ -25,13 +33,24 @@ function serverHost(year: string | undefined, r2: string | undefined): HostId | 
 
 /** Ordered most specific first; each match is removed from the text before the next pattern runs. */
 const HOST_PATTERNS: readonly HostPattern[] = [
-  { pattern: /\b(?:windows|win)\s*(8\.1|8|10|11)\b(?!\s*\.\d)/g, host: (m) => CLIENT_TWINS[m[1]!] },
-  { pattern: /\b(?:ws|w2k|win2k|2k|srv|server)\s*-?(08|12|16|19|22|25)\s*(r2)?\b/g, host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]) },
+  { pattern: /\b(?:(?:windows|win)\s*|w)(8\.1|8|10|11)\b(?!\s*\.\d)/g, host: (m) => CLIENT_TWINS[m[1]!] },
+  // "w2k8r2", "2k12 r2", "win2k19": Windows 2000 shorthand with the year's last digits.
+  {
+    pattern: /\b(?:w|win|ws|server|srv|svr)?2k\s*-?(8|08|12|16|19|22|25)[\s-]*(r2)?\b/g,
+    host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]),
+  },
+  // Not "SUSE Linux Enterprise Server 12": that server is the distro.
+  {
+    pattern: /\b(?<!enterprise\s+)(?:ws|srv|svr|server)\s*-?(08|12|16|19|22|25)[\s-]*(r2)?\b/g,
+    host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]),
+  },
   {
     pattern:
-      /\b(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|winsrv|ws|server|hyper-?v(?:\s*server)?)\s*-?)?(2008|2012|2016|2019|2022|2025)\s*(r2)?\b/g,
+      /\b(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|winsrv|windows|win|ws|w|server|srv|svr|hyper-?v(?:\s*server)?|hv)\s*-?)?(2008|2012|2016|2019|2022|2025)[\s-]*(r2)?\b/g,
     host: (m) => serverHost(m[1], m[2]),
   },
+  // Hyper-V's own release numbers: 2.0 shipped with 2008 R2, 3.0 with 2012.
+  { pattern: /\bhyper-?v\s*v?(2|3)\.0\b/g, host: (m) => (m[1] === '2' ? '2008 R2' : '2012') },
   { pattern: /(?<![\w.])r2\b/g, host: () => '2012 R2' },
 ];
 
@@ -40,18 +59,30 @@ export interface HostMention {
   readonly text: string;
 }
 
-/** Finds host versions and returns the text with them blanked out, so their digits are not read as distro versions. */
+/** "off the old 2012 cluster", "from 2012 r2": a host being left, when the question also names where it goes. */
+const SOURCE_CUE = /\b(?:from|off|old|older|leaving|retiring)\s+(?:(?:the|our|an?|old|older)\s+)?$/;
+/** "moving to 2019", "onto the new 2022 cluster": where the guests are going, which is what the question is about. */
+const TARGET_CUE =
+  /\b(?:onto|(?:move|moving|moved|migrate|migrating|migrated|upgrade|upgrading|upgraded|going|go)\s+(?:\w+\s+)?to)\s+(?:(?:the|our|an?|new|newer)\s+)*$/;
+
+/**
+ * Finds host versions and returns the text with them blanked out, so their digits are not read as distro versions.
+ * Hosts come in the order the text names them, except that a host being moved to comes first and one being left last.
+ */
 export function extractHosts(text: string, marker = ' '): { hosts: HostMention[]; rest: string } {
-  const hosts: HostMention[] = [];
+  const found: Array<HostMention & { at: number; rank: number }> = [];
   let rest = text;
   for (const { pattern, host } of HOST_PATTERNS) {
     rest = rest.replace(pattern, (...args: unknown[]) => {
       const match = args.slice(0, -2) as unknown as RegExpExecArray;
-      const found = host(match);
-      if (!found) return match[0];
-      hosts.push({ host: found, text: match[0] });
+      const id = host(match);
+      if (!id) return match[0];
+      const at = text.indexOf(match[0]);
+      const before = text.slice(Math.max(0, at - 32), Math.max(0, at));
+      found.push({ host: id, text: match[0], at, rank: TARGET_CUE.test(before) ? 0 : SOURCE_CUE.test(before) ? 2 : 1 });
       return ` ${marker} `;
     });
   }
-  return { hosts, rest };
+  found.sort((a, b) => a.rank - b.rank || a.at - b.at);
+  return { hosts: found.map(({ host, text: mention }) => ({ host, text: mention })), rest };
 }

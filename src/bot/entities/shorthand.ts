@@ -36,7 +36,11 @@ export const VERSIONED_SHORTHAND: Readonly<Record<string, DistroId>> = {
   bsd: 'freebsd',
 };
 
-const GLUED = /^([a-z]+)[-_]?(\d+(?:\.\d+)*(?:sp\d+)?(?:\.x|\+)?)$/;
+const GLUED = /^([a-z]+)[-_]?(\d+(?:\.\d+)*(?:sp\d+|u\d+)?(?:\.x|\+)?)$/;
+/** Red Hat's "update" numbering: "7u4", "7 u4" and "7 update 4" are 7.4. */
+const GLUED_UPDATE = /^(\d{1,2})u(\d{1,2})$/;
+const UPDATE = /^(?:u|update)(\d{1,2})$/;
+const MAJOR = /^\d{1,2}$/;
 const VERSION_LIKE = /^\d{1,4}(?:\.\d{1,2}){0,2}(?:sp\d+)?(?:\.x|\+)?$/;
 
 /** The family name a shorthand token stands for when a version is glued to it or follows it. */
@@ -44,14 +48,28 @@ export function expandShorthand(
   tokens: readonly string[],
   familyName: (id: DistroId) => string,
   isName: (word: string) => boolean,
+  misspeltFamily: (word: string) => DistroId | undefined = () => undefined,
 ): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    const previous = out[out.length - 1];
+    const update = UPDATE.exec(token) ?? (token === 'update' && MAJOR.test(tokens[i + 1] ?? '') ? [token, tokens[++i]!] : null);
+    if (update && previous !== undefined && MAJOR.test(previous)) {
+      out[out.length - 1] = `${previous}.${update[1]}`;
+      continue;
+    }
+    if (GLUED_UPDATE.test(token)) {
+      out.push(withUpdate(token));
+      continue;
+    }
     const glued = GLUED.exec(token);
-    const family = glued ? VERSIONED_SHORTHAND[glued[1]!] : undefined;
+    // "ubunto20.04", "centso7": a misspelt family name with its version glued on.
+    const family = glued
+      ? (VERSIONED_SHORTHAND[glued[1]!] ?? (glued[1]!.length >= 4 && !isName(token) ? misspeltFamily(glued[1]!) : undefined))
+      : undefined;
     if (glued && family) {
-      out.push(...familyName(family).toLowerCase().split(' '), glued[2]!);
+      out.push(...familyName(family).toLowerCase().split(' '), withUpdate(glued[2]!));
       continue;
     }
     const next = tokens[i + 1];
@@ -64,4 +82,9 @@ export function expandShorthand(
     out.push(token);
   }
   return out;
+}
+
+function withUpdate(version: string): string {
+  const update = GLUED_UPDATE.exec(version);
+  return update ? `${update[1]}.${update[2]}` : version;
 }

@@ -1,12 +1,16 @@
 /** Lowercases and splits a question into word tokens the way phrase keys are written; versions ("14.04", "8.1+") stay whole. */
 export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^a-z0-9.+]+/g, ' ')
-    .split(' ')
-    .map((token) => token.replace(/^[.]+|[.]+$/g, ''))
-    .filter((token) => token.length > 0);
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’']/g, '')
+      .replace(/[^a-z0-9.+]+/g, ' ')
+      // "20.04lts"
+      .replace(/(\d)lts\b/g, '$1 lts')
+      .split(' ')
+      .map((token) => token.replace(/^[.]+|[.]+$/g, ''))
+      .filter((token) => token.length > 0)
+  );
 }
 
 /** The form phrases are compared in: lowercase words joined by single spaces, punctuation gone. */

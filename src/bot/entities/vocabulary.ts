@@ -3,15 +3,19 @@ import { FEATURE_ALIASES } from '../../knowledge/import/feature-names.ts';
 import type { DistroId } from '../../knowledge/schema/index.ts';
 import type { FeatureEntity } from '../../core/reply.ts';
 import { NearNames } from './near-names.ts';
+import { FILLER_WORDS, phraseVariants } from './phrase-variants.ts';
 import { phraseKey } from './tokens.ts';
 
 export type VocabularyEntry =
   | { kind: 'distro'; distro: DistroId; version?: string; phrase: string }
-  | { kind: 'feature'; feature: FeatureEntity; phrase: string }
+  | { kind: 'feature'; feature: FeatureEntity; phrase: string; setting?: true }
   | { kind: 'kernel'; kernel: 'rhck' | 'uek'; phrase: string };
 
 /** Dynamic memory as a whole is the bot's own entity (hot-add and ballooning together), so its names live here. */
 const DYNAMIC_MEMORY_NAMES = ['dynamic memory', 'dynamic ram', 'dynamic mem', 'dynamicmemory', 'dyn mem', 'dm', 'hv_balloon'];
+
+/** Dynamic memory's settings name hot-add or ballooning alone, but only frame a question that names dynamic memory. */
+const DYNAMIC_MEMORY_SETTINGS: ReadonlySet<string> = new Set(['startup memory', 'minimum memory', 'maximum memory']);
 
 const KERNEL_NAMES: ReadonlyArray<['rhck' | 'uek', string[]]> = [
   ['uek', ['uek', 'unbreakable enterprise kernel', 'uek4', 'uek5', 'uek6', 'uek r3', 'uek r4']],
@@ -22,8 +26,10 @@ export interface Vocabulary {
   /** Exact phrases by their key, longest first when matching. */
   readonly phrases: ReadonlyMap<string, VocabularyEntry>;
   readonly longestPhrase: number;
-  /** For each word that starts a phrase of several words, the most words such a phrase has: other words are looked up alone. */
-  readonly longestPhraseFrom: ReadonlyMap<string, number>;
+  /** The first words of phrases of two words or more: only at one of them is a longer phrase worth looking up. */
+  readonly leadWords: ReadonlySet<string>;
+  /** Every word of a distro's names ("linux", "server", "enterprise"). */
+  readonly distroWords: ReadonlySet<string>;
   /** Typo-tolerant lookups by phrase word count, for did-you-mean on leftover words. */
   readonly fuzzy: ReadonlyMap<number, NearNames<VocabularyEntry>>;
   /** Every word of every fuzzy-matchable phrase, by length: a cheap test before any fuzzy search. */
@@ -57,6 +63,20 @@ function add(phrases: Map<string, VocabularyEntry>, entry: VocabularyEntry): voi
   if (!phrases.has(key)) phrases.set(key, { ...entry, phrase: key });
 }
 
+/** A feature's name in its other tenses and stand-in words, and without filler words; never fuzzy-matched. */
+function addVariants(phrases: Map<string, VocabularyEntry>, variants: Set<string>, entry: VocabularyEntry): void {
+  const key = phraseKey(entry.phrase);
+  const withoutFillers = key
+    .split(' ')
+    .filter((word) => !FILLER_WORDS.has(word))
+    .join(' ');
+  for (const variant of new Set([...phraseVariants(key), withoutFillers])) {
+    if (phrases.has(variant) || variants.has(variant)) continue;
+    variants.add(variant);
+    phrases.set(variant, { ...entry, phrase: variant });
+  }
+}
+
 /** Builds the entity dictionaries from the KB once per KB version. */
 export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
   const cached = vocabularies.get(kb);
@@ -81,16 +101,24 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
     // Every era's row label, as the importer knows them, names the feature too.
     const upstream = FEATURE_ALIASES[feature.id] ?? [];
     for (const name of [feature.name, ...feature.matrixNames, ...upstream, ...feature.synonyms, feature.id]) {
-      add(phrases, { kind: 'feature', feature: feature.id, phrase: name });
+      add(
+        phrases,
+        DYNAMIC_MEMORY_SETTINGS.has(phraseKey(name))
+          ? { kind: 'feature', feature: feature.id, phrase: name, setting: true }
+          : { kind: 'feature', feature: feature.id, phrase: name },
+      );
       const pattern = hostLikePattern(phraseKey(name));
       if (pattern) hostLikeFeatures.push([pattern, ` ${phraseKey(feature.id)} `]);
     }
   }
   for (const name of DYNAMIC_MEMORY_NAMES) add(phrases, { kind: 'feature', feature: 'dynamic-memory', phrase: name });
   for (const [kernel, names] of KERNEL_NAMES) for (const name of names) add(phrases, { kind: 'kernel', kernel, phrase: name });
+  const variants = new Set<string>();
+  for (const entry of [...phrases.values()]) if (entry.kind === 'feature') addVariants(phrases, variants, entry);
 
   const byWords = new Map<number, VocabularyEntry[]>();
   for (const entry of phrases.values()) {
+    if (variants.has(entry.phrase)) continue;
     const words = entry.phrase.split(' ').length;
     if (words > 3 || entry.phrase.length < 4 || /\d/.test(entry.phrase)) continue;
     byWords.set(words, [...(byWords.get(words) ?? []), entry]);
@@ -100,15 +128,13 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
   for (const word of new Set([...byWords.values()].flat().flatMap((entry) => entry.phrase.split(' ')))) {
     wordsByLength.set(word.length, [...(wordsByLength.get(word.length) ?? []), word]);
   }
-  const longestPhraseFrom = new Map<string, number>();
-  for (const key of phrases.keys()) {
-    const words = key.split(' ');
-    if (words.length > (longestPhraseFrom.get(words[0]!) ?? 1)) longestPhraseFrom.set(words[0]!, words.length);
-  }
   const vocabulary = {
     phrases,
     longestPhrase: Math.max(...[...phrases.keys()].map((k) => k.split(' ').length)),
-    longestPhraseFrom,
+    distroWords: new Set(
+      [...phrases.values()].flatMap((entry) => (entry.kind === 'distro' ? entry.phrase.split(' ').filter((word) => !/\d/.test(word)) : [])),
+    ),
+    leadWords: new Set([...phrases.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' ')))),
     fuzzy,
     wordsByLength,
     hostLikeFeatures,

@@ -1,0 +1,34 @@
+import type { FeatureEntity } from '../../core/reply.ts';
+
+/**
+ * Features that frame a question rather than ask it: the integration services as a whole (an `hv_utils:` log prefix),
+ * the VM's generation ("our gen2 vms", a UEFI DMI line) and dynamic memory as a whole. Any other feature named beside
+ * them is the one asked about.
+ */
+const FRAMING: ReadonlySet<FeatureEntity> = new Set(['core', 'uefi-boot', 'dynamic-memory']);
+
+/** A feature that works through another: named together ("KVP: IP injection ..."), the narrower one is asked about. */
+const WORKS_THROUGH: ReadonlyArray<readonly [narrower: FeatureEntity, broader: FeatureEntity]> = [
+  ['static-ip-injection', 'kvp'],
+  ['runtime-memory-resize', 'dm-hot-add'],
+];
+
+/**
+ * The feature a question asks about, from every feature it names in order. Hot-add and ballooning together mean
+ * dynamic memory; "Gen2 with Secure Boot" asks about Secure Boot; a dynamic memory setting ("minimum memory") beside
+ * dynamic memory itself asks about dynamic memory.
+ */
+export function pickFeature(
+  features: readonly FeatureEntity[],
+  namedBySetting: ReadonlySet<FeatureEntity> = new Set(),
+): FeatureEntity | undefined {
+  if (features.includes('dm-hot-add') && features.includes('dm-ballooning')) return 'dynamic-memory';
+  if (features.includes('secure-boot')) return 'secure-boot';
+  const asked = features.filter(
+    (feature) =>
+      !(features.includes('dynamic-memory') && namedBySetting.has(feature)) &&
+      !WORKS_THROUGH.some(([narrower, broader]) => broader === feature && features.includes(narrower)),
+  );
+  // Among framing features, the VM's generation is the least likely to be the question ("dynamic memory on gen2").
+  return asked.find((feature) => !FRAMING.has(feature)) ?? asked.find((feature) => feature !== 'uefi-boot') ?? asked[0];
+}

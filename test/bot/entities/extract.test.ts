@@ -1,0 +1,99 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractEntities } from '../../../src/bot/entities/extract.ts';
+import { realKb } from '../../helpers/real-kb.ts';
+
+const kb = realKb();
+const entities = (q: string) => extractEntities(kb, q).entities;
+
+describe('versions', () => {
+  test('a bare even Ubuntu year is its April LTS; an odd one is left alone', () => {
+    assert.equal(entities('u20 dm').version, '20.04');
+    assert.equal(entities('is dm on u16 worth it').version, '16.04');
+    assert.equal(entities('ubuntu 22 secure boot').version, '22.04');
+    assert.equal(entities('ubuntu 13 kvp').version, '13');
+  });
+  test('a service pack in words, and a version with a v', () => {
+    assert.equal(entities('sles 12 sp 3 trim').version, '12 SP3');
+    assert.equal(entities('sles 11 service pack 4 trim').version, '11 SP4');
+    assert.equal(entities('rhel v7.4 kvp').version, '7.4');
+  });
+  test("a kernel's version a word or two after the distro is not the distro's", () => {
+    assert.deepEqual(entities('rhel with kernel 3.10 kvp'), { distro: 'rhel', feature: 'kvp' });
+    assert.equal(entities('debian with the 5.10 kernel').version, undefined);
+    assert.equal(entities('rhel server 7').version, '7');
+  });
+  test('a point release of the bare major just named is the version meant', () => {
+    assert.deepEqual(entities('oel6 rhck 6.9 supported?'), { distro: 'oracle-linux', version: '6.9', kernel: 'rhck' });
+    assert.equal(entities('rhel 7 on 2016').version, '7');
+  });
+  test('words of distro names do not use up the words a late version may follow by; a count is no version', () => {
+    assert.equal(entities('suse linux enterprize server 15 sp2').version, '15 SP2');
+    assert.deepEqual(entities('centos guests with 8 vcpus'), { distro: 'centos' });
+  });
+  test('a version glued to LTS', () => {
+    assert.equal(entities('ubuntu 20.04lts kvp').version, '20.04');
+  });
+  test('a point release is asked about as its release', () => {
+    assert.equal(entities('ubuntu 20.04.6 trim').version, '20.04');
+    assert.deepEqual(entities('centos 7.9.2009 sriov'), { distro: 'centos', version: '7.9', feature: 'sr-iov' });
+  });
+});
+
+describe('pasted release files', () => {
+  test('the file name (/etc/redhat-release) does not name the distro; the line it prints does', () => {
+    const q = '```\n$ cat /etc/redhat-release\nCentOS Linux release 7.9.2009 (Core)\n```\ncan i use sr-iov on this one? host is ws2019';
+    assert.deepEqual(entities(q), { distro: 'centos', version: '7.9', feature: 'sr-iov', host: '2019' });
+  });
+  test('"(Core)" after a release is its edition, not the Core feature', () => {
+    assert.deepEqual(entities('CentOS Linux release 7.9.2009 (Core) - supported on 2019?'), {
+      distro: 'centos',
+      version: '7.9',
+      host: '2019',
+    });
+    assert.equal(entities('Operating System: CentOS Linux 7 (Core)').feature, undefined);
+  });
+  test('os-release lines', () => {
+    assert.deepEqual(entities('NAME="Ubuntu" VERSION="20.04.6 LTS (Focal Fossa)"'), { distro: 'ubuntu', version: '20.04' });
+    assert.deepEqual(entities('SUSE Linux Enterprise Server 12 SP4 trim'), { distro: 'sles', version: '12 SP4', feature: 'trim' });
+    assert.deepEqual(entities('VERSION_ID="8.4" ID="rhel"'), { distro: 'rhel', version: '8.4' });
+  });
+});
+
+describe('feature names as written', () => {
+  test('a verb in another tense, and filler words between verb and object', () => {
+    assert.equal(entities('rhel 7.1 built in, can i grow the vhdx while it runs').feature, 'vhdx-resize');
+    assert.equal(entities('grew the vhdx by 50gb and parted moans').feature, 'vhdx-resize');
+    assert.equal(entities('freebsd 11.0 grow vhdx online').feature, 'vhdx-resize');
+    assert.equal(entities('live migrating our gen2 vms fails').feature, 'live-migration');
+  });
+  test('stand-in words', () => {
+    assert.equal(entities('copying files to the guest').feature, 'file-copy');
+    assert.equal(entities('ip address injection').feature, 'static-ip-injection');
+    assert.equal(entities('more than 256 virtual processors').feature, 'vcpus-over-256');
+    assert.equal(entities('online disk expansion').feature, 'vhdx-resize');
+    assert.equal(entities('hot adding memory to the vm').feature, 'dm-hot-add');
+    assert.equal(entities('memory hotplug on rhel 8').feature, 'dm-hot-add');
+    assert.equal(entities('increase vhdx size').feature, 'vhdx-resize');
+    assert.equal(entities('expand the virtual hard disk').feature, 'vhdx-resize');
+    assert.equal(entities('generation two vm').feature, 'uefi-boot');
+    assert.equal(entities('runtime mem resize rhel 8').feature, 'runtime-memory-resize');
+    assert.equal(entities('u2204 static ip inject from host?').feature, 'static-ip-injection');
+  });
+  test('Hyper-V-specific is synthetic', () => {
+    assert.equal(entities('What is Hyper-V-specific Network device').feature, 'core');
+    assert.equal(entities('Hyper-V-specific Storage, what does that mean').feature, 'core');
+  });
+});
+
+describe('which feature is asked about', () => {
+  test('a log prefix (hv_utils) frames the subsystem that follows it', () => {
+    assert.equal(entities('kernel: hv_utils: KVP: Upgrade the KVP daemon').feature, 'kvp');
+    assert.equal(entities('hv_utils: VSS: timeout waiting for daemon to reply').feature, 'live-backup');
+    assert.equal(entities('hv_utils: KVP: IP injection functionality not available').feature, 'static-ip-injection');
+  });
+  test('a dynamic memory setting beside dynamic memory asks about dynamic memory', () => {
+    assert.equal(entities('best practice for startup and minimum memory with dynamic memory').feature, 'dynamic-memory');
+    assert.equal(entities('minimum memory on rhel 7').feature, 'dm-ballooning');
+  });
+});

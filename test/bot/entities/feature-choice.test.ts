@@ -1,0 +1,21 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pickFeature } from '../../../src/bot/entities/feature-choice.ts';
+
+describe('pickFeature', () => {
+  test('core, the VM generation and dynamic memory as a whole give way to any other feature', () => {
+    assert.equal(pickFeature(['core', 'kvp']), 'kvp');
+    assert.equal(pickFeature(['uefi-boot', 'lsvmbus']), 'lsvmbus');
+    assert.equal(pickFeature(['dynamic-memory', 'dm-hot-add']), 'dm-hot-add');
+    assert.equal(pickFeature(['core']), 'core');
+    assert.equal(pickFeature(['uefi-boot', 'dynamic-memory']), 'dynamic-memory');
+  });
+  test('the narrower of two features that work together', () => {
+    assert.equal(pickFeature(['kvp', 'static-ip-injection']), 'static-ip-injection');
+    assert.equal(pickFeature(['dm-hot-add', 'runtime-memory-resize']), 'runtime-memory-resize');
+  });
+  test('a feature named only by a dynamic memory setting gives way to dynamic memory', () => {
+    assert.equal(pickFeature(['dm-ballooning', 'dynamic-memory'], new Set(['dm-ballooning'])), 'dynamic-memory');
+    assert.equal(pickFeature(['dm-ballooning'], new Set(['dm-ballooning'])), 'dm-ballooning');
+  });
+});

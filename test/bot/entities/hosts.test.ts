@@ -1,0 +1,39 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractHosts } from '../../../src/bot/entities/hosts.ts';
+
+const hostsIn = (text: string) => extractHosts(text.toLowerCase()).hosts.map((h) => h.host);
+
+describe('host aliases', () => {
+  const cases: Array<[string, string]> = [
+    ['w2k8r2', '2008 R2'],
+    ['2k8r2', '2008 R2'],
+    ['win2k8r2', '2008 R2'],
+    ['w2k8 r2', '2008 R2'],
+    ['w2008r2', '2008 R2'],
+    ['win2016', '2016'],
+    ['hv2019', '2019'],
+    ['svr2019', '2019'],
+    ['w10', '2016'],
+    ['w11', '2022'],
+    ['2012-r2', '2012 R2'],
+    ['server2k16', '2016'],
+    ['hyper-v 3.0', '2012'],
+    ['hyper-v 2.0', '2008 R2'],
+  ];
+  for (const [text, host] of cases) test(`"${text}" → ${host}`, () => assert.deepEqual(hostsIn(text), [host]));
+
+  test('a host being moved to comes first', () => {
+    assert.deepEqual(hostsIn('VMs on the 2012 R2 cluster that we are moving to 2019'), ['2019', '2012 R2']);
+    assert.deepEqual(hostsIn('rhel 7 on 2016, can I move it to 2019?'), ['2019', '2016']);
+  });
+  test('hosts come in the order named, a host being moved off last', () => {
+    assert.deepEqual(hostsIn('moving guests off the old 2012 cluster onto Windows Server 2022'), ['2022', '2012']);
+    assert.deepEqual(hostsIn('moving from 2012 r2 to 2019'), ['2019', '2012 R2']);
+    assert.deepEqual(hostsIn('2019 host, testing on my win10 laptop'), ['2019', '2016']);
+  });
+  test('the server in "SUSE Linux Enterprise Server 12" is the distro, not a host', () => {
+    assert.deepEqual(hostsIn('SUSE Linux Enterprise Server 12 SP4'), []);
+    assert.deepEqual(hostsIn('server 12 r2'), ['2012 R2']);
+  });
+});
