@@ -1,6 +1,7 @@
 // Per-question time in-process, a 1,000-question `ask --json` batch (process start included), and a naive baseline:
 // one fuse search over every KB record per question.
 import { spawnSync } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import Fuse from 'fuse.js';
 import { answerQuestion } from '../src/bot/answer.ts';
 import { loadKnowledgeBase } from '../src/knowledge/index.ts';
 import { describeColumn } from '../src/knowledge/describe.ts';
-import { loadCases } from '../test/eval/evaluate.ts';
+import { loadCases, readCases } from '../test/eval/evaluate.ts';
 import { ms, percentile, table, timeEach } from './stats.ts';
 
 const cpuMs = () => {
@@ -42,6 +43,19 @@ const slowest = [...fastest].sort((a, b) => b[1] - a[1]).slice(0, 20);
 // and sized its heap, which the first measurement (questions 2,001-3,000) is still in the middle of.
 const answeredSoFar = 3 * thousand.length + thousand.length + 5 * distinct.length;
 const steadyState = timeEach(thousand, (q) => answerQuestion(kb, q));
+// The memos (verdicts, who-has, citations) are per KB and keyed by entities, and the rows above repeat the same
+// questions, so they are served warm. A fresh KB has them cold: each question below is the first of its kind there.
+// The code behind a memo miss ran only once per distinct question above, so one throwaway fresh KB warms V8 up on
+// it first; the KB measured is a second fresh one, its lazily built indexes warmed on other questions (the audit set).
+const freshKb = () => {
+  const fresh = loadKnowledgeBase({ userDir: null });
+  readCases(new URL('../test/eval/audit-dev.jsonl', import.meta.url)).forEach((c) => answerQuestion(fresh, c.question));
+  return fresh;
+};
+const throwaway = freshKb();
+distinct.slice(0, 1000).forEach((q) => answerQuestion(throwaway, q));
+const coldKb = freshKb();
+const coldMemos = timeEach(distinct.slice(0, 1000), (q) => answerQuestion(coldKb, q));
 
 const records = [
   ...[...kb.snapshots.values()].flatMap((s) =>
@@ -90,6 +104,11 @@ console.log(
       ms(percentile(steadyState, 50)),
       ms(percentile(steadyState, 99)),
     ],
+    [
+      `answer in-process, memos cold (${coldMemos.length.toLocaleString('en-US')} distinct, first sight)`,
+      ms(percentile(coldMemos, 50)),
+      ms(percentile(coldMemos, 99)),
+    ],
     ['baseline: fuse over every record', ms(percentile(naive, 50)), ms(percentile(naive, 99))],
   ]),
 );
@@ -105,3 +124,19 @@ console.log(
   `start-up in this process (KB load and intent model training): ${startupCpu.toFixed(0)} ms CPU; load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`,
 );
 if (batch.status !== 0) console.error(batch.stderr.slice(0, 2000));
+
+// Bytes allocated per question (garbage included), sampled over the same 1,000 once more, after every row above is
+// measured: how often the young generation fills, and so how many scavenges land in a window of 1,000.
+const inspector = new Session();
+inspector.connect();
+await inspector.post('HeapProfiler.startSampling', {
+  samplingInterval: 512,
+  includeObjectsCollectedByMajorGC: true,
+  includeObjectsCollectedByMinorGC: true,
+});
+thousand.forEach((q) => answerQuestion(kb, q));
+const { profile } = await inspector.post('HeapProfiler.stopSampling');
+inspector.disconnect();
+type SampledNode = { selfSize: number; children: SampledNode[] };
+const sampledBytes = (node: SampledNode): number => node.children.reduce((sum, child) => sum + sampledBytes(child), node.selfSize);
+console.log(`allocated per question (sampled over 1,000 more): ${(sampledBytes(profile.head) / thousand.length / 1024).toFixed(1)} KB`);

@@ -1,4 +1,4 @@
-import { MARKDOWN_LINK, MENTION } from './text.ts';
+import { LOOSE_WHITESPACE, MARKDOWN_LINK, MENTION } from './text.ts';
 
 /**
  * One piece of chat decoration: a mention, or a bold, underlined, spoiler, struck, code or link span. The backtick
@@ -42,6 +42,6 @@ function withoutSpans(message: string, namesSomething: (text: string) => boolean
     const rest = found.index === 0 ? text.slice(found[0].length) : text.slice(0, found.index);
     return found.index === 0 ? [...kept, rest].join(' ') : [rest, ...kept].join(' ');
   };
-  const trimmed = trim(trim(message, LEADING), TRAILING).replace(/\s+/g, ' ').trim();
-  return trimmed !== message.replace(/\s+/g, ' ').trim() && namesSomething(trimmed) ? trimmed : message;
+  const trimmed = trim(trim(message, LEADING), TRAILING).replace(LOOSE_WHITESPACE, ' ').trim();
+  return trimmed !== message.replace(LOOSE_WHITESPACE, ' ').trim() && namesSomething(trimmed) ? trimmed : message;
 }

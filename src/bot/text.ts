@@ -6,12 +6,18 @@ const ANSI_ESCAPE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 /* eslint-enable no-control-regex */
 
+/**
+ * What `/\s+/g` → ' ' changes: runs of two or more and single whitespace other than a space. A single space is left
+ * alone rather than replaced by itself, so a tidy text comes back as it is, without a copy.
+ */
+export const LOOSE_WHITESPACE = /\s{2,}|[^\S ]/g;
+
 export function cleanQuestion(raw: string): string {
   return raw
     .slice(0, MAX_QUESTION_CHARS * 2)
     .replace(ANSI_ESCAPE, ' ')
     .replace(INVISIBLE, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(LOOSE_WHITESPACE, ' ')
     .trim()
     .slice(0, MAX_QUESTION_CHARS);
 }
@@ -34,7 +40,7 @@ export function withoutChatMarkup(question: string): string {
     .replace(ANY_MARKDOWN_LINK, '$1')
     .replace(/\bhttps?:\/\/\S+/gi, ' ')
     .replace(/[*_|~\u0060]{2,}|^#+\s/gm, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(LOOSE_WHITESPACE, ' ')
     .trim();
 }
 

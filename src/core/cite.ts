@@ -1,12 +1,34 @@
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { ResolvedNote } from '../knowledge/knowledge-base.ts';
-import type { SourceRef } from '../knowledge/schema/index.ts';
+import type { Source, SourceRef } from '../knowledge/schema/index.ts';
 import type { ReplyAction, ReplySource } from './reply.ts';
 
+const MAX_REMEMBERED_SOURCES = 1024;
+// A citation is a pure function of the KB and the source id: worked out once per source.
+const citations = new WeakMap<KnowledgeBase, Map<string, ReplySource>>();
+
 export function sourceById(kb: KnowledgeBase, id: string): ReplySource {
+  let known = citations.get(kb);
+  if (!known) citations.set(kb, (known = new Map<string, ReplySource>()));
+  let citation = known.get(id);
+  if (!citation) {
+    citation = citationOf(kb, id);
+    // Ids may come from outside the KB (a user's import): the memo is bounded.
+    if (known.size >= MAX_REMEMBERED_SOURCES) known.clear();
+    known.set(id, citation);
+  }
+  return citation;
+}
+
+function hasTwin(kb: KnowledgeBase, source: Source): boolean {
+  for (const s of kb.sources.values()) if (s.id !== source.id && s.page === source.page && s.era === source.era) return true;
+  return false;
+}
+
+function citationOf(kb: KnowledgeBase, id: string): ReplySource {
   const source = kb.sources.get(id);
   // Two versions of a page can share a date (RHEL, 2025-06-19): then the id tells them apart.
-  const twin = source && [...kb.sources.values()].some((s) => s.id !== id && s.page === source.page && s.era === source.era);
+  const twin = source && hasTwin(kb, source);
   const dated = source ? `${source.title} (${source.era}${twin ? `, ${id}` : ''})` : id;
   // The project's own study is no public source: say so, rather than cite it as if a reader could look it up.
   if (source?.kind === 'study') return { id, title: `lisbot's own guidance (no public source): ${dated}` };

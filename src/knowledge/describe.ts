@@ -16,8 +16,22 @@ export function describeIntegration(integration: Integration): string {
   }
 }
 
+// A column's label is a pure function of the KB and the column: every verdict reply names its columns, so each is worked out once.
+const columnLabels = new WeakMap<KnowledgeBase, WeakMap<ReleaseColumn, string>>();
+
 /** "RHEL/CentOS 6.0-6.3 (LIS 4.3)", "Oracle Linux 7.5-7.8 UEK5 (built in)". */
 export function describeColumn(kb: KnowledgeBase, column: ReleaseColumn): string {
+  let labels = columnLabels.get(kb);
+  if (!labels) columnLabels.set(kb, (labels = new WeakMap<ReleaseColumn, string>()));
+  let label = labels.get(column);
+  if (label === undefined) {
+    label = columnLabel(kb, column);
+    labels.set(column, label);
+  }
+  return label;
+}
+
+function columnLabel(kb: KnowledgeBase, column: ReleaseColumn): string {
   const families = column.families.map((f) => kb.familyName(f)).join('/');
   const kernel = column.kernel ? ` ${column.kernel.label ?? column.kernel.flavor.toUpperCase()}` : '';
   const how =

@@ -146,6 +146,18 @@ export function compareNumberParts(a: readonly number[], b: readonly number[]): 
 
 /** Orders LIS release numbers, where a hotfix suffix counts as one more part: 4.1.2 < 4.1.2-2 < 4.1.3. */
 export function compareLisVersions(a: string, b: string): number {
-  const parts = (v: string) => v.split(/[.-]/).map((p) => (/^\d{1,6}$/.test(p) ? Number(p) : 0));
-  return compareNumberParts(parts(a), parts(b));
+  return compareVersions(lisParts(a), lisParts(b));
+}
+
+// Handlers sort the KB's releases for every LIS question: each release number is split once (bounded).
+const LIS_PARTS = new Map<string, ParsedVersion>();
+
+function lisParts(version: string): ParsedVersion {
+  let parsed = LIS_PARTS.get(version);
+  if (!parsed) {
+    parsed = { parts: version.split(/[.-]/).map((p) => (/^\d{1,6}$/.test(p) ? Number(p) : 0)) };
+    if (LIS_PARTS.size >= MAX_PARSED) LIS_PARTS.clear();
+    LIS_PARTS.set(version, parsed);
+  }
+  return parsed;
 }

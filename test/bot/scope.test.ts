@@ -52,6 +52,12 @@ describe('scope gate', () => {
     assert.equal(ask('why is our hosting bill so high').intent, 'unknown');
     assert.equal(ask('apache keeps crashing on my debian vm').intent, 'unknown');
   });
+  test('a Windows host beside Linux guests, or System Center beside a guest feature, is context', () => {
+    const images = ask('linux images built on a 2008 r2 host no longer start since we moved them to the new cluster');
+    assert.equal(images.intent, 'known_issue');
+    assert.equal(ask('what is kvp used for? i think system center reads guest details through it').intent, 'feature_info');
+    assert.equal(ask('scvmm console keeps crashing').intent, 'unknown');
+  });
   test('Azure Stack HCI is a host the matrix lists, not another product', () => {
     const reply = ask('rhel 9 secure boot on azure stack hci');
     assert.notEqual(reply.intent, 'unknown');

@@ -79,6 +79,8 @@ const COUNTED: ReadonlySet<string> = new Set([
 ]);
 const MAX_FUZZY_LOOKUPS = 6;
 const MAX_FUZZY_WORD = 24;
+/** The default options have the one property callers pass ({ fuzzy: false }): one object shape, no deopt on a wrong map. */
+const FUZZY = { fuzzy: true };
 /** Where a misspelt word may sit in a phrase of two or three words, relative to it: the word and the next first. */
 const PHRASE_SPANS: ReadonlyArray<readonly [number, number]> = [
   [0, 1],
@@ -177,7 +179,7 @@ function preferSpecificOs(distros: DistroId[]): DistroId[] {
 }
 
 /** `fuzzy: false` reads exact names only: the classifier's training examples are typed with care. */
-export function extractEntities(kb: KnowledgeBase, question: string, options: { fuzzy?: boolean } = {}): Extraction {
+export function extractEntities(kb: KnowledgeBase, question: string, options: { fuzzy?: boolean } = FUZZY): Extraction {
   const maxLookups = options.fuzzy === false ? 0 : MAX_FUZZY_LOOKUPS;
   const vocabulary = vocabularyFor(kb);
   // A feature whose name holds a host ("windows server 2016 accurate time") is read before hosts, so it never names the host.
@@ -202,11 +204,13 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     },
   );
   const kinds = new Array<Kind | undefined>(tokens.length).fill(undefined);
-  const used = tokens.map((token, i) => {
-    const marker = token === PLACEHOLDERS.host ? 'host' : token === PLACEHOLDERS.lis ? 'lis' : undefined;
+  // A typed array has one map whatever its length, so the optimised code never meets another (no deopt on it).
+  const used = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const marker = tokens[i] === PLACEHOLDERS.host ? 'host' : tokens[i] === PLACEHOLDERS.lis ? 'lis' : undefined;
     kinds[i] = marker;
-    return marker !== undefined;
-  });
+    if (marker !== undefined) used[i] = 1;
+  }
   const mark = (from: number, to: number, kind: Kind) => {
     for (let k = from; k < to; k++) kinds[k] = kind;
   };
@@ -225,7 +229,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     if (!found || used[start + skip]) return false;
     version = found.version;
     versionEnd = start + skip + found.used;
-    for (let k = start; k < versionEnd; k++) used[k] = true;
+    for (let k = start; k < versionEnd; k++) used[k] = 1;
     mark(start, versionEnd, 'version');
     return true;
   };
@@ -256,7 +260,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     if (used[i]) continue;
     const found = phraseAt(vocabulary, tokens, i);
     if (!found) continue;
-    for (let k = i; k < found.end; k++) used[k] = true;
+    for (let k = i; k < found.end; k++) used[k] = 1;
     mark(i, found.end, found.entry.kind);
     accept(found.entry, found.end);
   }
@@ -303,7 +307,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     const found = phraseHit ?? (exactWord ? undefined : { from: i, to: i, hit: confirmed(token, 1) });
     if (found?.hit) {
       const { from, to, hit } = found;
-      for (let k = from; k <= to; k++) used[k] = true;
+      for (let k = from; k <= to; k++) used[k] = 1;
       mark(from, to + 1, hit.item.kind);
       fuzzy.push({ typed: tokens.slice(from, to + 1).join(' '), phrase: hit.item.phrase, entry: hit.item, score: hit.score });
       accept(hit.item, to + 1);
@@ -358,12 +362,17 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   if (releases.arch) entities.arch = releases.arch;
   if (asOf) entities.asOf = asOf.date;
   const shape = shapeOf(tokens, kinds, looseVersion);
-  const searchText = tokens
-    .map((token, i) =>
-      kinds[i] === 'lis' ? 'lis' : kinds[i] === undefined || kinds[i] === 'feature' || kinds[i] === 'kernel' ? token : '',
-    )
-    .filter(Boolean)
-    .join(' ');
+  // Built in one pass each, without intermediate arrays: this runs for every question.
+  const searchWords: string[] = [];
+  const wordTokens: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = kinds[i];
+    const token = tokens[i]!;
+    const searched = kind === 'lis' ? 'lis' : kind === undefined || kind === 'feature' || kind === 'kernel' ? token : '';
+    if (searched) searchWords.push(searched);
+    if (kind !== 'host' && kind !== 'lis') wordTokens.push(token);
+  }
+  const searchText = searchWords.join(' ');
   return {
     entities,
     hosts,
@@ -371,7 +380,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     features,
     fuzzy,
     leftovers,
-    tokens: tokens.filter((_, i) => kinds[i] !== 'host' && kinds[i] !== 'lis'),
+    tokens: wordTokens,
     looseVersion,
     lisReleases: lis.releases,
     shape,

@@ -28,19 +28,33 @@ function stem(word: string): string {
  * and character 3- and 4-grams of longer words, so unseen spellings and typos still share features.
  */
 export function featuresOf(shape: string): string[] {
-  const words = shape.split(' ').filter(Boolean).slice(0, 40).map(stem);
   const features = new Set<string>();
-  if (words.length === 0) features.add('empty');
-  features.add(`len:${Math.min(words.length, 8)}`);
-  features.add(domainFeature(shape));
-  if (words[0]) features.add(`first:${words[0]}`);
-  const padded = ['<s>', ...words, '</s>'];
-  for (let i = 0; i < padded.length - 1; i++) features.add(`b:${padded[i]} ${padded[i + 1]}`);
+  forEachFeature(shape, (feature) => features.add(feature));
+  return [...features];
+}
+
+const MAX_WORDS = 40;
+
+/**
+ * Hands each feature of a shape to `visit` in the order featuresOf lists them, a feature possibly more than once:
+ * a question is scored without building its feature list.
+ */
+export function forEachFeature(shape: string, visit: (feature: string) => void): void {
+  const words: string[] = [];
+  for (const word of shape.split(' ')) {
+    if (words.length === MAX_WORDS) break;
+    if (word) words.push(stem(word));
+  }
+  if (words.length === 0) visit('empty');
+  visit(`len:${Math.min(words.length, 8)}`);
+  visit(domainFeature(shape));
+  if (words[0]) visit(`first:${words[0]}`);
+  visit(`b:<s> ${words.length ? words[0] : '</s>'}`);
+  for (let i = 0; i < words.length; i++) visit(`b:${words[i]} ${i + 1 < words.length ? words[i + 1] : '</s>'}`);
   for (const word of words) {
-    if (!FILLER.has(word)) features.add(`w:${word}`);
+    if (!FILLER.has(word)) visit(`w:${word}`);
     if (MARKERS.has(word) || word.length < 5) continue;
     const bounded = `<${word}>`;
-    for (let n = 3; n <= 4; n++) for (let i = 0; i + n <= bounded.length; i++) features.add(`c:${bounded.slice(i, i + n)}`);
+    for (let n = 3; n <= 4; n++) for (let i = 0; i + n <= bounded.length; i++) visit(`c:${bounded.slice(i, i + n)}`);
   }
-  return [...features];
 }

@@ -11,6 +11,11 @@ export interface TextModel<L extends string> {
   readonly labels: readonly L[];
   /** Probability of each label, in the order of `labels`. */
   predict(features: readonly string[]): number[];
+  /**
+   * The probabilities for the features `emit` hands to its visitor (a repeated feature counts once), as predict gives
+   * them for the distinct features in order; in a buffer the model reuses, so read it before the next call.
+   */
+  predictEach?(emit: (visit: (feature: string) => void) => void): Float64Array;
   /** What restores the model without training (`textModelFromJSON`); absent when a model cannot be saved. */
   toJSON?(): SavedTextModel;
 }
@@ -85,7 +90,7 @@ export function trainLogistic<L extends string>(
     for (const at of order) {
       const { ids, label } = encoded[at]!;
       if (ids.length === 0) continue;
-      predictInto(ids);
+      predictInto(ids, ids.length);
       const scale = rate / Math.sqrt(ids.length);
       for (let c = 0; c < k; c++) {
         const gradient = probs[c]! - (c === label ? 1 : 0);
@@ -102,13 +107,13 @@ export function trainLogistic<L extends string>(
 }
 
 /** Scores into `probs`, then softmax in place. */
-function predictor(weights: Float64Array, bias: Float64Array, probs: Float64Array): (ids: ArrayLike<number>) => void {
+function predictor(weights: Float64Array, bias: Float64Array, probs: Float64Array): (ids: Int32Array, count: number) => void {
   const k = bias.length;
-  return (ids) => {
+  return (ids, count) => {
     let max = -Infinity;
     for (let c = 0; c < k; c++) {
       let s = bias[c]!;
-      for (let j = 0; j < ids.length; j++) s += weights[ids[j]! * k + c]!;
+      for (let j = 0; j < count; j++) s += weights[ids[j]! * k + c]!;
       probs[c] = s;
       if (s > max) max = s;
     }
@@ -129,12 +134,46 @@ function logisticModel<L extends string>(
 ): TextModel<L> {
   const probs = new Float64Array(labels.length);
   const predictInto = predictor(weights, bias, probs);
+  // The ids of the features being scored, and for each feature id the call that last took it: no list per question.
+  let ids = new Int32Array(256);
+  let count = 0;
+  const takenIn = new Uint32Array(index.size);
+  let call = 0;
+  const take = (id: number) => {
+    if (count === ids.length) {
+      const grown = new Int32Array(ids.length * 2);
+      grown.set(ids);
+      ids = grown;
+    }
+    ids[count++] = id;
+  };
+  const visitOnce = (feature: string) => {
+    const id = index.get(feature);
+    if (id === undefined || takenIn[id] === call) return;
+    takenIn[id] = call;
+    take(id);
+  };
   return {
     labels,
     predict(features) {
-      const ids = features.map((f) => index.get(f)).filter((id) => id !== undefined);
-      predictInto(ids);
+      count = 0;
+      for (const feature of features) {
+        const id = index.get(feature);
+        if (id !== undefined) take(id);
+      }
+      predictInto(ids, count);
       return Array.from(probs);
+    },
+    predictEach(emit) {
+      if (call === 0xffffffff) {
+        takenIn.fill(0);
+        call = 0;
+      }
+      call++;
+      count = 0;
+      emit(visitOnce);
+      predictInto(ids, count);
+      return probs;
     },
     toJSON: () => ({ kind: 'logistic', labels, features: [...index.keys()], weights: base64Of(weights), bias: base64Of(bias) }),
   };

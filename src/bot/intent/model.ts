@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { extractEntities } from '../entities/extract.ts';
 import { loadExampleFiles, type Example } from './examples.ts';
-import { featuresOf } from './featurize.ts';
+import { featuresOf, forEachFeature } from './featurize.ts';
 import { kbExamples } from './kb-examples.ts';
 import { LABELS, type Label } from './labels.ts';
 import { readSavedModel } from './saved-model.ts';
@@ -56,9 +56,17 @@ function intentModel(model: TextModel<Label>, examples: number, trainedMs: numbe
     examples,
     trainedMs,
     guess(shape) {
-      const probs = model.predict(featuresOf(shape));
-      const ranked = probs.map((p, i) => ({ label: LABELS[i]!, probability: p })).sort((a, b) => b.probability - a.probability);
-      return { label: ranked[0]!.label, probability: ranked[0]!.probability, second: ranked[1]! };
+      const probs = model.predictEach ? model.predictEach((visit) => forEachFeature(shape, visit)) : model.predict(featuresOf(shape));
+      // The two most likely labels, ties going to the earlier label (as a stable sort by probability would).
+      let first = 0;
+      for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[first]!) first = i;
+      let second = first === 0 ? 1 : 0;
+      for (let i = second + 1; i < probs.length; i++) if (i !== first && probs[i]! > probs[second]!) second = i;
+      return {
+        label: LABELS[first]!,
+        probability: probs[first]!,
+        second: { label: LABELS[second]!, probability: probs[second]! },
+      };
     },
     ...(save ? { toJSON: () => ({ examples, model: save() }) } : {}),
   };

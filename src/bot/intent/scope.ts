@@ -91,9 +91,11 @@ function nearWord(token: string, word: string): boolean {
   return allowedTypos(word.length) >= 2 && editDistance(token, word, 2) <= 2;
 }
 
+const WINDOWS_GUEST = new RegExp(`\\b(${PLACEHOLDERS.host}|windows|win)( \\S+){0,3} (guest|guests|vm|vms|virtual machines?)\\b`);
+
 /** A Windows guest, or Windows itself: a host version next to guest words, with no Linux or FreeBSD named. */
 function aboutWindowsGuest(shape: string): boolean {
-  return new RegExp(`\\b(${PLACEHOLDERS.host}|windows|win)( \\S+){0,3} (guest|guests|vm|vms|virtual machines?)\\b`).test(shape);
+  return WINDOWS_GUEST.test(shape);
 }
 
 /**
@@ -110,10 +112,12 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
     extraction.lisReleases.length > 0 ||
     extraction.entities.kernel !== undefined;
   const linuxNamed = extraction.distros.length > 0 || / (linux|freebsd) /.test(padded);
+  const guestNamed = linuxNamed || extraction.features.length > 0;
   const foreignTerm =
     foreign.find((t) => padded.includes(t))?.trim() ??
-    (linuxNamed ? undefined : [...windowsGuest, ...foreignTopic].find((t) => padded.includes(t))?.trim()) ??
-    extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => nearWord(token, w)));
+    (linuxNamed ? undefined : windowsGuest.find((t) => padded.includes(t))?.trim()) ??
+    (guestNamed ? undefined : foreignTopic.find((t) => padded.includes(t))?.trim()) ??
+    extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => token[0] === w[0] && nearWord(token, w)));
   if (foreignTerm && !input.logLine) return { inScope: false, reason: 'foreign', evidence: foreignTerm };
   if (!linuxNamed && aboutWindowsGuest(extraction.shape)) return { inScope: false, reason: 'foreign', evidence: 'windows guest' };
   if (named) return { inScope: true, reason: 'entity' };
@@ -122,7 +126,7 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
   const domainTerm = domainTermIn(padded);
   if (domainTerm) return { inScope: true, reason: 'domain-term', evidence: domainTerm };
   // Windows Server named with nothing of Linux, FreeBSD or Hyper-V: a question about Windows itself.
-  if (extraction.hosts.length > 0) return { inScope: false, reason: 'windows-itself' };
+  if (extraction.hosts.length > 0 && !linuxNamed) return { inScope: false, reason: 'windows-itself' };
   if (input.symptomMatch()) return { inScope: true, reason: 'symptom' };
   return { inScope: false, reason: 'no-domain-term' };
 }

@@ -144,47 +144,76 @@ export function searchAdvice(kb: KnowledgeBase, text: string, filter: AdviceFilt
   const index = indexOf(kb);
   const query = text.slice(0, 500);
   // Only the first words are searched: a pasted wall of text costs no more than a question.
-  const words = (filter.words ?? query)
-    .split(/[^a-zA-Z0-9_.]+/)
-    .filter((w) => w.length >= 2 && w.length <= MAX_TERM)
-    .slice(0, MAX_QUERY_TERMS)
-    .join(' ');
-  const contentTerms = Math.max(
-    1,
-    new Set(
-      words
-        .split(' ')
-        .map(processTerm)
-        .filter((t) => t !== null),
-    ).size,
-  );
-  const eligible = (advice: AdviceRecord) =>
-    (!filter.kind || advice.kind === filter.kind) && familyFit(scopeOf(advice), filter.family) >= 0;
-  const bySignature: AdviceHit[] = [];
-  index.records.forEach((advice, id) => {
-    if (index.signatures[id]!.length > 0 && eligible(advice) && index.signatures[id]!.some((signature) => signature.test(query)))
-      bySignature.push({ advice, score: 0, bySignature: true, overlap: 0, relevance: 0, coverage: 1 });
-  });
-  const ranked = index.search
-    .search(words)
-    .flatMap((result) => {
-      const advice = index.records[result.id as number]!;
-      if (!eligible(advice) || bySignature.some((s) => s.advice === advice)) return [];
-      const scope = scopeOf(advice);
-      const featureFit = filter.feature && scope.features?.includes(filter.feature) ? 1 : 0;
-      const relevance = result.score * (1 + 0.15 * familyFit(scope, filter.family) + 0.15 * featureFit);
-      const overlap = new Set(result.queryTerms).size;
-      return [
-        {
-          advice,
-          score: Math.max(0.01, 1 - relevance / (relevance + FULL_RELEVANCE)),
-          bySignature: false,
-          overlap,
-          relevance,
-          coverage: Math.min(1, overlap / contentTerms),
-        },
-      ];
-    })
-    .sort((a, b) => a.score - b.score);
-  return [...bySignature, ...ranked].slice(0, limit);
+  const words = queryWords(filter.words ?? query);
+  const contentTerms = Math.max(1, distinctContentTerms(words));
+  const hits: AdviceHit[] = [];
+  for (let id = 0; id < index.records.length; id++) {
+    const advice = index.records[id]!;
+    const signatures = index.signatures[id]!;
+    if (signatures.length > 0 && eligible(advice, filter) && matchesAnySignature(signatures, query))
+      hits.push({ advice, score: 0, bySignature: true, overlap: 0, relevance: 0, coverage: 1 });
+  }
+  const bySignature = hits.length;
+  const ranked: AdviceHit[] = [];
+  for (const result of index.search.search(words)) {
+    const advice = index.records[result.id as number]!;
+    if (!eligible(advice, filter) || foundBySignature(hits, bySignature, advice)) continue;
+    const scope = scopeOf(advice);
+    const featureFit = filter.feature && scope.features?.includes(filter.feature) ? 1 : 0;
+    const relevance = result.score * (1 + 0.15 * familyFit(scope, filter.family) + 0.15 * featureFit);
+    const overlap = distinctCount(result.queryTerms);
+    ranked.push({
+      advice,
+      score: Math.max(0.01, 1 - relevance / (relevance + FULL_RELEVANCE)),
+      bySignature: false,
+      overlap,
+      relevance,
+      coverage: Math.min(1, overlap / contentTerms),
+    });
+  }
+  ranked.sort((a, b) => a.score - b.score);
+  for (let i = 0; i < ranked.length && hits.length < limit; i++) hits.push(ranked[i]!);
+  if (hits.length > limit) hits.length = limit;
+  return hits;
+}
+
+function eligible(advice: AdviceRecord, filter: AdviceFilter): boolean {
+  return (!filter.kind || advice.kind === filter.kind) && familyFit(scopeOf(advice), filter.family) >= 0;
+}
+
+function matchesAnySignature(signatures: readonly RegExp[], query: string): boolean {
+  for (const signature of signatures) if (signature.test(query)) return true;
+  return false;
+}
+
+function foundBySignature(hits: readonly AdviceHit[], count: number, advice: AdviceRecord): boolean {
+  for (let i = 0; i < count; i++) if (hits[i]!.advice === advice) return true;
+  return false;
+}
+
+/** The words to search for: at most MAX_QUERY_TERMS of them, each of 2 to MAX_TERM characters, joined by spaces. */
+function queryWords(text: string): string {
+  let words = '';
+  let count = 0;
+  for (const word of text.split(/[^a-zA-Z0-9_.]+/)) {
+    if (word.length < 2 || word.length > MAX_TERM) continue;
+    words = count === 0 ? word : `${words} ${word}`;
+    if (++count === MAX_QUERY_TERMS) break;
+  }
+  return words;
+}
+
+function distinctContentTerms(words: string): number {
+  const terms: string[] = [];
+  for (const word of words.split(' ')) {
+    const term = processTerm(word);
+    if (term !== null && !terms.includes(term)) terms.push(term);
+  }
+  return terms.length;
+}
+
+function distinctCount(values: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (values.indexOf(values[i]!) === i) count++;
+  return count;
 }

@@ -231,6 +231,41 @@ function yesWord(verdict: VerdictKind): string {
  * the LIS and UEK release the question names, and hosts newer or older than each source's era.
  */
 export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer {
+  let known = verdicts.get(kb);
+  if (!known) verdicts.set(kb, (known = new Map<string, VerdictAnswer>()));
+  const key = verdictKey(q);
+  let answer = known.get(key);
+  if (!answer) {
+    answer = decideVerdictAfresh(kb, q);
+    // Queries come from users' entities: the memo is bounded, so odd versions cannot grow it without end.
+    if (known.size >= MAX_REMEMBERED_VERDICTS) known.clear();
+    known.set(key, answer);
+  }
+  return answer;
+}
+
+const MAX_REMEMBERED_VERDICTS = 4096;
+// A verdict is a pure function of the KB and the query's fields: worked out once per guest, feature and host.
+const verdicts = new WeakMap<KnowledgeBase, Map<string, VerdictAnswer>>();
+
+/** Every field of a query, in the order the memo's key lists them. */
+const QUERY_FIELDS = ['version', 'arch', 'kernel', 'uek', 'integration', 'lis', 'host', 'feature', 'trunking', 'asOf'] as const;
+type UnkeyedField = Exclude<keyof VerdictQuery, 'family' | (typeof QUERY_FIELDS)[number]>;
+// A field the key left out would let two different queries share one answer: a new VerdictQuery field fails this
+// check until it is added to QUERY_FIELDS (a primitive) or decideVerdict skips the memo for queries that set it.
+const _everyQueryFieldKeyed: [UnkeyedField] extends [never] ? true : UnkeyedField = true;
+
+function verdictKey(q: VerdictQuery): string {
+  let key: string = q.family;
+  // An absent field and an empty one read differently (a version of "" is parsed), so they key differently too.
+  for (const field of QUERY_FIELDS) {
+    const value = q[field];
+    key += value === undefined ? '\u0000' : `\u0000=${String(value)}`;
+  }
+  return key;
+}
+
+function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer {
   const otherOs = kb.otherOs.get(q.family);
   const uek = q.uek ? uekKey(q.uek) : undefined;
   const subject = subjectOf(kb, q, uek);
