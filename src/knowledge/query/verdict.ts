@@ -231,6 +231,11 @@ function yesWord(verdict: VerdictKind): string {
  * the LIS and UEK release the question names, and hosts newer or older than each source's era.
  */
 export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer {
+  // The guest's verdict is remembered; what the question states is measured against its limits on every call.
+  if (q.stated) {
+    const { stated: _stated, ...guest } = q;
+    return applyStatedLimits(kb, { ...decideVerdict(kb, guest), query: q });
+  }
   let known = verdicts.get(kb);
   if (!known) verdicts.set(kb, (known = new Map<string, VerdictAnswer>()));
   const key = verdictKey(q);
@@ -250,7 +255,7 @@ const verdicts = new WeakMap<KnowledgeBase, Map<string, VerdictAnswer>>();
 
 /** Every field of a query, in the order the memo's key lists them. */
 const QUERY_FIELDS = ['version', 'arch', 'kernel', 'uek', 'integration', 'lis', 'host', 'feature', 'trunking', 'asOf'] as const;
-type UnkeyedField = Exclude<keyof VerdictQuery, 'family' | (typeof QUERY_FIELDS)[number]>;
+type UnkeyedField = Exclude<keyof VerdictQuery, 'family' | 'stated' | (typeof QUERY_FIELDS)[number]>;
 // A field the key left out would let two different queries share one answer: a new VerdictQuery field fails this
 // check until it is added to QUERY_FIELDS (a primitive) or decideVerdict skips the memo for queries that set it.
 const _everyQueryFieldKeyed: [UnkeyedField] extends [never] ? true : UnkeyedField = true;
@@ -429,7 +434,7 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
   const what = q.feature ? `${kb.featureName(q.feature)} for ${subject}` : subject;
   const condText = verdict === 'conditional' ? `: ${conditions.join('; ')}` : '';
   const headline = `${yesWord(verdict)}${onHost} (${what}), ${per}${tails.length ? `; ${tails.join('; ')}` : ''}${condText}${why ? `. ${capital(why)}` : ''}.`;
-  return applyStatedLimits(kb, {
+  return {
     query: q,
     verdict,
     reason,
@@ -443,7 +448,7 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
     remedies,
     ...(release ? { lis: { release } } : {}),
     nearest: [],
-  });
+  };
 }
 
 function capital(text: string): string {
