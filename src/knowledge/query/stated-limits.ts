@@ -33,6 +33,8 @@ export function applyStatedLimits(kb: KnowledgeBase, answer: VerdictAnswer): Ver
   const { query: q } = answer;
   if (!q.stated || (answer.verdict !== 'yes' && answer.verdict !== 'conditional')) return answer;
   const answering = answer.deciding.filter((c) => c.verdict === 'yes' || c.verdict === 'conditional');
+  // A yes from the LIS release notes has no matrix cell, so no note limits it.
+  if (answering.length === 0) return answer;
   const breaches = new Map<ColumnReading, Breach>();
   for (const reading of answering) {
     const breach = breachOf(reading, q.stated);

@@ -129,3 +129,11 @@ describe('limits', () => {
     );
   });
 });
+
+test('a yes from LIS release notes, with no matrix cell, is left as it is', () => {
+  const query: VerdictQuery = { family: 'centos', version: '7.3', lis: '4.1.3' };
+  const plain = decideVerdict(kb, query);
+  const stated = decideVerdict(kb, { ...query, stated: { kernelBuild: '3.10.0-514.10.2' } });
+  assert.equal(stated.verdict, plain.verdict);
+  assert.equal(stated.headline, plain.headline);
+});
