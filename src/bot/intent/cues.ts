@@ -16,6 +16,8 @@ export const CUES = {
   fault: [
     /\b(fail\w*|error\w*|unable|cannot|can'?t|could not|timed? ?out|refus\w*|disagrees?|unknown symbol|warn\w*|bug|stuck|panic|not (supported|allowed|found|available)|unsupported|incompatible|lost|losing|abort\w*|reset|out of memory|hangs?|hung|hanging|freez\w*|crash\w*)\b/i,
   ],
+  /** The user asking whether a pasted line is a fault ("is that an error?"): their words, not the log's. */
+  asksIfFault: [/\b(?:is|are|was)\s+(?:that|this|it|these|those)\s+(?:an?\s+)?(?:error|problem|bug|issue|fault|failure)s?\b/gi],
   /** A message that continues the previous question: "and on 2016?", "what about sles 12?". */
   followUp: [/^\s*(and|what about|how about|also|same for|same on|for|on|with|now|then|ok and|and what about|and on|and for|what if)\b/i],
 } as const;
