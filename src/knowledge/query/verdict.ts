@@ -9,6 +9,7 @@ export { erasAt };
 import { findLisRelease, lisCovers, lisFeature, lisHosts, lisSeries, releasesCovering, type LisFeatureFinding } from './lis-coverage.ts';
 import { matchColumns, nearestColumns, type ColumnMatch } from './support.ts';
 import { uekKey, uekLabel } from './uek.ts';
+import { KbMemo } from '../kb-memo.ts';
 
 export type { VerdictKind, ColumnReading };
 
@@ -226,22 +227,11 @@ function yesWord(verdict: VerdictKind): string {
  * the LIS and UEK release the question names, and hosts newer or older than each source's era.
  */
 export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer {
-  let known = verdicts.get(kb);
-  if (!known) verdicts.set(kb, (known = new Map<string, VerdictAnswer>()));
-  const key = verdictKey(q);
-  let answer = known.get(key);
-  if (!answer) {
-    answer = decideVerdictAfresh(kb, q);
-    // Queries come from users' entities: the memo is bounded, so odd versions cannot grow it without end.
-    if (known.size >= MAX_REMEMBERED_VERDICTS) known.clear();
-    known.set(key, answer);
-  }
-  return answer;
+  return verdicts.get(kb, verdictKey(q), () => decideVerdictAfresh(kb, q));
 }
 
-const MAX_REMEMBERED_VERDICTS = 4096;
 // A verdict is a pure function of the KB and the query's fields: worked out once per guest, feature and host.
-const verdicts = new WeakMap<KnowledgeBase, Map<string, VerdictAnswer>>();
+const verdicts = new KbMemo<VerdictAnswer>(4096);
 
 /** Every field of a query, in the order the memo's key lists them. */
 const QUERY_FIELDS = ['version', 'arch', 'kernel', 'uek', 'integration', 'lis', 'host', 'feature', 'trunking', 'asOf'] as const;
