@@ -2,22 +2,14 @@ import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { ResolvedNote } from '../knowledge/knowledge-base.ts';
 import type { Source, SourceRef } from '../knowledge/schema/index.ts';
 import type { ReplyAction, ReplySource } from './reply.ts';
+import { KbMemo } from '../knowledge/kb-memo.ts';
 
-const MAX_REMEMBERED_SOURCES = 1024;
-// A citation is a pure function of the KB and the source id: worked out once per source.
-const citations = new WeakMap<KnowledgeBase, Map<string, ReplySource>>();
+// A citation is a pure function of the KB and the source id: worked out once per source. Ids may come from outside
+// the KB (a user's import), so the memo is bounded.
+const citations = new KbMemo<ReplySource>(1024);
 
 export function sourceById(kb: KnowledgeBase, id: string): ReplySource {
-  let known = citations.get(kb);
-  if (!known) citations.set(kb, (known = new Map<string, ReplySource>()));
-  let citation = known.get(id);
-  if (!citation) {
-    citation = citationOf(kb, id);
-    // Ids may come from outside the KB (a user's import): the memo is bounded.
-    if (known.size >= MAX_REMEMBERED_SOURCES) known.clear();
-    known.set(id, citation);
-  }
-  return citation;
+  return citations.get(kb, id, () => citationOf(kb, id));
 }
 
 function hasTwin(kb: KnowledgeBase, source: Source): boolean {

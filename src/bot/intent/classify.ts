@@ -72,7 +72,8 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   if (matchesAny(text, CUES.collectorMarker)) return { ...base, label: 'guest_check', probability: 0.95, byCue: true };
   if (logLine && scope.inScope) {
     if (topHit()?.bySignature) return { ...base, label: 'known_issue', probability: 0.95, byCue: true };
-    if (!matchesAny(text, CUES.fault)) return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
+    if (!matchesAny(text.replace(CUES.asksIfFault[0], ''), CUES.fault))
+      return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
   }
   const guess = intentModelFor(kb).guess(extraction.shape);
   const meta = META_LABELS.has(guess.label) && guess.probability >= META_PROBABILITY && named === 0;

@@ -20,6 +20,8 @@ export const CUES = {
   trouble: [
     /\b(not \w+ing|no longer|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|strange|odd|sluggish|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?)\b/i,
   ],
+  /** The user asking whether a pasted line is a fault ("is that an error?"): their words, not the log's. */
+  asksIfFault: [/\b(?:is|are|was)\s+(?:that|this|it|these|those)\s+(?:an?\s+)?(?:error|problem|bug|issue|fault|failure)s?\b/gi],
   /** A message that continues the previous question: "and on 2016?", "what about sles 12?". */
   followUp: [/^\s*(and|what about|how about|also|same for|same on|for|on|with|now|then|ok and|and what about|and on|and for|what if)\b/i],
 } as const;

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge-base.ts';
 import type { DistroId, FeatureId, LisRelease } from '../schema/index.ts';
 import { compareLisVersions, describeVersionItems, matchVersionItems, parseVersion } from '../version.ts';
+import { KbMemo } from '../kb-memo.ts';
 
 /** "4.1.3-2" → "4.1": the series a matrix column names as "LIS 4.1". */
 export function lisSeries(version: string): string {
@@ -56,22 +57,14 @@ export function lisNamesFamily(kb: KnowledgeBase, release: LisRelease, family: D
   return seriesUpTo(kb, release).some((r) => r.guests.some((g) => g.family === family));
 }
 
-const MAX_REMEMBERED_GUESTS = 4096;
-const coverings = new WeakMap<KnowledgeBase, Map<string, readonly LisRelease[]>>();
+// Versions come from users: the memo is bounded, so odd ones cannot grow it without end.
+const coverings = new KbMemo<readonly LisRelease[]>(4096);
 
 /** The download releases that cover a guest, oldest first; worked out once per guest and KB. */
 export function releasesCovering(kb: KnowledgeBase, family: DistroId, version: string, kernel?: 'rhck' | 'uek'): readonly LisRelease[] {
-  let known = coverings.get(kb);
-  if (!known) coverings.set(kb, (known = new Map<string, readonly LisRelease[]>()));
-  const key = `${family}\u0000${version}\u0000${kernel ?? ''}`;
-  let releases = known.get(key);
-  if (!releases) {
-    releases = ordered(kb).filter((r) => r.kind === 'download' && lisCovers(kb, r, family, version, kernel));
-    // Versions come from users: the memo is bounded, so odd ones cannot grow it without end.
-    if (known.size >= MAX_REMEMBERED_GUESTS) known.clear();
-    known.set(key, releases);
-  }
-  return releases;
+  return coverings.get(kb, `${family}\u0000${version}\u0000${kernel ?? ''}`, () =>
+    ordered(kb).filter((r) => r.kind === 'download' && lisCovers(kb, r, family, version, kernel)),
+  );
 }
 
 export function lisHosts(kb: KnowledgeBase, release: LisRelease): LisRelease['hosts'] {

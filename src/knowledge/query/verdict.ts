@@ -11,6 +11,7 @@ import { matchColumns, nearestColumns, type ColumnMatch } from './support.ts';
 import type { StatedFacts } from './limits.ts';
 import { applyStatedLimits } from './stated-limits.ts';
 import { uekKey, uekLabel } from './uek.ts';
+import { KbMemo } from '../kb-memo.ts';
 
 export type { VerdictKind, ColumnReading };
 
@@ -236,22 +237,11 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
     const { stated: _stated, ...guest } = q;
     return applyStatedLimits(kb, { ...decideVerdict(kb, guest), query: q });
   }
-  let known = verdicts.get(kb);
-  if (!known) verdicts.set(kb, (known = new Map<string, VerdictAnswer>()));
-  const key = verdictKey(q);
-  let answer = known.get(key);
-  if (!answer) {
-    answer = decideVerdictAfresh(kb, q);
-    // Queries come from users' entities: the memo is bounded, so odd versions cannot grow it without end.
-    if (known.size >= MAX_REMEMBERED_VERDICTS) known.clear();
-    known.set(key, answer);
-  }
-  return answer;
+  return verdicts.get(kb, verdictKey(q), () => decideVerdictAfresh(kb, q));
 }
 
-const MAX_REMEMBERED_VERDICTS = 4096;
 // A verdict is a pure function of the KB and the query's fields: worked out once per guest, feature and host.
-const verdicts = new WeakMap<KnowledgeBase, Map<string, VerdictAnswer>>();
+const verdicts = new KbMemo<VerdictAnswer>(4096);
 
 /** Every field of a query, in the order the memo's key lists them. */
 const QUERY_FIELDS = ['version', 'arch', 'kernel', 'uek', 'integration', 'lis', 'host', 'feature', 'trunking', 'asOf'] as const;

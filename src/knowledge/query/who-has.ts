@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge-base.ts';
 import type { DistroId, FeatureId, HostId, MatrixSnapshot, ReleaseColumn } from '../schema/index.ts';
 import { cellStatus } from './feature.ts';
+import { KbMemo } from '../kb-memo.ts';
 
 export interface FamilyWithFeature {
   readonly family: DistroId;
@@ -10,8 +11,7 @@ export interface FamilyWithFeature {
 }
 
 // Who has a feature is a pure function of the KB, the feature, the host and the date: worked out once for each.
-const MAX_REMEMBERED_QUERIES = 1024;
-const answered = new WeakMap<KnowledgeBase, Map<string, readonly FamilyWithFeature[]>>();
+const answered = new KbMemo<readonly FamilyWithFeature[]>(1024);
 
 /** For each family's newest snapshot: which columns have the feature (on the host, when one is given). */
 export function queryWhoHas(
@@ -19,17 +19,8 @@ export function queryWhoHas(
   feature: FeatureId,
   options: { host?: HostId; asOf?: string } = {},
 ): readonly FamilyWithFeature[] {
-  let known = answered.get(kb);
-  if (!known) answered.set(kb, (known = new Map<string, readonly FamilyWithFeature[]>()));
   const key = `${feature}\u0000${options.host ?? ''}\u0000${options.asOf ?? ''}`;
-  let answers = known.get(key);
-  if (!answers) {
-    answers = whoHas(kb, feature, options.host, options.asOf);
-    // Dates come from users: the memo is bounded.
-    if (known.size >= MAX_REMEMBERED_QUERIES) known.clear();
-    known.set(key, answers);
-  }
-  return answers;
+  return answered.get(kb, key, () => whoHas(kb, feature, options.host, options.asOf));
 }
 
 function whoHas(kb: KnowledgeBase, feature: FeatureId, host: HostId | undefined, asOf: string | undefined): FamilyWithFeature[] {
