@@ -58,6 +58,11 @@ describe('scope gate', () => {
     assert.equal(ask('what is kvp used for? i think system center reads guest details through it').intent, 'feature_info');
     assert.equal(ask('scvmm console keeps crashing').intent, 'unknown');
   });
+  test('a physical machine is not a guest; a move off VMware onto Hyper-V is in scope', () => {
+    assert.equal(ask('replace a failed disk in a raidz2 on a physical freebsd 13 box').intent, 'unknown');
+    assert.notEqual(ask('moving our debian 11 vms off vmware onto hyper-v 2019, are they supported there?').intent, 'unknown');
+    assert.equal(ask('proxmox vs hyper-v which is better for linux').intent, 'unknown');
+  });
   test('Azure Stack HCI is a host the matrix lists, not another product', () => {
     const reply = ask('rhel 9 secure boot on azure stack hci');
     assert.notEqual(reply.intent, 'unknown');

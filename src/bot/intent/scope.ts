@@ -98,6 +98,10 @@ function aboutWindowsGuest(shape: string): boolean {
   return WINDOWS_GUEST.test(shape);
 }
 
+const VIRTUAL_WORDS = / (vm|vms|guest|guests|virtual machines?|hyper v|hyperv|virtuali[sz]\w*|p2v) /;
+const PHYSICAL_MACHINE =
+  / (physical|bare metal|bare-metal)( \S+){0,3} (server|servers|box|boxes|machine|machines|hardware|laptop|desktop) /;
+
 /**
  * The scope gate: a question is lisbot's business only if it names something of this domain. Another product
  * or topic, a Windows guest, or Windows Server itself is declined however the question is phrased.
@@ -113,12 +117,20 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
     extraction.entities.kernel !== undefined;
   const linuxNamed = extraction.distros.length > 0 || / (linux|freebsd) /.test(padded);
   const guestNamed = linuxNamed || extraction.features.length > 0;
+  // "moving our debian vms off vmware onto hyper-v": another product beside Hyper-V and a named guest is where they come from.
+  const movingToHyperV =
+    extraction.distros.length > 0 && / (hyper v|hyperv) /.test(padded) && / (off|from|onto|migrat\w*|moving|move|moved) /.test(padded);
   const foreignTerm =
-    foreign.find((t) => padded.includes(t))?.trim() ??
+    (movingToHyperV ? undefined : foreign.find((t) => padded.includes(t))?.trim()) ??
     (linuxNamed ? undefined : windowsGuest.find((t) => padded.includes(t))?.trim()) ??
     (guestNamed ? undefined : foreignTopic.find((t) => padded.includes(t))?.trim()) ??
-    extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => token[0] === w[0] && nearWord(token, w)));
+    (movingToHyperV
+      ? undefined
+      : extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => token[0] === w[0] && nearWord(token, w))));
   if (foreignTerm && !input.logLine) return { inScope: false, reason: 'foreign', evidence: foreignTerm };
+  // "zfs on a physical freebsd 13 box": a machine that is not a guest (unless it is about to become one).
+  if (PHYSICAL_MACHINE.test(padded) && !VIRTUAL_WORDS.test(padded))
+    return { inScope: false, reason: 'foreign', evidence: 'physical machine' };
   if (!linuxNamed && aboutWindowsGuest(extraction.shape)) return { inScope: false, reason: 'foreign', evidence: 'windows guest' };
   if (named) return { inScope: true, reason: 'entity' };
   if (input.logLine) return { inScope: true, reason: 'log-line' };
