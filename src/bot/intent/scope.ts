@@ -102,12 +102,52 @@ const VIRTUAL_WORDS = / (vm|vms|guest|guests|virtual machines?|hyper v|hyperv|vi
 const PHYSICAL_MACHINE =
   / (physical|bare metal|bare-metal)( \S+){0,3} (server|servers|box|boxes|machine|machines|hardware|laptop|desktop) /;
 
+/** What the question says of a Linux or FreeBSD guest: it decides which foreign terms are only context. */
+interface GuestContext {
+  readonly linuxNamed: boolean;
+  /** A Linux or FreeBSD guest, or a guest feature. */
+  readonly guestNamed: boolean;
+  /** "moving our debian vms off vmware onto hyper-v": the other product is where the guests come from. */
+  readonly movingToHyperV: boolean;
+}
+
+function guestContextOf(extraction: Extraction, padded: string): GuestContext {
+  const linuxNamed = extraction.distros.length > 0 || / (linux|freebsd) /.test(padded);
+  return {
+    linuxNamed,
+    guestNamed: linuxNamed || extraction.features.length > 0,
+    movingToHyperV: extraction.distros.length > 0 && / (hyper v|hyperv) /.test(padded) && MOVE_WORDS.test(padded),
+  };
+}
+
+const MOVE_WORDS = / (off|from|onto|migrat\w*|moving|move|moved) /;
+
+/**
+ * The first term of another product or topic in the question, unless the guest context makes it context:
+ * other products are waived for a move onto Hyper-V, Windows guests beside a Linux guest, and management
+ * software, business software and money beside any guest or guest feature.
+ */
+function foreignTermIn(padded: string, extraction: Extraction, guest: GuestContext): string | undefined {
+  const { foreign, foreignTopic, windowsGuest, foreignWords } = loadTerms();
+  const lists: ReadonlyArray<readonly [terms: readonly string[], waived: boolean]> = [
+    [foreign, guest.movingToHyperV],
+    [windowsGuest, guest.linuxNamed],
+    [foreignTopic, guest.guestNamed],
+  ];
+  for (const [terms, waived] of lists) {
+    const term = waived ? undefined : terms.find((t) => padded.includes(t));
+    if (term) return term.trim();
+  }
+  if (guest.movingToHyperV) return undefined;
+  // A typo of another product keeps its first letter: "center" is not "vcenter".
+  return extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => token[0] === w[0] && nearWord(token, w)));
+}
+
 /**
  * The scope gate: a question is lisbot's business only if it names something of this domain. Another product
  * or topic, a Windows guest, or Windows Server itself is declined however the question is phrased.
  */
 export function scopeOf(input: ScopeInput): ScopeDecision {
-  const { foreign, foreignTopic, windowsGuest, foreignWords } = loadTerms();
   const { extraction } = input;
   const padded = paddedKey(input.question);
   const named =
@@ -115,30 +155,20 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
     extraction.features.length > 0 ||
     extraction.lisReleases.length > 0 ||
     extraction.entities.kernel !== undefined;
-  const linuxNamed = extraction.distros.length > 0 || / (linux|freebsd) /.test(padded);
-  const guestNamed = linuxNamed || extraction.features.length > 0;
-  // "moving our debian vms off vmware onto hyper-v": another product beside Hyper-V and a named guest is where they come from.
-  const movingToHyperV =
-    extraction.distros.length > 0 && / (hyper v|hyperv) /.test(padded) && / (off|from|onto|migrat\w*|moving|move|moved) /.test(padded);
-  const foreignTerm =
-    (movingToHyperV ? undefined : foreign.find((t) => padded.includes(t))?.trim()) ??
-    (linuxNamed ? undefined : windowsGuest.find((t) => padded.includes(t))?.trim()) ??
-    (guestNamed ? undefined : foreignTopic.find((t) => padded.includes(t))?.trim()) ??
-    (movingToHyperV
-      ? undefined
-      : extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => token[0] === w[0] && nearWord(token, w))));
+  const guest = guestContextOf(extraction, padded);
+  const foreignTerm = foreignTermIn(padded, extraction, guest);
   if (foreignTerm && !input.logLine) return { inScope: false, reason: 'foreign', evidence: foreignTerm };
   // "zfs on a physical freebsd 13 box": a machine that is not a guest (unless it is about to become one).
   if (PHYSICAL_MACHINE.test(padded) && !VIRTUAL_WORDS.test(padded))
     return { inScope: false, reason: 'foreign', evidence: 'physical machine' };
-  if (!linuxNamed && aboutWindowsGuest(extraction.shape)) return { inScope: false, reason: 'foreign', evidence: 'windows guest' };
+  if (!guest.linuxNamed && aboutWindowsGuest(extraction.shape)) return { inScope: false, reason: 'foreign', evidence: 'windows guest' };
   if (named) return { inScope: true, reason: 'entity' };
   if (input.logLine) return { inScope: true, reason: 'log-line' };
   if (namesFinding(input.question)) return { inScope: true, reason: 'domain-term', evidence: 'finding id' };
   const domainTerm = domainTermIn(padded);
   if (domainTerm) return { inScope: true, reason: 'domain-term', evidence: domainTerm };
   // Windows Server named with nothing of Linux, FreeBSD or Hyper-V: a question about Windows itself.
-  if (extraction.hosts.length > 0 && !linuxNamed) return { inScope: false, reason: 'windows-itself' };
+  if (extraction.hosts.length > 0 && !guest.linuxNamed) return { inScope: false, reason: 'windows-itself' };
   if (input.symptomMatch()) return { inScope: true, reason: 'symptom' };
   return { inScope: false, reason: 'no-domain-term' };
 }
