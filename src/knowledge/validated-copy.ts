@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KbData } from './load.ts';
+import { hashFiles } from './file-digest.ts';
 
 /**
  * The build validates the committed data once and saves the result in the data directory it ships, so a start-up
@@ -20,12 +21,7 @@ export function dataDigest(dataDir: string): string {
     .map((entry) => join(entry.parentPath, entry.name).slice(dataDir.length + 1))
     .filter((path) => path !== VALIDATED_COPY)
     .sort();
-  for (const path of files)
-    hash
-      .update(`${path}\0`)
-      .update(readFileSync(join(dataDir, path)))
-      .update('\0');
-  return hash.digest('hex');
+  return hashFiles(hash, dataDir, files).digest('hex');
 }
 
 const elsewhere: string[] = [];

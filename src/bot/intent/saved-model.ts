@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
+import { hashFiles } from '../../knowledge/file-digest.ts';
 import { EXAMPLES_DIR } from './examples.ts';
 import type { SavedIntentModel } from './model.ts';
 import { SCOPE_TERMS_FILE } from './scope.ts';
@@ -21,14 +22,10 @@ const FORMAT = 'lisbot-intent-model/1';
  */
 export function trainingKey(kb: KnowledgeBase, examplesDir = EXAMPLES_DIR, scopeTermsFile = SCOPE_TERMS_FILE): string {
   const hash = createHash('sha256').update(`${FORMAT}\0${kb.version}\0`).update(readFileSync(scopeTermsFile)).update('\0');
-  for (const name of readdirSync(examplesDir).sort()) {
-    if (name.endsWith('.yaml'))
-      hash
-        .update(`${name}\0`)
-        .update(readFileSync(join(examplesDir, name)))
-        .update('\0');
-  }
-  return hash.digest('hex');
+  const examples = readdirSync(examplesDir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort();
+  return hashFiles(hash, examplesDir, examples).digest('hex');
 }
 
 const elsewhere: string[] = [];
