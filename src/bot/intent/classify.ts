@@ -5,6 +5,8 @@ import { statedFacts } from '../entities/stated-facts.ts';
 import { namesUnknownDistro } from '../follow-up.ts';
 import type { Entities, Intent } from '../../core/reply.ts';
 import { CUES, matchesAny } from './cues.ts';
+import { askedSentence } from './asked-sentence.ts';
+import { extractEntities } from '../entities/extract.ts';
 import type { Label } from './labels.ts';
 import { intentModelFor } from './model.ts';
 import { route, routeUnheard } from './route.ts';
@@ -75,7 +77,8 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
     if (!matchesAny(text.replace(CUES.asksIfFault[0], ''), CUES.fault))
       return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
   }
-  const guess = intentModelFor(kb).guess(extraction.shape);
+  const asked = askedSentence(text);
+  const guess = intentModelFor(kb).guess(extraction.shape, asked && extractEntities(kb, asked, { fuzzy: false }).shape);
   const meta = META_LABELS.has(guess.label) && guess.probability >= META_PROBABILITY && named === 0;
   // "is it supported?", "supported on 2019?": a bare support question, every word known; lisbot asks which distribution.
   const bareSupport = guess.label === 'support' && extraction.leftovers.length === 0 && extraction.tokens.length > 0;

@@ -27,9 +27,9 @@ function stem(word: string): string {
  * The features of a question's shape: whether it names something of the domain, stemmed words, word bigrams (with start and end marks), the first word,
  * and character 3- and 4-grams of longer words, so unseen spellings and typos still share features.
  */
-export function featuresOf(shape: string): string[] {
+export function featuresOf(shape: string, askedShape?: string): string[] {
   const features = new Set<string>();
-  forEachFeature(shape, (feature) => features.add(feature));
+  forEachFeature(shape, (feature) => features.add(feature), askedShape);
   return [...features];
 }
 
@@ -39,7 +39,15 @@ const MAX_WORDS = 40;
  * Hands each feature of a shape to `visit` in the order featuresOf lists them, a feature possibly more than once:
  * a question is scored without building its feature list.
  */
-export function forEachFeature(shape: string, visit: (feature: string) => void): void {
+export function forEachFeature(shape: string, visit: (feature: string) => void, askedShape?: string): void {
+  if (askedShape !== undefined) {
+    const asked = askedShape.split(' ').filter(Boolean).slice(0, MAX_WORDS).map(stem);
+    if (asked[0]) visit(`a:first:${asked[0]}`);
+    for (let i = 0; i < asked.length; i++) {
+      if (!FILLER.has(asked[i]!)) visit(`a:w:${asked[i]}`);
+      visit(`a:b:${asked[i]} ${i + 1 < asked.length ? asked[i + 1] : '</s>'}`);
+    }
+  }
   const words: string[] = [];
   for (const word of shape.split(' ')) {
     if (words.length === MAX_WORDS) break;

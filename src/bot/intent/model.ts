@@ -3,6 +3,7 @@ import { extractEntities } from '../entities/extract.ts';
 import { loadExampleFiles, type Example } from './examples.ts';
 import { featuresOf, forEachFeature } from './featurize.ts';
 import { kbExamples } from './kb-examples.ts';
+import { askedSentence } from './asked-sentence.ts';
 import { LABELS, type Label } from './labels.ts';
 import { readSavedModel } from './saved-model.ts';
 import { textModelFromJSON, trainLogistic, trainNaiveBayes, type SavedTextModel, type TextModel, type TrainingRow } from './logistic.ts';
@@ -15,7 +16,7 @@ export interface IntentGuess {
 }
 
 export interface IntentModel {
-  guess(shape: string): IntentGuess;
+  guess(shape: string, askedShape?: string): IntentGuess;
   readonly examples: number;
   readonly trainedMs: number;
   /** What `intentModelFromJSON` restores without training; absent when the underlying model cannot be saved. */
@@ -35,10 +36,12 @@ export function trainingRows(kb: KnowledgeBase, examples: readonly Example[]): T
   const rows: TrainingRow<Label>[] = [];
   for (const example of examples) {
     const shape = extractEntities(kb, example.text, { fuzzy: false }).shape;
-    const key = `${example.label}\u0000${shape}`;
+    const asked = askedSentence(example.text);
+    const askedShape = asked === undefined ? undefined : extractEntities(kb, asked, { fuzzy: false }).shape;
+    const key = `${example.label}\u0000${shape}\u0000${askedShape ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    rows.push({ features: featuresOf(shape), label: example.label });
+    rows.push({ features: featuresOf(shape, askedShape), label: example.label });
   }
   return rows;
 }
@@ -55,8 +58,10 @@ function intentModel(model: TextModel<Label>, examples: number, trainedMs: numbe
   return {
     examples,
     trainedMs,
-    guess(shape) {
-      const probs = model.predictEach ? model.predictEach((visit) => forEachFeature(shape, visit)) : model.predict(featuresOf(shape));
+    guess(shape, askedShape) {
+      const probs = model.predictEach
+        ? model.predictEach((visit) => forEachFeature(shape, visit, askedShape))
+        : model.predict(featuresOf(shape, askedShape));
       // The two most likely labels, ties going to the earlier label (as a stable sort by probability would).
       let first = 0;
       for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[first]!) first = i;

@@ -13,7 +13,7 @@ import { SCOPE_TERMS_FILE } from './scope.ts';
  */
 export const SAVED_MODEL_FILE = join(import.meta.dirname, 'intent-model.json');
 
-const FORMAT = 'lisbot-intent-model/1';
+const FORMAT = 'lisbot-intent-model/2';
 
 /**
  * What the model learnt from: the example files and the scope vocabulary (a feature of every question), byte for byte,

@@ -1,0 +1,29 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { askedSentence } from '../../src/bot/intent/asked-sentence.ts';
+import { answerQuestion } from '../../src/bot/answer.ts';
+import { realKb } from '../helpers/real-kb.ts';
+
+describe('askedSentence', () => {
+  test('is undefined for a one-sentence message', () => {
+    assert.equal(askedSentence('does debian 9 support secure boot?'), undefined);
+  });
+  test('is the last sentence with a question mark, after the context', () => {
+    assert.equal(askedSentence('We run CentOS 7. Is TRIM supported on 2016? Thanks in advance.'), 'Is TRIM supported on 2016?');
+  });
+  test('is the last sentence when none asks with a question mark', () => {
+    assert.equal(askedSentence('Our rhel boxes are fine.\nplease check kvp on rhel 7.2'), 'please check kvp on rhel 7.2');
+  });
+  test('never comes from pasted output', () => {
+    assert.equal(askedSentence('what does this mean?\n```\nhv_vmbus: Vmbus version:4.0?\n```'), undefined);
+  });
+});
+
+describe('a message whose context comes before its question', () => {
+  const kb = realKb();
+  test('is answered for the sentence that asks', () => {
+    const { reply } = answerQuestion(kb, 'I pasted the dmesg below and the vm is up fine now. Does Debian 9 support Secure Boot?');
+    assert.equal(reply.intent, 'feature_support');
+    assert.equal(reply.entities.feature, 'secure-boot');
+  });
+});
