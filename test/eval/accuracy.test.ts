@@ -12,6 +12,7 @@ interface Baseline {
   test?: { correct: number; intent: number };
   test2?: { correct: number; intent: number };
   test3?: { correct: number; intent: number };
+  test4?: { correct: number; intent: number };
 }
 const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
 
