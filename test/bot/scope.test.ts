@@ -63,6 +63,25 @@ describe('scope gate', () => {
     assert.notEqual(ask('moving our debian 11 vms off vmware onto hyper-v 2019, are they supported there?').intent, 'unknown');
     assert.equal(ask('proxmox vs hyper-v which is better for linux').intent, 'unknown');
   });
+  test('another product named to compare a guest with is context; named for its own sake it is not', () => {
+    const reply = ask('ubuntu 20.04 vm on hyper-v: is there something like vmware tools i must install?');
+    assert.equal(reply.intent, 'distro_support');
+    assert.equal(reply.answered, true);
+    assert.equal(ask('install vmware tools on ubuntu 20.04').intent, 'unknown');
+  });
+  test('a backup product beside Linux as a word, not a guest, stays out of scope', () => {
+    assert.equal(ask('veeam copy job to a linux repository runs out of space, how big should the repo be').intent, 'unknown');
+  });
+  test('a request worded like a guest check is declined when it names another product outright', () => {
+    const reply = ask('python script to turn Get-VM output into json');
+    assert.equal(reply.intent, 'unknown');
+    assert.equal(reply.answered, false);
+  });
+  test('a known issue sharing words with a question the classifier is sure is off-topic does not answer it', () => {
+    const reply = ask('move vm storage from local disk to a CSV without downtime, which powershell cmdlet?');
+    assert.equal(reply.intent, 'unknown');
+    assert.equal(reply.entities.distro, undefined);
+  });
   test('Azure Stack HCI is a host the matrix lists, not another product', () => {
     const reply = ask('rhel 9 secure boot on azure stack hci');
     assert.notEqual(reply.intent, 'unknown');

@@ -53,8 +53,16 @@ function wordTypos(typed: string, word: string): number | undefined {
   const budget = allowedTypos(word.length);
   if (budget === 0 || Math.abs(word.length - typed.length) > budget) return undefined;
   const distance = editDistance(typed, word, budget);
-  if (distance > budget || (word.length <= SHORT_NAME && substituted(typed, word))) return undefined;
+  if (distance > budget || (word.length <= SHORT_NAME && substituted(typed, word)) || !sameFirstLetter(typed, word)) return undefined;
   return distance;
+}
+
+/**
+ * A typo seldom hits the first letter, while another word often differs from a name only there ("local" is not
+ * focal, "tiny" is not tidy): the first letter stays, or swaps with the second ("hrel" is rhel).
+ */
+function sameFirstLetter(typed: string, word: string): boolean {
+  return typed[0] === word[0] || (typed[0] === word[1] && typed[1] === word[0]);
 }
 
 /** Word by word, so every word of a phrase is within reach of its own ("slow disk" is not "grow disk"). */

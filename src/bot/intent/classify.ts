@@ -41,6 +41,8 @@ const SYMPTOM_RELEVANCE = 60;
 /** Relevance from which a known issue decides a question the classifier heard nothing in. */
 const STRONG_SYMPTOM_RELEVANCE = 90;
 const UNHEARD_SYMPTOM_PROBABILITY = 0.6;
+/** From this probability the classifier's "unknown" is a judgement (another topic told in domain words), not deafness. */
+const SURE_UNKNOWN = 0.9;
 /** Requests to lisbot itself (help, digest, "check this") carry no domain word; only a sure guess skips the gate. */
 const META_LABELS: ReadonlySet<Label> = new Set(['help', 'digest', 'guest_check']);
 const META_PROBABILITY = 0.6;
@@ -79,7 +81,8 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   }
   const asked = askedSentence(text);
   const guess = intentModelFor(kb).guess(extraction.shape, asked && extractEntities(kb, asked, { fuzzy: false }).shape);
-  const meta = META_LABELS.has(guess.label) && guess.probability >= META_PROBABILITY && named === 0;
+  // Another product named outright ("python script to …") is no request to lisbot, however it is worded.
+  const meta = META_LABELS.has(guess.label) && guess.probability >= META_PROBABILITY && named === 0 && scope.reason !== 'foreign';
   // "is it supported?", "supported on 2019?": a bare support question, every word known; lisbot asks which distribution.
   const bareSupport = guess.label === 'support' && extraction.leftovers.length === 0 && extraction.tokens.length > 0;
   const gateable = scope.reason === 'no-domain-term' || scope.reason === 'windows-itself';
@@ -92,7 +95,7 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
     guess.label === 'unknown' && scope.inScope && extraction.fuzzy.length === 0 ? routeUnheard(extraction.entities) : undefined;
   if (unheard) return { ...base, ...unheard, byCue: false };
   // Nothing heard, yet the words match a known issue strongly: a problem told in words no example has.
-  if (guess.label === 'unknown' && scope.inScope && scope.reason !== 'symptom' && strongSymptom())
+  if (guess.label === 'unknown' && guess.probability < SURE_UNKNOWN && scope.inScope && scope.reason !== 'symptom' && strongSymptom())
     return { ...base, label: 'known_issue', probability: UNHEARD_SYMPTOM_PROBABILITY, byCue: false };
   if (guess.label === 'known_issue' && asksAboutStatedSetup(text, extraction))
     return { ...base, label: 'support', probability: guess.probability, byCue: true };

@@ -111,16 +111,28 @@ interface GuestContext {
   readonly movingToHyperV: boolean;
 }
 
+/** "linux vms", "the freebsd guest": Linux named as a guest, not as a word ("a linux repository"). */
+const LINUX_GUEST = / (linux|freebsd)( \S+){0,2} (vm|vms|guest|guests|virtual machines?|box|boxes) /;
+
 function guestContextOf(extraction: Extraction, padded: string): GuestContext {
   const linuxNamed = extraction.distros.length > 0 || / (linux|freebsd) /.test(padded);
   return {
     linuxNamed,
-    guestNamed: linuxNamed || extraction.features.length > 0,
+    guestNamed: extraction.distros.length > 0 || extraction.features.length > 0 || LINUX_GUEST.test(padded),
     movingToHyperV: extraction.distros.length > 0 && / (hyper v|hyperv) /.test(padded) && MOVE_WORDS.test(padded),
   };
 }
 
 const MOVE_WORDS = / (off|from|onto|migrat\w*|moving|move|moved) /;
+
+const COMPARISON =
+  / (like|similar to|equivalent (?:of|to)|counterpart (?:of|to)|instead of|compared (?:to|with)|versus|vs|than) (?:the |a |an )?$/;
+
+/** "do I need anything like vmware tools?": another product named to compare a guest's Hyper-V side with. */
+function comparedWith(padded: string, term: string): boolean {
+  const at = padded.indexOf(term);
+  return COMPARISON.test(padded.slice(Math.max(0, at - 40), at + 1));
+}
 
 /**
  * The first term of another product or topic in the question, unless the guest context makes it context:
@@ -135,12 +147,17 @@ function foreignTermIn(padded: string, extraction: Extraction, guest: GuestConte
     [foreignTopic, guest.guestNamed],
   ];
   for (const [terms, waived] of lists) {
-    const term = waived ? undefined : terms.find((t) => padded.includes(t));
+    const term = waived ? undefined : terms.find((t) => padded.includes(t) && !(guest.guestNamed && comparedWith(padded, t)));
     if (term) return term.trim();
   }
   if (guest.movingToHyperV) return undefined;
   // A typo of another product keeps its first letter: "center" is not "vcenter".
-  return extraction.tokens.find((token) => token.length >= 5 && foreignWords.some((w) => token[0] === w[0] && nearWord(token, w)));
+  return extraction.tokens.find(
+    (token) =>
+      token.length >= 5 &&
+      foreignWords.some((w) => token[0] === w[0] && nearWord(token, w)) &&
+      !(guest.guestNamed && comparedWith(padded, ` ${token} `)),
+  );
 }
 
 /**
