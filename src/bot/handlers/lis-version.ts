@@ -1,24 +1,31 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
-import type { DistroId, FeatureId, LisRelease, Tip } from '../../knowledge/schema/index.ts';
-import { compareLisVersions, describeVersionItems } from '../../knowledge/version.ts';
+import type { FeatureId, LisRelease } from '../../knowledge/schema/index.ts';
 import { reply, type Reply, type ReplySource } from '../../core/reply.ts';
 import { refSources } from '../../core/cite.ts';
-import { decideVerdict } from '../../knowledge/query/verdict.ts';
-import { findLisRelease, normaliseLis, lisSeries } from '../../knowledge/query/lis-coverage.ts';
-import { querySupport } from '../../knowledge/query/support.ts';
+import { findLisRelease, normaliseLis } from '../../knowledge/query/lis-coverage.ts';
 import { featureIds } from './feature-support.ts';
-import { guestTimeline } from './lis-first-release.ts';
 import { releaseThatFixed } from './lis-fix-search.ts';
 import { lisTopicsOf } from './lis-topics.ts';
+import {
+  READS_INSTALLED,
+  builtInLead,
+  coveragePart,
+  dated,
+  describeRelease,
+  freebsdPart,
+  guestName,
+  newestParts,
+  releaseOrder,
+  releaseParts,
+  tipPart,
+  tipsWith,
+  type Part,
+} from './lis-release-parts.ts';
 import type { HandlerInput, IntentHandler } from './handler.ts';
 
 const LIS_MENTION = /\b(?:lis|bis)\s*(\d+(?:\.\d+){0,3}(?:-\d+)?)/gi;
-/** The families the Microsoft LIS download was built for; a bare "6.7" in an LIS question means RHEL/CentOS. */
-const DOWNLOAD_FAMILIES: ReadonlySet<DistroId> = new Set(['rhel', 'centos', 'oracle-linux']);
 /** "what did the hotfix fix", "which release fixed heartbeat loss": the answer is in a release's notes. */
 const ASKS_FIX = /\b(?:fix(?:e[sd]|ing)?|hotfix(?:es)?|bug|resolv\w*|regression|problem|issue)\b/i;
-/** Reading the installed build: "modinfo says 4.3.5", "/sys/module/hv_vmbus/version gives 4.2.6". */
-const READS_INSTALLED = /\bmodinfo\b|\/sys\/module\b|\blsmod\b|\brpm\b|\binstalled\b|\b(?:says|shows|gives|reports)\b/i;
 /** A version that asks which release covered a guest: "which LIS added RHEL 7.3", "when did LIS start supporting 6.7". */
 const ASKS_COVERAGE =
   /\b(?:support\w*|add(?:ed|s)?|first|cover\w*|start\w*|introduc\w*|began|begin|since|let|lets|allow\w*|take|takes|works? (?:on|with))\b/i;
@@ -26,27 +33,6 @@ const ASKS_COVERAGE =
 const PACKAGE_RELEASE = /\bmicrosoft-hyper-v-(\d+(?:\.\d+){1,3})(?![\d.])/gi;
 /** "which lis is the newest", "is lis still maintained": the newest download and its last build lead. */
 const ASKS_NEWEST = /\b(?:newest|latest|last|most recent|current|maintained|deprecated|abandoned|dead|newer)\b/i;
-interface Part {
-  readonly text: string;
-  readonly sources: readonly ReplySource[];
-}
-
-function releaseOrder(a: LisRelease, b: LisRelease): number {
-  return compareLisVersions(a.version, b.version);
-}
-
-function dated(release: LisRelease): string {
-  return `LIS ${release.version}${release.released ? ` (${release.released})` : ''}`;
-}
-
-function describeRelease(kb: KnowledgeBase, release: LisRelease): string {
-  const guests = release.guests
-    .map((g) => `${kb.familyName(g.family)}${g.kernel ? ` ${g.kernel.toUpperCase()}` : ''} ${describeVersionItems(g.versions)}`)
-    .join('; ');
-  const hosts = release.hosts.length ? ` Hosts: ${release.hosts.join(', ')}.` : '';
-  const added = release.featuresAdded.length ? ` Added: ${release.featuresAdded.map((f) => kb.featureName(f)).join(', ')}.` : '';
-  return `${dated(release)}: ${release.highlights.join(' ')}${guests ? ` Guests: ${guests}.` : ''}${hosts}${added}`;
-}
 
 /** Releases named in the question: "4.1" matches 4.1 itself, or its point releases when 4.1 has no record. */
 function namedReleases(input: HandlerInput): { named: string[]; found: LisRelease[] } {
@@ -67,105 +53,6 @@ function namedReleases(input: HandlerInput): { named: string[]; found: LisReleas
   return { named, found: [...new Set(found)].sort(releaseOrder) };
 }
 
-function tipsWith(kb: KnowledgeBase, keyword: string): Tip[] {
-  return kb.tips.filter((t) => t.keywords.includes(keyword));
-}
-
-function tipPart(kb: KnowledgeBase, tip: Tip): Part {
-  return { text: `${tip.advice}${tip.check ? ` Check: ${tip.check}` : ''}`, sources: refSources(kb, tip.sources) };
-}
-
-function newestDownload(kb: KnowledgeBase): LisRelease | undefined {
-  return kb.lisReleases
-    .filter((r) => r.kind === 'download')
-    .sort(releaseOrder)
-    .at(-1);
-}
-
-/** The newest point release of a series: "4.3" → the 4.3.5 tag. */
-function newestPointRelease(kb: KnowledgeBase, release: LisRelease): LisRelease | undefined {
-  const points = kb.lisReleases
-    .filter((r) => r.version !== release.version && lisSeries(r.version) === release.version && r.version.startsWith(`${release.version}.`))
-    .sort(releaseOrder);
-  return points.at(-1);
-}
-
-function guestName(kb: KnowledgeBase, family: DistroId | undefined, version: string): string {
-  return family ? `${kb.familyName(family)} ${version}` : `RHEL/CentOS ${version}`;
-}
-
-/** Which release first covered a guest version, whether coverage ever lapsed, and the newest that covers it. */
-function coveragePart(kb: KnowledgeBase, family: DistroId | undefined, version: string): Part | undefined {
-  const timeline = guestTimeline(kb, family ?? 'rhel', version);
-  const name = guestName(kb, family, version);
-  if (!timeline) {
-    const support = family ? querySupport(kb, { family, version }) : undefined;
-    const builtIn = support?.matches.some((m) => m.column.integration.kind === 'built-in');
-    if (!builtIn && family && DOWNLOAD_FAMILIES.has(family)) return undefined;
-    return {
-      text: `No Microsoft LIS download in my records lists ${name}.${builtIn || (family && !DOWNLOAD_FAMILIES.has(family)) ? ` ${name} uses the LIS built into its kernel, which has no LIS version number of its own.` : ''}`,
-      sources: support?.matches[0] ? refSources(kb, [{ source: support.matches[0].snapshot.source, at: 'LIS Availability' }]) : [],
-    };
-  }
-  const { first, firstDownload, gap, newest } = timeline;
-  const tag = firstDownload
-    ? ` That is a lis-next tag of the ${lisSeries(first.version)} series; the first numbered download to list it is LIS ${firstDownload.version}.`
-    : '';
-  const lapse = gap
-    ? ` LIS ${gap.from.version}${gap.to !== gap.from ? ` to ${gap.to.version}` : ''} left it out, and ${dated(gap.back)} took it back.`
-    : '';
-  const latest = newest !== first && newest !== firstDownload ? ` The newest download that covers it is LIS ${newest.version}.` : '';
-  return {
-    text: `${name} was first listed by ${dated(first)}.${tag}${lapse}${latest}`,
-    sources: [first, ...(gap ? [gap.back] : []), newest].flatMap((r) => refSources(kb, r.sources)),
-  };
-}
-
-/** FreeBSD's integration services (BIS) are part of the base system from 10.0; 8.x and 9.x took them from a port. */
-function freebsdPart(kb: KnowledgeBase): Part {
-  const tips = tipsWith(kb, 'hyperv-is');
-  return {
-    text: `FreeBSD's integration services (BIS) have no version number of their own: the drivers you have follow the FreeBSD release (freebsd-version -k). ${tips.map((t) => t.advice).join(' ')}`,
-    sources: tips.flatMap((t) => refSources(kb, t.sources)),
-  };
-}
-
-function installedPart(release: LisRelease): Part {
-  return {
-    text: `A module or package reporting ${release.version} is the Microsoft LIS download; built-in drivers report 3.1 or no version at all.`,
-    sources: [],
-  };
-}
-
-/** The parts that answer named releases: their notes, the newest point release, and how far behind they are. */
-function releaseParts(kb: KnowledgeBase, input: HandlerInput, found: LisRelease[]): Part[] {
-  const { question, entities } = input;
-  const shown = found.slice(0, 4);
-  // "does LIS 4.0 cover RHEL 7.2?": the engine's coverage verdict leads.
-  const coverage =
-    entities.distro && entities.version && found[0]
-      ? decideVerdict(kb, {
-          family: entities.distro,
-          version: entities.version,
-          lis: found[0].version,
-          ...(entities.kernel ? { kernel: entities.kernel } : {}),
-        }).headline
-      : undefined;
-  const parts: Part[] = [];
-  if (coverage) parts.push({ text: coverage, sources: [] });
-  if (READS_INSTALLED.test(question) && shown.length === 1) parts.push(installedPart(shown[0]!));
-  parts.push(...shown.map((r) => ({ text: describeRelease(kb, r), sources: refSources(kb, r.sources) })));
-  for (const release of shown) {
-    const point = newestPointRelease(kb, release);
-    if (point && !shown.includes(point))
-      parts.push({ text: `The newest ${release.version} point release is ${dated(point)}.`, sources: refSources(kb, point.sources) });
-  }
-  const newest = newestDownload(kb);
-  if (newest && shown.every((r) => compareLisVersions(lisSeries(r.version), newest.version) < 0))
-    parts.push({ text: `The newest Microsoft LIS download in my records is ${dated(newest)}.`, sources: refSources(kb, newest.sources) });
-  return parts;
-}
-
 function answer(input: HandlerInput, title: string, parts: readonly Part[], notes: string[] = []): Reply {
   const sources = new Map<string, ReplySource>();
   for (const part of parts) for (const source of part.sources) sources.set(source.id, source);
@@ -177,30 +64,6 @@ function answer(input: HandlerInput, title: string, parts: readonly Part[], note
     notes,
     sources: [...sources.values()],
   });
-}
-
-/** "what lis version does my ubuntu 18.04 have": a release whose LIS is built in says so first. */
-function builtInLead(kb: KnowledgeBase, family: DistroId | undefined, version: string | undefined): Part[] {
-  if (!family || !version) return [];
-  const support = querySupport(kb, { family, version });
-  if (!support.matches.length || !support.matches.every((m) => m.column.integration.kind === 'built-in')) return [];
-  return [
-    {
-      text: `${guestName(kb, family, version)} uses the LIS built into its kernel.`,
-      sources: refSources(kb, [{ source: support.matches[0]!.snapshot.source, at: 'LIS Availability' }]),
-    },
-  ];
-}
-
-/** The newest download, its last tagged build, and what the newest matrix pages still say about it. */
-function newestParts(kb: KnowledgeBase, newest: LisRelease): Part[] {
-  const point = newestPointRelease(kb, newest);
-  return [
-    {
-      text: `The newest Microsoft LIS download in my records is ${dated(newest)}${point ? `; its last tagged build is ${dated(point)}` : ''}.`,
-      sources: refSources(kb, [...newest.sources, ...(point?.sources ?? [])]),
-    },
-  ];
 }
 
 function howToTell(kb: KnowledgeBase, input: HandlerInput, newest: LisRelease | undefined): Reply {

@@ -1,0 +1,45 @@
+/** Versions bound after every name is read: one a few words past its distro, VERSION_ID before ID, a point release past the major. */
+import type { QuestionReading } from './reading.ts';
+import { COUNTED } from './versions-in-text.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+export function bindLateVersion(reading: QuestionReading, vocabulary: Vocabulary): void {
+  bindVersionPastDistro(reading, vocabulary);
+  bindVersionIdBeforeId(reading);
+  preferPointReleaseOfMajor(reading);
+}
+
+/**
+ * A version a word or two after the distro ("oracle linx 7.3", "rhel server 7"). A kernel's version is not the
+ * distro's: "rhel with kernel 3.10", "debian with the 5.10 kernel". Words of distro names ("suse linux enterprize
+ * server 15") do not count towards the two words.
+ */
+function bindVersionPastDistro(reading: QuestionReading, vocabulary: Vocabulary): void {
+  const { tokens, used, distros } = reading;
+  if (!distros[0] || reading.version || reading.distroEnd < 0) return;
+  for (let k = reading.distroEnd, words = 0; k < tokens.length && words < 3 && !reading.version && tokens[k] !== 'kernel'; k++) {
+    if (!used[k] && tokens[k + 1] !== 'kernel' && !COUNTED.has(tokens[k + 1] ?? '')) reading.bindVersion(distros[0], k);
+    if (!vocabulary.distroWords.has(tokens[k]!)) words++;
+  }
+}
+
+/** os-release may give VERSION_ID before ID="rhel". */
+function bindVersionIdBeforeId(reading: QuestionReading): void {
+  const { tokens, used, distros } = reading;
+  if (!distros[0] || reading.version) return;
+  for (let k = 2; k < tokens.length && !reading.version; k++)
+    if (!used[k] && tokens[k - 1] === 'id' && tokens[k - 2] === 'version') reading.bindVersion(distros[0], k);
+}
+
+/** "oel6 rhck 6.9": a point release of the bare major just named, past other names, is the version meant. */
+function preferPointReleaseOfMajor(reading: QuestionReading): void {
+  const { tokens, used, distros, version: major } = reading;
+  if (!distros[0] || !major || reading.versionEnd < 0 || !/^\d+$/.test(major)) return;
+  let k = reading.versionEnd;
+  while (k < tokens.length && used[k]) k++;
+  const next = tokens[k];
+  if (next?.includes('.') && next.split('.')[0] === major) {
+    reading.version = undefined;
+    if (!reading.bindVersion(distros[0], k)) reading.version = major;
+  }
+}
