@@ -11,6 +11,7 @@ import { cleanQuestion, withoutChatMarkup } from './text.ts';
 import { knowledgeAsOf } from '../knowledge/as-of.ts';
 import { withAsOfHeadline } from './as-of-answer.ts';
 import { withoutDecoration } from './decoration.ts';
+import { pastedCollectorOutput } from './pasted-output.ts';
 import { CUES, matchesAny } from './intent/cues.ts';
 import { domainTermIn, paddedKey } from './intent/scope.ts';
 
@@ -49,7 +50,15 @@ export function answerQuestion(
   const classification = classify(reading, extraction, entities);
   const asOf = options.asOf ?? entities.asOf;
   const view = asOf ? knowledgeAsOf(kb, asOf) : kb;
-  const input = { kb: view, question, entities: asOf ? { ...entities, asOf } : entities, extraction, classification };
+  const pasted = classification.intent === 'guest_check' ? pastedCollectorOutput(rawQuestion) : undefined;
+  const input = {
+    kb: view,
+    question,
+    entities: asOf ? { ...entities, asOf } : entities,
+    extraction,
+    classification,
+    ...(pasted ? { pasted } : {}),
+  };
   const unknownDistro = reading.label === 'support' && !entities.distro && namesUnknownDistro(extraction);
   const confident = classification.intent !== 'unknown' && classification.confidence >= CONFIDENCE_THRESHOLD;
   const handled = unknownDistro

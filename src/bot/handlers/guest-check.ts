@@ -1,4 +1,5 @@
 import { INPUT_DIAGNOSTIC_RULES, RULE_CATALOGUE } from '../../check/rules/catalogue.ts';
+import { checkBundle, reportToReply } from '../../check/report/index.ts';
 import { reply, type Entities, type Reply } from '../../core/reply.ts';
 import { CHECK_VM_ACTION } from '../../core/cite.ts';
 import type { HandlerInput, IntentHandler } from './handler.ts';
@@ -61,7 +62,9 @@ export function checkVmReply(entities: Entities = {}): Reply {
   });
 }
 
-function answerCheckQuestion({ question, entities }: HandlerInput): Reply {
+function answerCheckQuestion({ kb, question, entities, pasted }: HandlerInput): Reply {
+  // Pasted rather than uploaded: a chat message is small enough to check at once, as an upload's job would.
+  if (pasted) return reportToReply(kb, checkBundle(kb, pasted));
   const lower = question.toLowerCase();
   const diagnostic = diagnosticTopic(question);
   const topics = TOPICS.filter((t) => t.pattern.test(lower)).map((t) => t.text);

@@ -9,6 +9,8 @@ export interface HandlerInput {
   readonly entities: Entities;
   readonly extraction: Extraction;
   readonly classification: Classification;
+  /** Collector output pasted into the message, with its line breaks (the question has none). */
+  readonly pasted?: string;
 }
 
 /** One intent's answer. Pure: everything it needs is in the input. */

@@ -10,8 +10,8 @@ export const CUES = {
     /\[\s*\d+\.\d+\]/,
     /\b(hv_\w+|storvsc|netvsc|vmbus|hyperv_fb|hyperv_keyboard|hid_hyperv|hn\d|tsc|clocksource)\b\s*[:\]]|\b(kernel|systemd)\[?\d*\]?:|\b(call trace|oops|bug:|segfault|kernel panic|blocked for more than|hyper-v host build|vmbus version)\b/i,
   ],
-  /** The section markers of the collector's report. */
-  collectorMarker: [/^\s*###\s*lischeck\b/m],
+  /** The section markers of the collector's report (the question is one line by now, so anywhere in it). */
+  collectorMarker: [/###\s*lischeck-(?:meta|end)\b/],
   /** A log line that reports something wrong, rather than a normal boot message. */
   fault: [
     /\b(fail\w*|error\w*|unable|cannot|can'?t|could not|timed? ?out|refus\w*|disagrees?|unknown symbol|warn\w*|bug|stuck|panic|not (supported|allowed|found|available)|unsupported|incompatible|lost|losing|abort\w*|reset|out of memory|hangs?|hung|hanging|freez\w*|crash\w*)\b/i,

@@ -17,8 +17,8 @@ const STATUS_WORD: Record<CheckReport['status'], string> = {
 const CONTEXT_IDS = new Set(['FEATURE_TABLE', 'HV_HOST_IDENTIFIED']);
 
 export function guestLabel(kb: KnowledgeBase, report: CheckReport): string {
-  const { distro, version } = report.guest;
-  if (!distro) return 'unknown guest';
+  const { distro, version, kernel } = report.guest;
+  if (!distro) return kernel ? `unknown distribution, kernel ${kernel}` : 'unknown guest';
   return version ? `${kb.familyName(distro)} ${version}` : kb.familyName(distro);
 }
 
@@ -56,6 +56,24 @@ function counts(findings: readonly Finding[]): string {
   return parts.length > 0 ? parts.join(', ') : 'no findings';
 }
 
+const MAX_DIAGNOSTIC_NOTES = 4;
+const SECTION_MISSING = /^INPUT_SECTION_MISSING:.*\[(.+)\]$/;
+
+/**
+ * What was wrong with the input, the missing sections in one line: a partial paste misses most of them, and a list
+ * of those would crowd out the rest (a collector run without root, a cut-off upload).
+ */
+function diagnosticNotes(diagnostics: readonly string[]): string[] {
+  const missing = diagnostics.map((d) => SECTION_MISSING.exec(d)?.[1]).filter((name): name is string => name !== undefined);
+  const others = diagnostics.filter((d) => !SECTION_MISSING.test(d)).slice(0, MAX_DIAGNOSTIC_NOTES);
+  return [
+    ...others,
+    ...(missing.length > 0
+      ? [`Sections missing, so the checks that need them did not run: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}.`]
+      : []),
+  ];
+}
+
 function field(f: Finding): ReplyField {
   const fix = f.fix ? ` Fix: ${plain(f.fix, 300)}` : '';
   return { label: `${SEVERITY_WORD[f.severity]}: ${f.title}`, value: `${plain(f.detail, 400)}${fix} (${f.id})` };
@@ -87,7 +105,7 @@ export function reportToReply(kb: KnowledgeBase, report: CheckReport): Reply {
       ? [`${important.length - MAX_FIELDS} more findings are in the full report (lisbot check --json).`]
       : []),
     ...(report.input.truncated ? ['The upload was incomplete; some checks could not run.'] : []),
-    ...report.input.diagnostics.slice(0, 3),
+    ...diagnosticNotes(report.input.diagnostics),
     'Evidence lines are quoted from the upload as they were.',
   ];
   const { distro, version } = report.guest;

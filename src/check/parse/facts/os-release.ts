@@ -71,7 +71,11 @@ export function freebsdVersion(release: string): string | undefined {
 
 function freebsdOs(sections: SectionMap): Pick<GuestFacts, 'os'> | undefined {
   const uname = linesOf(sections, SECTION.uname).find((l) => l.text.startsWith('FreeBSD '));
-  if (!uname) return undefined;
+  if (!uname) {
+    // A partial report (a paste of a few sections) may still say which OS the collector ran on.
+    const meta = linesOf(sections, SECTION.meta).find((l) => /^os_type=FreeBSD\s*$/.test(l.text.trim()));
+    return meta && { os: observe({ distro: 'freebsd' as const, rawId: 'freebsd', like: [] }, [meta]) };
+  }
   const fv = linesOf(sections, SECTION.bsdVersion).find((l) => freebsdVersion(l.text.trim()));
   const release = fv?.text.trim() ?? uname.text.split(/\s+/)[2] ?? '';
   const version = freebsdVersion(release);

@@ -1,0 +1,61 @@
+// Collector output pasted into a chat message is checked there and then, like an upload.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { answerQuestion } from '../../../src/bot/answer.ts';
+import { pastedCollectorOutput } from '../../../src/bot/pasted-output.ts';
+import { renderPlainText } from '../../../src/adapters/console/render-plain.ts';
+import { realKb } from '../../helpers/real-kb.ts';
+
+const kb = realKb();
+const FREEBSD_PASTE = [
+  'anything wrong here?',
+  '```',
+  '### lischeck-meta',
+  'collector=lischeck.sh',
+  'format=1',
+  'os_type=FreeBSD',
+  'uid=0',
+  '### net interfaces',
+  'hn0 mtu=9216',
+  '### lischeck-end',
+  '```',
+].join('\n');
+
+describe('pastedCollectorOutput', () => {
+  test('takes the report from its first section marker, without the code fences', () => {
+    const pasted = pastedCollectorOutput(FREEBSD_PASTE) ?? '';
+    assert.ok(pasted.startsWith('### lischeck-meta\n'));
+    assert.ok(!pasted.includes('```'));
+    assert.ok(pasted.includes('hn0 mtu=9216'));
+  });
+  test('finds none in a question that only names the collector', () => {
+    assert.equal(pastedCollectorOutput('what does the ### lischeck-meta section hold?'), undefined);
+  });
+});
+
+describe('a message with pasted collector output', () => {
+  test('is checked, with the findings of the pasted sections', () => {
+    const reply = answerQuestion(kb, FREEBSD_PASTE).reply;
+    assert.equal(reply.intent, 'guest_check');
+    assert.match(reply.title, /^Check: FreeBSD/);
+    assert.match(renderPlainText(reply), /BP_FREEBSD_MTU/);
+  });
+  test('says what the partial report lacks: root rights first, then the missing sections in one line', () => {
+    const paste = [
+      'check this output:',
+      '### lischeck-meta',
+      'collector=lischeck.sh',
+      'format=1',
+      'os_type=Linux',
+      'uid=1000',
+      '### uname -a',
+      'Linux web01 5.15.0-113-generic #123-Ubuntu SMP x86_64 GNU/Linux',
+      '### lischeck-end',
+    ].join('\n');
+    const reply = answerQuestion(kb, paste).reply;
+    assert.match(reply.title, /kernel 5\.15\.0-113-generic/);
+    assert.match(reply.notes[0] ?? '', /^INPUT_NOT_ROOT/);
+    assert.equal(reply.notes.filter((n) => n.startsWith('INPUT_SECTION_MISSING')).length, 0);
+    assert.ok(reply.notes.some((n) => /^Sections missing.*lsmod/.test(n)));
+  });
+});
