@@ -82,6 +82,14 @@ describe('scope gate', () => {
     assert.equal(reply.intent, 'unknown');
     assert.equal(reply.entities.distro, undefined);
   });
+  test('a guest release and a host are a support question, whatever words come around them', () => {
+    const reply = ask("contractor swears jammy won't go on server 2019");
+    assert.equal(reply.intent, 'distro_support');
+    assert.equal(reply.answered, true);
+  });
+  test('"kernel:" in a question is no log line unless a syslog time and host come before it', () => {
+    assert.equal(ask('oracle linux 7.2, UEK R4 kernel: vrss on a server 2012 host?').intent, 'feature_support');
+  });
   test('Azure Stack HCI is a host the matrix lists, not another product', () => {
     const reply = ask('rhel 9 secure boot on azure stack hci');
     assert.notEqual(reply.intent, 'unknown');

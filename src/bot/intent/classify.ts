@@ -74,13 +74,14 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   if (text.trim().length === 0) return { ...base, label: 'unknown', probability: 0, byCue: true };
   if (named === 0 && matchesAny(text, CUES.help)) return { ...base, label: 'help', probability: 0.95, byCue: true };
   if (matchesAny(text, CUES.collectorMarker)) return { ...base, label: 'guest_check', probability: 0.95, byCue: true };
-  if (logLine && scope.inScope) {
+  const asked = askedSentence(text);
+  const guess = intentModelFor(kb).guess(extraction.shape, asked && extractEntities(kb, asked, { fuzzy: false }).shape);
+  // "run a guest check on this vm, dmesg excerpt: …": the log lines are what is to be checked.
+  if (logLine && scope.inScope && !(guess.label === 'guest_check' && guess.probability >= CONFIDENCE_THRESHOLD)) {
     if (topHit()?.bySignature) return { ...base, label: 'known_issue', probability: 0.95, byCue: true };
     if (!matchesAny(text.replace(CUES.asksIfFault[0], ''), CUES.fault))
       return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
   }
-  const asked = askedSentence(text);
-  const guess = intentModelFor(kb).guess(extraction.shape, asked && extractEntities(kb, asked, { fuzzy: false }).shape);
   // Another product named outright ("python script to …") is no request to lisbot, however it is worded.
   const meta = META_LABELS.has(guess.label) && guess.probability >= META_PROBABILITY && named === 0 && scope.reason !== 'foreign';
   // "is it supported?", "supported on 2019?": a bare support question, every word known; lisbot asks which distribution.

@@ -5,10 +5,10 @@
 export const CUES = {
   /** A message that is only a call for help or a greeting. */
   help: [/^\s*(help|halp|hlep|\?+|commands|usage|menu|start|(hey|hi|hello|yo|hiya|howdy|sup)(\s+there)?(\s+(lisbot|bot))?)\s*[.!?]*\s*$/],
-  /** A kernel or daemon log line: a dmesg timestamp, or a Hyper-V driver's prefix. */
+  /** A kernel or daemon log line: a dmesg timestamp, a Hyper-V driver's prefix, or a syslog line's time, host and "kernel:". */
   logLine: [
     /\[\s*\d+\.\d+\]/,
-    /\b(hv_\w+|storvsc|netvsc|vmbus|hyperv_fb|hyperv_keyboard|hid_hyperv|hn\d|tsc|clocksource)\b\s*[:\]]|\b(kernel|systemd)\[?\d*\]?:|\b(call trace|oops|bug:|segfault|kernel panic|blocked for more than|hyper-v host build|vmbus version)\b/i,
+    /\b(hv_\w+|storvsc|netvsc|vmbus|hyperv_fb|hyperv_keyboard|hid_hyperv|hn\d|tsc|clocksource)\b\s*[:\]]|\d:\d\d \S+ (kernel|systemd)(\[\d+\])?:|\b(call trace|oops|bug:|segfault|kernel panic|blocked for more than|hyper-v host build|vmbus version)\b/i,
   ],
   /** The section markers of the collector's report (the question is one line by now, so anywhere in it). */
   collectorMarker: [/###\s*lischeck-(?:meta|end)\b/],

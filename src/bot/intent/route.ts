@@ -50,6 +50,14 @@ export function route(label: Label, entities: { distro?: string; feature?: strin
 }
 
 /** The label an in-scope question the classifier calls unknown gets from the names it gives outright, if any. */
-export function routeUnheard(named: { distro?: string; feature?: string }): { label: Label; probability: number } | undefined {
-  return UNHEARD_ROUTES[namedIn(named)];
+/** "FreeBSD 14.1 on 2022, support statement?": a guest release and a host, whatever the words around them. */
+const GUEST_ON_HOST = { label: 'support', probability: 0.6 } as const;
+
+export function routeUnheard(named: {
+  distro?: string;
+  version?: string;
+  host?: string;
+  feature?: string;
+}): { label: Label; probability: number } | undefined {
+  return UNHEARD_ROUTES[namedIn(named)] ?? (named.distro && named.version && named.host ? GUEST_ON_HOST : undefined);
 }
