@@ -1,10 +1,12 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { searchAdvice, type AdviceHit } from '../../knowledge/query/search.ts';
-import type { FeatureId } from '../../knowledge/schema/index.ts';
+import type { FeatureId, Tip } from '../../knowledge/schema/index.ts';
 import { reply, type Entities, type Intent, type Reply } from '../../core/reply.ts';
 import { CHECK_VM_ACTION, refSources } from '../../core/cite.ts';
-import { featureIds } from './feature-support.ts';
+import { featureEntityName, featureIds } from './feature-entity.ts';
 import { ellipsis } from '../../core/ellipsis.ts';
+import { STOPWORDS } from '../entities/tokens.ts';
+import { PLACEHOLDERS } from '../entities/shape.ts';
 
 /** Above this fuzzy score a hit is too loose to present as the answer. */
 const MAX_ADVICE_SCORE = 0.75;
@@ -46,26 +48,35 @@ function isGeneralAdviceRequest(words: string): boolean {
   const topical = words
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 2 && !GENERAL_ADVICE_WORDS.has(w));
+    .filter((w) => w.length > 2 && !GENERAL_ADVICE_WORDS.has(w) && !STOPWORDS.has(w));
   return topical.length === 0;
 }
 
 const GENERAL_ADVICE_WORDS = new Set(
-  'any best practice practices practise tips tip tricks advice recommendations recommended recommend guidance guidelines general linux freebsd hyper guest guests vms for the and with what are there you have running run when on of to do should know things thing setup settings'.split(
+  `any best practice practices practise tips tip tricks advice recommendations recommended recommend guidance guidelines general linux freebsd hyper guest guests vms for the and with what are there you have running run when on of to do should know things thing setup settings tuning tune tweaks tweak optimise optimize optimisation optimization template templates bake image images gotchas pointers hints checklist dos donts specific fwiw building build new ${Object.values(PLACEHOLDERS).join(' ')}`.split(
     ' ',
   ),
 );
 
-/** Every tip that applies to the asked family (or all of them), as a list to pick from. */
+/**
+ * Every tip that applies to the asked family (or all of them) and the asked feature, as a list to pick from: those
+ * written for the family or the feature first.
+ */
 function tipOverview(kb: KnowledgeBase, entities: Entities): Reply {
   const family = entities.distro;
-  const tips = kb.tips.filter((t) => !family || !t.appliesTo.families?.length || t.appliesTo.families.includes(family));
+  const features: readonly FeatureId[] = entities.feature ? featureIds(entities.feature) : [];
+  const forFamily = (t: Tip) => family !== undefined && (t.appliesTo.families ?? []).includes(family);
+  const forFeature = (t: Tip) => (t.appliesTo.features ?? []).some((f) => features.includes(f));
+  const tips = kb.tips
+    .filter((t) => (!family || !t.appliesTo.families?.length || forFamily(t)) && (features.length === 0 || forFeature(t)))
+    .sort((a, b) => Number(forFamily(b)) - Number(forFamily(a)));
   const who = family ? kb.familyName(family) : 'Linux and FreeBSD';
+  const topic = entities.feature && tips.length > 0 ? `${featureEntityName(kb, entities.feature)} on ` : '';
   return reply({
     intent: 'tip',
     entities,
-    title: `Best practices for ${who} guests on Hyper-V`,
-    text: `I have ${tips.length} best-practice tips for ${who} guests. The main ones: ${tips
+    title: `Best practices for ${topic}${who} guests on Hyper-V`,
+    text: `I have ${tips.length} best-practice tips for ${topic}${who} guests. The main ones: ${tips
       .slice(0, 6)
       .map((t) => t.title)
       .join('; ')}. Ask about any of them, or about a topic such as the I/O scheduler or Dynamic Memory sizing.`,
@@ -86,6 +97,8 @@ export function answerWithAdvice(
   entities: Entities,
   kind: 'issue' | 'tip',
   words?: string,
+  /** The question with names replaced by placeholders: tells a request for advice in general. */
+  shape?: string,
 ): Reply {
   const feature: FeatureId | undefined = entities.feature ? featureIds(entities.feature)[0] : undefined;
   const filter = { family: entities.distro, feature, ...(words ? { words } : {}) };
@@ -98,7 +111,7 @@ export function answerWithAdvice(
     .map(({ hit }) => hit)
     .slice(0, 5);
   const best = hits[0];
-  if (!best && kind === 'tip' && isGeneralAdviceRequest(words ?? question)) return tipOverview(kb, entities);
+  if (!best && kind === 'tip' && isGeneralAdviceRequest(shape ?? question)) return tipOverview(kb, entities);
   if (!best) {
     return reply({
       intent,

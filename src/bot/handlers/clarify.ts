@@ -1,12 +1,11 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { LINUX_AND_BSD_DISTRO_IDS } from '../../knowledge/schema/index.ts';
 import { reply, type Entities, type Intent, type Reply } from '../../core/reply.ts';
+import { featureEntityName } from './feature-entity.ts';
 
 /** Asks the one question that is missing: which distribution. */
 export function clarifyDistro(kb: KnowledgeBase, intent: Intent, entities: Entities): Reply {
-  const about = entities.feature
-    ? ` about ${entities.feature === 'dynamic-memory' ? 'Dynamic Memory' : kb.featureName(entities.feature)}`
-    : '';
+  const about = entities.feature ? ` about ${featureEntityName(kb, entities.feature)}` : '';
   return reply({
     intent,
     entities,

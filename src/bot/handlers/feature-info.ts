@@ -2,7 +2,7 @@ import { describeVersionItems } from '../../knowledge/version.ts';
 import { queryWhoHas } from '../../knowledge/query/who-has.ts';
 import { reply, type Reply } from '../../core/reply.ts';
 import { refSources, sourcesOf } from '../../core/cite.ts';
-import { featureIds } from './feature-support.ts';
+import { featureEntityName, featureIds } from './feature-entity.ts';
 import type { IntentHandler } from './handler.ts';
 
 export const featureInfoHandler: IntentHandler = {
@@ -11,7 +11,7 @@ export const featureInfoHandler: IntentHandler = {
     const feature = entities.feature!;
     const ids = featureIds(feature);
     const records = ids.map((id) => kb.features.get(id)).filter((f) => f !== undefined);
-    const name = feature === 'dynamic-memory' ? 'Dynamic Memory' : kb.featureName(feature);
+    const name = featureEntityName(kb, feature);
     const summary = records.map((r) => (ids.length > 1 ? `${r.name}: ${r.summary}` : r.summary)).join(' ');
     const steps = [...new Set(records.map((r) => r.enable).filter((e) => e !== undefined))].join(' ');
     const minHost = records.map((r) => r.minHost).find((h) => h !== undefined);

@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { reply, type Entities, type FeatureEntity, type Reply } from '../../core/reply.ts';
 import { CHECK_VM_ACTION, matrixAction } from '../../core/cite.ts';
 import { clarifyDistro } from './clarify.ts';
+import { featureEntityName, featureIds } from './feature-entity.ts';
 import type { IntentHandler } from './handler.ts';
 import {
   decidingNoteLine,
@@ -15,12 +16,6 @@ import {
   verdictQuery,
   verdictSources,
 } from './verdict-reply.ts';
-
-const DYNAMIC_MEMORY: readonly FeatureId[] = ['dm-hot-add', 'dm-ballooning'];
-
-export function featureIds(feature: FeatureEntity): readonly FeatureId[] {
-  return feature === 'dynamic-memory' ? DYNAMIC_MEMORY : [feature];
-}
 
 /** Dynamic Memory as a whole: yes when both parts are, conditional when only one is. */
 function combined(answers: readonly VerdictAnswer[]): VerdictKind {
@@ -51,7 +46,7 @@ export const featureSupportHandler: IntentHandler = {
   handle({ kb, entities, question }): Reply {
     if (!entities.distro) return clarifyDistro(kb, 'feature_support', entities);
     const feature = entities.feature!;
-    const featureName = feature === 'dynamic-memory' ? 'Dynamic Memory' : kb.featureName(feature);
+    const featureName = featureEntityName(kb, feature);
     const answers = featureIds(feature).map((id) => decideVerdict(kb, verdictQuery(entities, question, id)));
     const verdict = combined(answers);
     const several = answers.length > 1;

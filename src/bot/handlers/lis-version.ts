@@ -3,7 +3,7 @@ import type { FeatureId, LisRelease } from '../../knowledge/schema/index.ts';
 import { reply, type Reply, type ReplySource } from '../../core/reply.ts';
 import { refSources } from '../../core/cite.ts';
 import { findLisRelease, normaliseLis } from '../../knowledge/query/lis-coverage.ts';
-import { featureIds } from './feature-support.ts';
+import { featureIds } from './feature-entity.ts';
 import { releaseThatFixed } from './lis-fix-search.ts';
 import { lisTopicsOf } from './lis-topics.ts';
 import {

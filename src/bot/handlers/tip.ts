@@ -3,5 +3,6 @@ import { answerWithAdvice } from './advice.ts';
 
 export const tipHandler: IntentHandler = {
   intent: 'tip',
-  handle: ({ kb, question, entities, extraction }) => answerWithAdvice(kb, 'tip', question, entities, 'tip', extraction.searchText),
+  handle: ({ kb, question, entities, extraction }) =>
+    answerWithAdvice(kb, 'tip', question, entities, 'tip', extraction.searchText, extraction.shape),
 };

@@ -1,0 +1,41 @@
+// The integration a question names (including by ruling the download out) and general requests for advice.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { integrationPreference } from '../../src/bot/entities/integration.ts';
+import { answerQuestion } from '../../src/bot/answer.ts';
+import { realKb } from '../helpers/real-kb.ts';
+
+const kb = realKb();
+const ask = (q: string) => answerQuestion(kb, q).reply;
+
+describe('integrationPreference', () => {
+  test('the download ruled out leaves the built-in drivers', () => {
+    assert.equal(integrationPreference('only the in-box drivers (no LIS download)'), 'built-in');
+    assert.equal(integrationPreference('rhel 6.5 without the lis rpm, trim?'), 'built-in');
+    assert.equal(integrationPreference('stock kernel, vrss?'), 'built-in');
+  });
+  test('a named download, or both named, stay as before', () => {
+    assert.equal(integrationPreference('with LIS 4.3 installed'), 'download');
+    assert.equal(integrationPreference('LIS 4.3 or the built-in drivers?'), undefined);
+  });
+  test('decides the verdict from the built-in column', () => {
+    const reply = ask('Using the in-box drivers only (no LIS download), does RHEL 6.5 get TRIM?');
+    assert.equal(reply.intent, 'feature_support');
+    assert.equal(reply.verdict, 'not_supported');
+  });
+});
+
+describe('a request for advice in general', () => {
+  test('about a family lists the tips written for it first', () => {
+    const reply = ask("we're building a FreeBSD 13 template. any hyper-v specific best practices I should bake in?");
+    assert.equal(reply.intent, 'tip');
+    assert.equal(reply.answered, true);
+    assert.match(reply.title, /FreeBSD/);
+  });
+  test('about a feature lists that feature’s tips', () => {
+    const reply = ask('dyn mem best practices for linux guests plz');
+    assert.equal(reply.answered, true);
+    assert.match(reply.title, /Dynamic Memory/);
+    assert.match(reply.text, /128 MB/);
+  });
+});
