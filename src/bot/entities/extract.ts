@@ -43,6 +43,14 @@ export interface Extraction {
 const RELEASE_FILE = /\/etc\/[\w.-]*(?:release|version)\b/g;
 /** "CentOS Linux release 7.9.2009 (Core)", "CentOS Linux 7 (Core)": the edition of the release, not the Core feature. */
 const CORE_EDITION = /(\d[\d.]*)\s*\(core\)/g;
+/**
+ * A release named the way only one family names it: "11.0-RELEASE" is FreeBSD, "14.04 LTS" Ubuntu. The family is
+ * written out unless the question names it (or a close spelling) already.
+ */
+const FAMILY_BY_RELEASE_FORM: ReadonlyArray<readonly [form: RegExp, family: string, named: RegExp]> = [
+  [/\b(\d{1,2}\.\d)-(?:release|stable|current)\b/g, 'freebsd', /bsd/],
+  [/(?<![\d.])(\d{2}\.04)(?:\.\d)?\s*lts\b/g, 'ubuntu', /ubu|kubu|xubu/],
+];
 /** The default options have the one property callers pass ({ fuzzy: false }): one object shape, no deopt on a wrong map. */
 const FUZZY = { fuzzy: true };
 
@@ -88,7 +96,10 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
 function withoutNoise(vocabulary: Vocabulary, question: string): string {
   let lowered = question.toLowerCase();
   for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
-  return lowered.replace(RELEASE_FILE, ' ').replace(CORE_EDITION, '$1');
+  lowered = lowered.replace(RELEASE_FILE, ' ').replace(CORE_EDITION, '$1');
+  for (const [form, family, named] of FAMILY_BY_RELEASE_FORM)
+    if (!named.test(lowered)) lowered = lowered.replace(form, (release: string) => `${family} ${release}`);
+  return lowered;
 }
 
 /** The question's words, with distro shorthand ("u20", "el7", "ubunut18") spelt out. */

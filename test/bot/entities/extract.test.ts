@@ -97,3 +97,17 @@ describe('which feature is asked about', () => {
     assert.equal(entities('minimum memory on rhel 7').feature, 'dm-ballooning');
   });
 });
+
+describe('a release named the way one family names it', () => {
+  test('"X.Y-RELEASE" is FreeBSD and "NN.04 LTS" Ubuntu, with or without the family', () => {
+    assert.deepEqual(
+      [entities('11.0-RELEASE guest on Server 2016 ok?').distro, entities('11.0-RELEASE guest').version],
+      ['freebsd', '11.0'],
+    );
+    assert.deepEqual([entities('14.04 LTS gen2 with secure boot').distro, entities('14.04 LTS gen2').version], ['ubuntu', '14.04']);
+    assert.equal(entities('freebsd 12.1-RELEASE kvp?').version, '12.1');
+  });
+  test('"release" after another version is only a word', () => {
+    assert.equal(entities('rhel 7.4 release notes').distro, 'rhel');
+  });
+});
