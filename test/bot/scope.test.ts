@@ -90,6 +90,14 @@ describe('scope gate', () => {
   test('"kernel:" in a question is no log line unless a syslog time and host come before it', () => {
     assert.equal(ask('oracle linux 7.2, UEK R4 kernel: vrss on a server 2012 host?').intent, 'feature_support');
   });
+  test('client Hyper-V beside a guest is its host; Oracle Database is no Oracle Linux guest', () => {
+    const guest = ask('debian 11 in hyper-v on windows 10, do i need anything installed?');
+    assert.equal(guest.intent, 'distro_support');
+    assert.equal(guest.entities.host, '2016');
+    const licence = ask('how is oracle database licensed on a hyper-v cluster, per host core?');
+    assert.equal(licence.intent, 'unknown');
+    assert.equal(licence.entities.distro, undefined);
+  });
   test('Azure Stack HCI is a host the matrix lists, not another product', () => {
     const reply = ask('rhel 9 secure boot on azure stack hci');
     assert.notEqual(reply.intent, 'unknown');

@@ -51,6 +51,8 @@ const FAMILY_BY_RELEASE_FORM: ReadonlyArray<readonly [form: RegExp, family: stri
   [/\b(\d{1,2}\.\d)-(?:release|stable|current)\b/g, 'freebsd', /bsd/],
   [/(?<![\d.])(\d{2}\.04)(?:\.\d)?\s*lts\b/g, 'ubuntu', /ubu|kubu|xubu/],
 ];
+/** "Oracle Database", "Oracle RAC": Oracle's other products, which name no Oracle Linux guest. */
+const ORACLE_PRODUCT = /\boracle(?=\s+(?:database|db|rac|weblogic|cloud|oci|vm server|virtualbox|java|e-business)\b)/g;
 /** The default options have the one property callers pass ({ fuzzy: false }): one object shape, no deopt on a wrong map. */
 const FUZZY = { fuzzy: true };
 
@@ -96,7 +98,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
 function withoutNoise(vocabulary: Vocabulary, question: string): string {
   let lowered = question.toLowerCase();
   for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
-  lowered = lowered.replace(RELEASE_FILE, ' ').replace(CORE_EDITION, '$1');
+  lowered = lowered.replace(RELEASE_FILE, ' ').replace(CORE_EDITION, '$1').replace(ORACLE_PRODUCT, ' ');
   for (const [form, family, named] of FAMILY_BY_RELEASE_FORM)
     if (!named.test(lowered)) lowered = lowered.replace(form, (release: string) => `${family} ${release}`);
   return lowered;
