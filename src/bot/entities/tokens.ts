@@ -30,7 +30,7 @@ these those there here what which who whom whose when where why how any all some
 please pls plz thanks thank hi hello hey lisbot bot yo ok okay get got use using used run running runs work works working support supports supported
 supporting available availability enable enabled need needs needed want wanted tell know show give list vm vms guest guests host hosts machine machines
 virtual server servers hyper-v hyperv hyper v linux os version versions release releases distro distros distribution distributions kernel feature features
-lis integration services service matrix help commands still now new old latest current today anyone someone something thing things like really right`.split(
+lis integration services service matrix help commands still now new old latest current today anyone someone something thing things like really right sales`.split(
     /\s+/,
   ),
 );
