@@ -9,6 +9,7 @@ import { expandShorthand } from './shorthand.ts';
 import { tokenize } from './tokens.ts';
 import { vocabularyFor, type Vocabulary } from './vocabulary.ts';
 import { pickFeature } from './feature-choice.ts';
+import { withSpelledNumbersAsDigits } from './spelled-numbers.ts';
 import { PLACEHOLDERS, searchTextOf, shapeOf, wordTokensOf } from './shape.ts';
 import { QuestionReading, type FuzzyReading } from './reading.ts';
 import { MAX_FUZZY_LOOKUPS, nearDistro, readExactNames, readMisspeltNames } from './phrases-in-text.ts';
@@ -96,7 +97,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
  * accurate time") is read before hosts, so it never names the host; release files and "(Core)" editions name no entity.
  */
 function withoutNoise(vocabulary: Vocabulary, question: string): string {
-  let lowered = question.toLowerCase();
+  let lowered = withSpelledNumbersAsDigits(question.toLowerCase());
   for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
   lowered = lowered.replace(RELEASE_FILE, ' ').replace(CORE_EDITION, '$1').replace(ORACLE_PRODUCT, ' ');
   for (const [form, family, named] of FAMILY_BY_RELEASE_FORM)

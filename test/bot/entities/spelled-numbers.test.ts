@@ -1,0 +1,23 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withSpelledNumbersAsDigits } from '../../../src/bot/entities/spelled-numbers.ts';
+
+describe('withSpelledNumbersAsDigits', () => {
+  test('versions spelt out become digits', () => {
+    assert.equal(withSpelledNumbersAsDigits('rhel seven point four'), 'rhel 7.4');
+    assert.equal(withSpelledNumbersAsDigits('ubuntu twenty two oh four'), 'ubuntu 22.04');
+    assert.equal(withSpelledNumbersAsDigits('ubuntu thirteen ten'), 'ubuntu 13.10');
+    assert.equal(withSpelledNumbersAsDigits('lis four point three point five'), 'lis 4.3.5');
+    assert.equal(withSpelledNumbersAsDigits('sles eleven service pack four'), 'sles 11 sp4');
+  });
+  test('host years spelt out become digits', () => {
+    assert.equal(withSpelledNumbersAsDigits('on server twenty nineteen?'), 'on server 2019');
+    assert.equal(withSpelledNumbersAsDigits('hyper vee twenty twenty two'), 'hyper vee 2022');
+    assert.equal(withSpelledNumbersAsDigits('server twenty twelve r two'), 'server 2012 r2');
+    assert.equal(withSpelledNumbersAsDigits('two thousand and eight'), '2008');
+  });
+  test('number words that name no version stay words', () => {
+    assert.equal(withSpelledNumbersAsDigits('one of my two vms'), 'one of my two vms');
+    assert.equal(withSpelledNumbersAsDigits('it took twenty minutes'), 'it took twenty minutes');
+  });
+});
