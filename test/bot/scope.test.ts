@@ -98,6 +98,10 @@ describe('scope gate', () => {
     assert.equal(licence.intent, 'unknown');
     assert.equal(licence.entities.distro, undefined);
   });
+  test('an automation tool beside a guest question is context; the tool on its own is not', () => {
+    assert.notEqual(ask('ansible role: how do I make sure the kvp daemon runs on our rhel 8 guests?').intent, 'unknown');
+    assert.equal(ask('ansible inventory plugin for hyper-v hosts').intent, 'unknown');
+  });
   test('Azure Stack HCI is a host the matrix lists, not another product', () => {
     const reply = ask('rhel 9 secure boot on azure stack hci');
     assert.notEqual(reply.intent, 'unknown');
