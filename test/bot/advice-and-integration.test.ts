@@ -39,3 +39,10 @@ describe('a request for advice in general', () => {
     assert.match(reply.text, /128 MB/);
   });
 });
+
+describe('advice about one feature', () => {
+  test('names the oldest host the feature works on when the advice does not', () => {
+    const reply = ask('sr-iov VF keeps switching back to the synthetic nic on my ubuntu vm');
+    assert.ok(reply.notes.some((n) => /SR-IOV.*Windows Server 2016 or newer/.test(n)));
+  });
+});

@@ -89,6 +89,15 @@ function tipOverview(kb: KnowledgeBase, entities: Entities): Reply {
   });
 }
 
+/** "prereqs for sr-iov": the oldest host the feature works on, when the advice itself does not say it. */
+function hostNeeded(kb: KnowledgeBase, entities: Entities, said: string): string[] {
+  if (!entities.feature) return [];
+  const records = featureIds(entities.feature).map((id) => kb.features.get(id));
+  const minHost = records[0]?.minHost;
+  if (!minHost || records.some((r) => r?.minHost !== minHost) || said.includes(minHost)) return [];
+  return [`${featureEntityName(kb, entities.feature)} needs a Windows Server ${minHost} or newer host.`];
+}
+
 /** Answers a problem or a best-practice question from the known issues and tips. */
 export function answerWithAdvice(
   kb: KnowledgeBase,
@@ -138,6 +147,7 @@ export function answerWithAdvice(
     fields: main.fields,
     notes: [
       ...(best.advice.record.confidence === 'low' ? ['This record has low confidence: its source has not been confirmed.'] : []),
+      ...hostNeeded(kb, entities, main.body),
       ...related,
     ],
     sources: refSources(kb, best.advice.record.sources),
