@@ -46,3 +46,14 @@ describe('advice about one feature', () => {
     assert.ok(reply.notes.some((n) => /SR-IOV.*Windows Server 2016 or newer/.test(n)));
   });
 });
+
+describe('the most common cause of a symptom leads', () => {
+  test('no guest IP in Hyper-V Manager is first the missing daemons package', () => {
+    const reply = ask('the networking tab in hyper-v manager is empty for our centos 7 vms');
+    assert.match(reply.text, /hyperv-daemons/);
+  });
+  test('a backup of a VM whose disks sit on a network share is the remote-storage limit', () => {
+    const reply = ask('backing up my linux vm never finishes when its vhdx lives on a network share');
+    assert.match(reply.text, /SMB/);
+  });
+});
