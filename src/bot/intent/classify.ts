@@ -100,6 +100,10 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
     return { ...base, label: 'known_issue', probability: UNHEARD_SYMPTOM_PROBABILITY, byCue: false };
   if (guess.label === 'known_issue' && asksAboutStatedSetup(text, extraction))
     return { ...base, label: 'support', probability: guess.probability, byCue: true };
+  // "oracle linux 7.4 static ip injection, networkmanager off - fine?": unsure between a problem and advice, with
+  // a guest release and a feature named and nothing said to go wrong, it asks whether that works.
+  if (ADVICE_LABELS.has(guess.label) && guess.probability < UNSURE_ADVICE && namesGuestFeature(extraction) && !tellsTrouble(text))
+    return { ...base, label: 'support', probability: guess.probability, byCue: false };
   return { ...base, label: guess.label, probability: guess.probability, byCue: false };
 }
 
@@ -108,12 +112,21 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
  * a kernel build), told with no word of anything going wrong, ask whether that setup is supported.
  */
 function asksAboutStatedSetup(text: string, extraction: Extraction): boolean {
-  const { distro, version, feature } = extraction.entities;
-  if (!distro || !version || !feature) return false;
-  // Pasted output ("mtu 1500" in ifconfig) states what a guest has, not a setup asked about.
-  if (/\n|```/.test(text.trim())) return false;
-  if (matchesAny(text, CUES.fault) || matchesAny(text, CUES.trouble)) return false;
+  if (!namesGuestFeature(extraction) || tellsTrouble(text)) return false;
   return Object.keys(statedFacts(text)).length > 0;
+}
+
+const ADVICE_LABELS: ReadonlySet<Label> = new Set(['known_issue', 'tip']);
+const UNSURE_ADVICE = 0.55;
+
+function namesGuestFeature(extraction: Extraction): boolean {
+  const { distro, version, feature } = extraction.entities;
+  return distro !== undefined && version !== undefined && feature !== undefined;
+}
+
+/** A word of something going wrong, or pasted output (which states what a guest has, not a setup asked about). */
+function tellsTrouble(text: string): boolean {
+  return text.includes('```') || matchesAny(text, CUES.fault) || matchesAny(text, CUES.trouble);
 }
 
 /** Routes what was heard, with the entities the question and its context name, to one intent. */
