@@ -42,6 +42,14 @@ describe('as-of phrases', () => {
     });
   }
 
+  test('a year naming a page ("2019 docs:", "2019 suse table") is a date; the technical preview is its own era', () => {
+    assert.equal(extractAsOf('2019 docs: freebsd 11.2 trim on a 2016 host', TODAY)?.date, '2019-12-31');
+    assert.equal(extractAsOf('2019 suse table: sles 11 sp3 on 2008 R2?', TODAY)?.text, '2019');
+    assert.equal(extractAsOf('in the 2016 TP docs was lsvmbus listed for ubuntu 14.04?', TODAY)?.date, '2016-06-30');
+    assert.equal(extractAsOf('rhel 7.5 on server 2019 docs say yes?', TODAY), undefined);
+    const named = extractEntities(realKb(), '2019 suse table: sles 11 sp3 on 2008 R2?').entities;
+    assert.deepEqual([named.distro, named.host, named.asOf], ['sles', '2008 R2', '2019-12-31']);
+  });
   test('the phrase is blanked before hosts are read: "the 2016 docs" is a date, "on 2012 r2" the host', () => {
     const { entities } = extractEntities(realKb(), 'what did the 2016 docs say about sles 12 sp1 on 2012 r2?');
     assert.equal(entities.asOf, '2016-12-31');

@@ -32,12 +32,19 @@ const PATTERNS: readonly RegExp[] = [
   ),
   new RegExp(String.raw`\b(?:in|on|from|per|according\s+to)\s+the\s+${WHEN}\s+${DOCS}\b`, 'i'),
   new RegExp(String.raw`\bthe\s+${WHEN}\s+${DOCS}\b`, 'i'),
+  // "2019 docs: …", "the 2019 suse table": a year naming a page, with a word or two between (only the year is the phrase).
+  new RegExp(String.raw`(?<!(?:server|windows|ws|hyper-v|on)\s+)\b${WHEN}(?=\s+(?:[a-z/]+\s+){0,2}?${DOCS}\b)`, 'i'),
   // A period or month is a date wherever it stands ("listed in mid 2019", "in june 2019").
   new RegExp(
     String.raw`\b(?:in|during|around|from)\s+(?=(?:early|mid|middle|late|end|the|start|beginning|q[1-4]|\d{4}-|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]|[a-z]{3}))${WHEN}(?!\s*r2\b)`,
     'i',
   ),
 ];
+
+/** The Windows Server 2016 technical-preview pages ("the TP docs", "TP era"): their content dates from 2015-16. */
+const TECH_PREVIEW =
+  /\b(?:(?:the|in|per|from)\s+)?(?:2016\s+)?(?:tp|tech(?:nical)?\s+preview)(?:[\s-]+(?:era|docs?|pages?|matrix|days))?\b(?=[\s:,.?!-]|$)/i;
+const TECH_PREVIEW_DATE = '2016-06-30';
 
 /** A bare "in 2019" is a date only in a past-tense question ("was it listed in 2019"); else it may be the host. */
 const PAST_TENSE = /\b(?:was|were|did|used to|had)\b/i;
@@ -90,6 +97,8 @@ function plausible(date: string, today: string): boolean {
 }
 
 export function extractAsOf(text: string, today = new Date().toISOString().slice(0, 10)): AsOfPhrase | undefined {
+  const preview = TECH_PREVIEW.exec(text);
+  if (preview) return { date: TECH_PREVIEW_DATE, text: preview[0], start: preview.index, end: preview.index + preview[0].length };
   for (const pattern of PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;
