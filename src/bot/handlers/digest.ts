@@ -4,7 +4,7 @@ import { matrixHistoryReply } from './matrix-history.ts';
 
 /** About the digest itself (subscribing a channel, its schedule, sending one) rather than what changed. */
 const ABOUT_SUBSCRIPTION =
-  /\b(subscri\w*|unsubscri\w*|stop|pause|resume|mute|weekly|daily|monthly|channel|schedule\w*|cron|time ?zone|dm|direct message|remind\w*|go out|goes out|send|sent|post|posted|deliver\w*|next (?:one|digest|roundup|issue)|last digest|previous digest|opt (?:in|out)|turn (?:on|off)|sign (?:me )?up)\b/i;
+  /\b(subscri\w*|unsubscri\w*|stop|pause|resume|mute|weekly|daily|monthly|channel|schedule\w*|cron|time ?zone|dm|direct message|remind\w*|go out|goes out|send|sent|post|posted|deliver\w*|next (?:one|digest|roundup|issue)|last digest|previous digest|opt (?:in|out)|turn (?:on|off)|sign (?:me )?up)\b|^\s*digest(?:\s+(?:list|preview|show|status|help))?\s*$/i;
 
 export const digestHandler: IntentHandler = {
   intent: 'digest',

@@ -103,7 +103,7 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   // "oracle linux 7.4 static ip injection, networkmanager off - fine?": unsure between a problem and advice, with
   // a guest release and a feature named and nothing said to go wrong, it asks whether that works.
   if (ADVICE_LABELS.has(guess.label) && guess.probability < UNSURE_ADVICE && namesGuestFeature(extraction) && !tellsTrouble(text))
-    return { ...base, label: 'support', probability: guess.probability, byCue: false };
+    return { ...base, label: 'support', probability: NAMED_GUEST_FEATURE_PROBABILITY, byCue: false };
   return { ...base, label: guess.label, probability: guess.probability, byCue: false };
 }
 
@@ -118,6 +118,8 @@ function asksAboutStatedSetup(text: string, extraction: Extraction): boolean {
 
 const ADVICE_LABELS: ReadonlySet<Label> = new Set(['known_issue', 'tip']);
 const UNSURE_ADVICE = 0.55;
+/** What the names alone are worth: above the answer threshold, below a sure guess (as an unheard guest and feature). */
+const NAMED_GUEST_FEATURE_PROBABILITY = 0.6;
 
 function namesGuestFeature(extraction: Extraction): boolean {
   const { distro, version, feature } = extraction.entities;
