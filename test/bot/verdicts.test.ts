@@ -112,3 +112,14 @@ describe('a no names what the guest does get', () => {
     assert.doesNotMatch(ask('ubuntu 20.04 hot add memory on 2019').text, /does work here/);
   });
 });
+
+describe('a no for one release names the first release the page lists the feature for', () => {
+  test('same way of getting integration services first', () => {
+    const reply = answerQuestion(realKb(), 'rhel 7.1 lis 4.3 sr-iov').reply;
+    assert.equal(reply.verdict, 'not_supported');
+    assert.match(reply.text, /lists SR-IOV networking from Red Hat Enterprise Linux\/CentOS 7\.3-7\.4 \(LIS 4\.3\) onwards/);
+  });
+  test('a yes says nothing of later releases', () => {
+    assert.doesNotMatch(answerQuestion(realKb(), 'rhel 7.4 lis 4.3 sr-iov').reply.text, /onwards/);
+  });
+});
