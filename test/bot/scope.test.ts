@@ -102,6 +102,10 @@ describe('scope gate', () => {
     assert.notEqual(ask('ansible role: how do I make sure the kvp daemon runs on our rhel 8 guests?').intent, 'unknown');
     assert.equal(ask('ansible inventory plugin for hyper-v hosts').intent, 'unknown');
   });
+  test("Azure's own tools are another product; a kernel named for Azure is not", () => {
+    assert.equal(ask('waagent.conf settings before I upload the ubuntu 22.04 vhd').intent, 'unknown');
+    assert.notEqual(ask('linux-azure kernel on ubuntu 20.04 for the newest hyper-v bits?').intent, 'unknown');
+  });
   test('Azure Stack HCI is a host the matrix lists, not another product', () => {
     const reply = ask('rhel 9 secure boot on azure stack hci');
     assert.notEqual(reply.intent, 'unknown');
