@@ -52,6 +52,22 @@ const FAMILY_BY_RELEASE_FORM: ReadonlyArray<readonly [form: RegExp, family: stri
   [/\b(\d{1,2}\.\d)-(?:release|stable|current)\b/g, 'freebsd', /bsd/],
   [/(?<![\d.])(\d{2}\.04)(?:\.\d)?\s*lts\b/g, 'ubuntu', /ubu|kubu|xubu/],
 ];
+/**
+ * A Red Hat-family kernel release ("3.10.0-1160.el7.x86_64", "4.18.0-513.5.1.el8_9", "4.14.35-1902.el7uek"): its
+ * el tag names the release when nothing else in the question names a family; its upstream number is then no version.
+ */
+const EL_KERNEL = /\b\d+\.\d+\.\d+-[\d.]+\.el(\d{1,2})(?:_(\d{1,2}))?(uek)?(?:\.(?:x86_64|i[3-6]86|aarch64|noarch))?\b/g;
+const NAMES_A_FAMILY = /\b(?:rhel|red ?hat|centos|cent os|oracle|ol ?\d|oel|sles|suse|ubuntu|debian|freebsd|el\d)\b/;
+
+function withElKernelsRead(text: string): string {
+  if (!text.includes('.el') || NAMES_A_FAMILY.test(text.replace(EL_KERNEL, ' '))) return text;
+  return text.replace(
+    EL_KERNEL,
+    (_kernel, major: string, minor: string | undefined, uek: string | undefined) =>
+      ` ${uek ? 'ol' : 'el'}${major}${minor ? `.${minor}` : ''}${uek ? ' uek' : ''} `,
+  );
+}
+
 /** "Oracle Database", "Oracle RAC": Oracle's other products, which name no Oracle Linux guest. */
 const ORACLE_PRODUCT = /\boracle(?=\s+(?:database|db|rac|weblogic|cloud|oci|vm server|virtualbox|java|e-business)\b)/g;
 /** The default options have the one property callers pass ({ fuzzy: false }): one object shape, no deopt on a wrong map. */
@@ -99,7 +115,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
 function withoutNoise(vocabulary: Vocabulary, question: string): string {
   let lowered = withSpelledNumbersAsDigits(question.toLowerCase());
   for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
-  lowered = lowered.replace(RELEASE_FILE, ' ').replace(CORE_EDITION, '$1').replace(ORACLE_PRODUCT, ' ');
+  lowered = withElKernelsRead(lowered.replace(RELEASE_FILE, ' ').replace(CORE_EDITION, '$1').replace(ORACLE_PRODUCT, ' '));
   for (const [form, family, named] of FAMILY_BY_RELEASE_FORM)
     if (!named.test(lowered)) lowered = lowered.replace(form, (release: string) => `${family} ${release}`);
   return lowered;

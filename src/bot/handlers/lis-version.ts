@@ -117,6 +117,15 @@ export const lisVersionHandler: IntentHandler = {
         notes,
       );
     }
+    // "version: 3.1 — so I'm on LIS 3.1?": a number no download has, which a known issue explains.
+    const explained = named.length > 0 ? kb.knownIssues.find((i) => i.keywords.includes(`version ${named[0]}`)) : undefined;
+    if (explained && !topicParts.length)
+      return answer(input, explained.title, [
+        {
+          text: `No LIS download is called ${named[0]}: ${explained.cause} ${explained.workaround}`,
+          sources: refSources(kb, explained.sources),
+        },
+      ]);
     if (named.length > 0 && !topicParts.length) {
       return reply({
         intent: 'lis_version',

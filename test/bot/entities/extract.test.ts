@@ -111,3 +111,22 @@ describe('a release named the way one family names it', () => {
     assert.equal(entities('rhel 7.4 release notes').distro, 'rhel');
   });
 });
+
+describe('a Red Hat-family kernel release', () => {
+  test('names the release by its el tag when the question names no family', () => {
+    assert.deepEqual(
+      [
+        entities('/lib/modules/4.18.0-513.5.1.el8_9.x86_64/kernel/drivers/net/hyperv/hv_netvsc.ko.xz').distro,
+        entities('4.18.0-513.5.1.el8_9').version,
+      ],
+      ['rhel', '8.9'],
+    );
+    assert.deepEqual(
+      [entities('4.14.35-1902.el7uek hv sockets?').distro, entities('4.14.35-1902.el7uek hv sockets?').kernel],
+      ['oracle-linux', 'uek'],
+    );
+  });
+  test('leaves a question that names its family as it is', () => {
+    assert.equal(entities('centos 7.3 kernel 3.10.0-514.10.2.el7 with lis 4.1.3').version, '7.3');
+  });
+});

@@ -134,3 +134,14 @@ describe('matching a fix to a release', () => {
     assert.equal(releaseThatFixed(kb, 'which lis fixed udp packet loss on azure')?.version, '4.1.2-2');
   });
 });
+
+describe('a version number no download has', () => {
+  test('is explained by the known issue that names it: 3.1 is what built-in drivers report', () => {
+    const reply = ask("modinfo says version: 3.1 so I'm on LIS 3.1?");
+    assert.match(reply.title, /Built-in drivers report LIS version 3\.1/);
+    assert.match(reply.text, /No LIS download is called 3\.1/);
+  });
+  test('with no such issue, says it has no record', () => {
+    assert.match(ask('is lis 9.9 out yet?').text, /no record of LIS 9\.9/);
+  });
+});
