@@ -68,6 +68,11 @@ function withElKernelsRead(text: string): string {
   );
 }
 
+/** A pass-through disk is storage handed to a VM whole, not PCI passthrough (DDA). */
+const PASS_THROUGH_DISK = /\bpass[- ]?through (disks?|drives?|luns?)\b/g;
+/** "can I give it 300 vCPUs?": a count past 256 names the >256 vCPU row. */
+const OVER_256_VCPUS = /\b(?:2[6-9]\d|[3-9]\d\d|\d{4})\s*(?:v ?cpus?|vcores?|virtual (?:cpus?|processors?))\b/g;
+
 /** "Oracle Database", "Oracle RAC": Oracle's other products, which name no Oracle Linux guest. */
 const ORACLE_PRODUCT = /\boracle(?=\s+(?:database|db|rac|weblogic|cloud|oci|vm server|virtualbox|java|e-business)\b)/g;
 /** The default options have the one property callers pass ({ fuzzy: false }): one object shape, no deopt on a wrong map. */
@@ -115,7 +120,14 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
 function withoutNoise(vocabulary: Vocabulary, question: string): string {
   let lowered = withSpelledNumbersAsDigits(question.toLowerCase());
   for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
-  lowered = withElKernelsRead(lowered.replace(RELEASE_FILE, ' ').replace(CORE_EDITION, '$1').replace(ORACLE_PRODUCT, ' '));
+  lowered = withElKernelsRead(
+    lowered
+      .replace(RELEASE_FILE, ' ')
+      .replace(CORE_EDITION, '$1')
+      .replace(ORACLE_PRODUCT, ' ')
+      .replace(PASS_THROUGH_DISK, 'raw $1')
+      .replace(OVER_256_VCPUS, 'more than 256 vcpus'),
+  );
   for (const [form, family, named] of FAMILY_BY_RELEASE_FORM)
     if (!named.test(lowered)) lowered = lowered.replace(form, (release: string) => `${family} ${release}`);
   return lowered;

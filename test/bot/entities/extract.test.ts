@@ -130,3 +130,17 @@ describe('a Red Hat-family kernel release', () => {
     assert.equal(entities('centos 7.3 kernel 3.10.0-514.10.2.el7 with lis 4.1.3').version, '7.3');
   });
 });
+
+describe('words that look like another feature', () => {
+  test('a pass-through disk is storage, not PCI passthrough; gpu passthrough still is', () => {
+    assert.equal(entities('ubuntu 20.04 vm with a passthrough disk, is live backup supported on 2022?').feature, 'live-backup');
+    assert.equal(entities('gpu passthrough on ubuntu 22.04').feature, 'pci-passthrough');
+  });
+  test('a vCPU count past 256 names the >256 vCPU row; 64 does not', () => {
+    assert.equal(entities('rhel 7.6 on 3.10.0-957.el7, can I give it 300 vCPUs?').feature, 'vcpus-over-256');
+    assert.equal(entities('rhel 8 with 64 vcpus').feature, undefined);
+  });
+  test('static IP injection named as what happens on failover', () => {
+    assert.equal(entities('freebsd 13.1 replica failover, inject static ipv6?').feature, 'static-ip-injection');
+  });
+});
