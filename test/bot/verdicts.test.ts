@@ -123,3 +123,11 @@ describe('a no for one release names the first release the page lists the featur
     assert.doesNotMatch(answerQuestion(realKb(), 'rhel 7.4 lis 4.3 sr-iov').reply.text, /onwards/);
   });
 });
+
+describe('a named LIS release that does not cover the guest', () => {
+  test('names the first download whose own notes list it, not its series', () => {
+    const reply = answerQuestion(realKb(), 'lis 4.1.2 on rhel 7.3?').reply;
+    assert.equal(reply.verdict, 'not_supported');
+    assert.match(reply.text, /LIS 4\.1\.3 and later do/);
+  });
+});

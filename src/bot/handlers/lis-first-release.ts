@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { DistroId, LisRelease } from '../../knowledge/schema/index.ts';
-import { compareLisVersions, matchVersionItems, parseVersion } from '../../knowledge/version.ts';
+import { compareLisVersions } from '../../knowledge/version.ts';
+import { lisOwnCovers } from '../../knowledge/query/lis-coverage.ts';
 
 /** When the Microsoft LIS releases took up one guest version, and whether they ever left it out again. */
 export interface GuestTimeline {
@@ -14,14 +15,6 @@ export interface GuestTimeline {
   readonly newest: LisRelease;
 }
 
-function ownCoverage(release: LisRelease, family: DistroId, version: string): boolean {
-  const parsed = parseVersion(version);
-  return (
-    parsed !== undefined &&
-    release.guests.some((g) => g.family === family && g.kernel !== 'uek' && matchVersionItems(parsed, g.versions) !== 'none')
-  );
-}
-
 /**
  * Which release first listed a guest version ("which LIS added RHEL 7.3" → 4.1.3). Each record is read on its own
  * notes, so a point release or tag that added the version is found, not the series it belongs to. RHEL 5.2 shows the
@@ -29,16 +22,16 @@ function ownCoverage(release: LisRelease, family: DistroId, version: string): bo
  */
 export function guestTimeline(kb: KnowledgeBase, family: DistroId, version: string): GuestTimeline | undefined {
   const releases = [...kb.lisReleases].sort((a, b) => compareLisVersions(a.version, b.version));
-  const first = releases.find((r) => ownCoverage(r, family, version));
+  const first = releases.find((r) => lisOwnCovers(r, family, version));
   if (!first) return undefined;
   const downloads = releases.filter((r) => r.kind === 'download' && compareLisVersions(r.version, first.version) > 0);
-  const covering = downloads.filter((r) => ownCoverage(r, family, version));
+  const covering = downloads.filter((r) => lisOwnCovers(r, family, version));
   const newest = covering[covering.length - 1] ?? first;
   const firstDownload = first.kind === 'download' ? undefined : covering[0];
   const timeline = { first, newest, ...(firstDownload ? { firstDownload } : {}) };
-  const lastLeftOut = downloads.findLast((r) => !ownCoverage(r, family, version) && compareLisVersions(r.version, newest.version) < 0);
+  const lastLeftOut = downloads.findLast((r) => !lisOwnCovers(r, family, version) && compareLisVersions(r.version, newest.version) < 0);
   if (!lastLeftOut) return timeline;
-  const from = downloads.find((r) => !ownCoverage(r, family, version))!;
+  const from = downloads.find((r) => !lisOwnCovers(r, family, version))!;
   const back = covering.find((r) => compareLisVersions(r.version, lastLeftOut.version) > 0)!;
   return { ...timeline, gap: { from, to: lastLeftOut, back } };
 }

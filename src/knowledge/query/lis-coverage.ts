@@ -52,6 +52,28 @@ export function lisCovers(kb: KnowledgeBase, release: LisRelease, family: Distro
   return seriesUpTo(kb, release).some((r) => r.guests.some((g) => g.family === family && matchVersionItems(parsed, g.versions) !== 'none'));
 }
 
+/** Whether a release's own notes list the guest version: not its series, so "4.1" does not inherit 4.1.3's guests. */
+export function lisOwnCovers(release: LisRelease, family: DistroId, version: string): boolean {
+  const parsed = parseVersion(version);
+  return (
+    parsed !== undefined &&
+    release.guests.some((g) => g.family === family && g.kernel !== 'uek' && matchVersionItems(parsed, g.versions) !== 'none')
+  );
+}
+
+/** The first download after `release` whose own notes list the guest version, and whether later ones do too. */
+export function nextReleaseCovering(
+  kb: KnowledgeBase,
+  release: LisRelease,
+  family: DistroId,
+  version: string,
+): { first: LisRelease; more: boolean } | undefined {
+  const later = ordered(kb).filter(
+    (r) => r.kind === 'download' && compareLisVersions(r.version, release.version) > 0 && lisOwnCovers(r, family, version),
+  );
+  return later[0] && { first: later[0], more: later.length > 1 };
+}
+
 /** Whether the release says anything about the family at all. */
 export function lisNamesFamily(kb: KnowledgeBase, release: LisRelease, family: DistroId): boolean {
   return seriesUpTo(kb, release).some((r) => r.guests.some((g) => g.family === family));

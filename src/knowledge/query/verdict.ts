@@ -6,7 +6,16 @@ import { combineReadings, readColumn, type ColumnReading, type VerdictKind } fro
 import { eraLabel, eraRangeLabel, erasAt, hostOnPage, hostRank, pageHosts } from './eras.ts';
 
 export { erasAt };
-import { findLisRelease, lisCovers, lisFeature, lisHosts, lisSeries, releasesCovering, type LisFeatureFinding } from './lis-coverage.ts';
+import {
+  findLisRelease,
+  lisCovers,
+  lisFeature,
+  lisHosts,
+  lisSeries,
+  nextReleaseCovering,
+  releasesCovering,
+  type LisFeatureFinding,
+} from './lis-coverage.ts';
 import { matchColumns, nearestColumns, type ColumnMatch } from './support.ts';
 import type { StatedFacts } from './limits.ts';
 import { applyStatedLimits } from './stated-limits.ts';
@@ -297,15 +306,19 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
   const listedWithLis = release !== undefined && history.some((s) => columnsFor(s, q, uek).length > 0);
   if (release && q.version && !covered && !listedWithLis) {
     const covering = releasesCovering(kb, q.family, q.version, uek ? 'uek' : q.kernel);
+    // The release to move to is the first whose own notes list the version ("4.1.3", not the 4.1 series).
+    const next = uek ? undefined : nextReleaseCovering(kb, release, q.family, q.version);
     const later = covering.filter((r) => parseFloat(lisSeries(r.version)) > parseFloat(lisSeries(release.version)));
     const alternatives = later.length ? later : covering;
-    const names = [...new Set(alternatives.map((r) => lisSeries(r.version)))];
+    const names = next ? [next.first.version] : [...new Set(alternatives.map((r) => lisSeries(r.version)))];
     const tail =
       names.length === 0
         ? ' and no LIS download in my records does'
-        : later.length && names.length > 1
-          ? `; LIS ${names[0]} and later do`
-          : `; LIS ${names.join(', ')} ${names.length > 1 ? 'do' : 'does'}`;
+        : next
+          ? `; LIS ${next.first.version}${next.more ? ' and later do' : ' does'}`
+          : later.length && names.length > 1
+            ? `; LIS ${names[0]} and later do`
+            : `; LIS ${names.join(', ')} ${names.length > 1 ? 'do' : 'does'}`;
     const what = `${kb.familyName(q.family)} ${q.version}${uek ? ` ${uekLabel(uek)}` : ''}`;
     const builtIn = erasAt(kb, q.family, q.asOf).find((s) =>
       columnsFor(s, { ...q, lis: undefined, integration: 'built-in' }, uek).some((m) => m.column.integration.kind === 'built-in'),
@@ -314,7 +327,7 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
     if (names.length)
       remedies.push({
         kind: 'newer-lis',
-        text: names.length > 1 && later.length ? `LIS ${names[0]} or later` : `LIS ${names.join(' or ')}`,
+        text: next?.more || (names.length > 1 && later.length) ? `LIS ${names[0]} or later` : `LIS ${names.join(' or ')}`,
       });
     if (builtIn) remedies.push({ kind: 'built-in', text: `the built-in drivers (listed by ${eraLabel(builtIn)})` });
     return {
