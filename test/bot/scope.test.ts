@@ -106,6 +106,10 @@ describe('scope gate', () => {
     assert.equal(ask('waagent.conf settings before I upload the ubuntu 22.04 vhd').intent, 'unknown');
     assert.notEqual(ask('linux-azure kernel on ubuntu 20.04 for the newest hyper-v bits?').intent, 'unknown');
   });
+  test("the host's own cluster and network setup is out of scope unless a guest is named", () => {
+    assert.equal(ask('should i turn numa spanning on or off on the hyper-v host?').intent, 'unknown');
+    assert.equal(ask('how many VMs per cluster shared volume do you recommend?').intent, 'unknown');
+  });
   test('Azure Stack HCI is a host the matrix lists, not another product', () => {
     const reply = ask('rhel 9 secure boot on azure stack hci');
     assert.notEqual(reply.intent, 'unknown');
