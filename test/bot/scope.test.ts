@@ -107,8 +107,10 @@ describe('scope gate', () => {
     assert.notEqual(ask('linux-azure kernel on ubuntu 20.04 for the newest hyper-v bits?').intent, 'unknown');
   });
   test("the host's own cluster and network setup is out of scope unless a guest is named", () => {
-    assert.equal(ask('should i turn numa spanning on or off on the hyper-v host?').intent, 'unknown');
-    assert.equal(ask('how many VMs per cluster shared volume do you recommend?').intent, 'unknown');
+    assert.equal(ask('numa spanning setting on the host for big vms').intent, 'unknown');
+    assert.equal(ask('best csv cache size on the hyper-v cluster for our vms').intent, 'unknown');
+    assert.equal(ask('kerberos constrained delegation for moving vms between hyper-v hosts, how?').intent, 'unknown');
+    assert.notEqual(ask('centos 7 vm loses network after live migration, we use kerberos delegation').intent, 'unknown');
   });
   test('Azure Stack HCI is a host the matrix lists, not another product', () => {
     const reply = ask('rhel 9 secure boot on azure stack hci');
