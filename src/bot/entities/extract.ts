@@ -48,9 +48,14 @@ const CORE_EDITION = /(\d[\d.]*)\s*\(core\)/g;
  * A release named the way only one family names it: "11.0-RELEASE" is FreeBSD, "14.04 LTS" Ubuntu. The family is
  * written out unless the question names it (or a close spelling) already.
  */
+/** A family named, or an Ubuntu name: then a bare YY.04 is that family's business. */
+const NAMES_A_FAMILY_OR_UBUNTU =
+  /\b(?:rhel|red ?hat|centos|oracle|oel|ol ?\d|sles|suse|debian|freebsd|bsd|ubu\w*|kubu\w*|xubu\w*|trusty|xenial|bionic|focal|jammy|noble|precise)\b/;
 const FAMILY_BY_RELEASE_FORM: ReadonlyArray<readonly [form: RegExp, family: string, named: RegExp]> = [
   [/\b(\d{1,2}\.\d)-(?:release|stable|current)\b/g, 'freebsd', /bsd/],
   [/(?<![\d.])(\d{2}\.04)(?:\.\d)?\s*lts\b/g, 'ubuntu', /ubu|kubu|xubu/],
+  // Only Ubuntu numbers its releases YY.04: "14.04 hot add w/ 2008 R2 hosts".
+  [/(?<![\w.-])((?:1[0-9]|2[0-4])\.04)(?![\d.])/g, 'ubuntu', NAMES_A_FAMILY_OR_UBUNTU],
 ];
 /**
  * A Red Hat-family kernel release ("3.10.0-1160.el7.x86_64", "4.18.0-513.5.1.el8_9", "4.14.35-1902.el7uek"): its

@@ -104,7 +104,11 @@ function versionAt(words: readonly string[], at: number, previous: string | unde
   return compound || TAKES_A_VERSION.has(previous ?? '') ? { text, used } : undefined;
 }
 
+/** "hyper vee": dictation's spelling of Hyper-V. */
+const HYPER_VEE = /\bhyper[\s-]?vee\b/g;
+
 export function withSpelledNumbersAsDigits(text: string): string {
+  if (text.includes('vee')) text = text.replace(HYPER_VEE, 'hyper-v');
   if (!ANY_NUMBER_WORD.test(text)) return text;
   const raw = text.split(/\s+/);
   // Matched without the punctuation chat puts around words ("nineteen?", "(seven").

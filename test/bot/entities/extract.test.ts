@@ -107,6 +107,14 @@ describe('a release named the way one family names it', () => {
     assert.deepEqual([entities('14.04 LTS gen2 with secure boot').distro, entities('14.04 LTS gen2').version], ['ubuntu', '14.04']);
     assert.equal(entities('freebsd 12.1-RELEASE kvp?').version, '12.1');
   });
+  test('a bare YY.04 is Ubuntu unless a family is named', () => {
+    assert.deepEqual(
+      [entities('14.04 hot add w/ 2008 R2 hosts').distro, entities('14.04 hot add w/ 2008 R2 hosts').version],
+      ['ubuntu', '14.04'],
+    );
+    assert.equal(entities('centos 7 and 18.04 both on 2016').distro, 'centos');
+    assert.equal(entities('rhel 6.10 on 2016').version, '6.10');
+  });
   test('"release" after another version is only a word', () => {
     assert.equal(entities('rhel 7.4 release notes').distro, 'rhel');
   });

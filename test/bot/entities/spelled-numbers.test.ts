@@ -12,9 +12,12 @@ describe('withSpelledNumbersAsDigits', () => {
   });
   test('host years spelt out become digits', () => {
     assert.equal(withSpelledNumbersAsDigits('on server twenty nineteen?'), 'on server 2019');
-    assert.equal(withSpelledNumbersAsDigits('hyper vee twenty twenty two'), 'hyper vee 2022');
+    assert.equal(withSpelledNumbersAsDigits('hyper vee twenty twenty two'), 'hyper-v 2022');
     assert.equal(withSpelledNumbersAsDigits('server twenty twelve r two'), 'server 2012 r2');
     assert.equal(withSpelledNumbersAsDigits('two thousand and eight'), '2008');
+  });
+  test('dictation\'s "hyper vee" is Hyper-V', () => {
+    assert.equal(withSpelledNumbersAsDigits('hyper vee sockets on ubuntu twenty oh four'), 'hyper-v sockets on ubuntu 20.04');
   });
   test('number words that name no version stay words', () => {
     assert.equal(withSpelledNumbersAsDigits('one of my two vms'), 'one of my two vms');
