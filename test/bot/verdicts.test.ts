@@ -131,3 +131,11 @@ describe('a named LIS release that does not cover the guest', () => {
     assert.match(reply.text, /LIS 4\.1\.3 and later do/);
   });
 });
+
+describe('a support question about a named distribution', () => {
+  test('is answered even when the classifier is unsure of the wording', () => {
+    const reply = answerQuestion(realKb(), "is it true hp-ux can't be virtualized on hyper-v?").reply;
+    assert.equal(reply.intent, 'distro_support');
+    assert.equal(reply.verdict, 'not_supported');
+  });
+});

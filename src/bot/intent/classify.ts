@@ -104,8 +104,8 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   // a guest release and a feature named and nothing said to go wrong, it asks whether that works.
   if (ADVICE_LABELS.has(guess.label) && guess.probability < UNSURE_ADVICE && namesGuestFeature(extraction) && !tellsTrouble(text))
     return { ...base, label: 'support', probability: NAMED_GUEST_FEATURE_PROBABILITY, byCue: false };
-  // Heard as a support question, with a guest release and a feature named: the names make it answerable.
-  if (guess.label === 'support' && namesGuestFeature(extraction))
+  // Heard as a support question about a named distribution: the name makes it answerable.
+  if (guess.label === 'support' && extraction.entities.distro !== undefined)
     return { ...base, label: 'support', probability: Math.max(guess.probability, NAMED_GUEST_FEATURE_PROBABILITY), byCue: false };
   return { ...base, label: guess.label, probability: guess.probability, byCue: false };
 }
