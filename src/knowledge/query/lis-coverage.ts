@@ -61,16 +61,17 @@ export function lisOwnCovers(release: LisRelease, family: DistroId, version: str
   );
 }
 
-/** The first download after `release` whose own notes list the guest version, and whether later ones do too. */
+/**
+ * The first release after `release` (a download or a repository tag) whose own notes list the guest version, and
+ * whether later ones do too: "RHEL 7.5" came with the 4.2.6 tag, not with the 4.2 download.
+ */
 export function nextReleaseCovering(
   kb: KnowledgeBase,
   release: LisRelease,
   family: DistroId,
   version: string,
 ): { first: LisRelease; more: boolean } | undefined {
-  const later = ordered(kb).filter(
-    (r) => r.kind === 'download' && compareLisVersions(r.version, release.version) > 0 && lisOwnCovers(r, family, version),
-  );
+  const later = ordered(kb).filter((r) => compareLisVersions(r.version, release.version) > 0 && lisOwnCovers(r, family, version));
   return later[0] && { first: later[0], more: later.length > 1 };
 }
 

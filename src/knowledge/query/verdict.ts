@@ -306,7 +306,7 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
   const listedWithLis = release !== undefined && history.some((s) => columnsFor(s, q, uek).length > 0);
   if (release && q.version && !covered && !listedWithLis) {
     const covering = releasesCovering(kb, q.family, q.version, uek ? 'uek' : q.kernel);
-    // The release to move to is the first whose own notes list the version ("4.1.3", not the 4.1 series).
+    // The release to move to is the first whose own notes list the version ("4.1.3", not the 4.1 series; a tag too).
     const next = uek ? undefined : nextReleaseCovering(kb, release, q.family, q.version);
     const later = covering.filter((r) => parseFloat(lisSeries(r.version)) > parseFloat(lisSeries(release.version)));
     const alternatives = later.length ? later : covering;
