@@ -76,7 +76,7 @@ describe('support verdicts from the verdict engine', () => {
     const support = context(facts).support;
     assert.equal(support?.lis?.verdict, 'no');
     assert.equal(support?.lis?.reason, 'lis-not-covering');
-    assert.match(support?.lis?.headline ?? '', /LIS 4\.2\.6 and later/);
+    assert.match(support?.lis?.headline ?? '', /LIS 4\.3 does \(the 4\.2\.6 repository tag listed it first\)/);
   });
 
   test('a LIS release that covers the guest is a yes', () => {

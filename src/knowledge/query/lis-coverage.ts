@@ -62,17 +62,21 @@ export function lisOwnCovers(release: LisRelease, family: DistroId, version: str
 }
 
 /**
- * The first release after `release` (a download or a repository tag) whose own notes list the guest version, and
- * whether later ones do too: "RHEL 7.5" came with the 4.2.6 tag, not with the 4.2 download.
+ * The first download after `release` whose own notes list the guest version, whether later downloads do too, and the
+ * repository tag that listed it before that download, if one did: RHEL 7.5 is in the 4.3 download, first in the 4.2.6 tag.
  */
 export function nextReleaseCovering(
   kb: KnowledgeBase,
   release: LisRelease,
   family: DistroId,
   version: string,
-): { first: LisRelease; more: boolean } | undefined {
+): { first: LisRelease; more: boolean; tag?: LisRelease } | undefined {
   const later = ordered(kb).filter((r) => compareLisVersions(r.version, release.version) > 0 && lisOwnCovers(r, family, version));
-  return later[0] && { first: later[0], more: later.length > 1 };
+  const downloads = later.filter((r) => r.kind === 'download');
+  const first = downloads[0];
+  if (!first) return undefined;
+  const tag = later.find((r) => r.kind !== 'download' && compareLisVersions(r.version, first.version) < 0);
+  return { first, more: downloads.length > 1, ...(tag ? { tag } : {}) };
 }
 
 /** Whether the release says anything about the family at all. */

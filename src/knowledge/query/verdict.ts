@@ -306,7 +306,7 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
   const listedWithLis = release !== undefined && history.some((s) => columnsFor(s, q, uek).length > 0);
   if (release && q.version && !covered && !listedWithLis) {
     const covering = releasesCovering(kb, q.family, q.version, uek ? 'uek' : q.kernel);
-    // The release to move to is the first whose own notes list the version ("4.1.3", not the 4.1 series; a tag too).
+    // The release to move to is the first download whose own notes list the version ("4.1.3", not the 4.1 series).
     const next = uek ? undefined : nextReleaseCovering(kb, release, q.family, q.version);
     const later = covering.filter((r) => parseFloat(lisSeries(r.version)) > parseFloat(lisSeries(release.version)));
     const alternatives = later.length ? later : covering;
@@ -315,7 +315,7 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
       names.length === 0
         ? ' and no LIS download in my records does'
         : next
-          ? `; LIS ${next.first.version}${next.more ? ' and later do' : ' does'}`
+          ? `; LIS ${next.first.version}${next.more ? ' and later do' : ' does'}${next.tag ? ` (the ${next.tag.version} repository tag listed it first)` : ''}`
           : later.length && names.length > 1
             ? `; LIS ${names[0]} and later do`
             : `; LIS ${names.join(', ')} ${names.length > 1 ? 'do' : 'does'}`;
