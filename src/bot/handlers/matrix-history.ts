@@ -7,6 +7,7 @@ import type { DistroId, HostId, MatrixSnapshot } from '../../knowledge/schema/in
 import { reply, type Entities, type Reply, type ReplySource } from '../../core/reply.ts';
 import { sourceById } from '../../core/cite.ts';
 import { featureIds } from './feature-entity.ts';
+import { KbMemo } from '../../knowledge/kb-memo.ts';
 
 /** How many changes the answer lists; the rest are counted. */
 const MAX_CHANGES = 8;
@@ -40,6 +41,9 @@ function changedSnapshots(changes: readonly KbChange[]): MatrixSnapshot[] {
   return changes.flatMap((c) => (c.kind === 'lis-release' ? [] : c.kind === 'added' ? [c.to] : c.kind === 'dropped' ? [c.from] : [c.to]));
 }
 
+/** A diff over every family's pages costs milliseconds; a window asked once is asked again. */
+const changesMemo = new KbMemo<readonly KbChange[]>(256);
+
 /** Releases added or dropped first: what a reader scans for; feature cells after them. */
 const KIND_ORDER: Readonly<Record<KbChange['kind'], number>> = {
   added: 0,
@@ -60,7 +64,9 @@ function changesReply(kb: KnowledgeBase, question: string, entities: Entities): 
     ...(family ? { families: [family] } : {}),
     ...(entities.feature ? { features: [...featureIds(entities.feature)] } : {}),
   };
-  const changes = diffKb(kb, from, to, filter).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  const changes = changesMemo.get(kb, `${from}\u0000${to}\u0000${family ?? ''}\u0000${entities.feature ?? ''}`, () =>
+    diffKb(kb, from, to, filter).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]),
+  );
   const scope = family ? `the ${kb.familyName(family)} matrix` : 'the matrices';
   const lines = changes.slice(0, MAX_CHANGES).map((c) => describeChange(kb, c));
   const more = changes.length > MAX_CHANGES ? ` and ${changes.length - MAX_CHANGES} more` : '';
