@@ -60,7 +60,7 @@ export function trainLogistic<L extends string>(
   rows: readonly TrainingRow<L>[],
   options: LogisticOptions = {},
 ): TextModel<L> {
-  const { epochs = 10, learningRate = 0.6, l2 = 1e-5, seed = 12 } = options;
+  const { epochs = 8, learningRate = 0.6, l2 = 1e-5, seed = 12 } = options;
   const index = new Map<string, number>();
   const encoded = rows.map((row) => ({
     ids: Int32Array.from(row.features, (f) => {
