@@ -44,25 +44,24 @@ export interface Extraction {
 const RELEASE_FILE = /\/etc\/[\w.-]*(?:release|version)\b/g;
 /** "CentOS Linux release 7.9.2009 (Core)", "CentOS Linux 7 (Core)": the edition of the release, not the Core feature. */
 const CORE_EDITION = /(\d[\d.]*)\s*\(core\)/g;
+/** A family named outright, by a name, shorthand or Ubuntu codename: what the readings below leave alone. */
+const NAMES_A_FAMILY =
+  /\b(?:rhel|red ?hat|centos|cent os|oracle|oel|ol ?\d|el\d|sles|suse|debian|freebsd|bsd|ubu\w*|kubu\w*|xubu\w*|trusty|xenial|bionic|focal|jammy|noble|precise)\b/;
 /**
  * A release named the way only one family names it: "11.0-RELEASE" is FreeBSD, "14.04 LTS" Ubuntu. The family is
  * written out unless the question names it (or a close spelling) already.
  */
-/** A family named, or an Ubuntu name: then a bare YY.04 is that family's business. */
-const NAMES_A_FAMILY_OR_UBUNTU =
-  /\b(?:rhel|red ?hat|centos|oracle|oel|ol ?\d|sles|suse|debian|freebsd|bsd|ubu\w*|kubu\w*|xubu\w*|trusty|xenial|bionic|focal|jammy|noble|precise)\b/;
 const FAMILY_BY_RELEASE_FORM: ReadonlyArray<readonly [form: RegExp, family: string, named: RegExp]> = [
   [/\b(\d{1,2}\.\d)-(?:release|stable|current)\b/g, 'freebsd', /bsd/],
   [/(?<![\d.])(\d{2}\.04)(?:\.\d)?\s*lts\b/g, 'ubuntu', /ubu|kubu|xubu/],
   // Only Ubuntu numbers its releases YY.04: "14.04 hot add w/ 2008 R2 hosts".
-  [/(?<![\w.-])((?:1[0-9]|2[0-4])\.04)(?![\d.])/g, 'ubuntu', NAMES_A_FAMILY_OR_UBUNTU],
+  [/(?<![\w.-])((?:1[0-9]|2[0-4])\.04)(?![\d.])/g, 'ubuntu', NAMES_A_FAMILY],
 ];
 /**
  * A Red Hat-family kernel release ("3.10.0-1160.el7.x86_64", "4.18.0-513.5.1.el8_9", "4.14.35-1902.el7uek"): its
  * el tag names the release when nothing else in the question names a family; its upstream number is then no version.
  */
 const EL_KERNEL = /\b\d+\.\d+\.\d+-[\d.]+\.el(\d{1,2})(?:_(\d{1,2}))?(uek)?(?:\.(?:x86_64|i[3-6]86|aarch64|noarch))?\b/g;
-const NAMES_A_FAMILY = /\b(?:rhel|red ?hat|centos|cent os|oracle|ol ?\d|oel|sles|suse|ubuntu|debian|freebsd|el\d)\b/;
 
 function withElKernelsRead(text: string): string {
   if (!text.includes('.el') || NAMES_A_FAMILY.test(text.replace(EL_KERNEL, ' '))) return text;

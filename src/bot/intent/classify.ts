@@ -129,9 +129,9 @@ function namesGuestFeature(extraction: Extraction): boolean {
   return distro !== undefined && version !== undefined && feature !== undefined;
 }
 
-/** A word of something going wrong, or pasted output (which states what a guest has, not a setup asked about). */
+/** A word of something going wrong ("fails", "won't", "slow"). */
 function tellsTrouble(text: string): boolean {
-  return text.includes('```') || matchesAny(text, CUES.fault) || matchesAny(text, CUES.trouble);
+  return matchesAny(text, CUES.fault) || matchesAny(text, CUES.trouble);
 }
 
 /** Routes what was heard, with the entities the question and its context name, to one intent. */
