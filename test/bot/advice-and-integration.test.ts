@@ -57,3 +57,12 @@ describe('the most common cause of a symptom leads', () => {
     assert.match(reply.text, /SMB/);
   });
 });
+
+describe('the guest-side package behind a daemon', () => {
+  test('a Copy-VMFile failure names the package that brings the fcopy daemon', () => {
+    assert.match(ask('Copy-VMFile into our centos 7 guest keeps timing out').text, /hyperv-daemons/);
+  });
+  test('the networking tab of Hyper-V Manager is KVP', () => {
+    assert.equal(ask('the networking tab in hyper-v manager is empty for our centos 7 vms').entities.feature, 'kvp');
+  });
+});
