@@ -112,6 +112,10 @@ describe('scope gate', () => {
     assert.equal(ask('kerberos constrained delegation for moving vms between hyper-v hosts, how?').intent, 'unknown');
     assert.notEqual(ask('centos 7 vm loses network after live migration, we use kerberos delegation').intent, 'unknown');
   });
+  test('asking what lisbot itself can do is help; asking what it can do with another product is not', () => {
+    for (const q of ['which topics do you cover', 'give me some example questions', 'get started']) assert.equal(ask(q).intent, 'help', q);
+    assert.equal(ask('what can you do with Jira tickets?').intent, 'unknown');
+  });
   test('Azure Stack HCI is a host the matrix lists, not another product', () => {
     const reply = ask('rhel 9 secure boot on azure stack hci');
     assert.notEqual(reply.intent, 'unknown');

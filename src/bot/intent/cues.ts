@@ -3,8 +3,10 @@
  * Every other phrasing is a line of data in examples/.
  */
 export const CUES = {
-  /** A message that is only a call for help or a greeting. */
-  help: [/^\s*(help|halp|hlep|\?+|commands|usage|menu|start|(hey|hi|hello|yo|hiya|howdy|sup)(\s+there)?(\s+(lisbot|bot))?)\s*[.!?]*\s*$/],
+  /** A message that is only a call for help or a greeting, or asks what lisbot itself can do. */
+  help: [
+    /^\s*(help|halp|hlep|\?+|commands|usage|menu|start|get(ting)? started|(hey|hi|hello|yo|hiya|howdy|sup)(\s+there)?(\s+(lisbot|bot))?)\s*[.!?]*\s*$|\b(what|which) (can you|could you|do you|topics do you|things (do )?you|kinds? of \w+( and \w+)? (can|do) you)\b.{0,30}\b(do|cover|know|answer|handle|help with)( about| for (us|me)| here)?\s*[?.!]*\s*$|\bexample questions\b|\bhow (do i|to|should i) (use|talk to|ask) (you|lisbot|this bot)\b/,
+  ],
   /** A kernel or daemon log line: a dmesg timestamp, a Hyper-V driver's prefix, or a syslog line's time, host and "kernel:". */
   logLine: [
     /\[\s*\d+\.\d+\]/,
