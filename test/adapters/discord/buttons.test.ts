@@ -7,6 +7,7 @@ import type { RecordedRequest } from './fake-discord.ts';
 import { KnowledgeBase } from '../../../src/knowledge/index.ts';
 import type { MatrixSnapshot } from '../../../src/knowledge/schema/index.ts';
 import { realKb } from '../../helpers/real-kb.ts';
+import { intentModelFor } from '../../../src/bot/intent/model.ts';
 import { buttonPress, slashCommand, str } from './payloads.ts';
 import { withDiscord, type Harness } from './harness.ts';
 import { Redis } from 'ioredis';
@@ -53,7 +54,10 @@ function kbWithHugeRhelMatrix(): KnowledgeBase {
     versions: [{ kind: 'exact' as const, version: `20.${i}` }],
   }));
   const huge: MatrixSnapshot = { ...newest, id: 'rhel@2099-01-01', era: '2099-01-01', columns };
-  return new KnowledgeBase({ ...kb.data, snapshots: [...kb.data.snapshots, huge] });
+  const bigger = new KnowledgeBase({ ...kb.data, snapshots: [...kb.data.snapshots, huge] });
+  // A KB of its own has no saved intent model: train it here, outside the interaction's time limit.
+  intentModelFor(bigger);
+  return bigger;
 }
 
 describe('lisbot buttons through the fake gateway', () => {
