@@ -9,7 +9,7 @@ import type { IntentHandler } from './handler.ts';
 import {
   decidingNoteLine,
   jsonVerdict,
-  firstReleaseWithLine,
+  laterReleaseLine,
   nearestLine,
   replyIntegration,
   verdictFields,
@@ -61,7 +61,7 @@ export const featureSupportHandler: IntentHandler = {
         (a) => `${a.otherOs ? `${a.headline} ${a.otherOs.reason}` : a.headline}${decidingNoteLine(a) ? ` ${decidingNoteLine(a)}` : ''}`,
       ),
       nearestLine(kb, answers[0]!),
-      !several ? firstReleaseWithLine(kb, answers[0]!, featureName) : '',
+      !several ? laterReleaseLine(answers[0]!, featureName) : '',
       !several && verdict === 'no' ? siblingLine(kb, entities, question, feature) : '',
     ]
       .filter(Boolean)

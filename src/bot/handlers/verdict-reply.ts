@@ -1,9 +1,7 @@
 import { describeColumn, describeHosts, describeIntegration } from '../../knowledge/describe.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { ColumnReading, VerdictAnswer, VerdictKind, VerdictQuery } from '../../knowledge/query/verdict.ts';
-import type { FeatureId, ReleaseColumn } from '../../knowledge/schema/index.ts';
-import { cellStatus } from '../../knowledge/query/feature.ts';
-import { compareVersions, parseVersion, versionBounds } from '../../knowledge/version.ts';
+import type { FeatureId } from '../../knowledge/schema/index.ts';
 import type { Entities, Reply, ReplyField, ReplySource, Verdict } from '../../core/reply.ts';
 import { integrationPreference } from '../entities/integration.ts';
 import { statedFacts } from '../entities/stated-facts.ts';
@@ -107,35 +105,12 @@ export function nearestLine(kb: KnowledgeBase, answer: VerdictAnswer): string {
   return `The nearest listed release: ${answer.nearest.map((m) => describeColumn(kb, m.column)).join('; ')} — that is not an answer for ${answer.query.version ?? 'it'}.`;
 }
 
-/**
- * "SR-IOV for RHEL 7.1 with LIS 4.3: no" — and from which release of the family the deciding page has it, for the same
- * way of getting integration services first: the release to move to.
- */
-export function firstReleaseWithLine(kb: KnowledgeBase, answer: VerdictAnswer, featureName: string): string {
-  const { feature, host, version } = answer.query;
-  const reading = answer.deciding[0];
-  const asked = version ? parseVersion(version) : undefined;
-  if (answer.verdict !== 'no' || !feature || !reading || !asked) return '';
-  const lowest = (column: ReleaseColumn) => versionBounds(column.versions)?.low;
-  const later = reading.snapshot.columns
-    .filter((c) => c.families.includes(answer.query.family) && c.kernel === reading.column.kernel)
-    .filter((c) => cellStatus(c.features[feature], host).status === 'available')
-    .filter((c) => {
-      const low = lowest(c);
-      return low !== undefined && compareVersions(low, asked) > 0;
-    })
-    .sort(
-      (a, b) =>
-        Number(!sameIntegration(a, reading.column)) - Number(!sameIntegration(b, reading.column)) ||
-        compareVersions(lowest(a)!, lowest(b)!),
-    );
-  const first = later[0];
-  if (!first) return '';
-  return `The page lists ${featureName}${host ? ` on ${host}` : ''} from ${describeColumn(kb, first)} onwards [${reading.snapshot.id}].`;
-}
-
-function sameIntegration(a: ReleaseColumn, b: ReleaseColumn): boolean {
-  return a.integration.kind === b.integration.kind && a.integration.package === b.integration.package;
+/** "SR-IOV for RHEL 7.1 with LIS 4.3: no" — and from which release of the family the deciding page has it. */
+export function laterReleaseLine(answer: VerdictAnswer, featureName: string): string {
+  const later = answer.remedies.find((r) => r.kind === 'later-release');
+  const page = answer.deciding[0]?.snapshot.id;
+  if (answer.verdict !== 'no' || !later || !page) return '';
+  return `The page lists ${featureName}${answer.query.host ? ` on ${answer.query.host}` : ''} from ${later.text} [${page}].`;
 }
 
 /** "There is no built-in LIS for 6.2, so install the LIS 4.3 download." */

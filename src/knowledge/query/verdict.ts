@@ -21,6 +21,7 @@ import type { StatedFacts } from './limits.ts';
 import { applyStatedLimits } from './stated-limits.ts';
 import { uekKey, uekLabel } from './uek.ts';
 import { KbMemo } from '../kb-memo.ts';
+import { laterColumnWith } from './later-release.ts';
 
 export type { VerdictKind, ColumnReading };
 
@@ -80,7 +81,7 @@ export interface Timeline {
 }
 
 export interface Remedy {
-  readonly kind: 'newer-lis' | 'built-in' | 'other-column' | 'other-host';
+  readonly kind: 'newer-lis' | 'built-in' | 'other-column' | 'other-host' | 'later-release';
   readonly text: string;
 }
 
@@ -220,6 +221,12 @@ function remediesOf(
       m.column.integration.kind === 'built-in' ? 'built-in' : m.column.integration.kind === 'download' ? 'newer-lis' : 'other-column';
     remedies.push({ kind, text: `${columnLabel(kb, reading)} has it${q.host ? ` on ${q.host}` : ''}` });
   }
+  const asked = era.columns[0]?.column;
+  const later =
+    q.feature && q.version && asked
+      ? laterColumnWith(era.snapshot, { ...q, version: q.version, feature: q.feature, kernel: asked.kernel }, asked.integration)
+      : undefined;
+  if (later) remedies.push({ kind: 'later-release', text: `${describeColumn(kb, later)} onwards` });
   if (q.host !== undefined) {
     const hostBound = era.columns.filter((c) => c.status === 'not-on-host');
     const hosts = [...new Set(hostBound.flatMap((c) => c.hosts.filter((h) => c.coreHosts.length === 0 || c.coreHosts.includes(h))))].filter(
