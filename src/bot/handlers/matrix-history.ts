@@ -1,8 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { diffKb, type KbChange } from '../../knowledge/diff.ts';
 import { describeChange } from '../../knowledge/describe-change.ts';
-import { cellStatus } from '../../knowledge/query/feature.ts';
-import { matchVersionItems, parseVersion } from '../../knowledge/version.ts';
+import { hostFirstListed, versionLifecycle } from '../../knowledge/query/lifecycle.ts';
 import type { DistroId, HostId, MatrixSnapshot } from '../../knowledge/schema/index.ts';
 import { reply, type Entities, type Reply, type ReplySource } from '../../core/reply.ts';
 import { sourceById } from '../../core/cite.ts';
@@ -84,21 +83,12 @@ function changesReply(kb: KnowledgeBase, question: string, entities: Entities): 
   });
 }
 
-/** The snapshots of a family that list a version in any column, newest first. */
-function snapshotsListing(kb: KnowledgeBase, family: DistroId, version: string): MatrixSnapshot[] {
-  const parsed = parseVersion(version);
-  if (!parsed) return [];
-  return kb
-    .history(family)
-    .filter((s) => s.columns.some((c) => c.families.includes(family) && matchVersionItems(parsed, c.versions) !== 'none'));
-}
-
 /** When a release was first and last listed: "when did debian 10 first show up?", "when was 12.04 dropped?". */
 function releaseLifeReply(kb: KnowledgeBase, entities: Entities, family: DistroId, version: string): Reply {
   const name = `${kb.familyName(family)} ${version}`;
-  const listing = snapshotsListing(kb, family, version);
+  const life = versionLifecycle(kb, family, version);
   const newest = kb.snapshotAt(family);
-  if (listing.length === 0 || !newest) {
+  if (!life || !newest) {
     return reply({
       intent: 'digest',
       entities,
@@ -106,8 +96,8 @@ function releaseLifeReply(kb: KnowledgeBase, entities: Entities, family: DistroI
       text: `No page I hold has ever listed ${name}.`,
     });
   }
-  const first = listing[listing.length - 1]!;
-  const last = listing[0]!;
+  const first = life.firstSeen;
+  const last = life.lastSeen;
   const still = last.id === newest.id;
   return reply({
     intent: 'digest',
@@ -124,12 +114,7 @@ function releaseLifeReply(kb: KnowledgeBase, entities: Entities, family: DistroI
 
 /** When a host first appeared in a family's Core rows (or any family's). */
 function hostLifeReply(kb: KnowledgeBase, entities: Entities, host: HostId): Reply {
-  const families = entities.distro ? [entities.distro] : [...kb.families.keys()];
-  const listing = families
-    .flatMap((family) => kb.history(family))
-    .filter((s) => s.columns.some((c) => cellStatus(c.features.core, undefined).hosts.includes(host)))
-    .sort((a, b) => a.era.localeCompare(b.era));
-  const first = listing[0];
+  const first = hostFirstListed(kb, host, entities.distro ? [entities.distro] : [...kb.families.keys()]);
   const where = entities.distro ? `the ${kb.familyName(entities.distro)} tables` : 'the tables';
   return reply({
     intent: 'digest',
