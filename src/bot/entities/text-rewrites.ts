@@ -1,0 +1,63 @@
+// What the question's text is rewritten to before names are read: words that would be misread go, and releases,
+// counts and numbers written the way admins write them are spelt the way the vocabulary reads them.
+import type { Vocabulary } from './vocabulary.ts';
+import { withSpelledNumbersAsDigits } from './spelled-numbers.ts';
+
+/** "cat /etc/redhat-release" names a file every RHEL rebuild has; the line it prints names the distro. */
+const RELEASE_FILE = /\/etc\/[\w.-]*(?:release|version)\b/g;
+/** "CentOS Linux release 7.9.2009 (Core)", "CentOS Linux 7 (Core)": the edition of the release, not the Core feature. */
+const CORE_EDITION = /(\d[\d.]*)\s*\(core\)/g;
+/** A family named outright, by a name, shorthand or Ubuntu codename: what the readings below leave alone. */
+const NAMES_A_FAMILY =
+  /\b(?:rhel|red ?hat|centos|cent os|oracle|oel|ol ?\d|el\d|sles|suse|debian|freebsd|bsd|ubu\w*|kubu\w*|xubu\w*|trusty|xenial|bionic|focal|jammy|noble|precise)\b/;
+/**
+ * A release named the way only one family names it: "11.0-RELEASE" is FreeBSD, "14.04 LTS" Ubuntu. The family is
+ * written out unless the question names it (or a close spelling) already.
+ */
+const FAMILY_BY_RELEASE_FORM: ReadonlyArray<readonly [form: RegExp, family: string, named: RegExp]> = [
+  [/\b(\d{1,2}\.\d)-(?:release|stable|current)\b/g, 'freebsd', /bsd/],
+  [/(?<![\d.])(\d{2}\.04)(?:\.\d)?\s*lts\b/g, 'ubuntu', /ubu|kubu|xubu/],
+  // Only Ubuntu numbers its releases YY.04: "14.04 hot add w/ 2008 R2 hosts".
+  [/(?<![\w.-])((?:1[0-9]|2[0-4])\.04)(?![\d.])/g, 'ubuntu', NAMES_A_FAMILY],
+];
+/**
+ * A Red Hat-family kernel release ("3.10.0-1160.el7.x86_64", "4.18.0-513.5.1.el8_9", "4.14.35-1902.el7uek"): its
+ * el tag names the release when nothing else in the question names a family; its upstream number is then no version.
+ */
+const EL_KERNEL = /\b\d+\.\d+\.\d+-[\d.]+\.el(\d{1,2})(?:_(\d{1,2}))?(uek)?(?:\.(?:x86_64|i[3-6]86|aarch64|noarch))?\b/g;
+
+function withElKernelsRead(text: string): string {
+  if (!text.includes('.el') || NAMES_A_FAMILY.test(text.replace(EL_KERNEL, ' '))) return text;
+  return text.replace(
+    EL_KERNEL,
+    (_kernel, major: string, minor: string | undefined, uek: string | undefined) =>
+      ` ${uek ? 'ol' : 'el'}${major}${minor ? `.${minor}` : ''}${uek ? ' uek' : ''} `,
+  );
+}
+
+/** A pass-through disk is storage handed to a VM whole, not PCI passthrough (DDA). */
+const PASS_THROUGH_DISK = /\bpass[- ]?through (disks?|drives?|luns?)\b/g;
+/** "can I give it 300 vCPUs?": a count past 256 names the >256 vCPU row. */
+const OVER_256_VCPUS = /\b(?:2[6-9]\d|[3-9]\d\d|\d{4})\s*(?:v ?cpus?|vcores?|virtual (?:cpus?|processors?))\b/g;
+
+/** "Oracle Database", "Oracle RAC": Oracle's other products, which name no Oracle Linux guest. */
+const ORACLE_PRODUCT = /\boracle(?=\s+(?:database|db|rac|weblogic|cloud|oci|vm server|virtualbox|java|e-business)\b)/g;
+/**
+ * The question lowercased, without what would be misread: a feature whose name holds a host ("windows server 2016
+ * accurate time") is read before hosts, so it never names the host; release files and "(Core)" editions name no entity.
+ */
+export function withoutNoise(vocabulary: Vocabulary, question: string): string {
+  let lowered = withSpelledNumbersAsDigits(question.toLowerCase());
+  for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
+  lowered = withElKernelsRead(
+    lowered
+      .replace(RELEASE_FILE, ' ')
+      .replace(CORE_EDITION, '$1')
+      .replace(ORACLE_PRODUCT, ' ')
+      .replace(PASS_THROUGH_DISK, 'raw $1')
+      .replace(OVER_256_VCPUS, 'more than 256 vcpus'),
+  );
+  for (const [form, family, named] of FAMILY_BY_RELEASE_FORM)
+    if (!named.test(lowered)) lowered = lowered.replace(form, (release: string) => `${family} ${release}`);
+  return lowered;
+}
