@@ -1,5 +1,5 @@
 /** How much of a message is read for pasted collector output: more than any chat platform lets a message hold. */
-export const MAX_PASTED_CHARS = 64 * 1024;
+const MAX_PASTED_CHARS = 64 * 1024;
 
 const SECTION_MARKER = /^[ \t]*###\s*lischeck-(?:meta|end)\b/m;
 const CODE_FENCE = /^[ \t]*```\w*[ \t]*$/gm;
