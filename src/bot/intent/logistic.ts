@@ -77,13 +77,16 @@ export function trainLogistic<L extends string>(
   const weights = new Float64Array(index.size * k);
   const bias = new Float64Array(k);
   const probs = new Float64Array(k);
+  const steps = new Float64Array(k);
   const random = seeded(seed);
   const order = encoded.map((_, i) => i);
   const predictInto = predictor(weights, bias, probs);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
+      const swapped = order[i]!;
+      order[i] = order[j]!;
+      order[j] = swapped;
     }
     const rate = learningRate / (1 + epoch * 0.2);
     const decay = 1 - rate * l2;
@@ -95,11 +98,12 @@ export function trainLogistic<L extends string>(
       for (let c = 0; c < k; c++) {
         const gradient = probs[c]! - (c === label ? 1 : 0);
         bias[c] = bias[c]! - rate * gradient * 0.1;
-        const step = scale * gradient;
-        for (let j = 0; j < ids.length; j++) {
-          const w = ids[j]! * k + c;
-          weights[w] = weights[w]! * decay - step;
-        }
+        steps[c] = scale * gradient;
+      }
+      // Feature-major, so each feature's k weights are updated side by side in memory.
+      for (let j = 0; j < ids.length; j++) {
+        const row = ids[j]! * k;
+        for (let c = 0; c < k; c++) weights[row + c] = weights[row + c]! * decay - steps[c]!;
       }
     }
   }
@@ -110,13 +114,13 @@ export function trainLogistic<L extends string>(
 function predictor(weights: Float64Array, bias: Float64Array, probs: Float64Array): (ids: Int32Array, count: number) => void {
   const k = bias.length;
   return (ids, count) => {
-    let max = -Infinity;
-    for (let c = 0; c < k; c++) {
-      let s = bias[c]!;
-      for (let j = 0; j < count; j++) s += weights[ids[j]! * k + c]!;
-      probs[c] = s;
-      if (s > max) max = s;
+    for (let c = 0; c < k; c++) probs[c] = bias[c]!;
+    for (let j = 0; j < count; j++) {
+      const row = ids[j]! * k;
+      for (let c = 0; c < k; c++) probs[c] = probs[c]! + weights[row + c]!;
     }
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) if (probs[c]! > max) max = probs[c]!;
     let sum = 0;
     for (let c = 0; c < k; c++) {
       probs[c] = Math.exp(probs[c]! - max);
