@@ -7,31 +7,16 @@ import { HANDLERS } from './handlers/registry.ts';
 import { decline } from './handlers/unknown.ts';
 import { unknownDistroReply } from './handlers/unknown-distro.ts';
 import type { Reply } from '../core/reply.ts';
-import { cleanQuestion, withoutChatMarkup } from './text.ts';
 import { knowledgeAsOf } from '../knowledge/as-of.ts';
 import { withAsOfHeadline } from './as-of-answer.ts';
-import { withoutDecoration } from './decoration.ts';
 import { pastedCollectorOutput } from './pasted-output.ts';
-import { CUES, matchesAny } from './intent/cues.ts';
-import { domainTermIn, paddedKey } from './intent/scope.ts';
+import { questionText } from './question-text.ts';
 
 export interface Answer {
   readonly reply: Reply;
   readonly confidence: number;
   /** What to remember for the next message in this conversation: always set, so a new question replaces the old. */
   readonly context?: ConversationContext;
-}
-
-/** Whether a piece of a message names anything of lisbot's domain: a KB name, a host, a domain term or a log line. */
-function namesSomething(kb: KnowledgeBase, text: string): boolean {
-  const plain = withoutChatMarkup(text) || text;
-  const extraction = extractEntities(kb, plain, { fuzzy: false });
-  return (
-    extraction.distros.length + extraction.features.length + extraction.hosts.length + extraction.lisReleases.length > 0 ||
-    extraction.entities.kernel !== undefined ||
-    matchesAny(plain, CUES.logLine) ||
-    domainTermIn(paddedKey(plain)) !== undefined
-  );
 }
 
 /** Parses a question, routes it to its intent's handler, and answers from the KB (as of a date, when asked). Pure and synchronous. */
@@ -42,8 +27,7 @@ export function answerQuestion(
   now = Date.now(),
   options: { asOf?: string } = {},
 ): Answer {
-  const cleaned = withoutDecoration(cleanQuestion(rawQuestion), (text) => namesSomething(kb, text));
-  const question = withoutChatMarkup(cleaned) || cleaned;
+  const question = questionText(kb, rawQuestion);
   const extraction = extractEntities(kb, question);
   const reading = readQuestion(kb, question, extraction);
   const entities = mergeWithContext(question, extraction, context, reading.label);

@@ -4,9 +4,18 @@ import { loadExampleFiles, type Example } from './examples.ts';
 import { featuresOf, forEachFeature } from './featurize.ts';
 import { kbExamples } from './kb-examples.ts';
 import { askedSentence } from './asked-sentence.ts';
+import { questionText } from '../question-text.ts';
 import { LABELS, type Label } from './labels.ts';
 import { readSavedModel } from './saved-model.ts';
-import { textModelFromJSON, trainLogistic, trainNaiveBayes, type SavedTextModel, type TextModel, type TrainingRow } from './logistic.ts';
+import {
+  textModelFromJSON,
+  trainLogistic,
+  trainNaiveBayes,
+  type LogisticOptions,
+  type SavedTextModel,
+  type TextModel,
+  type TrainingRow,
+} from './logistic.ts';
 
 export interface IntentGuess {
   readonly label: Label;
@@ -35,8 +44,9 @@ export function trainingRows(kb: KnowledgeBase, examples: readonly Example[]): T
   const seen = new Set<string>();
   const rows: TrainingRow<Label>[] = [];
   for (const example of examples) {
-    const shape = extractEntities(kb, example.text, { fuzzy: false }).shape;
-    const asked = askedSentence(example.text);
+    const text = questionText(kb, example.text);
+    const shape = extractEntities(kb, text, { fuzzy: false }).shape;
+    const asked = askedSentence(text);
     const askedShape = asked === undefined ? undefined : extractEntities(kb, asked, { fuzzy: false }).shape;
     const key = `${example.label}\u0000${shape}\u0000${askedShape ?? ''}`;
     if (seen.has(key)) continue;
@@ -46,10 +56,15 @@ export function trainingRows(kb: KnowledgeBase, examples: readonly Example[]): T
   return rows;
 }
 
-export function buildModel(kb: KnowledgeBase, examples: readonly Example[], algorithm: Algorithm = 'logistic'): IntentModel {
+export function buildModel(
+  kb: KnowledgeBase,
+  examples: readonly Example[],
+  algorithm: Algorithm = 'logistic',
+  options: LogisticOptions = {},
+): IntentModel {
   const started = performance.now();
   const rows = trainingRows(kb, examples);
-  const model: TextModel<Label> = algorithm === 'logistic' ? trainLogistic(LABELS, rows) : trainNaiveBayes(LABELS, rows);
+  const model: TextModel<Label> = algorithm === 'logistic' ? trainLogistic(LABELS, rows, options) : trainNaiveBayes(LABELS, rows);
   return intentModel(model, rows.length, performance.now() - started);
 }
 

@@ -1,0 +1,28 @@
+import type { KnowledgeBase } from '../knowledge/index.ts';
+import { extractEntities } from './entities/extract.ts';
+import { withoutDecoration } from './decoration.ts';
+import { CUES, matchesAny } from './intent/cues.ts';
+import { domainTermIn, paddedKey } from './intent/scope.ts';
+import { withoutMailQuoting } from './mail-quoting.ts';
+import { cleanQuestion, withoutChatMarkup } from './text.ts';
+
+/** Whether a piece of a message names anything of lisbot's domain: a KB name, a host, a domain term or a log line. */
+function namesSomething(kb: KnowledgeBase, text: string): boolean {
+  const plain = withoutChatMarkup(text) || text;
+  const extraction = extractEntities(kb, plain, { fuzzy: false });
+  return (
+    extraction.distros.length + extraction.features.length + extraction.hosts.length + extraction.lisReleases.length > 0 ||
+    extraction.entities.kernel !== undefined ||
+    matchesAny(plain, CUES.logLine) ||
+    domainTermIn(paddedKey(plain)) !== undefined
+  );
+}
+
+/**
+ * The words a message asks with, as both the classifier's training and every answer read them: mail quoting,
+ * control characters, decoration and chat markup removed.
+ */
+export function questionText(kb: KnowledgeBase, message: string): string {
+  const cleaned = withoutDecoration(cleanQuestion(withoutMailQuoting(message)), (text) => namesSomething(kb, text));
+  return withoutChatMarkup(cleaned) || cleaned;
+}
