@@ -56,10 +56,31 @@ export function stemWord(word: string): string {
 const MAX_TERM = 30;
 const MAX_QUERY_TERMS = 24;
 
+/** Words admins use for what the records call otherwise: both sides of the index meet on the record's word. */
+const SAME_AS: ReadonlyMap<string, string> = new Map([
+  ['ram', 'memory'],
+  ['mem', 'memory'],
+  ['nic', 'adapter'],
+  ['nics', 'adapter'],
+  ['vnic', 'adapter'],
+  ['vnics', 'adapter'],
+  ['clock', 'time'],
+  ['restart', 'reboot'],
+  ['rebooting', 'reboot'],
+  ['hung', 'hang'],
+  ['hangs', 'hang'],
+  ['grows', 'grow'],
+  ['growing', 'grow'],
+  ['increase', 'grow'],
+  ['shrinks', 'shrink'],
+  ['shrinking', 'shrink'],
+  ['vhd', 'vhdx'],
+]);
+
 function processTerm(term: string): string | null {
   const word = term.toLowerCase().replace(/^[._-]+|[._-]+$/g, '');
   if (word.length < 2 || word.length > MAX_TERM || STOPWORDS.has(word)) return null;
-  return stemWord(word);
+  return stemWord(SAME_AS.get(word) ?? word);
 }
 
 /** A log-line signature as the words it matches, for the full-text index. */
