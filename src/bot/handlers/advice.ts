@@ -7,6 +7,7 @@ import { featureEntityName, featureIds } from './feature-entity.ts';
 import { ellipsis } from '../../core/ellipsis.ts';
 import { STOPWORDS } from '../entities/tokens.ts';
 import { PLACEHOLDERS } from '../entities/shape.ts';
+import { advicePhrasings } from '../advice-phrasings.ts';
 
 /** Above this fuzzy score a hit is too loose to present as the answer. */
 const MAX_ADVICE_SCORE = 0.75;
@@ -110,7 +111,7 @@ export function answerWithAdvice(
   shape?: string,
 ): Reply {
   const feature: FeatureId | undefined = entities.feature ? featureIds(entities.feature)[0] : undefined;
-  const filter = { family: entities.distro, feature, ...(words ? { words } : {}) };
+  const filter = { family: entities.distro, feature, phrasings: advicePhrasings(), ...(words ? { words } : {}) };
   // One search over both kinds. The kind asked for is favoured, but a symptom told in plain words often matches a
   // tip far better than any issue ("the vhdx never shrinks" is the TRIM tip), and then the tip leads.
   const hits = searchAdvice(kb, question, filter, 10)

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { searchAdvice, type AdviceHit } from '../../knowledge/query/search.ts';
 import type { Extraction } from '../entities/extract.ts';
 import { statedFacts } from '../entities/stated-facts.ts';
+import { advicePhrasings } from '../advice-phrasings.ts';
 import { namesUnknownDistro } from '../follow-up.ts';
 import type { Entities, Intent } from '../../core/reply.ts';
 import { CUES, matchesAny } from './cues.ts';
@@ -60,7 +61,7 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   const named = extraction.distros.length + extraction.features.length + extraction.hosts.length + extraction.lisReleases.length;
   const logLine = matchesAny(text, CUES.logLine);
   let top: AdviceHit | undefined | null = null;
-  const topHit = () => (top === null ? (top = searchAdvice(kb, text, {}, 1)[0]) : top);
+  const topHit = () => (top === null ? (top = searchAdvice(kb, text, { phrasings: advicePhrasings() }, 1)[0]) : top);
   const symptomMatch = () => {
     const hit = topHit();
     return hit !== undefined && (hit.bySignature || (hit.overlap >= 2 && hit.relevance >= SYMPTOM_RELEVANCE));

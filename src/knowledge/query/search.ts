@@ -23,7 +23,11 @@ export interface AdviceFilter {
   readonly feature?: FeatureId;
   /** The words to rank by, when not the whole text: the question without its distro, version and host names. */
   readonly words?: string;
+  /** How admins have asked for each record (record id → questions), searched beside the record's own words. */
+  readonly phrasings?: AdvicePhrasings;
 }
+
+export type AdvicePhrasings = ReadonlyMap<string, readonly string[]>;
 
 interface SearchDoc {
   readonly id: number;
@@ -32,6 +36,7 @@ interface SearchDoc {
   readonly keywords: string;
   readonly signatures: string;
   readonly body: string;
+  readonly asked: string;
 }
 
 /** Families that share drivers and advice: a CentOS question may use a RHEL record. */
@@ -94,21 +99,25 @@ interface AdviceIndex {
   readonly search: MiniSearch<SearchDoc>;
 }
 
-const indexes = new WeakMap<KnowledgeBase, AdviceIndex>();
+const NO_PHRASINGS: AdvicePhrasings = new Map();
+/** One index per KB and set of phrasings. */
+const indexes = new WeakMap<KnowledgeBase, WeakMap<AdvicePhrasings, AdviceIndex>>();
 
-function indexOf(kb: KnowledgeBase): AdviceIndex {
-  let index = indexes.get(kb);
+function indexOf(kb: KnowledgeBase, phrasings: AdvicePhrasings = NO_PHRASINGS): AdviceIndex {
+  let byPhrasings = indexes.get(kb);
+  if (!byPhrasings) indexes.set(kb, (byPhrasings = new WeakMap()));
+  let index = byPhrasings.get(phrasings);
   if (index) return index;
   const records: AdviceRecord[] = [
     ...kb.knownIssues.map((record) => ({ kind: 'issue' as const, record })),
     ...kb.tips.map((record) => ({ kind: 'tip' as const, record })),
   ];
   const search = new MiniSearch<SearchDoc>({
-    fields: ['title', 'symptoms', 'keywords', 'signatures', 'body'],
+    fields: ['title', 'symptoms', 'keywords', 'signatures', 'body', 'asked'],
     tokenize: (text) => text.split(/[^a-zA-Z0-9_.]+/),
     processTerm,
     searchOptions: {
-      boost: { title: 3, keywords: 3, symptoms: 2, signatures: 1.5, body: 0.5 },
+      boost: { title: 3, keywords: 3, symptoms: 2, signatures: 1.5, body: 0.5, asked: 1 },
       fuzzy: (term) => (term.length >= 6 && term.length <= MAX_TERM ? 0.15 : false),
       maxFuzzy: 2,
       combineWith: 'OR',
@@ -124,6 +133,7 @@ function indexOf(kb: KnowledgeBase): AdviceIndex {
             keywords: advice.record.keywords.join(' '),
             signatures: advice.record.signatures.map(signatureWords).join(' '),
             body: advice.record.cause,
+            asked: (phrasings.get(advice.record.id) ?? []).join(' '),
           }
         : {
             id,
@@ -132,6 +142,7 @@ function indexOf(kb: KnowledgeBase): AdviceIndex {
             keywords: advice.record.keywords.join(' '),
             signatures: '',
             body: advice.record.advice,
+            asked: (phrasings.get(advice.record.id) ?? []).join(' '),
           },
     ),
   );
@@ -140,7 +151,7 @@ function indexOf(kb: KnowledgeBase): AdviceIndex {
     signatures: records.map((r) => (r.kind === 'issue' ? r.record.signatures.map((s) => new RegExp(s, 'i')) : [])),
     search,
   };
-  indexes.set(kb, index);
+  byPhrasings.set(phrasings, index);
   return index;
 }
 
@@ -158,11 +169,12 @@ function familyFit(scope: Applicability, family: DistroId | undefined): number {
 
 /**
  * Finds known issues and tips for a symptom or topic: log-line signatures first, then a BM25 ranking over
- * titles, symptoms, keywords, signatures and causes. A symptom told in plain words reaches its issue
- * without "error" or "fails". The distro and feature already parsed nudge the ranking.
+ * titles, symptoms, keywords, signatures and causes, and the phrasings admins have used for each record. A symptom
+ * told in plain words reaches its issue without "error" or "fails". The distro and feature already parsed nudge the
+ * ranking.
  */
 export function searchAdvice(kb: KnowledgeBase, text: string, filter: AdviceFilter = {}, limit = 5): AdviceHit[] {
-  const index = indexOf(kb);
+  const index = indexOf(kb, filter.phrasings);
   const query = text.slice(0, 500);
   // Only the first words are searched: a pasted wall of text costs no more than a question.
   const words = queryWords(filter.words ?? query);
