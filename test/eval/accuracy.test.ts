@@ -13,6 +13,7 @@ interface Baseline {
   test2?: { correct: number; intent: number };
   test3?: { correct: number; intent: number };
   test4?: { correct: number; intent: number };
+  test5?: { correct: number; intent: number };
 }
 const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
 
