@@ -88,8 +88,9 @@ export function nearDistro(vocabulary: Vocabulary, word: string): DistroId | und
  * left out ("grow the vhdx" is "grow vhdx").
  */
 function phraseAt(vocabulary: Vocabulary, tokens: readonly string[], start: number): { entry: VocabularyEntry; end: number } | undefined {
-  const lead = vocabulary.leadWords.has(tokens[start]!);
-  const longest = lead ? Math.min(vocabulary.longestPhrase, tokens.length - start) : 1;
+  const leadFor = vocabulary.leadWords.get(tokens[start]!);
+  const lead = leadFor !== undefined;
+  const longest = lead ? Math.min(leadFor, tokens.length - start) : 1;
   for (let length = longest; length >= 1; length--) {
     const entry = vocabulary.phrases.get(length === 1 ? tokens[start]! : tokens.slice(start, start + length).join(' '));
     if (entry) return { entry, end: start + length };
@@ -97,7 +98,7 @@ function phraseAt(vocabulary: Vocabulary, tokens: readonly string[], start: numb
   if (!lead || FILLER_WORDS.has(tokens[start]!)) return undefined;
   const words: string[] = [tokens[start]!];
   const ends: number[] = [start + 1];
-  for (let k = start + 1; k < tokens.length && words.length < vocabulary.longestPhrase; k++) {
+  for (let k = start + 1; k < tokens.length && words.length < leadFor; k++) {
     if (FILLER_WORDS.has(tokens[k]!)) continue;
     words.push(tokens[k]!);
     ends.push(k + 1);

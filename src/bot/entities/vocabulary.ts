@@ -26,8 +26,11 @@ export interface Vocabulary {
   /** Exact phrases by their key, longest first when matching. */
   readonly phrases: ReadonlyMap<string, VocabularyEntry>;
   readonly longestPhrase: number;
-  /** The first words of phrases of two words or more: only at one of them is a longer phrase worth looking up. */
-  readonly leadWords: ReadonlySet<string>;
+  /**
+   * The first words of phrases of two words or more, each with the most words such a phrase has: only at one of them
+   * is a longer phrase worth looking up, and no longer than that.
+   */
+  readonly leadWords: ReadonlyMap<string, number>;
   /** Every word of a distro's names ("linux", "server", "enterprise"). */
   readonly distroWords: ReadonlySet<string>;
   /** Typo-tolerant lookups by phrase word count, for did-you-mean on leftover words. */
@@ -134,11 +137,20 @@ export function vocabularyFor(kb: KnowledgeBase): Vocabulary {
     distroWords: new Set(
       [...phrases.values()].flatMap((entry) => (entry.kind === 'distro' ? entry.phrase.split(' ').filter((word) => !/\d/.test(word)) : [])),
     ),
-    leadWords: new Set([...phrases.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' ')))),
+    leadWords: leadWordsOf(phrases.keys()),
     fuzzy,
     wordsByLength,
     hostLikeFeatures,
   };
   vocabularies.set(kb, vocabulary);
   return vocabulary;
+}
+
+function leadWordsOf(phrases: Iterable<string>): Map<string, number> {
+  const longest = new Map<string, number>();
+  for (const phrase of phrases) {
+    const words = phrase.split(' ');
+    if (words.length > 1) longest.set(words[0]!, Math.max(longest.get(words[0]!) ?? 0, words.length));
+  }
+  return longest;
 }

@@ -54,7 +54,7 @@ function isGeneralAdviceRequest(words: string): boolean {
 }
 
 const GENERAL_ADVICE_WORDS = new Set(
-  `any best practice practices practise tips tip tricks advice recommendations recommended recommend guidance guidelines general linux freebsd hyper guest guests vms for the and with what are there you have running run when on of to do should know things thing setup settings tuning tune tweaks tweak optimise optimize optimisation optimization template templates bake image images gotchas pointers hints checklist dos donts specific fwiw building build new ${Object.values(PLACEHOLDERS).join(' ')}`.split(
+  `any best practice practices practise tips tip tricks advice recommendations recommended recommend guidance guidelines general linux freebsd hyper guest guests vms for the and with what are there you have running run when on of to do should know things thing setup settings tuning tune tweaks tweak optimise optimize optimisation optimization template templates bake image images gotchas pointers hints checklist dos donts specific fwiw building build new ${[PLACEHOLDERS.distro, PLACEHOLDERS.version, PLACEHOLDERS.feature, PLACEHOLDERS.host, PLACEHOLDERS.number].join(' ')}`.split(
     ' ',
   ),
 );
@@ -110,6 +110,9 @@ export function answerWithAdvice(
   /** The question with names replaced by placeholders: tells a request for advice in general. */
   shape?: string,
 ): Reply {
+  // "any best practices for FreeBSD guests?" names no topic: the overview answers it, whatever single tip its
+  // generic words happen to match.
+  if (kind === 'tip' && isGeneralAdviceRequest(shape ?? question)) return tipOverview(kb, entities);
   const feature: FeatureId | undefined = entities.feature ? featureIds(entities.feature)[0] : undefined;
   const filter = { family: entities.distro, feature, phrasings: advicePhrasings(), ...(words ? { words } : {}) };
   // One search over both kinds. The kind asked for is favoured, but a symptom told in plain words often matches a
@@ -121,7 +124,6 @@ export function answerWithAdvice(
     .map(({ hit }) => hit)
     .slice(0, 5);
   const best = hits[0];
-  if (!best && kind === 'tip' && isGeneralAdviceRequest(shape ?? question)) return tipOverview(kb, entities);
   if (!best) {
     return reply({
       intent,

@@ -1,5 +1,6 @@
 import type { Intent } from '../../core/reply.ts';
 import type { Label } from './labels.ts';
+import { OTHER_OS_IDS } from '../../knowledge/schema/ids.ts';
 
 export interface Route {
   readonly intent: Intent;
@@ -52,6 +53,7 @@ export function route(label: Label, entities: { distro?: string; feature?: strin
 /** The label an in-scope question the classifier calls unknown gets from the names it gives outright, if any. */
 /** "FreeBSD 14.1 on 2022, support statement?": a guest release and a host, whatever the words around them. */
 const GUEST_ON_HOST = { label: 'support', probability: 0.6 } as const;
+const OTHER_OS: ReadonlySet<string> = new Set(OTHER_OS_IDS);
 
 export function routeUnheard(named: {
   distro?: string;
@@ -59,5 +61,9 @@ export function routeUnheard(named: {
   host?: string;
   feature?: string;
 }): { label: Label; probability: number } | undefined {
-  return UNHEARD_ROUTES[namedIn(named)] ?? (named.distro && named.version && named.host ? GUEST_ON_HOST : undefined);
+  if (UNHEARD_ROUTES[namedIn(named)]) return UNHEARD_ROUTES[namedIn(named)];
+  if (named.distro && named.version && named.host) return GUEST_ON_HOST;
+  // "is it true hp-ux can't be virtualized on hyper-v?": a system that never runs as a guest is only ever asked about
+  // whether it does.
+  return named.distro && OTHER_OS.has(named.distro) ? GUEST_ON_HOST : undefined;
 }
