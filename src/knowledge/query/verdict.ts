@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge-base.ts';
 import type { Arch, DistroId, FeatureId, HostId, LisRelease, MatrixSnapshot, OtherOs } from '../schema/index.ts';
 import { describeColumn, describeHosts } from '../describe.ts';
-import { parseVersion } from '../version.ts';
+import { describeVersionItems, parseVersion } from '../version.ts';
 import { combineReadings, readColumn, type ColumnReading, type VerdictKind } from './column-reading.ts';
 import { eraLabel, eraRangeLabel, erasAt, hostOnPage, hostRank, pageHosts } from './eras.ts';
 
@@ -327,6 +327,9 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
             ? `; LIS ${names[0]} and later do`
             : `; LIS ${names.join(', ')} ${names.length > 1 ? 'do' : 'does'}`;
     const what = `${kb.familyName(q.family)} ${q.version}${uek ? ` ${uekLabel(uek)}` : ''}`;
+    // What the release does cover of this family, so "LIS 3.5 on RHEL 5.4" shows where its list starts.
+    const ownList = release.guests.filter((g) => g.family === q.family && g.kernel !== 'uek').flatMap((g) => g.versions);
+    const listed = ownList.length ? ` (its notes list ${kb.familyName(q.family)} ${describeVersionItems(ownList)})` : '';
     const builtIn = erasAt(kb, q.family, q.asOf).find((s) =>
       columnsFor(s, { ...q, lis: undefined, integration: 'built-in' }, uek).some((m) => m.column.integration.kind === 'built-in'),
     );
@@ -343,7 +346,7 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
       reason: 'lis-not-covering',
       lis: { release },
       remedies,
-      headline: `No. LIS ${q.lis} does not cover ${what}${tail}.${builtIn ? ` ${what} has integration services built in (${eraLabel(builtIn)}).` : ''}`,
+      headline: `No. LIS ${q.lis} does not cover ${what}${listed}${tail}.${builtIn ? ` ${what} has integration services built in (${eraLabel(builtIn)}).` : ''}`,
     };
   }
 
