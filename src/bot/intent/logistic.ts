@@ -55,6 +55,9 @@ function softmax(scores: number[]): number[] {
   return exps.map((e) => e / sum);
 }
 
+/** The probability of a row's own label above which training leaves the row be (every gradient is below 1e-3). */
+const SETTLED = 0.999;
+
 export function trainLogistic<L extends string>(
   labels: readonly L[],
   rows: readonly TrainingRow<L>[],
@@ -94,6 +97,8 @@ export function trainLogistic<L extends string>(
       const { ids, label } = encoded[at]!;
       if (ids.length === 0) continue;
       predictInto(ids, ids.length);
+      // A row the model already gets right with near certainty would move no weight by much: skip its update.
+      if (probs[label]! > SETTLED) continue;
       const scale = rate / Math.sqrt(ids.length);
       for (let c = 0; c < k; c++) {
         const gradient = probs[c]! - (c === label ? 1 : 0);
