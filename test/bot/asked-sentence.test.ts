@@ -27,3 +27,26 @@ describe('a message whose context comes before its question', () => {
     assert.equal(reply.entities.feature, 'secure-boot');
   });
 });
+
+describe('a long ticket whose question comes after a paragraph of context', () => {
+  const kb = realKb();
+  test('is answered as the question it ends with, not as the trouble its context tells', () => {
+    const ticket = [
+      'Ticket INC0077731',
+      'Requester: Marta Ruiz (Payments)',
+      '',
+      'Background: the payments batch VMs were moved last month from the old cluster to new hosts. They run CentOS 7.6 with the',
+      'built-in drivers, nothing extra installed. During the move the team noticed that the nightly job slowed down and memory',
+      'pressure alarms fired twice, which they fixed by raising the startup memory by hand on every VM.',
+      '',
+      'They would now like to let the host handle it instead: on Windows Server 2019, does CentOS 7.6 support dynamic memory hot-add?',
+      '',
+      'Thanks,',
+      'Marta',
+    ].join('\n');
+    const { reply } = answerQuestion(kb, ticket);
+    assert.equal(reply.intent, 'feature_support');
+    assert.equal(reply.entities.feature, 'dm-hot-add');
+    assert.equal(reply.verdict, 'supported');
+  });
+});

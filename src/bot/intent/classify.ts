@@ -10,6 +10,7 @@ import { askedSentence } from './asked-sentence.ts';
 import { extractEntities } from '../entities/extract.ts';
 import type { Label } from './labels.ts';
 import { intentModelFor } from './model.ts';
+import { MAX_WORDS } from './featurize.ts';
 import { route, routeUnheard } from './route.ts';
 import { scopeOf, type ScopeDecision } from './scope.ts';
 
@@ -33,6 +34,14 @@ export interface Reading {
   readonly normalLogLine: boolean;
   /** Decided by a high-precision cue rather than the classifier. */
   readonly byCue: boolean;
+}
+
+const LONG_MESSAGE_ASKED_WEIGHT = 0.5;
+
+function wordCount(shape: string): number {
+  let words = 0;
+  for (const word of shape.split(' ')) if (word) words++;
+  return words;
 }
 
 /** Below this the answer is too unsure to give: lisbot asks or declines instead. */
@@ -76,7 +85,11 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   if (named === 0 && matchesAny(text, CUES.help)) return { ...base, label: 'help', probability: 0.95, byCue: true };
   if (matchesAny(text, CUES.collectorMarker)) return { ...base, label: 'guest_check', probability: 0.95, byCue: true };
   const asked = askedSentence(text);
-  const guess = intentModelFor(kb).guess(extraction.shape, asked && extractEntities(kb, asked, { fuzzy: false }).shape);
+  const askedShape = asked && extractEntities(kb, asked, { fuzzy: false }).shape;
+  // Past MAX_WORDS the whole message's features no longer reach a ticket's question at the end: the asked sentence,
+  // read as a question of its own, gets an equal say.
+  const long = askedShape !== undefined && wordCount(extraction.shape) > MAX_WORDS;
+  const guess = intentModelFor(kb).guess(extraction.shape, askedShape, long ? LONG_MESSAGE_ASKED_WEIGHT : 0);
   // "run a guest check on this vm, dmesg excerpt: …": the log lines are what is to be checked.
   if (logLine && scope.inScope && !(guess.label === 'guest_check' && guess.probability >= CONFIDENCE_THRESHOLD)) {
     if (topHit()?.bySignature) return { ...base, label: 'known_issue', probability: 0.95, byCue: true };

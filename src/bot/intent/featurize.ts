@@ -33,7 +33,8 @@ export function featuresOf(shape: string, askedShape?: string): string[] {
   return [...features];
 }
 
-const MAX_WORDS = 40;
+/** Only a message's first words are featurised: a pasted wall of text costs no more than a question. */
+export const MAX_WORDS = 40;
 
 /**
  * Hands each feature of a shape to `visit` in the order featuresOf lists them, a feature possibly more than once:

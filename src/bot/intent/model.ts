@@ -25,7 +25,11 @@ export interface IntentGuess {
 }
 
 export interface IntentModel {
-  guess(shape: string, askedShape?: string): IntentGuess;
+  /**
+   * The likeliest labels for a question's shape (and its asked sentence's); with askedWeight > 0, mixed with what the
+   * asked sentence alone reads as, in that share.
+   */
+  guess(shape: string, askedShape?: string, askedWeight?: number): IntentGuess;
   readonly examples: number;
   readonly trainedMs: number;
   /** What `intentModelFromJSON` restores without training; absent when the underlying model cannot be saved. */
@@ -73,10 +77,12 @@ function intentModel(model: TextModel<Label>, examples: number, trainedMs: numbe
   return {
     examples,
     trainedMs,
-    guess(shape, askedShape) {
-      const probs = model.predictEach
-        ? model.predictEach((visit) => forEachFeature(shape, visit, askedShape))
-        : model.predict(featuresOf(shape, askedShape));
+    guess(shape, askedShape, askedWeight = 0) {
+      const score = (s: string, a: string | undefined) =>
+        Array.from(model.predictEach ? model.predictEach((visit) => forEachFeature(s, visit, a)) : model.predict(featuresOf(s, a)));
+      const whole = score(shape, askedShape);
+      const asked = askedWeight > 0 && askedShape !== undefined ? score(askedShape, askedShape) : undefined;
+      const probs = asked ? whole.map((p, i) => (1 - askedWeight) * p + askedWeight * asked[i]!) : whole;
       // The two most likely labels, ties going to the earlier label (as a stable sort by probability would).
       let first = 0;
       for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[first]!) first = i;
