@@ -63,19 +63,21 @@ export function trainLogistic<L extends string>(
   rows: readonly TrainingRow<L>[],
   options: LogisticOptions = {},
 ): TextModel<L> {
-  const { epochs = 8, learningRate = 0.6, l2 = 1e-5, seed = 12 } = options;
+  const { epochs = 6, learningRate = 0.8, l2 = 1e-5, seed = 12 } = options;
   const index = new Map<string, number>();
-  const encoded = rows.map((row) => ({
-    ids: Int32Array.from(row.features, (f) => {
-      let id = index.get(f);
+  const encoded = rows.map((row) => {
+    const ids = new Int32Array(row.features.length);
+    for (let i = 0; i < ids.length; i++) {
+      const feature = row.features[i]!;
+      let id = index.get(feature);
       if (id === undefined) {
         id = index.size;
-        index.set(f, id);
+        index.set(feature, id);
       }
-      return id;
-    }),
-    label: labels.indexOf(row.label),
-  }));
+      ids[i] = id;
+    }
+    return { ids, label: labels.indexOf(row.label) };
+  });
   const k = labels.length;
   const weights = new Float64Array(index.size * k);
   const bias = new Float64Array(k);
