@@ -25,7 +25,7 @@ function stem(word: string): string {
 
 /**
  * The features of a question's shape: whether it names something of the domain, stemmed words, word bigrams (with start and end marks), the first word,
- * and character 3- and 4-grams of longer words, so unseen spellings and typos still share features.
+ * and character 3-grams of longer words, so unseen spellings and typos still share features.
  */
 export function featuresOf(shape: string, askedShape?: string): string[] {
   const features = new Set<string>();
@@ -64,6 +64,6 @@ export function forEachFeature(shape: string, visit: (feature: string) => void, 
     if (!FILLER.has(word)) visit(`w:${word}`);
     if (MARKERS.has(word) || word.length < 5) continue;
     const bounded = `<${word}>`;
-    for (let n = 3; n <= 4; n++) for (let i = 0; i + n <= bounded.length; i++) visit(`c:${bounded.slice(i, i + n)}`);
+    for (let i = 0; i + 3 <= bounded.length; i++) visit(`c:${bounded.slice(i, i + 3)}`);
   }
 }
