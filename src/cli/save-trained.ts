@@ -10,10 +10,17 @@ import { KnowledgeBase } from '../knowledge/index.ts';
 import { DEFAULT_DATA_DIR, loadKbData, readDataDir } from '../knowledge/load.ts';
 import { writeValidatedCopy } from '../knowledge/validated-copy.ts';
 
-const toDir = process.argv[2];
+//   With --timing it prints what training took as JSON (bench/train.ts reads it).
+const args = process.argv.slice(2);
+const toDir = args.find((arg) => !arg.startsWith('--'));
 writeValidatedCopy(DEFAULT_DATA_DIR, readDataDir(DEFAULT_DATA_DIR), toDir);
 const kb = new KnowledgeBase(loadKbData(DEFAULT_DATA_DIR));
-const model = buildModel(kb, allExamples(kb));
+const examples = allExamples(kb);
+const cpuBefore = process.cpuUsage();
+const model = buildModel(kb, examples);
+const cpu = process.cpuUsage(cpuBefore);
+if (args.includes('--timing'))
+  console.log(JSON.stringify({ rows: model.examples, wallMs: model.trainedMs, cpuMs: (cpu.user + cpu.system) / 1000 }));
 const saved = model.toJSON?.();
 if (!saved) throw new Error('the intent model cannot be saved');
 saveModel(kb, saved, toDir ? join(toDir, 'intent-model.json') : SAVED_MODEL_FILE);
