@@ -18,11 +18,16 @@ function namesSomething(kb: KnowledgeBase, text: string): boolean {
   );
 }
 
+/** A character that starts a mention, a link, a markdown span, mail quoting or an injection preamble's keyword. */
+const MARKUP_OR_QUOTING = /[<>@#*_|~`[\]\n]|https?:|ignore|disregard|forget|wrote:|sent from/i;
+
 /**
  * The words a message asks with, as both the classifier's training and every answer read them: mail quoting,
  * control characters, decoration and chat markup removed.
  */
 export function questionText(kb: KnowledgeBase, message: string): string {
+  // Most questions carry no markup at all: only their spacing and control characters need cleaning.
+  if (!MARKUP_OR_QUOTING.test(message)) return cleanQuestion(message);
   const cleaned = withoutDecoration(cleanQuestion(withoutMailQuoting(message)), (text) => namesSomething(kb, text));
   return withoutChatMarkup(cleaned) || cleaned;
 }

@@ -97,7 +97,7 @@ function plausible(date: string, today: string): boolean {
 }
 
 export function extractAsOf(text: string, today = new Date().toISOString().slice(0, 10)): AsOfPhrase | undefined {
-  const preview = TECH_PREVIEW.exec(text);
+  const preview = /tp|preview/i.test(text) ? TECH_PREVIEW.exec(text) : null;
   if (preview) return { date: TECH_PREVIEW_DATE, text: preview[0], start: preview.index, end: preview.index + preview[0].length };
   // Every other date names a year: most questions have no four digits, and skip the patterns.
   if (!/\d{4}/.test(text)) return undefined;
