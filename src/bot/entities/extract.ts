@@ -102,6 +102,9 @@ function distrosMeant(distros: DistroId[], kernel: QuestionReading['kernel'], re
     : distros;
 }
 
+/** Words that set two things side by side ("hot-add vs ballooning"). */
+const COMPARING: ReadonlySet<string> = new Set(['difference', 'differences', 'vs', 'versus', 'compare', 'compared', 'comparison']);
+
 function entitiesOf(
   reading: QuestionReading,
   distros: readonly DistroId[],
@@ -115,7 +118,11 @@ function entitiesOf(
   if (distros[0]) entities.distro = distros[0];
   if (reading.version && distros[0]) entities.version = reading.version;
   else if (looseVersion && !distros[0]) entities.version = looseVersionOf(looseVersion);
-  const feature = pickFeature(reading.features, reading.namedBySetting);
+  const feature = pickFeature(
+    reading.features,
+    reading.namedBySetting,
+    reading.tokens.some((token) => COMPARING.has(token)),
+  );
   if (feature) entities.feature = feature;
   if (hosts[0]) entities.host = hosts[0];
   if (reading.kernel) entities.kernel = reading.kernel;

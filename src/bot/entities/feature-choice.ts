@@ -14,15 +14,19 @@ const WORKS_THROUGH: ReadonlyArray<readonly [narrower: FeatureEntity, broader: F
 ];
 
 /**
- * The feature a question asks about, from every feature it names in order. Hot-add and ballooning together mean
- * dynamic memory; "Gen2 with Secure Boot" asks about Secure Boot; a dynamic memory setting ("minimum memory") beside
- * dynamic memory itself asks about dynamic memory.
+ * The feature a question asks about, from every feature it names in order. Hot-add and ballooning compared mean
+ * dynamic memory, and otherwise the one named first is asked about ("hot add, or only ballooning?"); "Gen2 with
+ * Secure Boot" asks about Secure Boot; a dynamic memory setting ("minimum memory") beside dynamic memory itself asks
+ * about dynamic memory.
  */
 export function pickFeature(
   features: readonly FeatureEntity[],
   namedBySetting: ReadonlySet<FeatureEntity> = new Set(),
+  comparing = false,
 ): FeatureEntity | undefined {
-  if (features.includes('dm-hot-add') && features.includes('dm-ballooning')) return 'dynamic-memory';
+  const hotAdd = features.indexOf('dm-hot-add');
+  const ballooning = features.indexOf('dm-ballooning');
+  if (hotAdd >= 0 && ballooning >= 0) return comparing ? 'dynamic-memory' : hotAdd < ballooning ? 'dm-hot-add' : 'dm-ballooning';
   if (features.includes('secure-boot')) return 'secure-boot';
   const asked = features.filter(
     (feature) =>

@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pickFeature } from '../../../src/bot/entities/feature-choice.ts';
+import { extractEntities } from '../../../src/bot/entities/extract.ts';
+import { realKb } from '../../helpers/real-kb.ts';
 
 describe('pickFeature', () => {
   test('core, the VM generation and dynamic memory as a whole give way to any other feature', () => {
@@ -17,5 +19,13 @@ describe('pickFeature', () => {
   test('a feature named only by a dynamic memory setting gives way to dynamic memory', () => {
     assert.equal(pickFeature(['dm-ballooning', 'dynamic-memory'], new Set(['dm-ballooning'])), 'dynamic-memory');
     assert.equal(pickFeature(['dm-ballooning'], new Set(['dm-ballooning'])), 'dm-ballooning');
+  });
+  test('hot-add and ballooning: compared, dynamic memory; otherwise the one named first', () => {
+    assert.equal(pickFeature(['dm-hot-add', 'dm-ballooning'], new Set(), true), 'dynamic-memory');
+    assert.equal(pickFeature(['dm-hot-add', 'dm-ballooning']), 'dm-hot-add');
+    assert.equal(pickFeature(['dm-ballooning', 'dm-hot-add']), 'dm-ballooning');
+    const kb = realKb();
+    assert.equal(extractEntities(kb, 'rhel 6.4 in-box drivers: hot add memory or only ballooning?').entities.feature, 'dm-hot-add');
+    assert.equal(extractEntities(kb, "what's the difference between hot add and ballooning?").entities.feature, 'dynamic-memory');
   });
 });
