@@ -66,3 +66,13 @@ describe('the guest-side package behind a daemon', () => {
     assert.equal(ask('the networking tab in hyper-v manager is empty for our centos 7 vms').entities.feature, 'kvp');
   });
 });
+
+describe('a problem no record matches, about a named feature', () => {
+  test("is answered with the feature's facts, said to be no known issue", () => {
+    const reply = ask('lsvmbus: command not found on Debian 10 guest');
+    assert.equal(reply.intent, 'known_issue');
+    assert.equal(reply.answered, true);
+    assert.match(reply.text, /no known issue that matches/);
+    assert.match(reply.text, /hyperv-tools|linux-cloud-tools/);
+  });
+});

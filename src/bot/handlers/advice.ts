@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { searchAdvice, type AdviceHit } from '../../knowledge/query/search.ts';
 import type { FeatureId, Tip } from '../../knowledge/schema/index.ts';
-import { reply, type Entities, type Intent, type Reply } from '../../core/reply.ts';
+import { reply, type Entities, type FeatureEntity, type Intent, type Reply } from '../../core/reply.ts';
 import { CHECK_VM_ACTION, refSources } from '../../core/cite.ts';
 import { featureEntityName, featureIds } from './feature-entity.ts';
 import { ellipsis } from '../../core/ellipsis.ts';
@@ -99,6 +99,32 @@ function hostNeeded(kb: KnowledgeBase, entities: Entities, said: string): string
   return [`${featureEntityName(kb, entities.feature)} needs a Windows Server ${minHost} or newer host.`];
 }
 
+/**
+ * "mtu 9216 won't set on freebsd 13": no record matches, but the feature named has facts that may settle it (FreeBSD's
+ * MTU stops at 9126). Said as what it is: no known issue or tip, then what lisbot knows of the feature.
+ */
+function featureFacts(kb: KnowledgeBase, intent: Intent, entities: Entities, feature: FeatureEntity, kind: 'issue' | 'tip'): Reply {
+  const records = featureIds(feature)
+    .map((id) => kb.features.get(id))
+    .filter((r) => r !== undefined);
+  const name = featureEntityName(kb, feature);
+  const facts = records.map((r) => r.summary).join(' ');
+  const steps = [...new Set(records.map((r) => r.enable).filter((e) => e !== undefined))].join(' ');
+  return reply({
+    intent,
+    entities,
+    title: `${name}: what I know`,
+    text: `I have no ${kind === 'issue' ? 'known issue' : 'tip'} that matches this, but here is what I know about ${name}. ${facts}${steps ? ` To turn it on: ${steps}` : ''}`,
+    notes: [
+      kind === 'issue'
+        ? 'If this does not explain it, paste the exact error line or run a VM check so I can look at the guest itself.'
+        : 'Ask about a narrower topic for a specific tip.',
+    ],
+    sources: records.flatMap((r) => refSources(kb, r.sources)),
+    actions: [CHECK_VM_ACTION],
+  });
+}
+
 /** Answers a problem or a best-practice question from the known issues and tips. */
 export function answerWithAdvice(
   kb: KnowledgeBase,
@@ -124,6 +150,7 @@ export function answerWithAdvice(
     .map(({ hit }) => hit)
     .slice(0, 5);
   const best = hits[0];
+  if (!best && entities.feature) return featureFacts(kb, intent, entities, entities.feature, kind);
   if (!best) {
     return reply({
       intent,
