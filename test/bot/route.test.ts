@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { route, routeUnheard } from '../../src/bot/intent/route.ts';
+import { answerQuestion } from '../../src/bot/answer.ts';
+import { realKb } from '../helpers/real-kb.ts';
 
 describe('routing by what the question names', () => {
   test('a support question goes where its entities say', () => {
@@ -14,5 +16,17 @@ describe('routing by what the question names', () => {
     assert.equal(routeUnheard({ distro: 'rhel' }), undefined);
     assert.equal(routeUnheard({ feature: 'trim' }), undefined);
     assert.equal(routeUnheard({}), undefined);
+  });
+});
+
+describe('a guest, a feature and something going wrong, with no support question', () => {
+  const kb = realKb();
+  test('is a problem report, not a support question', () => {
+    for (const told of ['co 6.7 pxe keyboard dead', 'kvp daemon crash loop on debian 9'])
+      assert.equal(answerQuestion(kb, told).reply.intent, 'known_issue', told);
+  });
+  test('asked as a support question, it stays one', () => {
+    const { reply } = answerQuestion(kb, 'centos 6.5 with the in-box drivers: does kvp work on 2012 r2?');
+    assert.equal(reply.intent, 'feature_support');
   });
 });
