@@ -18,8 +18,8 @@ function namesSomething(kb: KnowledgeBase, text: string): boolean {
   );
 }
 
-/** A character that starts a mention, a link, a markdown span, mail quoting or an injection preamble's keyword. */
-const MARKUP_OR_QUOTING = /[<>@#*_|~`[\]\n]|https?:|ignore|disregard|forget|wrote:|sent from/i;
+/** What starts a mention, a link, a markdown span, mail quoting (it needs a new line) or an injection preamble. */
+const MARKUP_OR_QUOTING = /[<@`[\n]|^\s*#|\*\*|__|\|\||~~|https?:|ignore|disregard|forget/i;
 
 /**
  * The words a message asks with, as both the classifier's training and every answer read them: mail quoting,
