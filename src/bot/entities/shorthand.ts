@@ -36,6 +36,7 @@ export const VERSIONED_SHORTHAND: Readonly<Record<string, DistroId>> = {
   bsd: 'freebsd',
 };
 
+const HAS_DIGIT = /\d/;
 const GLUED = /^([a-z]+)[-_]?(\d+(?:\.\d+)*(?:sp\d+|u\d+)?(?:\.x|\+)?)$/;
 /** Red Hat's "update" numbering: "7u4", "7 u4" and "7 update 4" are 7.4. */
 const GLUED_UPDATE = /^(\d{1,2})u(\d{1,2})$/;
@@ -53,6 +54,11 @@ export function expandShorthand(
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    // Most words carry no digit and are no family shorthand: nothing below can apply to them.
+    if (!HAS_DIGIT.test(token) && token !== 'update' && !Object.hasOwn(VERSIONED_SHORTHAND, token)) {
+      out.push(token);
+      continue;
+    }
     const previous = out[out.length - 1];
     const update = UPDATE.exec(token) ?? (token === 'update' && MAJOR.test(tokens[i + 1] ?? '') ? [token, tokens[++i]!] : null);
     if (update && previous !== undefined && MAJOR.test(previous)) {
