@@ -63,7 +63,7 @@ export function trainLogistic<L extends string>(
   rows: readonly TrainingRow<L>[],
   options: LogisticOptions = {},
 ): TextModel<L> {
-  const { epochs = 6, learningRate = 0.8, l2 = 1e-5, seed = 12 } = options;
+  const { epochs = 5, learningRate = 0.9, l2 = 1e-5, seed = 12 } = options;
   const index = new Map<string, number>();
   const encoded = rows.map((row) => {
     const ids = new Int32Array(row.features.length);
