@@ -57,6 +57,8 @@ function softmax(scores: number[]): number[] {
 
 /** The probability of a row's own label above which training leaves the row be (every gradient is below 1e-3). */
 const SETTLED = 0.999;
+/** Above this a row skips the next epoch altogether. */
+const RESTED = 0.9999;
 
 export function trainLogistic<L extends string>(
   labels: readonly L[],
@@ -85,6 +87,7 @@ export function trainLogistic<L extends string>(
   const steps = new Float64Array(k);
   const random = seeded(seed);
   const order = encoded.map((_, i) => i);
+  const restUntil = new Uint8Array(encoded.length);
   const predictInto = predictor(weights, bias, probs);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -95,12 +98,18 @@ export function trainLogistic<L extends string>(
     }
     const rate = learningRate / (1 + epoch * 0.2);
     const decay = 1 - rate * l2;
+    const last = epoch === epochs - 1;
     for (const at of order) {
       const { ids, label } = encoded[at]!;
       if (ids.length === 0) continue;
+      // A row settled far beyond doubt in the epoch before sits this one out (every row is seen in the last epoch).
+      if (!last && restUntil[at]! > epoch) continue;
       predictInto(ids, ids.length);
       // A row the model already gets right with near certainty would move no weight by much: skip its update.
-      if (probs[label]! > SETTLED) continue;
+      if (probs[label]! > SETTLED) {
+        if (probs[label]! > RESTED) restUntil[at] = epoch + 2;
+        continue;
+      }
       const scale = rate / Math.sqrt(ids.length);
       for (let c = 0; c < k; c++) {
         const gradient = probs[c]! - (c === label ? 1 : 0);
