@@ -80,6 +80,9 @@ const SAME_AS: ReadonlyMap<string, string> = new Map([
   ['shrinks', 'shrink'],
   ['shrinking', 'shrink'],
   ['vhd', 'vhdx'],
+  ['i386', '32'],
+  ['i586', '32'],
+  ['i686', '32'],
 ]);
 
 function processTerm(term: string): string | null {
