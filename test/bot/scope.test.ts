@@ -114,7 +114,11 @@ describe('scope gate', () => {
   });
   test('asking what lisbot itself can do is help; asking what it can do with another product is not', () => {
     for (const q of ['which topics do you cover', 'give me some example questions', 'get started']) assert.equal(ask(q).intent, 'help', q);
+    for (const q of ['Can you help me?', 'are you an AI', "what's your scope, bot?", 'who are you', 'HELP'])
+      assert.equal(ask(q).intent, 'help', q);
     assert.equal(ask('what can you do with Jira tickets?').intent, 'unknown');
+    assert.equal(ask('can you help me write a python script to rename files').intent, 'unknown');
+    assert.equal(ask('the digest, and the feeds of other teams: sales numbers, payroll, kernel CVEs').intent, 'unknown');
   });
   test('Azure Stack HCI is a host the matrix lists, not another product', () => {
     const reply = ask('rhel 9 secure boot on azure stack hci');

@@ -5,7 +5,7 @@
 export const CUES = {
   /** A message that is only a call for help or a greeting, or asks what lisbot itself can do. */
   help: [
-    /^\s*(help|halp|hlep|\?+|commands|usage|menu|start|get(ting)? started|(hey|hi|hello|yo|hiya|howdy|sup)(\s+there)?(\s+(lisbot|bot))?)\s*[.!?]*\s*$|\b(what|which) (can you|could you|do you|topics do you|things (do )?you|kinds? of \w+( and \w+)? (can|do) you)\b.{0,30}\b(do|cover|know|answer|handle|help with)( about| for (us|me)| here)?\s*[?.!]*\s*$|\bexample questions\b|\bhow (do i|to|should i) (use|talk to|ask) (you|lisbot|this bot)\b/,
+    /^\s*(help|halp|hlep|\?+|commands|usage|menu|start|get(ting)? started|(hey|hi|hello|yo|hiya|howdy|sup)(\s+there)?(\s+(lisbot|bot))?)\s*[.!?]*\s*$|\b(what|which) (can you|could you|do you|topics do you|things (do )?you|kinds? of \w+( and \w+)? (can|do) you)\b.{0,30}\b(do|cover|know|answer|handle|help with)( about| for (us|me)| here)?\s*[?.!]*\s*$|\bexample questions\b|\bhow (do i|to|should i) (use|talk to|ask) (you|lisbot|this bot)\b|^\s*(can|could) you help( me| us)?\s*[?.!]*$|\b(not sure|no idea) where to start\b|^\s*(what|who) are you\b|^\s*are you (a bot|an ai|a human|human)\b|\bwhat('?s| is) your scope\b/i,
   ],
   /** A kernel or daemon log line: a dmesg timestamp, a Hyper-V driver's prefix, or a syslog line's time, host and "kernel:". */
   logLine: [
