@@ -1,7 +1,8 @@
 // npm run bench:train — how long the build takes to train the intent classifier (reading every example's entities,
 // featurising, logistic regression), against the 1 s budget. Each run is a fresh process of the built
 // dist/save-trained.js, as `npm run build` runs it; figures are medians of BENCH_RUNS runs (default 7), wall and CPU.
-// Run `npm run build` first.
+// Each run is paired with a fixed CPU loop in a fresh process (the baseline): this machine's speed drifts, and the
+// ratio of the two does not. Run `npm run build` first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,11 +23,20 @@ if (!existsSync(SCRIPT)) throw new Error(`no ${SCRIPT}: run npm run build first`
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const dir = mkdtempSync(join(tmpdir(), 'lisbot-bench-train-'));
 const runs: { rows: number; wallMs: number; cpuMs: number }[] = [];
+const loops: number[] = [];
+/** The baseline: 300 million additions in a fresh node, start-up included. */
+function loopMs(): number {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['-e', 'let s = 0; for (let i = 0; i < 3e8; i++) s += i % 7;'], { stdio: 'ignore' });
+  if (run.status !== 0) throw new Error('the baseline loop failed');
+  return performance.now() - started;
+}
 try {
   for (let i = 0; i < RUNS; i++) {
     const run = spawnSync(process.execPath, [SCRIPT, dir, '--timing'], { cwd: ROOT, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`save-trained exited ${run.status}: ${run.stderr}`);
     runs.push(JSON.parse(run.stdout.trim().split('\n').pop()!) as { rows: number; wallMs: number; cpuMs: number });
+    loops.push(loopMs());
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -41,3 +51,6 @@ console.log(
 console.log(`  CPU  ${cpu.toFixed(0)} ms`);
 console.log(`  per row ${((1000 * wall) / rows).toFixed(0)} µs`);
 console.log(`  ratio to the ${BUDGET_MS} ms budget: ${(wall / BUDGET_MS).toFixed(2)}`);
+const loop = median(loops);
+console.log(`baseline: a fixed loop of 3e8 additions in a fresh node: ${loop.toFixed(0)} ms`);
+console.log(`  ratio training / baseline (median): ${(wall / loop).toFixed(2)}`);
