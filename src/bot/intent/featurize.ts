@@ -33,6 +33,13 @@ export function featuresOf(shape: string, askedShape?: string): string[] {
   return [...features];
 }
 
+/** The features of a shape as forEachFeature hands them out, a feature possibly more than once: for training rows. */
+export function featureList(shape: string, askedShape?: string): string[] {
+  const features: string[] = [];
+  forEachFeature(shape, (feature) => features.push(feature), askedShape);
+  return features;
+}
+
 /** Only a message's first words are featurised: a pasted wall of text costs no more than a question. */
 export const MAX_WORDS = 40;
 

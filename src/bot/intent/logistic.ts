@@ -3,6 +3,7 @@
  * always give the same model. Small enough to train at start-up.
  */
 export interface TrainingRow<L extends string> {
+  /** A feature named more than once counts once. */
   readonly features: readonly string[];
   readonly label: L;
 }
@@ -68,17 +69,17 @@ export function trainLogistic<L extends string>(
   const { epochs = 5, learningRate = 0.9, l2 = 1e-5, seed = 12 } = options;
   const index = new Map<string, number>();
   const encoded = rows.map((row) => {
-    const ids = new Int32Array(row.features.length);
-    for (let i = 0; i < ids.length; i++) {
+    const all = new Int32Array(row.features.length);
+    for (let i = 0; i < all.length; i++) {
       const feature = row.features[i]!;
       let id = index.get(feature);
       if (id === undefined) {
         id = index.size;
         index.set(feature, id);
       }
-      ids[i] = id;
+      all[i] = id;
     }
-    return { ids, label: labels.indexOf(row.label) };
+    return { ids: distinct(all), label: labels.indexOf(row.label) };
   });
   const k = labels.length;
   const weights = new Float64Array(index.size * k);
@@ -124,6 +125,14 @@ export function trainLogistic<L extends string>(
     }
   }
   return logisticModel(labels, index, weights, bias);
+}
+
+/** The distinct ids of a row, in ascending order. */
+function distinct(ids: Int32Array): Int32Array {
+  ids.sort();
+  let count = 0;
+  for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) ids[count++] = ids[i]!;
+  return ids.subarray(0, count);
 }
 
 /** Scores into `probs`, then softmax in place. */
@@ -227,7 +236,7 @@ export function trainNaiveBayes<L extends string>(labels: readonly L[], rows: re
   for (const row of rows) {
     const c = labels.indexOf(row.label);
     docs[c]!++;
-    for (const f of row.features) {
+    for (const f of new Set(row.features)) {
       counts[c]!.set(f, (counts[c]!.get(f) ?? 0) + 1);
       totals[c]! += 1;
       vocabulary.add(f);

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { extractEntities } from '../entities/extract.ts';
 import { loadExampleFiles, type Example } from './examples.ts';
-import { featuresOf, forEachFeature } from './featurize.ts';
+import { featureList, featuresOf, forEachFeature } from './featurize.ts';
 import { kbExamples } from './kb-examples.ts';
 import { askedSentence } from './asked-sentence.ts';
 import { questionText } from '../question-text.ts';
@@ -55,7 +55,7 @@ export function trainingRows(kb: KnowledgeBase, examples: readonly Example[]): T
     const key = `${example.label}\u0000${shape}\u0000${askedShape ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    rows.push({ features: featuresOf(shape, askedShape), label: example.label });
+    rows.push({ features: featureList(shape, askedShape), label: example.label });
   }
   return rows;
 }
