@@ -183,13 +183,15 @@ describe('the classifier', () => {
       assert.deepEqual(a.guess(shape), b.guess(shape), q);
     }
   });
-  test('below the confidence threshold lisbot does not answer', () => {
-    const vague = answerQuestion(kb, 'vm thing');
-    assert.ok(vague.confidence < CONFIDENCE_THRESHOLD, `confidence ${vague.confidence}`);
-    assert.equal(vague.reply.answered, false);
+  test('below the confidence threshold lisbot does not answer, and a vague message gets no answer either', () => {
+    for (const vague of ['vm thing', 'vm stuff?']) assert.equal(answerQuestion(kb, vague).reply.answered, false, vague);
+    let unsure = 0;
     for (const { question } of loadCases()) {
       const answer = answerQuestion(kb, question);
-      if (answer.confidence < CONFIDENCE_THRESHOLD) assert.equal(answer.reply.answered, false, question);
+      if (answer.confidence >= CONFIDENCE_THRESHOLD) continue;
+      unsure++;
+      assert.equal(answer.reply.answered, false, question);
     }
+    assert.ok(unsure > 0, 'no question of the evaluation set was below the threshold');
   });
 });
