@@ -32,8 +32,14 @@ describe('how admins have asked for known issues and tips', () => {
 });
 
 describe('linking train questions to records', () => {
-  const line = (question: string, text: string[], intent: EvalCase['intent'] = 'known_issue'): EvalCase =>
-    ({ question, intent, entities: {}, answered: true, text, tags: [] });
+  const line = (question: string, text: string[], intent: EvalCase['intent'] = 'known_issue'): EvalCase => ({
+    question,
+    intent,
+    entities: {},
+    answered: true,
+    text,
+    tags: [],
+  });
 
   test('a question is linked to the one record matching every expected pattern', () => {
     const links = linkAdvicePhrasings(kb, [line('vhdx keeps its size after deleting files', ['(?i)fstrim'], 'tip')]);
