@@ -3,7 +3,7 @@ import { searchAdvice, type AdviceHit } from '../../knowledge/query/search.ts';
 import type { FeatureId, Tip } from '../../knowledge/schema/index.ts';
 import { reply, type Entities, type FeatureEntity, type Intent, type Reply } from '../../core/reply.ts';
 import { CHECK_VM_ACTION, refSources } from '../../core/cite.ts';
-import { featureEntityName, featureIds } from './feature-entity.ts';
+import { featureEntityName, featureFacts, featureIds } from './feature-entity.ts';
 import { ellipsis } from '../../core/ellipsis.ts';
 import { STOPWORDS } from '../entities/tokens.ts';
 import { PLACEHOLDERS } from '../entities/shape.ts';
@@ -103,13 +103,9 @@ function hostNeeded(kb: KnowledgeBase, entities: Entities, said: string): string
  * "mtu 9216 won't set on freebsd 13": no record matches, but the feature named has facts that may settle it (FreeBSD's
  * MTU stops at 9126). Said as what it is: no known issue or tip, then what lisbot knows of the feature.
  */
-function featureFacts(kb: KnowledgeBase, intent: Intent, entities: Entities, feature: FeatureEntity, kind: 'issue' | 'tip'): Reply {
-  const records = featureIds(feature)
-    .map((id) => kb.features.get(id))
-    .filter((r) => r !== undefined);
+function featureFactsReply(kb: KnowledgeBase, intent: Intent, entities: Entities, feature: FeatureEntity, kind: 'issue' | 'tip'): Reply {
+  const { records, summary: facts, steps } = featureFacts(kb, feature);
   const name = featureEntityName(kb, feature);
-  const facts = records.map((r) => r.summary).join(' ');
-  const steps = [...new Set(records.map((r) => r.enable).filter((e) => e !== undefined))].join(' ');
   return reply({
     intent,
     entities,
@@ -150,7 +146,7 @@ export function answerWithAdvice(
     .map(({ hit }) => hit)
     .slice(0, 5);
   const best = hits[0];
-  if (!best && entities.feature) return featureFacts(kb, intent, entities, entities.feature, kind);
+  if (!best && entities.feature) return featureFactsReply(kb, intent, entities, entities.feature, kind);
   if (!best) {
     return reply({
       intent,

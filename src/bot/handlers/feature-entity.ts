@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
-import type { FeatureId } from '../../knowledge/schema/index.ts';
+import type { Feature, FeatureId } from '../../knowledge/schema/index.ts';
 import type { FeatureEntity } from '../../core/reply.ts';
 
 /** A feature as users name it: one KB feature, or Dynamic Memory as a whole (hot-add and ballooning). */
@@ -12,4 +12,15 @@ export function featureIds(feature: FeatureEntity): readonly FeatureId[] {
 /** A feature's name, Dynamic Memory as a whole included. */
 export function featureEntityName(kb: KnowledgeBase, feature: FeatureEntity): string {
   return feature === 'dynamic-memory' ? 'Dynamic Memory' : kb.featureName(feature);
+}
+
+/** What the KB says of a feature entity: its records, what it does (each record named when there are several) and how to turn it on. */
+export function featureFacts(kb: KnowledgeBase, feature: FeatureEntity): { records: Feature[]; summary: string; steps: string } {
+  const ids = featureIds(feature);
+  const records = ids.map((id) => kb.features.get(id)).filter((f) => f !== undefined);
+  return {
+    records,
+    summary: records.map((r) => (ids.length > 1 ? `${r.name}: ${r.summary}` : r.summary)).join(' '),
+    steps: [...new Set(records.map((r) => r.enable).filter((e) => e !== undefined))].join(' '),
+  };
 }

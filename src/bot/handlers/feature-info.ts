@@ -2,7 +2,7 @@ import { describeVersionItems } from '../../knowledge/version.ts';
 import { queryWhoHas } from '../../knowledge/query/who-has.ts';
 import { reply, type Reply } from '../../core/reply.ts';
 import { refSources, sourcesOf } from '../../core/cite.ts';
-import { featureEntityName, featureIds } from './feature-entity.ts';
+import { featureEntityName, featureFacts, featureIds } from './feature-entity.ts';
 import type { IntentHandler } from './handler.ts';
 
 export const featureInfoHandler: IntentHandler = {
@@ -10,10 +10,8 @@ export const featureInfoHandler: IntentHandler = {
   handle({ kb, entities }): Reply {
     const feature = entities.feature!;
     const ids = featureIds(feature);
-    const records = ids.map((id) => kb.features.get(id)).filter((f) => f !== undefined);
+    const { records, summary, steps } = featureFacts(kb, feature);
     const name = featureEntityName(kb, feature);
-    const summary = records.map((r) => (ids.length > 1 ? `${r.name}: ${r.summary}` : r.summary)).join(' ');
-    const steps = [...new Set(records.map((r) => r.enable).filter((e) => e !== undefined))].join(' ');
     const minHost = records.map((r) => r.minHost).find((h) => h !== undefined);
     const who = queryWhoHas(kb, ids[0]!, { host: entities.host });
     const rows = who.map((w) => [
