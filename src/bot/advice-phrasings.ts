@@ -15,13 +15,10 @@ const PhrasingsFile = z.strictObject({ records: z.record(z.string().min(1), z.ar
 
 let loaded: AdvicePhrasings | undefined;
 
-export function advicePhrasings(file = ADVICE_PHRASINGS_FILE): AdvicePhrasings {
-  if (file !== ADVICE_PHRASINGS_FILE) return read(file);
-  return (loaded ??= read(file));
-}
-
-function read(file: string): AdvicePhrasings {
-  const parsed = PhrasingsFile.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-  return new Map(Object.entries(parsed.data.records));
+/** The phrasings file, read and validated once per process. */
+export function advicePhrasings(): AdvicePhrasings {
+  if (loaded) return loaded;
+  const parsed = PhrasingsFile.safeParse(parse(readFileSync(ADVICE_PHRASINGS_FILE, 'utf8')));
+  if (!parsed.success) throw new Error(`${ADVICE_PHRASINGS_FILE}: ${z.prettifyError(parsed.error)}`);
+  return (loaded = new Map(Object.entries(parsed.data.records)));
 }

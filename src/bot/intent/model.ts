@@ -78,11 +78,15 @@ function intentModel(model: TextModel<Label>, examples: number, trainedMs: numbe
     examples,
     trainedMs,
     guess(shape, askedShape, askedWeight = 0) {
-      const score = (s: string, a: string | undefined) =>
-        Array.from(model.predictEach ? model.predictEach((visit) => forEachFeature(s, visit, a)) : model.predict(featuresOf(s, a)));
-      const whole = score(shape, askedShape);
-      const asked = askedWeight > 0 && askedShape !== undefined ? score(askedShape, askedShape) : undefined;
-      const probs = asked ? whole.map((p, i) => (1 - askedWeight) * p + askedWeight * asked[i]!) : whole;
+      // predictEach scores into a buffer it reuses: copied only when a second reading is mixed in.
+      const score = (s: string, a: string | undefined): ArrayLike<number> =>
+        model.predictEach ? model.predictEach((visit) => forEachFeature(s, visit, a)) : model.predict(featuresOf(s, a));
+      let probs = score(shape, askedShape);
+      if (askedWeight > 0 && askedShape !== undefined) {
+        const whole = Array.from(probs);
+        const asked = score(askedShape, askedShape);
+        probs = whole.map((p, i) => (1 - askedWeight) * p + askedWeight * asked[i]!);
+      }
       // The two most likely labels, ties going to the earlier label (as a stable sort by probability would).
       let first = 0;
       for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[first]!) first = i;
