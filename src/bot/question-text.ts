@@ -18,16 +18,11 @@ function namesSomething(kb: KnowledgeBase, text: string): boolean {
   );
 }
 
-/** What starts a mention, a link, a markdown span, mail quoting (it needs a new line) or an injection preamble. */
-const MARKUP_OR_QUOTING = /[<@`[\n]|^\s*#|\*\*|__|\|\||~~|https?:|ignore|disregard|forget/i;
-
 /**
  * The words a message asks with, as both the classifier's training and every answer read them: mail quoting,
  * control characters, decoration and chat markup removed.
  */
 export function questionText(kb: KnowledgeBase, message: string): string {
-  // Most questions carry no markup at all: only their spacing and control characters need cleaning.
-  if (!MARKUP_OR_QUOTING.test(message)) return cleanQuestion(message);
   const cleaned = withoutDecoration(cleanQuestion(withoutMailQuoting(message)), (text) => namesSomething(kb, text));
   return withoutChatMarkup(cleaned) || cleaned;
 }
