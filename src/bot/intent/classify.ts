@@ -120,7 +120,7 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
     return { ...base, label: 'support', probability: NAMED_GUEST_FEATURE_PROBABILITY, byCue: false };
   // "centos 6.5, ip address column in hyper-v manager stays blank": unsure it is a support question, telling
   // something going wrong and asking nothing of support: a problem report.
-  if (guess.label === 'support' && guess.probability < UNSURE_SUPPORT && tellsSymptom(text) && !ASKS_SUPPORT.test(text))
+  if (guess.label === 'support' && guess.probability < UNSURE_SUPPORT && tellsTrouble(text) && !matchesAny(text, CUES.asksSupport))
     return { ...base, label: 'known_issue', probability: UNSURE_SYMPTOM_PROBABILITY, byCue: false };
   // Heard as a support question about a named distribution: the name makes it answerable.
   if (guess.label === 'support' && extraction.entities.distro !== undefined)
@@ -139,13 +139,6 @@ function asksAboutStatedSetup(text: string, extraction: Extraction): boolean {
 
 const UNSURE_SUPPORT = 0.75;
 const UNSURE_SYMPTOM_PROBABILITY = 0.6;
-const ASKS_SUPPORT =
-  /\b(support\w*|work|works|working|ok|okay|fine|possible|available|compatible|listed|covered|can (i|we|it|you)|does (it|he|she|this|that)|is (it|there|this|that)|will (it|they|this|that))\b/i;
-const SYMPTOM_WORDS = /\b(never|blank|dead|empty|stays?|stuck|nothing|only \w+ works?|keeps? \w+ing)\b/i;
-
-function tellsSymptom(text: string): boolean {
-  return tellsTrouble(text) || SYMPTOM_WORDS.test(text);
-}
 
 const ADVICE_LABELS: ReadonlySet<Label> = new Set(['known_issue', 'tip']);
 const UNSURE_ADVICE = 0.55;

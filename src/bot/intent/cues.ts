@@ -20,7 +20,11 @@ export const CUES = {
   ],
   /** Chat words telling that something already goes wrong ("not working", "acts weird"), beside the log-line faults. */
   trouble: [
-    /\b(not \w+ing|no longer|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|strange|odd|sluggish|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?)\b/i,
+    /\b(not \w+ing|no longer|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|strange|odd|sluggish|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?|never|blank|dead|empty|stays?|stuck|nothing|only \w+ works?|keeps? \w+ing)\b/i,
+  ],
+  /** Words that ask whether something is supported or works, rather than tell what happened. */
+  asksSupport: [
+    /\b(support\w*|work|works|working|ok|okay|fine|possible|available|compatible|listed|covered|can (i|we|it|you)|does (it|he|she|this|that)|is (it|there|this|that)|will (it|they|this|that))\b/i,
   ],
   /** The user asking whether a pasted line is a fault ("is that an error?"): their words, not the log's. */
   asksIfFault: [/\b(?:is|are|was)\s+(?:that|this|it|these|those)\s+(?:an?\s+)?(?:error|problem|bug|issue|fault|failure)s?\b/gi],
