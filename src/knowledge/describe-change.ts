@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from './knowledge-base.ts';
 import type { KbChange } from './diff.ts';
-import { describeColumn, describeHosts, describeIntegration } from './describe.ts';
+import { describeColumn, describeHosts, integrationServicesSource } from './describe.ts';
 import type { MatrixSnapshot } from './schema/index.ts';
 
 /** A snapshot id whose date is the page's stale ms.date also gives the era its content is from. */
@@ -13,7 +13,7 @@ function cite(snapshot: MatrixSnapshot): string {
 export function describeChange(kb: KnowledgeBase, change: KbChange): string {
   switch (change.kind) {
     case 'added':
-      return `New: ${describeColumn(kb, change.column)} — integration services ${describeIntegration(change.column.integration)} [${cite(change.to)}]`;
+      return `New: ${describeColumn(kb, change.column)} — integration services ${integrationServicesSource(change.column.integration)} [${cite(change.to)}]`;
     case 'dropped':
       return `Dropped: ${describeColumn(kb, change.column)} no longer listed [last in ${cite(change.from)}]`;
     case 'versions-changed':

@@ -16,6 +16,12 @@ export function describeIntegration(integration: Integration): string {
   }
 }
 
+/** How a guest gets its integration services, to follow "integration services": "from the Microsoft LIS 3.5 download". */
+export function integrationServicesSource(integration: Integration): string {
+  const described = describeIntegration(integration);
+  return integration.kind === 'download' || integration.kind === 'ports' ? `from ${described}` : described;
+}
+
 // A column's label is a pure function of the KB and the column: every verdict reply names its columns, so each is worked out once.
 const columnLabels = new WeakMap<KnowledgeBase, WeakMap<ReleaseColumn, string>>();
 

@@ -1,4 +1,4 @@
-import { describeColumn, describeIntegration } from '../../knowledge/describe.ts';
+import { describeColumn, describeIntegration, integrationServicesSource } from '../../knowledge/describe.ts';
 import { decideVerdict } from '../../knowledge/query/verdict.ts';
 import { describeVersionItems } from '../../knowledge/version.ts';
 import { reply, type Reply } from '../../core/reply.ts';
@@ -39,7 +39,7 @@ export const distroSupportHandler: IntentHandler = {
         );
       } else if (columns.length === 1) {
         parts.push(
-          `It is supported with integration services ${describeIntegration(columns[0]!.column.integration)}.${downloadAdvice(answer)}`,
+          `It is supported with integration services ${integrationServicesSource(columns[0]!.column.integration)}.${downloadAdvice(answer)}`,
         );
       } else if (columns.length > 1) {
         parts.push(
