@@ -5,6 +5,7 @@ import { cellStatus, type OptionStatus } from './feature.ts';
 import { applyEffect, effectFit, parseScope, versionFit, type AppliedEffect, type Configuration } from './note-effects.ts';
 import { describeHosts } from '../describe.ts';
 import { describeVersionItems } from '../version.ts';
+import { isTalk } from './eras.ts';
 
 export type VerdictKind = 'yes' | 'no' | 'conditional' | 'not-in-matrix';
 
@@ -58,6 +59,34 @@ function pageLevelNotes(kb: KnowledgeBase, snapshot: MatrixSnapshot, cited: Read
   return candidates.filter((n) => !cited.has(n.fingerprint));
 }
 
+const carriedCache = new WeakMap<MatrixSnapshot, ResolvedNote[]>();
+
+/**
+ * The talk's cells carry no notes. A requirement the family's newest page states for a feature whatever the release
+ * (LUN 0 for virtual Fibre Channel on 2012 R2) held in the talk's time too, so its readings take those notes on.
+ */
+function carriedNotes(kb: KnowledgeBase, family: Configuration['family']): ResolvedNote[] {
+  const page = kb.history(family).find((s) => !isTalk(s));
+  if (!page) return [];
+  let carried = carriedCache.get(page);
+  if (!carried) {
+    carried = page.notes
+      .filter((n) => {
+        const paraphrase = n.placeholder ? undefined : kb.paraphrase(n.fingerprint);
+        return (
+          paraphrase !== undefined &&
+          paraphrase.features.length > 0 &&
+          paraphrase.effects.length > 0 &&
+          paraphrase.effects.every((e) => e.kind === 'requires' && !e.versions && !e.lis && !e.uek && !e.kernels && !e.integration)
+        );
+      })
+      .map((n) => kb.resolveNote(page, { position: n.position }))
+      .filter((n): n is ResolvedNote => n !== undefined);
+    carriedCache.set(page, carried);
+  }
+  return carried;
+}
+
 function statusVerdict(status: OptionStatus): VerdictKind {
   if (status === 'available') return 'yes';
   if (status === 'no-data') return 'not-in-matrix';
@@ -79,6 +108,10 @@ function coreHostsOf(column: ReleaseColumn): readonly HostId[] {
   return hosts;
 }
 
+function hostsNamedIn(columns: readonly ReleaseColumn[]): HostId[] {
+  return [...new Set(columns.flatMap((column) => Object.values(column.features).flatMap((c) => c.flatMap((e) => e.hosts))))];
+}
+
 export function readColumn(
   kb: KnowledgeBase,
   snapshot: MatrixSnapshot,
@@ -92,8 +125,10 @@ export function readColumn(
   const cell = column.features[feature];
   const base = { snapshot, column, match, coreHosts };
   if (!cell && feature === 'core') {
-    // A column without a core row (the 2014 talk's) still lists the guest: on every host any of its rows names.
-    const named = [...new Set(Object.values(column.features).flatMap((c) => c.flatMap((e) => e.hosts)))];
+    // A column without a core row (the 2014 talk's) still lists the guest: on every host any of its rows names, or,
+    // when it names none, on the hosts its source names anywhere (the hosts of the source's time).
+    const ownHosts = hostsNamedIn([column]);
+    const named = ownHosts.length > 0 ? ownHosts : hostsNamedIn(snapshot.columns);
     const known = host === undefined || named.includes(host);
     return {
       ...base,
@@ -149,7 +184,10 @@ export function readColumn(
     }
     if (fit === 'partly') conditions.push(`only on ${items ? describeVersionItems(items) : entry.scope}`);
   }
-  const notes = resolveAll(kb, snapshot, [...entries.flatMap((e) => e.notes), ...column.integration.notes]);
+  const notes = [
+    ...resolveAll(kb, snapshot, [...entries.flatMap((e) => e.notes), ...column.integration.notes]),
+    ...(isTalk(snapshot) && status === 'available' ? carriedNotes(kb, config.family) : []),
+  ];
   const cited = new Set(notes.map((n) => n.fingerprint));
   const effects: AppliedEffect[] = [];
   for (const [list, pageLevel] of [
