@@ -7,7 +7,8 @@ export function pageVersionsOf(view: KnowledgeBase, reply: Reply): string[] {
     .filter((s) => view.sources.get(s.id)?.kind === 'matrix-page' || view.snapshots.has(s.id))
     .map((s) => {
       const source = view.sources.get(s.id);
-      return source ? `${source.page} page of ${source.era}` : s.id;
+      if (!source) return s.id;
+      return source.kind === 'talk' ? `the ${source.era.slice(0, 4)} TechEd talk of ${source.era}` : `${source.page} page of ${source.era}`;
     });
   if (cited.length > 0) return [...new Set(cited)];
   const snapshot = reply.entities.distro ? view.snapshotAt(reply.entities.distro) : undefined;
@@ -17,10 +18,13 @@ export function pageVersionsOf(view: KnowledgeBase, reply: Reply): string[] {
 /** Heads a reply answered from the KB as it stood on a date with that date and the page versions that answered. */
 export function withAsOfHeadline(reply: Reply, view: KnowledgeBase, asOf: string): Reply {
   const pages = pageVersionsOf(view, reply);
+  const laterOnly = [...view.snapshots.values()].every((s) => s.era > asOf);
   const which =
-    pages.length > 0
-      ? `page version${pages.length === 1 ? '' : 's'}: ${pages.join('; ')}`
-      : 'no matrix page for this was published by then';
+    pages.length === 0
+      ? 'no matrix page for this was published by then'
+      : laterOnly
+        ? `nothing older is held, so this is from the oldest source, published after that date: ${pages.join('; ')}`
+        : `page version${pages.length === 1 ? '' : 's'}: ${pages.join('; ')}`;
   return {
     ...reply,
     entities: { ...reply.entities, asOf },

@@ -1,4 +1,5 @@
 import { KnowledgeBase } from './knowledge-base.ts';
+import { standingOn } from './query/eras.ts';
 
 const MAX_VIEWS = 32;
 const views = new WeakMap<KnowledgeBase, Map<string, KnowledgeBase>>();
@@ -9,7 +10,7 @@ const views = new WeakMap<KnowledgeBase, Map<string, KnowledgeBase>>();
  * Views are cached per KB by the snapshot set they keep, so every date between two page versions shares one.
  */
 export function knowledgeAsOf(kb: KnowledgeBase, date: string): KnowledgeBase {
-  const snapshots = kb.data.snapshots.filter((s) => s.era <= date);
+  const snapshots = standingOn(kb.data.snapshots, date);
   const lisReleases = kb.data.lisReleases.filter((r) => r.released === undefined || r.released <= date);
   if (snapshots.length === kb.data.snapshots.length && lisReleases.length === kb.data.lisReleases.length) return kb;
   const key = `${snapshots

@@ -142,3 +142,40 @@ describe('a support question about a named distribution', () => {
     assert.equal(reply.verdict, 'not_supported');
   });
 });
+
+describe('the 2014 talk as a source', () => {
+  test('a release the talk lists without naming hosts is listed on the hosts the talk names elsewhere', () => {
+    const on2012 = ask('sles 11 sp2 on a 2012 hyper-v host - is sp2 supported at all?');
+    assert.equal(on2012.verdict, 'supported', on2012.text);
+    const on2016 = ask('sles 11 sp2 on 2016?');
+    assert.equal(on2016.verdict, 'unknown', on2016.text);
+    assert.match(on2016.text, /predate Windows Server 2016/);
+  });
+  test('a host-wide requirement of the newest page holds for a talk-era reading: LUN 0 for virtual FC on 2012 R2', () => {
+    const answer = ask('RHEL 5.8 w/ LIS 3.5 - virtual FC on 2012 R2?');
+    assert.equal(answer.verdict, 'supported', answer.text);
+    assert.match(answer.text, /LUN 0/);
+    assert.doesNotMatch(ask('ubuntu 13.10 on 2012 r2').text, /LUN 0/);
+  });
+  test('a download is named as where the integration services come from', () => {
+    assert.match(ask('ubuntu 12.04 on hyper-v?').text, /integration services built in to/);
+    assert.match(ask('rhel 5.8 with lis 3.5 on hyper-v?').text, /integration services from the Microsoft LIS 3\.5 download/);
+  });
+});
+
+describe('a date in the question', () => {
+  test('a page named by its year decides the host, without older pages standing in for it', () => {
+    const in2023 = ask('in the 2023 debian page is buster still fine on server 2012?');
+    assert.equal(in2023.verdict, 'not_supported', in2023.text);
+    assert.match(in2023.text, /older pages named 2012/);
+    assert.equal(ask('as of 2020 was debian 10 supported on hyper-v 2012 (not r2)?').verdict, 'supported');
+    assert.equal(ask('is buster fine on server 2012?').verdict, 'supported');
+  });
+  test("a date early in the talk's year is answered from the talk, and the headline says it came out later", () => {
+    const answer = ask('in early 2014 what did rhel 5.8 need to run on hyper-v, built in or a download?');
+    assert.equal(answer.verdict, 'supported', answer.text);
+    assert.deepEqual(answer.integration, { kind: 'download', package: 'LIS 3.5' });
+    assert.match(answer.text, /oldest source, published after that date: the 2014 TechEd talk/);
+    assert.equal(ask('was rhel 6.5 supported in 2012').verdict, 'unknown');
+  });
+});

@@ -29,6 +29,7 @@ export function verdictQuery(entities: Entities, question: string, feature?: Fea
     // "LIS 4.3 download or the built-in drivers?" compares the two rather than pinning one.
     ...(entities.lis && !BUILT_IN_TOO.test(question) ? { lis: entities.lis } : preference ? { integration: preference } : {}),
     ...(entities.host ? { host: entities.host } : {}),
+    ...(entities.asOf ? { asOf: entities.asOf } : {}),
     ...(feature ? { feature } : {}),
     ...(feature === 'vlan' && /\btrunk/i.test(question) ? { trunking: true } : {}),
     ...(Object.keys(stated).length ? { stated } : {}),

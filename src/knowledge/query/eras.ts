@@ -70,5 +70,17 @@ export function erasAt(kb: KnowledgeBase, family: DistroId, asOf?: string): Matr
   if (asOf === undefined) return [...history];
   const pinned = history.findIndex((s) => s.id === asOf);
   if (pinned >= 0) return history.slice(pinned);
-  return history.filter((s) => s.era <= asOf);
+  return standingOn(history, asOf, kb.data.snapshots);
+}
+
+/**
+ * The snapshots published by a date. A date earlier in the same year as the oldest source of all ("early 2014",
+ * before the May 2014 talk) is read as that source's time: dates people give that far back are rough, and nothing
+ * older exists to answer from.
+ */
+export function standingOn<S extends { readonly era: string }>(snapshots: readonly S[], date: string, all: readonly S[] = snapshots): S[] {
+  const published = snapshots.filter((s) => s.era <= date);
+  if (published.length > 0 || all.some((s) => s.era <= date)) return published;
+  const oldest = all.reduce<string | undefined>((min, s) => (min === undefined || s.era < min ? s.era : min), undefined);
+  return oldest?.slice(0, 4) === date.slice(0, 4) ? snapshots.filter((s) => s.era === oldest) : [];
 }

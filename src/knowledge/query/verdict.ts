@@ -384,10 +384,14 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
   if (q.host === undefined) {
     deciding = listing[0];
   } else {
+    // "In the 2023 page…": a question dated in the year of the page it reaches asks about that page, so an older page
+    // that named the host does not stand in for it.
+    const candidates = q.asOf !== undefined && q.asOf.slice(0, 4) === listing[0]!.snapshot.era.slice(0, 4) ? listing.slice(0, 1) : listing;
     deciding =
-      listing.find((e) => e.columns.some((c) => c.explicit) && e.verdict !== 'not-in-matrix') ?? listing.find((e) => e.host === 'listed');
+      candidates.find((e) => e.columns.some((c) => c.explicit) && e.verdict !== 'not-in-matrix') ??
+      candidates.find((e) => e.host === 'listed');
     if (!deciding) {
-      if (listing.every((e) => e.host === 'newer')) {
+      if (candidates.every((e) => e.host === 'newer')) {
         const newestPage = listing[0]!.snapshot;
         const newestHost = pageHosts(newestPage, q.family).at(-1);
         return {
@@ -434,7 +438,11 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
   let why: string | undefined;
   if (verdict === 'no') {
     if (reason === 'host-older-than-pages') {
-      why = `the sources that list ${subject} start at later hosts (${describeHosts(listing[0]!.columns.flatMap((c) => c.coreHosts)) || 'none named'})`;
+      const named = describeHosts(listing[0]!.columns.flatMap((c) => c.coreHosts)) || 'none named';
+      why =
+        listing.length > 1 && listing.slice(1).some((e) => e.host === 'listed')
+          ? `${eraLabel(listing[0]!.snapshot)} names only ${named} for ${subject}; older pages named ${q.host}`
+          : `the sources that list ${subject} start at later hosts (${named})`;
     } else {
       why = era.columns.find((c) => c.verdict === 'no')?.reason;
     }
