@@ -14,6 +14,7 @@ interface Baseline {
   test3?: { correct: number; intent: number };
   test4?: { correct: number; intent: number };
   test5?: { correct: number; intent: number };
+  test6?: { correct: number; intent: number };
 }
 const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
 
