@@ -1,16 +1,43 @@
 /** Lowercases and splits a question into word tokens the way phrase keys are written; versions ("14.04", "8.1+") stay whole. */
 export function tokenize(text: string): string[] {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[’']/g, '')
-      .replace(/[^a-z0-9.+]+/g, ' ')
-      // "20.04lts"
-      .replace(/(\d)lts\b/g, '$1 lts')
-      .split(' ')
-      .map((token) => token.replace(/^[.]+|[.]+$/g, ''))
-      .filter((token) => token.length > 0)
-  );
+  // One pass over the characters: every question and training example is read through here.
+  const lower = text.toLowerCase();
+  const tokens: string[] = [];
+  let start = -1;
+  let apostrophes = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (isTokenChar(code)) {
+      if (start < 0) start = i;
+    } else if (code === APOSTROPHE || code === RIGHT_QUOTE) {
+      // "don't" is one token, "dont".
+      if (start < 0) start = i;
+      apostrophes = true;
+    } else if (start >= 0) {
+      pushToken(tokens, lower.slice(start, i), apostrophes);
+      start = -1;
+      apostrophes = false;
+    }
+  }
+  return tokens;
+}
+
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+
+/** a-z, 0-9, "." and "+". */
+function isTokenChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 46 || code === 43;
+}
+
+function pushToken(tokens: string[], raw: string, apostrophes: boolean): void {
+  const word = apostrophes ? raw.replace(/[’']/g, '') : raw;
+  // "20.04lts"
+  const parts = word.includes('lts') ? word.replace(/(\d)lts\b/g, '$1 lts').split(' ') : [word];
+  for (const part of parts) {
+    const token = part.charCodeAt(0) === 46 || part.charCodeAt(part.length - 1) === 46 ? part.replace(/^[.]+|[.]+$/g, '') : part;
+    if (token.length > 0) tokens.push(token);
+  }
 }
 
 /** The form phrases are compared in: lowercase words joined by single spaces, punctuation gone. */

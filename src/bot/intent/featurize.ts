@@ -67,10 +67,25 @@ export function forEachFeature(shape: string, visit: (feature: string) => void, 
   if (words[0]) visit(`first:${words[0]}`);
   visit(`b:<s> ${words.length ? words[0] : '</s>'}`);
   for (let i = 0; i < words.length; i++) visit(`b:${words[i]} ${i + 1 < words.length ? words[i + 1] : '</s>'}`);
-  for (const word of words) {
-    if (!FILLER.has(word)) visit(`w:${word}`);
-    if (MARKERS.has(word) || word.length < 5) continue;
+  for (const word of words) for (const feature of wordFeatures(word)) visit(feature);
+}
+
+/** A word's own features, kept once per word: training reads each common word thousands of times. */
+const wordFeatureCache = new Map<string, readonly string[]>();
+const MAX_CACHED_WORDS = 50_000;
+const MAX_CACHED_LENGTH = 40;
+
+function wordFeatures(word: string): readonly string[] {
+  const cached = wordFeatureCache.get(word);
+  if (cached) return cached;
+  const list: string[] = [];
+  if (!FILLER.has(word)) list.push(`w:${word}`);
+  if (!MARKERS.has(word) && word.length >= 5) {
     const bounded = `<${word}>`;
-    for (let i = 0; i + 3 <= bounded.length; i++) visit(`c:${bounded.slice(i, i + 3)}`);
+    for (let i = 0; i + 3 <= bounded.length; i++) list.push(`c:${bounded.slice(i, i + 3)}`);
   }
+  if (word.length > MAX_CACHED_LENGTH) return list;
+  if (wordFeatureCache.size >= MAX_CACHED_WORDS) wordFeatureCache.clear();
+  wordFeatureCache.set(word, list);
+  return list;
 }
