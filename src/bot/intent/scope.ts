@@ -79,9 +79,38 @@ export function paddedKey(text: string): string {
 
 /** The first domain term in a text in the form paddedKey gives. */
 export function domainTermIn(padded: string): string | undefined {
-  return loadTerms()
-    .domain.find((t) => padded.includes(t))
-    ?.trim();
+  return termsIn(loadTerms().domain, padded)[0]?.trim();
+}
+
+const termIndexes = new WeakMap<readonly string[], Map<string, number[]>>();
+
+/** The positions in a list of padded terms, by each term's first word. */
+function termIndex(list: readonly string[]): Map<string, number[]> {
+  let index = termIndexes.get(list);
+  if (index) return index;
+  index = new Map();
+  list.forEach((term, i) => {
+    const first = term.slice(1, term.indexOf(' ', 1));
+    index!.set(first, [...(index!.get(first) ?? []), i]);
+  });
+  termIndexes.set(list, index);
+  return index;
+}
+
+/**
+ * The terms of a list found in a padded text, in the list's order. Every term starts at a space of the text, so only
+ * the terms whose first word is the word after each space are compared: the classifier reads this for every example.
+ */
+function termsIn(list: readonly string[], padded: string): string[] {
+  const index = termIndex(list);
+  const found: number[] = [];
+  for (let at = padded.indexOf(' '); at >= 0 && at < padded.length - 1;) {
+    const next = padded.indexOf(' ', at + 1);
+    if (next < 0) break;
+    for (const i of index.get(padded.slice(at + 1, next)) ?? []) if (padded.startsWith(list[i]!, at)) found.push(i);
+    at = next;
+  }
+  return [...new Set(found)].sort((a, b) => a - b).map((i) => list[i]!);
 }
 
 /** One typo, or two in a long name; the cheap length and one-edit tests run first. */
@@ -147,7 +176,7 @@ function foreignTermIn(padded: string, extraction: Extraction, guest: GuestConte
     [foreignTopic, guest.guestNamed],
   ];
   for (const [terms, waived] of lists) {
-    const term = waived ? undefined : terms.find((t) => padded.includes(t) && !(guest.guestNamed && comparedWith(padded, t)));
+    const term = waived ? undefined : termsIn(terms, padded).find((t) => !(guest.guestNamed && comparedWith(padded, t)));
     if (term) return term.trim();
   }
   if (guest.movingToHyperV) return undefined;
