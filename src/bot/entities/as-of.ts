@@ -24,22 +24,34 @@ const DOCS = String.raw`(?:docs?|documentation|matrix|matrices|page|pages|versio
 /** The dated expression alone: an ISO date, "13 june 2019", "june 13, 2019", "june 2019", "mid 2019", "2019". */
 const WHEN = String.raw`(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\s*,?\s*${YEAR}|${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*${YEAR}|${MONTH}\s*,?\s*${YEAR}|${PERIOD}[\s-]*${YEAR}|${YEAR})`;
 
-/** Cues that make a year a date, not a Windows Server host; the first that matches wins. */
-const PATTERNS: readonly RegExp[] = [
-  new RegExp(
-    String.raw`\b(?:as\s+of|as\s+at|as\s+it\s+(?:was|stood)\s+(?:in|on)|back\s+(?:in|on)|at\s+the\s+time\s+of|by)\s+${WHEN}(?!\s*r2\b)`,
-    'i',
-  ),
-  new RegExp(String.raw`\b(?:in|on|from|per|according\s+to)\s+the\s+${WHEN}\s+${DOCS}\b`, 'i'),
-  new RegExp(String.raw`\bthe\s+${WHEN}\s+${DOCS}\b`, 'i'),
+/** Cues that make a year a date, not a Windows Server host; the first that matches wins. Some need a word naming a page. */
+const PATTERNS: ReadonlyArray<{ readonly pattern: RegExp; readonly namesPage: boolean }> = [
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:as\s+of|as\s+at|as\s+it\s+(?:was|stood)\s+(?:in|on)|back\s+(?:in|on)|at\s+the\s+time\s+of|by)\s+${WHEN}(?!\s*r2\b)`,
+      'i',
+    ),
+    namesPage: false,
+  },
+  { pattern: new RegExp(String.raw`\b(?:in|on|from|per|according\s+to)\s+the\s+${WHEN}\s+${DOCS}\b`, 'i'), namesPage: true },
+  { pattern: new RegExp(String.raw`\bthe\s+${WHEN}\s+${DOCS}\b`, 'i'), namesPage: true },
   // "2019 docs: …", "the 2019 suse table": a year naming a page, with a word or two between (only the year is the phrase).
-  new RegExp(String.raw`(?<!(?:server|windows|ws|hyper-v|on)\s+)\b${WHEN}(?=\s+(?:[a-z/]+\s+){0,2}?${DOCS}\b)`, 'i'),
+  {
+    pattern: new RegExp(String.raw`(?<!(?:server|windows|ws|hyper-v|on)\s+)\b${WHEN}(?=\s+(?:[a-z/]+\s+){0,2}?${DOCS}\b)`, 'i'),
+    namesPage: true,
+  },
   // A period or month is a date wherever it stands ("listed in mid 2019", "in june 2019").
-  new RegExp(
-    String.raw`\b(?:in|during|around|from)\s+(?=(?:early|mid|middle|late|end|the|start|beginning|q[1-4]|\d{4}-|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]|[a-z]{3}))${WHEN}(?!\s*r2\b)`,
-    'i',
-  ),
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:in|during|around|from)\s+(?=(?:early|mid|middle|late|end|the|start|beginning|q[1-4]|\d{4}-|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]|[a-z]{3}))${WHEN}(?!\s*r2\b)`,
+      'i',
+    ),
+    namesPage: false,
+  },
 ];
+
+/** A word naming a page, which three of the patterns need: a question without one skips them. */
+const PAGE_WORD = new RegExp(String.raw`${DOCS}\b`, 'i');
 
 /** The Windows Server 2016 technical-preview pages ("the TP docs", "TP era"): their content dates from 2015-16. */
 const TECH_PREVIEW =
@@ -101,7 +113,9 @@ export function extractAsOf(text: string, today = new Date().toISOString().slice
   if (preview) return { date: TECH_PREVIEW_DATE, text: preview[0], start: preview.index, end: preview.index + preview[0].length };
   // Every other date names a year: most questions have no four digits, and skip the patterns.
   if (!/\d{4}/.test(text)) return undefined;
-  for (const pattern of PATTERNS) {
+  const namesPage = PAGE_WORD.test(text);
+  for (const { pattern, namesPage: needsPage } of PATTERNS) {
+    if (needsPage && !namesPage) continue;
     const match = pattern.exec(text);
     if (!match) continue;
     const date = dateOf(match.slice(1, 15));
