@@ -104,11 +104,13 @@ function dateOf(g: ReadonlyArray<string | undefined>): string | undefined {
 }
 
 /** Hyper-V ships from 2008; a date before it or far ahead is a typo, not a question about the KB's history. */
-function plausible(date: string, today: string): boolean {
-  return date >= '2008-01-01' && date.slice(0, 4) <= String(Number(today.slice(0, 4)) + 1);
+function plausible(date: string, today: string | undefined): boolean {
+  // The clock is read only when a date was found: most questions have none.
+  const year = today === undefined ? new Date().getUTCFullYear() : Number(today.slice(0, 4));
+  return date >= '2008-01-01' && date.slice(0, 4) <= String(year + 1);
 }
 
-export function extractAsOf(text: string, today = new Date().toISOString().slice(0, 10)): AsOfPhrase | undefined {
+export function extractAsOf(text: string, today?: string): AsOfPhrase | undefined {
   const preview = /tp|preview/i.test(text) ? TECH_PREVIEW.exec(text) : null;
   if (preview) return { date: TECH_PREVIEW_DATE, text: preview[0], start: preview.index, end: preview.index + preview[0].length };
   // Every other date names a year: most questions have no four digits, and skip the patterns.

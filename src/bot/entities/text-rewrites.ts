@@ -48,7 +48,9 @@ const ORACLE_PRODUCT = /\boracle(?=\s+(?:database|db|rac|weblogic|cloud|oci|vm s
  */
 export function withoutNoise(vocabulary: Vocabulary, question: string): string {
   let lowered = withSpelledNumbersAsDigits(question.toLowerCase());
-  for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
+  // Every such feature name holds a year, and every release form below a dotted number.
+  if (/20\d\d/.test(lowered))
+    for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
   // Each rewrite only where its word is: most questions need none of them.
   if (lowered.includes('/etc/')) lowered = lowered.replace(RELEASE_FILE, ' ');
   if (lowered.includes('(core)')) lowered = lowered.replace(CORE_EDITION, '$1');
@@ -56,7 +58,8 @@ export function withoutNoise(vocabulary: Vocabulary, question: string): string {
   if (lowered.includes('pass')) lowered = lowered.replace(PASS_THROUGH_DISK, 'raw $1');
   if (/cpu|core|processor/.test(lowered)) lowered = lowered.replace(OVER_256_VCPUS, 'more than 256 vcpus');
   lowered = withElKernelsRead(lowered);
-  for (const [form, family, named] of FAMILY_BY_RELEASE_FORM)
-    if (!named.test(lowered)) lowered = lowered.replace(form, (release: string) => `${family} ${release}`);
+  if (/\d\.\d/.test(lowered))
+    for (const [form, family, named] of FAMILY_BY_RELEASE_FORM)
+      if (!named.test(lowered)) lowered = lowered.replace(form, (release: string) => `${family} ${release}`);
   return lowered;
 }
