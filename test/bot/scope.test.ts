@@ -153,6 +153,7 @@ describe('symptom search', () => {
   test('a host build line without a driver prefix is normal; out of memory or a hang after it is not', () => {
     assert.match(ask('Hyper-V Host Build:20348-10.0-1-0.1138 in the first lines of boot, something wrong?').title, /normal boot message/i);
     assert.match(ask("journal shows 'hv_vmbus: registering driver hv_netvsc', is that an error?").title, /normal boot message/i);
+    assert.match(ask('Is this line an error? `[    2.013372] hv_vmbus: registering driver hv_storvsc`').title, /normal boot message/i);
     assert.doesNotMatch(ask('hv_balloon: Balloon request will be partially fulfilled. Out of memory.').title, /normal/i);
     assert.doesNotMatch(ask('centos 6.9 says `hv_vmbus: Vmbus version:3.0` then hangs').title, /normal/i);
   });

@@ -27,7 +27,9 @@ export const CUES = {
     /\b(support\w*|work|works|working|ok|okay|fine|possible|available|compatible|listed|covered|can (i|we|it|you)|does (it|he|she|this|that)|is (it|there|this|that)|will (it|they|this|that))\b/i,
   ],
   /** The user asking whether a pasted line is a fault ("is that an error?"): their words, not the log's. */
-  asksIfFault: [/\b(?:is|are|was)\s+(?:that|this|it|these|those)\s+(?:an?\s+)?(?:error|problem|bug|issue|fault|failure)s?\b/gi],
+  asksIfFault: [
+    /\b(?:is|are|was)\s+(?:that|this|it|these|those)(?:\s+(?:lines?|messages?|log|entry|entries|ones?|output))?\s+(?:an?\s+)?(?:error|problem|bug|issue|fault|failure)s?\b/gi,
+  ],
   /** A message that continues the previous question: "and on 2016?", "what about sles 12?". */
   followUp: [/^\s*(and|what about|how about|also|same for|same on|for|on|with|now|then|ok and|and what about|and on|and for|what if)\b/i],
 } as const;
