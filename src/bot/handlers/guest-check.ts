@@ -64,7 +64,13 @@ export function checkVmReply(entities: Entities = {}): Reply {
 
 function answerCheckQuestion({ kb, question, entities, pasted }: HandlerInput): Reply {
   // Pasted rather than uploaded: a chat message is small enough to check at once, as an upload's job would.
-  if (pasted) return reportToReply(kb, checkBundle(kb, pasted));
+  if (pasted) {
+    const report = reportToReply(kb, checkBundle(kb, pasted));
+    // The report names the guest it read; when the output does not show it, the guest the message names stands.
+    if (report.entities.distro || !entities.distro) return report;
+    const named = { distro: entities.distro, ...(entities.version ? { version: entities.version } : {}) };
+    return { ...report, entities: { ...named, ...report.entities } };
+  }
   const lower = question.toLowerCase();
   const diagnostic = diagnosticTopic(question);
   const topics = TOPICS.filter((t) => t.pattern.test(lower)).map((t) => t.text);

@@ -59,3 +59,24 @@ describe('a message with pasted collector output', () => {
     assert.ok(reply.notes.some((n) => /^Sections missing.*lsmod/.test(n)));
   });
 });
+
+describe('a pasted report that does not show its guest', () => {
+  const paste = (lead: string) =>
+    [
+      lead,
+      '### net interfaces',
+      'eth0 driver=hv_netvsc mac=00:15:5d:xx:00:01 mtu=1500 queues=8',
+      '### lischeck-end',
+      'anything I should fix?',
+    ].join('\n');
+  test('keeps the guest the message names', () => {
+    const { reply } = answerQuestion(kb, paste('ran lischeck.sh on the debian 11 box, relevant part:'));
+    assert.equal(reply.intent, 'guest_check');
+    assert.equal(reply.entities.distro, 'debian');
+    assert.equal(reply.entities.version, '11');
+    assert.equal(reply.entities.feature, undefined, 'the paste names no feature the user asked about');
+  });
+  test('names none when the message names none', () => {
+    assert.equal(answerQuestion(kb, paste('ran lischeck.sh, relevant part:')).reply.entities.distro, undefined);
+  });
+});
