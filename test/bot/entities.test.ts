@@ -109,3 +109,28 @@ describe('a feature phrase read past an article', () => {
     assert.equal(entities('the rhel 7 guest').feature, undefined);
   });
 });
+
+describe('names that say less than they seem', () => {
+  test('"non-R2 2012" and "not r2" are 2012; "r2 hosts" alone is 2012 R2', () => {
+    assert.equal(entities('is 14.04 supported on non-R2 2012?').host, '2012');
+    assert.equal(entities('14.04 on hyper-v 2012 (not r2)?').host, '2012');
+    assert.equal(entities('rhel 6 on r2 hosts').host, '2012 R2');
+  });
+  test('another Microsoft product\'s release is no host: "Exchange 2016", "SQL Server 2019"', () => {
+    assert.equal(entities('Exchange 2016 on a 2019 hyper-v host, is that supported?').host, '2019');
+    assert.equal(entities('SQL Server 2019 in a rhel 8 vm on hyper-v 2016').host, '2016');
+  });
+  test('a PAE kernel says which guest; another feature named beside it is the one asked', () => {
+    assert.equal(entities('centos 6.9 32-bit (PAE kernel) - can I turn on dynamic memory for it?').feature, 'dynamic-memory');
+    assert.equal(entities('pae kernel support on rhel 6.9?').feature, 'pae');
+  });
+  test('a release introduced by "for" far past the distro is its version, a kernel\'s is not', () => {
+    assert.equal(entities('Did the mid-2019 Ubuntu page list Hyper-V Sockets for 16.04?').version, '16.04');
+    assert.equal(entities('rhel trim support for kernel 3.10.0').version, undefined);
+  });
+  test('"the 2019-era page" is a date; "2012 per the docs" is a host', () => {
+    assert.equal(entities('FreeBSD 11.0 live backup per the 2019-era page?').asOf, '2019-12-31');
+    const named = entities('is 14.04 actually supported on non-R2 2012 per the docs?');
+    assert.deepEqual([named.host, named.asOf], ['2012', undefined]);
+  });
+});

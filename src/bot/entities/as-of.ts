@@ -21,6 +21,9 @@ const YEAR = String.raw`((?:19|20)\d{2})`;
 const PERIOD = String.raw`(early|mid|middle of|late|end of|the end of|start of|the start of|beginning of|the beginning of|q[1-4])`;
 const DOCS = String.raw`(?:docs?|documentation|matrix|matrices|page|pages|version|tables?|list|support matrix)`;
 
+/** "the 2019-era page". */
+const ERA = String.raw`(?:[\s-]+era)?`;
+
 /** The dated expression alone: an ISO date, "13 june 2019", "june 13, 2019", "june 2019", "mid 2019", "2019". */
 const WHEN = String.raw`(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\s*,?\s*${YEAR}|${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*${YEAR}|${MONTH}\s*,?\s*${YEAR}|${PERIOD}[\s-]*${YEAR}|${YEAR})`;
 
@@ -33,11 +36,14 @@ const PATTERNS: ReadonlyArray<{ readonly pattern: RegExp; readonly namesPage: bo
     ),
     namesPage: false,
   },
-  { pattern: new RegExp(String.raw`\b(?:in|on|from|per|according\s+to)\s+the\s+${WHEN}\s+${DOCS}\b`, 'i'), namesPage: true },
-  { pattern: new RegExp(String.raw`\bthe\s+${WHEN}\s+${DOCS}\b`, 'i'), namesPage: true },
+  { pattern: new RegExp(String.raw`\b(?:in|on|from|per|according\s+to)\s+the\s+${WHEN}${ERA}\s+${DOCS}\b`, 'i'), namesPage: true },
+  { pattern: new RegExp(String.raw`\bthe\s+${WHEN}${ERA}\s+${DOCS}\b`, 'i'), namesPage: true },
   // "2019 docs: …", "the 2019 suse table": a year naming a page, with a word or two between (only the year is the phrase).
   {
-    pattern: new RegExp(String.raw`(?<!(?:server|windows|ws|hyper-v|on)\s+)\b${WHEN}(?=\s+(?:[a-z/]+\s+){0,2}?${DOCS}\b)`, 'i'),
+    pattern: new RegExp(
+      String.raw`(?<!(?:server|windows|ws|hyper-v|on|r2)\s+)\b${WHEN}(?=${ERA}\s+(?:(?!(?:per|in|on|from|by|according)\b)[a-z/]+\s+){0,2}?${DOCS}\b)`,
+      'i',
+    ),
     namesPage: true,
   },
   // A period or month is a date wherever it stands ("listed in mid 2019", "in june 2019").

@@ -31,7 +31,9 @@ export function pickFeature(
   const asked = features.filter(
     (feature) =>
       !(features.includes('dynamic-memory') && namedBySetting.has(feature)) &&
-      !WORKS_THROUGH.some(([narrower, broader]) => broader === feature && features.includes(narrower)),
+      !WORKS_THROUGH.some(([narrower, broader]) => broader === feature && features.includes(narrower)) &&
+      // "32-bit (PAE kernel), can I turn on dynamic memory?": the PAE kernel says which guest, the other feature is asked.
+      !(feature === 'pae' && features.some((other) => other !== 'pae')),
   );
   // Among framing features, the VM's generation is the least likely to be the question ("dynamic memory on gen2").
   return asked.find((feature) => !FRAMING.has(feature)) ?? asked.find((feature) => feature !== 'uefi-boot') ?? asked[0];

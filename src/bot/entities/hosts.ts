@@ -44,14 +44,16 @@ const HOST_PATTERNS: readonly HostPattern[] = [
     pattern: /\b(?<!enterprise\s+)(?:ws|srv|svr|server)\s*-?(08|12|16|19|22|25)[\s-]*(r2)?\b/g,
     host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]),
   },
+  // Not "Exchange 2016" or "SQL Server 2019": other Microsoft products' releases are no Hyper-V host.
   {
     pattern:
-      /\b(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|winsrv|windows|win|ws|w|server|srv|svr|hyper-?v(?:\s*server)?|hv)\s*-?)?(2008|2012|2016|2019|2022|2025)[\s-]*(r2)?\b/g,
+      /(?<!\b(?:exchange|sql(?:\s*server)?|sharepoint|office|visual\s*studio|skype\s*for\s*business|dynamics|system\s*center|scvmm|sccm|ms\s*sql)\s*)\b(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|winsrv|windows|win|ws|w|server|srv|svr|hyper-?v(?:\s*server)?|hv)\s*-?)?(2008|2012|2016|2019|2022|2025)[\s-]*(r2)?\b/g,
     host: (m) => serverHost(m[1], m[2]),
   },
   // Hyper-V's own release numbers: 2.0 shipped with 2008 R2, 3.0 with 2012.
   { pattern: /\bhyper-?v\s*v?(2|3)\.0\b/g, host: (m) => (m[1] === '2' ? '2008 R2' : '2012') },
-  { pattern: /(?<![\w.])r2\b/g, host: () => '2012 R2' },
+  // "r2 hosts" alone is 2012 R2; "non-R2 2012" and "not r2" say the opposite.
+  { pattern: /(?<![\w.])(?<!\bno[nt][\s-])r2\b/g, host: () => '2012 R2' },
 ];
 
 export interface HostMention {

@@ -6,6 +6,7 @@ import type { Vocabulary } from './vocabulary.ts';
 export function bindLateVersion(reading: QuestionReading, vocabulary: Vocabulary): void {
   bindVersionPastDistro(reading, vocabulary);
   bindVersionIdBeforeId(reading);
+  bindVersionAfterFor(reading);
   preferPointReleaseOfMajor(reading);
 }
 
@@ -29,6 +30,18 @@ function bindVersionIdBeforeId(reading: QuestionReading): void {
   if (!distros[0] || reading.version) return;
   for (let k = 2; k < tokens.length && !reading.version; k++)
     if (!used[k] && tokens[k - 1] === 'id' && tokens[k - 2] === 'version') reading.bindVersion(distros[0], k);
+}
+
+/**
+ * "did the ubuntu page list hyper-v sockets for 16.04?": a dotted release introduced by "for" or "of", anywhere after
+ * the distro, when nothing nearer named one ("for kernel 5.15" is no release).
+ */
+function bindVersionAfterFor(reading: QuestionReading): void {
+  const { tokens, used, distros } = reading;
+  if (!distros[0] || reading.version || reading.distroEnd < 0) return;
+  for (let k = reading.distroEnd + 1; k < tokens.length && !reading.version; k++)
+    if (!used[k] && (tokens[k - 1] === 'for' || tokens[k - 1] === 'of') && tokens[k]!.includes('.') && tokens[k + 1] !== 'kernel')
+      reading.bindVersion(distros[0], k);
 }
 
 /** "oel6 rhck 6.9": a point release of the bare major just named, past other names, is the version meant. */
