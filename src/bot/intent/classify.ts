@@ -112,7 +112,7 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   // Nothing heard, yet the words match a known issue strongly: a problem told in words no example has.
   if (guess.label === 'unknown' && guess.probability < SURE_UNKNOWN && scope.inScope && scope.reason !== 'symptom' && strongSymptom())
     return { ...base, label: 'known_issue', probability: UNHEARD_SYMPTOM_PROBABILITY, byCue: false };
-  if (guess.label === 'known_issue' && asksAboutStatedSetup(text, extraction))
+  if (ADVICE_LABELS.has(guess.label) && asksAboutStatedSetup(text, extraction))
     return { ...base, label: 'support', probability: guess.probability, byCue: true };
   // "oracle linux 7.4 static ip injection, networkmanager off - fine?": unsure between a problem and advice, with
   // a guest release and a feature named and nothing said to go wrong, it asks whether that works.
