@@ -163,6 +163,11 @@ describe('symptom search', () => {
     assert.equal(reply.answered, true);
     assert.match(reply.title, /10 GbE/);
   });
+  test('a question unsure between a problem and a tip is answered when a known issue or tip matches its words', () => {
+    const reply = ask('cat /sys/block/sda/queue/scheduler shows `[mq-deadline] kyber bfq none` on my hyper-v vm. should I change it?');
+    assert.equal(reply.answered, true, reply.text);
+    assert.match(reply.text, /\bnone\b/i);
+  });
   test('a problem told in words that fit a tip far better than any issue is answered with the tip', () => {
     const reply = ask('deleted lots of files in the guest but the dynamic vhdx never shrinks');
     assert.equal(reply.intent, 'known_issue');

@@ -112,6 +112,9 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   // Nothing heard, yet the words match a known issue strongly: a problem told in words no example has.
   if (guess.label === 'unknown' && guess.probability < SURE_UNKNOWN && scope.inScope && scope.reason !== 'symptom' && strongSymptom())
     return { ...base, label: 'known_issue', probability: UNHEARD_SYMPTOM_PROBABILITY, byCue: false };
+  // Unsure it is a problem or a tip, but a known issue or tip matches its words: the match is worth answering.
+  if (ADVICE_LABELS.has(guess.label) && guess.probability < CONFIDENCE_THRESHOLD && scope.inScope && symptomMatch())
+    return { ...base, label: guess.label, probability: UNHEARD_SYMPTOM_PROBABILITY, byCue: false };
   if (ADVICE_LABELS.has(guess.label) && asksAboutStatedSetup(text, extraction))
     return { ...base, label: 'support', probability: guess.probability, byCue: true };
   // "oracle linux 7.4 static ip injection, networkmanager off - fine?": unsure between a problem and advice, with
