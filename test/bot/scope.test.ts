@@ -154,6 +154,14 @@ describe('symptom search', () => {
     assert.match(ask('Hyper-V Host Build:20348-10.0-1-0.1138 in the first lines of boot, something wrong?').title, /normal boot message/i);
     assert.match(ask("journal shows 'hv_vmbus: registering driver hv_netvsc', is that an error?").title, /normal boot message/i);
     assert.match(ask('Is this line an error? `[    2.013372] hv_vmbus: registering driver hv_storvsc`').title, /normal boot message/i);
+    assert.match(
+      ask('`[    1.012345] hv_vmbus: registering driver hv_storvsc` is this a warning or just info?').title,
+      /normal boot message/i,
+    );
+    assert.match(
+      ask('freebsd 12.2 dmesg.boot has `Hyper-V Version: 10.0.17763 [SP0]` near the top, does that mean something is off?').title,
+      /normal boot message/i,
+    );
     assert.doesNotMatch(ask('hv_balloon: Balloon request will be partially fulfilled. Out of memory.').title, /normal/i);
     assert.doesNotMatch(ask('centos 6.9 says `hv_vmbus: Vmbus version:3.0` then hangs').title, /normal/i);
   });

@@ -10,7 +10,7 @@ export const CUES = {
   /** A kernel or daemon log line: a dmesg timestamp, a Hyper-V driver's prefix, or a syslog line's time, host and "kernel:". */
   logLine: [
     /\[\s*\d+\.\d+\]/,
-    /\b(hv_\w+|storvsc|netvsc|vmbus|hyperv_fb|hyperv_keyboard|hid_hyperv|hn\d|tsc|clocksource)\b\s*[:\]]|\d:\d\d \S+ (kernel|systemd)(\[\d+\])?:|\b(call trace|oops|bug:|segfault|kernel panic|blocked for more than|hyper-v host build|vmbus version)\b/i,
+    /\b(hv_\w+|storvsc|netvsc|vmbus|hyperv_fb|hyperv_keyboard|hid_hyperv|hn\d|tsc|clocksource)\b\s*[:\]]|\d:\d\d \S+ (kernel|systemd)(\[\d+\])?:|\b(call trace|oops|bug:|segfault|kernel panic|blocked for more than|hyper-v host build|hyper-v version|vmbus version)\b/i,
   ],
   /** The section markers of the collector's report (the question is one line by now, so anywhere in it). */
   collectorMarker: [/###\s*lischeck-(?:meta|end)\b/],
@@ -28,7 +28,7 @@ export const CUES = {
   ],
   /** The user asking whether a pasted line is a fault ("is that an error?"): their words, not the log's. */
   asksIfFault: [
-    /\b(?:is|are|was)\s+(?:that|this|it|these|those)(?:\s+(?:lines?|messages?|log|entry|entries|ones?|output))?\s+(?:an?\s+)?(?:error|problem|bug|issue|fault|failure)s?\b/gi,
+    /\b(?:is|are|was)\s+(?:that|this|it|these|those)(?:\s+(?:lines?|messages?|log|entry|entries|ones?|output))?\s+(?:an?\s+)?(?:error|problem|bug|issue|fault|failure|warning)s?\b/gi,
   ],
   /** A message that continues the previous question: "and on 2016?", "what about sles 12?". */
   followUp: [/^\s*(and|what about|how about|also|same for|same on|for|on|with|now|then|ok and|and what about|and on|and for|what if)\b/i],
