@@ -171,6 +171,13 @@ describe('symptom search', () => {
     assert.equal(reply.answered, true);
     assert.match(reply.title, /10 GbE/);
   });
+  test('a feature named and nothing else is answered with what it is', () => {
+    for (const question of ['lsvmbus???', 'lro = ?']) {
+      const reply = ask(question);
+      assert.equal(reply.intent, 'feature_info', question);
+      assert.equal(reply.answered, true, question);
+    }
+  });
   test('a question unsure between a problem and a tip is answered when a known issue or tip matches its words', () => {
     const reply = ask('cat /sys/block/sda/queue/scheduler shows `[mq-deadline] kyber bfq none` on my hyper-v vm. should I change it?');
     assert.equal(reply.answered, true, reply.text);

@@ -112,6 +112,9 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   // Nothing heard, yet the words match a known issue strongly: a problem told in words no example has.
   if (guess.label === 'unknown' && guess.probability < SURE_UNKNOWN && scope.inScope && scope.reason !== 'symptom' && strongSymptom())
     return { ...base, label: 'known_issue', probability: UNHEARD_SYMPTOM_PROBABILITY, byCue: false };
+  // "lsvmbus???", "lro = ?": a feature named and nothing else, heard as asking what it is, is answered with what it is.
+  if (guess.label === 'feature_info' && guess.probability < CONFIDENCE_THRESHOLD && namesFeatureAlone(extraction))
+    return { ...base, label: 'feature_info', probability: NAMED_GUEST_FEATURE_PROBABILITY, byCue: false };
   // Unsure it is a problem or a tip, but a known issue or tip matches its words: the match is worth answering.
   if (ADVICE_LABELS.has(guess.label) && guess.probability < CONFIDENCE_THRESHOLD && scope.inScope && symptomMatch())
     return { ...base, label: guess.label, probability: UNHEARD_SYMPTOM_PROBABILITY, byCue: false };
@@ -151,6 +154,11 @@ const NAMED_GUEST_FEATURE_PROBABILITY = 0.6;
 function namesGuestFeature(extraction: Extraction): boolean {
   const { distro, version, feature } = extraction.entities;
   return distro !== undefined && version !== undefined && feature !== undefined;
+}
+
+function namesFeatureAlone(extraction: Extraction): boolean {
+  const { distro, host, feature } = extraction.entities;
+  return feature !== undefined && distro === undefined && host === undefined && extraction.leftovers.length === 0;
 }
 
 /** A word of something going wrong ("fails", "won't", "slow"). */
