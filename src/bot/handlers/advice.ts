@@ -136,7 +136,13 @@ export function answerWithAdvice(
   // generic words happen to match.
   if (kind === 'tip' && isGeneralAdviceRequest(shape ?? question)) return tipOverview(kb, entities);
   const feature: FeatureId | undefined = entities.feature ? featureIds(entities.feature)[0] : undefined;
-  const filter = { family: entities.distro, feature, phrasings: advicePhrasings(), ...(words ? { words } : {}) };
+  const filter = {
+    family: entities.distro,
+    feature,
+    ...(entities.version ? { version: entities.version } : {}),
+    phrasings: advicePhrasings(),
+    ...(words ? { words } : {}),
+  };
   // One search over both kinds. The kind asked for is favoured, but a symptom told in plain words often matches a
   // tip far better than any issue ("the vhdx never shrinks" is the TRIM tip), and then the tip leads.
   const hits = searchAdvice(kb, question, filter, 10)

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { KnowledgeBase } from '../knowledge-base.ts';
 import type { Applicability, DistroId, FeatureId, KnownIssue, Tip } from '../schema/index.ts';
+import { versionFit } from './note-effects.ts';
 
 export type AdviceRecord = { kind: 'issue'; record: KnownIssue } | { kind: 'tip'; record: Tip };
 
@@ -21,6 +22,8 @@ export interface AdviceFilter {
   readonly kind?: 'issue' | 'tip';
   readonly family?: DistroId;
   readonly feature?: FeatureId;
+  /** The guest's release: a record scoped to other releases ranks lower, one scoped to it higher. */
+  readonly version?: string;
   /** The words to rank by, when not the whole text: the question without its distro, version and host names. */
   readonly words?: string;
   /** How admins have asked for each record (record id → questions), searched beside the record's own words. */
@@ -170,6 +173,13 @@ function familyFit(scope: Applicability, family: DistroId | undefined): number {
   return group && scope.families.some((f) => group.includes(f)) ? 0.5 : -1;
 }
 
+/** +1 when the record is scoped to releases the asked one falls in, -1 when to others only, 0 when either is unsaid. */
+function releaseFit(scope: Applicability, version: string | undefined): number {
+  if (!version || !scope.versions?.length) return 0;
+  const fit = versionFit(version, scope.versions);
+  return fit === 'in' ? 1 : fit === 'out' ? -1 : 0;
+}
+
 /**
  * Finds known issues and tips for a symptom or topic: log-line signatures first, then a BM25 ranking over
  * titles, symptoms, keywords, signatures and causes, and the phrasings admins have used for each record. A symptom
@@ -196,7 +206,8 @@ export function searchAdvice(kb: KnowledgeBase, text: string, filter: AdviceFilt
     if (!eligible(advice, filter) || foundBySignature(hits, bySignature, advice)) continue;
     const scope = scopeOf(advice);
     const featureFit = filter.feature && scope.features?.includes(filter.feature) ? 1 : 0;
-    const relevance = result.score * (1 + 0.15 * familyFit(scope, filter.family) + 0.15 * featureFit);
+    const relevance =
+      result.score * (1 + 0.15 * familyFit(scope, filter.family) + 0.15 * featureFit + 0.15 * releaseFit(scope, filter.version));
     const overlap = distinctCount(result.queryTerms);
     ranked.push({
       advice,

@@ -54,6 +54,14 @@ describe('matrix, who-has and advice search', () => {
     assert.equal(hits[0]?.advice.record.id, 'hot-add-fails');
     assert.equal(hits[0]?.bySignature, true);
   });
+  test('a record scoped to the asked release ranks higher than for a release outside its scope', () => {
+    const relevance = (version: string) =>
+      searchAdvice(kb, 'hot-added memory stays offline', { family: 'rhel', version }, 10).find(
+        (hit) => hit.advice.record.id === 'dm-hot-add-not-onlined',
+      )?.relevance ?? 0;
+    assert.ok(relevance('6.6') > relevance('6.9'), `${relevance('6.6')} > ${relevance('6.9')}`);
+    assert.ok(relevance('6.6') > 0);
+  });
   test('a typo still finds a tip by keyword; nonsense finds nothing', () => {
     assert.equal(searchAdvice(kb, 'which io schedular')[0]?.advice.record.id, 'io-scheduler-noop');
     assert.equal(searchAdvice(kb, 'zzzz qqqq').length, 0);
