@@ -5,6 +5,7 @@ import { queryMatrix } from '../../../src/knowledge/query/matrix.ts';
 import { queryWhoHas } from '../../../src/knowledge/query/who-has.ts';
 import { searchAdvice } from '../../../src/knowledge/query/search.ts';
 import { fixtureKb } from '../../helpers/fixture-kb.ts';
+import { realKb } from '../../helpers/real-kb.ts';
 
 const kb = fixtureKb();
 
@@ -56,7 +57,7 @@ describe('matrix, who-has and advice search', () => {
   });
   test('a record scoped to the asked release ranks higher than for a release outside its scope', () => {
     const relevance = (version: string) =>
-      searchAdvice(kb, 'hot-added memory stays offline', { family: 'rhel', version }, 10).find(
+      searchAdvice(realKb(), 'hot-added memory stays offline', { family: 'rhel', version }, 10).find(
         (hit) => hit.advice.record.id === 'dm-hot-add-not-onlined',
       )?.relevance ?? 0;
     assert.ok(relevance('6.6') > relevance('6.9'), `${relevance('6.6')} > ${relevance('6.9')}`);
