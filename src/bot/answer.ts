@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { ConversationContext } from '../core/context-store.ts';
 import { extractEntities } from './entities/extract.ts';
-import { mergeWithContext, namesUnknownDistro } from './follow-up.ts';
+import { answersAwaitedRelease, mergeWithContext, namesUnknownDistro } from './follow-up.ts';
 import { CONFIDENCE_THRESHOLD, classify, readQuestion } from './intent/classify.ts';
 import { HANDLERS } from './handlers/registry.ts';
 import { decline } from './handlers/unknown.ts';
@@ -11,6 +11,9 @@ import { knowledgeAsOf } from '../knowledge/as-of.ts';
 import { withAsOfHeadline } from './as-of-answer.ts';
 import { pastedCollectorOutput } from './pasted-output.ts';
 import { questionText } from './question-text.ts';
+
+/** What a reply to lisbot's own question is worth: the user answered what was asked. */
+const AWAITED_ANSWER_PROBABILITY = 0.9;
 
 export interface Answer {
   readonly reply: Reply;
@@ -29,7 +32,11 @@ export function answerQuestion(
 ): Answer {
   const question = questionText(kb, rawQuestion);
   const extraction = extractEntities(kb, question);
-  const reading = readQuestion(kb, question, extraction);
+  const heard = readQuestion(kb, question, extraction);
+  // The release asked for completes a support question, whatever the classifier makes of a bare number.
+  const reading = answersAwaitedRelease(extraction, context)
+    ? { ...heard, label: 'support' as const, probability: AWAITED_ANSWER_PROBABILITY, scope: { inScope: true, reason: 'entity' as const } }
+    : heard;
   const entities = mergeWithContext(question, extraction, context, reading.label);
   const classification = classify(reading, extraction, entities);
   const asOf = options.asOf ?? entities.asOf;
@@ -51,7 +58,12 @@ export function answerQuestion(
       ? HANDLERS[classification.intent].handle(input)
       : decline(input);
   const reply = asOf && handled.answered ? withAsOfHeadline(handled, view, asOf) : handled;
-  const awaiting = !reply.answered && classification.missing.includes('distro') && !unknownDistro ? { awaiting: 'distro' as const } : {};
+  const awaiting =
+    !reply.answered && classification.missing.includes('distro') && !unknownDistro
+      ? { awaiting: 'distro' as const }
+      : !reply.answered && reply.intent === 'feature_support' && reply.entities.distro && !reply.entities.version
+        ? { awaiting: 'release' as const }
+        : {};
   return {
     reply,
     confidence: classification.confidence,

@@ -20,6 +20,18 @@ export function namesUnknownDistro(extraction: Extraction): boolean {
   });
 }
 
+/** "7.9" after "which CentOS release do you mean?": a bare release completes the question that asked for it. */
+export function answersAwaitedRelease(extraction: Extraction, context: ConversationContext | undefined): boolean {
+  const own = extraction.entities;
+  return (
+    context?.awaiting === 'release' &&
+    own.version !== undefined &&
+    // "18.04" reads as Ubuntu 18.04 by itself: the same distribution still answers the question.
+    (!own.distro || own.distro === context.entities.distro) &&
+    extraction.tokens.length <= SHORT_FOLLOW_UP_TOKENS
+  );
+}
+
 /**
  * Fills what a follow-up leaves out from the conversation's last question. A follow-up ("and on 2016?",
  * "what about sles 12?") keeps whatever it does not replace, its as-of date too. A question naming its own distribution starts
@@ -29,6 +41,7 @@ export function namesUnknownDistro(extraction: Extraction): boolean {
 export function mergeWithContext(text: string, extraction: Extraction, context: ConversationContext | undefined, label: Label): Entities {
   const own = extraction.entities;
   if (!context || namesUnknownDistro(extraction)) return own;
+  if (answersAwaitedRelease(extraction, context)) return { ...context.entities, version: own.version!, ...own };
   if (context.awaiting === 'distro' && own.distro) {
     const { distro: _d, version: _v, kernel: _k, ...kept } = context.entities;
     return { ...kept, ...own };

@@ -7,7 +7,7 @@ export interface ConversationContext {
   readonly question: string;
   readonly at: number;
   /** The last reply asked for this; the next message that names it completes that question. */
-  readonly awaiting?: 'distro';
+  readonly awaiting?: 'distro' | 'release';
 }
 
 /** Where conversation context lives: memory for one process, Redis when replicas share it. */

@@ -94,3 +94,25 @@ describe('a follow-up keeps whatever it does not replace', () => {
     assert.deepEqual(second!.entities, { distro: 'debian', version: '10', feature: 'kvp', host: '2016' });
   });
 });
+
+describe('a feature asked of a distribution with no release', () => {
+  test('asks which release, says meanwhile how the releases differ, and the release given completes the question', async () => {
+    const [asked, answered, followUp] = await conversation('sr-iov centos', '7.9?', 'and on 2016?');
+    assert.equal(asked!.answered, false);
+    assert.match(asked!.title, /which release\?/);
+    assert.match(asked!.text, /7\.6-7\.9 \(built in\)/, 'the releases that have it are named');
+    assert.equal(answered!.answered, true);
+    assert.deepEqual([answered!.entities.distro, answered!.entities.version, answered!.entities.feature], ['centos', '7.9', 'sr-iov']);
+    assert.equal(followUp!.entities.host, '2016');
+  });
+  test('a bare Ubuntu release still answers the Ubuntu question; a new question starts afresh', async () => {
+    const [, answered, fresh] = await conversation('trim ubuntu', '18.04', 'rhel 8 on 2019?');
+    assert.deepEqual([answered!.entities.version, answered!.entities.feature], ['18.04', 'trim']);
+    assert.equal(fresh!.entities.feature, undefined);
+  });
+  test('a UEK release, or a system that never runs as a guest, needs no release', async () => {
+    const [uek, aix] = await conversation('uek r5 secure boot on 2019', 'aix live migration between hyper-v hosts');
+    assert.equal(uek!.answered, true);
+    assert.equal(aix!.answered, true);
+  });
+});

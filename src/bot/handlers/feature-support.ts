@@ -67,17 +67,30 @@ export const featureSupportHandler: IntentHandler = {
       .filter(Boolean)
       .join(' ');
     const first = answers.find((a) => a.verdict === 'yes' || a.verdict === 'conditional') ?? answers[0]!;
-    return reply({
-      intent: 'feature_support',
+    const family = kb.familyName(entities.distro);
+    const details = {
+      intent: 'feature_support' as const,
       entities,
-      title: `${featureName} for ${kb.familyName(entities.distro)}${entities.version ? ` ${entities.version}` : ''}${entities.host ? ` on ${entities.host}` : ''}`,
-      text,
-      verdict: jsonVerdict(verdict),
-      integration: replyIntegration(first),
       fields: answers.flatMap((a) => verdictFields(kb, a, entities, several ? `${kb.featureName(a.query.feature!)} · ` : '')),
       notes: [...new Set(answers.flatMap(verdictNotes))],
       sources: [...new Map(answers.flatMap((a) => verdictSources(kb, a)).map((s) => [s.id, s])).values()],
       actions: [matrixAction(kb, entities.distro), CHECK_VM_ACTION],
+    };
+    // "sr-iov centos": the answer differs by release, so lisbot asks which one and says meanwhile how it differs.
+    // A UEK release names the kernel, and a system that never runs as a guest has no releases to tell apart.
+    if (!entities.version && !entities.uek && !kb.otherOs.get(entities.distro))
+      return reply({
+        ...details,
+        answered: false,
+        title: `${featureName} for ${family}: which release?`,
+        text: `Which ${family} release do you mean? ${featureName} depends on it. ${text}`,
+      });
+    return reply({
+      ...details,
+      title: `${featureName} for ${family}${entities.version ? ` ${entities.version}` : ''}${entities.host ? ` on ${entities.host}` : ''}`,
+      text,
+      verdict: jsonVerdict(verdict),
+      integration: replyIntegration(first),
     });
   },
 };
