@@ -69,6 +69,10 @@ describe('scope gate', () => {
     assert.equal(reply.answered, true);
     assert.equal(ask('install vmware tools on ubuntu 20.04').intent, 'unknown');
   });
+  test('another LIS, a laboratory information system, is out of scope', () => {
+    assert.equal(ask('which LIS (laboratory information system) integrates best with epic?').intent, 'unknown');
+    assert.notEqual(ask('which lis for rhel 6.5').intent, 'unknown');
+  });
   test('a backup product beside Linux as a word, not a guest, stays out of scope', () => {
     assert.equal(ask('veeam copy job to a linux repository runs out of space, how big should the repo be').intent, 'unknown');
   });
