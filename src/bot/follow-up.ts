@@ -41,7 +41,7 @@ export function answersAwaitedRelease(extraction: Extraction, context: Conversat
 export function mergeWithContext(text: string, extraction: Extraction, context: ConversationContext | undefined, label: Label): Entities {
   const own = extraction.entities;
   if (!context || namesUnknownDistro(extraction)) return own;
-  if (answersAwaitedRelease(extraction, context)) return { ...context.entities, version: own.version!, ...own };
+  if (answersAwaitedRelease(extraction, context)) return { ...context.entities, ...own };
   if (context.awaiting === 'distro' && own.distro) {
     const { distro: _d, version: _v, kernel: _k, ...kept } = context.entities;
     return { ...kept, ...own };
