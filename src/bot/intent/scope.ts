@@ -86,12 +86,12 @@ const termIndexes = new WeakMap<readonly string[], Map<string, number[]>>();
 
 /** The positions in a list of padded terms, by each term's first word. */
 function termIndex(list: readonly string[]): Map<string, number[]> {
-  let index = termIndexes.get(list);
-  if (index) return index;
-  index = new Map();
+  const cached = termIndexes.get(list);
+  if (cached) return cached;
+  const index = new Map<string, number[]>();
   list.forEach((term, i) => {
     const first = term.slice(1, term.indexOf(' ', 1));
-    index!.set(first, [...(index!.get(first) ?? []), i]);
+    index.set(first, [...(index.get(first) ?? []), i]);
   });
   termIndexes.set(list, index);
   return index;
