@@ -289,16 +289,20 @@ describe('Slack app over the real HTTP receiver', () => {
 describe('slow answers and failures', () => {
   test('a slash command whose answer is slow is acked "working…" at once and answered through response_url', async () => {
     const kb = realKb();
+    let answered = false;
     class SlowBot extends Bot {
       override async ask(message: IncomingMessage): Promise<AnsweredMessage> {
         await new Promise((resolve) => setTimeout(resolve, 400));
-        return super.ask(message);
+        const answer = await super.ask(message);
+        answered = true;
+        return answer;
       }
     }
     const h = await Harness.start({ bot: new SlowBot(() => kb), ackBudgetMs: 50 });
     try {
       const result = await h.slash('does rhel 6.2 need lis');
-      assert.ok(result.ms < 300, `acked in ${result.ms.toFixed(0)} ms, before the answer was ready`);
+      // Ordered, not timed: a loaded machine may delay both, but the ack must not wait for the answer.
+      assert.equal(answered, false, `acked after ${result.ms.toFixed(0)} ms, once the answer was ready`);
       assert.match(result.body, /Working on it/);
       const response = await h.fake.waitFor((c) => c.kind === 'respond');
       assert.equal(response.body.response_type, 'in_channel');
