@@ -16,6 +16,10 @@ describe('routing by what the question names', () => {
     assert.equal(routeUnheard({ distro: 'rhel' }), undefined);
     assert.equal(routeUnheard({ feature: 'trim' }), undefined);
     assert.equal(routeUnheard({}), undefined);
+    // A guest release alone decides only an unsure reading whose runner-up is a support question.
+    assert.equal(routeUnheard({ distro: 'ubuntu', version: '20.04' }, { sure: false, runnerUp: 'support' })?.label, 'support');
+    assert.equal(routeUnheard({ distro: 'ubuntu', version: '20.04' }, { sure: true, runnerUp: 'support' }), undefined);
+    assert.equal(routeUnheard({ distro: 'ubuntu', version: '20.04' }, { sure: false, runnerUp: 'tip' }), undefined);
   });
 });
 

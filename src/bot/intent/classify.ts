@@ -107,19 +107,10 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
     return { ...base, label: 'unknown', probability: 0.9, byCue: false };
   // Names read through a typo are too loose to decide on their own.
   const unheard =
-    guess.label === 'unknown' && scope.inScope && extraction.fuzzy.length === 0 ? routeUnheard(extraction.entities) : undefined;
+    guess.label === 'unknown' && scope.inScope && extraction.fuzzy.length === 0
+      ? routeUnheard(extraction.entities, { sure: guess.probability >= SURE_UNKNOWN, runnerUp: guess.second.label })
+      : undefined;
   if (unheard) return { ...base, ...unheard, byCue: false };
-  // "ubuntu 20.04 vm: is there something like vmware tools i must install?": unsure it is off-topic, naming a guest
-  // release, with a support question the runner-up: the guest release makes it one.
-  if (
-    guess.label === 'unknown' &&
-    guess.probability < SURE_UNKNOWN &&
-    scope.inScope &&
-    guess.second.label === 'support' &&
-    extraction.entities.distro !== undefined &&
-    extraction.entities.version !== undefined
-  )
-    return { ...base, label: 'support', probability: NAMED_GUEST_FEATURE_PROBABILITY, byCue: false };
   // Nothing heard, yet the words match a known issue strongly: a problem told in words no example has.
   if (guess.label === 'unknown' && guess.probability < SURE_UNKNOWN && scope.inScope && scope.reason !== 'symptom' && strongSymptom())
     return { ...base, label: 'known_issue', probability: UNHEARD_SYMPTOM_PROBABILITY, byCue: false };

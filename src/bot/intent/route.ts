@@ -55,14 +55,21 @@ export function route(label: Label, entities: { distro?: string; feature?: strin
 const GUEST_ON_HOST = { label: 'support', probability: 0.6 } as const;
 const OTHER_OS: ReadonlySet<string> = new Set(OTHER_OS_IDS);
 
-export function routeUnheard(named: {
-  distro?: string;
-  version?: string;
-  host?: string;
-  feature?: string;
-}): { label: Label; probability: number } | undefined {
+export function routeUnheard(
+  named: {
+    distro?: string;
+    version?: string;
+    host?: string;
+    feature?: string;
+  },
+  /** How the classifier heard it: whether it is sure the question is off-topic, and its runner-up label. */
+  heard: { readonly sure: boolean; readonly runnerUp: Label } = { sure: true, runnerUp: 'unknown' },
+): { label: Label; probability: number } | undefined {
   if (UNHEARD_ROUTES[namedIn(named)]) return UNHEARD_ROUTES[namedIn(named)];
   if (named.distro && named.version && named.host) return GUEST_ON_HOST;
+  // "ubuntu 20.04 vm: is there something like vmware tools i must install?": a guest release, with support the
+  // runner-up of an unsure classifier.
+  if (named.distro && named.version && !heard.sure && heard.runnerUp === 'support') return GUEST_ON_HOST;
   // "is it true hp-ux can't be virtualized on hyper-v?": a system that never runs as a guest is only ever asked about
   // whether it does.
   return named.distro && OTHER_OS.has(named.distro) ? GUEST_ON_HOST : undefined;
