@@ -33,13 +33,6 @@ export function featuresOf(shape: string, askedShape?: string): string[] {
   return [...features];
 }
 
-/** The features of a shape as forEachFeature hands them out, a feature possibly more than once: for training rows. */
-export function featureList(shape: string, askedShape?: string): string[] {
-  const features: string[] = [];
-  forEachFeature(shape, (feature) => features.push(feature), askedShape);
-  return features;
-}
-
 /** Only a message's first words are featurised: a pasted wall of text costs no more than a question. */
 export const MAX_WORDS = 40;
 
@@ -49,43 +42,92 @@ export const MAX_WORDS = 40;
  */
 export function forEachFeature(shape: string, visit: (feature: string) => void, askedShape?: string): void {
   if (askedShape !== undefined) {
-    const asked = askedShape.split(' ').filter(Boolean).slice(0, MAX_WORDS).map(stem);
-    if (asked[0]) visit(`a:first:${asked[0]}`);
+    const asked = wordsOf(askedShape);
+    if (asked[0]) visit(asked[0].askedFirst);
     for (let i = 0; i < asked.length; i++) {
-      if (!FILLER.has(asked[i]!)) visit(`a:w:${asked[i]}`);
-      visit(`a:b:${asked[i]} ${i + 1 < asked.length ? asked[i + 1] : '</s>'}`);
+      const word = asked[i]!;
+      if (word.askedWord !== undefined) visit(word.askedWord);
+      visit(bigram(word.askedAfter, 'a:b:', word, asked[i + 1]));
     }
   }
-  const words: string[] = [];
-  for (const word of shape.split(' ')) {
-    if (words.length === MAX_WORDS) break;
-    if (word) words.push(stem(word));
-  }
+  const words = wordsOf(shape);
   if (words.length === 0) visit('empty');
   visit(`len:${Math.min(words.length, 8)}`);
   visit(domainFeature(shape));
-  if (words[0]) visit(`first:${words[0]}`);
-  visit(`b:<s> ${words.length ? words[0] : '</s>'}`);
-  for (let i = 0; i < words.length; i++) visit(`b:${words[i]} ${i + 1 < words.length ? words[i + 1] : '</s>'}`);
-  for (const word of words) for (const feature of wordFeatures(word)) visit(feature);
+  if (words[0]) visit(words[0].first);
+  visit(words.length ? words[0]!.startBigram : 'b:<s> </s>');
+  for (let i = 0; i < words.length; i++) visit(bigram(words[i]!.after, 'b:', words[i]!, words[i + 1]));
+  for (const word of words) for (const feature of word.own) visit(feature);
 }
 
-/** A word's own features, kept once per word: training reads each common word thousands of times. */
-const wordFeatureCache = new Map<string, readonly string[]>();
+/**
+ * What featurising reads of one word, its feature names built once: training reads each common word thousands of
+ * times, and a name built afresh must be hashed afresh on every lookup.
+ */
+interface Word {
+  readonly stem: string;
+  /** The word's own features: itself unless it is filler, and the character 3-grams of a longer word. */
+  readonly own: readonly string[];
+  readonly first: string;
+  readonly startBigram: string;
+  readonly askedFirst: string;
+  readonly askedWord: string | undefined;
+  /** The bigram of this word and the next (undefined: the end), by the next word. */
+  readonly after: Map<Word | undefined, string>;
+  readonly askedAfter: Map<Word | undefined, string>;
+}
+
+const wordCache = new Map<string, Word>();
+let bigramsCached = 0;
 const MAX_CACHED_WORDS = 50_000;
+const MAX_CACHED_BIGRAMS = 500_000;
 const MAX_CACHED_LENGTH = 40;
 
-function wordFeatures(word: string): readonly string[] {
-  const cached = wordFeatureCache.get(word);
-  if (cached) return cached;
-  const list: string[] = [];
-  if (!FILLER.has(word)) list.push(`w:${word}`);
-  if (!MARKERS.has(word) && word.length >= 5) {
-    const bounded = `<${word}>`;
-    for (let i = 0; i + 3 <= bounded.length; i++) list.push(`c:${bounded.slice(i, i + 3)}`);
+/** A shape's first MAX_WORDS words. */
+function wordsOf(shape: string): Word[] {
+  const words: Word[] = [];
+  for (const text of shape.split(' ')) {
+    if (words.length === MAX_WORDS) break;
+    if (text) words.push(wordOf(text));
   }
-  if (word.length > MAX_CACHED_LENGTH) return list;
-  if (wordFeatureCache.size >= MAX_CACHED_WORDS) wordFeatureCache.clear();
-  wordFeatureCache.set(word, list);
-  return list;
+  return words;
+}
+
+function wordOf(text: string): Word {
+  const cached = wordCache.get(text);
+  if (cached) return cached;
+  const stemmed = stem(text);
+  const own: string[] = [];
+  if (!FILLER.has(stemmed)) own.push(`w:${stemmed}`);
+  if (!MARKERS.has(stemmed) && stemmed.length >= 5) {
+    const bounded = `<${stemmed}>`;
+    for (let i = 0; i + 3 <= bounded.length; i++) own.push(`c:${bounded.slice(i, i + 3)}`);
+  }
+  const word: Word = {
+    stem: stemmed,
+    own,
+    first: `first:${stemmed}`,
+    startBigram: `b:<s> ${stemmed}`,
+    askedFirst: `a:first:${stemmed}`,
+    askedWord: FILLER.has(stemmed) ? undefined : `a:w:${stemmed}`,
+    after: new Map(),
+    askedAfter: new Map(),
+  };
+  if (text.length > MAX_CACHED_LENGTH) return word;
+  if (wordCache.size >= MAX_CACHED_WORDS || bigramsCached >= MAX_CACHED_BIGRAMS) {
+    wordCache.clear();
+    bigramsCached = 0;
+  }
+  wordCache.set(text, word);
+  return word;
+}
+
+function bigram(cache: Map<Word | undefined, string>, prefix: string, word: Word, next: Word | undefined): string {
+  let name = cache.get(next);
+  if (name === undefined) {
+    name = `${prefix}${word.stem} ${next ? next.stem : '</s>'}`;
+    cache.set(next, name);
+    bigramsCached++;
+  }
+  return name;
 }

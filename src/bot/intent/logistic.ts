@@ -2,10 +2,28 @@
  * Multinomial logistic regression over sparse binary features, trained with seeded SGD: the same examples
  * always give the same model. Small enough to train at start-up.
  */
+import { FeatureIndex } from './feature-index.ts';
+
 export interface TrainingRow<L extends string> {
   /** A feature named more than once counts once. */
   readonly features: readonly string[];
   readonly label: L;
+}
+
+/** A training row as ids of a FeatureIndex, distinct and ascending. */
+export interface EncodedRow<L extends string> {
+  readonly ids: Int32Array;
+  readonly label: L;
+}
+
+/** Rows of named features as ids of one index. */
+export function encodeRows<L extends string>(rows: readonly TrainingRow<L>[]): { index: FeatureIndex; rows: EncodedRow<L>[] } {
+  const index = new FeatureIndex();
+  const encoded = rows.map((row) => ({
+    ids: FeatureIndex.distinct(Int32Array.from(row.features, (f) => index.idOf(f))),
+    label: row.label,
+  }));
+  return { index, rows: encoded };
 }
 
 export interface TextModel<L extends string> {
@@ -66,21 +84,19 @@ export function trainLogistic<L extends string>(
   rows: readonly TrainingRow<L>[],
   options: LogisticOptions = {},
 ): TextModel<L> {
+  const { index, rows: encoded } = encodeRows(rows);
+  return trainLogisticOnIds(labels, index, encoded, options);
+}
+
+/** trainLogistic for rows already encoded with `index`. */
+export function trainLogisticOnIds<L extends string>(
+  labels: readonly L[],
+  index: FeatureIndex,
+  rows: readonly EncodedRow<L>[],
+  options: LogisticOptions = {},
+): TextModel<L> {
   const { epochs = 5, learningRate = 0.9, l2 = 1e-5, seed = 12 } = options;
-  const index = new Map<string, number>();
-  const encoded = rows.map((row) => {
-    const all = new Int32Array(row.features.length);
-    for (let i = 0; i < all.length; i++) {
-      const feature = row.features[i]!;
-      let id = index.get(feature);
-      if (id === undefined) {
-        id = index.size;
-        index.set(feature, id);
-      }
-      all[i] = id;
-    }
-    return { ids: distinct(all), label: labels.indexOf(row.label) };
-  });
+  const encoded = rows.map((row) => ({ ids: row.ids, label: labels.indexOf(row.label) }));
   const k = labels.length;
   const weights = new Float64Array(index.size * k);
   const bias = new Float64Array(k);
@@ -127,14 +143,6 @@ export function trainLogistic<L extends string>(
   return logisticModel(labels, index, weights, bias);
 }
 
-/** The distinct ids of a row, in ascending order. */
-function distinct(ids: Int32Array): Int32Array {
-  ids.sort();
-  let count = 0;
-  for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) ids[count++] = ids[i]!;
-  return ids.subarray(0, count);
-}
-
 /** Scores into `probs`, then softmax in place. */
 function predictor(weights: Float64Array, bias: Float64Array, probs: Float64Array): (ids: Int32Array, count: number) => void {
   const k = bias.length;
@@ -157,7 +165,7 @@ function predictor(weights: Float64Array, bias: Float64Array, probs: Float64Arra
 
 function logisticModel<L extends string>(
   labels: readonly L[],
-  index: ReadonlyMap<string, number>,
+  index: FeatureIndex,
   weights: Float64Array,
   bias: Float64Array,
 ): TextModel<L> {
@@ -177,7 +185,7 @@ function logisticModel<L extends string>(
     ids[count++] = id;
   };
   const visitOnce = (feature: string) => {
-    const id = index.get(feature);
+    const id = index.find(feature);
     if (id === undefined || takenIn[id] === call) return;
     takenIn[id] = call;
     take(id);
@@ -187,7 +195,7 @@ function logisticModel<L extends string>(
     predict(features) {
       count = 0;
       for (const feature of features) {
-        const id = index.get(feature);
+        const id = index.find(feature);
         if (id !== undefined) take(id);
       }
       predictInto(ids, count);
@@ -204,7 +212,7 @@ function logisticModel<L extends string>(
       predictInto(ids, count);
       return probs;
     },
-    toJSON: () => ({ kind: 'logistic', labels, features: [...index.keys()], weights: base64Of(weights), bias: base64Of(bias) }),
+    toJSON: () => ({ kind: 'logistic', labels, features: index.names(), weights: base64Of(weights), bias: base64Of(bias) }),
   };
 }
 
@@ -224,33 +232,41 @@ export function textModelFromJSON<L extends string>(labels: readonly L[], saved:
   if (saved.kind !== 'logistic' || saved.labels.join() !== labels.join() || bias.length !== labels.length)
     throw new Error('the saved model was trained for other labels');
   if (weights.length !== saved.features.length * labels.length) throw new Error('the saved model has the wrong number of weights');
-  return logisticModel(labels, new Map(saved.features.map((f, i) => [f, i])), weights, bias);
+  return logisticModel(labels, FeatureIndex.of(saved.features), weights, bias);
 }
 
 /** Multinomial naive Bayes with add-one smoothing: the plain baseline the logistic model is measured against. */
 export function trainNaiveBayes<L extends string>(labels: readonly L[], rows: readonly TrainingRow<L>[]): TextModel<L> {
-  const counts = labels.map(() => new Map<string, number>());
+  const { index, rows: encoded } = encodeRows(rows);
+  return trainNaiveBayesOnIds(labels, index, encoded);
+}
+
+/** trainNaiveBayes for rows already encoded with `index`. */
+export function trainNaiveBayesOnIds<L extends string>(
+  labels: readonly L[],
+  index: FeatureIndex,
+  rows: readonly EncodedRow<L>[],
+): TextModel<L> {
+  const counts = labels.map(() => new Map<number, number>());
   const totals = labels.map(() => 0);
   const docs = labels.map(() => 0);
-  const vocabulary = new Set<string>();
   for (const row of rows) {
     const c = labels.indexOf(row.label);
     docs[c]!++;
-    for (const f of new Set(row.features)) {
-      counts[c]!.set(f, (counts[c]!.get(f) ?? 0) + 1);
+    for (const id of row.ids) {
+      counts[c]!.set(id, (counts[c]!.get(id) ?? 0) + 1);
       totals[c]! += 1;
-      vocabulary.add(f);
     }
   }
   return {
     labels,
     predict(features) {
-      const known = features.filter((f) => vocabulary.has(f));
+      const known = features.map((f) => index.find(f)).filter((id) => id !== undefined);
       return softmax(
         labels.map(
           (_, c) =>
             Math.log((docs[c]! + 1) / (rows.length + labels.length)) +
-            known.reduce((s, f) => s + Math.log(((counts[c]!.get(f) ?? 0) + 1) / (totals[c]! + vocabulary.size)), 0),
+            known.reduce((s, id) => s + Math.log(((counts[c]!.get(id) ?? 0) + 1) / (totals[c]! + index.size)), 0),
         ),
       );
     },

@@ -1,7 +1,8 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { extractEntities } from '../entities/extract.ts';
 import { loadExampleFiles, type Example } from './examples.ts';
-import { featureList, featuresOf, forEachFeature } from './featurize.ts';
+import { FeatureIndex } from './feature-index.ts';
+import { featuresOf, forEachFeature } from './featurize.ts';
 import { kbExamples } from './kb-examples.ts';
 import { askedSentence } from './asked-sentence.ts';
 import { questionText } from '../question-text.ts';
@@ -9,12 +10,12 @@ import { LABELS, type Label } from './labels.ts';
 import { readSavedModel } from './saved-model.ts';
 import {
   textModelFromJSON,
-  trainLogistic,
-  trainNaiveBayes,
+  trainLogisticOnIds,
+  trainNaiveBayesOnIds,
+  type EncodedRow,
   type LogisticOptions,
   type SavedTextModel,
   type TextModel,
-  type TrainingRow,
 } from './logistic.ts';
 
 export interface IntentGuess {
@@ -43,10 +44,24 @@ export interface SavedIntentModel {
 
 export type Algorithm = 'logistic' | 'naive-bayes';
 
-/** Turns examples into training rows: each example's shape, one row per distinct shape and label. */
-export function trainingRows(kb: KnowledgeBase, examples: readonly Example[]): TrainingRow<Label>[] {
+/**
+ * Turns examples into training rows: each example's shape, one row per distinct shape and label, its features as ids
+ * of one index.
+ */
+export function trainingRows(kb: KnowledgeBase, examples: readonly Example[]): { index: FeatureIndex; rows: EncodedRow<Label>[] } {
   const seen = new Set<string>();
-  const rows: TrainingRow<Label>[] = [];
+  const index = new FeatureIndex();
+  const rows: EncodedRow<Label>[] = [];
+  let ids = new Int32Array(256);
+  let count = 0;
+  const take = (feature: string) => {
+    if (count === ids.length) {
+      const grown = new Int32Array(ids.length * 2);
+      grown.set(ids);
+      ids = grown;
+    }
+    ids[count++] = index.idOf(feature);
+  };
   for (const example of examples) {
     const text = questionText(kb, example.text);
     const shape = extractEntities(kb, text, { fuzzy: false }).shape;
@@ -55,9 +70,11 @@ export function trainingRows(kb: KnowledgeBase, examples: readonly Example[]): T
     const key = `${example.label}\u0000${shape}\u0000${askedShape ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    rows.push({ features: featureList(shape, askedShape), label: example.label });
+    count = 0;
+    forEachFeature(shape, take, askedShape);
+    rows.push({ ids: FeatureIndex.distinct(ids.slice(0, count)), label: example.label });
   }
-  return rows;
+  return { index, rows };
 }
 
 export function buildModel(
@@ -67,8 +84,9 @@ export function buildModel(
   options: LogisticOptions = {},
 ): IntentModel {
   const started = performance.now();
-  const rows = trainingRows(kb, examples);
-  const model: TextModel<Label> = algorithm === 'logistic' ? trainLogistic(LABELS, rows, options) : trainNaiveBayes(LABELS, rows);
+  const { index, rows } = trainingRows(kb, examples);
+  const model: TextModel<Label> =
+    algorithm === 'logistic' ? trainLogisticOnIds(LABELS, index, rows, options) : trainNaiveBayesOnIds(LABELS, index, rows);
   return intentModel(model, rows.length, performance.now() - started);
 }
 
