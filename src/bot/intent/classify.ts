@@ -1,7 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { searchAdvice, type AdviceHit } from '../../knowledge/query/search.ts';
 import type { Extraction } from '../entities/extract.ts';
-import { statedFacts } from '../entities/stated-facts.ts';
 import { advicePhrasings } from '../advice-phrasings.ts';
 import { namesUnknownDistro } from '../follow-up.ts';
 import type { Entities, Intent } from '../../core/reply.ts';
@@ -11,7 +10,10 @@ import { extractEntities } from '../entities/extract.ts';
 import type { Label } from './labels.ts';
 import { intentModelFor } from './model.ts';
 import { MAX_WORDS } from './featurize.ts';
-import { route, routeUnheard } from './route.ts';
+import { route } from './route.ts';
+import { CONFIDENCE_THRESHOLD, UNSURE_READINGS, type QuestionFacts } from './unsure-readings.ts';
+
+export { CONFIDENCE_THRESHOLD };
 import { scopeOf, type ScopeDecision } from './scope.ts';
 
 export interface Classification {
@@ -44,15 +46,10 @@ function wordCount(shape: string): number {
   return words;
 }
 
-/** Below this the answer is too unsure to give: lisbot asks or declines instead. */
-export const CONFIDENCE_THRESHOLD = 0.5;
 /** BM25 relevance from which a known issue or tip counts as matching the question's words. */
 const SYMPTOM_RELEVANCE = 60;
 /** Relevance from which a known issue decides a question the classifier heard nothing in. */
 const STRONG_SYMPTOM_RELEVANCE = 90;
-const UNHEARD_SYMPTOM_PROBABILITY = 0.6;
-/** From this probability the classifier's "unknown" is a judgement (another topic told in domain words), not deafness. */
-const SURE_UNKNOWN = 0.9;
 /** Requests to lisbot itself (help, digest, "check this") carry no domain word; only a sure guess skips the gate. */
 const META_LABELS: ReadonlySet<Label> = new Set(['help', 'digest', 'guest_check']);
 const META_PROBABILITY = 0.6;
@@ -105,67 +102,12 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   const unknownDistro = guess.label === 'support' && namesUnknownDistro(extraction);
   if (!scope.inScope && !meta && !((bareSupport || unknownDistro) && gateable))
     return { ...base, label: 'unknown', probability: 0.9, byCue: false };
-  // Names read through a typo are too loose to decide on their own.
-  const unheard =
-    guess.label === 'unknown' && scope.inScope && extraction.fuzzy.length === 0
-      ? routeUnheard(extraction.entities, { sure: guess.probability >= SURE_UNKNOWN, runnerUp: guess.second.label })
-      : undefined;
-  if (unheard) return { ...base, ...unheard, byCue: false };
-  // Nothing heard, yet the words match a known issue strongly: a problem told in words no example has.
-  if (guess.label === 'unknown' && guess.probability < SURE_UNKNOWN && scope.inScope && scope.reason !== 'symptom' && strongSymptom())
-    return { ...base, label: 'known_issue', probability: UNHEARD_SYMPTOM_PROBABILITY, byCue: false };
-  // "lsvmbus???", "lro = ?": a feature named and nothing else, heard as asking what it is, is answered with what it is.
-  if (guess.label === 'feature_info' && guess.probability < CONFIDENCE_THRESHOLD && namesFeatureAlone(extraction))
-    return { ...base, label: 'feature_info', probability: NAMED_GUEST_FEATURE_PROBABILITY, byCue: false };
-  // Unsure it is a problem or a tip, but a known issue or tip matches its words: the match is worth answering.
-  if (ADVICE_LABELS.has(guess.label) && guess.probability < CONFIDENCE_THRESHOLD && scope.inScope && symptomMatch())
-    return { ...base, label: guess.label, probability: UNHEARD_SYMPTOM_PROBABILITY, byCue: false };
-  if (ADVICE_LABELS.has(guess.label) && asksAboutStatedSetup(text, extraction))
-    return { ...base, label: 'support', probability: guess.probability, byCue: true };
-  // "oracle linux 7.4 static ip injection, networkmanager off - fine?": unsure between a problem and advice, with
-  // a guest release and a feature named and nothing said to go wrong, it asks whether that works.
-  if (ADVICE_LABELS.has(guess.label) && guess.probability < UNSURE_ADVICE && namesGuestFeature(extraction) && !tellsTrouble(text))
-    return { ...base, label: 'support', probability: NAMED_GUEST_FEATURE_PROBABILITY, byCue: false };
-  // "centos 6.5, ip address column in hyper-v manager stays blank": unsure it is a support question, telling
-  // something going wrong and asking nothing of support: a problem report.
-  if (guess.label === 'support' && guess.probability < UNSURE_SUPPORT && tellsTrouble(text) && !matchesAny(text, CUES.asksSupport))
-    return { ...base, label: 'known_issue', probability: UNSURE_SYMPTOM_PROBABILITY, byCue: false };
-  // Heard as a support question about a named distribution: the name makes it answerable.
-  if (guess.label === 'support' && extraction.entities.distro !== undefined)
-    return { ...base, label: 'support', probability: Math.max(guess.probability, NAMED_GUEST_FEATURE_PROBABILITY), byCue: false };
+  const facts: QuestionFacts = { text, extraction, guess, scope, symptomMatch, strongSymptom };
+  for (const rule of UNSURE_READINGS) {
+    const reading = rule.read(facts);
+    if (reading) return { ...base, byCue: false, ...reading };
+  }
   return { ...base, label: guess.label, probability: guess.probability, byCue: false };
-}
-
-/**
- * "debian 9 live backup with ext2 /boot": a guest release, a feature and a value of its setup (a file system, an MTU,
- * a kernel build), told with no word of anything going wrong, ask whether that setup is supported.
- */
-function asksAboutStatedSetup(text: string, extraction: Extraction): boolean {
-  if (!namesGuestFeature(extraction) || tellsTrouble(text)) return false;
-  return Object.keys(statedFacts(text)).length > 0;
-}
-
-const UNSURE_SUPPORT = 0.75;
-const UNSURE_SYMPTOM_PROBABILITY = 0.6;
-
-const ADVICE_LABELS: ReadonlySet<Label> = new Set(['known_issue', 'tip']);
-const UNSURE_ADVICE = 0.55;
-/** What the names alone are worth: above the answer threshold, below a sure guess (as an unheard guest and feature). */
-const NAMED_GUEST_FEATURE_PROBABILITY = 0.6;
-
-function namesGuestFeature(extraction: Extraction): boolean {
-  const { distro, version, feature } = extraction.entities;
-  return distro !== undefined && version !== undefined && feature !== undefined;
-}
-
-function namesFeatureAlone(extraction: Extraction): boolean {
-  const { distro, host, feature } = extraction.entities;
-  return feature !== undefined && distro === undefined && host === undefined && extraction.leftovers.length === 0;
-}
-
-/** A word of something going wrong ("fails", "won't", "slow"). */
-function tellsTrouble(text: string): boolean {
-  return matchesAny(text, CUES.fault) || matchesAny(text, CUES.trouble);
 }
 
 /** Routes what was heard, with the entities the question and its context name, to one intent. */

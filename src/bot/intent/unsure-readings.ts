@@ -1,0 +1,115 @@
+import type { Extraction } from '../entities/extract.ts';
+import { statedFacts } from '../entities/stated-facts.ts';
+import { CUES, matchesAny } from './cues.ts';
+import type { Label } from './labels.ts';
+import type { IntentGuess } from './model.ts';
+import { routeUnheard } from './route.ts';
+import type { ScopeDecision } from './scope.ts';
+
+/** What a rule may read of an in-scope question the classifier has guessed at. */
+export interface QuestionFacts {
+  readonly text: string;
+  readonly extraction: Extraction;
+  readonly guess: IntentGuess;
+  readonly scope: ScopeDecision;
+  /** A known issue or tip matches the question's words (a log signature, or two words with fair relevance). */
+  readonly symptomMatch: () => boolean;
+  /** A known issue matches the question's words strongly (three words, high relevance). */
+  readonly strongSymptom: () => boolean;
+}
+
+export interface ReadingRule {
+  /** What the rule is for, by an example of the questions it reads. */
+  readonly example: string;
+  /** The reading the rule gives the question, or undefined when it does not apply. */
+  read(facts: QuestionFacts): { label: Label; probability: number; byCue?: boolean } | undefined;
+}
+
+/** Below this the answer is too unsure to give: lisbot asks or declines instead. */
+export const CONFIDENCE_THRESHOLD = 0.5;
+/** From this probability the classifier's "unknown" is a judgement (another topic told in domain words), not deafness. */
+const SURE_UNKNOWN = 0.9;
+const UNSURE_SUPPORT = 0.75;
+const UNSURE_ADVICE = 0.55;
+/** What a reading by names or a matching record is worth: above the answer threshold, below a sure guess. */
+const READ_BY_RULE = 0.6;
+
+const ADVICE_LABELS: ReadonlySet<Label> = new Set(['known_issue', 'tip']);
+
+/**
+ * How a guess the classifier is unsure of, or a question it heard nothing in, is read from what the question names
+ * and which known issue its words match. The first rule that reads the question decides; the rest are not asked.
+ */
+export const UNSURE_READINGS: readonly ReadingRule[] = [
+  {
+    example: 'FreeBSD 14.1 on 2022, support statement? (nothing heard, but a guest release and a host named)',
+    read: ({ guess, scope, extraction }) =>
+      guess.label === 'unknown' && scope.inScope && extraction.fuzzy.length === 0 // names read through a typo are too loose
+        ? routeUnheard(extraction.entities, { sure: guess.probability >= SURE_UNKNOWN, runnerUp: guess.second.label })
+        : undefined,
+  },
+  {
+    example: 'a problem told in words no example has, which a known issue matches strongly',
+    read: ({ guess, scope, strongSymptom }) =>
+      guess.label === 'unknown' && guess.probability < SURE_UNKNOWN && scope.inScope && scope.reason !== 'symptom' && strongSymptom()
+        ? { label: 'known_issue', probability: READ_BY_RULE }
+        : undefined,
+  },
+  {
+    example: '"lsvmbus???": a feature named and nothing else, heard as asking what it is',
+    read: ({ guess, extraction }) =>
+      guess.label === 'feature_info' && guess.probability < CONFIDENCE_THRESHOLD && namesFeatureAlone(extraction)
+        ? { label: 'feature_info', probability: READ_BY_RULE }
+        : undefined,
+  },
+  {
+    example: 'unsure it is a problem or a tip, but a known issue or tip matches its words',
+    read: ({ guess, scope, symptomMatch }) =>
+      ADVICE_LABELS.has(guess.label) && guess.probability < CONFIDENCE_THRESHOLD && scope.inScope && symptomMatch()
+        ? { label: guess.label, probability: READ_BY_RULE }
+        : undefined,
+  },
+  {
+    example: '"debian 9 live backup with ext2 /boot": a guest, a feature and a value of its setup, nothing going wrong',
+    read: ({ guess, text, extraction }) =>
+      ADVICE_LABELS.has(guess.label) && namesGuestFeature(extraction) && !tellsTrouble(text) && Object.keys(statedFacts(text)).length > 0
+        ? { label: 'support', probability: guess.probability, byCue: true }
+        : undefined,
+  },
+  {
+    example: '"oracle linux 7.4 static ip injection, networkmanager off - fine?": unsure advice naming a guest release and feature',
+    read: ({ guess, text, extraction }) =>
+      ADVICE_LABELS.has(guess.label) && guess.probability < UNSURE_ADVICE && namesGuestFeature(extraction) && !tellsTrouble(text)
+        ? { label: 'support', probability: READ_BY_RULE }
+        : undefined,
+  },
+  {
+    example: '"centos 6.5, ip address column in hyper-v manager stays blank": unsure support, telling trouble, asking nothing of support',
+    read: ({ guess, text }) =>
+      guess.label === 'support' && guess.probability < UNSURE_SUPPORT && tellsTrouble(text) && !matchesAny(text, CUES.asksSupport)
+        ? { label: 'known_issue', probability: READ_BY_RULE }
+        : undefined,
+  },
+  {
+    example: 'heard as a support question about a named distribution: the name makes it answerable',
+    read: ({ guess, extraction }) =>
+      guess.label === 'support' && extraction.entities.distro !== undefined
+        ? { label: 'support', probability: Math.max(guess.probability, READ_BY_RULE) }
+        : undefined,
+  },
+];
+
+function namesGuestFeature(extraction: Extraction): boolean {
+  const { distro, version, feature } = extraction.entities;
+  return distro !== undefined && version !== undefined && feature !== undefined;
+}
+
+function namesFeatureAlone(extraction: Extraction): boolean {
+  const { distro, host, feature } = extraction.entities;
+  return feature !== undefined && distro === undefined && host === undefined && extraction.leftovers.length === 0;
+}
+
+/** A word of something going wrong ("fails", "won't", "slow"). */
+function tellsTrouble(text: string): boolean {
+  return matchesAny(text, CUES.fault) || matchesAny(text, CUES.trouble);
+}
