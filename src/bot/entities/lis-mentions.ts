@@ -8,7 +8,7 @@ const LIS_RELEASE =
 const BARE_NUMBER = /(?<![\w./-])(\d\.\d{1,2}(?:\.\d{1,2}){0,2}(?:-\d{1,2})?)(?![\w/]|[.-]\d)/g;
 /** Words that say a number is a release of a package: "the 4.1.2-2 hotfix", "4.1.3 added", "the 4.0 package". */
 const RELEASE_CUE =
-  /\b(?:hotfix(?:es)?|re-?released?|releases?|released|packages?|pkg|integration|changed?|changes|changelog|added|adds?|fix|fixe[sd]|downloads?|rpms?|tarball|iso|notes|modinfo|hv_vmbus|lis-next|diff(?:erence)?s?|compared?|newer|older)\b/;
+  /\b(?:hotfix(?:es)?|re-?released?|releases?|released|packages?|pkg|integration|changed?|changes|changelog|added|adds?|fix|fixe[sd]|downloads?|rpms?|tarball|iso|notes|modinfo|hv_vmbus|lis-next|diff(?:erence)?s?|compared?|newer|older|updates?|drop(?:ped)?|ship(?:ped)?|came out|come out|final|betas?|tag(?:ged)?)\b/;
 /** Words that own a version number of something else: a kernel, a distribution, another product. */
 const OTHER_OWNER =
   /\b(?:kernels?|linux|uname|el\d|rhel|centos|red\s*hat|redhat|oracle|ol|oel|uek|sles|suse|opensuse|leap|ubuntu|debian|freebsd|fedora|python\d?|php|java|node|nfs|smb|gcc|glibc|openssl|windows|powershell|bios|uefi|firmware|vmbus)\b/;
