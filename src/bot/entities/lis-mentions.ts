@@ -17,7 +17,7 @@ const OTHER_OWNER =
  * Any other word is likely the product the number belongs to ("ruby 2.1 package").
  */
 const LEADS_A_RELEASE =
-  /^(?:the|a|an|in|of|to|from|on|for|with|vs|versus|and|or|than|is|was|are|were|be|did|does|do|about|at|since|between|still|version|ver|release|hotfix|package|download|build|says|said|shows|showed|gives|gave|reports|reads|latest|newest|old|older|new|newer|last|first|our|my|this|that|its|running|installed|using|after|before|into|upgraded?|updated?|whats|via|called|got|has|have|had|x?lis)$/;
+  /^(?:the|a|an|in|of|to|from|on|for|with|vs|versus|and|or|than|is|was|are|were|be|did|does|do|about|at|since|between|still|version|ver|release|hotfix|package|download|build|says|said|shows|showed|gives|gave|reports|reads|latest|newest|old|older|new|newer|last|first|final|our|my|this|that|its|running|installed|using|after|before|into|upgraded?|updated?|whats|via|called|got|has|have|had|x?lis)$/;
 /** Once one release is named, another joined to it is one too: "lis 3.5 vs 3.4", "from 4.2 to 4.3". */
 const JOINED_TO_RELEASE = /\b(?:vs\.?|versus|or|and|than|to|from|over)\s*$/;
 const JOINED_TO_NUMBER = /\d\S*\s+(?:vs\.?|versus|or|and|than|to|from|over)\s*$/;

@@ -18,6 +18,12 @@ describe('LIS releases typed without the word LIS', () => {
     assert.deepEqual(releasesIn('4.1.3-2 — why was that re-released?'), ['4.1.3-2']);
     assert.deepEqual(releasesIn('modinfo hv_vmbus says version: 4.3.5'), ['4.3.5']);
   });
+  test('a known release beside words of its shipping is a release: dropped, update, came out, final, tag', () => {
+    assert.deepEqual(releasesIn('when did 4.1.2 drop'), ['4.1.2']);
+    assert.deepEqual(releasesIn('what was in the 4.0.11 update'), ['4.0.11']);
+    assert.deepEqual(releasesIn('was there ever a final 4.2.4'), ['4.2.4']);
+    assert.deepEqual(releasesIn('kernel 4.1.2 update'), []);
+  });
   test('a second release joined to a named one is read too', () => {
     assert.deepEqual(releasesIn('4.1.3-2 — what changed vs 4.1.3?'), ['4.1.3-2', '4.1.3']);
     assert.deepEqual(releasesIn('lis 3.5 vs 3.4 differences'), ['3.5', '3.4']);
