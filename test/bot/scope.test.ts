@@ -166,6 +166,8 @@ describe('symptom search', () => {
       ask('freebsd 12.2 dmesg.boot has `Hyper-V Version: 10.0.17763 [SP0]` near the top, does that mean something is off?').title,
       /normal boot message/i,
     );
+    assert.match(ask("freebsd 13 boot shows 'hvkvp0: <Hyper-V KVP> on vmbus0', is that bad?").title, /normal boot message/i);
+    assert.match(ask("debian 11 dmesg: 'scsi 0:0:0:0: Direct-Access Msft Virtual Disk 1.0', fine?").title, /normal boot message/i);
     assert.doesNotMatch(ask('hv_balloon: Balloon request will be partially fulfilled. Out of memory.').title, /normal/i);
     assert.doesNotMatch(ask('centos 6.9 says `hv_vmbus: Vmbus version:3.0` then hangs').title, /normal/i);
   });

@@ -7,10 +7,13 @@ export const CUES = {
   help: [
     /^\s*(help|halp|hlep|\?+|commands|usage|menu|start|get(ting)? started|(hey|hi|hello|yo|hiya|howdy|sup)(\s+there)?(\s+(lisbot|bot))?)\s*[.!?]*\s*$|\b(what|which) (can you|could you|do you|topics do you|things (do )?you|kinds? of \w+( and \w+)? (can|do) you)\b.{0,30}\b(do|cover|know|answer|handle|help with)( about| for (us|me)| here)?\s*[?.!]*\s*$|\bexample questions\b|\bhow (do i|to|should i) (use|talk to|ask) (you|lisbot|this bot)\b|^\s*(can|could) you help( me| us)?\s*[?.!]*$|\b(not sure|no idea) where to start\b|^\s*(what|who) are you\b|^\s*are you (a bot|an ai|a human|human)\b|\bwhat('?s| is) your scope\b/i,
   ],
-  /** A kernel or daemon log line: a dmesg timestamp, a Hyper-V driver's prefix, or a syslog line's time, host and "kernel:". */
+  /**
+   * A kernel or daemon log line: a dmesg timestamp, a Hyper-V driver's prefix, a syslog line's time, host and "kernel:",
+   * a FreeBSD device attaching ("hvkvp0: <Hyper-V KVP> on vmbus0"), or a SCSI disk found on storvsc.
+   */
   logLine: [
     /\[\s*\d+\.\d+\]/,
-    /\b(hv_\w+|storvsc|netvsc|vmbus|hyperv_fb|hyperv_keyboard|hid_hyperv|hn\d|tsc|clocksource)\b\s*[:\]]|\d:\d\d \S+ (kernel|systemd)(\[\d+\])?:|\b(call trace|oops|bug:|segfault|kernel panic|blocked for more than|hyper-v host build|hyper-v version|vmbus version)\b/i,
+    /\b(hv_\w+|storvsc|netvsc|vmbus|hyperv_fb|hyperv_keyboard|hid_hyperv|hn\d|tsc|clocksource)\b\s*[:\]]|\d:\d\d \S+ (kernel|systemd)(\[\d+\])?:|\b(call trace|oops|bug:|segfault|kernel panic|blocked for more than|hyper-v host build|hyper-v version|vmbus version)\b|\b[a-z]+\d+: <[^>]*> (?:\S+ )*on (?:vmbus|acpi|pcib?)\d+|\bscsi (?:host)?\d+(?::\d+){0,3}: (?:storvsc|direct-access)/i,
   ],
   /** The section markers of the collector's report (the question is one line by now, so anywhere in it). */
   collectorMarker: [/###\s*lischeck-(?:meta|end)\b/],
