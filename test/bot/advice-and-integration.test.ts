@@ -52,6 +52,9 @@ describe('the most common cause of a symptom leads', () => {
     const reply = ask('the networking tab in hyper-v manager is empty for our centos 7 vms');
     assert.match(reply.text, /hyperv-daemons/);
   });
+  test('host backups that always take a saved state are first the missing daemons package', () => {
+    assert.match(ask('debian 10 guest, host backups never run live, always saved state').text, /hyperv-daemons/);
+  });
   test('a backup of a VM whose disks sit on a network share is the remote-storage limit', () => {
     const reply = ask('backing up my linux vm never finishes when its vhdx lives on a network share');
     assert.match(reply.text, /SMB/);
