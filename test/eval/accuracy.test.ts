@@ -15,6 +15,7 @@ interface Baseline {
   test4?: { correct: number; intent: number };
   test5?: { correct: number; intent: number };
   test6?: { correct: number; intent: number };
+  test7?: { correct: number; intent: number };
 }
 const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
 
