@@ -61,6 +61,21 @@ describe('the most common cause of a symptom leads', () => {
   });
 });
 
+describe('a problem with a feature the guest release lacks', () => {
+  test("says the release's standing in the matrix beside the known issue found", () => {
+    const reply = ask('centos 6.4: grew the fixed vhdx online, blockdev size unchanged until reboot');
+    assert.equal(reply.intent, 'known_issue');
+    assert.ok(
+      reply.notes.some((n) => /^Support matrix: .*LIS 4\.3/.test(n)),
+      reply.notes.join('\n'),
+    );
+  });
+  test('says nothing of the matrix when the release has the feature as it is', () => {
+    const reply = ask('rhel 7.4 guest shows no ip address in hyper-v manager');
+    assert.ok(!reply.notes.some((n) => n.startsWith('Support matrix:')), reply.notes.join('\n'));
+  });
+});
+
 describe('the guest-side package behind a daemon', () => {
   test('a Copy-VMFile failure names the package that brings the fcopy daemon', () => {
     assert.match(ask('Copy-VMFile into our centos 7 guest keeps timing out').text, /hyperv-daemons/);

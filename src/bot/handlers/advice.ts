@@ -8,6 +8,7 @@ import { ellipsis } from '../../core/ellipsis.ts';
 import { STOPWORDS } from '../entities/tokens.ts';
 import { PLACEHOLDERS } from '../entities/shape.ts';
 import { advicePhrasings } from '../advice-phrasings.ts';
+import { matrixStandingNote } from './matrix-standing.ts';
 
 /** Above this fuzzy score a hit is too loose to present as the answer. */
 const MAX_ADVICE_SCORE = 0.75;
@@ -103,7 +104,14 @@ function hostNeeded(kb: KnowledgeBase, entities: Entities, said: string): string
  * "mtu 9216 won't set on freebsd 13": no record matches, but the feature named has facts that may settle it (FreeBSD's
  * MTU stops at 9126). Said as what it is: no known issue or tip, then what lisbot knows of the feature.
  */
-function featureFactsReply(kb: KnowledgeBase, intent: Intent, entities: Entities, feature: FeatureEntity, kind: 'issue' | 'tip'): Reply {
+function featureFactsReply(
+  kb: KnowledgeBase,
+  intent: Intent,
+  question: string,
+  entities: Entities,
+  feature: FeatureEntity,
+  kind: 'issue' | 'tip',
+): Reply {
   const { records, summary: facts, steps } = featureFacts(kb, feature);
   const name = featureEntityName(kb, feature);
   return reply({
@@ -112,6 +120,7 @@ function featureFactsReply(kb: KnowledgeBase, intent: Intent, entities: Entities
     title: `${name}: what I know`,
     text: `I have no ${kind === 'issue' ? 'known issue' : 'tip'} that matches this, but here is what I know about ${name}. ${facts}${steps ? ` To turn it on: ${steps}` : ''}`,
     notes: [
+      ...(kind === 'issue' ? matrixStandingNote(kb, entities, question) : []),
       kind === 'issue'
         ? 'If this does not explain it, paste the exact error line or run a VM check so I can look at the guest itself.'
         : 'Ask about a narrower topic for a specific tip.',
@@ -152,7 +161,7 @@ export function answerWithAdvice(
     .map(({ hit }) => hit)
     .slice(0, 5);
   const best = hits[0];
-  if (!best && entities.feature) return featureFactsReply(kb, intent, entities, entities.feature, kind);
+  if (!best && entities.feature) return featureFactsReply(kb, intent, question, entities, entities.feature, kind);
   if (!best) {
     return reply({
       intent,
@@ -179,6 +188,7 @@ export function answerWithAdvice(
     fields: main.fields,
     notes: [
       ...(best.advice.record.confidence === 'low' ? ['This record has low confidence: its source has not been confirmed.'] : []),
+      ...(kind === 'issue' ? matrixStandingNote(kb, entities, question) : []),
       ...hostNeeded(kb, entities, main.body),
       ...related,
     ],
