@@ -91,6 +91,17 @@ export const UNSURE_READINGS: readonly ReadingRule[] = [
         : undefined,
   },
   {
+    example:
+      '"whats the LIS download for rhel 6.9": unsure it asks about the package, naming a guest release: which LIS that release takes',
+    read: ({ guess, extraction }) =>
+      guess.label === 'lis_version' &&
+      guess.probability < CONFIDENCE_THRESHOLD &&
+      extraction.entities.distro !== undefined &&
+      extraction.entities.version !== undefined
+        ? { label: 'support', probability: READ_BY_RULE }
+        : undefined,
+  },
+  {
     example: 'heard as a support question about a named distribution: the name makes it answerable',
     read: ({ guess, extraction }) =>
       guess.label === 'support' && extraction.entities.distro !== undefined

@@ -1,0 +1,44 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractEntities } from '../../src/bot/entities/extract.ts';
+import type { Label } from '../../src/bot/intent/labels.ts';
+import { UNSURE_READINGS, type QuestionFacts } from '../../src/bot/intent/unsure-readings.ts';
+import { realKb } from '../helpers/real-kb.ts';
+
+const kb = realKb();
+
+/** How the rules read a question the classifier guessed `label` for with `probability`. */
+function readAs(text: string, label: Label, probability: number, symptom = false) {
+  const facts: QuestionFacts = {
+    text,
+    extraction: extractEntities(kb, text),
+    guess: { label, probability, second: { label: 'unknown', probability: 1 - probability } },
+    scope: { inScope: true, reason: 'domain-term' },
+    symptomMatch: () => symptom,
+    strongSymptom: () => symptom,
+  };
+  for (const rule of UNSURE_READINGS) {
+    const reading = rule.read(facts);
+    if (reading) return reading;
+  }
+  return undefined;
+}
+
+describe('reading an unsure guess', () => {
+  test('unsure it asks about the LIS package, naming a guest release: a support question (which LIS that release takes)', () => {
+    assert.equal(readAs('whats the LIS download for rhel 6.9', 'lis_version', 0.4)?.label, 'support');
+    assert.equal(readAs('whats the newest LIS download', 'lis_version', 0.4), undefined, 'no guest release named');
+    assert.equal(readAs('whats the LIS download for rhel 6.9', 'lis_version', 0.8), undefined, 'a sure guess stands');
+  });
+  test('unsure advice that a known issue or tip matches is answered as what it was heard as', () => {
+    assert.deepEqual(readAs('vm clock drifts after resume', 'known_issue', 0.4, true), { label: 'known_issue', probability: 0.6 });
+    assert.equal(readAs('vm clock drifts after resume', 'known_issue', 0.4, false), undefined);
+  });
+  test('unsure support telling trouble and asking nothing of support is a problem report', () => {
+    assert.equal(readAs('centos 6.5, ip address column in hyper-v manager stays blank', 'support', 0.6)?.label, 'known_issue');
+    assert.equal(readAs('centos 6.5: is kvp supported?', 'support', 0.6)?.label, 'support');
+  });
+  test('a feature named and nothing else, unsure it asks what it is, is answered with what it is', () => {
+    assert.equal(readAs('lsvmbus???', 'feature_info', 0.3)?.label, 'feature_info');
+  });
+});
