@@ -31,6 +31,21 @@ describe('scope gate', () => {
       assert.match(reply.text, /Linux and FreeBSD guests on Hyper-V/, q);
     }
   });
+  test('a monitoring or backup tool reporting on a guest, or a guest moved off another hypervisor, is context', () => {
+    for (const q of [
+      "nagios says hypervkvpd isn't running on half of our rhel 7 guests",
+      'freebsd 13.5 on server 2022 after moving off kvm',
+    ])
+      assert.equal(ask(q).answered, true, q);
+    for (const q of [
+      'zabbix dashboard shows high cpu on the db cluster',
+      'virsh list shows win2019 running and centos7 shut off, how do i autostart centos7 in kvm',
+    ]) {
+      const reply = ask(q);
+      assert.equal(reply.intent, 'unknown', q);
+      assert.equal(reply.answered, false, q);
+    }
+  });
   test('in-scope requests that used to fall through are answered', () => {
     assert.equal(ask('can you scan a csv of my vms?').intent, 'guest_check');
     assert.equal(ask('is lis 4.3.5 the last one?').intent, 'lis_version');

@@ -136,7 +136,10 @@ interface GuestContext {
   readonly linuxNamed: boolean;
   /** A Linux or FreeBSD guest, or a guest feature. */
   readonly guestNamed: boolean;
-  /** "moving our debian vms off vmware onto hyper-v": the other product is where the guests come from. */
+  /**
+   * "moving our debian vms off vmware onto hyper-v", "freebsd 13.5 on server 2022 after moving off kvm": the other
+   * product is where the guests come from.
+   */
   readonly movingToHyperV: boolean;
 }
 
@@ -148,11 +151,16 @@ function guestContextOf(extraction: Extraction, padded: string): GuestContext {
   return {
     linuxNamed,
     guestNamed: extraction.distros.length > 0 || extraction.features.length > 0 || LINUX_GUEST.test(padded),
-    movingToHyperV: extraction.distros.length > 0 && / (hyper v|hyperv) /.test(padded) && MOVE_WORDS.test(padded),
+    movingToHyperV:
+      extraction.distros.length > 0 &&
+      MOVE_WORDS.test(padded) &&
+      (/ (hyper v|hyperv) /.test(padded) || (extraction.hosts.length > 0 && MOVING.test(padded))),
   };
 }
 
 const MOVE_WORDS = / (off|from|onto|migrat\w*|moving|move|moved) /;
+/** A move told as one: beside a Windows Server host (not the words Hyper-V), "off" alone may be "shut off". */
+const MOVING = / (migrat\w*|moving|move|moved) /;
 
 const COMPARISON =
   / (like|similar to|equivalent (?:of|to)|counterpart (?:of|to)|instead of|compared (?:to|with)|versus|vs|than) (?:the |a |an )?$/;
