@@ -59,6 +59,14 @@ function newestPointRelease(kb: KnowledgeBase, release: LisRelease): LisRelease 
   return points.at(-1);
 }
 
+/** "4.1.2" → its hotfix build "4.1.2-2", the one a question about the release most often needs. */
+function hotfixBuildOf(kb: KnowledgeBase, release: LisRelease): LisRelease | undefined {
+  return kb.lisReleases
+    .filter((r) => r.version.startsWith(`${release.version}-`))
+    .sort(releaseOrder)
+    .at(-1);
+}
+
 export function guestName(kb: KnowledgeBase, family: DistroId | undefined, version: string): string {
   return family ? `${kb.familyName(family)} ${version}` : `RHEL/CentOS ${version}`;
 }
@@ -128,6 +136,12 @@ export function releaseParts(kb: KnowledgeBase, input: HandlerInput, found: LisR
     const point = newestPointRelease(kb, release);
     if (point && !shown.includes(point))
       parts.push({ text: `The newest ${release.version} point release is ${dated(point)}.`, sources: refSources(kb, point.sources) });
+    const hotfix = hotfixBuildOf(kb, release);
+    if (hotfix && !shown.includes(hotfix))
+      parts.push({
+        text: `A hotfix build followed, ${dated(hotfix)}: ${hotfix.highlights.join(' ')}`,
+        sources: refSources(kb, hotfix.sources),
+      });
   }
   const newest = newestDownload(kb);
   if (newest && shown.every((r) => compareLisVersions(lisSeries(r.version), newest.version) < 0))

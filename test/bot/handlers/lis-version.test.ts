@@ -145,3 +145,14 @@ describe('a version number no download has', () => {
     assert.match(ask('is lis 9.9 out yet?').text, /no record of LIS 9\.9/);
   });
 });
+
+describe('a release with a hotfix build', () => {
+  test('names the hotfix build and what it fixed', () => {
+    const reply = ask('udp loss in azure with lis 4.1.2, which build fixed it');
+    assert.match(reply.text, /hotfix build followed, LIS 4\.1\.2-2 \(2016-10-21\): .*UDP/);
+  });
+  test('says nothing of a hotfix when the hotfix itself is asked about, or the release has none', () => {
+    assert.doesNotMatch(ask('what did lis 4.1.3-2 fix').text, /hotfix build followed/);
+    assert.doesNotMatch(ask('what did lis 4.0.11 add').text, /hotfix build followed/);
+  });
+});
