@@ -3,6 +3,7 @@
  * always give the same model. Small enough to train at start-up.
  */
 import { FeatureIndex } from './feature-index.ts';
+import { IdBuffer } from './id-buffer.ts';
 
 export interface TrainingRow<L extends string> {
   /** A feature named more than once counts once. */
@@ -174,33 +175,24 @@ function logisticModel<L extends string>(
   const probs = new Float64Array(labels.length);
   const predictInto = predictor(weights, bias, probs);
   // The ids of the features being scored, and for each feature id the call that last took it: no list per question.
-  let ids = new Int32Array(256);
-  let count = 0;
+  const ids = new IdBuffer();
   const takenIn = new Uint32Array(index.size);
   let call = 0;
-  const take = (id: number) => {
-    if (count === ids.length) {
-      const grown = new Int32Array(ids.length * 2);
-      grown.set(ids);
-      ids = grown;
-    }
-    ids[count++] = id;
-  };
   const visitOnce = (feature: string) => {
     const id = index.find(feature);
     if (id === undefined || takenIn[id] === call) return;
     takenIn[id] = call;
-    take(id);
+    ids.push(id);
   };
   return {
     labels,
     predict(features) {
-      count = 0;
+      ids.clear();
       for (const feature of features) {
         const id = index.find(feature);
-        if (id !== undefined) take(id);
+        if (id !== undefined) ids.push(id);
       }
-      predictInto(ids, count);
+      predictInto(ids.ids, ids.count);
       return Array.from(probs);
     },
     predictEach(emit) {
@@ -209,9 +201,9 @@ function logisticModel<L extends string>(
         call = 0;
       }
       call++;
-      count = 0;
+      ids.clear();
       emit(visitOnce);
-      predictInto(ids, count);
+      predictInto(ids.ids, ids.count);
       return probs;
     },
     toJSON: () => ({ kind: 'logistic', labels, features: index.names(), weights: base64Of(weights), bias: base64Of(bias) }),

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { extractEntities } from '../entities/extract.ts';
 import { loadExampleFiles, type Example } from './examples.ts';
 import { FeatureIndex } from './feature-index.ts';
+import { IdBuffer } from './id-buffer.ts';
 import { featuresOf, forEachFeature } from './featurize.ts';
 import { kbExamples } from './kb-examples.ts';
 import { askedSentence } from './asked-sentence.ts';
@@ -52,16 +53,8 @@ export function trainingRows(kb: KnowledgeBase, examples: readonly Example[]): {
   const seen = new Set<string>();
   const index = new FeatureIndex();
   const rows: EncodedRow<Label>[] = [];
-  let ids = new Int32Array(256);
-  let count = 0;
-  const take = (feature: string) => {
-    if (count === ids.length) {
-      const grown = new Int32Array(ids.length * 2);
-      grown.set(ids);
-      ids = grown;
-    }
-    ids[count++] = index.idOf(feature);
-  };
+  const ids = new IdBuffer();
+  const take = (feature: string) => ids.push(index.idOf(feature));
   for (const example of examples) {
     const text = questionText(kb, example.text);
     const shape = extractEntities(kb, text, { fuzzy: false }).shape;
@@ -70,9 +63,9 @@ export function trainingRows(kb: KnowledgeBase, examples: readonly Example[]): {
     const key = `${example.label}\u0000${shape}\u0000${askedShape ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    count = 0;
+    ids.clear();
     forEachFeature(shape, take, askedShape);
-    rows.push({ ids: FeatureIndex.distinct(ids.slice(0, count)), label: example.label });
+    rows.push({ ids: FeatureIndex.distinct(ids.ids.slice(0, ids.count)), label: example.label });
   }
   return { index, rows };
 }
