@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { ConversationContext } from '../core/context-store.ts';
 import { extractEntities } from './entities/extract.ts';
+import { withAskedEntities } from './entities/asked-entities.ts';
 import { answersAwaitedRelease, mergeWithContext, namesUnknownDistro } from './follow-up.ts';
 import { CONFIDENCE_THRESHOLD, classify, readQuestion } from './intent/classify.ts';
 import { HANDLERS } from './handlers/registry.ts';
@@ -31,7 +32,7 @@ export function answerQuestion(
   options: { asOf?: string } = {},
 ): Answer {
   const question = questionText(kb, rawQuestion);
-  const extraction = extractEntities(kb, question);
+  const extraction = withAskedEntities(kb, question, extractEntities(kb, question));
   const heard = readQuestion(kb, question, extraction);
   // The release asked for completes a support question, whatever the classifier makes of a bare number.
   const reading = answersAwaitedRelease(extraction, context)
