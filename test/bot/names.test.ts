@@ -54,6 +54,10 @@ describe('distro shorthand', () => {
     ['deb 10 on 2019', { distro: 'debian', version: '10', host: '2019' }],
     ['leap15 on 2019', { distro: 'opensuse', version: '15', host: '2019' }],
     ['open suse 12.3 built in?', { distro: 'opensuse', version: '12.3' }],
+    ['cent65 on 2022', { distro: 'centos', version: '6.5', host: '2022' }],
+    ['rhel610 kvp', { distro: 'rhel', version: '6.10', feature: 'kvp' }],
+    ['rhel10 on 2025', { distro: 'rhel', version: '10', host: '2025' }],
+    ['deb10 on 2019', { distro: 'debian', version: '10', host: '2019' }],
   ];
   for (const [question, expected] of cases) {
     test(question, () => assert.deepEqual(entities(question), expected));

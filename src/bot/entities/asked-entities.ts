@@ -33,5 +33,5 @@ export function withAskedEntities(kb: KnowledgeBase, question: string, extractio
 const LONG_MESSAGE_WORDS = 40;
 
 function pick(entities: Entities, keys: readonly (keyof Entities)[]): Partial<Entities> {
-  return Object.fromEntries(keys.filter((k) => entities[k] !== undefined).map((k) => [k, entities[k]])) as Partial<Entities>;
+  return Object.fromEntries(keys.filter((k) => entities[k] !== undefined).map((k) => [k, entities[k]]));
 }

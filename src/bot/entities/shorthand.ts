@@ -75,7 +75,7 @@ export function expandShorthand(
       ? (VERSIONED_SHORTHAND[glued[1]!] ?? (glued[1]!.length >= 4 && !isName(token) ? misspeltFamily(glued[1]!) : undefined))
       : undefined;
     if (glued && family) {
-      out.push(...familyName(family).toLowerCase().split(' '), withUpdate(glued[2]!));
+      out.push(...familyName(family).toLowerCase().split(' '), withMinorGlued(family, withUpdate(glued[2]!)));
       continue;
     }
     const next = tokens[i + 1];
@@ -88,6 +88,15 @@ export function expandShorthand(
     out.push(token);
   }
   return out;
+}
+
+/** Red Hat-style families number majors 5 to 10, so a glued "65" or "610" ("cent65", "rhel610") is 6.5 or 6.10. */
+const SINGLE_DIGIT_MAJORS: ReadonlySet<DistroId> = new Set(['rhel', 'centos', 'oracle-linux']);
+const MAJOR_AND_MINOR = /^([5-9])(\d{1,2})$/;
+
+function withMinorGlued(family: DistroId, version: string): string {
+  const parts = SINGLE_DIGIT_MAJORS.has(family) ? MAJOR_AND_MINOR.exec(version) : null;
+  return parts ? `${parts[1]}.${parts[2]}` : version;
 }
 
 function withUpdate(version: string): string {
