@@ -14,6 +14,12 @@ describe('askedSentence', () => {
   test('is the last sentence when none asks with a question mark', () => {
     assert.equal(askedSentence('Our rhel boxes are fine.\nplease check kvp on rhel 7.2'), 'please check kvp on rhel 7.2');
   });
+  test('a question of a few words keeps the sentence before it, which says what it asks about', () => {
+    assert.equal(
+      askedSentence('Our backups run nightly. The vendor says Linux guests get live backups on 2016. Do they?'),
+      'The vendor says Linux guests get live backups on 2016. Do they?',
+    );
+  });
   test('never comes from pasted output', () => {
     assert.equal(askedSentence('what does this mean?\n```\nhv_vmbus: Vmbus version:4.0?\n```'), undefined);
   });

@@ -10,6 +10,13 @@ export function askedSentence(text: string): string | undefined {
     .map((s) => s.trim())
     .filter((s) => /[a-z]{2}/i.test(s));
   if (sentences.length < 2) return undefined;
-  for (let i = sentences.length - 1; i >= 0; i--) if (sentences[i]!.includes('?')) return sentences[i];
-  return sentences[sentences.length - 1];
+  let at = sentences.length - 1;
+  for (let i = sentences.length - 1; i >= 0; i--)
+    if (sentences[i]!.includes('?')) {
+      at = i;
+      break;
+    }
+  // "Do they?", "What's the trick?": a few words ask about what the sentence before says.
+  const asked = sentences[at]!;
+  return at > 0 && asked.split(/\s+/).length < 5 ? `${sentences[at - 1]} ${asked}` : asked;
 }
