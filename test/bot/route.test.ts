@@ -9,7 +9,13 @@ describe('routing by what the question names', () => {
     assert.deepEqual(route('support', { distro: 'rhel', feature: 'trim' }), { intent: 'feature_support', missing: [] });
     assert.deepEqual(route('support', { distro: 'rhel' }), { intent: 'distro_support', missing: [] });
     assert.deepEqual(route('support', { feature: 'trim' }), { intent: 'feature_support', missing: ['distro'] });
-    assert.deepEqual(route('feature_info', { distro: 'rhel', feature: 'trim' }), { intent: 'feature_support', missing: [] });
+    assert.deepEqual(route('feature_info', { distro: 'rhel', version: '7.9', feature: 'trim' }), {
+      intent: 'feature_support',
+      missing: [],
+    });
+  });
+  test('heard as asking what a feature is, a family named without a release stays a question of what it is', () => {
+    assert.deepEqual(route('feature_info', { distro: 'freebsd', feature: 'lro' }), { intent: 'feature_info', missing: [] });
   });
   test('an unheard question naming a guest and a feature outright is a support question; other names do not decide', () => {
     assert.equal(routeUnheard({ distro: 'rhel', feature: 'trim' })?.label, 'support');

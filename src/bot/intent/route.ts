@@ -45,8 +45,11 @@ function namedIn(entities: { distro?: string; feature?: string }): Named {
   return entities.distro && entities.feature ? 'distro+feature' : entities.distro ? 'distro' : entities.feature ? 'feature' : 'none';
 }
 
-export function route(label: Label, entities: { distro?: string; feature?: string }): Route {
+export function route(label: Label, entities: { distro?: string; version?: string; feature?: string }): Route {
   if (label !== 'support' && label !== 'feature_info') return { intent: label, missing: [] };
+  // "what is LRO in the FreeBSD table?": heard as asking what a feature is, a family named without a release only
+  // says where the user read of it.
+  if (label === 'feature_info' && entities.feature && !entities.version) return { intent: 'feature_info', missing: [] };
   return SUPPORT_ROUTES[label][namedIn(entities)];
 }
 
