@@ -58,6 +58,8 @@ describe('distro shorthand', () => {
     ['rhel610 kvp', { distro: 'rhel', version: '6.10', feature: 'kvp' }],
     ['rhel10 on 2025', { distro: 'rhel', version: '10', host: '2025' }],
     ['deb10 on 2019', { distro: 'debian', version: '10', host: '2019' }],
+    ['deb ian seven point eight on hyper vee twenty nineteen', { distro: 'debian', version: '7.8', host: '2019' }],
+    ['sentos seven point nine secure boot', { distro: 'centos', version: '7.9', feature: 'secure-boot' }],
   ];
   for (const [question, expected] of cases) {
     test(question, () => assert.deepEqual(entities(question), expected));

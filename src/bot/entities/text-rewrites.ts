@@ -40,6 +40,14 @@ const PASS_THROUGH_DISK = /\bpass[- ]?through (disks?|drives?|luns?)\b/g;
 /** "can I give it 300 vCPUs?": a count past 256 names the >256 vCPU row. */
 const OVER_256_VCPUS = /\b(?:2[6-9]\d|[3-9]\d\d|\d{4})\s*(?:v ?cpus?|vcores?|virtual (?:cpus?|processors?))\b/g;
 
+/** Names as speech-to-text writes them: "deb ian", "hyper vee", "sentos". */
+const DICTATED_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bdeb ian\b/g, 'debian'],
+  [/\bhyper[ -]?vee\b/g, 'hyper-v'],
+  [/\bs[ea]nt ?os\b/g, 'centos'],
+];
+const MAY_BE_DICTATED = /deb ian|vee|s[ea]nt ?os/;
+
 /** "Oracle Database", "Oracle RAC": Oracle's other products, which name no Oracle Linux guest. */
 const ORACLE_PRODUCT = /\boracle(?=\s+(?:database|db|rac|weblogic|cloud|oci|vm server|virtualbox|java|e-business)\b)/g;
 /**
@@ -52,6 +60,7 @@ export function withoutNoise(vocabulary: Vocabulary, question: string): string {
   if (/20\d\d/.test(lowered))
     for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
   // Each rewrite only where its word is: most questions need none of them.
+  if (MAY_BE_DICTATED.test(lowered)) for (const [said, name] of DICTATED_NAMES) lowered = lowered.replace(said, name);
   if (lowered.includes('/etc/')) lowered = lowered.replace(RELEASE_FILE, ' ');
   if (lowered.includes('(core)')) lowered = lowered.replace(CORE_EDITION, '$1');
   if (lowered.includes('oracle')) lowered = lowered.replace(ORACLE_PRODUCT, ' ');
