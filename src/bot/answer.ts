@@ -10,7 +10,7 @@ import { unknownDistroReply } from './handlers/unknown-distro.ts';
 import type { Reply } from '../core/reply.ts';
 import { knowledgeAsOf } from '../knowledge/as-of.ts';
 import { withAsOfHeadline } from './as-of-answer.ts';
-import { pastedCollectorOutput } from './pasted-output.ts';
+import { pastedCollectorOutput, pastedCommandOutput } from './pasted-output.ts';
 import { questionText } from './question-text.ts';
 
 /** What a reply to lisbot's own question is worth: the user answered what was asked. */
@@ -42,7 +42,8 @@ export function answerQuestion(
   const classification = classify(reading, extraction, entities);
   const asOf = options.asOf ?? entities.asOf;
   const view = asOf ? knowledgeAsOf(kb, asOf) : kb;
-  const pasted = classification.intent === 'guest_check' ? pastedCollectorOutput(rawQuestion) : undefined;
+  const pasted =
+    classification.intent === 'guest_check' ? (pastedCollectorOutput(rawQuestion) ?? pastedCommandOutput(rawQuestion)) : undefined;
   const input = {
     kb: view,
     question,

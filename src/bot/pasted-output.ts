@@ -14,3 +14,21 @@ export function pastedCollectorOutput(rawMessage: string): string | undefined {
   if (at < 0) return undefined;
   return text.slice(at).replace(CODE_FENCE, '');
 }
+
+const FENCED_BLOCK = /```[^\n]*\n?([\s\S]*?)(?:```|$)/g;
+/** A shell prompt before a command the check can read ("$ uname -a", "[root@vm ~]# lsmod | grep hv"). */
+const PROMPTED_COMMAND =
+  /^[ \t]*(?:\[[^\]\n]{1,80}\][#$]|[\w.@~:/-]{0,80}[#$%])[ \t]+(?:sudo[ \t]+)?(?:uname|lsmod|rpm|dpkg|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|modinfo|ps|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|head|tail)\b/m;
+
+/**
+ * Terminal output pasted with a request to check a VM ("check this: $ cat /etc/os-release …"): the fenced blocks,
+ * or the message from its first prompted command on. The check reads such a paste as it reads an upload of one.
+ * Undefined when the message shows neither.
+ */
+export function pastedCommandOutput(rawMessage: string): string | undefined {
+  const text = rawMessage.length > MAX_PASTED_CHARS ? rawMessage.slice(0, MAX_PASTED_CHARS) : rawMessage;
+  const fenced = [...text.matchAll(FENCED_BLOCK)].map((m) => m[1]!.trim()).filter(Boolean);
+  if (fenced.length > 0) return fenced.join('\n');
+  const prompt = PROMPTED_COMMAND.exec(text);
+  return prompt ? text.slice(prompt.index) : undefined;
+}

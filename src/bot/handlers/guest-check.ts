@@ -36,7 +36,8 @@ const TOPICS: ReadonlyArray<{ pattern: RegExp; text: string }> = [
 ];
 
 function diagnosticTopic(question: string): string | undefined {
-  const id = /\b([A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+)\b/.exec(question)?.[1];
+  // "VERSION_ID=…" is a line of os-release, not a finding id asked about.
+  const id = /\b([A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+)\b(?!\s*=)/.exec(question)?.[1];
   if (!id) return undefined;
   const rule = [...INPUT_DIAGNOSTIC_RULES, ...RULE_CATALOGUE].find((r) => r.id === id);
   if (!rule) return `${id} is not one of the check's finding ids.`;
@@ -62,10 +63,14 @@ export function checkVmReply(entities: Entities = {}): Reply {
   });
 }
 
+const COLLECTOR_REPORT = /###\s*lischeck-/;
+
 function answerCheckQuestion({ kb, question, entities, pasted }: HandlerInput): Reply {
   // Pasted rather than uploaded: a chat message is small enough to check at once, as an upload's job would.
-  if (pasted) {
-    const report = reportToReply(kb, checkBundle(kb, pasted));
+  const checked = pasted === undefined ? undefined : checkBundle(kb, pasted);
+  // Output the check reads nothing of (a shell session of other commands) leaves the question a question.
+  if (checked && (COLLECTOR_REPORT.test(pasted!) || checked.guest.distro !== undefined || checked.findings.length > 0)) {
+    const report = reportToReply(kb, checked);
     // The report names the guest it read; when the output does not show it, the guest the message names stands.
     if (report.entities.distro || !entities.distro) return report;
     const named = { distro: entities.distro, ...(entities.version ? { version: entities.version } : {}) };

@@ -80,3 +80,32 @@ describe('a pasted report that does not show its guest', () => {
     assert.equal(answerQuestion(kb, paste('ran lischeck.sh, relevant part:')).reply.entities.distro, undefined);
   });
 });
+
+describe('terminal output pasted with a request to check the VM', () => {
+  const paste = [
+    'check this pls',
+    '```',
+    '$ cat /etc/os-release',
+    'NAME="Ubuntu"',
+    'ID=ubuntu',
+    'VERSION_ID="22.04"',
+    '$ lsmod | grep hv',
+    'hv_netvsc 94208 0',
+    'hv_vmbus 131072 2 hv_netvsc',
+    '```',
+  ].join('\n');
+  test('is checked as the check reads a paste, naming the guest it shows', () => {
+    const reply = answerQuestion(kb, paste).reply;
+    assert.equal(reply.intent, 'guest_check');
+    assert.match(reply.title, /^Check: Ubuntu 22\.04/);
+    assert.equal(reply.entities.version, '22.04');
+  });
+  test('output the check reads nothing of leaves the how-to answer', () => {
+    const reply = answerQuestion(kb, 'can you check my vm?\n```\nhello world\n```').reply;
+    assert.doesNotMatch(reply.title, /^Check:/);
+    assert.match(reply.text, /collector/);
+  });
+  test('an os-release line is not taken for a finding id', () => {
+    assert.doesNotMatch(answerQuestion(kb, 'please check my vm, it prints VERSION_ID="22.04"').reply.text, /finding ids/);
+  });
+});
