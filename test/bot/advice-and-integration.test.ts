@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { integrationPreference } from '../../src/bot/entities/integration.ts';
 import { answerQuestion } from '../../src/bot/answer.ts';
+import { answerWithAdvice } from '../../src/bot/handlers/advice.ts';
 import { realKb } from '../helpers/real-kb.ts';
 
 const kb = realKb();
@@ -61,6 +62,13 @@ describe('the most common cause of a symptom leads', () => {
   });
 });
 
+describe('a record about one architecture', () => {
+  test('leads only when the question says its guest has that architecture', () => {
+    assert.doesNotMatch(ask('oracle linux 8.2 rhck, dynamic memory enabled, guest stuck at its startup size forever').title, /32-bit/);
+    assert.match(ask('i686 centos 6.10 guest with dynamic memory on, memory never grows').title, /32-bit/);
+  });
+});
+
 describe('a problem with a feature the guest release lacks', () => {
   test("says the release's standing in the matrix beside the known issue found", () => {
     const reply = ask('centos 6.4: grew the fixed vhdx online, blockdev size unchanged until reboot');
@@ -87,10 +95,20 @@ describe('the guest-side package behind a daemon', () => {
 
 describe('a problem no record matches, about a named feature', () => {
   test("is answered with the feature's facts, said to be no known issue", () => {
-    const reply = ask('lsvmbus: command not found on Debian 10 guest');
-    assert.equal(reply.intent, 'known_issue');
+    const reply = answerWithAdvice(
+      kb,
+      'known_issue',
+      'zzqx wibble frobnicates',
+      { distro: 'debian', version: '10', feature: 'lsvmbus' },
+      'issue',
+    );
     assert.equal(reply.answered, true);
     assert.match(reply.text, /no known issue that matches/);
+    assert.match(reply.text, /hyperv-tools|linux-cloud-tools/);
+  });
+  test('lsvmbus not found names the package that ships it', () => {
+    const reply = ask('lsvmbus: command not found on Debian 10 guest');
+    assert.equal(reply.intent, 'known_issue');
     assert.match(reply.text, /hyperv-tools|linux-cloud-tools/);
   });
 });

@@ -149,6 +149,7 @@ export function answerWithAdvice(
     family: entities.distro,
     feature,
     ...(entities.version ? { version: entities.version } : {}),
+    ...(entities.arch ? { arch: entities.arch } : {}),
     phrasings: advicePhrasings(),
     ...(words ? { words } : {}),
   };

@@ -24,6 +24,8 @@ export interface AdviceFilter {
   readonly feature?: FeatureId;
   /** The guest's release: a record scoped to other releases ranks lower, one scoped to it higher. */
   readonly version?: string;
+  /** The guest's architecture, when the question says it: a record about other guests' architecture ranks far lower. */
+  readonly arch?: '32-bit' | '64-bit';
   /** The words to rank by, when not the whole text: the question without its distro, version and host names. */
   readonly words?: string;
   /** How admins have asked for each record (record id → questions), searched beside the record's own words. */
@@ -181,6 +183,19 @@ function releaseFit(scope: Applicability, version: string | undefined): number {
 }
 
 /**
+ * "memory never grows on our oracle linux 8.2 vm": a record only about 32-bit guests fits a question that does not say
+ * its guest is one far worse than the words it shares suggest.
+ */
+function archFit(scope: Applicability, arch: '32-bit' | '64-bit' | undefined): number {
+  if (!scope.arch) return 1;
+  if (arch === scope.arch) return 1.15;
+  return arch === undefined ? UNSAID_ARCH_FIT : OTHER_ARCH_FIT;
+}
+const UNSAID_ARCH_FIT = 0.5;
+const OTHER_FEATURE_FIT = -1;
+const OTHER_ARCH_FIT = 0.2;
+
+/**
  * Finds known issues and tips for a symptom or topic: log-line signatures first, then a BM25 ranking over
  * titles, symptoms, keywords, signatures and causes, and the phrasings admins have used for each record. A symptom
  * told in plain words reaches its issue without "error" or "fails". The distro and feature already parsed nudge the
@@ -205,9 +220,12 @@ export function searchAdvice(kb: KnowledgeBase, text: string, filter: AdviceFilt
     const advice = index.records[result.id as number]!;
     if (!eligible(advice, filter) || foundBySignature(hits, bySignature, advice)) continue;
     const scope = scopeOf(advice);
-    const featureFit = filter.feature && scope.features?.includes(filter.feature) ? 1 : 0;
+    // A record about other features than the one named fits worse than one that says nothing of features.
+    const featureFit = !filter.feature || !scope.features?.length ? 0 : scope.features.includes(filter.feature) ? 1 : OTHER_FEATURE_FIT;
     const relevance =
-      result.score * (1 + 0.15 * familyFit(scope, filter.family) + 0.15 * featureFit + 0.15 * releaseFit(scope, filter.version));
+      result.score *
+      (1 + 0.15 * familyFit(scope, filter.family) + 0.15 * featureFit + 0.15 * releaseFit(scope, filter.version)) *
+      archFit(scope, filter.arch);
     const overlap = distinctCount(result.queryTerms);
     ranked.push({
       advice,

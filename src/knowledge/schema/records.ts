@@ -79,6 +79,8 @@ export const Applicability = z.strictObject({
   features: z.array(FeatureId).optional(),
   integration: z.array(IntegrationKind).optional(),
   generation: z.union([z.literal(1), z.literal(2)]).optional(),
+  /** Only guests of this architecture ("Dynamic Memory needs a 64-bit kernel" is about 32-bit guests). */
+  arch: z.enum(['32-bit', '64-bit']).optional(),
 });
 export type Applicability = z.infer<typeof Applicability>;
 
