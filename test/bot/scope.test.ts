@@ -23,6 +23,8 @@ describe('scope gate', () => {
       'what is the best way to learn kubernetes',
       'how do i configure dns forwarding on windows server 2016',
       'install vmwre tools on centos 7',
+      'SSIS package fails on SQL Server 2019 running on RHEL 8, dtexec: command not found',
+      'our LIS HL7 interface drops ORU messages, mirth connect is on ubuntu 18.04',
     ];
     for (const q of offTopic) {
       const reply = ask(q);
