@@ -12,9 +12,9 @@ import { intentModelFor } from './model.ts';
 import { MAX_WORDS } from './featurize.ts';
 import { route } from './route.ts';
 import { CONFIDENCE_THRESHOLD, UNSURE_READINGS, type QuestionFacts } from './unsure-readings.ts';
+import { scopeOf, type ScopeDecision } from './scope.ts';
 
 export { CONFIDENCE_THRESHOLD };
-import { scopeOf, type ScopeDecision } from './scope.ts';
 
 export interface Classification {
   readonly intent: Intent;
