@@ -7,7 +7,8 @@ import { extractEntities, type Extraction } from './extract.ts';
  * "VM: cent65-dongle … Is CentOS 6.5 with LIS 4.1 supported on Windows Server 2008 R2?": in a message of several
  * sentences the one that asks names what it asks about, wherever else the message names another guest or host (a
  * host name, pasted output, the story so far). Its guest release and host replace the message's first mentions; a
- * release the pasted output gives more precisely ("RHEL 8" asked, VERSION_ID 8.4 pasted) stays.
+ * release the message gives more precisely ("RHEL 8" asked, 8.4 said earlier) stays, and a feature only the story
+ * names goes.
  */
 export function withAskedEntities(kb: KnowledgeBase, question: string, extraction: Extraction): Extraction {
   // A short message's last sentence is as often an aside ("and uefi generally?") as the question itself.
@@ -26,6 +27,9 @@ export function withAskedEntities(kb: KnowledgeBase, question: string, extractio
     }
   }
   if (named.host) entities.host = named.host;
+  // "… we also use SR-IOV on the new cluster. Is CentOS 7.9 supported on 2022?": a feature the asking sentence leaves
+  // out, when it names the guest itself, is the story's, not the question's.
+  if (named.distro && named.version && !named.feature) delete entities.feature;
   return { ...extraction, entities };
 }
 

@@ -22,6 +22,15 @@ describe('the names in the sentence a long message asks', () => {
     assert.equal(entities.distro, 'rhel');
     assert.equal(entities.version, '8.4');
   });
+  test('a feature only the story names is dropped when the asking sentence names the guest and no feature', () => {
+    const reply = answerQuestion(
+      kb,
+      'Status update for the platform team. The new 2022 cluster is racked and SR-IOV is enabled on the external switch for the trading VMs, and the backup proxies are next. One open item from the migration list remains before we can sign off the wave. Is CentOS 7.9 supported on Windows Server 2022?',
+    ).reply;
+    assert.equal(reply.intent, 'distro_support');
+    assert.equal(reply.entities.feature, undefined);
+    assert.equal(reply.entities.version, '7.9');
+  });
   test('a short message keeps its first names: its last sentence may be an aside', () => {
     assert.equal(entitiesOf('debian 11 on server 2019: secure boot supported? and uefi generally?').feature, 'secure-boot');
     assert.equal(entitiesOf('rhel 7.9 on 2019: kvp ok? what about centos 6.5?').version, '7.9');
