@@ -8,11 +8,14 @@ import { extractEntities, type Extraction } from './extract.ts';
  * sentences the one that asks names what it asks about, wherever else the message names another guest or host (a
  * host name, pasted output, the story so far). Its guest release and host replace the message's first mentions; a
  * release the message gives more precisely ("RHEL 8" asked, 8.4 said earlier) stays, and a feature only the story
- * names goes.
+ * names goes. A short message is read so only when that sentence is the one that asks ("ubuntu 22.04 is fine on our
+ * 2022 hosts. Is 24.04 supported there?").
  */
 export function withAskedEntities(kb: KnowledgeBase, question: string, extraction: Extraction): Extraction {
-  // A short message's last sentence is as often an aside ("and uefi generally?") as the question itself.
-  if (extraction.tokens.length <= LONG_MESSAGE_WORDS) return extraction;
+  // A short message's last sentence is as often an aside ("… supported? and uefi generally?") as the question itself:
+  // it decides only when it is the one sentence that asks.
+  const long = extraction.tokens.length > LONG_MESSAGE_WORDS;
+  if (!long && (question.match(/\?/g) ?? []).length !== 1) return extraction;
   const asked = askedSentence(question);
   if (asked === undefined) return extraction;
   const named = extractEntities(kb, asked, { fuzzy: false }).entities;
@@ -26,11 +29,31 @@ export function withAskedEntities(kb: KnowledgeBase, question: string, extractio
       Object.assign(entities, pick(named, ['distro', 'version', 'kernel', 'uek', 'arch']));
     }
   }
+  // "centos 7.9 is fine on 2016. can 6.2 live on those same hosts?": a release asked of the guest family the message names.
+  // Beside a named LIS release a bare number is as likely another LIS release ("we run lis 3.4 … what would 3.5 give").
+  if (
+    !named.distro &&
+    named.version &&
+    whole.distro &&
+    whole.version &&
+    extraction.lisReleases.length === 0 &&
+    sameFamilyRelease(named.version, whole.version, whole.lis)
+  )
+    entities.version = named.version;
   if (named.host) entities.host = named.host;
   // "… we also use SR-IOV on the new cluster. Is CentOS 7.9 supported on 2022?": a feature the asking sentence leaves
   // out, when it names the guest itself, is the story's, not the question's.
-  if (named.distro && named.version && !named.feature) delete entities.feature;
+  if (long && named.distro && named.version && !named.feature) delete entities.feature;
   return { ...extraction, entities };
+}
+
+/**
+ * Whether a bare release asked about ("can 6.2 …") is another release of the family whose release the message named
+ * (7.9), rather than a kernel, a build or an LIS release: a major.minor near the named major, and not the LIS release.
+ */
+function sameFamilyRelease(asked: string, named: string, lis: string | undefined): boolean {
+  if (asked === named || named.startsWith(`${asked}.`) || asked === lis || !/^\d+(?:\.\d+)?$/.test(asked)) return false;
+  return Math.abs(Number.parseInt(asked, 10) - Number.parseInt(named, 10)) <= 3;
 }
 
 /** Past this many words, a message is a ticket or a story with its question in one sentence. */

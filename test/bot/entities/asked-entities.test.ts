@@ -31,6 +31,13 @@ describe('the names in the sentence a long message asks', () => {
     assert.equal(reply.entities.feature, undefined);
     assert.equal(reply.entities.version, '7.9');
   });
+  test('a short message whose one question asks of another release is answered for that release', () => {
+    const twin = entitiesOf('ubuntu 22.04 is fine on our 2022 hosts. is 24.04 noble on the same hosts a supported combination yet?');
+    assert.equal(twin.distro, 'ubuntu');
+    assert.equal(twin.version, '24.04');
+    assert.equal(entitiesOf('everything here is centos 7.9 on 2016. can 6.2 live on those same 2016 hosts?').version, '6.2');
+    assert.equal(entitiesOf('we run lis 3.4 on a few centos 5.7 guests. what would 3.5 give us on top?').version, '5.7');
+  });
   test('a short message keeps its first names: its last sentence may be an aside', () => {
     assert.equal(entitiesOf('debian 11 on server 2019: secure boot supported? and uefi generally?').feature, 'secure-boot');
     assert.equal(entitiesOf('rhel 7.9 on 2019: kvp ok? what about centos 6.5?').version, '7.9');
