@@ -67,14 +67,19 @@ const COLLECTOR_REPORT = /###\s*lischeck-/;
 
 function answerCheckQuestion({ kb, question, entities, pasted }: HandlerInput): Reply {
   // Pasted rather than uploaded: a chat message is small enough to check at once, as an upload's job would.
-  const checked = pasted === undefined ? undefined : checkBundle(kb, pasted);
+  // The host the message names is one the paste rarely shows: the check judges against it.
+  const checked = pasted === undefined ? undefined : checkBundle(kb, pasted, entities.host ? { host: entities.host } : {});
   // Output the check reads nothing of (a shell session of other commands) leaves the question a question.
   if (checked && (COLLECTOR_REPORT.test(pasted!) || checked.guest.distro !== undefined || checked.findings.length > 0)) {
     const report = reportToReply(kb, checked);
-    // The report names the guest it read; when the output does not show it, the guest the message names stands.
-    if (report.entities.distro || !entities.distro) return report;
-    const named = { distro: entities.distro, ...(entities.version ? { version: entities.version } : {}) };
-    return { ...report, entities: { ...named, ...report.entities } };
+    // The report names the guest it read; the guest and host the output does not show, the message's names stand for.
+    // (A feature the message names may be the paste's own words, so the report's reading of features stands.)
+    const guest =
+      report.entities.distro || !entities.distro
+        ? {}
+        : { distro: entities.distro, ...(entities.version ? { version: entities.version } : {}) };
+    const host = entities.host && !report.entities.host ? { host: entities.host } : {};
+    return { ...report, entities: { ...guest, ...report.entities, ...host } };
   }
   const lower = question.toLowerCase();
   const diagnostic = diagnosticTopic(question);

@@ -109,3 +109,15 @@ describe('terminal output pasted with a request to check the VM', () => {
     assert.doesNotMatch(answerQuestion(kb, 'please check my vm, it prints VERSION_ID="22.04"').reply.text, /finding ids/);
   });
 });
+
+describe('a paste checked for a host the message names', () => {
+  test('is judged against that host, which the answer keeps', () => {
+    const reply = answerQuestion(
+      kb,
+      ['audit request, host is 2022', '```', 'NAME="Red Hat Enterprise Linux"', 'ID="rhel"', 'VERSION_ID="8.6"', '```'].join('\n'),
+    ).reply;
+    assert.equal(reply.intent, 'guest_check');
+    assert.equal(reply.entities.host, '2022');
+    assert.match(reply.title, /2022/);
+  });
+});
