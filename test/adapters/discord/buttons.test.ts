@@ -15,6 +15,7 @@ import { RedisTextRefs } from '../../../src/state/text-refs.ts';
 import { ignoreOutages } from '../../../src/state/redis-outage.ts';
 import { TEST_REDIS_URL } from '../../helpers/ports.ts';
 import { quoteBack } from '../../../src/bot/text.ts';
+import { answerQuestion } from '../../../src/bot/answer.ts';
 import { testKeyPrefix } from '../../helpers/redis.ts';
 
 interface MessageData {
@@ -76,7 +77,7 @@ describe('lisbot buttons through the fake gateway', () => {
           const records = await b.feedback.all();
           assert.equal(records.length, 1);
           assert.equal(records[0]!.question, quoteBack(question, 500), 'the question the other replica stored, not the embed title');
-          assert.equal(records[0]!.intent, 'feature_support');
+          assert.equal(records[0]!.intent, answerQuestion(realKb(), question).reply.intent, 'the intent the answer was given');
         });
       });
     } finally {
