@@ -23,8 +23,8 @@ export function withAskedEntities(kb: KnowledgeBase, question: string, extractio
   const whole = extraction.entities;
   if (named.distro && named.version) {
     const sameGuest = named.distro === whole.distro;
-    const refined = sameGuest && named.version !== undefined && whole.version?.startsWith(`${named.version}.`);
-    if (!sameGuest || (named.version !== undefined && !refined)) {
+    const refined = sameGuest && whole.version?.startsWith(`${named.version}.`);
+    if (!sameGuest || !refined) {
       for (const key of ['distro', 'version', 'kernel', 'uek', 'arch'] as const) delete entities[key];
       Object.assign(entities, pick(named, ['distro', 'version', 'kernel', 'uek', 'arch']));
     }

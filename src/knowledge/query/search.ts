@@ -192,8 +192,9 @@ function archFit(scope: Applicability, arch: '32-bit' | '64-bit' | undefined): n
   return arch === undefined ? UNSAID_ARCH_FIT : OTHER_ARCH_FIT;
 }
 const UNSAID_ARCH_FIT = 0.5;
-const OTHER_FEATURE_FIT = -1;
 const OTHER_ARCH_FIT = 0.2;
+/** The feature fit of a record about other features than the one named: below one that says nothing of features. */
+const OTHER_FEATURE_FIT = -1;
 
 /**
  * Finds known issues and tips for a symptom or topic: log-line signatures first, then a BM25 ranking over
@@ -220,7 +221,6 @@ export function searchAdvice(kb: KnowledgeBase, text: string, filter: AdviceFilt
     const advice = index.records[result.id as number]!;
     if (!eligible(advice, filter) || foundBySignature(hits, bySignature, advice)) continue;
     const scope = scopeOf(advice);
-    // A record about other features than the one named fits worse than one that says nothing of features.
     const featureFit = !filter.feature || !scope.features?.length ? 0 : scope.features.includes(filter.feature) ? 1 : OTHER_FEATURE_FIT;
     const relevance =
       result.score *
