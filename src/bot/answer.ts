@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { ConversationContext } from '../core/context-store.ts';
 import { extractEntities } from './entities/extract.ts';
-import { withAskedEntities } from './entities/asked-entities.ts';
+import { readAskedSentence, withAskedEntities } from './entities/asked-entities.ts';
 import { answersAwaitedRelease, mergeWithContext, namesUnknownDistro } from './follow-up.ts';
 import { CONFIDENCE_THRESHOLD, classify, readQuestion } from './intent/classify.ts';
 import { HANDLERS } from './handlers/registry.ts';
@@ -32,8 +32,10 @@ export function answerQuestion(
   options: { asOf?: string } = {},
 ): Answer {
   const question = questionText(kb, rawQuestion);
-  const extraction = withAskedEntities(kb, question, extractEntities(kb, question));
-  const heard = readQuestion(kb, question, extraction);
+  // The asking sentence is read once: the classifier hears it, and its names decide the entities of a long message.
+  const asked = readAskedSentence(kb, question);
+  const extraction = withAskedEntities(question, extractEntities(kb, question), asked);
+  const heard = readQuestion(kb, question, extraction, asked);
   // The release asked for completes a support question, whatever the classifier makes of a bare number.
   const reading = answersAwaitedRelease(extraction, context)
     ? { ...heard, label: 'support' as const, probability: AWAITED_ANSWER_PROBABILITY, scope: { inScope: true, reason: 'entity' as const } }

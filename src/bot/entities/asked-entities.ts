@@ -4,6 +4,15 @@ import { askedSentence } from '../intent/asked-sentence.ts';
 import { extractEntities, type Extraction } from './extract.ts';
 
 /**
+ * The sentence of a message of several sentences that asks, read on its own (exact names only): the classifier hears
+ * its shape and withAskedEntities its names. Undefined for a one-sentence message.
+ */
+export function readAskedSentence(kb: KnowledgeBase, question: string): Extraction | undefined {
+  const text = askedSentence(question);
+  return text === undefined ? undefined : extractEntities(kb, text, { fuzzy: false });
+}
+
+/**
  * "VM: cent65-dongle … Is CentOS 6.5 with LIS 4.1 supported on Windows Server 2008 R2?": in a message of several
  * sentences the one that asks names what it asks about, wherever else the message names another guest or host (a
  * host name, pasted output, the story so far). Its guest release and host replace the message's first mentions; a
@@ -11,14 +20,13 @@ import { extractEntities, type Extraction } from './extract.ts';
  * names goes. A short message is read so only when that sentence is the one that asks ("ubuntu 22.04 is fine on our
  * 2022 hosts. Is 24.04 supported there?").
  */
-export function withAskedEntities(kb: KnowledgeBase, question: string, extraction: Extraction): Extraction {
+export function withAskedEntities(question: string, extraction: Extraction, asked: Extraction | undefined): Extraction {
   // A short message's last sentence is as often an aside ("… supported? and uefi generally?") as the question itself:
   // it decides only when it is the one sentence that asks.
   const long = extraction.tokens.length > LONG_MESSAGE_WORDS;
   if (!long && (question.match(/\?/g) ?? []).length !== 1) return extraction;
-  const asked = askedSentence(question);
   if (asked === undefined) return extraction;
-  const named = extractEntities(kb, asked, { fuzzy: false }).entities;
+  const named = asked.entities;
   const entities: Entities = { ...extraction.entities };
   const whole = extraction.entities;
   if (named.distro && named.version) {

@@ -5,8 +5,7 @@ import { advicePhrasings } from '../advice-phrasings.ts';
 import { namesUnknownDistro } from '../follow-up.ts';
 import type { Entities, Intent } from '../../core/reply.ts';
 import { CUES, matchesAny } from './cues.ts';
-import { askedSentence } from './asked-sentence.ts';
-import { extractEntities } from '../entities/extract.ts';
+import { readAskedSentence } from '../entities/asked-entities.ts';
 import type { Label } from './labels.ts';
 import { intentModelFor } from './model.ts';
 import { MAX_WORDS } from './featurize.ts';
@@ -63,7 +62,13 @@ function entityConfidence(extraction: Extraction): number {
  * Reads what the question asks: a few cues (help, collector output, log lines) first, then the scope gate,
  * then the trained classifier over the question's shape (entities replaced by placeholders).
  */
-export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extraction): Reading {
+export function readQuestion(
+  kb: KnowledgeBase,
+  text: string,
+  extraction: Extraction,
+  /** The message's asking sentence, when the caller has read it already. */
+  asked: Extraction | undefined = readAskedSentence(kb, text),
+): Reading {
   const named = extraction.distros.length + extraction.features.length + extraction.hosts.length + extraction.lisReleases.length;
   const logLine = matchesAny(text, CUES.logLine);
   let top: AdviceHit | undefined | null = null;
@@ -81,8 +86,7 @@ export function readQuestion(kb: KnowledgeBase, text: string, extraction: Extrac
   if (text.trim().length === 0) return { ...base, label: 'unknown', probability: 0, byCue: true };
   if (named === 0 && matchesAny(text, CUES.help)) return { ...base, label: 'help', probability: 0.95, byCue: true };
   if (matchesAny(text, CUES.collectorMarker)) return { ...base, label: 'guest_check', probability: 0.95, byCue: true };
-  const asked = askedSentence(text);
-  const askedShape = asked && extractEntities(kb, asked, { fuzzy: false }).shape;
+  const askedShape = asked?.shape;
   // Past MAX_WORDS the whole message's features no longer reach a ticket's question at the end: the asked sentence,
   // read as a question of its own, gets an equal say.
   const long = askedShape !== undefined && wordCount(extraction.shape) > MAX_WORDS;
