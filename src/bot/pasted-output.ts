@@ -1,8 +1,15 @@
+import { firstPromptedCommandAt } from '../check/parse/paste.ts';
+
 /** How much of a message is read for pasted collector output: more than any chat platform lets a message hold. */
 const MAX_PASTED_CHARS = 64 * 1024;
 
 const SECTION_MARKER = /^[ \t]*###\s*lischeck-(?:meta|end)\b/m;
 const CODE_FENCE = /^[ \t]*```\w*[ \t]*$/gm;
+
+/** Whether a text holds the collector's report (its section markers). */
+export function isCollectorReport(text: string): boolean {
+  return SECTION_MARKER.test(text);
+}
 
 /**
  * The collector's report pasted into a chat message rather than uploaded: from its first section marker on, with the
@@ -16,9 +23,6 @@ export function pastedCollectorOutput(rawMessage: string): string | undefined {
 }
 
 const FENCED_BLOCK = /```[^\n]*\n?([\s\S]*?)(?:```|$)/g;
-/** A shell prompt before a command the check can read ("$ uname -a", "[root@vm ~]# lsmod | grep hv"). */
-const PROMPTED_COMMAND =
-  /^[ \t]*(?:\[[^\]\n]{1,80}\][#$]|[\w.@~:/-]{0,80}[#$%])[ \t]+(?:sudo[ \t]+)?(?:uname|lsmod|rpm|dpkg|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|modinfo|ps|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|head|tail)\b/m;
 
 /**
  * Terminal output pasted with a request to check a VM ("check this: $ cat /etc/os-release …"): the fenced blocks,
@@ -29,6 +33,7 @@ export function pastedCommandOutput(rawMessage: string): string | undefined {
   const text = rawMessage.length > MAX_PASTED_CHARS ? rawMessage.slice(0, MAX_PASTED_CHARS) : rawMessage;
   const fenced = [...text.matchAll(FENCED_BLOCK)].map((m) => m[1]!.trim()).filter(Boolean);
   if (fenced.length > 0) return fenced.join('\n');
-  const prompt = PROMPTED_COMMAND.exec(text);
-  return prompt ? text.slice(prompt.index) : undefined;
+  // The prompts and commands the check's paste reader itself routes to sections.
+  const at = firstPromptedCommandAt(text);
+  return at === undefined ? undefined : text.slice(at);
 }

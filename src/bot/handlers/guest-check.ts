@@ -3,6 +3,7 @@ import { checkBundle, reportToReply } from '../../check/report/index.ts';
 import { reply, type Entities, type Reply } from '../../core/reply.ts';
 import { CHECK_VM_ACTION } from '../../core/cite.ts';
 import type { HandlerInput, IntentHandler } from './handler.ts';
+import { isCollectorReport } from '../pasted-output.ts';
 
 const HOW_TO =
   'Get the collector with "lisbot collector > lis-collect.sh" or the Check my VM button, run "sh lis-collect.sh > lischeck.txt" in the guest, then upload lischeck.txt here (or run "lisbot check lischeck.txt").';
@@ -63,14 +64,12 @@ export function checkVmReply(entities: Entities = {}): Reply {
   });
 }
 
-const COLLECTOR_REPORT = /###\s*lischeck-/;
-
 function answerCheckQuestion({ kb, question, entities, pasted }: HandlerInput): Reply {
   // Pasted rather than uploaded: a chat message is small enough to check at once, as an upload's job would.
   // The host the message names is one the paste rarely shows: the check judges against it.
   const checked = pasted === undefined ? undefined : checkBundle(kb, pasted, entities.host ? { host: entities.host } : {});
   // Output the check reads nothing of (a shell session of other commands) leaves the question a question.
-  if (checked && (COLLECTOR_REPORT.test(pasted!) || checked.guest.distro !== undefined || checked.findings.length > 0)) {
+  if (checked && (isCollectorReport(pasted!) || checked.guest.distro !== undefined || checked.findings.length > 0)) {
     const report = reportToReply(kb, checked);
     // The report names the guest it read; the guest and host the output does not show, the message's names stand for.
     // (A feature the message names may be the paste's own words, so the report's reading of features stands.)

@@ -12,6 +12,17 @@ const KNOWN_COMMANDS =
   /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls)\b/;
 const PROMPT = /^(?:\[[^\]\n]{1,80}\]\s?[#$]|[\w.@~:/-]{1,80}[#$%>]|[#$%>])\s+(.{1,400})$/;
 
+/** Where the first line typed at a prompt with a command the check reads starts ("$ uname -a"), or undefined. */
+export function firstPromptedCommandAt(text: string): number | undefined {
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const prompt = PROMPT.exec(line);
+    if (prompt?.[1] && KNOWN_COMMANDS.test(prompt[1])) return at;
+    at += line.length + 1;
+  }
+  return undefined;
+}
+
 /** Section for a command line typed at a prompt; sub-commands decide (cat of which file, dmesg or rpm). */
 export function sectionForCommand(command: string): SectionName | undefined {
   const cmd = command.replace(/^sudo\s+/, '').trim();

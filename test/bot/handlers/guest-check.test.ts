@@ -100,6 +100,14 @@ describe('terminal output pasted with a request to check the VM', () => {
     assert.match(reply.title, /^Check: Ubuntu 22\.04/);
     assert.equal(reply.entities.version, '22.04');
   });
+  test('output typed at a prompt, without fences, is checked from its first command on', () => {
+    const reply = answerQuestion(
+      kb,
+      ['please check my vm', '$ cat /etc/os-release', 'NAME="Ubuntu"', 'ID=ubuntu', 'VERSION_ID="20.04"'].join('\n'),
+    ).reply;
+    assert.equal(reply.intent, 'guest_check');
+    assert.match(reply.title, /^Check: Ubuntu 20\.04/);
+  });
   test('output the check reads nothing of leaves the how-to answer', () => {
     const reply = answerQuestion(kb, 'can you check my vm?\n```\nhello world\n```').reply;
     assert.doesNotMatch(reply.title, /^Check:/);
