@@ -35,10 +35,6 @@ const UNSURE_ADVICE = 0.55;
 const READ_BY_RULE = 0.6;
 
 const ADVICE_LABELS: ReadonlySet<Label> = new Set(['known_issue', 'tip']);
-/** Words that ask how to set something up. */
-const ASKS_HOW_TO =
-  /\bhow (?:do|can|should|would) (?:i|we|you)\b|\bhow to\b|\bsteps to\b|\b(?:switch|turn) (?:it |this |that )?(?:on|off)\b|\bswitch (?:it|this) on\b/i;
-
 /**
  * How a guess the classifier is unsure of, or a question it heard nothing in, is read from what the question names
  * and which known issue its words match. The first rule that reads the question decides; the rest are not asked.
@@ -49,18 +45,6 @@ export const UNSURE_READINGS: readonly ReadingRule[] = [
     read: ({ guess, scope, extraction }) =>
       guess.label === 'unknown' && scope.inScope && extraction.fuzzy.length === 0 // names read through a typo are too loose
         ? routeUnheard(extraction.entities, { sure: guess.probability >= SURE_UNKNOWN, runnerUp: guess.second.label })
-        : undefined,
-  },
-  {
-    example: '"secure boot on my gen 2 vm, how do i switch it on?": unsure it is off-topic, a feature named and asked how to set up',
-    read: ({ guess, scope, extraction, text }) =>
-      guess.label === 'unknown' &&
-      guess.probability < SURE_UNKNOWN &&
-      scope.inScope &&
-      extraction.entities.feature !== undefined &&
-      (guess.second.label === 'feature_info' || guess.second.label === 'tip') &&
-      ASKS_HOW_TO.test(text)
-        ? { label: guess.second.label, probability: READ_BY_RULE }
         : undefined,
   },
   {
