@@ -16,6 +16,7 @@ interface Baseline {
   test5?: { correct: number; intent: number };
   test6?: { correct: number; intent: number };
   test7?: { correct: number; intent: number };
+  test8?: { correct: number; intent: number };
 }
 const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
 
