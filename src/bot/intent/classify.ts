@@ -93,8 +93,11 @@ export function readQuestion(
   const guess = intentModelFor(kb).guess(extraction.shape, askedShape, long ? LONG_MESSAGE_ASKED_WEIGHT : 0);
   // "run a guest check on this vm, dmesg excerpt: …": the log lines are what is to be checked.
   if (logLine && scope.inScope && !(guess.label === 'guest_check' && guess.probability >= CONFIDENCE_THRESHOLD)) {
-    if (topHit()?.bySignature) return { ...base, label: 'known_issue', probability: 0.95, byCue: true };
-    if (!matchesAny(text.replace(CUES.asksIfFault[0], ''), CUES.fault))
+    // "is that an error?" is the user's word, not the log's: neither a signature nor the fault words may read it.
+    const logText = text.replace(CUES.asksIfFault[0], '');
+    const logHit = logText === text ? topHit() : searchAdvice(kb, logText, { phrasings: advicePhrasings() }, 1)[0];
+    if (logHit?.bySignature) return { ...base, label: 'known_issue', probability: 0.95, byCue: true };
+    if (!matchesAny(logText, CUES.fault))
       return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
   }
   // Another product named outright ("python script to …") is no request to lisbot, however it is worded.

@@ -31,7 +31,7 @@ export const CUES = {
   ],
   /** The user asking whether a pasted line is a fault ("is that an error?"): their words, not the log's. */
   asksIfFault: [
-    /\b(?:is|are|was)\s+(?:that|this|it|these|those)(?:\s+(?:lines?|messages?|log|entry|entries|ones?|output))?\s+(?:an?\s+)?(?:error|problem|bug|issue|fault|failure|warning)s?\b/gi,
+    /\b(?:(?:is|are|was)\s+(?:that|this|it|these|those)(?:\s+(?:lines?|messages?|log|entry|entries|ones?|output))?|(?:that|this|it|these|those)(?:\s+(?:lines?|messages?|log|entry|entries|ones?|output))?\s+(?:means?|indicates?|signals?)|(?:does|do)\s+(?:that|this|it|these|those)(?:\s+(?:lines?|messages?))?\s+(?:mean|indicate|signal))\s+(?:an?\s+)?(?:error|problem|bug|issue|fault|failure|warning)s?\b|\b(?:an?\s+)?(?:error|problem|bug|issue|fault|failure|warning)s?\s+or\s+(?:just\s+)?(?:fine|normal|ok|okay|harmless|benign|expected|noise|informational)\b/gi,
   ],
   /** A message that continues the previous question: "and on 2016?", "what about sles 12?". */
   followUp: [/^\s*(and|what about|how about|also|same for|same on|for|on|with|now|then|ok and|and what about|and on|and for|what if)\b/i],
