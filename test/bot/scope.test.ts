@@ -191,7 +191,10 @@ describe('symptom search', () => {
   test('the user asking whether a line is an error is not read as the log reporting one', () => {
     const storvsc = 'journalctl -k shows `hv_vmbus: registering driver hv_storvsc` on every boot, is that an error or fine';
     assert.match(ask(storvsc).title, /normal boot message/i);
-    assert.match(ask('[    0.000000] Hyper-V: Host Build 10.0.14393.0-0-0  <- does this line mean an error?').title, /normal boot message/i);
+    assert.match(
+      ask('[    0.000000] Hyper-V: Host Build 10.0.14393.0-0-0  <- does this line mean an error?').title,
+      /normal boot message/i,
+    );
     assert.doesNotMatch(ask('journalctl -k: `hv_storvsc: cmd 0x2a timed out`, is that an error or fine').title, /normal/i);
   });
   test('a problem the classifier hears nothing in is still a known issue when its words match one strongly', () => {

@@ -41,7 +41,7 @@ const ANY_NUMBER_WORD =
 
 /** Words after which a lone number is a version or a host: family names and their shorthand, "server", "sp". */
 const TAKES_A_VERSION = new Set(
-  'rhel redhat hat centos cent os oracle linux ol oel sles suse opensuse leap ubuntu debian freebsd bsd server windows win sp lis version release kernel uek r hyper-v v vee'.split(
+  'rhel redhat hat enterprise centos cent os oracle linux ol oel sles suse opensuse leap ubuntu debian freebsd bsd server windows win sp lis version release kernel uek r hyper-v v vee'.split(
     ' ',
   ),
 );

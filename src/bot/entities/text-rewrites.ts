@@ -40,13 +40,29 @@ const PASS_THROUGH_DISK = /\bpass[- ]?through (disks?|drives?|luns?)\b/g;
 /** "can I give it 300 vCPUs?": a count past 256 names the >256 vCPU row. */
 const OVER_256_VCPUS = /\b(?:2[6-9]\d|[3-9]\d\d|\d{4})\s*(?:v ?cpus?|vcores?|virtual (?:cpus?|processors?))\b/g;
 
-/** Names as speech-to-text writes them: "deb ian", "hyper vee", "sentos". */
+/** Names as speech-to-text writes them: "deb ian", "hyper vee", "sentos", "sent oh ess", "you bun two". */
 const DICTATED_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bdeb ian\b/g, 'debian'],
+  [/\b(?:deb ian|debb(?:y|ie) an)\b/g, 'debian'],
   [/\bhyper[ -]?vee\b/g, 'hyper-v'],
-  [/\bs[ea]nt ?os\b/g, 'centos'],
+  [/\bs[ea]nt (?:oh|o) (?:ess|s)\b|\bs[ea]nt ?os\b/g, 'centos'],
+  [/\bfree (?:bee|b) (?:ess|s) (?:dee|d)\b/g, 'freebsd'],
+  [/\b(?:you|oo) ?bunt?(?: |-)?(?:two|too|to|2)\b/g, 'ubuntu'],
+  [/\boracle lynx\b/g, 'oracle linux'],
+  [/\bsues\b/g, 'suse'],
 ];
-const MAY_BE_DICTATED = /deb ian|vee|s[ea]nt ?os/;
+const MAY_BE_DICTATED = /deb|vee|s[ea]nt|free b|bun|lynx|sues/;
+/**
+ * Letters spelt one by one ("v r s s", "r h e l", "s r i o v"), as dictation writes an abbreviation: joined into
+ * the word. "i" and "a" alone are words, so a run of only those stays.
+ */
+const SPELT_LETTERS = /\b[a-z](?: [a-z]\b)+/g;
+
+export function withSpeltLettersJoined(text: string): string {
+  return text
+    .replace(SPELT_LETTERS, (run) => (/^[ai](?: [ai])*$/.test(run) ? run : run.replace(/ /g, '')))
+    .replace(/\bscsiwwn\b/g, 'scsi wwn')
+    .replace(/\bvcp us\b/g, 'vcpus');
+}
 
 /** "Oracle Database", "Oracle RAC": Oracle's other products, which name no Oracle Linux guest. */
 const ORACLE_PRODUCT = /\boracle(?=\s+(?:database|db|rac|weblogic|cloud|oci|vm server|virtualbox|java|e-business)\b)/g;
@@ -55,12 +71,15 @@ const ORACLE_PRODUCT = /\boracle(?=\s+(?:database|db|rac|weblogic|cloud|oci|vm s
  * accurate time") is read before hosts, so it never names the host; release files and "(Core)" editions name no entity.
  */
 export function withoutNoise(vocabulary: Vocabulary, question: string): string {
-  let lowered = withSpelledNumbersAsDigits(question.toLowerCase());
+  let lowered = question.toLowerCase();
+  // Names first: "r h e l ten" takes its version once "rhel" is a word.
+  if (MAY_BE_DICTATED.test(lowered)) for (const [said, name] of DICTATED_NAMES) lowered = lowered.replace(said, name);
+  if (/\b[a-z] [a-z]\b/.test(lowered)) lowered = withSpeltLettersJoined(lowered);
+  lowered = withSpelledNumbersAsDigits(lowered);
   // Every such feature name holds a year, and every release form below a dotted number.
   if (/20\d\d/.test(lowered))
     for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
   // Each rewrite only where its word is: most questions need none of them.
-  if (MAY_BE_DICTATED.test(lowered)) for (const [said, name] of DICTATED_NAMES) lowered = lowered.replace(said, name);
   if (lowered.includes('/etc/')) lowered = lowered.replace(RELEASE_FILE, ' ');
   if (lowered.includes('(core)')) lowered = lowered.replace(CORE_EDITION, '$1');
   if (lowered.includes('oracle')) lowered = lowered.replace(ORACLE_PRODUCT, ' ');

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractEntities } from '../../../src/bot/entities/extract.ts';
+import { withSpeltLettersJoined } from '../../../src/bot/entities/text-rewrites.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 
 const kb = realKb();
@@ -150,5 +151,25 @@ describe('words that look like another feature', () => {
   });
   test('static IP injection named as what happens on failover', () => {
     assert.equal(entities('freebsd 13.1 replica failover, inject static ipv6?').feature, 'static-ip-injection');
+  });
+});
+
+describe('dictated questions', () => {
+  test('names as speech-to-text hears them', () => {
+    assert.deepEqual(entities('sent oh ess seven point nine on server twenty nineteen'), {
+      distro: 'centos',
+      version: '7.9',
+      host: '2019',
+    });
+    assert.deepEqual(entities('free bee ess dee thirteen'), { distro: 'freebsd', version: '13' });
+    assert.deepEqual(entities('you bun two eighteen oh four'), { distro: 'ubuntu', version: '18.04' });
+    assert.deepEqual(entities('debby an ten'), { distro: 'debian', version: '10' });
+  });
+  test('letters spelt one by one are the abbreviation; "i" and "a" alone stay words', () => {
+    assert.deepEqual(entities('does v r s s work on r h e l ten'), { distro: 'rhel', version: '10', feature: 'vrss' });
+    assert.equal(entities('s c s i w w n on sles 12 sp2').feature, 'scsi-wwn');
+    assert.equal(entities('s r i o v on ubuntu 20.04').feature, 'sr-iov');
+    assert.equal(withSpeltLettersJoined('k v p on a i x'), 'kvp on aix');
+    assert.equal(withSpeltLettersJoined('should i a vm'), 'should i a vm');
   });
 });
