@@ -56,3 +56,26 @@ describe('a long ticket whose question comes after a paragraph of context', () =
     assert.equal(reply.verdict, 'supported');
   });
 });
+
+describe('a long ticket whose story names other products', () => {
+  const kb = realKb();
+  const story =
+    'I inherited a small site with one ancient host running the Hyper-V role and two guests. One is a Windows 2008 file ' +
+    'server, which is not my problem today; the other runs the door badge system and the vendor says their appliance ' +
+    'needs a supported hypervisor, so the facilities manager wants an answer in writing before the audit next month.';
+  test('is answered when the sentence that asks names a guest', () => {
+    const { reply } = answerQuestion(kb, `${story} Is Debian 9 supported as a guest on a 2008 R2 host?`);
+    assert.equal(reply.intent, 'distro_support');
+    assert.equal(reply.answered, true);
+    assert.equal(reply.entities.distro, 'debian');
+  });
+  test('is declined when the sentence that asks is about another product', () => {
+    const ticket =
+      'Our Exchange 2016 DAG runs on Hyper-V 2019 next to a dozen CentOS 7 utility VMs, which came back fine after the ' +
+      'host reboot on Sunday, and the Linux side has had no trouble at all since we moved them last spring. One of the ' +
+      'DAG members shows its database copy as failed and suspended. How do I reseed a failed Exchange database copy?';
+    const { reply } = answerQuestion(kb, ticket);
+    assert.equal(reply.intent, 'unknown');
+    assert.equal(reply.answered, false);
+  });
+});

@@ -6,6 +6,7 @@ import { namesUnknownDistro } from '../follow-up.ts';
 import type { Entities, Intent } from '../../core/reply.ts';
 import { CUES, matchesAny } from './cues.ts';
 import { readAskedSentence } from '../entities/asked-entities.ts';
+import { askedSentence } from './asked-sentence.ts';
 import type { Label } from './labels.ts';
 import { intentModelFor } from './model.ts';
 import { MAX_WORDS } from './featurize.ts';
@@ -81,7 +82,8 @@ export function readQuestion(
     const hit = topHit();
     return hit !== undefined && hit.advice.kind === 'issue' && hit.overlap >= 3 && hit.relevance >= STRONG_SYMPTOM_RELEVANCE;
   };
-  const scope = scopeOf({ question: text, extraction, logLine, symptomMatch });
+  const long = asked !== undefined && wordCount(extraction.shape) > MAX_WORDS;
+  const scope = messageScope(text, extraction, long ? asked : undefined, logLine, symptomMatch);
   const base = { scope, logLine, normalLogLine: false };
   if (text.trim().length === 0) return { ...base, label: 'unknown', probability: 0, byCue: true };
   if (named === 0 && matchesAny(text, CUES.help)) return { ...base, label: 'help', probability: 0.95, byCue: true };
@@ -89,7 +91,6 @@ export function readQuestion(
   const askedShape = asked?.shape;
   // Past MAX_WORDS the whole message's features no longer reach a ticket's question at the end: the asked sentence,
   // read as a question of its own, gets an equal say.
-  const long = askedShape !== undefined && wordCount(extraction.shape) > MAX_WORDS;
   const guess = intentModelFor(kb).guess(extraction.shape, askedShape, long ? LONG_MESSAGE_ASKED_WEIGHT : 0);
   // "run a guest check on this vm, dmesg excerpt: …": the log lines are what is to be checked.
   if (logLine && scope.inScope && !(guess.label === 'guest_check' && guess.probability >= CONFIDENCE_THRESHOLD)) {
@@ -97,8 +98,7 @@ export function readQuestion(
     const logText = text.replace(CUES.asksIfFault[0], '');
     const logHit = logText === text ? topHit() : searchAdvice(kb, logText, { phrasings: advicePhrasings() }, 1)[0];
     if (logHit?.bySignature) return { ...base, label: 'known_issue', probability: 0.95, byCue: true };
-    if (!matchesAny(logText, CUES.fault))
-      return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
+    if (!matchesAny(logText, CUES.fault)) return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
   }
   // Another product named outright ("python script to …") is no request to lisbot, however it is worded.
   const meta = META_LABELS.has(guess.label) && guess.probability >= META_PROBABILITY && named === 0 && scope.reason !== 'foreign';
@@ -115,6 +115,27 @@ export function readQuestion(
     if (reading) return { ...base, byCue: false, ...reading };
   }
   return { ...base, label: guess.label, probability: guess.probability, byCue: false };
+}
+
+/**
+ * Whether a message is lisbot's business. A ticket's story may name other products ("one guest is a Windows file
+ * server", "we have the Hyper-V role on it") or tell of guests while asking about something else: past MAX_WORDS the
+ * sentence that asks decides when it names a guest, or another product, by itself.
+ */
+function messageScope(
+  text: string,
+  extraction: Extraction,
+  longAsked: Extraction | undefined,
+  logLine: boolean,
+  symptomMatch: () => boolean,
+): ScopeDecision {
+  const whole = scopeOf({ question: text, extraction, logLine, symptomMatch });
+  const askedText = longAsked && askedSentence(text);
+  if (!longAsked || !askedText) return whole;
+  const alone = scopeOf({ question: askedText, extraction: longAsked, logLine: false, symptomMatch: () => false });
+  if (!whole.inScope && whole.reason === 'foreign' && alone.inScope && alone.reason === 'entity') return alone;
+  if (whole.inScope && !alone.inScope && alone.reason === 'foreign') return alone;
+  return whole;
 }
 
 /** Routes what was heard, with the entities the question and its context name, to one intent. */
