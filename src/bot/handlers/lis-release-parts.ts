@@ -143,10 +143,27 @@ export function releaseParts(kb: KnowledgeBase, input: HandlerInput, found: LisR
         sources: refSources(kb, hotfix.sources),
       });
   }
+  if (ASKS_ORDER.test(question) && shown.length === 1) parts.unshift(neighboursPart(kb, shown[0]!));
   const newest = newestDownload(kb);
   if (newest && shown.every((r) => compareLisVersions(lisSeries(r.version), newest.version) < 0))
     parts.push({ text: `The newest Microsoft LIS download in my records is ${dated(newest)}.`, sources: refSources(kb, newest.sources) });
   return parts;
+}
+
+/** "which LIS came right before 3.5", "what followed 4.1.3-2": the release's place in the line. */
+const ASKS_ORDER = /\b(?:before|after|previous|prior|preced\w*|next|follow\w*|succeed\w*|successor|predecessor|replac\w*)\b/i;
+
+/** The releases and builds on either side of one, in release order. */
+function neighboursPart(kb: KnowledgeBase, release: LisRelease): Part {
+  const line = [...kb.lisReleases].sort(releaseOrder);
+  const at = line.indexOf(release);
+  const before = at > 0 ? line[at - 1] : undefined;
+  const after = at >= 0 ? line[at + 1] : undefined;
+  const text = [
+    before ? `Before LIS ${release.version} came ${dated(before)}.` : `LIS ${release.version} is the oldest release in my records.`,
+    after ? `After it came ${dated(after)}.` : `Nothing came after it in my records.`,
+  ].join(' ');
+  return { text, sources: refSources(kb, [...(before?.sources ?? []), ...(after?.sources ?? [])]) };
 }
 
 /** "what lis version does my ubuntu 18.04 have": a release whose LIS is built in says so first. */

@@ -37,11 +37,14 @@ const ASKS_NEWEST = /\b(?:newest|latest|last|most recent|current|maintained|depr
 /** Releases named in the question: "4.1" matches 4.1 itself, or its point releases when 4.1 has no record. */
 function namedReleases(input: HandlerInput): { named: string[]; found: LisRelease[] } {
   const { kb, question, extraction } = input;
-  const typed = [
+  const typed: string[] = [
     ...(extraction?.lisReleases ?? []),
     ...[...question.matchAll(LIS_MENTION)].map((m) => m[1]!),
     ...[...question.matchAll(PACKAGE_RELEASE)].map((m) => m[1]!),
   ];
+  // "which LIS came right before 3.5": with no guest named, a bare release that is an LIS release is the one asked about.
+  const bare = input.entities.version;
+  if (typed.length === 0 && !input.entities.distro && bare && kb.lisReleases.some((r) => r.version === bare)) typed.push(bare);
   const named = [...new Set(typed.map((v) => normaliseLis(v) ?? v))];
   const found = named.flatMap((version) => {
     const exact = kb.lisReleases.filter((r) => r.version === version);

@@ -156,3 +156,14 @@ describe('a release with a hotfix build', () => {
     assert.doesNotMatch(ask('what did lis 4.0.11 add').text, /hotfix build followed/);
   });
 });
+
+describe("a release's place in the line", () => {
+  test('the release before and after the one asked about', () => {
+    assert.match(ask('which LIS came right before 3.5').text, /Before LIS 3\.5 came LIS 3\.4\b/);
+    assert.match(ask('what came after LIS 4.3.3').text, /After it came LIS 4\.3\.4\b/);
+    assert.match(ask('which LIS came after 4.1.3-2').text, /After it came LIS 4\.2\b/);
+  });
+  test('is left out when the question does not ask for it', () => {
+    assert.doesNotMatch(ask('what did lis 4.3.3 change').text, /After it came/);
+  });
+});
