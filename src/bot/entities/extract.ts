@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { DistroId, HostId } from '../../knowledge/schema/index.ts';
 import type { Entities, FeatureEntity } from '../../core/reply.ts';
 import { extractHosts } from './hosts.ts';
-import { extractLisMentions, knownLisNames } from './lis-mentions.ts';
+import { extractLisMentions, knownLisNames, withPackageReleasesNamed } from './lis-mentions.ts';
 import { extractAsOf, withoutAsOf, type AsOfPhrase } from './as-of.ts';
 import { extractReleases, type ReleaseMentions } from './releases.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -48,8 +48,8 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   const maxLookups = options.fuzzy === false ? 0 : MAX_FUZZY_LOOKUPS;
   const vocabulary = vocabularyFor(kb);
   const asOf = extractAsOf(question);
-  const lowered = withoutNoise(vocabulary, asOf ? withoutAsOf(question, asOf) : question);
   const knownLis = knownLisNames(kb);
+  const lowered = withPackageReleasesNamed(withoutNoise(vocabulary, asOf ? withoutAsOf(question, asOf) : question), knownLis);
   const lis = extractLisMentions(lowered, PLACEHOLDERS.lis, knownLis);
   // The LIS release as the verdict engine reads it; UEK releases and architectures are blanked like hosts.
   const lisRelease = extractReleases(lowered, knownLis).lis;

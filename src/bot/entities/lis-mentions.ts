@@ -24,6 +24,21 @@ const JOINED_TO_NUMBER = /\d\S*\s+(?:vs\.?|versus|or|and|than|to|from|over)\s*$/
 /** How far either side of a bare number a cue word may stand. */
 const CUE_REACH = 40;
 
+/** An installed LIS package's name: "kmod-microsoft-hyper-v-4.1.3-2.x86_64", "microsoft-hyper-v-4.3.5-20200226". */
+const PACKAGE_NAME = /\b(?:kmod-)?microsoft-hyper-v-(\d+\.\d+(?:\.\d+)?)(-\d+)?[\w.-]*/g;
+
+/**
+ * Each LIS package name written as the release it installs ("lis 4.1.3-2"), so the verdict and the classifier read
+ * it as a named release: its build suffix counts only where the KB knows a hotfix by that name.
+ */
+export function withPackageReleasesNamed(lowered: string, known: ReadonlySet<string>): string {
+  if (!lowered.includes('microsoft-hyper-v-')) return lowered;
+  return lowered.replace(PACKAGE_NAME, (_name, base: string, suffix: string | undefined) => {
+    const release = suffix && known.has(`${base}${suffix}`) ? `${base}${suffix}` : base.replace(/\.0$/, '');
+    return `lis ${release}`;
+  });
+}
+
 export interface LisMentions {
   readonly releases: readonly string[];
   /** The text with each release replaced by a marker word. */

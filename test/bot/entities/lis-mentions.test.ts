@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractLisMentions, knownLisNames } from '../../../src/bot/entities/lis-mentions.ts';
+import { extractLisMentions, knownLisNames, withPackageReleasesNamed } from '../../../src/bot/entities/lis-mentions.ts';
 import { extractReleases } from '../../../src/bot/entities/releases.ts';
 import { extractEntities } from '../../../src/bot/entities/extract.ts';
 import { realKb } from '../../helpers/real-kb.ts';
@@ -60,5 +60,17 @@ describe('LIS releases typed without the word LIS', () => {
     assert.equal(extractReleases('does rhel 6.8 take the 4.1.2 download').lis, undefined);
     assert.equal(extractEntities(kb, 'what was fixed in the 4.1.2-2 hotfix').entities.lis, '4.1.2-2');
     assert.equal(extractEntities(kb, 'what was fixed in the 4.1.2-2 hotfix').entities.version, undefined);
+  });
+});
+
+describe('withPackageReleasesNamed', () => {
+  const hotfixes = new Set(['4.1.3', '4.1.3-2', '4.3', '4.3.5']);
+  test('an installed package names the release it installs, its hotfix suffix only when that hotfix exists', () => {
+    assert.equal(withPackageReleasesNamed('kmod-microsoft-hyper-v-4.1.3-2.x86_64', hotfixes), 'lis 4.1.3-2');
+    assert.equal(withPackageReleasesNamed('microsoft-hyper-v-4.3.5-20200226.x86_64 on 6.10', hotfixes), 'lis 4.3.5 on 6.10');
+    assert.equal(withPackageReleasesNamed('microsoft-hyper-v-4.1.0-4.x86_64', hotfixes), 'lis 4.1');
+  });
+  test('leaves a text without a package name alone', () => {
+    assert.equal(withPackageReleasesNamed('rpm -qa | grep microsoft-hyper-v', hotfixes), 'rpm -qa | grep microsoft-hyper-v');
   });
 });
