@@ -188,6 +188,13 @@ describe('symptom search', () => {
     assert.doesNotMatch(ask('hv_balloon: Balloon request will be partially fulfilled. Out of memory.').title, /normal/i);
     assert.doesNotMatch(ask('centos 6.9 says `hv_vmbus: Vmbus version:3.0` then hangs').title, /normal/i);
   });
+  test('output pasted beside a question about something else is not answered as a normal boot line', () => {
+    const reply = ask(
+      '# ifconfig hn0 | head -2\nhn0: flags=8843<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST> metric 0 mtu 1500\nhow do I turn on jumbo frames on this freebsd 12 guest?',
+    );
+    assert.doesNotMatch(reply.title, /normal boot message/i);
+    assert.notEqual(reply.intent, 'known_issue');
+  });
   test('the user asking whether a line is an error is not read as the log reporting one', () => {
     const storvsc = 'journalctl -k shows `hv_vmbus: registering driver hv_storvsc` on every boot, is that an error or fine';
     assert.match(ask(storvsc).title, /normal boot message/i);

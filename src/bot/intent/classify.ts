@@ -39,6 +39,9 @@ export interface Reading {
 }
 
 const LONG_MESSAGE_ASKED_WEIGHT = 0.5;
+/** Labels a question pasted beside normal log lines may have, when the classifier is this sure of them. */
+const ASKS_BESIDE_A_PASTE: ReadonlySet<Label> = new Set(['tip', 'support', 'feature_info', 'lis_version']);
+const PASTE_ASIDE_PROBABILITY = 0.9;
 
 function wordCount(shape: string): number {
   let words = 0;
@@ -98,7 +101,10 @@ export function readQuestion(
     const logText = text.replace(CUES.asksIfFault[0], '');
     const logHit = logText === text ? topHit() : searchAdvice(kb, logText, { phrasings: advicePhrasings() }, 1)[0];
     if (logHit?.bySignature) return { ...base, label: 'known_issue', probability: 0.95, byCue: true };
-    if (!matchesAny(logText, CUES.fault)) return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
+    // "hn0: … mtu 1500 — how do I turn on jumbo frames?": output pasted beside a question about something else.
+    const asksOtherwise = ASKS_BESIDE_A_PASTE.has(guess.label) && guess.probability >= PASTE_ASIDE_PROBABILITY;
+    if (!asksOtherwise && !matchesAny(logText, CUES.fault))
+      return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
   }
   // Another product named outright ("python script to …") is no request to lisbot, however it is worded.
   const meta = META_LABELS.has(guess.label) && guess.probability >= META_PROBABILITY && named === 0 && scope.reason !== 'foreign';

@@ -56,8 +56,11 @@ export const UNSURE_READINGS: readonly ReadingRule[] = [
   },
   {
     example: '"lsvmbus???": a feature named and nothing else, heard as asking what it is',
-    read: ({ guess, extraction }) =>
-      guess.label === 'feature_info' && guess.probability < CONFIDENCE_THRESHOLD && namesFeatureAlone(extraction)
+    read: ({ guess, text, extraction }) =>
+      (guess.label === 'feature_info' || guess.label === 'support') &&
+      guess.probability < CONFIDENCE_THRESHOLD &&
+      namesFeatureAlone(extraction) &&
+      !matchesAny(text, CUES.asksSupport)
         ? { label: 'feature_info', probability: READ_BY_RULE }
         : undefined,
   },
