@@ -45,11 +45,23 @@ function seriesUpTo(kb: KnowledgeBase, release: LisRelease): LisRelease[] {
   return ordered(kb).filter((r) => lisSeries(r.version) === series && (whole || compareLisVersions(r.version, release.version) <= 0));
 }
 
+/**
+ * The records whose guests a named release covers: a bare series ("LIS 4.1") is its own download and the repository
+ * tags built on it, not the later downloads of the series (4.1.2 and 4.1.3 have notes of their own; a page column
+ * named "LIS 4.1" that lists more is read by the verdict engine itself).
+ */
+function coveringRecords(kb: KnowledgeBase, release: LisRelease): LisRelease[] {
+  const whole = release.version === lisSeries(release.version);
+  return seriesUpTo(kb, release).filter((r) => !whole || r === release || r.kind !== 'download');
+}
+
 export function lisCovers(kb: KnowledgeBase, release: LisRelease, family: DistroId, version: string, kernel?: 'rhck' | 'uek'): boolean {
   const parsed = parseVersion(version);
   if (!parsed) return false;
   if (kernel === 'uek') return false;
-  return seriesUpTo(kb, release).some((r) => r.guests.some((g) => g.family === family && matchVersionItems(parsed, g.versions) !== 'none'));
+  return coveringRecords(kb, release).some((r) =>
+    r.guests.some((g) => g.family === family && matchVersionItems(parsed, g.versions) !== 'none'),
+  );
 }
 
 /** Whether a release's own notes list the guest version: not its series, so "4.1" does not inherit 4.1.3's guests. */

@@ -1,0 +1,20 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decideVerdict } from '../../../src/knowledge/query/verdict.ts';
+import { realKb } from '../../helpers/real-kb.ts';
+
+const kb = realKb();
+
+describe('a named LIS series', () => {
+  test('covers what its own notes list, not what later downloads of the series added', () => {
+    assert.equal(decideVerdict(kb, { family: 'centos', version: '6.8', lis: '4.1' }).verdict, 'no');
+    assert.equal(decideVerdict(kb, { family: 'rhel', version: '7.3', lis: '4.1' }).verdict, 'no');
+    assert.equal(decideVerdict(kb, { family: 'centos', version: '6.8', lis: '4.1.2' }).verdict, 'yes');
+  });
+  test('still covers what a page column of that name lists', () => {
+    assert.equal(decideVerdict(kb, { family: 'oracle-linux', version: '6.8', kernel: 'rhck', lis: '4.1' }).verdict, 'yes');
+  });
+  test('takes in the repository tags built on it', () => {
+    assert.equal(decideVerdict(kb, { family: 'rhel', version: '7.5', lis: '4.2' }).verdict, 'yes');
+  });
+});
