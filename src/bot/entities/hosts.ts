@@ -67,6 +67,9 @@ const SOURCE_CUE = /\b(?:from|off|old|older|leaving|retiring)\s+(?:(?:the|our|an
 const TARGET_CUE =
   /\b(?:onto|(?:move|moving|moved|migrate|migrating|migrated|upgrade|upgrading|upgraded|going|go)\s+(?:\w+\s+)?to)\s+(?:(?:the|our|an?|new|newer)\s+)*$/;
 
+/** "supported on 2019 hosts or must they go to 2025?": the host a support question is asked of. */
+const ASKED_OF_CUE = /\b(?:supported|support|works?|run|runs|ok|okay|fine)\s+(?:on|with|under)\s+(?:(?:the|our|an?|new|newer)\s+)*$/;
+
 /**
  * Finds host versions and returns the text with them blanked out, so their digits are not read as distro versions.
  * Hosts come in the order the text names them, except that a host being moved to comes first and one being left last.
@@ -81,7 +84,12 @@ export function extractHosts(text: string, marker = ' '): { hosts: HostMention[]
       if (!id) return match[0];
       const at = text.indexOf(match[0]);
       const before = text.slice(Math.max(0, at - 32), Math.max(0, at));
-      found.push({ host: id, text: match[0], at, rank: TARGET_CUE.test(before) ? 0 : SOURCE_CUE.test(before) ? 2 : 1 });
+      found.push({
+        host: id,
+        text: match[0],
+        at,
+        rank: TARGET_CUE.test(before) || ASKED_OF_CUE.test(before) ? 0 : SOURCE_CUE.test(before) ? 2 : 1,
+      });
       return ` ${marker} `;
     });
   }

@@ -101,6 +101,8 @@ function versionAt(words: readonly string[], at: number, previous: string | unde
   if (!compound && previous === 'ubuntu' && words[at + used] === 'ten' && first.value >= 10) {
     return { text: `${first.value}.10`, used: used + 1 };
   }
+  // "the ubuntu one", "the centos one ignores it": no release is numbered one, but a service pack is.
+  if (!compound && text === '1' && previous !== 'sp') return undefined;
   return compound || TAKES_A_VERSION.has(previous ?? '') ? { text, used } : undefined;
 }
 

@@ -40,7 +40,8 @@ export function versionAt(tokens: readonly string[], start: number, distro: Dist
   // "ubuntu1604", "ubuntu 1804": year and month without the dot.
   const ubuntuGlued = distro === 'ubuntu' ? /^(\d{2})(0[1-9]|1[0-2])$/.exec(token) : null;
   if (ubuntuGlued) return { version: `${ubuntuGlued[1]}.${ubuntuGlued[2]}`, used: 1 };
-  if (!VERSION_TOKEN.test(token)) return undefined;
+  // "sles01", "sap-sles-03": a host name's counter; no release starts with a zero.
+  if (!VERSION_TOKEN.test(token) || /^0\d/.test(token)) return undefined;
   const bare = withoutWildcard(token);
   const sp = servicePackAfter(tokens, start + 1);
   if (sp) return { version: `${bare} SP${sp.number}`, used: 1 + sp.used };

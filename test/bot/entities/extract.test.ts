@@ -154,6 +154,13 @@ describe('words that look like another feature', () => {
   });
 });
 
+describe("a host name's counter", () => {
+  test('is no release: no release starts with a zero', () => {
+    assert.equal(entities('sles01 on 2019, kvp?').version, undefined);
+    assert.equal(entities('sap-sles-03 is SLES 12 SP3 with a pass-through disk').version, '12 SP3');
+  });
+});
+
 describe('dictated questions', () => {
   test('names as speech-to-text hears them', () => {
     assert.deepEqual(entities('sent oh ess seven point nine on server twenty nineteen'), {

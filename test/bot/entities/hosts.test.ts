@@ -32,6 +32,9 @@ describe('host aliases', () => {
     assert.deepEqual(hostsIn('moving from 2012 r2 to 2019'), ['2019', '2012 R2']);
     assert.deepEqual(hostsIn('2019 host, testing on my win10 laptop'), ['2019', '2016']);
   });
+  test('the host a support question is asked of comes before a host the guests may move to', () => {
+    assert.deepEqual(hostsIn('Are RHEL 10 guests supported on 2019 hosts or must the hosts go to 2025 first?'), ['2019', '2025']);
+  });
   test('the server in "SUSE Linux Enterprise Server 12" is the distro, not a host', () => {
     assert.deepEqual(hostsIn('SUSE Linux Enterprise Server 12 SP4'), []);
     assert.deepEqual(hostsIn('server 12 r2'), ['2012 R2']);

@@ -24,3 +24,11 @@ describe('withSpelledNumbersAsDigits', () => {
     assert.equal(withSpelledNumbersAsDigits('it took twenty minutes'), 'it took twenty minutes');
   });
 });
+
+describe('"one" after a name', () => {
+  test('is a pronoun, except in a service pack', () => {
+    assert.equal(withSpelledNumbersAsDigits('why does only the centos one ignore it'), 'why does only the centos one ignore it');
+    assert.equal(withSpelledNumbersAsDigits('the ubuntu one has it greyed out'), 'the ubuntu one has it greyed out');
+    assert.equal(withSpelledNumbersAsDigits('sles twelve service pack one'), 'sles 12 sp1');
+  });
+});
