@@ -47,7 +47,7 @@ const HOST_PATTERNS: readonly HostPattern[] = [
   // Not "Exchange 2016" or "SQL Server 2019": other Microsoft products' releases are no Hyper-V host.
   {
     pattern:
-      /(?<!\b(?:exchange|sql(?:\s*server)?|sharepoint|office|visual\s*studio|skype\s*for\s*business|dynamics|system\s*center|scvmm|sccm|ms\s*sql)\s*)\b(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|winsrv|windows|win|ws|w|server|srv|svr|hyper-?v(?:\s*server)?|hv)\s*-?)?(2008|2012|2016|2019|2022|2025)[\s-]*(r2)?\b/g,
+      /(?<!\b(?:exchange|sql(?:\s*server)?|sharepoint|office|visual\s*studio|skype\s*for\s*business|dynamics|system\s*center|scvmm|sccm|ms\s*sql)\s*)\b(?:(?:microsoft\s+)?(?:windows\s*server|win\s*server|winsrv|windows|win|ws|w|s|server|srv|svr|hyper-?v(?:\s*server)?|hv)\s*-?)?(2008|2012|2016|2019|2022|2025)[\s-]*(r2)?\b/g,
     host: (m) => serverHost(m[1], m[2]),
   },
   // Hyper-V's own release numbers: 2.0 shipped with 2008 R2, 3.0 with 2012.
@@ -69,6 +69,31 @@ const TARGET_CUE =
 
 /** "supported on 2019 hosts or must they go to 2025?": the host a support question is asked of. */
 const ASKED_OF_CUE = /\b(?:supported|support|works?|run|runs|ok|okay|fine)\s+(?:on|with|under)\s+(?:(?:the|our|an?|new|newer)\s+)*$/;
+/**
+ * "the hyper-v hosts are 2022", "prod is ws2025", "the new one is 2019", "today we're on 2019": the host the guests
+ * run on now, beside another Windows Server the message names for something else.
+ */
+const RUNS_ON_CUE =
+  /\b(?:(?:hyper-?v|hypervisor|virtualization|virtualisation)(?:\s+(?:hosts?|nodes?|servers?|cluster))?\s+(?:is|are|runs?|run)|(?:hosts?|nodes?|cluster|prod(?:uction)?(?:\s+hyper-?v)?)\s+(?:is|are)(?:\s+(?:all|now|on))?|new\s+one\s+is|(?:is|it'?s|we'?re|are)\s+(?:all\s+)?(?:on\s+)?(?:now\s+)?(?:on\s+)?|now\s+(?:on|runs?|is|are))\s+(?:(?:the|our|an?|new|newer|all)\s+)*$/;
+/**
+ * "the domain controllers are 2012 R2", "WSUS lives on a 2012 R2 box", "the backup server runs 2022", "forest functional
+ * level is 2008 R2", "dev box is windows 11": a Windows Server that is not the guests' host.
+ */
+const OTHER_ROLE_CUE =
+  /\b(?:domain controllers?|dcs?|wsus|forest(?:\s+functional)?(?:\s+level)?|domain functional level|backup server|file server|sql server|exchange|dev box|lab|laptop|desktop|workstation)\b[^.;,]{0,24}$/;
+/** "our 2012 R2 boxes are gone", "the 2016 nodes get decommissioned", "2025 is coming next quarter": not the host asked of. */
+const NOT_THE_HOST_AFTER =
+  /^\s*(?:r2\s+)?(?:\w+\s+){0,2}(?:(?:is|are|were|was|get|got|getting|being)\s+)?(?:gone|retired|decommission\w*|coming|next\s+(?:quarter|month|year)|planned|eol|end of life)\b/;
+/** "we retired our 2008 R2 boxes", "old cluster was 2012", "upgrade of the 2019 cluster to 2022": a host being left. */
+const LEFT_CUE =
+  /\b(?:(?:retired|decommissioned)(?:\s+(?:the|our|all|old))*|old\s+(?:cluster|hosts?|nodes?)\s+(?:was|were|is|are)|upgrade\s+of\s+(?:the|our)?|upgraded\s+(?:the|our)?|exported\s+from\s+(?:a|the|our)?)\s*$/;
+
+/** 0: the host asked of or moved to; 1: a host named; 2: a host left, or another machine's Windows Server. */
+function rankOf(before: string, after: string): number {
+  if (TARGET_CUE.test(before) || ASKED_OF_CUE.test(before) || RUNS_ON_CUE.test(before)) return 0;
+  if (SOURCE_CUE.test(before) || LEFT_CUE.test(before) || OTHER_ROLE_CUE.test(before) || NOT_THE_HOST_AFTER.test(after)) return 2;
+  return 1;
+}
 
 /**
  * Finds host versions and returns the text with them blanked out, so their digits are not read as distro versions.
@@ -88,7 +113,7 @@ export function extractHosts(text: string, marker = ' '): { hosts: HostMention[]
         host: id,
         text: match[0],
         at,
-        rank: TARGET_CUE.test(before) || ASKED_OF_CUE.test(before) ? 0 : SOURCE_CUE.test(before) ? 2 : 1,
+        rank: rankOf(before, text.slice(at + match[0].length, at + match[0].length + 48)),
       });
       return ` ${marker} `;
     });

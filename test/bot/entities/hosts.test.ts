@@ -35,6 +35,14 @@ describe('host aliases', () => {
   test('the host a support question is asked of comes before a host the guests may move to', () => {
     assert.deepEqual(hostsIn('Are RHEL 10 guests supported on 2019 hosts or must the hosts go to 2025 first?'), ['2019', '2025']);
   });
+  test('the host the guests run on comes before a host retired, planned or serving another role', () => {
+    assert.deepEqual(hostsIn('we retired our 2008 R2 boxes and everything is on 2022 now. trim for ubuntu 22.04?'), ['2022', '2008 R2']);
+    assert.deepEqual(hostsIn('old cluster was 2012, the new one is 2019'), ['2019', '2012']);
+    assert.deepEqual(hostsIn('domain controllers are still 2012 R2 but the hyper-v hosts are 2022'), ['2022', '2012 R2']);
+    assert.deepEqual(hostsIn('backup server runs 2022 but the hyper-v host is 2012'), ['2012', '2022']);
+    assert.deepEqual(hostsIn('hyper-v 2025 is coming next quarter but today we are on 2019'), ['2019', '2025']);
+    assert.deepEqual(hostsIn('our 2016 nodes get decommissioned and we move to s2025'), ['2025', '2016']);
+  });
   test('the server in "SUSE Linux Enterprise Server 12" is the distro, not a host', () => {
     assert.deepEqual(hostsIn('SUSE Linux Enterprise Server 12 SP4'), []);
     assert.deepEqual(hostsIn('server 12 r2'), ['2012 R2']);
