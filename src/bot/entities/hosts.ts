@@ -39,9 +39,9 @@ const HOST_PATTERNS: readonly HostPattern[] = [
     pattern: /\b(?:w|win|ws|server|srv|svr)?2k\s*-?(8|08|12|16|19|22|25)[\s-]*(r2)?\b/g,
     host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]),
   },
-  // Not "SUSE Linux Enterprise Server 12": that server is the distro.
+  // Not "SUSE Linux Enterprise Server 12" or "Ubuntu Server 22.04": that server is the distro.
   {
-    pattern: /\b(?<!enterprise\s+)(?:ws|srv|svr|server)\s*-?(08|12|16|19|22|25)[\s-]*(r2)?\b/g,
+    pattern: /\b(?<!(?:enterprise|ubuntu)\s+)(?:ws|srv|svr|server)\s*-?(08|12|16|19|22|25)(?![.\d])[\s-]*(r2)?\b/g,
     host: (m) => serverHost(SHORT_YEARS[m[1]!], m[2]),
   },
   // Not "Exchange 2016" or "SQL Server 2019": other Microsoft products' releases are no Hyper-V host.

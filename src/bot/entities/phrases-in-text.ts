@@ -35,6 +35,25 @@ export function readExactNames(reading: QuestionReading, vocabulary: Vocabulary)
  * Reads names a typo or two away (near-names.ts) among the words left, at most `maxLookups` of them; what stays
  * unread and is no stopword becomes a leftover.
  */
+/**
+ * Words of their own one typo from a name: WinRM is no Windows RT, Discord no discard, spare RAM no SPARC, freed
+ * memory no FreeBSD, a trust no Ubuntu trusty, VXLAN no VLAN.
+ */
+const NOT_A_TYPO: ReadonlySet<string> = new Set([
+  'winrm',
+  'discord',
+  'spare',
+  'spark',
+  'freed',
+  'frees',
+  'trust',
+  'trusts',
+  'busier',
+  'disc',
+  'squeezed',
+  'vxlan',
+]);
+
 export function readMisspeltNames(reading: QuestionReading, vocabulary: Vocabulary, maxLookups: number): void {
   const { tokens, used } = reading;
   let lookups = 0;
@@ -44,7 +63,7 @@ export function readMisspeltNames(reading: QuestionReading, vocabulary: Vocabula
   const nearness: Array<boolean | undefined> = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (used[i] || STOPWORDS.has(token) || token.length < 4 || /\d/.test(token)) continue;
+    if (used[i] || STOPWORDS.has(token) || NOT_A_TYPO.has(token) || token.length < 4 || /\d/.test(token)) continue;
     if (lookups >= maxLookups || !fuzzyWord(reading, vocabulary, nearness, i)) {
       reading.leftovers.push(token);
       continue;

@@ -24,6 +24,8 @@ export class QuestionReading {
   /** Words that matched nothing and are not stopwords. */
   readonly leftovers: string[] = [];
   version: string | undefined = undefined;
+  /** The version came from a codename ("wheezy" is 7), so a point release named later may refine it. */
+  private versionByCodename = false;
   kernel: 'rhck' | 'uek' | undefined = undefined;
   /** Where the first distro's name ends, and where its version ends: -1 until read. */
   distroEnd = -1;
@@ -58,6 +60,13 @@ export class QuestionReading {
     return true;
   }
 
+  /** The release at word `end`, when it is a point release of the major a codename gave. */
+  private refineCodenameVersion(distro: DistroId, end: number): void {
+    const explicit = versionAt(this.tokens, end, distro);
+    if (explicit && this.version && explicit.version.split(/[. ]/)[0] === this.version.split(/[. ]/)[0] && this.bindVersion(distro, end))
+      this.versionByCodename = false;
+  }
+
   /** A name read that ends before word `end`: the first distro named binds the version after it. */
   accept(entry: VocabularyEntry, end: number): void {
     if (entry.kind === 'distro') {
@@ -66,11 +75,14 @@ export class QuestionReading {
       this.distroEnd = end;
       if (entry.version && !this.version) {
         this.version = entry.version;
+        this.versionByCodename = true;
         // "wheezy 7.11": an explicit point release of the codename's major wins.
-        const explicit = versionAt(this.tokens, end, entry.distro);
-        if (explicit && explicit.version.split(/[. ]/)[0] === entry.version.split(/[. ]/)[0]) this.bindVersion(entry.distro, end);
+        this.refineCodenameVersion(entry.distro, end);
       } else if (!this.version) {
         this.bindVersion(entry.distro, end);
+      } else if (this.versionByCodename && !entry.version) {
+        // "an old wheezy box, debian 7.8": the family named again with the point release.
+        this.refineCodenameVersion(entry.distro, end);
       }
     } else if (entry.kind === 'feature') {
       if (!this.features.includes(entry.feature)) {

@@ -85,6 +85,14 @@ function versionAt(words: readonly string[], at: number, previous: string | unde
   for (;;) {
     const joiner = words[at + used];
     if (joiner === 'point' || joiner === 'dot') {
+      // "twelve point oh four" is 12.04; "point oh" alone is .0.
+      const ohThen = words[at + used + 1] === 'oh' ? numberAt(words, at + used + 2) : undefined;
+      if (ohThen && ohThen.value < 10) {
+        text += `.0${ohThen.value}`;
+        used += 2 + ohThen.used;
+        compound = true;
+        continue;
+      }
       const part = words[at + used + 1] === 'oh' ? { value: 0, used: 1 } : numberAt(words, at + used + 1);
       if (!part) break;
       text += `.${part.value}`;
@@ -109,8 +117,12 @@ function versionAt(words: readonly string[], at: number, previous: string | unde
 /** "hyper vee": dictation's spelling of Hyper-V. */
 const HYPER_VEE = /\bhyper[\s-]?vee\b/g;
 
+/** "rhel 7 point 5": digits joined by a spoken point. */
+const DIGITS_POINT = /\b(\d{1,2}) (?:point|dot) (\d{1,2})\b/g;
+
 export function withSpelledNumbersAsDigits(text: string): string {
   if (text.includes('vee')) text = text.replace(HYPER_VEE, 'hyper-v');
+  if (text.includes(' point ') || text.includes(' dot ')) text = text.replace(DIGITS_POINT, '$1.$2');
   if (!ANY_NUMBER_WORD.test(text)) return text;
   const raw = text.split(/\s+/);
   // Matched without the punctuation chat puts around words ("nineteen?", "(seven").

@@ -154,6 +154,29 @@ describe('words that look like another feature', () => {
   });
 });
 
+describe('names read more carefully', () => {
+  test('a word of its own is no typo of a name', () => {
+    assert.equal(entities('oracle linux 8 on a node with spare RAM').distro, 'oracle-linux');
+    assert.deepEqual(entities('winrm on centos 7?'), { distro: 'centos', version: '7' });
+    assert.equal(entities('discord bot for our team').feature, undefined);
+  });
+  test('"Ubuntu Server 22.04" names no host', () => {
+    assert.deepEqual(entities('Is Ubuntu Server 22.04 LTS a supported guest on Hyper-V Server 2019?'), {
+      distro: 'ubuntu',
+      version: '22.04',
+      host: '2019',
+    });
+  });
+  test('spoken points: "twelve point oh four", "7 point 5"', () => {
+    assert.equal(entities('ubuntu twelve point oh four on twenty oh eight r2').version, '12.04');
+    assert.equal(entities('rhel 7 point 5 on server twenty nineteen').version, '7.5');
+  });
+  test("a point release named after the codename refines the codename's release", () => {
+    assert.equal(entities('got an old wheezy box, debian 7.8, on a 2012 R2 host').version, '7.8');
+    assert.equal(entities('bionic on 2016, and ubuntu 20.04 later').version, '18.04');
+  });
+});
+
 describe("a host name's counter", () => {
   test('is no release: no release starts with a zero', () => {
     assert.equal(entities('sles01 on 2019, kvp?').version, undefined);
