@@ -64,6 +64,9 @@ export function withSpeltLettersJoined(text: string): string {
     .replace(/\bvcp us\b/g, 'vcpus');
 }
 
+/** "can I DM you?", "dm me the output": a direct message, not Dynamic Memory. */
+const DIRECT_MESSAGE = /\bdms?\b(?=\s+(?:you|me|him|her|them|us|the bot|lisbot)\b)|\b(?:a|in|by|via|per|over|send|sent)\s+dms?\b/g;
+
 /** "Oracle Database", "Oracle RAC": Oracle's other products, which name no Oracle Linux guest. */
 const ORACLE_PRODUCT = /\boracle(?=\s+(?:database|db|rac|weblogic|cloud|oci|vm server|virtualbox|java|e-business)\b)/g;
 /**
@@ -83,6 +86,7 @@ export function withoutNoise(vocabulary: Vocabulary, question: string): string {
   if (lowered.includes('/etc/')) lowered = lowered.replace(RELEASE_FILE, ' ');
   if (lowered.includes('(core)')) lowered = lowered.replace(CORE_EDITION, '$1');
   if (lowered.includes('oracle')) lowered = lowered.replace(ORACLE_PRODUCT, ' ');
+  if (lowered.includes('dm')) lowered = lowered.replace(DIRECT_MESSAGE, ' message ');
   if (lowered.includes('pass')) lowered = lowered.replace(PASS_THROUGH_DISK, 'raw $1');
   if (/cpu|core|processor/.test(lowered)) lowered = lowered.replace(OVER_256_VCPUS, 'more than 256 vcpus');
   lowered = withElKernelsRead(lowered);

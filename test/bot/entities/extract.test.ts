@@ -160,6 +160,10 @@ describe('names read more carefully', () => {
     assert.deepEqual(entities('winrm on centos 7?'), { distro: 'centos', version: '7' });
     assert.equal(entities('discord bot for our team').feature, undefined);
   });
+  test('a direct message is not Dynamic Memory', () => {
+    assert.equal(entities('can I DM you or only ask in the channel?').feature, undefined);
+    assert.equal(entities('dm on centos 7?').feature, 'dynamic-memory');
+  });
   test('"Ubuntu Server 22.04" names no host', () => {
     assert.deepEqual(entities('Is Ubuntu Server 22.04 LTS a supported guest on Hyper-V Server 2019?'), {
       distro: 'ubuntu',
