@@ -35,6 +35,9 @@ function withElKernelsRead(text: string): string {
   );
 }
 
+/** "el8_6", "rhel8_6": Red Hat's kernel tag for a point release, typed as a name. */
+const UNDERSCORE_RELEASE = /(?<![\w.-])(el|rhel|centos|ol|oel)(\d{1,2})_(\d{1,2})\b/g;
+
 /** A pass-through disk is storage handed to a VM whole, not PCI passthrough (DDA). */
 const PASS_THROUGH_DISK = /\bpass[- ]?through (disks?|drives?|luns?)\b/g;
 /** "can I give it 300 vCPUs?": a count past 256 names the >256 vCPU row. */
@@ -89,6 +92,7 @@ export function withoutNoise(vocabulary: Vocabulary, question: string): string {
   if (lowered.includes('dm')) lowered = lowered.replace(DIRECT_MESSAGE, ' message ');
   if (lowered.includes('pass')) lowered = lowered.replace(PASS_THROUGH_DISK, 'raw $1');
   if (/cpu|core|processor/.test(lowered)) lowered = lowered.replace(OVER_256_VCPUS, 'more than 256 vcpus');
+  if (lowered.includes('_')) lowered = lowered.replace(UNDERSCORE_RELEASE, '$1$2.$3');
   lowered = withElKernelsRead(lowered);
   if (/\d\.\d/.test(lowered))
     for (const [form, family, named] of FAMILY_BY_RELEASE_FORM)

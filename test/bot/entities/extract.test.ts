@@ -160,6 +160,10 @@ describe('names read more carefully', () => {
     assert.deepEqual(entities('winrm on centos 7?'), { distro: 'centos', version: '7' });
     assert.equal(entities('discord bot for our team').feature, undefined);
   });
+  test("Red Hat's kernel tag typed as a name: el8_6 is 8.6", () => {
+    assert.equal(entities('el8_6 on 2019 hosts?').version, '8.6');
+    assert.equal(entities('4.18.0-513.5.1.el8_9 kernel').version, '8.9');
+  });
   test('a direct message is not Dynamic Memory', () => {
     assert.equal(entities('can I DM you or only ask in the channel?').feature, undefined);
     assert.equal(entities('dm on centos 7?').feature, 'dynamic-memory');
