@@ -3,6 +3,7 @@ import type { DistroId, HostId } from '../../knowledge/schema/index.ts';
 import type { Entities, FeatureEntity } from '../../core/reply.ts';
 import { extractHosts } from './hosts.ts';
 import { extractLisMentions, knownLisNames, withPackageReleasesNamed } from './lis-mentions.ts';
+import { featureParaphrasedIn } from './feature-paraphrases.ts';
 import { extractAsOf, withoutAsOf, type AsOfPhrase } from './as-of.ts';
 import { extractReleases, type ReleaseMentions } from './releases.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -58,6 +59,11 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   const reading = new QuestionReading(wordsOf(kb, vocabulary, rest, maxLookups));
   readExactNames(reading, vocabulary);
   readMisspeltNames(reading, vocabulary, maxLookups);
+  // A guest named and a feature described rather than named: "can ubuntu 22.04 give back deleted blocks?".
+  if (reading.features.length === 0 && reading.distros.length > 0) {
+    const described = featureParaphrasedIn(kb, lowered);
+    if (described) reading.features.push(described);
+  }
   bindLateVersion(reading, vocabulary);
   const { tokens, kinds, used, version } = reading;
   const looseVersion = version ? undefined : tokens.find((t, i) => !used[i] && VERSION_TOKEN.test(t) && t.includes('.'));

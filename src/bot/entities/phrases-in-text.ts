@@ -52,6 +52,7 @@ const NOT_A_TYPO: ReadonlySet<string> = new Set([
   'disc',
   'squeezed',
   'vxlan',
+  'cores',
 ]);
 
 export function readMisspeltNames(reading: QuestionReading, vocabulary: Vocabulary, maxLookups: number): void {

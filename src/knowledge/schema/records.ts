@@ -26,6 +26,13 @@ export const Feature = z.strictObject({
   matrixNames: z.array(z.string().min(1)).min(1),
   /** What users call it: "ballooning", "discard", "vss backup". */
   synonyms: z.array(z.string().min(1)).default([]),
+  /**
+   * What users say for it without naming it ("push its static IP on failover"): groups of words joined by " + ",
+   * alternatives within a group by "|"; a question says it when every group occurs in it.
+   */
+  paraphrases: z
+    .array(z.string().regex(/^[a-z0-9 .|]+(?: \+ [a-z0-9 .|]+)+$/, { error: 'expected word groups joined by " + ", alternatives by "|"' }))
+    .default([]),
   summary: z.string().min(1).max(400),
   /** How to turn it on or use it: the host-side setting or cmdlet, then any guest-side step. Absent when nothing is to be done. */
   enable: z.string().min(1).max(400).optional(),
