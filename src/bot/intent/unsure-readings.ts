@@ -29,7 +29,7 @@ export interface ReadingRule {
 export const CONFIDENCE_THRESHOLD = 0.5;
 /** From this probability the classifier's "unknown" is a judgement (another topic told in domain words), not deafness. */
 const SURE_UNKNOWN = 0.9;
-const UNSURE_SUPPORT = 0.75;
+const UNSURE_SUPPORT = 0.8;
 const UNSURE_ADVICE = 0.55;
 /** What a reading by names or a matching record is worth: above the answer threshold, below a sure guess. */
 const READ_BY_RULE = 0.6;
