@@ -66,6 +66,7 @@ describe('a record about one architecture', () => {
   test('leads only when the question says its guest has that architecture', () => {
     assert.doesNotMatch(ask('oracle linux 8.2 rhck, dynamic memory enabled, guest stuck at its startup size forever').title, /32-bit/);
     assert.match(ask('i686 centos 6.10 guest with dynamic memory on, memory never grows').title, /32-bit/);
+    assert.match(ask('dyn memory on 32 bit co6 does nothing at all').title, /32-bit/);
   });
 });
 

@@ -188,7 +188,7 @@ function releaseFit(scope: Applicability, version: string | undefined): number {
  */
 function archFit(scope: Applicability, arch: '32-bit' | '64-bit' | undefined): number {
   if (!scope.arch) return 1;
-  if (arch === scope.arch) return 1.15;
+  if (arch === scope.arch) return 1.5;
   return arch === undefined ? UNSAID_ARCH_FIT : OTHER_ARCH_FIT;
 }
 const UNSAID_ARCH_FIT = 0.5;
