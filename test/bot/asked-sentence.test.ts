@@ -79,3 +79,16 @@ describe('a long ticket whose story names other products', () => {
     assert.equal(reply.answered, false);
   });
 });
+
+describe('a long message whose story names one feature and whose question another', () => {
+  test('is answered for the feature asked about', () => {
+    const message =
+      'Our platform team wants a monitoring agent to talk to a service inside our Ubuntu Focal VMs without going through ' +
+      'the network, because the VMs sit in an isolated VLAN and opening firewall ports for the fallback is a long ' +
+      'change process. Our architect suggested AF_VSOCK. The hosts are Windows Server 2019 and the rollout is next ' +
+      'month. Before they spend a sprint on this: are Hyper-V Sockets supported for Ubuntu 20.04 guests on Hyper-V 2019?';
+    const { reply } = answerQuestion(realKb(), message);
+    assert.equal(reply.entities.feature, 'hv-sockets');
+    assert.equal(reply.intent, 'feature_support');
+  });
+});

@@ -52,6 +52,8 @@ export function withAskedEntities(question: string, extraction: Extraction, aske
   // "… we also use SR-IOV on the new cluster. Is CentOS 7.9 supported on 2022?": a feature the asking sentence leaves
   // out, when it names the guest itself, is the story's, not the question's.
   if (long && named.distro && named.version && !named.feature) delete entities.feature;
+  // "… the VMs sit in an isolated VLAN … are Hyper-V Sockets supported for Ubuntu 20.04?": the feature asked about.
+  if (long && named.feature) entities.feature = named.feature;
   return { ...extraction, entities };
 }
 
