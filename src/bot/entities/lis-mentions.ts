@@ -21,6 +21,7 @@ const LEADS_A_RELEASE =
 /** Once one release is named, another joined to it is one too: "lis 3.5 vs 3.4", "from 4.2 to 4.3". */
 const JOINED_TO_RELEASE = /\b(?:vs\.?|versus|or|and|than|to|from|over)\s*$/;
 const JOINED_TO_NUMBER = /\d\S*\s+(?:vs\.?|versus|or|and|than|to|from|over)\s*$/;
+const THREE_PARTS = /^\d+\.\d+\.\d+/;
 /** How far either side of a bare number a cue word may stand. */
 const CUE_REACH = 40;
 
@@ -74,7 +75,8 @@ function bareLisRelease(before: string, after: string, version: string, known: R
   if (JOINED_TO_NUMBER.test(near)) return false;
   const previous = (lastWords.at(-1) ?? '').replace(/[^a-z]/g, '');
   if (previous && !LEADS_A_RELEASE.test(previous)) return false;
-  if (version.includes('-') || (afterRelease && JOINED_TO_RELEASE.test(near))) return true;
+  // A hotfix suffix or a known point release of three parts ("4.3.4", "4.1.3-2") names the release by itself.
+  if (version.includes('-') || THREE_PARTS.test(version) || (afterRelease && JOINED_TO_RELEASE.test(near))) return true;
   return RELEASE_CUE.test(near) || RELEASE_CUE.test(after.slice(0, CUE_REACH));
 }
 

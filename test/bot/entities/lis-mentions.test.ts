@@ -74,3 +74,13 @@ describe('withPackageReleasesNamed', () => {
     assert.equal(withPackageReleasesNamed('rpm -qa | grep microsoft-hyper-v', hotfixes), 'rpm -qa | grep microsoft-hyper-v');
   });
 });
+
+describe('a known point release of three parts', () => {
+  test('names the LIS release without a cue word', () => {
+    assert.deepEqual(releasesIn('when were 4.3.4 and 4.3.5 cut'), ['4.3.4', '4.3.5']);
+    assert.deepEqual(releasesIn('when did 4.2.0 land on github'), ['4.2.0']);
+  });
+  test('unless a kernel owns it', () => {
+    assert.deepEqual(releasesIn('kernel 4.1.3 on centos'), []);
+  });
+});
