@@ -12,6 +12,8 @@ describe('a feature described rather than named', () => {
     assert.equal(featureParaphrasedIn(kb, 'does it give back deleted blocks to the host'), 'trim');
     assert.equal(featureParaphrasedIn(kb, 'can I grow the disk while it runs'), 'vhdx-resize');
     assert.equal(featureParaphrasedIn(kb, 'spread nic irqs over cores'), 'vrss');
+    assert.equal(featureParaphrasedIn(kb, 'can we drain a node by moving them while they run'), 'live-migration');
+    assert.equal(featureParaphrasedIn(kb, 'boot with the firmware verifying the signature of the loader'), 'secure-boot');
   });
   test('is not found from one group alone', () => {
     assert.equal(featureParaphrasedIn(kb, 'the disk is full'), undefined);
