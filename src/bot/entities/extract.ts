@@ -46,27 +46,20 @@ const FUZZY = { fuzzy: true };
 
 /** `fuzzy: false` reads exact names only: the classifier's training examples are typed with care. */
 export function extractEntities(kb: KnowledgeBase, question: string, options: { fuzzy?: boolean } = FUZZY): Extraction {
-  const maxLookups = options.fuzzy === false ? 0 : MAX_FUZZY_LOOKUPS;
-  const vocabulary = vocabularyFor(kb);
-  const asOf = extractAsOf(question);
-  const knownLis = knownLisNames(kb);
-  const lowered = withPackageReleasesNamed(withoutNoise(vocabulary, asOf ? withoutAsOf(question, asOf) : question), knownLis);
-  const lis = extractLisMentions(lowered, PLACEHOLDERS.lis, knownLis);
+  const { lowered, knownLis, asOf, lis, releases, hostMentions, reading } = readNames(
+    kb,
+    question,
+    options.fuzzy === false ? 0 : MAX_FUZZY_LOOKUPS,
+  );
   // The LIS release as the verdict engine reads it; UEK releases and architectures are blanked like hosts.
   const lisRelease = extractReleases(lowered, knownLis).lis;
-  const releases = extractReleases(lis.rest);
-  const { hosts: hostMentions, rest } = extractHosts(releases.rest.toLowerCase(), PLACEHOLDERS.host);
-  const reading = new QuestionReading(wordsOf(kb, vocabulary, rest, maxLookups));
-  readExactNames(reading, vocabulary);
-  readMisspeltNames(reading, vocabulary, maxLookups);
   // A guest named and a feature described rather than named: "can ubuntu 22.04 give back deleted blocks?".
   if (reading.features.length === 0 && reading.distros.length > 0) {
     const described = featureParaphrasedIn(kb, lowered);
     if (described) reading.features.push(described);
   }
-  bindLateVersion(reading, vocabulary);
-  const { tokens, kinds, used, version } = reading;
-  const looseVersion = version ? undefined : tokens.find((t, i) => !used[i] && VERSION_TOKEN.test(t) && t.includes('.'));
+  const { tokens, kinds } = reading;
+  const looseVersion = looseVersionIn(reading);
   const hosts = [...new Set(hostMentions.map((m) => m.host))];
   const distros = distrosMeant(reading.distros, reading.kernel, releases);
   return {
@@ -82,6 +75,38 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     shape: shapeOf(tokens, kinds, looseVersion),
     searchText: searchTextOf(tokens, kinds),
   };
+}
+
+/**
+ * Only the shape extractEntities gives with `fuzzy: false`, without reading what only the answer needs (the verdict's
+ * LIS release, described features, entities, search text): the classifier reads every training example's shape.
+ */
+export function extractShape(kb: KnowledgeBase, question: string): string {
+  const { reading } = readNames(kb, question, 0);
+  return shapeOf(reading.tokens, reading.kinds, looseVersionIn(reading));
+}
+
+/** The question's names read: its text rewritten, its LIS releases, releases and hosts marked, its words read. */
+function readNames(kb: KnowledgeBase, question: string, maxLookups: number) {
+  const vocabulary = vocabularyFor(kb);
+  const asOf = extractAsOf(question);
+  const knownLis = knownLisNames(kb);
+  const lowered = withPackageReleasesNamed(withoutNoise(vocabulary, asOf ? withoutAsOf(question, asOf) : question), knownLis);
+  const lis = extractLisMentions(lowered, PLACEHOLDERS.lis, knownLis);
+  const releases = extractReleases(lis.rest);
+  const { hosts: hostMentions, rest } = extractHosts(releases.rest.toLowerCase(), PLACEHOLDERS.host);
+  const reading = new QuestionReading(wordsOf(kb, vocabulary, rest, maxLookups));
+  readExactNames(reading, vocabulary);
+  readMisspeltNames(reading, vocabulary, maxLookups);
+  bindLateVersion(reading, vocabulary);
+  return { lowered, knownLis, asOf, lis, releases, hostMentions, reading };
+}
+
+/** A dotted number no name took: a version the question names without its distro ("is 7.4 supported?"). */
+function looseVersionIn(reading: QuestionReading): string | undefined {
+  if (reading.version) return undefined;
+  const { tokens, used } = reading;
+  return tokens.find((t, i) => !used[i] && VERSION_TOKEN.test(t) && t.includes('.'));
 }
 
 /** The question's words, with distro shorthand ("u20", "el7", "ubunut18") spelt out. */

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
-import { extractEntities } from '../entities/extract.ts';
+import { extractShape } from '../entities/extract.ts';
 import { loadExampleFiles, type Example } from './examples.ts';
 import { FeatureIndex } from './feature-index.ts';
 import { IdBuffer } from './id-buffer.ts';
@@ -57,9 +57,9 @@ export function trainingRows(kb: KnowledgeBase, examples: readonly Example[]): {
   const take = (feature: string) => ids.push(index.idOf(feature));
   for (const example of examples) {
     const text = questionText(kb, example.text);
-    const shape = extractEntities(kb, text, { fuzzy: false }).shape;
+    const shape = extractShape(kb, text);
     const asked = askedSentence(text);
-    const askedShape = asked === undefined ? undefined : extractEntities(kb, asked, { fuzzy: false }).shape;
+    const askedShape = asked === undefined ? undefined : extractShape(kb, asked);
     const key = `${example.label}\u0000${shape}\u0000${askedShape ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
