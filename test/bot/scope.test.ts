@@ -188,6 +188,11 @@ describe('symptom search', () => {
     assert.doesNotMatch(ask('hv_balloon: Balloon request will be partially fulfilled. Out of memory.').title, /normal/i);
     assert.doesNotMatch(ask('centos 6.9 says `hv_vmbus: Vmbus version:3.0` then hangs').title, /normal/i);
   });
+  test('a Windows-side role or switch beside a named guest is context, not the topic', () => {
+    assert.notEqual(ask('hv_sock not available in my ubuntu 20.04 guest, how do I enable hyper-v sockets').intent, 'unknown');
+    assert.notEqual(ask('dns server on rhel 6.8 drops lots of udp queries since we moved to the 4.1.2 LIS package').intent, 'unknown');
+    assert.equal(ask('how do I enable hyper-v on windows 11 pro').intent, 'unknown');
+  });
   test('output pasted beside a question about something else is not answered as a normal boot line', () => {
     const reply = ask(
       '# ifconfig hn0 | head -2\nhn0: flags=8843<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST> metric 0 mtu 1500\nhow do I turn on jumbo frames on this freebsd 12 guest?',
