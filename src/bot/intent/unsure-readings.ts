@@ -41,6 +41,19 @@ const ADVICE_LABELS: ReadonlySet<Label> = new Set(['known_issue', 'tip']);
  */
 export const UNSURE_READINGS: readonly ReadingRule[] = [
   {
+    example: '"co 6.7 pxe keyboard dead": nothing heard, a guest named, something going wrong that a known issue matches',
+    read: ({ guess, scope, text, extraction, strongSymptom }) =>
+      guess.label === 'unknown' &&
+      guess.probability < SURE_UNKNOWN &&
+      scope.inScope &&
+      extraction.entities.distro !== undefined &&
+      tellsTrouble(text) &&
+      !matchesAny(text, CUES.asksSupport) &&
+      strongSymptom()
+        ? { label: 'known_issue', probability: READ_BY_RULE }
+        : undefined,
+  },
+  {
     example: 'FreeBSD 14.1 on 2022, support statement? (nothing heard, but a guest release and a host named)',
     read: ({ guess, scope, extraction }) =>
       guess.label === 'unknown' && scope.inScope && extraction.fuzzy.length === 0 // names read through a typo are too loose
