@@ -7,9 +7,14 @@ import { extractEntities, type Extraction } from './extract.ts';
  * The sentence of a message of several sentences that asks, read on its own (exact names only): the classifier hears
  * its shape and withAskedEntities its names. Undefined for a one-sentence message.
  */
-export function readAskedSentence(kb: KnowledgeBase, question: string): Extraction | undefined {
-  const text = askedSentence(question);
-  return text === undefined ? undefined : extractEntities(kb, text, { fuzzy: false });
+export function readAskedSentence(kb: KnowledgeBase, question: string): AskedSentence | undefined {
+  const sentence = askedSentence(question);
+  return sentence === undefined ? undefined : { ...extractEntities(kb, sentence, { fuzzy: false }), sentence };
+}
+
+/** The asking sentence's names, with the sentence itself (the scope gate reads its words). */
+export interface AskedSentence extends Extraction {
+  readonly sentence: string;
 }
 
 /**

@@ -5,8 +5,7 @@ import { advicePhrasings } from '../advice-phrasings.ts';
 import { namesUnknownDistro } from '../follow-up.ts';
 import type { Entities, Intent } from '../../core/reply.ts';
 import { CUES, matchesAny } from './cues.ts';
-import { readAskedSentence } from '../entities/asked-entities.ts';
-import { askedSentence } from './asked-sentence.ts';
+import { readAskedSentence, type AskedSentence } from '../entities/asked-entities.ts';
 import type { Label } from './labels.ts';
 import { intentModelFor } from './model.ts';
 import { MAX_WORDS } from './featurize.ts';
@@ -71,7 +70,7 @@ export function readQuestion(
   text: string,
   extraction: Extraction,
   /** The message's asking sentence, when the caller has read it already. */
-  asked: Extraction | undefined = readAskedSentence(kb, text),
+  asked: AskedSentence | undefined = readAskedSentence(kb, text),
 ): Reading {
   const named = extraction.distros.length + extraction.features.length + extraction.hosts.length + extraction.lisReleases.length;
   const logLine = matchesAny(text, CUES.logLine);
@@ -131,14 +130,13 @@ export function readQuestion(
 function messageScope(
   text: string,
   extraction: Extraction,
-  longAsked: Extraction | undefined,
+  longAsked: AskedSentence | undefined,
   logLine: boolean,
   symptomMatch: () => boolean,
 ): ScopeDecision {
   const whole = scopeOf({ question: text, extraction, logLine, symptomMatch });
-  const askedText = longAsked && askedSentence(text);
-  if (!longAsked || !askedText) return whole;
-  const alone = scopeOf({ question: askedText, extraction: longAsked, logLine: false, symptomMatch: () => false });
+  if (!longAsked) return whole;
+  const alone = scopeOf({ question: longAsked.sentence, extraction: longAsked, logLine: false, symptomMatch: () => false });
   if (!whole.inScope && whole.reason === 'foreign' && alone.inScope && alone.reason === 'entity') return alone;
   if (whole.inScope && !alone.inScope && alone.reason === 'foreign') return alone;
   return whole;
