@@ -29,19 +29,14 @@ const ASKS_FIX = /\b(?:fix(?:e[sd]|ing)?|hotfix(?:es)?|bug|resolv\w*|regression|
 /** A version that asks which release covered a guest: "which LIS added RHEL 7.3", "when did LIS start supporting 6.7". */
 const ASKS_COVERAGE =
   /\b(?:support\w*|add(?:ed|s)?|first|cover\w*|start\w*|introduc\w*|began|begin|since|let|lets|allow\w*|take|takes|works? (?:on|with))\b/i;
-/** An installed package's name carries its release: "microsoft-hyper-v-4.2.4", "kmod-microsoft-hyper-v-4.3.5-20200226". */
-const PACKAGE_RELEASE = /\bmicrosoft-hyper-v-(\d+(?:\.\d+){1,3})(?![\d.])/gi;
 /** "which lis is the newest", "is lis still maintained": the newest download and its last build lead. */
 const ASKS_NEWEST = /\b(?:newest|latest|last|most recent|current|maintained|deprecated|abandoned|dead|newer)\b/i;
 
 /** Releases named in the question: "4.1" matches 4.1 itself, or its point releases when 4.1 has no record. */
 function namedReleases(input: HandlerInput): { named: string[]; found: LisRelease[] } {
   const { kb, question, extraction } = input;
-  const typed: string[] = [
-    ...(extraction?.lisReleases ?? []),
-    ...[...question.matchAll(LIS_MENTION)].map((m) => m[1]!),
-    ...[...question.matchAll(PACKAGE_RELEASE)].map((m) => m[1]!),
-  ];
+  // An installed package's name ("kmod-microsoft-hyper-v-4.3.5-20200226") is among the extraction's releases.
+  const typed: string[] = [...(extraction?.lisReleases ?? []), ...[...question.matchAll(LIS_MENTION)].map((m) => m[1]!)];
   // "which LIS came right before 3.5": with no guest named, a bare release that is an LIS release is the one asked about.
   const bare = input.entities.version;
   if (typed.length === 0 && !input.entities.distro && bare && kb.lisReleases.some((r) => r.version === bare)) typed.push(bare);
