@@ -32,10 +32,6 @@ export function readExactNames(reading: QuestionReading, vocabulary: Vocabulary)
 }
 
 /**
- * Reads names a typo or two away (near-names.ts) among the words left, at most `maxLookups` of them; what stays
- * unread and is no stopword becomes a leftover.
- */
-/**
  * Words of their own one typo from a name: WinRM is no Windows RT, Discord no discard, spare RAM no SPARC, freed
  * memory no FreeBSD, a trust no Ubuntu trusty, VXLAN no VLAN.
  */
@@ -55,6 +51,10 @@ const NOT_A_TYPO: ReadonlySet<string> = new Set([
   'cores',
 ]);
 
+/**
+ * Reads names a typo or two away (near-names.ts) among the words left, at most `maxLookups` of them; what stays
+ * unread and is no stopword becomes a leftover.
+ */
 export function readMisspeltNames(reading: QuestionReading, vocabulary: Vocabulary, maxLookups: number): void {
   const { tokens, used } = reading;
   let lookups = 0;

@@ -61,10 +61,7 @@ const MAY_BE_DICTATED = /deb|vee|s[ea]nt|free b|bun|lynx|sues/;
 const SPELT_LETTERS = /\b[a-z](?: [a-z]\b)+/g;
 
 export function withSpeltLettersJoined(text: string): string {
-  return text
-    .replace(SPELT_LETTERS, (run) => (/^[ai](?: [ai])*$/.test(run) ? run : run.replace(/ /g, '')))
-    .replace(/\bscsiwwn\b/g, 'scsi wwn')
-    .replace(/\bvcp us\b/g, 'vcpus');
+  return text.replace(SPELT_LETTERS, (run) => (/^[ai](?: [ai])*$/.test(run) ? run : run.replace(/ /g, '')));
 }
 
 /** "can I DM you?", "dm me the output": a direct message, not Dynamic Memory. */
