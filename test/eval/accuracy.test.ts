@@ -17,6 +17,7 @@ interface Baseline {
   test6?: { correct: number; intent: number };
   test7?: { correct: number; intent: number };
   test8?: { correct: number; intent: number };
+  test9?: { correct: number; intent: number };
 }
 const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
 

@@ -34,13 +34,13 @@ export interface EvalSummary {
 }
 
 /**
- * train: tune freely; dev: check tuning; test to test8: written apart from the code, run only for the figure (test
+ * train: tune freely; dev: check tuning; test to test9: written apart from the code, run only for the figure (test
  * before the parser rewrite, test2 in wave 3, test3 in wave 4, test4 in wave 5, test5 in wave 6, test6 in wave 7,
- * test7 and test8 in waves 8 and 9, each before that wave's changes).
+ * test7 to test9 in waves 8 to 10, each before that wave's changes).
  */
-export const SPLITS = ['train', 'dev', 'test', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7', 'test8'] as const;
+export const SPLITS = ['train', 'dev', 'test', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7', 'test8', 'test9'] as const;
 export type Split = (typeof SPLITS)[number];
-export const HELD_OUT_SPLITS = ['test', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7', 'test8'] as const satisfies readonly Split[];
+export const HELD_OUT_SPLITS = ['test', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7', 'test8', 'test9'] as const satisfies readonly Split[];
 
 const SPLIT_FILES: Record<Split, string> = {
   train: './train.jsonl',
@@ -53,6 +53,7 @@ const SPLIT_FILES: Record<Split, string> = {
   test6: './test-split-6.jsonl',
   test7: './test-split-7.jsonl',
   test8: './test-split-8.jsonl',
+  test9: './test-split-9.jsonl',
 };
 
 export function splitPath(split: Split): URL {
