@@ -34,7 +34,12 @@ export function answerQuestion(
   const question = questionText(kb, rawQuestion);
   // The asking sentence is read once: the classifier hears it, and its names decide the entities of a long message.
   const asked = readAskedSentence(kb, question);
-  const extraction = withAskedEntities(question, extractEntities(kb, question), asked);
+  const extraction = withAskedEntities(
+    question,
+    extractEntities(kb, question),
+    asked,
+    (clause) => extractEntities(kb, clause, { fuzzy: false }).entities,
+  );
   const heard = readQuestion(kb, question, extraction, asked);
   // The release asked for completes a support question, whatever the classifier makes of a bare number.
   const reading = answersAwaitedRelease(extraction, context)

@@ -15,7 +15,7 @@ import { PLACEHOLDERS, searchTextOf, shapeOf, wordTokensOf } from './shape.ts';
 import { QuestionReading, type FuzzyReading } from './reading.ts';
 import { MAX_FUZZY_LOOKUPS, nearDistro, readExactNames, readMisspeltNames } from './phrases-in-text.ts';
 import { bindLateVersion } from './late-version.ts';
-import { looseVersionOf, VERSION_TOKEN } from './versions-in-text.ts';
+import { looseServicePackRelease, looseVersionOf, VERSION_TOKEN } from './versions-in-text.ts';
 
 export { PLACEHOLDERS, type FuzzyReading };
 
@@ -149,6 +149,10 @@ function entitiesOf(
   if (distros[0]) entities.distro = distros[0];
   if (reading.version && distros[0]) entities.version = reading.version;
   else if (looseVersion && !distros[0]) entities.version = looseVersionOf(looseVersion);
+  else if (!distros[0]) {
+    const servicePack = looseServicePackRelease(reading.tokens, reading.used);
+    if (servicePack) entities.version = servicePack;
+  }
   const feature = pickFeature(
     reading.features,
     reading.namedBySetting,

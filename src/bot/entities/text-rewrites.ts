@@ -67,6 +67,25 @@ export function withSpeltLettersJoined(text: string): string {
 /** "can I DM you?", "dm me the output": a direct message, not Dynamic Memory. */
 const DIRECT_MESSAGE = /\bdms?\b(?=\s+(?:you|me|him|her|them|us|the bot|lisbot)\b)|\b(?:a|in|by|via|per|over|send|sent)\s+dms?\b/g;
 
+/**
+ * "upgraded from rhel 8.4 to 8.5, now …", "went 7.4 -> 7.5": a guest already moved to a later release is asked about
+ * at the release it is on now. While the move is only planned or under way ("leapp from 7.9 to 8.8 stops …"), the
+ * release it runs is still the first; and "from 6.4 to 6.8" alone is a range of releases.
+ */
+const RELEASE_MOVE =
+  /\b((?:[a-z][\w-]*\s+){0,3}?)(\d{1,2}(?:\.\d{1,2})?)\s*(->|→|=>|-->|\bto\b)\s*(\d{1,2}(?:\.\d{1,2})?)(?![\d.]*\d)(?!\s*(?:gb|mb|tb|vcpus?|cpus?|cores?|nics?|disks?|vms?|hosts?|nodes?|minutes?|hours?|days?|weeks?|months?|years?|%))/g;
+const TELLS_OF_A_DONE_MOVE =
+  /\b(?:upgraded|updated|went|moved|migrated|bumped|jumped|rebased)\b|\bafter (?:the |an |our )?(?:upgrade|update|move|migration)\b/;
+
+function withReleaseMovesRead(text: string): string {
+  if (!TELLS_OF_A_DONE_MOVE.test(text)) return text;
+  return text.replace(RELEASE_MOVE, (move: string, words: string, from: string, arrow: string, to: string) => {
+    if (arrow === 'to' && !/\bfrom\s+(?:[a-z][\w-]*\s+){0,2}$/.test(words)) return move;
+    const gain = Number.parseFloat(to) - Number.parseFloat(from);
+    return gain > 0 && gain <= 3 ? `${words.replace(/\bfrom\s+/, '')}${to}` : move;
+  });
+}
+
 /** "Oracle Database", "Oracle RAC": Oracle's other products, which name no Oracle Linux guest. */
 const ORACLE_PRODUCT = /\boracle(?=\s+(?:database|db|rac|weblogic|cloud|oci|vm server|virtualbox|java|e-business)\b)/g;
 /**
@@ -90,6 +109,7 @@ export function withoutNoise(vocabulary: Vocabulary, question: string): string {
   if (lowered.includes('pass')) lowered = lowered.replace(PASS_THROUGH_DISK, 'raw $1');
   if (/cpu|core|processor/.test(lowered)) lowered = lowered.replace(OVER_256_VCPUS, 'more than 256 vcpus');
   if (lowered.includes('_')) lowered = lowered.replace(UNDERSCORE_RELEASE, '$1$2.$3');
+  if (/\d\s*(?:->|→|=>|to\b)/.test(lowered)) lowered = withReleaseMovesRead(lowered);
   lowered = withElKernelsRead(lowered);
   if (/\d\.\d/.test(lowered))
     for (const [form, family, named] of FAMILY_BY_RELEASE_FORM)

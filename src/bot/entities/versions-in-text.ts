@@ -59,6 +59,18 @@ export function versionAt(tokens: readonly string[], start: number, distro: Dist
   return version ? { version, used: 1 } : undefined;
 }
 
+/** "does 11 sp2 count?": a SUSE-style release with its service pack, typed with no distro next to it. */
+export function looseServicePackRelease(tokens: readonly string[], used: ArrayLike<number>): string | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    const glued = GLUED_SERVICE_PACK.exec(tokens[i]!);
+    if (glued && /^1[0-5]$/.test(glued[1]!)) return `${glued[1]} SP${Number(glued[2])}`;
+    const sp = /^1[0-5]$/.test(tokens[i]!) ? servicePackAfter(tokens, i + 1) : undefined;
+    if (sp) return `${tokens[i]} SP${sp.number}`;
+  }
+  return undefined;
+}
+
 /** A version typed with no distro next to it, as the matrix writes it: "7.x" and "7+" are 7. */
 export function looseVersionOf(typed: string): string {
   return normaliseVersion(withoutWildcard(typed)) ?? typed;

@@ -4,6 +4,15 @@
  * Undefined when the message is one sentence.
  */
 export function askedSentence(text: string): string | undefined {
+  const parts = askingParts(text);
+  return parts && (parts.before === undefined ? parts.asking : `${parts.before} ${parts.asking}`);
+}
+
+/**
+ * The sentence that asks, and the sentence before it when the asking one is only a few words ("Do they?", "why the 9.3
+ * one?"): those ask about what the sentence before says.
+ */
+export function askingParts(text: string): { readonly asking: string; readonly before?: string } | undefined {
   const sentences = text
     .replace(/```[\s\S]*?(```|$)/g, '\n')
     .split(/\n+|(?<=[.?!])\s+(?=\S)/)
@@ -16,7 +25,6 @@ export function askedSentence(text: string): string | undefined {
       at = i;
       break;
     }
-  // "Do they?", "What's the trick?": a few words ask about what the sentence before says.
-  const asked = sentences[at]!;
-  return at > 0 && asked.split(/\s+/).length < 5 ? `${sentences[at - 1]} ${asked}` : asked;
+  const asking = sentences[at]!;
+  return at > 0 && asking.split(/\s+/).length < 5 ? { asking, before: sentences[at - 1]! } : { asking };
 }

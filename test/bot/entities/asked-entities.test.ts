@@ -43,3 +43,44 @@ describe('the names in the sentence a long message asks', () => {
     assert.equal(entitiesOf('rhel 7.9 on 2019: kvp ok? what about centos 6.5?').version, '7.9');
   });
 });
+
+describe('which of several guests a message asks about', () => {
+  test('a few asking words that name a release pick it over the one the sentence before names first', () => {
+    const entities = entitiesOf(
+      'the freebsd 10.3 guest sees the virtual dvd drive, but the freebsd 9.3 vm with the BIS ports installed does not see it at all. why the 9.3 one?',
+    );
+    assert.equal(entities.distro, 'freebsd');
+    assert.equal(entities.version, '9.3');
+  });
+  test('a bare number beside a named LIS release, or far from the guest release, is not the guest release', () => {
+    assert.equal(entitiesOf('OL 7.3 RHCK, customer only has LIS 4.1 approved. does 4.1 cover it?').version, '7.3');
+    assert.equal(
+      entitiesOf('monitoring flags `KVP LIC Version: 3.1` on a rhel 9 vm, we were told LIS should be 4.x. is 3.1 bad?').version,
+      '9',
+    );
+  });
+  test('a service pack asked without its family is a release of the family the message names', () => {
+    const entities = entitiesOf(
+      "we've got sles 12 sp3 on 2016 without trouble, plus one forgotten sles 11 sp2 vm nobody owns. does 11 sp2 count as a supported guest at all?",
+    );
+    assert.equal(entities.version, '11 SP2');
+  });
+  test('another family the asking sentence names is asked about, at the release the message gives it', () => {
+    const entities = entitiesOf(
+      'get-vmnetworkadapter shows ip addresses for all the ubuntu guests, but the column is empty for the debian 10 guests on the same host. why no ips from the debian side?',
+    );
+    assert.equal(entities.distro, 'debian');
+    assert.equal(entities.version, '10');
+  });
+});
+
+describe('a guest moved from one release to another', () => {
+  test('is asked about at the release it is on now, once the move is done', () => {
+    assert.equal(entitiesOf("upgraded a vm from rhel 8.4 to 8.5 on our 2016 cluster and it's been acting up since").version, '8.5');
+    assert.equal(entitiesOf('upgraded centos 7.2 -> 7.3, now eth0 is gone').version, '7.3');
+  });
+  test('keeps the release it runs while the move is planned or under way, and a range stays a range', () => {
+    assert.equal(entitiesOf('leapp from rhel 7.9 to 8.8 stops with an inhibitor, how do I clear it?').version, '7.9');
+    assert.equal(entitiesOf('is hot add supported on rhel from 6.4 to 6.8?').version, '6.4');
+  });
+});
