@@ -3,7 +3,7 @@ import type { DistroId, HostId } from '../../knowledge/schema/index.ts';
 import type { Entities, FeatureEntity } from '../../core/reply.ts';
 import { extractHosts } from './hosts.ts';
 import { extractLisMentions, knownLisNames, withPackageReleasesNamed } from './lis-mentions.ts';
-import { featureParaphrasedIn } from './feature-paraphrases.ts';
+import { asksForAFeature, featureParaphrasedIn } from './feature-paraphrases.ts';
 import { extractAsOf, withoutAsOf, type AsOfPhrase } from './as-of.ts';
 import { extractReleases, type ReleaseMentions } from './releases.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -53,11 +53,15 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   );
   // The LIS release as the verdict engine reads it; UEK releases and architectures are blanked like hosts.
   const lisRelease = extractReleases(lowered, knownLis).lis;
-  // A guest named and a feature described rather than named: "can ubuntu 22.04 give back deleted blocks?".
-  if (reading.features.length === 0 && reading.distros.length > 0) {
+  // A guest named and a feature described rather than named: "can ubuntu 22.04 give back deleted blocks?"; or the
+  // question asks which feature it describes.
+  if (reading.features.length === 0 && (reading.distros.length > 0 || asksForAFeature(lowered))) {
     const described = featureParaphrasedIn(kb, lowered);
     if (described) reading.features.push(described);
   }
+  // "boot with the uefi signature check on": Secure Boot, which needs UEFI.
+  if (reading.features.length === 1 && reading.features[0] === 'uefi-boot' && featureParaphrasedIn(kb, lowered, 'secure-boot'))
+    reading.features[0] = 'secure-boot';
   const { tokens, kinds } = reading;
   const looseVersion = looseVersionIn(reading);
   const hosts = [...new Set(hostMentions.map((m) => m.host))];

@@ -29,8 +29,21 @@ function paraphrasesOf(kb: KnowledgeBase): readonly Paraphrase[] {
  * The feature a question describes without naming it: "can the host push its static IP into the replica?" is static
  * IP injection, "give back deleted blocks" is TRIM. The KB's paraphrases, in its feature order; the first that fits.
  */
-export function featureParaphrasedIn(kb: KnowledgeBase, text: string): FeatureId | undefined {
+export function featureParaphrasedIn(kb: KnowledgeBase, text: string, only?: FeatureId): FeatureId | undefined {
   const padded = ` ${phraseKey(text)} `;
-  return paraphrasesOf(kb).find(({ groups }) => groups.every((group) => group.some((alternative) => padded.includes(alternative))))
-    ?.feature;
+  return paraphrasesOf(kb).find(
+    ({ feature, groups }) =>
+      (only === undefined || feature === only) && groups.every((group) => group.some((alternative) => padded.includes(alternative))),
+  )?.feature;
+}
+
+/**
+ * "what's the thing that lets the host shrink a vm's memory called?", "which feature spreads a nic's load over vcpus?":
+ * the question asks which feature it describes.
+ */
+const ASKS_FOR_A_FEATURE =
+  /\b(?:(?:what|which)(?:'?s| is| are| do you call| does \S+(?: \S+)? call)?\s+(?:the\s+)?(?:feature|thing|mechanism|option|function|row|capability|technology|setting)\b|(?:name|term|word)\s+(?:of|for)\b|is there a (?:name|term|word|feature|row|matrix row)\b|(?:is|it|thing|feature|that)\s+called\b|what do you call\b|what(?:'?s| is) (?:it|that|this) called\b)/;
+
+export function asksForAFeature(text: string): boolean {
+  return ASKS_FOR_A_FEATURE.test(text);
 }

@@ -41,7 +41,7 @@ const UNDERSCORE_RELEASE = /(?<![\w.-])(el|rhel|centos|ol|oel)(\d{1,2})_(\d{1,2}
 /** A pass-through disk is storage handed to a VM whole, not PCI passthrough (DDA). */
 const PASS_THROUGH_DISK = /\bpass[- ]?through (disks?|drives?|luns?)\b/g;
 /** "can I give it 300 vCPUs?": a count past 256 names the >256 vCPU row. */
-const OVER_256_VCPUS = /\b(?:2[6-9]\d|[3-9]\d\d|\d{4})\s*(?:v ?cpus?|vcores?|virtual (?:cpus?|processors?))\b/g;
+const OVER_256_VCPUS = /\b(?:2[6-9]\d|[3-9]\d\d|\d{4})\+?\s*(?:v ?cpus?|vcores?|virtual (?:cpus?|processors?))\b/g;
 
 /** Names as speech-to-text writes them: "deb ian", "hyper vee", "sentos", "sent oh ess", "you bun two". */
 const DICTATED_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -86,6 +86,13 @@ function withReleaseMovesRead(text: string): string {
   });
 }
 
+/**
+ * "change the ram while it runs, with dynamic memory off": memory set by hand on a VM without Dynamic Memory, which is
+ * runtime memory resize, not Dynamic Memory.
+ */
+const DYNAMIC_MEMORY_OFF =
+  /\b(?:without|with no|no|not using|disabled?|turned off|switched off|turn off|switch off)\s+(?:the\s+)?(?:dynamic memory|dm)\b|\b(?:dynamic memory|dm)\s+(?:off|disabled|turned off|switched off|not enabled|isn'?t enabled|is off|is disabled|unticked|not ticked)\b/g;
+
 /** "Oracle Database", "Oracle RAC": Oracle's other products, which name no Oracle Linux guest. */
 const ORACLE_PRODUCT = /\boracle(?=\s+(?:database|db|rac|weblogic|cloud|oci|vm server|virtualbox|java|e-business)\b)/g;
 /**
@@ -106,6 +113,7 @@ export function withoutNoise(vocabulary: Vocabulary, question: string): string {
   if (lowered.includes('(core)')) lowered = lowered.replace(CORE_EDITION, '$1');
   if (lowered.includes('oracle')) lowered = lowered.replace(ORACLE_PRODUCT, ' ');
   if (lowered.includes('dm')) lowered = lowered.replace(DIRECT_MESSAGE, ' message ');
+  if (lowered.includes('dynamic memory') || lowered.includes('dm')) lowered = lowered.replace(DYNAMIC_MEMORY_OFF, ' static memory ');
   if (lowered.includes('pass')) lowered = lowered.replace(PASS_THROUGH_DISK, 'raw $1');
   if (/cpu|core|processor/.test(lowered)) lowered = lowered.replace(OVER_256_VCPUS, 'more than 256 vcpus');
   if (lowered.includes('_')) lowered = lowered.replace(UNDERSCORE_RELEASE, '$1$2.$3');

@@ -24,4 +24,23 @@ describe('a feature described rather than named', () => {
     assert.equal(extractEntities(kb, 'will hyper-v manager list its ip?').entities.feature, undefined);
     assert.equal(extractEntities(kb, 'ubuntu 20.04 trim: give back deleted blocks during live backup?').entities.feature, 'trim');
   });
+  test('is read without a guest when the question asks which feature it describes', () => {
+    assert.equal(
+      extractEntities(kb, "what's the feature that carries the vm's static ip over to its replica after a failover").entities.feature,
+      'static-ip-injection',
+    );
+    assert.equal(extractEntities(kb, "which feature spreads one virtual nic's load over several vcpus?").entities.feature, 'vrss');
+    assert.equal(extractEntities(kb, 'can the host spread the load over several vcpus?').entities.feature, undefined);
+  });
+  test('memory changed by hand with Dynamic Memory off is runtime memory resize', () => {
+    assert.equal(
+      extractEntities(kb, 'rhel 9.4 on server 2025: change assigned ram live with dynamic memory disabled?').entities.feature,
+      'runtime-memory-resize',
+    );
+    assert.equal(extractEntities(kb, 'rhel 9.4 on server 2025: does dynamic memory work?').entities.feature, 'dynamic-memory');
+  });
+  test('a UEFI boot that checks signatures is Secure Boot', () => {
+    assert.equal(extractEntities(kb, 'centos 8.1: can i leave the uefi signature check on when it boots?').entities.feature, 'secure-boot');
+    assert.equal(extractEntities(kb, 'centos 8.1: can it boot uefi?').entities.feature, 'uefi-boot');
+  });
 });
