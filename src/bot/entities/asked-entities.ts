@@ -39,18 +39,31 @@ export interface AskedSentence extends Extraction {
 export function withAskedEntities(
   question: string,
   extraction: Extraction,
-  asked: Extraction | undefined,
+  asked: AskedSentence | undefined,
   /** Reads the names of one clause of the message (exact names only). */
   readClause: (clause: string) => Entities = () => ({}),
 ): Extraction {
+  // "centos 7.9 backups are fine, but the oracle linux 8.4 vm …": a guest named after a turn decides, unless the asking
+  // sentence names a guest release itself and comes after the turn.
+  const turn = guestAfterTurn(question, readClause);
+  const askedAt = asked ? question.indexOf(asked.sentence.slice(0, 30)) : -1;
+  const inAsked = turn !== undefined && asked !== undefined && turn.at >= askedAt && turn.at < askedAt + asked.sentence.length;
+  // Two questions ("kvp ok? what about centos 6.5?") are answered for the first; a pick ("specifically 22.04") anywhere.
+  const oneQuestion = (question.match(/\?/g) ?? []).length <= 1;
+  const turnDecides = turn !== undefined && oneQuestion && (asked?.entities.version === undefined || inAsked || turn.pick);
+  const turned = turnDecides ? withTurnedGuest(extraction, turn.names) : extraction;
   // A short message's last sentence is as often an aside ("… supported? and uefi generally?") as the question itself:
   // it decides only when it is the one sentence that asks.
   const long = extraction.tokens.length > LONG_MESSAGE_WORDS;
-  if (!long && (question.match(/\?/g) ?? []).length !== 1) return extraction;
-  if (asked === undefined) return extraction;
-  const named = asked.entities;
-  const entities: Entities = { ...extraction.entities };
-  const whole = extraction.entities;
+  if (!long && (question.match(/\?/g) ?? []).length !== 1) return turned;
+  if (asked === undefined) return turned;
+  const named = !turnDecides
+    ? asked.entities
+    : asked.entities.version === undefined
+      ? withoutGuest(asked.entities)
+      : { ...withoutGuest(asked.entities), ...pick(turned.entities, GUEST_KEYS) };
+  const entities: Entities = { ...turned.entities };
+  const whole = turned.entities;
   if (named.distro && named.version) {
     const sameGuest = named.distro === whole.distro;
     const refined = sameGuest && whole.version?.startsWith(`${named.version}.`);
@@ -85,6 +98,65 @@ export function withAskedEntities(
   // "… the VMs sit in an isolated VLAN … are Hyper-V Sockets supported for Ubuntu 20.04?": the feature asked about.
   if (long && named.feature) entities.feature = named.feature;
   return { ...extraction, entities };
+}
+
+/**
+ * Words after which a message turns to the guest it asks about: a contrast with one that works ("X is fine, but Y …"),
+ * a pick among several ("specifically Y", "what about Y") or the release a guest runs now ("rebuilt on Y", "now runs Y").
+ */
+const TURN =
+  /\b(?:but|whereas|however|unlike|except|what about|how about|rebuilt\b[^.?!]{0,40}?\bon|now runs?|now running|will be|new builds? (?:are|is|will be)|(specifically|particularly|especially|(?:really |mostly )?only (?:asking|care|caring) about|(?:mostly )?(?:i |we )?care about|asking about))\b/g;
+
+const GUEST_KEYS = ['distro', 'version', 'kernel', 'uek', 'arch'] as const;
+const WORKS = /\b(?:works?|working|worked|is fine|are fine|fine|runs? fine|boots? fine|no (?:issues?|problems?)|ok|okay)\b/;
+
+/** The message's entities with the guest named after a turn in place of the one named first. */
+function withTurnedGuest(extraction: Extraction, turned: Entities): Extraction {
+  const whole = extraction.entities;
+  const entities: Entities = { ...whole };
+  // "debian 7.8 … can't find the package in wheezy": the same guest named less precisely.
+  const lessPrecise = turned.distro === whole.distro && whole.version?.startsWith(`${turned.version}.`);
+  if (turned.distro && !lessPrecise && (turned.distro !== whole.distro || turned.version !== whole.version)) {
+    for (const key of ['distro', 'version', 'kernel', 'uek', 'arch'] as const) delete entities[key];
+    Object.assign(entities, pick(turned, ['distro', 'version', 'kernel', 'uek', 'arch']));
+  } else if (!turned.distro && whole.distro && whole.version && sameFamilyRelease(turned.version!, whole.version, whole.lis))
+    entities.version = turned.version;
+  else return extraction;
+  return { ...extraction, entities };
+}
+
+function withoutGuest(entities: Entities): Entities {
+  const { distro: _distro, version: _version, kernel: _kernel, uek: _uek, arch: _arch, ...rest } = entities;
+  return rest;
+}
+
+/**
+ * The names the message gives after its last turn, when they name a guest or a release of one; where the turn is, and
+ * whether it picks one guest out ("specifically …") rather than contrasting two.
+ */
+function guestAfterTurn(
+  question: string,
+  readClause: (clause: string) => Entities,
+): { names: Entities; at: number; pick: boolean } | undefined {
+  let last: RegExpExecArray | undefined;
+  for (const turn of question.matchAll(TURN)) last = turn;
+  if (last === undefined) return undefined;
+  // The rest of the turn's sentence; a kernel build's el tag there is the same guest updated, not another one.
+  // Its first words: "but the host never gets an ip, unlike our 10.2 boxes" turns to the host, not to 10.2. A guest
+  // that works there ("… while the rhel 6.8 installer works") is the contrast, not the one asked about.
+  const clause = question
+    .slice(last.index + last[0].length)
+    .split(/[?!\n]|\.(?:\s|$)/, 1)[0]!
+    .split(/\s+/)
+    .slice(0, 9)
+    .join(' ');
+  if (/\.el\d/.test(clause) || WORKS.test(clause)) return undefined;
+  const named = readClause(clause);
+  const pick = last[1] !== undefined;
+  if (named.version !== undefined) return { names: named, at: last.index, pick };
+  // "… really only asking about 11": a bare release, alone after the turn.
+  const bare = /^\W*(?:the\s+)?(\d{1,2}(?:\.\d{1,2})?)(?:\s+(?:one|ones|box|boxes|vms?|guests?))?\W*$/.exec(clause);
+  return bare ? { names: { version: bare[1]! }, at: last.index, pick } : undefined;
 }
 
 /** The release the message gives a family in one of its clauses ("… but the debian 10 guests …"). */

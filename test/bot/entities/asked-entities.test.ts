@@ -84,3 +84,36 @@ describe('a guest moved from one release to another', () => {
     assert.equal(entitiesOf('is hot add supported on rhel from 6.4 to 6.8?').version, '6.4');
   });
 });
+
+describe('a guest named after a turn', () => {
+  test('is asked about when the message contrasts it with one that works', () => {
+    const entities = entitiesOf(
+      'live backups of our sles 15 guests on local vhdx work, but the sles 15 sp2 vm with an iscsi disk attached inside just produces nothing. why does that one go quiet?',
+    );
+    assert.equal(entities.version, '15 SP2');
+    assert.equal(
+      entitiesOf('big VMs on 2012 R2: our rhel 7.x guests are fine, but for the rhel 6.4 ones is there anything i need to set for NUMA?')
+        .version,
+      '6.4',
+    );
+  });
+  test('is asked about when the message picks it among several', () => {
+    assert.equal(
+      entitiesOf('debian 10 vs debian 11 for trim on a 2016 host, how do they compare? really only asking about 11').version,
+      '11',
+    );
+  });
+  test('is not taken from a later sentence, nor from a kernel update of the same guest', () => {
+    assert.equal(
+      entitiesOf(
+        'rhel 5.10 with the LIS 4.1 package and dynamic memory enabled. It hands memory back when idle, but never gets more than its startup value when busy. Our RHEL 7 VMs grow and shrink nicely. Is there a way around it?',
+      ).version,
+      '5.10',
+    );
+    const updated = entitiesOf(
+      'centos 7.3 with LIS 4.1.3 boots fine on kernel 3.10.0-514.el7, but after updating to 3.10.0-514.10.2.el7 the vm does not start. why?',
+    );
+    assert.equal(updated.distro, 'centos');
+    assert.equal(updated.version, '7.3');
+  });
+});
