@@ -3,7 +3,7 @@
  * its keyword in tips.json, so the facts stay in the KB and the words that ask for them stay here.
  */
 export interface LisTopic {
-  readonly id: 'vendor-support' | 'daemons' | 'remove' | 'kernel-update' | 'download' | 'choice' | 'maintenance';
+  readonly id: 'vendor-support' | 'microsoft-support' | 'daemons' | 'remove' | 'kernel-update' | 'download' | 'choice' | 'maintenance';
   /** The tips.json keyword of the tips that answer it. */
   readonly tipKeyword: string;
   readonly asks: RegExp;
@@ -13,12 +13,17 @@ export const LIS_TOPICS: readonly LisTopic[] = [
   {
     id: 'maintenance',
     tipKeyword: 'lis-maintenance',
-    asks: /\b(?:maintained|deprecated|abandoned|dead|discontinued|end of life|eol|still (?:developed|updated|alive|around)|any more releases)\b/i,
+    asks: /\b(?:maintained|deprecated|abandoned|dead|discontinued|end of life|eol|still (?:developed|updated|alive|around)|any more releases|lis-?next|the last (?:one|lis|release|version|download)|last (?:lis )?(?:release|version|download) ever)\b/i,
   },
   {
     id: 'vendor-support',
     tipKeyword: 'kb 1067',
     asks: /\b(?:red\s*hat|redhat|vendor|rh)\b.{0,40}\bsupport|\bsupport\w*\s+(?:by|from)\s+(?:red\s*hat|redhat|the vendor)\b|\b(?:un)?certified\b|\bkb\s*1067\b|\bsupport(?:ed)? (?:me|us)\b|\btaint/i,
+  },
+  {
+    id: 'microsoft-support',
+    tipKeyword: 'lis-support-policy',
+    asks: /\b(?:microsoft|ms|msft)\b.{0,30}\b(?:support|take (?:the |a |our )?(?:case|call)s?)\b|\bsupport(?:ed)? by microsoft\b|\b(?:releases?|versions?) behind\b|\bopen a (?:case|ticket) with microsoft\b/i,
   },
   { id: 'daemons', tipKeyword: 'lis-daemons', asks: /\bdaemons?\b|\bhypervkvpd\b|\bhv_(?:kvp|vss|fcopy)/i },
   {
@@ -30,7 +35,7 @@ export const LIS_TOPICS: readonly LisTopic[] = [
   {
     id: 'download',
     tipKeyword: 'lis-download',
-    asks: /\bwhere\b.{0,30}\b(?:download|get|find|grab)\b|\bdownload (?:link|page|center|location)\b|\biso\b|\btar(?:ball|\.gz| file)?\b|\b(?:one|which) to (?:grab|get|download|install)\b/i,
+    asks: /\bwhere\b.{0,30}\b(?:download|get|find|grab)\b|\bdownload (?:link|page|center|location)\b|\biso\b|\btar(?:ball|\.gz| file)?\b|\b(?:one|which) to (?:grab|get|download|install)\b|\b(?:what )?format\b|\bcomes? (?:in|as)\b|\bpackaged\b/i,
   },
   {
     id: 'choice',

@@ -91,7 +91,9 @@ export const lisVersionHandler: IntentHandler = {
     const { named, found } = namedReleases(input);
     const feature: FeatureId | undefined = entities.feature ? featureIds(entities.feature)[0] : undefined;
     const addedFeature =
-      feature && !found.length && /\badd(ed|s)?|introduc|first|new\b/i.test(question)
+      feature &&
+      !found.length &&
+      /\badd(ed|s)?|introduc|first|new\b|\bcame (?:with|in)\b|\barriv/i.test(question)
         ? kb.lisReleases.filter((r) => r.featuresAdded.includes(feature)).sort(releaseOrder)
         : [];
     const topics = lisTopicsOf(question);

@@ -167,3 +167,23 @@ describe("a release's place in the line", () => {
     assert.doesNotMatch(ask('what did lis 4.3.3 change').text, /After it came/);
   });
 });
+
+describe('questions about the LIS download besides a release', () => {
+  test('Microsoft support is for the newest release', () => {
+    assert.deepEqual(
+      lisTopicsOf('we are two LIS releases behind. will Microsoft support still take the case?').map((t) => t.id),
+      ['microsoft-support'],
+    );
+    assert.match(ask('which LIS versions does microsoft support actually take calls on?').text, /latest release/);
+  });
+  test('lis-next and the last release are the maintenance answer', () => {
+    assert.match(ask("what's lis-next").text, /backported/);
+    assert.match(ask('was 4.3.5 the last LIS or is there a 4.3.6').text, /4\.3\.6/);
+  });
+  test("the download's format is the download answer", () => {
+    assert.match(ask('What format does the LIS download come in?').text, /ISO.*tar/);
+  });
+  test('a feature that came with a release names that release', () => {
+    assert.equal(ask('scsi wwn came with which LIS drop').title, 'LIS 4.1');
+  });
+});
