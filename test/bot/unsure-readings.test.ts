@@ -41,4 +41,13 @@ describe('reading an unsure guess', () => {
   test('a feature named and nothing else, unsure it asks what it is, is answered with what it is', () => {
     assert.equal(readAs('lsvmbus???', 'feature_info', 0.3)?.label, 'feature_info');
   });
+  test('heard as support but asking what to set or do: a tip, unless it asks how a guest gets its integration services', () => {
+    assert.equal(readAs('time sync config for centos 7.9 on 2019, anything to change?', 'support', 0.96)?.label, 'tip');
+    assert.equal(readAs("what's a sensible minimum memory for ubuntu 20.04 with dynamic memory on?", 'support', 0.92)?.label, 'tip');
+    assert.equal(readAs('centos 6.2 guest on 2012 r2, what do i install', 'support', 0.9)?.label, 'support');
+    assert.equal(
+      readAs('rhel 9.2 hyper-v sockets on windows server 2025? plus how do i load the module', 'support', 0.9)?.label,
+      'support',
+    );
+  });
 });

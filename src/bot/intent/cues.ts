@@ -29,6 +29,10 @@ export const CUES = {
   asksSupport: [
     /\b(support\w*|work|works|working|ok|okay|fine|possible|available|compatible|listed|covered|can (i|we|it|you)|does (it|he|she|this|that)|is (it|there|this|that)|will (it|they|this|that))\b/i,
   ],
+  /** Words that ask what to set, change or do ("anything to change?", "which template do I pick", "sensible minimum"). */
+  asksHowTo: [
+    /\b(?:how (?:do|should|can|would) (?:i|we|you)|how to|anything (?:i |we )?(?:have |need |ought )?to (?:change|set|tweak|add|do|plan)|what (?:\w+ )?(?:should|do|must) (?:i|we) (?:set|use|pick|choose|change|add|install|put|configure|do)|which \w+ (?:do|should) (?:i|we) (?:pick|use|choose|set|install)|(?:recommended|sensible|suggested|right|best) (?:\w+ )?(?:settings?|values?|minimum|maximum|size|sequence|order|steps?|options?|way)|any tuning|tuning tips?)\b/i,
+  ],
   /** The user asking whether a pasted line is a fault ("is that an error?"): their words, not the log's. */
   asksIfFault: [
     /\b(?:(?:is|are|was)\s+(?:that|this|it|these|those)(?:\s+(?:lines?|messages?|log|entry|entries|ones?|output))?|(?:that|this|it|these|those)(?:\s+(?:lines?|messages?|log|entry|entries|ones?|output))?\s+(?:means?|indicates?|signals?)|(?:does|do)\s+(?:that|this|it|these|those)(?:\s+(?:lines?|messages?))?\s+(?:mean|indicate|signal))\s+(?:an?\s+)?(?:error|problem|bug|issue|fault|failure|warning)s?\b|\b(?:an?\s+)?(?:error|problem|bug|issue|fault|failure|warning)s?\s+or\s+(?:just\s+)?(?:fine|normal|ok|okay|harmless|benign|expected|noise|informational)\b/gi,

@@ -106,6 +106,18 @@ export const UNSURE_READINGS: readonly ReadingRule[] = [
         : undefined,
   },
   {
+    example: '"time sync config for centos 7.9 on 2019, anything to change?": heard as support, but asking what to set or do',
+    read: ({ guess, text }) =>
+      guess.label === 'support' &&
+      asksHowToFirst(text) &&
+      !matchesAny(text, CUES.asksSupport) &&
+      !tellsTrouble(text) &&
+      !asksForIntegration(text) &&
+      (text.match(/\?/g) ?? []).length <= 1
+        ? { label: 'tip', probability: READ_BY_RULE }
+        : undefined,
+  },
+  {
     example:
       '"whats the LIS download for rhel 6.9": unsure it asks about the package, naming a guest release: which LIS that release takes',
     read: ({ guess, extraction }) =>
@@ -133,6 +145,17 @@ function namesGuestFeature(extraction: Extraction): boolean {
 function namesFeatureAlone(extraction: Extraction): boolean {
   const { distro, host, feature } = extraction.entities;
   return feature !== undefined && distro === undefined && host === undefined && extraction.leftovers.length === 0;
+}
+
+/** Asks what to set or do, and not after a question already asked ("… on 2025? plus how do i load the module"). */
+function asksHowToFirst(text: string): boolean {
+  const howTo = CUES.asksHowTo[0].exec(text);
+  return howTo !== null && !text.slice(0, howTo.index).includes('?');
+}
+
+/** "what do i install", "which LIS do I use": how a guest gets its integration services, which is a support answer. */
+function asksForIntegration(text: string): boolean {
+  return /\b(?:integration|lis|bis|install\w*)\b/i.test(text);
 }
 
 /** A word of something going wrong ("fails", "won't", "slow"). */
