@@ -179,3 +179,14 @@ describe('a date in the question', () => {
     assert.equal(ask('was rhel 6.5 supported in 2012').verdict, 'unknown');
   });
 });
+
+describe('a host newer than every host the pages name for a release', () => {
+  test('is not in the matrix, even when the page is dated after that host came out', () => {
+    const answer = ask('debian 11 on windows server 2022, supported?');
+    assert.equal(answer.verdict, 'unknown', answer.text);
+    assert.match(answer.text, /stop short of Windows Server 2022.*goes up to Windows Server 2019/);
+  });
+  test('a host older than the newest one a page names, and left out, is still a no', () => {
+    assert.equal(ask('is sles 12 sp5 supported on 2012 r2?').verdict, 'not_supported');
+  });
+});

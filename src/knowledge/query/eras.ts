@@ -35,11 +35,15 @@ export const HOST_RELEASED: Record<HostId, string> = {
   '2025': '2024-11-01',
 };
 
-/** Where a host stands against a page: named on it, released after the page's era, or known then but left out. */
+/**
+ * Where a host stands against a page: named on it; newer than the page can speak for (released after its era, or newer
+ * than every host it names for the family: a page that stops at 2019 says nothing of 2022); or older, left out.
+ */
 export function hostOnPage(snapshot: MatrixSnapshot, family: DistroId, host: HostId): 'listed' | 'newer' | 'older' {
   const hosts = pageHosts(snapshot, family);
   if (hosts.includes(host)) return 'listed';
   if (HOST_RELEASED[host] > snapshot.era) return 'newer';
+  if (hosts.length > 0 && hostRank(host) > hostRank(hosts[hosts.length - 1]!)) return 'newer';
   return 'older';
 }
 

@@ -3,7 +3,7 @@ import type { Arch, DistroId, FeatureId, HostId, LisRelease, MatrixSnapshot, Oth
 import { describeColumn, describeHosts } from '../describe.ts';
 import { describeVersionItems, parseVersion } from '../version.ts';
 import { combineReadings, readColumn, type ColumnReading, type VerdictKind } from './column-reading.ts';
-import { eraLabel, eraRangeLabel, erasAt, hostOnPage, hostRank, pageHosts } from './eras.ts';
+import { eraLabel, eraRangeLabel, erasAt, HOST_RELEASED, hostOnPage, hostRank, pageHosts } from './eras.ts';
 
 export { erasAt };
 import {
@@ -400,7 +400,7 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
           verdict: 'not-in-matrix',
           reason: 'host-newer-than-pages',
           timeline: timelineOf(eras, undefined, q),
-          headline: `Not in the matrix: the sources that list ${subject} predate Windows Server ${q.host} (newest: ${eraLabel(newestPage)}${newestHost ? `, which goes up to Windows Server ${newestHost}` : ''}), so they neither include nor exclude it.`,
+          headline: `Not in the matrix: the sources that list ${subject} ${HOST_RELEASED[q.host] > newestPage.era ? 'predate' : 'stop short of'} Windows Server ${q.host} (newest: ${eraLabel(newestPage)}${newestHost ? `, which goes up to Windows Server ${newestHost}` : ''}), so they neither include nor exclude it.`,
         };
       }
       deciding = listing[0];
