@@ -15,6 +15,15 @@ describe('integrationPreference', () => {
     assert.equal(integrationPreference('rhel 6.5 without the lis rpm, trim?'), 'built-in');
     assert.equal(integrationPreference('stock kernel, vrss?'), 'built-in');
   });
+  test('the download ruled out in other words, or the drivers the distribution ships, are the built-in drivers', () => {
+    assert.equal(integrationPreference('we never put the Microsoft LIS package on it'), 'built-in');
+    assert.equal(integrationPreference('nobody ever installed the LIS rpms, is kvp supported?'), 'built-in');
+    assert.equal(integrationPreference('centos 5.10 using only the drivers that ship in the distro'), 'built-in');
+    assert.equal(integrationPreference("RHEL 6.4 with the kernel's own hyper-v drivers, hot-add?"), 'built-in');
+  });
+  test('the built-in drivers ruled out leave the download', () => {
+    assert.equal(integrationPreference('>256 vcpus on RHEL 7.6 with LIS 4.3 instead of the built-in drivers'), 'download');
+  });
   test('a named download, or both named, stay as before', () => {
     assert.equal(integrationPreference('with LIS 4.3 installed'), 'download');
     assert.equal(integrationPreference('LIS 4.3 or the built-in drivers?'), undefined);

@@ -1,15 +1,24 @@
 const BUILT_IN =
-  /\b(built[- ]?in|inbox|in-box|in[- ]kernel|bundled|native drivers?|distro drivers?|upstream drivers?|stock (?:kernel|drivers?))\b/i;
+  /\b(built[- ]?in|inbox|in-box|in[- ]kernel|bundled|native drivers?|distro drivers?|upstream drivers?|stock (?:(?:red hat|rhel|centos|oracle|distro|vendor)\s+)?(?:kernel|drivers?)|(?:distro|distribution|vendor)(?:'s)? (?:own )?(?:kernel|drivers?)|kernel'?s own (?:hyper-v )?drivers?|drivers? that (?:ships?|comes?) (?:in|with)\b)/i;
 const DOWNLOAD = /\b(download|lis\s*\d+(\.\d+)*|lis package|lis rpm|microsoft lis|ms lis|lis from microsoft|install lis)\b/i;
-/** "no LIS download", "without the LIS rpm": the download named to rule it out, which leaves the built-in drivers. */
+/** "no LIS download", "we never put the Microsoft LIS package on it": the download named to rule it out, which leaves the built-in drivers. */
 const NO_DOWNLOAD =
-  /\b(?:no|without|not|w\/o|never installed)\s+(?:the\s+|a\s+|any\s+)?(?:microsoft\s+|ms\s+)?(?:lis|download)\b[\w.-]*(?:\s+(?:download|package|rpms?))?/gi;
+  /\b(?:no|not|never|without|w\/o|nobody|no more|(?:did|does|do|was|were)n'?t)\b(?:\s+[\w'-]+){0,4}?\s+(?:the\s+|a\s+|any\s+)?(?:microsoft\s+|ms\s+)?(?:lis|download)\b[\w.-]*(?:\s+(?:download|package|rpms?))?/gi;
+/** "LIS 4.3 instead of the built-in drivers": the built-in drivers named to rule them out. */
+const NOT_BUILT_IN =
+  /\b(?:instead of|rather than|not|over)\s+(?:the\s+)?(?:built[- ]?in|inbox|in-box|stock)(?:\s+(?:drivers?|ones?|kernel|lis))?/gi;
+
+/** The question without the way of getting integration services it rules out ("instead of the built-in drivers"). */
+export function withoutRuledOutIntegration(question: string): string {
+  return question.replace(NOT_BUILT_IN, ' ');
+}
 
 /** Whether the question asks about one way of getting integration services: "with the built-in drivers", "the LIS 4.3 download". */
 export function integrationPreference(question: string): 'built-in' | 'download' | undefined {
-  const rest = question.replace(NO_DOWNLOAD, ' ');
-  const builtIn = BUILT_IN.test(rest) || rest !== question;
-  const download = DOWNLOAD.test(rest);
+  const kept = withoutRuledOutIntegration(question);
+  const rest = kept.replace(NO_DOWNLOAD, ' ');
+  const builtIn = BUILT_IN.test(rest) || rest !== kept;
+  const download = DOWNLOAD.test(rest) || kept !== question;
   if (builtIn === download) return undefined;
   return builtIn ? 'built-in' : 'download';
 }

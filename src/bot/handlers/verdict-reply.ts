@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { ColumnReading, VerdictAnswer, VerdictKind, VerdictQuery } from '../../knowledge/query/verdict.ts';
 import type { FeatureId } from '../../knowledge/schema/index.ts';
 import type { Entities, Reply, ReplyField, ReplySource, Verdict } from '../../core/reply.ts';
-import { integrationPreference } from '../entities/integration.ts';
+import { integrationPreference, withoutRuledOutIntegration } from '../entities/integration.ts';
 import { statedFacts } from '../entities/stated-facts.ts';
 import { noteLines, refSources, sourcesOf } from '../../core/cite.ts';
 
@@ -27,7 +27,11 @@ export function verdictQuery(entities: Entities, question: string, feature?: Fea
     ...(entities.kernel ? { kernel: entities.kernel } : {}),
     ...(entities.uek ? { uek: entities.uek } : {}),
     // "LIS 4.3 download or the built-in drivers?" compares the two rather than pinning one.
-    ...(entities.lis && !BUILT_IN_TOO.test(question) ? { lis: entities.lis } : preference ? { integration: preference } : {}),
+    ...(entities.lis && !BUILT_IN_TOO.test(withoutRuledOutIntegration(question))
+      ? { lis: entities.lis }
+      : preference
+        ? { integration: preference }
+        : {}),
     ...(entities.host ? { host: entities.host } : {}),
     ...(entities.asOf ? { asOf: entities.asOf } : {}),
     ...(feature ? { feature } : {}),
