@@ -22,6 +22,8 @@ import {
   type Part,
 } from './lis-release-parts.ts';
 import type { HandlerInput, IntentHandler } from './handler.ts';
+import { searchAdvice } from '../../knowledge/query/search.ts';
+import { advicePhrasings } from '../advice-phrasings.ts';
 
 const LIS_MENTION = /\b(?:lis|bis)\s*(\d+(?:\.\d+){0,3}(?:-\d+)?)/gi;
 /** "what did the hotfix fix", "which release fixed heartbeat loss": the answer is in a release's notes. */
@@ -91,9 +93,7 @@ export const lisVersionHandler: IntentHandler = {
     const { named, found } = namedReleases(input);
     const feature: FeatureId | undefined = entities.feature ? featureIds(entities.feature)[0] : undefined;
     const addedFeature =
-      feature &&
-      !found.length &&
-      /\badd(ed|s)?|introduc|first|new\b|\bcame (?:with|in)\b|\barriv/i.test(question)
+      feature && !found.length && /\badd(ed|s)?|introduc|first|new\b|\bcame (?:with|in)\b|\barriv/i.test(question)
         ? kb.lisReleases.filter((r) => r.featuresAdded.includes(feature)).sort(releaseOrder)
         : [];
     const topics = lisTopicsOf(question);
@@ -156,6 +156,39 @@ export const lisVersionHandler: IntentHandler = {
       const coverage = coveragePart(kb, entities.distro, version);
       if (coverage) return answer(input, guestName(kb, entities.distro, version), [coverage]);
     }
-    return howToTell(kb, input, newest);
+    return searchedLisAdvice(input) ?? howToTell(kb, input, newest);
   },
 };
+
+/** "how do I tell which LIS I run": what the default answer is for, so no search stands in for it. */
+const ASKS_WHICH_INSTALLED =
+  /\b(?:which|what) (?:lis|version)\b.{0,30}\b(?:i|we|it|this|that|guest|vm|box) (?:have|has|run|runs|use|uses|got)\b|\bhow (?:do|can) (?:i|we|you) (?:tell|check|see|find)\b/i;
+/** What the default answer covers: the newest release, the source, built-in LIS and which distributions take the package. */
+const ANSWERED_BY_DEFAULT =
+  /\b(?:newest|latest|last|most recent|current|source|github|git hub|repo|code|open source|gpl|bis|distros?|built[- ]?in|in-?box|timeline|history|list of|linux-azure|azure|report|feedback|forum)\b|aktuellste|última|dernière|neueste/i;
+/** A known issue or tip about the LIS download or integration services themselves, not about a guest feature. */
+const ABOUT_LIS = /\blis\b|lis-next|integration services|microsoft (?:lis )?package|backup essentials|hyperv-daemons|kb 1067|upstream/i;
+/** BM25 relevance from which a record answers a question about LIS that no release or topic did. */
+const LIS_ADVICE_RELEVANCE = 80;
+
+/**
+ * A question about the LIS download that names no release and no topic ("why does microsoft ship its own package at
+ * all?", "what happens if yum pulls a new kernel?"): the LIS tip or known issue its words match best, when one does.
+ */
+function searchedLisAdvice(input: HandlerInput): Reply | undefined {
+  const { kb, question } = input;
+  if (READS_INSTALLED.test(question) || ASKS_WHICH_INSTALLED.test(question) || ANSWERED_BY_DEFAULT.test(question) || input.entities.distro)
+    return undefined;
+  const hit = searchAdvice(kb, question, { phrasings: advicePhrasings() }, 5).find(
+    (h) =>
+      !h.bySignature &&
+      h.overlap >= 3 &&
+      h.relevance >= LIS_ADVICE_RELEVANCE &&
+      ABOUT_LIS.test(`${h.advice.record.title} ${h.advice.record.keywords.join(' ')}`),
+  );
+  if (!hit) return undefined;
+  const record = hit.advice.record;
+  const text =
+    hit.advice.kind === 'tip' ? tipPart(kb, hit.advice.record).text : `${hit.advice.record.cause} ${hit.advice.record.workaround}`;
+  return answer(input, record.title, [{ text, sources: refSources(kb, record.sources) }]);
+}

@@ -187,3 +187,14 @@ describe('questions about the LIS download besides a release', () => {
     assert.equal(ask('scsi wwn came with which LIS drop').title, 'LIS 4.1');
   });
 });
+
+describe('a question about LIS that names no release and no topic', () => {
+  test('is answered by the LIS tip or known issue its words match best', () => {
+    assert.match(ask('what is Hyper-V Backup Essentials for Linux and how does it relate to LIS').text, /5\.9|6\.4/);
+    assert.match(ask('should automatic updates be off on guests running the LIS download?').text, /automatic updates/i);
+  });
+  test('keeps the default answer for the newest release and for how to tell which LIS a guest runs', () => {
+    assert.match(ask("what's the latest LIS download?").text, /4\.3/);
+    assert.equal(ask('how do i tell which LIS my centos vm runs').title, 'Which LIS do I have?');
+  });
+});
