@@ -190,3 +190,14 @@ describe('a host newer than every host the pages name for a release', () => {
     assert.equal(ask('is sles 12 sp5 supported on 2012 r2?').verdict, 'not_supported');
   });
 });
+
+describe('a named LIS release whose own notes list the host', () => {
+  test('is a yes on that host, though the pages listing the pair start at later hosts', () => {
+    const answer = ask('rhel 5.4 with LIS 4.1 on a 2008 R2 host, is that a supported combo?');
+    assert.equal(answer.verdict, 'supported', answer.text);
+    assert.match(answer.text, /LIS 4\.1 release notes/);
+  });
+  test('without a named release the pages decide', () => {
+    assert.doesNotMatch(ask('rhel 5.4 on a 2008 R2 host, supported?').text, /release notes, which list/);
+  });
+});

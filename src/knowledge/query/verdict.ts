@@ -403,6 +403,17 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
           headline: `Not in the matrix: the sources that list ${subject} ${HOST_RELEASED[q.host] > newestPage.era ? 'predate' : 'stop short of'} Windows Server ${q.host} (newest: ${eraLabel(newestPage)}${newestHost ? `, which goes up to Windows Server ${newestHost}` : ''}), so they neither include nor exclude it.`,
         };
       }
+      // "RHEL 5.4 with LIS 4.1 on 2008 R2": the named release's own notes cover the guest and list the host, though the
+      // pages that list the pair start at later hosts.
+      if (release && covered && !q.feature && q.version && release.hosts.includes(q.host))
+        return {
+          ...base,
+          eras,
+          verdict: 'yes',
+          reason: 'listed',
+          timeline: timelineOf(eras, undefined, q),
+          headline: `Yes on ${q.host} (${subject}), per the LIS ${release.version} release notes, which list Windows Server ${q.host} among their hosts; the matrix pages that list ${subject} name only later hosts.`,
+        };
       deciding = listing[0];
       reason = 'host-older-than-pages';
     }
