@@ -5,6 +5,7 @@ import { extractEntities } from '../../src/bot/entities/extract.ts';
 import { answerQuestion } from '../../src/bot/answer.ts';
 import { knowledgeAsOf } from '../../src/knowledge/as-of.ts';
 import { realKb } from '../helpers/real-kb.ts';
+import { toAskJson } from '../../src/cli/ask-json.ts';
 import { runLisbot } from '../helpers/cli-io.ts';
 
 const TODAY = '2026-12-06';
@@ -102,5 +103,16 @@ describe('answers as of a date', () => {
     const bad = await runLisbot(['ask', '--as-of', 'last year', 'is ubuntu 20.04 supported?']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--as-of takes a date/);
+  });
+});
+
+describe('a dated page told as the story of a question about today', () => {
+  test('does not date the answer', () => {
+    const reply = answerQuestion(realKb(), 'the 2019 Ubuntu page had Hyper-V Sockets blank for bionic, is it supported now?').reply;
+    assert.equal(reply.entities.asOf, undefined);
+    assert.equal(toAskJson('q', reply).verdict, 'supported');
+  });
+  test('a question about the dated page itself keeps its date', () => {
+    assert.equal(answerQuestion(realKb(), 'did the 2019 ubuntu page list hyper-v sockets for 18.04?').reply.entities.asOf, '2019-12-31');
   });
 });

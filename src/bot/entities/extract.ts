@@ -67,7 +67,16 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   const hosts = [...new Set(hostMentions.map((m) => m.host))];
   const distros = distrosMeant(reading.distros, reading.kernel, releases);
   return {
-    entities: entitiesOf(reading, distros, hosts, looseVersion, lisRelease, releases, asOf),
+    // "the 2019 page had it blank, is it supported now?": the dated page is the story; the question asks about today.
+    entities: entitiesOf(
+      reading,
+      distros,
+      hosts,
+      looseVersion,
+      lisRelease,
+      releases,
+      asOf && !ASKS_ABOUT_NOW.test(lowered) ? asOf : undefined,
+    ),
     hosts,
     distros,
     features: reading.features,
@@ -136,6 +145,9 @@ function distrosMeant(distros: DistroId[], kernel: QuestionReading['kernel'], re
     ? ['solaris-sparc', ...distros.filter((d) => d !== 'solaris-sparc' && d !== 'solaris-x86')]
     : distros;
 }
+
+const ASKS_ABOUT_NOW =
+  /\b(?:now|today|currently|these days|nowadays|anymore|any more|at present|(?:the )?(?:later|newer|latest|current|newest) (?:one|page|pages|version|versions|matrix|table|grid|docs?))\b/;
 
 /** Words that set two things side by side ("hot-add vs ballooning"). */
 const COMPARING: ReadonlySet<string> = new Set(['difference', 'differences', 'vs', 'versus', 'compare', 'compared', 'comparison']);
