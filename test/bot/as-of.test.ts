@@ -112,6 +112,13 @@ describe('a dated page told as the story of a question about today', () => {
     assert.equal(reply.entities.asOf, undefined);
     assert.equal(toAskJson('q', reply).verdict, 'supported');
   });
+  test('"is that still the case?" asks about today too', () => {
+    const reply = answerQuestion(
+      realKb(),
+      'the 2017 freebsd page showed no live backup for 11.0 - is that still the case on a 2019 host?',
+    ).reply;
+    assert.equal(reply.entities.asOf, undefined);
+  });
   test('a question about the dated page itself keeps its date', () => {
     assert.equal(answerQuestion(realKb(), 'did the 2019 ubuntu page list hyper-v sockets for 18.04?').reply.entities.asOf, '2019-12-31');
   });

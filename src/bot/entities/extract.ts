@@ -147,7 +147,7 @@ function distrosMeant(distros: DistroId[], kernel: QuestionReading['kernel'], re
 }
 
 const ASKS_ABOUT_NOW =
-  /\b(?:now|today|currently|these days|nowadays|anymore|any more|at present|(?:the )?(?:later|newer|latest|current|newest) (?:one|page|pages|version|versions|matrix|table|grid|docs?))\b/;
+  /\b(?:now|today|currently|these days|nowadays|anymore|any more|at present|(?:the )?(?:later|newer|latest|current|newest) (?:one|page|pages|version|versions|matrix|table|grid|docs?)|(?:is|are) (?:that|it|this|they) still|still (?:the case|true|the answer|so|valid|correct|blank|the same))\b/;
 
 /** Words that set two things side by side ("hot-add vs ballooning"). */
 const COMPARING: ReadonlySet<string> = new Set(['difference', 'differences', 'vs', 'versus', 'compare', 'compared', 'comparison']);
