@@ -91,7 +91,7 @@ function withReleaseMovesRead(text: string): string {
  * runtime memory resize, not Dynamic Memory.
  */
 const DYNAMIC_MEMORY_OFF =
-  /\b(?:without|with no|no|not using|disabled?|turned off|switched off|turn off|switch off)\s+(?:the\s+)?(?:dynamic memory|dm)\b|\b(?:dynamic memory|dm)\s+(?:off|disabled|turned off|switched off|not enabled|isn'?t enabled|is off|is disabled|unticked|not ticked)\b/g;
+  /\b(?:without|with no|no|not|not using|disabled?|turned off|switched off|turn off|switch off)\s+(?:the\s+)?(?:dynamic memory|dm)\b|\b(?:dynamic memory|dm)\s+(?:off|disabled|turned off|switched off|not enabled|isn'?t enabled|is off|is disabled|unticked|not ticked)\b/g;
 
 /** "Oracle Database", "Oracle RAC": Oracle's other products, which name no Oracle Linux guest. */
 const ORACLE_PRODUCT = /\boracle(?=\s+(?:database|db|rac|weblogic|cloud|oci|vm server|virtualbox|java|e-business)\b)/g;
