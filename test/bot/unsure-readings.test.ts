@@ -50,4 +50,11 @@ describe('reading an unsure guess', () => {
       'support',
     );
   });
+  test('unsure support telling of a blank or flaky result is a problem report', () => {
+    assert.equal(
+      readAs('Get-VMNetworkAdapter shows no IP addresses for any of my oracle linux 8 vms', 'support', 0.71)?.label,
+      'known_issue',
+    );
+    assert.equal(readAs('key value pair exchange flaky on ubuntu 16.04 guests under 2019', 'support', 0.5)?.label, 'known_issue');
+  });
 });

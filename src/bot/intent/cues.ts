@@ -23,7 +23,7 @@ export const CUES = {
   ],
   /** Chat words telling that something already goes wrong ("not working", "acts weird"), beside the log-line faults. */
   trouble: [
-    /\b(not \w+ing|no longer|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|strange|odd|sluggish|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?|never|blank|dead|empty|stays?|stuck|nothing|only \w+ works?|keeps? \w+ing)\b/i,
+    /\b(not \w+ing|no longer|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|strange|odd|sluggish|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?|never|blank|dead|empty|stays?|stuck|nothing|only \w+ works?|keeps? \w+ing|flaky|intermittent\w*|(?:shows?|reports?|lists?|gets?|sees?) (?:no|nothing)\b)\b/i,
   ],
   /** Words that ask whether something is supported or works, rather than tell what happened. */
   asksSupport: [
