@@ -43,4 +43,9 @@ describe('a feature described rather than named', () => {
     assert.equal(extractEntities(kb, 'centos 8.1: can i leave the uefi signature check on when it boots?').entities.feature, 'secure-boot');
     assert.equal(extractEntities(kb, 'centos 8.1: can it boot uefi?').entities.feature, 'uefi-boot');
   });
+  test('shorthand names of features are KB synonyms', () => {
+    assert.equal(extractEntities(kb, 'el5.9 inbox + 2k19 live bkp?').entities.feature, 'live-backup');
+    assert.equal(extractEntities(kb, 'debian 11 tcp seg offload, 2016 host').entities.feature, 'tcp-offload');
+    assert.equal(extractEntities(kb, 'static ip inj deb11').entities.feature, 'static-ip-injection');
+  });
 });
