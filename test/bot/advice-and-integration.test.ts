@@ -122,3 +122,19 @@ describe('a problem no record matches, about a named feature', () => {
     assert.match(reply.text, /hyperv-tools|linux-cloud-tools/);
   });
 });
+
+describe('a runner-up that matches almost as well as the best known issue', () => {
+  test('is told too, with its own fix', () => {
+    const reply = ask('RHEL 6.6, dynamic memory enabled, memory never grows beyond what it booted with even under heavy load');
+    assert.equal(reply.intent, 'known_issue');
+    assert.ok(
+      reply.notes.some((n) => /^Also possible: .*Fix:/.test(n)),
+      reply.notes.join('\n'),
+    );
+  });
+  test('is not told when one record clearly leads', () => {
+    const reply = ask('Copy-VMFile fails with "Failed to initiate copying files to the guest" on centos 7.9');
+    assert.equal(reply.intent, 'known_issue');
+    assert.ok(!reply.notes.some((n) => n.startsWith('Also possible')), reply.notes.join('\n'));
+  });
+});

@@ -16,6 +16,8 @@ const MAX_ADVICE_SCORE = 0.75;
 const WEAK_ADVICE_SCORE = 0.9;
 /** How much more relevance a hit of the other kind (tip for a problem, issue for a tip) needs to lead. */
 const ASKED_KIND_BIAS = 1.6;
+/** A runner-up weighing this share of the best match or more is told too, with its own fix. */
+const CLOSE_RUNNER_UP = 0.8;
 
 function adviceText(hit: AdviceHit): { title: string; body: string; fields: { label: string; value: string }[] } {
   if (hit.advice.kind === 'issue') {
@@ -155,12 +157,15 @@ export function answerWithAdvice(
   };
   // One search over both kinds. The kind asked for is favoured, but a symptom told in plain words often matches a
   // tip far better than any issue ("the vhdx never shrinks" is the TRIM tip), and then the tip leads.
-  const hits = searchAdvice(kb, question, filter, 10)
+  const weighed = searchAdvice(kb, question, filter, 10)
     .filter(strongEnough)
     .map((hit) => ({ hit, weight: hit.bySignature ? Infinity : hit.relevance * (hit.advice.kind === kind ? ASKED_KIND_BIAS : 1) }))
     .sort((a, b) => b.weight - a.weight)
-    .map(({ hit }) => hit)
     .slice(0, 5);
+  const hits = weighed.map(({ hit }) => hit);
+  // "memory never grows past startup": when the runner-up matches almost as well, its fix is worth saying too.
+  const close =
+    weighed[1] && weighed[0]!.weight !== Infinity && weighed[1].weight >= CLOSE_RUNNER_UP * weighed[0]!.weight ? weighed[1].hit : undefined;
   const best = hits[0];
   if (!best && entities.feature) return featureFactsReply(kb, intent, question, entities, entities.feature, kind);
   if (!best) {
@@ -191,7 +196,8 @@ export function answerWithAdvice(
       ...(best.advice.record.confidence === 'low' ? ['This record has low confidence: its source has not been confirmed.'] : []),
       ...(kind === 'issue' ? matrixStandingNote(kb, entities, question) : []),
       ...hostNeeded(kb, entities, main.body),
-      ...related,
+      ...(close ? [`Also possible: ${adviceText(close).body}`] : []),
+      ...related.filter((_, i) => !(close && i === 0)),
     ],
     sources: refSources(kb, best.advice.record.sources),
     actions: [
