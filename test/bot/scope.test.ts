@@ -75,6 +75,13 @@ describe('scope gate', () => {
     assert.equal(ask('what is kvp used for? i think system center reads guest details through it').intent, 'feature_info');
     assert.equal(ask('scvmm console keeps crashing').intent, 'unknown');
   });
+  test('a domain controller beside a guest question is context; on its own it is not', () => {
+    const guests = ask(
+      'our domain controller is 2012 R2 but the hyper-v cluster is 2019. centos guests + dynamic memory on the cluster, supported?',
+    );
+    assert.equal(guests.intent, 'feature_support');
+    assert.equal(ask('how do I promote a new domain controller in our AD forest?').intent, 'unknown');
+  });
   test('a physical machine is not a guest; a move off VMware onto Hyper-V is in scope', () => {
     assert.equal(ask('replace a failed disk in a raidz2 on a physical freebsd 13 box').intent, 'unknown');
     assert.notEqual(ask('moving our debian 11 vms off vmware onto hyper-v 2019, are they supported there?').intent, 'unknown');
