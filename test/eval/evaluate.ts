@@ -40,7 +40,17 @@ export interface EvalSummary {
  */
 export const SPLITS = ['train', 'dev', 'test', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7', 'test8', 'test9'] as const;
 export type Split = (typeof SPLITS)[number];
-export const HELD_OUT_SPLITS = ['test', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7', 'test8', 'test9'] as const satisfies readonly Split[];
+export const HELD_OUT_SPLITS = [
+  'test',
+  'test2',
+  'test3',
+  'test4',
+  'test5',
+  'test6',
+  'test7',
+  'test8',
+  'test9',
+] as const satisfies readonly Split[];
 
 const SPLIT_FILES: Record<Split, string> = {
   train: './train.jsonl',
