@@ -76,7 +76,7 @@ const EXPECTED: Record<string, Expectation> = {
   'ubuntu2204.txt': { has: ['FCOPY_NOT_AVAILABLE'], calm: true },
   'ubuntu2404.txt': { has: ['BP_LEGACY_NIC', 'SUPPORT_NOT_IN_MATRIX'], status: 'unknown' },
   'debian10.txt': { has: ['SUPPORT_DISTRO_EOL', 'LIS_VMBUS_CAPPED'], hasNot: ['KVP_DAEMON_MISSING'] },
-  'debian11.txt': { has: ['KVP_DAEMON_MISSING', 'VSS_DAEMON_MISSING', 'SUPPORT_NOT_IN_MATRIX'], status: 'not_supported' },
+  'debian11.txt': { has: ['KVP_DAEMON_MISSING', 'VSS_DAEMON_MISSING', 'SUPPORT_NOT_IN_MATRIX'], status: 'unknown' },
   'freebsd12.txt': { has: ['BP_FREEBSD_DISK_LABELS'], hasNot: ['BP_FREEBSD_MTU', 'LIS_OUTDATED'] },
   'freebsd13.txt': { has: ['HV_HOST_IDENTIFIED'], hasNot: ['BP_FREEBSD_DISK_LABELS', 'BP_CLOCKSOURCE'] },
   'sosreport-rhel7.txt': { has: ['KI_STORVSC_ERRORS', 'HV_DEVICE_NO_DRIVER'] },

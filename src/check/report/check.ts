@@ -49,6 +49,8 @@ function statusOf(ctx: CheckContext): CheckReport['status'] {
       const core = ctx.guest.features.get('core');
       const hostKnown = ctx.guest.host?.family !== undefined && ctx.guest.host.family !== '2008';
       if (hostKnown && (core?.kbStatus === 'not-on-host' || core?.kbStatus === 'not-available')) return 'not_supported';
+      // A host newer than every host the pages listing the release name: the matrix says nothing either way.
+      if (hostKnown && support.verdict.verdict === 'not-in-matrix' && support.verdict.reason === 'host-newer-than-pages') return 'unknown';
       return 'supported';
     }
   }

@@ -62,6 +62,15 @@ export const supportNotInMatrix = defineRule({
             source: support.verdict.decidingEra?.id,
           });
         }
+        // A host newer than every host the pages that list the release name: they neither include nor exclude it.
+        if (host?.family && support.verdict.verdict === 'not-in-matrix' && support.verdict.reason === 'host-newer-than-pages') {
+          return finding(ctx, {
+            detail: `${label} on ${host.label} is not a listed combination: ${support.verdict.headline.replace(/^Not in the matrix: /, '')}`,
+            fix: 'Move the VM to a host the matrix lists for this release, or the guest to a release listed for this host.',
+            evidence,
+            kbFix: false,
+          });
+        }
         if (support.status === 'listed-earlier') {
           const was = support.matches[0]?.snapshot.id;
           return finding(ctx, {
