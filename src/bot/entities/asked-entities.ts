@@ -2,6 +2,8 @@ import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { Entities } from '../../core/reply.ts';
 import { askingParts } from '../intent/asked-sentence.ts';
 import { extractEntities, type Extraction } from './extract.ts';
+import { GUEST_KEYS, pick, sameFamilyRelease, withoutGuest } from './guest-names.ts';
+import { guestAfterTurn, withTurnedGuest } from './turned-guest.ts';
 
 /**
  * The sentence of a message of several sentences that asks, read on its own (exact names only): the classifier hears
@@ -68,14 +70,14 @@ export function withAskedEntities(
     const sameGuest = named.distro === whole.distro;
     const refined = sameGuest && whole.version?.startsWith(`${named.version}.`);
     if (!sameGuest || !refined) {
-      for (const key of ['distro', 'version', 'kernel', 'uek', 'arch'] as const) delete entities[key];
-      Object.assign(entities, pick(named, ['distro', 'version', 'kernel', 'uek', 'arch']));
+      for (const key of GUEST_KEYS) delete entities[key];
+      Object.assign(entities, pick(named, GUEST_KEYS));
     }
   }
   // "ubuntu guests show their ip, the debian 10 ones stay blank. why only debian?": in a short message, another family
   // than the one named first, at the release the message gives it.
   if (!long && named.distro && !named.version && whole.distro && named.distro !== whole.distro) {
-    for (const key of ['distro', 'version', 'kernel', 'uek', 'arch'] as const) delete entities[key];
+    for (const key of GUEST_KEYS) delete entities[key];
     Object.assign(entities, pick(named, ['distro', 'kernel', 'uek', 'arch']));
     const version = releaseGivenTo(named.distro, question, readClause);
     if (version) entities.version = version;
@@ -100,65 +102,6 @@ export function withAskedEntities(
   return { ...extraction, entities };
 }
 
-/**
- * Words after which a message turns to the guest it asks about: a contrast with one that works ("X is fine, but Y …"),
- * a pick among several ("specifically Y", "what about Y") or the release a guest runs now ("rebuilt on Y", "now runs Y").
- */
-const TURN =
-  /\b(?:but|whereas|however|unlike|except|what about|how about|rebuilt\b[^.?!]{0,40}?\bon|now runs?|now running|will be|new builds? (?:are|is|will be)|(specifically|particularly|especially|(?:really |mostly )?only (?:asking|care|caring) about|(?:mostly )?(?:i |we )?care about|asking about))\b/g;
-
-const GUEST_KEYS = ['distro', 'version', 'kernel', 'uek', 'arch'] as const;
-const WORKS = /\b(?:works?|working|worked|is fine|are fine|fine|runs? fine|boots? fine|no (?:issues?|problems?)|ok|okay)\b/;
-
-/** The message's entities with the guest named after a turn in place of the one named first. */
-function withTurnedGuest(extraction: Extraction, turned: Entities): Extraction {
-  const whole = extraction.entities;
-  const entities: Entities = { ...whole };
-  // "debian 7.8 … can't find the package in wheezy": the same guest named less precisely.
-  const lessPrecise = turned.distro === whole.distro && whole.version?.startsWith(`${turned.version}.`);
-  if (turned.distro && !lessPrecise && (turned.distro !== whole.distro || turned.version !== whole.version)) {
-    for (const key of ['distro', 'version', 'kernel', 'uek', 'arch'] as const) delete entities[key];
-    Object.assign(entities, pick(turned, ['distro', 'version', 'kernel', 'uek', 'arch']));
-  } else if (!turned.distro && whole.distro && whole.version && sameFamilyRelease(turned.version!, whole.version, whole.lis))
-    entities.version = turned.version;
-  else return extraction;
-  return { ...extraction, entities };
-}
-
-function withoutGuest(entities: Entities): Entities {
-  const { distro: _distro, version: _version, kernel: _kernel, uek: _uek, arch: _arch, ...rest } = entities;
-  return rest;
-}
-
-/**
- * The names the message gives after its last turn, when they name a guest or a release of one; where the turn is, and
- * whether it picks one guest out ("specifically …") rather than contrasting two.
- */
-function guestAfterTurn(
-  question: string,
-  readClause: (clause: string) => Entities,
-): { names: Entities; at: number; pick: boolean } | undefined {
-  let last: RegExpExecArray | undefined;
-  for (const turn of question.matchAll(TURN)) last = turn;
-  if (last === undefined) return undefined;
-  // The rest of the turn's sentence; a kernel build's el tag there is the same guest updated, not another one.
-  // Its first words: "but the host never gets an ip, unlike our 10.2 boxes" turns to the host, not to 10.2. A guest
-  // that works there ("… while the rhel 6.8 installer works") is the contrast, not the one asked about.
-  const clause = question
-    .slice(last.index + last[0].length)
-    .split(/[?!\n]|\.(?:\s|$)/, 1)[0]!
-    .split(/\s+/)
-    .slice(0, 9)
-    .join(' ');
-  if (/\.el\d/.test(clause) || WORKS.test(clause)) return undefined;
-  const named = readClause(clause);
-  const pick = last[1] !== undefined;
-  if (named.version !== undefined) return { names: named, at: last.index, pick };
-  // "… really only asking about 11": a bare release, alone after the turn.
-  const bare = /^\W*(?:the\s+)?(\d{1,2}(?:\.\d{1,2})?)(?:\s+(?:one|ones|box|boxes|vms?|guests?))?\W*$/.exec(clause);
-  return bare ? { names: { version: bare[1]! }, at: last.index, pick } : undefined;
-}
-
 /** The release the message gives a family in one of its clauses ("… but the debian 10 guests …"). */
 function releaseGivenTo(distro: string, question: string, readClause: (clause: string) => Entities): string | undefined {
   for (const clause of question.split(/(?<=[.!?;])\s+|\n+|,?\s+but\s+|,?\s+while\s+/)) {
@@ -168,18 +111,5 @@ function releaseGivenTo(distro: string, question: string, readClause: (clause: s
   return undefined;
 }
 
-/**
- * Whether a bare release asked about ("can 6.2 …") is another release of the family whose release the message named
- * (7.9), rather than a kernel, a build or an LIS release: a major.minor near the named major, and not the LIS release.
- */
-function sameFamilyRelease(asked: string, named: string, lis: string | undefined): boolean {
-  if (asked === named || named.startsWith(`${asked}.`) || asked === lis || !/^\d+(?:\.\d+| SP\d+)?$/.test(asked)) return false;
-  return Math.abs(Number.parseInt(asked, 10) - Number.parseInt(named, 10)) <= 3;
-}
-
 /** Past this many words, a message is a ticket or a story with its question in one sentence. */
 const LONG_MESSAGE_WORDS = 40;
-
-function pick(entities: Entities, keys: readonly (keyof Entities)[]): Partial<Entities> {
-  return Object.fromEntries(keys.filter((k) => entities[k] !== undefined).map((k) => [k, entities[k]]));
-}
