@@ -165,7 +165,7 @@ const ASKS_WHICH_INSTALLED =
   /\b(?:which|what) (?:lis|version)\b.{0,30}\b(?:i|we|it|this|that|guest|vm|box) (?:have|has|run|runs|use|uses|got)\b|\bhow (?:do|can) (?:i|we|you) (?:tell|check|see|find)\b/i;
 /** What the default answer covers: the newest release, the source, built-in LIS and which distributions take the package. */
 const ANSWERED_BY_DEFAULT =
-  /\b(?:newest|latest|last|most recent|current|source|github|git hub|repo|code|open source|gpl|bis|distros?|built[- ]?in|in-?box|timeline|history|list of|linux-azure|azure|report|feedback|forum)\b|aktuellste|última|dernière|neueste/i;
+  /\b(?:newest|latest|last|most recent|current|source|github|git hub|repo|code|open source|gpl|bis|distros?|built[- ]?in|in-?box|timeline|history|list of|linux-azure|azure|report|feedback|forum)\b/i;
 /** A known issue or tip about the LIS download or integration services themselves, not about a guest feature. */
 const ABOUT_LIS = /\blis\b|lis-next|integration services|microsoft (?:lis )?package|backup essentials|hyperv-daemons|kb 1067|upstream/i;
 /** BM25 relevance from which a record answers a question about LIS that no release or topic did. */

@@ -65,7 +65,7 @@ export const supportNotInMatrix = defineRule({
         // A host newer than every host the pages that list the release name: they neither include nor exclude it.
         if (host?.family && support.verdict.verdict === 'not-in-matrix' && support.verdict.reason === 'host-newer-than-pages') {
           return finding(ctx, {
-            detail: `${label} on ${host.label} is not a listed combination: ${support.verdict.headline.replace(/^Not in the matrix: /, '')}`,
+            detail: `${label} on ${host.label} is not a listed combination: the pages that list it name only older hosts, so they neither include nor exclude ${host.label}.`,
             fix: 'Move the VM to a host the matrix lists for this release, or the guest to a release listed for this host.',
             evidence,
             kbFix: false,
