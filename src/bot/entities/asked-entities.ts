@@ -45,19 +45,19 @@ export function withAskedEntities(
   /** Reads the names of one clause of the message (exact names only). */
   readClause: (clause: string) => Entities = () => ({}),
 ): Extraction {
+  const questionMarks = (question.match(/\?/g) ?? []).length;
   // "centos 7.9 backups are fine, but the oracle linux 8.4 vm …": a guest named after a turn decides, unless the asking
-  // sentence names a guest release itself and comes after the turn.
-  const turn = guestAfterTurn(question, readClause);
+  // sentence names a guest release itself and comes after the turn. Two questions ("kvp ok? what about centos 6.5?")
+  // are answered for the first, so no turn is looked for; a pick ("specifically 22.04") counts anywhere.
+  const turn = questionMarks <= 1 ? guestAfterTurn(question, readClause) : undefined;
   const askedAt = asked ? question.indexOf(asked.sentence.slice(0, 30)) : -1;
   const inAsked = turn !== undefined && asked !== undefined && turn.at >= askedAt && turn.at < askedAt + asked.sentence.length;
-  // Two questions ("kvp ok? what about centos 6.5?") are answered for the first; a pick ("specifically 22.04") anywhere.
-  const oneQuestion = (question.match(/\?/g) ?? []).length <= 1;
-  const turnDecides = turn !== undefined && oneQuestion && (asked?.entities.version === undefined || inAsked || turn.pick);
+  const turnDecides = turn !== undefined && (asked?.entities.version === undefined || inAsked || turn.pick);
   const turned = turnDecides ? withTurnedGuest(extraction, turn.names) : extraction;
   // A short message's last sentence is as often an aside ("… supported? and uefi generally?") as the question itself:
   // it decides only when it is the one sentence that asks.
   const long = extraction.tokens.length > LONG_MESSAGE_WORDS;
-  if (!long && (question.match(/\?/g) ?? []).length !== 1) return turned;
+  if (!long && questionMarks !== 1) return turned;
   if (asked === undefined) return turned;
   const named = !turnDecides
     ? asked.entities
