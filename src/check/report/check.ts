@@ -4,7 +4,7 @@ import { FEATURE_IDS } from '../../knowledge/schema/index.ts';
 import { parseBundle, type Diagnostic, type UploadFormat } from '../parse/index.ts';
 import type { RuleId } from '../rules/catalogue.ts';
 import { buildContext, today } from '../rules/context.ts';
-import { newerThanListed, plain } from '../rules/helpers.ts';
+import { hostBeyondListedHosts, newerThanListed, plain } from '../rules/helpers.ts';
 import { runRules, type RuleState } from '../rules/run.ts';
 import type { CheckContext } from '../rules/types.ts';
 import type { CheckOptions, CheckReport, FeatureVerdict } from './check-report.ts';
@@ -50,7 +50,7 @@ function statusOf(ctx: CheckContext): CheckReport['status'] {
       const hostKnown = ctx.guest.host?.family !== undefined && ctx.guest.host.family !== '2008';
       if (hostKnown && (core?.kbStatus === 'not-on-host' || core?.kbStatus === 'not-available')) return 'not_supported';
       // A host newer than every host the pages listing the release name: the matrix says nothing either way.
-      if (hostKnown && support.verdict.verdict === 'not-in-matrix' && support.verdict.reason === 'host-newer-than-pages') return 'unknown';
+      if (hostBeyondListedHosts(ctx)) return 'unknown';
       return 'supported';
     }
   }

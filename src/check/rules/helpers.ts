@@ -162,6 +162,15 @@ export function plain(text: string, max = 200): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/**
+ * The guest's host is newer than every host the pages listing its release name: they neither include nor exclude it
+ * (Debian 11 on 2022, where the pages stop at 2019).
+ */
+export function hostBeyondListedHosts(ctx: CheckContext): boolean {
+  const verdict = ctx.support?.verdict;
+  return ctx.guest.host?.family !== undefined && verdict?.verdict === 'not-in-matrix' && verdict.reason === 'host-newer-than-pages';
+}
+
 /** The guest release is newer than every release the family's current matrix page lists. */
 export function newerThanListed(ctx: CheckContext): boolean {
   const { distro, version } = ctx.guest;

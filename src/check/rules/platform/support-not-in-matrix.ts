@@ -1,6 +1,6 @@
 import { uekLabel } from '../../../knowledge/query/uek.ts';
 import { describeVersionItems } from '../../../knowledge/version.ts';
-import { evidenceOf, familyLabel, finding, newerThanListed } from '../helpers.ts';
+import { evidenceOf, familyLabel, finding, hostBeyondListedHosts, newerThanListed } from '../helpers.ts';
 import { defineRule } from '../define.ts';
 
 export const supportNotInMatrix = defineRule({
@@ -62,8 +62,7 @@ export const supportNotInMatrix = defineRule({
             source: support.verdict.decidingEra?.id,
           });
         }
-        // A host newer than every host the pages that list the release name: they neither include nor exclude it.
-        if (host?.family && support.verdict.verdict === 'not-in-matrix' && support.verdict.reason === 'host-newer-than-pages') {
+        if (host?.family && hostBeyondListedHosts(ctx)) {
           return finding(ctx, {
             detail: `${label} on ${host.label} is not a listed combination: the pages that list it name only older hosts, so they neither include nor exclude ${host.label}.`,
             fix: 'Move the VM to a host the matrix lists for this release, or the guest to a release listed for this host.',
