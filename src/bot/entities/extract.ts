@@ -3,7 +3,7 @@ import type { DistroId, HostId } from '../../knowledge/schema/index.ts';
 import type { Entities, FeatureEntity } from '../../core/reply.ts';
 import { extractHosts } from './hosts.ts';
 import { extractLisMentions, knownLisNames, withPackageReleasesNamed } from './lis-mentions.ts';
-import { asksForAFeature, featureParaphrasedIn } from './feature-paraphrases.ts';
+import { asksForAFeature, featureParaphrasedIn, narrowerFeatureParaphrasedIn } from './feature-paraphrases.ts';
 import { extractAsOf, withoutAsOf, type AsOfPhrase } from './as-of.ts';
 import { extractReleases, type ReleaseMentions } from './releases.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -59,9 +59,11 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     const described = featureParaphrasedIn(kb, lowered);
     if (described) reading.features.push(described);
   }
-  // "boot with the uefi signature check on": Secure Boot, which needs UEFI.
-  if (reading.features.length === 1 && reading.features[0] === 'uefi-boot' && featureParaphrasedIn(kb, lowered, 'secure-boot'))
-    reading.features[0] = 'secure-boot';
+  // "boot with the uefi signature check on": UEFI named in the words of Secure Boot, which narrows it.
+  if (reading.features.length === 1) {
+    const narrower = narrowerFeatureParaphrasedIn(kb, lowered, reading.features[0]!);
+    if (narrower) reading.features[0] = narrower;
+  }
   const { tokens, kinds } = reading;
   const looseVersion = looseVersionIn(reading);
   const hosts = [...new Set(hostMentions.map((m) => m.host))];

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { FeatureId } from '../../knowledge/schema/index.ts';
+import type { FeatureEntity } from '../../core/reply.ts';
 import { phraseKey } from './tokens.ts';
 
 /** One way of saying a feature: every group must occur, any one of its alternatives will do. */
@@ -29,12 +30,19 @@ function paraphrasesOf(kb: KnowledgeBase): readonly Paraphrase[] {
  * The feature a question describes without naming it: "can the host push its static IP into the replica?" is static
  * IP injection, "give back deleted blocks" is TRIM. The KB's paraphrases, in its feature order; the first that fits.
  */
-export function featureParaphrasedIn(kb: KnowledgeBase, text: string, only?: FeatureId): FeatureId | undefined {
+export function featureParaphrasedIn(kb: KnowledgeBase, text: string): FeatureId | undefined {
   const padded = ` ${phraseKey(text)} `;
-  return paraphrasesOf(kb).find(
-    ({ feature, groups }) =>
-      (only === undefined || feature === only) && groups.every((group) => group.some((alternative) => padded.includes(alternative))),
-  )?.feature;
+  return paraphrasesOf(kb).find(({ groups }) => said(groups, padded))?.feature;
+}
+
+/** A feature that narrows the one named ("secure-boot" for "uefi-boot"), when the question says it in its words. */
+export function narrowerFeatureParaphrasedIn(kb: KnowledgeBase, text: string, named: FeatureEntity): FeatureId | undefined {
+  const padded = ` ${phraseKey(text)} `;
+  return paraphrasesOf(kb).find(({ feature, groups }) => kb.features.get(feature)?.narrows === named && said(groups, padded))?.feature;
+}
+
+function said(groups: Paraphrase['groups'], padded: string): boolean {
+  return groups.every((group) => group.some((alternative) => padded.includes(alternative)));
 }
 
 /**

@@ -33,6 +33,11 @@ export const Feature = z.strictObject({
   paraphrases: z
     .array(z.string().regex(/^[a-z0-9 .|]+(?: \+ [a-z0-9 .|]+)+$/, { error: 'expected word groups joined by " + ", alternatives by "|"' }))
     .default([]),
+  /**
+   * The feature this one narrows ("secure-boot" narrows "uefi-boot"): a question naming that one in this one's words
+   * ("boot with the uefi signature check on") means this one.
+   */
+  narrows: FeatureId.optional(),
   summary: z.string().min(1).max(400),
   /** How to turn it on or use it: the host-side setting or cmdlet, then any guest-side step. Absent when nothing is to be done. */
   enable: z.string().min(1).max(400).optional(),
