@@ -143,3 +143,14 @@ export function extractAsOf(text: string, today?: string): AsOfPhrase | undefine
 export function withoutAsOf(text: string, phrase: AsOfPhrase): string {
   return `${text.slice(0, phrase.start)}${' '.repeat(phrase.end - phrase.start)}${text.slice(phrase.end)}`;
 }
+
+const ASKS_ABOUT_NOW =
+  /\b(?:now|today|currently|these days|nowadays|anymore|any more|at present|(?:the )?(?:later|newer|latest|current|newest) (?:one|page|pages|version|versions|matrix|table|grid|docs?)|(?:is|are) (?:that|it|this|they) still|still (?:the case|true|the answer|so|valid|correct|blank|the same))\b/;
+
+/**
+ * Whether a dated phrase dates the question: "the 2019 page had it blank, is it supported now?" tells a dated page as
+ * the story of a question about today, whose answer is not dated; its year is still no host.
+ */
+export function datesTheQuestion(text: string): boolean {
+  return !ASKS_ABOUT_NOW.test(text);
+}

@@ -4,7 +4,7 @@ import type { Entities, FeatureEntity } from '../../core/reply.ts';
 import { extractHosts } from './hosts.ts';
 import { extractLisMentions, knownLisNames, withPackageReleasesNamed } from './lis-mentions.ts';
 import { asksForAFeature, featureParaphrasedIn, narrowerFeatureParaphrasedIn } from './feature-paraphrases.ts';
-import { extractAsOf, withoutAsOf, type AsOfPhrase } from './as-of.ts';
+import { datesTheQuestion, extractAsOf, withoutAsOf, type AsOfPhrase } from './as-of.ts';
 import { extractReleases, type ReleaseMentions } from './releases.ts';
 import { expandShorthand } from './shorthand.ts';
 import { tokenize } from './tokens.ts';
@@ -69,16 +69,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   const hosts = [...new Set(hostMentions.map((m) => m.host))];
   const distros = distrosMeant(reading.distros, reading.kernel, releases);
   return {
-    // "the 2019 page had it blank, is it supported now?": the dated page is the story; the question asks about today.
-    entities: entitiesOf(
-      reading,
-      distros,
-      hosts,
-      looseVersion,
-      lisRelease,
-      releases,
-      asOf && !ASKS_ABOUT_NOW.test(lowered) ? asOf : undefined,
-    ),
+    entities: entitiesOf(reading, distros, hosts, looseVersion, lisRelease, releases, asOf && datesTheQuestion(lowered) ? asOf : undefined),
     hosts,
     distros,
     features: reading.features,
@@ -147,9 +138,6 @@ function distrosMeant(distros: DistroId[], kernel: QuestionReading['kernel'], re
     ? ['solaris-sparc', ...distros.filter((d) => d !== 'solaris-sparc' && d !== 'solaris-x86')]
     : distros;
 }
-
-const ASKS_ABOUT_NOW =
-  /\b(?:now|today|currently|these days|nowadays|anymore|any more|at present|(?:the )?(?:later|newer|latest|current|newest) (?:one|page|pages|version|versions|matrix|table|grid|docs?)|(?:is|are) (?:that|it|this|they) still|still (?:the case|true|the answer|so|valid|correct|blank|the same))\b/;
 
 /** Words that set two things side by side ("hot-add vs ballooning"). */
 const COMPARING: ReadonlySet<string> = new Set(['difference', 'differences', 'vs', 'versus', 'compare', 'compared', 'comparison']);
