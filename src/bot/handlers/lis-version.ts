@@ -163,9 +163,11 @@ export const lisVersionHandler: IntentHandler = {
 /** "how do I tell which LIS I run": what the default answer is for, so no search stands in for it. */
 const ASKS_WHICH_INSTALLED =
   /\b(?:which|what) (?:lis|version)\b.{0,30}\b(?:i|we|it|this|that|guest|vm|box) (?:have|has|run|runs|use|uses|got)\b|\bhow (?:do|can) (?:i|we|you) (?:tell|check|see|find)\b/i;
-/** What the default answer covers: the newest release, the source, built-in LIS and which distributions take the package. */
-const ANSWERED_BY_DEFAULT =
-  /\b(?:newest|latest|last|most recent|current|source|github|git hub|repo|code|open source|gpl|bis|distros?|built[- ]?in|in-?box|timeline|history|list of|linux-azure|azure|report|feedback|forum)\b/i;
+/**
+ * What the default answer covers besides the newest release (ASKS_NEWEST): the releases as a list, the source, and
+ * built-in drivers or BIS.
+ */
+const ANSWERED_BY_DEFAULT = /\b(?:timeline|history|list of|releases so far|source|github|repo|code|bis|distros?|built[- ]?in|in-?box)\b/i;
 /** A known issue or tip about the LIS download or integration services themselves, not about a guest feature. */
 const ABOUT_LIS = /\blis\b|lis-next|integration services|microsoft (?:lis )?package|backup essentials|hyperv-daemons|kb 1067|upstream/i;
 /** BM25 relevance from which a record answers a question about LIS that no release or topic did. */
@@ -177,7 +179,13 @@ const LIS_ADVICE_RELEVANCE = 80;
  */
 function searchedLisAdvice(input: HandlerInput): Reply | undefined {
   const { kb, question } = input;
-  if (READS_INSTALLED.test(question) || ASKS_WHICH_INSTALLED.test(question) || ANSWERED_BY_DEFAULT.test(question) || input.entities.distro)
+  if (
+    READS_INSTALLED.test(question) ||
+    ASKS_WHICH_INSTALLED.test(question) ||
+    ASKS_NEWEST.test(question) ||
+    ANSWERED_BY_DEFAULT.test(question) ||
+    input.entities.distro
+  )
     return undefined;
   const hit = searchAdvice(kb, question, { phrasings: advicePhrasings() }, 5).find(
     (h) =>
