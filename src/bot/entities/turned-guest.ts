@@ -4,10 +4,10 @@ import { GUEST_KEYS, pick, sameFamilyRelease } from './guest-names.ts';
 
 /**
  * Words after which a message turns to the guest it asks about: a contrast with one that works ("X is fine, but Y …"),
- * a pick among several ("specifically Y", "what about Y") or the release a guest runs now ("rebuilt on Y", "now runs Y").
+ * a pick among several ("specifically Y", "what about Y") or the release a guest runs now ("rebuilt on Y", "now runs Y", "will be Y").
  */
 const TURN =
-  /\b(?:but|whereas|however|unlike|except|what about|how about|rebuilt\b[^.?!]{0,40}?\bon|now runs?|now running|will be|new builds? (?:are|is|will be)|(specifically|particularly|especially|(?:really |mostly )?only (?:asking|care|caring) about|(?:mostly )?(?:i |we )?care about|asking about))\b/g;
+  /\b(?:but|whereas|however|unlike|except|what about|how about|rebuilt\b[^.?!]{0,40}?\bon|now runs?|now running|will be|(specifically|particularly|especially|(?:really |mostly )?only (?:asking|care|caring) about|(?:mostly )?(?:i |we )?care about|asking about))\b/g;
 
 const WORKS = /\b(?:works?|working|worked|is fine|are fine|fine|runs? fine|boots? fine|no (?:issues?|problems?)|ok|okay)\b/;
 
