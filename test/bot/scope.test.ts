@@ -216,6 +216,16 @@ describe('symptom search', () => {
     );
     assert.doesNotMatch(ask('journalctl -k: `hv_storvsc: cmd 0x2a timed out`, is that an error or fine').title, /normal/i);
   });
+  test('a normal-looking line pasted beside trouble told in plain words is a problem report, not a boot message', () => {
+    const told = ask(
+      'debian 11 vm, dmesg has `hv_utils: KVP: user-mode daemon not running` and the ip column in hyper-v manager stays empty',
+    );
+    assert.equal(told.intent, 'known_issue');
+    assert.doesNotMatch(told.title, /normal boot message/i);
+    assert.match(told.text, /daemon/i);
+    // Asking whether the line means trouble is no report of any.
+    assert.match(ask('`hvkvp0: <Hyper-V KVP> on vmbus0` on my freebsd 13 guest, is something missing?').title, /normal boot message/i);
+  });
   test('a problem the classifier hears nothing in is still a known issue when its words match one strongly', () => {
     const reply = ask('iperf tops out at 3 gbit between two linux vms on a 10 gig nic');
     assert.equal(reply.intent, 'known_issue');

@@ -102,7 +102,7 @@ export function readQuestion(
     if (logHit?.bySignature) return { ...base, label: 'known_issue', probability: 0.95, byCue: true };
     // "hn0: … mtu 1500 — how do I turn on jumbo frames?": output pasted beside a question about something else.
     const asksOtherwise = ASKS_BESIDE_A_PASTE.has(guess.label) && guess.probability >= PASTE_ASIDE_PROBABILITY;
-    if (!asksOtherwise && !matchesAny(logText, CUES.fault))
+    if (!asksOtherwise && !matchesAny(logText, CUES.fault) && !matchesAny(toldSentences(logText), CUES.trouble))
       return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
   }
   // Another product named outright ("python script to …") is no request to lisbot, however it is worded.
@@ -120,6 +120,17 @@ export function readQuestion(
     if (reading) return { ...base, byCue: false, ...reading };
   }
   return { ...base, label: guess.label, probability: guess.probability, byCue: false };
+}
+
+/**
+ * The sentences of a message that tell rather than ask: "the host shows no IP" reports trouble beside a pasted line,
+ * while "anything wrong?" or "is the clock going to be wrong?" only asks whether the line means any.
+ */
+function toldSentences(text: string): string {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .filter((sentence) => !sentence.trimEnd().endsWith('?'))
+    .join(' ');
 }
 
 /**
