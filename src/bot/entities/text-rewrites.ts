@@ -38,6 +38,30 @@ function withElKernelsRead(text: string): string {
 /** "el8_6", "rhel8_6": Red Hat's kernel tag for a point release, typed as a name. */
 const UNDERSCORE_RELEASE = /(?<![\w.-])(el|rhel|centos|ol|oel)(\d{1,2})_(\d{1,2})\b/g;
 
+/**
+ * "core" as admins also use it: a CPU core or a licence counted per core, the Server Core installation, a core dump, or
+ * part of another name ("ansible-core"). None of them is the Core integration services row, which is asked about as
+ * "core support", "core integration" or "the core row".
+ */
+const CORE_AS_A_LABEL = String.raw`(?!\s+(?:integration|support\w*|drivers?|services?|features?|row|table|list|hyper-?v\s+(?:drivers?|integration|services?|features?)))`;
+const OTHER_CORES: ReadonlyArray<readonly [RegExp, string]> = [
+  [
+    new RegExp(String.raw`(?<![\w.])(per|physical|one|that|this|each|single|cpu|host|\d{1,3})[\s-]+core\b${CORE_AS_A_LABEL}`, 'g'),
+    '$1 cpu',
+  ],
+  [/\bcore\s+(licen[cs]\w*|count|scheduler|box|pegged|pinned)\b/g, 'cpu $1'],
+  [
+    new RegExp(
+      String.raw`\b(server|datacenter|standard|20(?:08|12|16|19|22|25)(?:\s*r2)?|ws\d{2,4}(?:r2)?)\s+core\b${CORE_AS_A_LABEL}`,
+      'g',
+    ),
+    '$1 servercore',
+  ],
+  [/\bcore\s+(edition|install\w*|server)\b/g, 'servercore $1'],
+  [/\bcore\s+(files?|dumps?|dumped)\b/g, 'coredump'],
+  [/\b([a-z]+)-core\b/g, '$1core'],
+];
+
 /** A pass-through disk is storage handed to a VM whole, not PCI passthrough (DDA). */
 const PASS_THROUGH_DISK = /\bpass[- ]?through (disks?|drives?|luns?)\b/g;
 /** "can I give it 300 vCPUs?": a count past 256 names the >256 vCPU row. */
@@ -116,6 +140,7 @@ export function withoutNoise(vocabulary: Vocabulary, question: string): string {
   if (lowered.includes('dynamic memory') || lowered.includes('dm')) lowered = lowered.replace(DYNAMIC_MEMORY_OFF, ' static memory ');
   if (lowered.includes('pass')) lowered = lowered.replace(PASS_THROUGH_DISK, 'raw $1');
   if (/cpu|core|processor/.test(lowered)) lowered = lowered.replace(OVER_256_VCPUS, 'more than 256 vcpus');
+  if (lowered.includes('core')) for (const [other, meant] of OTHER_CORES) lowered = lowered.replace(other, meant);
   if (lowered.includes('_')) lowered = lowered.replace(UNDERSCORE_RELEASE, '$1$2.$3');
   if (/\d\s*(?:->|→|=>|to\b)/.test(lowered)) lowered = withReleaseMovesRead(lowered);
   lowered = withElKernelsRead(lowered);

@@ -54,6 +54,25 @@ describe('pasted release files', () => {
     });
     assert.equal(entities('Operating System: CentOS Linux 7 (Core)').feature, undefined);
   });
+  test('a CPU core, Server Core, a core dump or "-core" in a name is not the Core feature; the core row still is', () => {
+    for (const other of [
+      'debian 12 vm pins a single core at 100% on network load',
+      'how many core licences for a 2 node cluster running sles guests',
+      'is rocky 9 fine on a 2022 core install',
+      'ubuntu 24.04 on hyper-v server 2019 core edition',
+      'where does ubuntu write the core dump after a segfault',
+      'sles 15 sp5 needs salt-core 3006, which repo',
+      'rhel 9 guest with 12 core vm sizing',
+    ])
+      assert.equal(entities(other).feature, undefined, other);
+    for (const label of [
+      'centos 7 core support on 2016?',
+      'sles 12 sp4 core integration services on 2022',
+      'ws2022 core support for oracle linux 8.2?',
+      'does freebsd 13 get the core hyper-v drivers',
+    ])
+      assert.equal(entities(label).feature, 'core', label);
+  });
   test('os-release lines', () => {
     assert.deepEqual(entities('NAME="Ubuntu" VERSION="20.04.6 LTS (Focal Fossa)"'), { distro: 'ubuntu', version: '20.04' });
     assert.deepEqual(entities('SUSE Linux Enterprise Server 12 SP4 trim'), { distro: 'sles', version: '12 SP4', feature: 'trim' });
