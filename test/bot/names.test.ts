@@ -60,10 +60,16 @@ describe('distro shorthand', () => {
     ['deb10 on 2019', { distro: 'debian', version: '10', host: '2019' }],
     ['deb ian seven point eight on hyper vee twenty nineteen', { distro: 'debian', version: '7.8', host: '2019' }],
     ['sentos seven point nine secure boot', { distro: 'centos', version: '7.9', feature: 'secure-boot' }],
+    ['olinux 7.9 kvp', { distro: 'oracle-linux', version: '7.9', feature: 'kvp' }],
+    ['natty on 2008 r2', { distro: 'ubuntu', version: '11.04', host: '2008 R2' }],
+    ['oracular on 2025?', { distro: 'ubuntu', version: '24.10', host: '2025' }],
   ];
   for (const [question, expected] of cases) {
     test(question, () => assert.deepEqual(entities(question), expected));
   }
+  test("Solaris's x86 platform name in a pasted uname is Solaris x86", () => {
+    assert.equal(entities('uname says SunOS db1 5.10 Generic_150401 i86pc i386 i86pc').distro, 'solaris-x86');
+  });
   test('a shorthand alone is not a distro', () => {
     assert.equal(entities('co-located vms').distro, undefined);
     assert.equal(entities('deb packages for kvp').distro, undefined);
