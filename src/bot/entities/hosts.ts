@@ -88,8 +88,13 @@ const NOT_THE_HOST_AFTER =
 const LEFT_CUE =
   /\b(?:(?:retired|decommissioned)(?:\s+(?:the|our|all|old))*|old\s+(?:cluster|hosts?|nodes?)\s+(?:was|were|is|are)|upgrade\s+of\s+(?:the|our)?|upgraded\s+(?:the|our)?|exported\s+from\s+(?:a|the|our)?)\s*$/;
 
+/** "an image that ran fine on 2008 R2", "templates we built back on 2012": the host a guest ran on before it moved. */
+const RAN_BEFORE_CUE =
+  /\b(?:ran|worked|was running|were running|used to run|lived|built|made|created|installed)\s+(?:\w+\s+){0,3}?(?:on|under)\s+(?:(?:the|our|an?|old|older)\s+)*$/;
+
 /** 0: the host asked of or moved to; 1: a host named; 2: a host left, or another machine's Windows Server. */
 function rankOf(before: string, after: string): number {
+  if (RAN_BEFORE_CUE.test(before)) return 2;
   if (TARGET_CUE.test(before) || ASKED_OF_CUE.test(before) || RUNS_ON_CUE.test(before)) return 0;
   if (SOURCE_CUE.test(before) || LEFT_CUE.test(before) || OTHER_ROLE_CUE.test(before) || NOT_THE_HOST_AFTER.test(after)) return 2;
   return 1;

@@ -43,6 +43,11 @@ describe('host aliases', () => {
     assert.deepEqual(hostsIn('hyper-v 2025 is coming next quarter but today we are on 2019'), ['2019', '2025']);
     assert.deepEqual(hostsIn('our 2016 nodes get decommissioned and we move to s2025'), ['2025', '2016']);
   });
+  test('a host the guest ran on or was built on before comes after the one it runs on now', () => {
+    assert.deepEqual(hostsIn('a debian 7 template that worked fine on 2012 keeps crashing on the 2016 cluster'), ['2016', '2012']);
+    assert.deepEqual(hostsIn('the sles image was built on our old 2012 r2 hosts, it hangs at boot on 2019'), ['2019', '2012 R2']);
+    assert.deepEqual(hostsIn('centos 7 runs fine on 2019?'), ['2019']);
+  });
   test('the server in "SUSE Linux Enterprise Server 12" is the distro, not a host', () => {
     assert.deepEqual(hostsIn('SUSE Linux Enterprise Server 12 SP4'), []);
     assert.deepEqual(hostsIn('server 12 r2'), ['2012 R2']);
