@@ -28,9 +28,14 @@ import { advicePhrasings } from '../advice-phrasings.ts';
 const LIS_MENTION = /\b(?:lis|bis)\s*(\d+(?:\.\d+){0,3}(?:-\d+)?)/gi;
 /** "what did the hotfix fix", "which release fixed heartbeat loss": the answer is in a release's notes. */
 const ASKS_FIX = /\b(?:fix(?:e[sd]|ing)?|hotfix(?:es)?|bug|resolv\w*|regression|problem|issue)\b/i;
+/** "which LIS added …", "which release brought …", "when did … show up" (not "get", which "we've got" also says): asks for the release that brought something. */
+const ASKS_ADDED =
+  /\b(?:add(?:ed|s)?|first|introduc\w*|new|came (?:with|in)|arriv\w*|brought|brings?|pick(?:ed|s)? up|show(?:ed|s)? up|appear\w*|includ\w*)\b/i;
 /** A version that asks which release covered a guest: "which LIS added RHEL 7.3", "when did LIS start supporting 6.7". */
-const ASKS_COVERAGE =
-  /\b(?:support\w*|add(?:ed|s)?|first|cover\w*|start\w*|introduc\w*|began|begin|since|let|lets|allow\w*|take|takes|works? (?:on|with))\b/i;
+const ASKS_COVERAGE = new RegExp(
+  String.raw`${ASKS_ADDED.source}|\b(?:support\w*|cover\w*|start\w*|began|begin|since|let|lets|allow\w*|take|takes|works? (?:on|with))\b`,
+  'i',
+);
 /** "which lis is the newest", "is lis still maintained": the newest download and its last build lead. */
 const ASKS_NEWEST = /\b(?:newest|latest|last|most recent|current|maintained|deprecated|abandoned|dead|newer)\b/i;
 
@@ -93,7 +98,7 @@ export const lisVersionHandler: IntentHandler = {
     const { named, found } = namedReleases(input);
     const feature: FeatureId | undefined = entities.feature ? featureIds(entities.feature)[0] : undefined;
     const addedFeature =
-      feature && !found.length && /\badd(ed|s)?|introduc|first|new\b|\bcame (?:with|in)\b|\barriv/i.test(question)
+      feature && !found.length && ASKS_ADDED.test(question)
         ? kb.lisReleases.filter((r) => r.featuresAdded.includes(feature)).sort(releaseOrder)
         : [];
     const topics = lisTopicsOf(question);

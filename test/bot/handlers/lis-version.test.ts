@@ -48,6 +48,13 @@ describe('LIS release answers', () => {
     assert.match(ask('when did LIS start supporting 6.7').text, /LIS 4\.0\.11/);
     assert.match(ask('which release first let redhat 5.2 use the download').text, /LIS 4\.1 \(2016-03-21\) took it back/);
   });
+  test('which release brought, picked up or included a guest version or a feature, in those words', () => {
+    assert.match(ask('the LIS release that picked up rhel 7.3?').text, /LIS 4\.1\.3/);
+    assert.match(ask('centos 6.7 appeared in which LIS download').text, /LIS 4\.0\.11/);
+    assert.match(ask('what LIS version brought lsvmbus').title, /^LIS \d/);
+    // "we've got" tells what the admin has, not what a release brought.
+    assert.doesNotMatch(ask("we've got centos 6.7, which LIS is the newest one").text, /first listed by/);
+  });
   test('a hotfix named by its number alone says what it fixed', () => {
     assert.match(ask('what was fixed in the 4.1.2-2 hotfix').text, /heartbeat/i);
     assert.match(ask('4.1.3-2 — why was that re-released?').text, /3\.10\.0-514\.10\.2/);
