@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { integrationPreference } from '../../src/bot/entities/integration.ts';
 import { answerQuestion } from '../../src/bot/answer.ts';
 import { answerWithAdvice } from '../../src/bot/handlers/advice.ts';
+import { featureEntityOf } from '../../src/bot/handlers/feature-entity.ts';
 import { realKb } from '../helpers/real-kb.ts';
 
 const kb = realKb();
@@ -136,5 +137,16 @@ describe('a runner-up that matches almost as well as the best known issue', () =
     const reply = ask('Copy-VMFile fails with "Failed to initiate copying files to the guest" on centos 7.9');
     assert.equal(reply.intent, 'known_issue');
     assert.ok(!reply.notes.some((n) => n.startsWith('Also possible')), reply.notes.join('\n'));
+  });
+});
+
+describe('the feature a matching record names', () => {
+  test('a record about both parts of Dynamic Memory gives the answer Dynamic Memory as its feature', () => {
+    assert.equal(featureEntityOf(['dm-hot-add', 'dm-ballooning', 'runtime-memory-resize']), 'dynamic-memory');
+    assert.equal(featureEntityOf(['kvp']), 'kvp');
+    assert.equal(featureEntityOf(['kvp', 'live-backup']), undefined);
+    const reply = ask('top inside the sles 15 guest reports 8 GB but hyper-v manager says 3 GB assigned, which is true?');
+    assert.equal(reply.intent, 'known_issue');
+    assert.equal(reply.entities.feature, 'dynamic-memory');
   });
 });

@@ -3,7 +3,7 @@ import { searchAdvice, type AdviceHit } from '../../knowledge/query/search.ts';
 import type { FeatureId, Tip } from '../../knowledge/schema/index.ts';
 import { reply, type Entities, type FeatureEntity, type Intent, type Reply } from '../../core/reply.ts';
 import { CHECK_VM_ACTION, refSources } from '../../core/cite.ts';
-import { featureEntityName, featureFacts, featureIds } from './feature-entity.ts';
+import { featureEntityName, featureEntityOf, featureFacts, featureIds } from './feature-entity.ts';
 import { ellipsis } from '../../core/ellipsis.ts';
 import { STOPWORDS } from '../entities/tokens.ts';
 import { PLACEHOLDERS } from '../entities/shape.ts';
@@ -183,8 +183,10 @@ export function answerWithAdvice(
   }
   const main = adviceText(best);
   // The issue found names the feature the question left out ("no ip in hyper-v manager" is about KVP).
-  const recordFeatures = (best.advice.kind === 'issue' ? best.advice.record.affects : best.advice.record.appliesTo).features ?? [];
-  if (!entities.feature && recordFeatures.length === 1) entities = { ...entities, feature: recordFeatures[0]! };
+  const recordFeature = featureEntityOf(
+    (best.advice.kind === 'issue' ? best.advice.record.affects : best.advice.record.appliesTo).features ?? [],
+  );
+  if (!entities.feature && recordFeature) entities = { ...entities, feature: recordFeature };
   const related = hits.slice(1, 4).map((h) => `${h.advice.kind === 'issue' ? 'Known issue' : 'Tip'}: ${h.advice.record.title}`);
   return reply({
     intent,

@@ -9,6 +9,12 @@ export function featureIds(feature: FeatureEntity): readonly FeatureId[] {
   return feature === 'dynamic-memory' ? DYNAMIC_MEMORY : [feature];
 }
 
+/** The one feature entity a record's features make: a single feature, or Dynamic Memory when both its parts are among them. */
+export function featureEntityOf(features: readonly FeatureId[]): FeatureEntity | undefined {
+  if (features.length === 1) return features[0];
+  return DYNAMIC_MEMORY.every((id) => features.includes(id)) ? 'dynamic-memory' : undefined;
+}
+
 /** A feature's name, Dynamic Memory as a whole included. */
 export function featureEntityName(kb: KnowledgeBase, feature: FeatureEntity): string {
   return feature === 'dynamic-memory' ? 'Dynamic Memory' : kb.featureName(feature);
