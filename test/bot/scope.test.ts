@@ -226,6 +226,19 @@ describe('symptom search', () => {
     // Asking whether the line means trouble is no report of any.
     assert.match(ask('`hvkvp0: <Hyper-V KVP> on vmbus0` on my freebsd 13 guest, is something missing?').title, /normal boot message/i);
   });
+  test('another platform named as where the guests or the admin come from is context for a Hyper-V question', () => {
+    for (const question of [
+      'sles 15 sp4 guests on our 2022 hosts, is trim supported? we are ditching nutanix',
+      'is kvp supported for ubuntu 22.04 on hyper-v 2019? it worked with vmware tools before',
+    ]) {
+      const reply = ask(question);
+      assert.notEqual(reply.intent, 'unknown', question);
+      assert.equal(reply.answered, true, question);
+    }
+    // The other platform as the one the guests go to, or the one asked about, is still declined.
+    assert.equal(ask('moving our ubuntu 22.04 vms off hyper-v 2019 onto esxi 8, does vmotion need shared storage?').intent, 'unknown');
+    assert.equal(ask('does sr-iov work for rhel 9 guests on esxi 8?').intent, 'unknown');
+  });
   test('a problem the classifier hears nothing in is still a known issue when its words match one strongly', () => {
     const reply = ask('iperf tops out at 3 gbit between two linux vms on a 10 gig nic');
     assert.equal(reply.intent, 'known_issue');

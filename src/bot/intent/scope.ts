@@ -159,6 +159,7 @@ function guestContextOf(extraction: Extraction, padded: string): GuestContext {
 }
 
 const MOVE_WORDS = / (off|from|onto|migrat\w*|moving|move|moved) /;
+const HYPER_V = / (hyper v|hyperv) /;
 /** A move told as one: beside a Windows Server host (not the words Hyper-V), "off" alone may be "shut off". */
 const MOVING = / (migrat\w*|moving|move|moved) /;
 
@@ -167,8 +168,42 @@ const COMPARISON =
 
 /** "do I need anything like vmware tools?": another product named to compare a guest's Hyper-V side with. */
 function comparedWith(padded: string, term: string): boolean {
+  return COMPARISON.test(windowBefore(padded, term));
+}
+
+/** The 40 characters before a padded term, up to its leading space. */
+function windowBefore(padded: string, term: string): string {
   const at = padded.indexOf(term);
-  return COMPARISON.test(padded.slice(Math.max(0, at - 40), at + 1));
+  return padded.slice(Math.max(0, at - 40), at + 1);
+}
+
+const MOVED_ONTO = / (?:onto|to|into)(?: the| our| a| an| new)*(?: \S+)? $/;
+
+/** "coming from esxi", "we're leaving citrix xen", "gave up on virtualbox": the platform the guests come from. */
+const PLATFORM_LEFT =
+  / (?:(?:coming|came|come|moved|moving|migrated|migrating|converted|converting|switched|switching)(?: over)? (?:from|off)|leaving|left|quit|quitting|ditching|dropping|gave up on|giving up on)(?: the| our| a| an)?(?: \S+)? $/;
+/** "it was a pain on kvm", "what we used on vmware": what the admin did on the other platform before. */
+const PLATFORM_BEFORE = / (?:was|were|had|used|did|worked|ran)(?: \S+){0,3} (?:on|in|with)(?: the| our| a)? $/;
+/** "proxmox refugee", "the vmware exit", "from the vmware side", "on kvm we used …": the platform as where the admin comes from. */
+const PLATFORM_BACKGROUND_AFTER = /^ (?:refugees?|exit|side|background|days|world|habits?|lab) /;
+const PLATFORM_THEN = / on(?: the| our)? $/;
+const WE_DID_THEN = /^ (?:we|our \S+|it|they) (?:had|used|did|was|were|never|always|worked|ran) /;
+
+/**
+ * "dynamic memory for freebsd 12.4 on our 2019 hosts? coming from esxi": another platform named as where the guests
+ * or the admin come from, or as what they did there, while the question is about the Hyper-V side.
+ */
+function asBackground(padded: string, term: string): boolean {
+  const before = windowBefore(padded, term);
+  const at = padded.indexOf(term);
+  const after = padded.slice(at + term.length - 1, at + term.length + 24);
+  return (
+    comparedWith(padded, term) ||
+    PLATFORM_LEFT.test(before) ||
+    PLATFORM_BEFORE.test(before) ||
+    PLATFORM_BACKGROUND_AFTER.test(after) ||
+    (PLATFORM_THEN.test(before) && WE_DID_THEN.test(after))
+  );
 }
 
 /**
@@ -178,13 +213,18 @@ function comparedWith(padded: string, term: string): boolean {
  */
 function foreignTermIn(padded: string, extraction: Extraction, guest: GuestContext): string | undefined {
   const { foreign, foreignTopic, windowsGuest, foreignWords } = loadTerms();
-  const lists: ReadonlyArray<readonly [terms: readonly string[], waived: boolean]> = [
-    [foreign, guest.movingToHyperV],
-    [windowsGuest, guest.linuxNamed],
-    [foreignTopic, guest.guestNamed],
+  const lists: ReadonlyArray<readonly [terms: readonly string[], waived: (term: string) => boolean]> = [
+    // "off hyper-v 2019 onto esxi 8" is a move too, but away from Hyper-V: the platform moved onto stays foreign.
+    [foreign, (term) => guest.movingToHyperV && !MOVED_ONTO.test(windowBefore(padded, term))],
+    [windowsGuest, () => guest.linuxNamed],
+    [foreignTopic, () => guest.guestNamed],
   ];
+  // The question is about the Hyper-V side when it names Hyper-V, a host or a guest feature beside its guest.
+  const hyperVSide = guest.guestNamed && (HYPER_V.test(padded) || extraction.hosts.length > 0 || extraction.features.length > 0);
   for (const [terms, waived] of lists) {
-    const term = waived ? undefined : termsIn(terms, padded).find((t) => !(guest.guestNamed && comparedWith(padded, t)));
+    const term = termsIn(terms, padded).find(
+      (t) => !waived(t) && !(guest.guestNamed && comparedWith(padded, t)) && !(hyperVSide && asBackground(padded, t)),
+    );
     if (term) return term.trim();
   }
   if (guest.movingToHyperV) return undefined;
@@ -193,7 +233,8 @@ function foreignTermIn(padded: string, extraction: Extraction, guest: GuestConte
     (token) =>
       token.length >= 5 &&
       foreignWords.some((w) => token[0] === w[0] && nearWord(token, w)) &&
-      !(guest.guestNamed && comparedWith(padded, ` ${token} `)),
+      !(guest.guestNamed && comparedWith(padded, ` ${token} `)) &&
+      !(hyperVSide && asBackground(padded, ` ${token} `)),
   );
 }
 
