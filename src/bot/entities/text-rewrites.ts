@@ -15,7 +15,8 @@ const NAMES_A_FAMILY =
  * written out unless the question names it (or a close spelling) already.
  */
 const FAMILY_BY_RELEASE_FORM: ReadonlyArray<readonly [form: RegExp, family: string, named: RegExp]> = [
-  [/\b(\d{1,2}\.\d)-(?:release|stable|current)\b/g, 'freebsd', /bsd/],
+  // Only FreeBSD writes "-RELEASE": named there even when the question names FreeBSD further off ("uname -r says …").
+  [/\b(\d{1,2}\.\d)-(?:release|stable|current)\b/g, 'freebsd', /(?!)/],
   [/(?<![\d.])(\d{2}\.04)(?:\.\d)?\s*lts\b/g, 'ubuntu', /ubu|kubu|xubu/],
   // Only Ubuntu numbers its releases YY.04: "14.04 hot add w/ 2008 R2 hosts".
   [/(?<![\w.-])((?:1[0-9]|2[0-4])\.04)(?![\d.])/g, 'ubuntu', NAMES_A_FAMILY],

@@ -126,6 +126,8 @@ describe('a release named the way one family names it', () => {
     );
     assert.deepEqual([entities('14.04 LTS gen2 with secure boot').distro, entities('14.04 LTS gen2').version], ['ubuntu', '14.04']);
     assert.equal(entities('freebsd 12.1-RELEASE kvp?').version, '12.1');
+    // FreeBSD named further off: the release pasted from uname is still its version.
+    assert.deepEqual(entities('audit my freebsd firewall vm: `uname -r` prints 13.2-RELEASE'), { distro: 'freebsd', version: '13.2' });
   });
   test('a bare YY.04 is Ubuntu unless a family is named', () => {
     assert.deepEqual(
