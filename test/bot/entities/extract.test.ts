@@ -28,6 +28,11 @@ describe('versions', () => {
     assert.deepEqual(entities('oel6 rhck 6.9 supported?'), { distro: 'oracle-linux', version: '6.9', kernel: 'rhck' });
     assert.equal(entities('rhel 7 on 2016').version, '7');
   });
+  test('a release line of the bare major named before, further on, is the version meant; another release planned is not', () => {
+    assert.equal(entities('our oracle linux 7 template, redhat-release says Oracle Linux Server release 7.6').version, '7.6');
+    assert.equal(entities('centos 7 boxes: centos 7.9 on some, kvp?').version, '7.9');
+    assert.equal(entities('centos 7 vms, we plan 8.5 next').version, '7');
+  });
   test('words of distro names do not use up the words a late version may follow by; a count is no version', () => {
     assert.equal(entities('suse linux enterprize server 15 sp2').version, '15 SP2');
     assert.deepEqual(entities('centos guests with 8 vcpus'), { distro: 'centos' });
