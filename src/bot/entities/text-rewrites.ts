@@ -63,6 +63,9 @@ const OTHER_CORES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b([a-z]+)-core\b/g, '$1core'],
 ];
 
+/** /etc/SuSE-release's "VERSION = 11 PATCHLEVEL = 4" after the release line: the service pack of the release it names. */
+const SUSE_PATCHLEVEL = /\bversion\s*=\s*(1[0-5])\s*,?\s*patchlevel\s*=\s*([1-9])\b/g;
+
 /** A pass-through disk is storage handed to a VM whole, not PCI passthrough (DDA). */
 const PASS_THROUGH_DISK = /\bpass[- ]?through (disks?|drives?|luns?)\b/g;
 /** "can I give it 300 vCPUs?": a count past 256 names the >256 vCPU row. */
@@ -134,6 +137,7 @@ export function withoutNoise(vocabulary: Vocabulary, question: string): string {
   if (/20\d\d/.test(lowered))
     for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
   // Each rewrite only where its word is: most questions need none of them.
+  if (lowered.includes('patchlevel')) lowered = lowered.replace(SUSE_PATCHLEVEL, ' sp$2 ');
   if (lowered.includes('/etc/')) lowered = lowered.replace(RELEASE_FILE, ' ');
   if (lowered.includes('(core)')) lowered = lowered.replace(CORE_EDITION, '$1');
   if (lowered.includes('oracle')) lowered = lowered.replace(ORACLE_PRODUCT, ' ');

@@ -78,6 +78,9 @@ describe('pasted release files', () => {
     ])
       assert.equal(entities(label).feature, 'core', label);
   });
+  test("/etc/SuSE-release's VERSION and PATCHLEVEL lines are the service pack", () => {
+    assert.equal(entities('SUSE Linux Enterprise Server 12 (x86_64)\nVERSION = 12\nPATCHLEVEL = 3\ntrim on 2019?').version, '12 SP3');
+  });
   test('os-release lines', () => {
     assert.deepEqual(entities('NAME="Ubuntu" VERSION="20.04.6 LTS (Focal Fossa)"'), { distro: 'ubuntu', version: '20.04' });
     assert.deepEqual(entities('SUSE Linux Enterprise Server 12 SP4 trim'), { distro: 'sles', version: '12 SP4', feature: 'trim' });
