@@ -18,12 +18,25 @@ function paraphrasesOf(kb: KnowledgeBase): readonly Paraphrase[] {
       feature.paraphrases.map((text) => ({
         feature: feature.id,
         // Padded, as the question is: "ip" matches the word, not "zip".
-        groups: text.split(' + ').map((group) => group.split('|').map((alternative) => ` ${phraseKey(alternative)} `)),
+        groups: text
+          .split(' + ')
+          .map((group) => group.split('|').flatMap((alternative) => inflections(phraseKey(alternative)).map((form) => ` ${form} `))),
       })),
     );
     byKb.set(kb, paraphrases);
   }
   return paraphrases;
+}
+
+/**
+ * A one-word alternative as questions also write it ("lower": "lowers", "lowered", "lowering"; "shrink": "shrinking");
+ * a phrase as it is.
+ */
+function inflections(word: string): string[] {
+  if (word.includes(' ') || word.length < 3 || /\d/.test(word)) return [word];
+  const stem = word.endsWith('e') ? word.slice(0, -1) : word;
+  const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(word) ? word + word.at(-1) : word;
+  return [...new Set([word, `${word}s`, `${word}es`, `${stem}ed`, `${stem}ing`, `${doubled}ed`, `${doubled}ing`])];
 }
 
 /**

@@ -15,6 +15,11 @@ describe('a feature described rather than named', () => {
     assert.equal(featureParaphrasedIn(kb, 'can we drain a node by moving them while they run'), 'live-migration');
     assert.equal(featureParaphrasedIn(kb, 'boot with the firmware verifying the signature of the loader'), 'secure-boot');
   });
+  test('a verb of a paraphrase counts in its other forms too', () => {
+    assert.equal(featureParaphrasedIn(kb, 'we lowered the ram of the running vm'), 'runtime-memory-resize');
+    assert.equal(featureParaphrasedIn(kb, 'adjusting memory while running'), 'runtime-memory-resize');
+    assert.equal(featureParaphrasedIn(kb, 'ram prices lowered again'), undefined);
+  });
   test('is not found from one group alone', () => {
     assert.equal(featureParaphrasedIn(kb, 'the disk is full'), undefined);
     assert.equal(featureParaphrasedIn(kb, 'replica failover test passed'), undefined);
