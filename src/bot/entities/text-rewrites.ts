@@ -5,6 +5,8 @@ import { withSpelledNumbersAsDigits } from './spelled-numbers.ts';
 
 /** "cat /etc/redhat-release" names a file every RHEL rebuild has; the line it prints names the distro. */
 const RELEASE_FILE = /\/etc\/[\w.-]*(?:release|version)\b/g;
+/** /etc/debian_version holds only the number: the Debian point release ("cat /etc/debian_version → 10.3"). */
+const DEBIAN_VERSION_FILE = /\/etc\/debian_version\b[^\d]{0,12}(\d{1,2}(?:\.\d{1,2})?)(?![\d.])/g;
 /** "CentOS Linux release 7.9.2009 (Core)", "CentOS Linux 7 (Core)": the edition of the release, not the Core feature. */
 const CORE_EDITION = /(\d[\d.]*)\s*\(core\)/g;
 /** A family named outright, by a name, shorthand or Ubuntu codename: what the readings below leave alone. */
@@ -138,7 +140,7 @@ export function withoutNoise(vocabulary: Vocabulary, question: string): string {
     for (const [pattern, replacement] of vocabulary.hostLikeFeatures) lowered = lowered.replace(pattern, replacement);
   // Each rewrite only where its word is: most questions need none of them.
   if (lowered.includes('patchlevel')) lowered = lowered.replace(SUSE_PATCHLEVEL, ' sp$2 ');
-  if (lowered.includes('/etc/')) lowered = lowered.replace(RELEASE_FILE, ' ');
+  if (lowered.includes('/etc/')) lowered = lowered.replace(DEBIAN_VERSION_FILE, ' debian $1 ').replace(RELEASE_FILE, ' ');
   if (lowered.includes('(core)')) lowered = lowered.replace(CORE_EDITION, '$1');
   if (lowered.includes('oracle')) lowered = lowered.replace(ORACLE_PRODUCT, ' ');
   if (lowered.includes('dm')) lowered = lowered.replace(DIRECT_MESSAGE, ' message ');

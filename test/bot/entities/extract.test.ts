@@ -81,6 +81,14 @@ describe('pasted release files', () => {
   test("/etc/SuSE-release's VERSION and PATCHLEVEL lines are the service pack", () => {
     assert.equal(entities('SUSE Linux Enterprise Server 12 (x86_64)\nVERSION = 12\nPATCHLEVEL = 3\ntrim on 2019?').version, '12 SP3');
   });
+  test('the number /etc/debian_version prints is the Debian release, however the question names the family', () => {
+    assert.deepEqual(entities('is buster fine on 2016? $ cat /etc/debian_version\n10.4'), {
+      distro: 'debian',
+      version: '10.4',
+      host: '2016',
+    });
+    assert.equal(entities('cat /etc/debian_version → 9.13, kvp?').version, '9.13');
+  });
   test('os-release lines', () => {
     assert.deepEqual(entities('NAME="Ubuntu" VERSION="20.04.6 LTS (Focal Fossa)"'), { distro: 'ubuntu', version: '20.04' });
     assert.deepEqual(entities('SUSE Linux Enterprise Server 12 SP4 trim'), { distro: 'sles', version: '12 SP4', feature: 'trim' });
