@@ -102,9 +102,9 @@ export function withAskedEntities(
   return { ...extraction, entities };
 }
 
-/** The release the message gives a family in one of its clauses ("… but the debian 10 guests …"). */
+/** The release the message gives a family in one of its clauses ("… but the debian 10 guests …", "ubuntu 22.04 and centos 7.9"). */
 function releaseGivenTo(distro: string, question: string, readClause: (clause: string) => Entities): string | undefined {
-  for (const clause of question.split(/(?<=[.!?;])\s+|\n+|,?\s+but\s+|,?\s+while\s+/)) {
+  for (const clause of question.split(/(?<=[.!?;,])\s+|\n+|\s+(?:but|while|and|vs\.?|versus)\s+/)) {
     const named = readClause(clause);
     if (named.distro === distro && named.version !== undefined) return named.version;
   }

@@ -72,6 +72,12 @@ describe('which of several guests a message asks about', () => {
     assert.equal(entities.distro, 'debian');
     assert.equal(entities.version, '10');
   });
+  test('the release given to that family in a list of guests or a clause after a comma', () => {
+    const listed = entitiesOf('we have sles 15 sp4 and oracle linux 8.6 on 2019. for the oracle boxes, is trim supported?');
+    assert.deepEqual([listed.distro, listed.version], ['oracle-linux', '8.6']);
+    const contrasted = entitiesOf('the debian 11 vms mount the vfc luns, the sles 12 sp5 one sees nothing. what does the sles one need?');
+    assert.deepEqual([contrasted.distro, contrasted.version], ['sles', '12 SP5']);
+  });
 });
 
 describe('a guest moved from one release to another', () => {
