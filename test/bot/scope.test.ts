@@ -215,6 +215,12 @@ describe('symptom search', () => {
       /normal boot message/i,
     );
     assert.doesNotMatch(ask('journalctl -k: `hv_storvsc: cmd 0x2a timed out`, is that an error or fine').title, /normal/i);
+    for (const asked of [
+      'boot shows `hv_vmbus: registering driver hv_balloon`, these are errors?',
+      '`hvkvp0: <Hyper-V KVP> on vmbus0` in dmesg, warning or not?',
+      'sles 15 log: `hv_vmbus: Vmbus version:5.0`, normal or misconfigured?',
+    ])
+      assert.match(ask(asked).title, /normal boot message/i, asked);
   });
   test('a normal-looking line pasted beside trouble told in plain words is a problem report, not a boot message', () => {
     const told = ask(
