@@ -150,3 +150,16 @@ describe('the feature a matching record names', () => {
     assert.equal(reply.entities.feature, 'dynamic-memory');
   });
 });
+
+describe('a desktop guest without the synthetic video driver', () => {
+  test('two pointers or a stuck console resolution reach the frame buffer known issue', () => {
+    for (const question of [
+      'my old opensuse desktop vm has a second mouse arrow lagging behind the real one in vmconnect',
+      'debian 7 desktop guest, the console only offers 1024x768, how do i get a bigger resolution',
+    ]) {
+      const reply = ask(question);
+      assert.match(reply.text, /frame buffer/i, question);
+      assert.equal(reply.entities.feature, 'video', question);
+    }
+  });
+});
