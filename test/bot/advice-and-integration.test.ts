@@ -163,3 +163,21 @@ describe('a desktop guest without the synthetic video driver', () => {
     }
   });
 });
+
+describe('known issues from the feature descriptions', () => {
+  const cases: Array<[question: string, title: RegExp, feature: string]> = [
+    ['sles 15 sp5 vm: set its memory down to 4 GB while running, hyper-v stops at 7 GB', /stops above/i, 'runtime-memory-resize'],
+    [
+      'wbadmin backup of our debian vm never finishes, it writes to the same drive as the vhdx',
+      /same volume|volume being backed up/i,
+      'live-backup',
+    ],
+    ['vmconnect shows the rocky-ish rhel 9 guest only in basic mode, enhanced session is greyed out', /Enhanced Session/i, 'video'],
+  ];
+  for (const [question, title, feature] of cases)
+    test(question, () => {
+      const reply = ask(question);
+      assert.match(reply.title, title);
+      assert.equal(reply.entities.feature, feature);
+    });
+});
