@@ -173,6 +173,7 @@ describe('known issues from the feature descriptions', () => {
       'live-backup',
     ],
     ['vmconnect shows the rocky-ish rhel 9 guest only in basic mode, enhanced session is greyed out', /Enhanced Session/i, 'video'],
+    ['oracle linux 5.8 i686 guest, 12 GB assigned, top shows 3.9 GB total', /32-bit/i, 'pae'],
   ];
   for (const [question, title, feature] of cases)
     test(question, () => {
