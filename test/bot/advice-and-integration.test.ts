@@ -182,3 +182,11 @@ describe('known issues from the feature descriptions', () => {
       assert.equal(reply.entities.feature, feature);
     });
 });
+
+describe('several known issues whose log signatures match', () => {
+  test('the one whose words fit the question best leads', () => {
+    const reply = ask('oracle linux 7.3 rhck, lis 4.1.3, booted 3.10.0-514.10.2.el7 and got hv_netvsc: disagrees about version of symbol');
+    assert.match(reply.title, /514\.10\.2/);
+    assert.match(ask('rhel 7.6 with LIS 4.3 after a kernel update: hv_vmbus: disagrees about version of symbol').title, /symbol version/i);
+  });
+});

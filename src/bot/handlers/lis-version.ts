@@ -26,6 +26,8 @@ import { searchAdvice } from '../../knowledge/query/search.ts';
 import { advicePhrasings } from '../advice-phrasings.ts';
 
 const LIS_MENTION = /\b(?:lis|bis)\s*(\d+(?:\.\d+){0,3}(?:-\d+)?)/gi;
+/** A Red Hat-style kernel build ("3.10.0-514.10.2"), without its el tag and architecture. */
+const KERNEL_BUILD = /\b\d+\.\d+\.\d+-\d+(?:\.\d+)+(?=\.el|\b)/g;
 /** "what did the hotfix fix", "which release fixed heartbeat loss": the answer is in a release's notes. */
 const ASKS_FIX = /\b(?:fix(?:e[sd]|ing)?|hotfix(?:es)?|bug|resolv\w*|regression|problem|issue)\b/i;
 /** "which LIS added …", "which release brought …", "when did … show up" (not "get", which "we've got" also says): asks for the release that brought something. */
@@ -48,6 +50,12 @@ function namedReleases(input: HandlerInput): { named: string[]; found: LisReleas
   const bare = input.entities.version;
   if (typed.length === 0 && !input.entities.distro && bare && kb.lisReleases.some((r) => r.version === bare)) typed.push(bare);
   const named = [...new Set(typed.map((v) => normaliseLis(v) ?? v))];
+  // "which LIS build works with kernel 3.10.0-514.10.2.el7?": the release whose notes name that kernel build.
+  const builds = [...question.matchAll(KERNEL_BUILD)].map((m) => m[0]);
+  if (named.length === 0 && builds.length > 0) {
+    const forKernel = kb.lisReleases.filter((r) => builds.some((build) => r.highlights.some((h) => h.includes(build))));
+    if (forKernel.length > 0) return { named: forKernel.map((r) => r.version), found: forKernel.sort(releaseOrder) };
+  }
   const found = named.flatMap((version) => {
     const exact = kb.lisReleases.filter((r) => r.version === version);
     if (exact.length) return exact;

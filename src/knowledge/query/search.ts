@@ -217,15 +217,20 @@ export function searchAdvice(kb: KnowledgeBase, text: string, filter: AdviceFilt
   }
   const bySignature = hits.length;
   const ranked: AdviceHit[] = [];
+  const signatureRelevance = new Map<AdviceRecord, number>();
   for (const result of index.search.search(words)) {
     const advice = index.records[result.id as number]!;
-    if (!eligible(advice, filter) || foundBySignature(hits, bySignature, advice)) continue;
+    if (!eligible(advice, filter)) continue;
     const scope = scopeOf(advice);
     const featureFit = !filter.feature || !scope.features?.length ? 0 : scope.features.includes(filter.feature) ? 1 : OTHER_FEATURE_FIT;
     const relevance =
       result.score *
       (1 + 0.15 * familyFit(scope, filter.family) + 0.15 * featureFit + 0.15 * releaseFit(scope, filter.version)) *
       archFit(scope, filter.arch);
+    if (foundBySignature(hits, bySignature, advice)) {
+      signatureRelevance.set(advice, relevance);
+      continue;
+    }
     const overlap = distinctCount(result.queryTerms);
     ranked.push({
       advice,
@@ -236,6 +241,9 @@ export function searchAdvice(kb: KnowledgeBase, text: string, filter: AdviceFilt
       coverage: Math.min(1, overlap / contentTerms),
     });
   }
+  // Several records whose signatures match: the one whose words fit best leads ("disagrees about version of symbol"
+  // after kernel 3.10.0-514.10.2 is the LIS 4.1.3 build issue before the general one).
+  if (bySignature > 1) hits.sort((a, b) => (signatureRelevance.get(b.advice) ?? 0) - (signatureRelevance.get(a.advice) ?? 0));
   ranked.sort((a, b) => a.score - b.score);
   for (let i = 0; i < ranked.length && hits.length < limit; i++) hits.push(ranked[i]!);
   if (hits.length > limit) hits.length = limit;

@@ -55,6 +55,9 @@ describe('LIS release answers', () => {
     // "we've got" tells what the admin has, not what a release brought.
     assert.doesNotMatch(ask("we've got centos 6.7, which LIS is the newest one").text, /first listed by/);
   });
+  test("a kernel build a release's notes name finds that release", () => {
+    assert.match(ask('centos 7.3 on 3.10.0-514.10.2.el7.x86_64 now, which LIS rpm set matches it?').title, /LIS 4\.1\.3-2/);
+  });
   test('a hotfix named by its number alone says what it fixed', () => {
     assert.match(ask('what was fixed in the 4.1.2-2 hotfix').text, /heartbeat/i);
     assert.match(ask('4.1.3-2 — why was that re-released?').text, /3\.10\.0-514\.10\.2/);
