@@ -169,9 +169,31 @@ export const lisVersionHandler: IntentHandler = {
       const coverage = coveragePart(kb, entities.distro, version);
       if (coverage) return answer(input, guestName(kb, entities.distro, version), [coverage]);
     }
+    if (!entities.distro && !entities.version && ASKS_RELEASE_LIST.test(question)) return releaseList(input, downloads);
     return searchedLisAdvice(input) ?? howToTell(kb, input, newest);
   },
 };
+
+/** "list of LIS releases with dates", "full LIS version history": every download, oldest first. */
+const ASKS_RELEASE_LIST =
+  /\b(?:history|timeline|list(?:\s+of)?|all|every|each|chronolog\w*)\b[^.?!]{0,30}\b(?:releases?|versions?|downloads?)\b|\b(?:releases?|versions?|downloads?)\b[^.?!]{0,20}\b(?:history|timeline|so far|with (?:their )?dates|by date)\b/i;
+
+function releaseList(input: HandlerInput, downloads: readonly LisRelease[]): Reply {
+  const { kb } = input;
+  const newestBuild = kb.lisReleases
+    .filter((r) => r.version.startsWith(`${downloads.at(-1)?.version}.`))
+    .sort(releaseOrder)
+    .at(-1);
+  const listed = downloads.map((r) => `LIS ${r.version}${r.released ? ` (${r.released})` : ''}`);
+  return reply({
+    intent: 'lis_version',
+    entities: input.entities,
+    title: 'Microsoft LIS downloads',
+    text: `The Microsoft LIS downloads in my records, oldest first: ${listed.join(', ')}.${newestBuild ? ` The last tagged build of the newest is ${dated(newestBuild)}.` : ''} Ask about any one of them for what it covered and fixed.`,
+    fields: downloads.map((r) => ({ label: `LIS ${r.version}`, value: r.released ?? 'date unknown' })),
+    sources: downloads.flatMap((r) => refSources(kb, r.sources)).filter((s, i, all) => all.findIndex((o) => o.id === s.id) === i),
+  });
+}
 
 /** "how do I tell which LIS I run": what the default answer is for, so no search stands in for it. */
 const ASKS_WHICH_INSTALLED =

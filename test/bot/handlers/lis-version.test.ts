@@ -55,6 +55,11 @@ describe('LIS release answers', () => {
     // "we've got" tells what the admin has, not what a release brought.
     assert.doesNotMatch(ask("we've got centos 6.7, which LIS is the newest one").text, /first listed by/);
   });
+  test('a request for every release lists the downloads with their dates, oldest first', () => {
+    const reply = ask('give me the LIS download history');
+    assert.equal(reply.title, 'Microsoft LIS downloads');
+    assert.match(reply.text, /LIS 2\.1 \(2010-07-29\).*LIS 4\.1\.3.*LIS 4\.3/);
+  });
   test("a kernel build a release's notes name finds that release", () => {
     assert.match(ask('centos 7.3 on 3.10.0-514.10.2.el7.x86_64 now, which LIS rpm set matches it?').title, /LIS 4\.1\.3-2/);
   });
