@@ -90,10 +90,13 @@ export function readQuestion(
   if (text.trim().length === 0) return { ...base, label: 'unknown', probability: 0, byCue: true };
   if (named === 0 && matchesAny(text, CUES.help)) return { ...base, label: 'help', probability: 0.95, byCue: true };
   if (matchesAny(text, CUES.collectorMarker)) return { ...base, label: 'guest_check', probability: 0.95, byCue: true };
-  const askedShape = asked?.shape;
+  // "is there something like vmware tools i must install?": a platform named only as context is not what the question
+  // is about, and the classifier, which has learnt that platform from questions about it, does not hear it.
+  const heard = (shape: string | undefined) => (shape === undefined ? undefined : withoutTerms(shape, scope.context));
+  const askedShape = heard(asked?.shape);
   // Past MAX_WORDS the whole message's features no longer reach a ticket's question at the end: the asked sentence,
   // read as a question of its own, gets an equal say.
-  const guess = intentModelFor(kb).guess(extraction.shape, askedShape, long ? LONG_MESSAGE_ASKED_WEIGHT : 0);
+  const guess = intentModelFor(kb).guess(heard(extraction.shape)!, askedShape, long ? LONG_MESSAGE_ASKED_WEIGHT : 0);
   // "run a guest check on this vm, dmesg excerpt: …": the log lines are what is to be checked.
   if (logLine && scope.inScope && !(guess.label === 'guest_check' && guess.probability >= CONFIDENCE_THRESHOLD)) {
     // "is that an error?" is the user's word, not the log's: neither a signature nor the fault words may read it.
@@ -120,6 +123,14 @@ export function readQuestion(
     if (reading) return { ...base, byCue: false, ...reading };
   }
   return { ...base, label: guess.label, probability: guess.probability, byCue: false };
+}
+
+/** A shape without some padded terms ("vmware tools"). */
+function withoutTerms(shape: string, terms: readonly string[] | undefined): string {
+  if (!terms?.length) return shape;
+  let padded = ` ${shape} `;
+  for (const term of [...terms].sort((a, b) => b.length - a.length)) while (padded.includes(term)) padded = padded.replace(term, ' ');
+  return padded.trim().replace(/\s+/g, ' ');
 }
 
 /**

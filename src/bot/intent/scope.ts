@@ -51,6 +51,8 @@ export interface ScopeDecision {
   readonly inScope: boolean;
   readonly reason: ScopeReason;
   readonly evidence?: string;
+  /** Other platforms the question names only to compare with or as where the guests or the admin come from. */
+  readonly context?: readonly string[];
 }
 
 export interface ScopeInput {
@@ -181,7 +183,7 @@ const MOVED_ONTO = / (?:onto|to|into)(?: the| our| a| an| new)*(?: \S+)? $/;
 
 /** "coming from esxi", "we're leaving citrix xen", "gave up on virtualbox": the platform the guests come from. */
 const PLATFORM_LEFT =
-  / (?:(?:coming|came|come|moved|moving|migrated|migrating|converted|converting|switched|switching)(?: over)? (?:from|off)|leaving|left|quit|quitting|ditching|dropping|gave up on|giving up on)(?: the| our| a| an)?(?: \S+)? $/;
+  / (?:(?:coming|came|come|moved|moving|migrated|migrating|converted|converting|switched|switching)(?: over)? (?:from|off)|leaving|quit|quitting|ditching|dropping|gave up on|giving up on)(?: the| our| a| an)?(?: \S+)? $/;
 /** "it was a pain on kvm", "what we used on vmware": what the admin did on the other platform before. */
 const PLATFORM_BEFORE = / (?:was|were|had|used|did|worked|ran)(?: \S+){0,3} (?:on|in|with)(?: the| our| a)? $/;
 /** "proxmox refugee", "the vmware exit", "from the vmware side", "on kvm we used …": the platform as where the admin comes from. */
@@ -211,7 +213,7 @@ function asBackground(padded: string, term: string): boolean {
  * other products are waived for a move onto Hyper-V, Windows guests beside a Linux guest, and management
  * software, business software and money beside any guest or guest feature.
  */
-function foreignTermIn(padded: string, extraction: Extraction, guest: GuestContext): string | undefined {
+function foreignTermIn(padded: string, extraction: Extraction, guest: GuestContext, context: string[]): string | undefined {
   const { foreign, foreignTopic, windowsGuest, foreignWords } = loadTerms();
   const lists: ReadonlyArray<readonly [terms: readonly string[], waived: (term: string) => boolean]> = [
     // "off hyper-v 2019 onto esxi 8" is a move too, but away from Hyper-V: the platform moved onto stays foreign.
@@ -222,10 +224,11 @@ function foreignTermIn(padded: string, extraction: Extraction, guest: GuestConte
   // The question is about the Hyper-V side when it names Hyper-V, a host or a guest feature beside its guest.
   const hyperVSide = guest.guestNamed && (HYPER_V.test(padded) || extraction.hosts.length > 0 || extraction.features.length > 0);
   for (const [terms, waived] of lists) {
-    const term = termsIn(terms, padded).find(
-      (t) => !waived(t) && !(guest.guestNamed && comparedWith(padded, t)) && !(hyperVSide && asBackground(padded, t)),
-    );
-    if (term) return term.trim();
+    for (const term of termsIn(terms, padded)) {
+      const asContext = (guest.guestNamed && comparedWith(padded, term)) || (hyperVSide && asBackground(padded, term));
+      if (!waived(term) && !asContext) return term.trim();
+      if (asContext && terms === foreign) context.push(term);
+    }
   }
   if (guest.movingToHyperV) return undefined;
   // A typo of another product keeps its first letter: "center" is not "vcenter".
@@ -251,8 +254,15 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
     extraction.lisReleases.length > 0 ||
     extraction.entities.kernel !== undefined;
   const guest = guestContextOf(extraction, padded);
-  const foreignTerm = foreignTermIn(padded, extraction, guest);
+  const context: string[] = [];
+  const foreignTerm = foreignTermIn(padded, extraction, guest, context);
   if (foreignTerm && !input.logLine) return { inScope: false, reason: 'foreign', evidence: foreignTerm };
+  const decided = inScopeOf(input, padded, guest, named);
+  return decided.inScope && context.length > 0 ? { ...decided, context } : decided;
+}
+
+function inScopeOf(input: ScopeInput, padded: string, guest: GuestContext, named: boolean): ScopeDecision {
+  const { extraction } = input;
   // "zfs on a physical freebsd 13 box": a machine that is not a guest (unless it is about to become one).
   if (PHYSICAL_MACHINE.test(padded) && !VIRTUAL_WORDS.test(padded))
     return { inScope: false, reason: 'foreign', evidence: 'physical machine' };
