@@ -180,19 +180,16 @@ const ASKS_RELEASE_LIST =
 
 function releaseList(input: HandlerInput, downloads: readonly LisRelease[]): Reply {
   const { kb } = input;
-  const newestBuild = kb.lisReleases
-    .filter((r) => r.version.startsWith(`${downloads.at(-1)?.version}.`))
-    .sort(releaseOrder)
-    .at(-1);
   const listed = downloads.map((r) => `LIS ${r.version}${r.released ? ` (${r.released})` : ''}`);
-  return reply({
-    intent: 'lis_version',
-    entities: input.entities,
-    title: 'Microsoft LIS downloads',
-    text: `The Microsoft LIS downloads in my records, oldest first: ${listed.join(', ')}.${newestBuild ? ` The last tagged build of the newest is ${dated(newestBuild)}.` : ''} Ask about any one of them for what it covered and fixed.`,
-    fields: downloads.map((r) => ({ label: `LIS ${r.version}`, value: r.released ?? 'date unknown' })),
-    sources: downloads.flatMap((r) => refSources(kb, r.sources)).filter((s, i, all) => all.findIndex((o) => o.id === s.id) === i),
-  });
+  const newest = downloads.at(-1);
+  return answer(input, 'Microsoft LIS downloads', [
+    {
+      text: `The Microsoft LIS downloads in my records, oldest first: ${listed.join(', ')}.`,
+      sources: downloads.flatMap((r) => refSources(kb, r.sources)),
+    },
+    ...(newest ? newestParts(kb, newest) : []),
+    { text: 'Ask about any one of them for what it covered and fixed.', sources: [] },
+  ]);
 }
 
 /** "how do I tell which LIS I run": what the default answer is for, so no search stands in for it. */
