@@ -7,7 +7,7 @@ export function bindLateVersion(reading: QuestionReading, vocabulary: Vocabulary
   bindVersionPastDistro(reading, vocabulary);
   bindVersionIdBeforeId(reading);
   bindVersionAfterFor(reading);
-  if (!preferPointReleaseOfMajor(reading)) preferReleaseLineOfMajor(reading, vocabulary);
+  preferPointReleaseOfMajor(reading, vocabulary);
 }
 
 /**
@@ -44,37 +44,24 @@ function bindVersionAfterFor(reading: QuestionReading): void {
       reading.bindVersion(distros[0], k);
 }
 
-/** "oel6 rhck 6.9": a point release of the bare major just named, past other names, is the version meant. */
-function preferPointReleaseOfMajor(reading: QuestionReading): boolean {
-  const { tokens, used, distros, version: major } = reading;
-  if (!distros[0] || !major || reading.versionEnd < 0 || !/^\d+$/.test(major)) return false;
-  let k = reading.versionEnd;
-  while (k < tokens.length && used[k]) k++;
-  const next = tokens[k];
-  if (next?.includes('.') && next.split('.')[0] === major) return rebind(reading, k, major);
-  return false;
-}
-
 /**
- * "two centos 6 vms … cat /etc/redhat-release: CentOS release 6.5 (Final)": the bare major named first, then a release
- * line or the family's name again with a point release of that major, which is the version meant.
+ * "oel6 rhck 6.9": a point release of the bare major just named, past other names, is the version meant. So is one a
+ * release line or the family's name again gives further on ("two centos 6 vms … CentOS release 6.5 (Final)").
  */
-function preferReleaseLineOfMajor(reading: QuestionReading, vocabulary: Vocabulary): boolean {
+function preferPointReleaseOfMajor(reading: QuestionReading, vocabulary: Vocabulary): void {
   const { tokens, used, distros, version: major } = reading;
-  if (!distros[0] || !major || reading.versionEnd < 0 || !/^\d+$/.test(major)) return false;
-  for (let k = reading.versionEnd; k < tokens.length; k++) {
+  if (!distros[0] || !major || reading.versionEnd < 0 || !/^\d+$/.test(major)) return;
+  let next = reading.versionEnd;
+  while (next < tokens.length && used[next]) next++;
+  const ofMajor = (k: number) => !used[k] && POINT_RELEASE.test(tokens[k] ?? '') && tokens[k]!.split('.')[0] === major;
+  let at = ofMajor(next) ? next : -1;
+  for (let k = reading.versionEnd; at < 0 && k < tokens.length; k++) {
     const previous = tokens[k - 1] ?? '';
-    if (used[k] || !POINT_RELEASE.test(tokens[k]!) || tokens[k]!.split('.')[0] !== major) continue;
-    if (previous === 'release' || vocabulary.distroWords.has(previous)) return rebind(reading, k, major);
+    if (ofMajor(k) && (previous === 'release' || vocabulary.distroWords.has(previous))) at = k;
   }
-  return false;
+  if (at < 0) return;
+  reading.version = undefined;
+  if (!reading.bindVersion(distros[0], at)) reading.version = major;
 }
 
 const POINT_RELEASE = /^\d+\.\d+(?:\.\d+)?$/;
-
-function rebind(reading: QuestionReading, at: number, major: string): boolean {
-  reading.version = undefined;
-  if (reading.bindVersion(reading.distros[0]!, at)) return true;
-  reading.version = major;
-  return false;
-}

@@ -92,11 +92,10 @@ export function readQuestion(
   if (matchesAny(text, CUES.collectorMarker)) return { ...base, label: 'guest_check', probability: 0.95, byCue: true };
   // "is there something like vmware tools i must install?": a platform named only as context is not what the question
   // is about, and the classifier, which has learnt that platform from questions about it, does not hear it.
-  const heard = (shape: string | undefined) => (shape === undefined ? undefined : withoutTerms(shape, scope.context));
-  const askedShape = heard(asked?.shape);
+  const askedShape = asked && withoutTerms(asked.shape, scope.context);
   // Past MAX_WORDS the whole message's features no longer reach a ticket's question at the end: the asked sentence,
   // read as a question of its own, gets an equal say.
-  const guess = intentModelFor(kb).guess(heard(extraction.shape)!, askedShape, long ? LONG_MESSAGE_ASKED_WEIGHT : 0);
+  const guess = intentModelFor(kb).guess(withoutTerms(extraction.shape, scope.context), askedShape, long ? LONG_MESSAGE_ASKED_WEIGHT : 0);
   // "run a guest check on this vm, dmesg excerpt: …": the log lines are what is to be checked.
   if (logLine && scope.inScope && !(guess.label === 'guest_check' && guess.probability >= CONFIDENCE_THRESHOLD)) {
     // "is that an error?" is the user's word, not the log's: neither a signature nor the fault words may read it.

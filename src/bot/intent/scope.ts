@@ -156,7 +156,7 @@ function guestContextOf(extraction: Extraction, padded: string): GuestContext {
     movingToHyperV:
       extraction.distros.length > 0 &&
       MOVE_WORDS.test(padded) &&
-      (/ (hyper v|hyperv) /.test(padded) || (extraction.hosts.length > 0 && MOVING.test(padded))),
+      (HYPER_V.test(padded) || (extraction.hosts.length > 0 && MOVING.test(padded))),
   };
 }
 
