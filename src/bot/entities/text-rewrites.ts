@@ -52,10 +52,10 @@ const OTHER_CORES: ReadonlyArray<readonly [RegExp, string]> = [
     new RegExp(String.raw`(?<![\w.])(per|physical|one|that|this|each|single|cpu|host|\d{1,3})[\s-]+core\b${CORE_AS_A_LABEL}`, 'g'),
     '$1 cpu',
   ],
-  [/\bcore\s+(licen[cs]\w*|count|scheduler|box|pegged|pinned)\b/g, 'cpu $1'],
+  [/\bcore\s+(licen[cs]\w*|count|scheduler)\b/g, 'cpu $1'],
   [
     new RegExp(
-      String.raw`\b(server|datacenter|standard|20(?:08|12|16|19|22|25)(?:\s*r2)?|ws\d{2,4}(?:r2)?)\s+core\b${CORE_AS_A_LABEL}`,
+      String.raw`\b(server|datacenter|standard|20(?:08|12|16|19|22|25)(?:\s*r2)?|(?:ws|w|win)?2k\d{1,2}(?:\s*r2)?|ws\d{2,4}(?:r2)?)\s+core\b${CORE_AS_A_LABEL}`,
       'g',
     ),
     '$1 servercore',
