@@ -232,6 +232,20 @@ describe('symptom search', () => {
     // Asking whether the line means trouble is no report of any.
     assert.match(ask('`hvkvp0: <Hyper-V KVP> on vmbus0` on my freebsd 13 guest, is something missing?').title, /normal boot message/i);
   });
+  test("what someone thought of a pasted line ('flagged as an error') is no fault; trouble told around the paste is", () => {
+    for (const question of [
+      'Our alerting picked up `hv_vmbus: registering driver hv_balloon` on a rocky 9 guest and filed it as an error. Everything runs. Can I close it?',
+      'ubuntu 22.04: "hv_vmbus: registering driver hv_netvsc" and "hv_vmbus: registering driver hv_storvsc" arrive in graylog tagged as warnings. harmless?',
+      'pasting the boot lines:\n[    1.101010] hv_vmbus: registering driver hv_storvsc\n[    1.101500] hv_vmbus: registering driver hv_netvsc\nthe log scanner raised them as errors, the vm itself is fine. ok to ignore?',
+    ])
+      assert.match(ask(question).title, /normal boot message/i, question);
+    // Told in the user's own line or quoted around a normal line, a hang or a timeout is trouble, question mark or not.
+    for (const question of [
+      'moved a centos 7 guest to the new cluster and it hangs at boot, last lines:\n[    2.500000] hv_vmbus: registering driver hv_storvsc\nany idea?',
+      'sles 15 sp4: after `hv_vmbus: registering driver hv_netvsc` the network setup times out',
+    ])
+      assert.doesNotMatch(ask(question).title, /normal boot message/i, question);
+  });
   test('another platform named as where the guests or the admin come from is context for a Hyper-V question', () => {
     for (const question of [
       'sles 15 sp4 guests on our 2022 hosts, is trim supported? we are ditching nutanix',

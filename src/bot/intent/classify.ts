@@ -5,6 +5,7 @@ import { advicePhrasings } from '../advice-phrasings.ts';
 import { namesUnknownDistro } from '../follow-up.ts';
 import type { Entities, Intent } from '../../core/reply.ts';
 import { CUES, matchesAny } from './cues.ts';
+import type { PastedLog } from './pasted-log-lines.ts';
 import { readAskedSentence, type AskedSentence } from '../entities/asked-entities.ts';
 import type { Label } from './labels.ts';
 import { intentModelFor } from './model.ts';
@@ -71,6 +72,8 @@ export function readQuestion(
   extraction: Extraction,
   /** The message's asking sentence, when the caller has read it already. */
   asked: AskedSentence | undefined = readAskedSentence(kb, text),
+  /** The log lines the message pastes apart from its own words (read from the message before it was cleaned). */
+  pasted?: PastedLog,
 ): Reading {
   const named = extraction.distros.length + extraction.features.length + extraction.hosts.length + extraction.lisReleases.length;
   const logLine = matchesAny(text, CUES.logLine);
@@ -100,11 +103,17 @@ export function readQuestion(
   if (logLine && scope.inScope && !(guess.label === 'guest_check' && guess.probability >= CONFIDENCE_THRESHOLD)) {
     // "is that an error?" is the user's word, not the log's: neither a signature nor the fault words may read it.
     const logText = text.replace(CUES.asksIfFault[0], '');
-    const logHit = logText === text ? topHit() : searchAdvice(kb, logText, { phrasings: advicePhrasings() }, 1)[0];
+    // Only the pasted lines can show a fault: "flagged it as an error" is what someone thought of them.
+    const faultText = pasted?.lines.replace(CUES.asksIfFault[0], '') ?? logText;
+    const logHit = faultText === text ? topHit() : searchAdvice(kb, faultText, { phrasings: advicePhrasings() }, 1)[0];
     if (logHit?.bySignature) return { ...base, label: 'known_issue', probability: 0.95, byCue: true };
     // "hn0: … mtu 1500 — how do I turn on jumbo frames?": output pasted beside a question about something else.
     const asksOtherwise = ASKS_BESIDE_A_PASTE.has(guess.label) && guess.probability >= PASTE_ASIDE_PROBABILITY;
-    if (!asksOtherwise && !matchesAny(logText, CUES.fault) && !matchesAny(toldSentences(logText), CUES.trouble))
+    if (
+      !asksOtherwise &&
+      !matchesAny(faultText, CUES.fault) &&
+      !matchesAny(pasted ? `${pasted.lines}\n${toldSentences(pasted.prose)}` : toldSentences(logText), CUES.trouble)
+    )
       return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
   }
   // Another product named outright ("python script to …") is no request to lisbot, however it is worded.
@@ -138,7 +147,7 @@ function withoutTerms(shape: string, terms: readonly string[] | undefined): stri
  */
 function toldSentences(text: string): string {
   return text
-    .split(/(?<=[.!?])\s+/)
+    .split(/(?<=[.!?])\s+|\n/)
     .filter((sentence) => !sentence.trimEnd().endsWith('?'))
     .join(' ');
 }
