@@ -22,6 +22,16 @@ describe('feature names', () => {
     }
     assert.deepEqual(misses, []);
   });
+  test('"the migration" or a migration plan is a move to new hosts, not the Migration row', () => {
+    for (const question of [
+      'oracle linux 8.6 on 2022 once the migration is done, supported?',
+      'for our migration wave: ubuntu 20.04 on server 2019?',
+      'debian 11 guests after a p2v migration onto 2022, fine?',
+    ])
+      assert.equal(entities(question).feature, undefined, question);
+    assert.equal(entities('sles 12 sp5 migration on 2019?').feature, 'live-migration');
+    assert.equal(entities('is the live migration supported for centos 7.9').feature, 'live-migration');
+  });
   test('a host inside a feature name is not the host', () => {
     const answer = answerQuestion(kb, 'sles 12 sp2: does windows server 2016 accurate time work?').reply;
     assert.equal(answer.intent, 'feature_support');

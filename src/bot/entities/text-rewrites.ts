@@ -123,6 +123,13 @@ function withReleaseMovesRead(text: string): string {
 const DYNAMIC_MEMORY_OFF =
   /\b(?:without|with no|no|not|not using|disabled?|turned off|switched off|turn off|switch off)\s+(?:the\s+)?(?:dynamic memory|dm)\b|\b(?:dynamic memory|dm)\s+(?:off|disabled|turned off|switched off|not enabled|isn'?t enabled|is off|is disabled|unticked|not ticked)\b/g;
 
+/**
+ * "after the migration", "for the migration runbook", "zypper migration": a move onto new hosts or a new release, not
+ * live migration, which a 2016 table titled "Migration". A bare "migration" ("rhel 7.5 migration on 2016?") stays the row.
+ */
+const MIGRATION_AS_A_MOVE =
+  /\b(the|our|a|an|this|that|after|before|during|until|since|its|their|my|next|p2v|v2v|zypper|pack|cloud|data)\s+migration\b(?!\s+(?:row|column))|\bmigration(?=\s+(?:waves?|plans?|runbooks?|windows?|projects?|hub|tracker|candidates?|team|paths?|lists?)\b)/g;
+
 /** "Oracle Database", "Oracle RAC": Oracle's other products, which name no Oracle Linux guest. */
 const ORACLE_PRODUCT = /\boracle(?=\s+(?:database|db|rac|weblogic|cloud|oci|vm server|virtualbox|java|e-business)\b)/g;
 /**
@@ -143,6 +150,8 @@ export function withoutNoise(vocabulary: Vocabulary, question: string): string {
   if (lowered.includes('/etc/')) lowered = lowered.replace(DEBIAN_VERSION_FILE, ' debian $1 ').replace(RELEASE_FILE, ' ');
   if (lowered.includes('(core)')) lowered = lowered.replace(CORE_EDITION, '$1');
   if (lowered.includes('oracle')) lowered = lowered.replace(ORACLE_PRODUCT, ' ');
+  if (lowered.includes('migration'))
+    lowered = lowered.replace(MIGRATION_AS_A_MOVE, (_, before?: string) => (before ? `${before} move` : 'move'));
   if (lowered.includes('dm')) lowered = lowered.replace(DIRECT_MESSAGE, ' message ');
   if (lowered.includes('dynamic memory') || lowered.includes('dm')) lowered = lowered.replace(DYNAMIC_MEMORY_OFF, ' static memory ');
   if (lowered.includes('pass')) lowered = lowered.replace(PASS_THROUGH_DISK, 'raw $1');
