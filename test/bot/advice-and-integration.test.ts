@@ -29,6 +29,24 @@ describe('integrationPreference', () => {
     assert.equal(integrationPreference('with LIS 4.3 installed'), 'download');
     assert.equal(integrationPreference('LIS 4.3 or the built-in drivers?'), undefined);
   });
+  test('what ships in the kernel is the built-in drivers; rather than what ships there is the download', () => {
+    assert.equal(integrationPreference('debian 9, nothing added, just what ships with the kernel: vrss?'), 'built-in');
+    assert.equal(integrationPreference('rhel 6.8 on the rhel-shipped drivers, kvp?'), 'built-in');
+    assert.equal(integrationPreference('we want LIS 4.3 rather than what ships in the kernel'), 'download');
+  });
+  test('with both told of, the sentence that asks picks one, unless it weighs the two', () => {
+    assert.equal(
+      integrationPreference('vm1 has LIS 4.3 installed, vm2 is on the inbox drivers. For the inbox one, is TRIM there?'),
+      'built-in',
+    );
+    assert.equal(
+      integrationPreference('vm1 is on the inbox drivers. vm2 has LIS 4.3 installed. does it get TRIM with LIS 4.3?'),
+      'download',
+    );
+    assert.equal(integrationPreference('we run LIS 4.3. stay on it or go back to the inbox drivers?'), undefined);
+    const reply = ask('two rhel 6.6 guests: one on LIS 4.3, one on the in-box drivers. on the in-box one, is TRIM supported?');
+    assert.equal(reply.verdict, 'not_supported');
+  });
   test('decides the verdict from the built-in column', () => {
     const reply = ask('Using the in-box drivers only (no LIS download), does RHEL 6.5 get TRIM?');
     assert.equal(reply.intent, 'feature_support');
