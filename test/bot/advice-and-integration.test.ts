@@ -55,6 +55,14 @@ describe('integrationPreference', () => {
 });
 
 describe('a request for advice in general', () => {
+  test('where no tip fits the family and feature, the question is searched instead of listing none', () => {
+    for (const question of ['how do i enable sr-iov for an ubuntu 20.04 guest on server 2022?', 'how i get kvp daemon on debian 9']) {
+      const reply = ask(question);
+      assert.equal(reply.answered, true, question);
+      assert.doesNotMatch(reply.text, /I have 0 /, question);
+      assert.doesNotMatch(reply.text, /The main ones: \./, question);
+    }
+  });
   test('about a family lists the tips written for it first', () => {
     const reply = ask("we're building a FreeBSD 13 template. any hyper-v specific best practices I should bake in?");
     assert.equal(reply.intent, 'tip');

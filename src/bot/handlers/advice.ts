@@ -64,9 +64,9 @@ const GENERAL_ADVICE_WORDS = new Set(
 
 /**
  * Every tip that applies to the asked family (or all of them) and the asked feature, as a list to pick from: those
- * written for the family or the feature first.
+ * written for the family or the feature first. Undefined when none does: the question is then searched as usual.
  */
-function tipOverview(kb: KnowledgeBase, entities: Entities): Reply {
+function tipOverview(kb: KnowledgeBase, entities: Entities): Reply | undefined {
   const family = entities.distro;
   const features: readonly FeatureId[] = entities.feature ? featureIds(entities.feature) : [];
   const forFamily = (t: Tip) => family !== undefined && (t.appliesTo.families ?? []).includes(family);
@@ -74,8 +74,9 @@ function tipOverview(kb: KnowledgeBase, entities: Entities): Reply {
   const tips = kb.tips
     .filter((t) => (!family || !t.appliesTo.families?.length || forFamily(t)) && (features.length === 0 || forFeature(t)))
     .sort((a, b) => Number(forFamily(b)) - Number(forFamily(a)));
+  if (tips.length === 0) return undefined;
   const who = family ? kb.familyName(family) : 'Linux and FreeBSD';
-  const topic = entities.feature && tips.length > 0 ? `${featureEntityName(kb, entities.feature)} on ` : '';
+  const topic = entities.feature ? `${featureEntityName(kb, entities.feature)} on ` : '';
   return reply({
     intent: 'tip',
     entities,
@@ -145,7 +146,8 @@ export function answerWithAdvice(
 ): Reply {
   // "any best practices for FreeBSD guests?" names no topic: the overview answers it, whatever single tip its
   // generic words happen to match.
-  if (kind === 'tip' && isGeneralAdviceRequest(shape ?? question)) return tipOverview(kb, entities);
+  const overview = kind === 'tip' && isGeneralAdviceRequest(shape ?? question) ? tipOverview(kb, entities) : undefined;
+  if (overview) return overview;
   const feature: FeatureId | undefined = entities.feature ? featureIds(entities.feature)[0] : undefined;
   const filter = {
     family: entities.distro,
