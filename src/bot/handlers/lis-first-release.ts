@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { DistroId, LisRelease } from '../../knowledge/schema/index.ts';
-import { compareLisVersions } from '../../knowledge/version.ts';
+import { compareLisVersions, compareVersions, versionBounds, type ParsedVersion } from '../../knowledge/version.ts';
 import { lisOwnCovers } from '../../knowledge/query/lis-coverage.ts';
 
 /** When the Microsoft LIS releases took up one guest version, and whether they ever left it out again. */
@@ -34,4 +34,19 @@ export function guestTimeline(kb: KnowledgeBase, family: DistroId, version: stri
   const from = downloads.find((r) => !lisOwnCovers(r, family, version))!;
   const back = covering.find((r) => compareLisVersions(r.version, lastLeftOut.version) > 0)!;
   return { ...timeline, gap: { from, to: lastLeftOut, back } };
+}
+
+/** The oldest version of a family any release lists, with its timeline: "the downloads go back to RHEL/CentOS 5.2". */
+export function oldestListed(kb: KnowledgeBase, family: DistroId): { version: string; timeline: GuestTimeline } | undefined {
+  let oldest: ParsedVersion | undefined;
+  for (const release of kb.lisReleases)
+    for (const guest of release.guests) {
+      if (guest.family !== family || guest.kernel === 'uek') continue;
+      const low = versionBounds(guest.versions)?.low;
+      if (low && (!oldest || compareVersions(low, oldest) < 0)) oldest = low;
+    }
+  if (!oldest) return undefined;
+  const version = oldest.parts.join('.');
+  const timeline = guestTimeline(kb, family, version);
+  return timeline && { version, timeline };
 }

@@ -1,13 +1,13 @@
 /** The pieces of an LIS answer: a release's notes, which release first covered a guest, BIS on FreeBSD, the newest download. */
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { DistroId, LisRelease, Tip } from '../../knowledge/schema/index.ts';
-import { compareLisVersions, describeVersionItems } from '../../knowledge/version.ts';
+import { compareLisVersions, compareVersionText, describeVersionItems } from '../../knowledge/version.ts';
 import type { ReplySource } from '../../core/reply.ts';
 import { refSources } from '../../core/cite.ts';
 import { decideVerdict } from '../../knowledge/query/verdict.ts';
 import { lisSeries } from '../../knowledge/query/lis-coverage.ts';
 import { querySupport } from '../../knowledge/query/support.ts';
-import { guestTimeline } from './lis-first-release.ts';
+import { guestTimeline, oldestListed } from './lis-first-release.ts';
 import type { HandlerInput } from './handler.ts';
 
 /** The families the Microsoft LIS download was built for; a bare "6.7" in an LIS question means RHEL/CentOS. */
@@ -71,10 +71,27 @@ export function guestName(kb: KnowledgeBase, family: DistroId | undefined, versi
   return family ? `${kb.familyName(family)} ${version}` : `RHEL/CentOS ${version}`;
 }
 
+/** How far back the downloads go for a family: the oldest version any release lists, and the release that first did. */
+export function oldestPart(kb: KnowledgeBase, family: DistroId | undefined): Part | undefined {
+  const oldest = oldestListed(kb, family ?? 'rhel');
+  return oldest && { text: oldestText(kb, family, oldest), sources: refSources(kb, oldest.timeline.first.sources) };
+}
+
+function oldestText(kb: KnowledgeBase, family: DistroId | undefined, oldest: NonNullable<ReturnType<typeof oldestListed>>): string {
+  return `The oldest release the LIS downloads list is ${guestName(kb, family, oldest.version)}, first listed by ${dated(oldest.timeline.first)}.`;
+}
+
 /** Which release first covered a guest version, whether coverage ever lapsed, and the newest that covers it. */
 export function coveragePart(kb: KnowledgeBase, family: DistroId | undefined, version: string): Part | undefined {
   const timeline = guestTimeline(kb, family ?? 'rhel', version);
   const name = guestName(kb, family, version);
+  // "rhel 5.1 LIS rpm?": older than anything a download lists, which says how far back they go.
+  const oldest = timeline ? undefined : oldestListed(kb, family ?? 'rhel');
+  if (oldest && compareVersionText(version, oldest.version) < 0)
+    return {
+      text: `No Microsoft LIS download in my records lists ${name}. ${oldestText(kb, family, oldest)}`,
+      sources: refSources(kb, oldest.timeline.first.sources),
+    };
   if (!timeline) {
     const support = family ? querySupport(kb, { family, version }) : undefined;
     const builtIn = support?.matches.some((m) => m.column.integration.kind === 'built-in');

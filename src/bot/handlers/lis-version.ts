@@ -10,6 +10,7 @@ import {
   READS_INSTALLED,
   builtInLead,
   coveragePart,
+  oldestPart,
   dated,
   describeRelease,
   freebsdPart,
@@ -32,12 +33,16 @@ const KERNEL_BUILD = /\b\d+\.\d+\.\d+-\d+(?:\.\d+)+(?=\.el|\b)/g;
 const ASKS_FIX = /\b(?:fix(?:e[sd]|ing)?|hotfix(?:es)?|bug|resolv\w*|regression|problem|issue)\b/i;
 /** "which LIS added …", "which release brought …", "when did … show up" (not "get", which "we've got" also says): asks for the release that brought something. */
 const ASKS_ADDED =
-  /\b(?:add(?:ed|s)?|first|introduc\w*|new|came (?:with|in)|arriv\w*|brought|brings?|pick(?:ed|s)? up|show(?:ed|s)? up|appear\w*|includ\w*)\b/i;
+  /\b(?:add(?:ed|s|ing)?|first|introduc\w*|new|came (?:with|in)|arriv\w*|brought|brings?|pick(?:ed|s)? up|show(?:ed|s)? up|appear\w*|includ\w*)\b/i;
 /** A version that asks which release covered a guest: "which LIS added RHEL 7.3", "when did LIS start supporting 6.7". */
 const ASKS_COVERAGE = new RegExp(
-  String.raw`${ASKS_ADDED.source}|\b(?:support\w*|cover\w*|start\w*|began|begin|since|let|lets|allow\w*|take|takes|works? (?:on|with))\b`,
+  String.raw`${ASKS_ADDED.source}|\b(?:support\w*|cover\w*|start\w*|began|begin|since|let|lets|allow\w*|take|takes|works? (?:on|with)|exists?|when did|is there (?:an?|any))\b`,
   'i',
 );
+/** "which LIS first covered 7.2", "when did 7.3 get a download", "is there an rpm for 5.1": which release lists a guest. */
+const ASKS_WHICH_LISTS = /\b(?:first|earliest|exists?)\b|\bwhen did\b|\bis there (?:an?|any)\b/i;
+/** "what's the oldest rhel the download goes back to". */
+const ASKS_OLDEST = /\b(?:oldest|earliest|goes? back|go back|how far back)\b/i;
 /** "which lis is the newest", "is lis still maintained": the newest download and its last build lead. */
 const ASKS_NEWEST = /\b(?:newest|latest|last|most recent|current|maintained|deprecated|abandoned|dead|newer)\b/i;
 
@@ -165,10 +170,15 @@ export const lisVersionHandler: IntentHandler = {
     if (topicTips[0]) return answer(input, topicTips[0].title, [...topicParts, ...(newestToo ? newestParts(kb, newest) : [])]);
     if (entities.distro === 'freebsd') return answer(input, 'BIS on FreeBSD', [freebsdPart(kb)]);
     const version = entities.version;
-    if (version && entities.kernel !== 'uek' && ASKS_COVERAGE.test(question) && !READS_INSTALLED.test(question)) {
+    // "which release first covered 7.2, so the package installed on it?", "is there an LIS rpm for 5.1": asking which
+    // release lists a guest outweighs the words of reading an installed one.
+    const readsInstalled = READS_INSTALLED.test(question) && !ASKS_WHICH_LISTS.test(question);
+    if (version && entities.kernel !== 'uek' && ASKS_COVERAGE.test(question) && !readsInstalled) {
       const coverage = coveragePart(kb, entities.distro, version);
       if (coverage) return answer(input, guestName(kb, entities.distro, version), [coverage]);
     }
+    const oldest = !version && ASKS_OLDEST.test(question) ? oldestPart(kb, entities.distro) : undefined;
+    if (oldest) return answer(input, 'How far back the LIS downloads go', [oldest]);
     if (!entities.distro && !entities.version && ASKS_RELEASE_LIST.test(question)) return releaseList(input, downloads);
     return searchedLisAdvice(input) ?? howToTell(kb, input, newest);
   },

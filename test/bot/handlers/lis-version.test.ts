@@ -55,6 +55,20 @@ describe('LIS release answers', () => {
     // "we've got" tells what the admin has, not what a release brought.
     assert.doesNotMatch(ask("we've got centos 6.7, which LIS is the newest one").text, /first listed by/);
   });
+  test('when a guest got a download, whether one exists for it, and how far back the downloads go', () => {
+    assert.match(ask('when did centos 7.2 get an lis package').text, /first listed by LIS 4\.1 /);
+    assert.match(ask('which LIS was adding rhel 6.7 support').text, /LIS 4\.0\.11/);
+    assert.match(
+      ask('is there an LIS rpm for centos 5.0?').text,
+      /No Microsoft LIS download .* lists CentOS 5\.0\. .*CentOS 5\.2, first listed by LIS \d/,
+    );
+    assert.match(ask('how far back does the microsoft lis download go for rhel').text, /Red Hat Enterprise Linux 5\.2/);
+    // A first release asked for outweighs words about what is installed.
+    assert.match(
+      ask('we held rhel 7.2 until a package existed that installed on it. which LIS first covered 7.2?').text,
+      /first listed by LIS 4\.1 /,
+    );
+  });
   test('a request for every release lists the downloads with their dates, oldest first', () => {
     const reply = ask('give me the LIS download history');
     assert.equal(reply.title, 'Microsoft LIS downloads');
