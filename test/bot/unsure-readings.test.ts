@@ -25,6 +25,11 @@ function readAs(text: string, label: Label, probability: number, symptom = false
 }
 
 describe('reading an unsure guess', () => {
+  test('a setting rejected or an "Invalid argument" is trouble told, not a support question', () => {
+    assert.equal(readAs('freebsd 13.2 on 2022: ifconfig hn0 mtu 9400 gets rejected by the driver', 'support', 0.6)?.label, 'known_issue');
+    assert.equal(readAs('freebsd 14: `ifconfig hn0 mtu 9300` answers Invalid argument', 'support', 0.6)?.label, 'known_issue');
+    assert.equal(readAs('freebsd 14 jumbo frames with mtu 9000, supported?', 'support', 0.6)?.label, 'support');
+  });
   test('unsure it asks about the LIS package, naming a guest release: a support question (which LIS that release takes)', () => {
     assert.equal(readAs('whats the LIS download for rhel 6.9', 'lis_version', 0.4)?.label, 'support');
     assert.equal(readAs('whats the newest LIS download', 'lis_version', 0.4), undefined, 'no guest release named');
