@@ -30,6 +30,10 @@ describe('reading an unsure guess', () => {
     assert.equal(readAs('freebsd 14: `ifconfig hn0 mtu 9300` answers Invalid argument', 'support', 0.6)?.label, 'known_issue');
     assert.equal(readAs('freebsd 14 jumbo frames with mtu 9000, supported?', 'support', 0.6)?.label, 'support');
   });
+  test('"only 256 come online", "lscpu only shows 240": a shortfall told is trouble', () => {
+    assert.equal(readAs('centos 7.8 given 290 vcpus, only 256 are online', 'support', 0.6)?.label, 'known_issue');
+    assert.equal(readAs('centos 7.8 with 290 vcpus but the guest only sees 240', 'support', 0.6)?.label, 'known_issue');
+  });
   test('unsure it asks about the LIS package, naming a guest release: a support question (which LIS that release takes)', () => {
     assert.equal(readAs('whats the LIS download for rhel 6.9', 'lis_version', 0.4)?.label, 'support');
     assert.equal(readAs('whats the newest LIS download', 'lis_version', 0.4), undefined, 'no guest release named');
