@@ -34,6 +34,10 @@ describe('reading an unsure guess', () => {
     assert.equal(readAs('centos 7.8 given 290 vcpus, only 256 are online', 'support', 0.6)?.label, 'known_issue');
     assert.equal(readAs('centos 7.8 with 290 vcpus but the guest only sees 240', 'support', 0.6)?.label, 'known_issue');
   });
+  test('a black screen or "no operating system was loaded" at boot is trouble', () => {
+    assert.equal(readAs('rocky 9 gen2 vm on 2012 r2 shows a black screen after start', 'support', 0.6)?.label, 'known_issue');
+    assert.equal(readAs('oracle linux 8 gen2 on 2016: firmware says no operating system was loaded', 'support', 0.6)?.label, 'known_issue');
+  });
   test('unsure it asks about the LIS package, naming a guest release: a support question (which LIS that release takes)', () => {
     assert.equal(readAs('whats the LIS download for rhel 6.9', 'lis_version', 0.4)?.label, 'support');
     assert.equal(readAs('whats the newest LIS download', 'lis_version', 0.4), undefined, 'no guest release named');

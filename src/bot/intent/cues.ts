@@ -26,7 +26,7 @@ export const CUES = {
    * fault words less those that only name what a line is ("error", "warning"), which users also say of a normal line.
    */
   trouble: [
-    /\b(fail(?:s|ed|ing|ure)?|reject\w*|invalid|unable|cannot|can'?t|could not|time[sd]? out|timing out|refus\w*|lost|losing|abort\w*|panic\w*|hangs?|hung|hanging|freez\w*|froze|crash\w*|not \w+ing|no longer|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|strange|odd|sluggish|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?|never|blank|dead|empty|stays?|stuck|nothing|only \w+ works?|only (?:sees?|shows?|brings?|gets?|lists?|reports?|comes?|came|finds?|recogni[sz]es?)|only \d+ (?:\w+ )?(?:online|visible|show|shows|shown|come|came|appear\w*)|keeps? \w+ing|flaky|intermittent\w*|(?:shows?|reports?|lists?|gets?|sees?) (?:no|nothing)\b)\b/i,
+    /\b(fail(?:s|ed|ing|ure)?|reject\w*|invalid|unable|cannot|can'?t|could not|time[sd]? out|timing out|refus\w*|lost|losing|abort\w*|panic\w*|hangs?|hung|hanging|freez\w*|froze|crash\w*|not \w+ing|no longer|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|strange|odd|sluggish|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?|never|blank|dead|empty|stays?|stuck|nothing|only \w+ works?|black screen|no (?:operating system|bootable|boot device)|only (?:sees?|shows?|brings?|gets?|lists?|reports?|comes?|came|finds?|recogni[sz]es?)|only \d+ (?:\w+ )?(?:online|visible|show|shows|shown|come|came|appear\w*)|keeps? \w+ing|flaky|intermittent\w*|(?:shows?|reports?|lists?|gets?|sees?) (?:no|nothing)\b)\b/i,
   ],
   /** Words that ask whether something is supported or works, rather than tell what happened. */
   asksSupport: [
