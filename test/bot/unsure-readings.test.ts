@@ -38,6 +38,10 @@ describe('reading an unsure guess', () => {
     assert.equal(readAs('rocky 9 gen2 vm on 2012 r2 shows a black screen after start', 'support', 0.6)?.label, 'known_issue');
     assert.equal(readAs('oracle linux 8 gen2 on 2016: firmware says no operating system was loaded', 'support', 0.6)?.label, 'known_issue');
   });
+  test('a guest that came up without what was set, or reports stale data, is trouble', () => {
+    assert.equal(readAs('ubuntu 20.04 replica came up without the static ip we gave it', 'support', 0.6)?.label, 'known_issue');
+    assert.equal(readAs('sles 12 sp5: the os version hyper-v manager shows is stale', 'support', 0.6)?.label, 'known_issue');
+  });
   test('unsure it asks about the LIS package, naming a guest release: a support question (which LIS that release takes)', () => {
     assert.equal(readAs('whats the LIS download for rhel 6.9', 'lis_version', 0.4)?.label, 'support');
     assert.equal(readAs('whats the newest LIS download', 'lis_version', 0.4), undefined, 'no guest release named');
