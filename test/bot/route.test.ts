@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { route, routeUnheard } from '../../src/bot/intent/route.ts';
+import { route } from '../../src/bot/intent/route.ts';
 import { answerQuestion } from '../../src/bot/answer.ts';
 import { realKb } from '../helpers/real-kb.ts';
 
@@ -16,16 +16,6 @@ describe('routing by what the question names', () => {
   });
   test('heard as asking what a feature is, a family named without a release stays a question of what it is', () => {
     assert.deepEqual(route('feature_info', { distro: 'freebsd', feature: 'lro' }), { intent: 'feature_info', missing: [] });
-  });
-  test('an unheard question naming a guest and a feature outright is a support question; other names do not decide', () => {
-    assert.equal(routeUnheard({ distro: 'rhel', feature: 'trim' })?.label, 'support');
-    assert.equal(routeUnheard({ distro: 'rhel' }), undefined);
-    assert.equal(routeUnheard({ feature: 'trim' }), undefined);
-    assert.equal(routeUnheard({}), undefined);
-    // A guest release alone decides only an unsure reading whose runner-up is a support question.
-    assert.equal(routeUnheard({ distro: 'ubuntu', version: '20.04' }, { sure: false, runnerUp: 'support' })?.label, 'support');
-    assert.equal(routeUnheard({ distro: 'ubuntu', version: '20.04' }, { sure: true, runnerUp: 'support' }), undefined);
-    assert.equal(routeUnheard({ distro: 'ubuntu', version: '20.04' }, { sure: false, runnerUp: 'tip' }), undefined);
   });
 });
 

@@ -110,10 +110,15 @@ describe('scope gate', () => {
     assert.equal(reply.intent, 'unknown');
     assert.equal(reply.entities.distro, undefined);
   });
-  test('a guest release and a host are a support question, whatever words come around them', () => {
-    const reply = ask("contractor swears jammy won't go on server 2019");
-    assert.equal(reply.intent, 'distro_support');
-    assert.equal(reply.answered, true);
+  test('a question heard as off-topic stays declined, whatever guest, host or feature it names', () => {
+    for (const question of [
+      'our debian 12 servers on 2022 need a new ssh banner, where is it set?',
+      'sles 15 sp5 secure boot: how do I enroll my own key for a custom nvidia module?',
+    ]) {
+      const reply = ask(question);
+      assert.equal(reply.intent, 'unknown', question);
+      assert.equal(reply.answered, false, question);
+    }
   });
   test('"kernel:" in a question is no log line unless a syslog time and host come before it', () => {
     assert.equal(ask('oracle linux 7.2, UEK R4 kernel: vrss on a server 2012 host?').intent, 'feature_support');

@@ -15,7 +15,6 @@ function readAs(text: string, label: Label, probability: number, symptom = false
     guess: { label, probability, second: { label: 'unknown', probability: 1 - probability } },
     scope: { inScope: true, reason: 'domain-term' },
     symptomMatch: () => symptom,
-    strongSymptom: () => symptom,
   };
   for (const rule of UNSURE_READINGS) {
     const reading = rule.read(facts);

@@ -51,8 +51,6 @@ function wordCount(shape: string): number {
 
 /** BM25 relevance from which a known issue or tip counts as matching the question's words. */
 const SYMPTOM_RELEVANCE = 60;
-/** Relevance from which a known issue decides a question the classifier heard nothing in. */
-const STRONG_SYMPTOM_RELEVANCE = 90;
 /** Requests to lisbot itself (help, digest, "check this") carry no domain word; only a sure guess skips the gate. */
 const META_LABELS: ReadonlySet<Label> = new Set(['help', 'digest', 'guest_check']);
 const META_PROBABILITY = 0.6;
@@ -82,10 +80,6 @@ export function readQuestion(
   const symptomMatch = () => {
     const hit = topHit();
     return hit !== undefined && (hit.bySignature || (hit.overlap >= 2 && hit.relevance >= SYMPTOM_RELEVANCE));
-  };
-  const strongSymptom = () => {
-    const hit = topHit();
-    return hit !== undefined && hit.advice.kind === 'issue' && hit.overlap >= 3 && hit.relevance >= STRONG_SYMPTOM_RELEVANCE;
   };
   const long = asked !== undefined && wordCount(extraction.shape) > MAX_WORDS;
   const scope = messageScope(text, extraction, long ? asked : undefined, logLine, symptomMatch);
@@ -125,7 +119,7 @@ export function readQuestion(
   const unknownDistro = guess.label === 'support' && namesUnknownDistro(extraction);
   if (!scope.inScope && !meta && !((bareSupport || unknownDistro) && gateable))
     return { ...base, label: 'unknown', probability: 0.9, byCue: false };
-  const facts: QuestionFacts = { text, extraction, guess, scope, symptomMatch, strongSymptom };
+  const facts: QuestionFacts = { text, extraction, guess, scope, symptomMatch };
   for (const rule of UNSURE_READINGS) {
     const reading = rule.read(facts);
     if (reading) return { ...base, byCue: false, ...reading };
