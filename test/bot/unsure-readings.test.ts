@@ -37,6 +37,10 @@ describe('reading an unsure guess', () => {
     assert.equal(readAs('rocky 9 gen2 vm on 2012 r2 shows a black screen after start', 'support', 0.6)?.label, 'known_issue');
     assert.equal(readAs('oracle linux 8 gen2 on 2016: firmware says no operating system was loaded', 'support', 0.6)?.label, 'known_issue');
   });
+  test('a failover or failback is no failure', () => {
+    assert.equal(readAs('ubuntu 22.04 static ip injection after a replica failover on 2019', 'support', 0.6)?.label, 'support');
+    assert.equal(readAs('ubuntu 22.04 static ip lost after a replica failover on 2019', 'support', 0.6)?.label, 'known_issue');
+  });
   test('a guest that came up without what was set, or reports stale data, is trouble', () => {
     assert.equal(readAs('ubuntu 20.04 replica came up without the static ip we gave it', 'support', 0.6)?.label, 'known_issue');
     assert.equal(readAs('sles 12 sp5: the os version hyper-v manager shows is stale', 'support', 0.6)?.label, 'known_issue');

@@ -19,7 +19,7 @@ export const CUES = {
   collectorMarker: [/###\s*lischeck-(?:meta|end)\b/],
   /** A log line that reports something wrong, rather than a normal boot message. */
   fault: [
-    /\b(fail\w*|error\w*|unable|cannot|can'?t|could not|timed? ?out|refus\w*|disagrees?|unknown symbol|warn\w*|bug|stuck|panic|not (supported|allowed|found|available)|unsupported|incompatible|lost|losing|abort\w*|reset|out of memory|hangs?|hung|hanging|freez\w*|crash\w*)\b/i,
+    /\b(fail(?!-?over|-?back)\w*|error\w*|unable|cannot|can'?t|could not|timed? ?out|refus\w*|disagrees?|unknown symbol|warn\w*|bug|stuck|panic|not (supported|allowed|found|available)|unsupported|incompatible|lost|losing|abort\w*|reset|out of memory|hangs?|hung|hanging|freez\w*|crash\w*)\b/i,
   ],
   /**
    * Chat words telling that something already goes wrong ("not working", "acts weird", "the vm hangs"): a log line's
