@@ -110,6 +110,14 @@ describe('scope gate', () => {
     assert.equal(reply.intent, 'unknown');
     assert.equal(reply.entities.distro, undefined);
   });
+  test('licence or cost of the LIS package itself is in scope; of other products it is not', () => {
+    for (const question of [
+      'is the lis source code open source, which licence?',
+      'does the linux integration services package cost money?',
+    ])
+      assert.equal(ask(question).intent, 'lis_version', question);
+    assert.equal(ask('licence cost for windows server datacenter per core').intent, 'unknown');
+  });
   test('a question heard as off-topic stays declined, whatever guest, host or feature it names', () => {
     for (const question of [
       'our debian 12 servers on 2022 need a new ssh banner, where is it set?',

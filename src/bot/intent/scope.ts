@@ -136,7 +136,7 @@ const PHYSICAL_MACHINE =
 /** What the question says of a Linux or FreeBSD guest: it decides which foreign terms are only context. */
 interface GuestContext {
   readonly linuxNamed: boolean;
-  /** A Linux or FreeBSD guest, or a guest feature. */
+  /** A Linux or FreeBSD guest, a guest feature, or the LIS package. */
   readonly guestNamed: boolean;
   /**
    * "moving our debian vms off vmware onto hyper-v", "freebsd 13.5 on server 2022 after moving off kvm": the other
@@ -145,6 +145,9 @@ interface GuestContext {
   readonly movingToHyperV: boolean;
 }
 
+/** The Microsoft package by its own name: "is the LIS code GPL?", "what does linux integration services cost?". */
+const LIS_BY_NAME = / (linux integration services|lis (?:code|source|drivers?|download|package|rpms?|licen[cs]e)) /;
+
 /** "linux vms", "the freebsd guest": Linux named as a guest, not as a word ("a linux repository"). */
 const LINUX_GUEST = / (linux|freebsd)( \S+){0,2} (vm|vms|guest|guests|virtual machines?|box|boxes) /;
 
@@ -152,7 +155,12 @@ function guestContextOf(extraction: Extraction, padded: string): GuestContext {
   const linuxNamed = extraction.distros.length > 0 || / (linux|freebsd) /.test(padded);
   return {
     linuxNamed,
-    guestNamed: extraction.distros.length > 0 || extraction.features.length > 0 || LINUX_GUEST.test(padded),
+    guestNamed:
+      extraction.distros.length > 0 ||
+      extraction.features.length > 0 ||
+      extraction.lisReleases.length > 0 ||
+      LINUX_GUEST.test(padded) ||
+      LIS_BY_NAME.test(padded),
     movingToHyperV:
       extraction.distros.length > 0 &&
       MOVE_WORDS.test(padded) &&
