@@ -3,7 +3,8 @@
  * its keyword in tips.json, so the facts stay in the KB and the words that ask for them stay here.
  */
 export interface LisTopic {
-  readonly id: 'vendor-support' | 'microsoft-support' | 'daemons' | 'remove' | 'kernel-update' | 'download' | 'choice' | 'maintenance';
+  readonly id:
+    'vendor-support' | 'microsoft-support' | 'daemons' | 'remove' | 'kernel-update' | 'download' | 'choice' | 'maintenance' | 'licence';
   /** The tips.json keyword of the tips that answer it. */
   readonly tipKeyword: string;
   readonly asks: RegExp;
@@ -24,6 +25,11 @@ export const LIS_TOPICS: readonly LisTopic[] = [
     id: 'microsoft-support',
     tipKeyword: 'lis-support-policy',
     asks: /\b(?:microsoft|ms|msft)\b.{0,30}\b(?:support|take (?:the |a |our )?(?:case|call)s?)\b|\bsupport(?:ed)? by microsoft\b|\b(?:releases?|versions?) behind\b|\bopen a (?:case|ticket) with microsoft\b/i,
+  },
+  {
+    id: 'licence',
+    tipKeyword: 'lis-licence',
+    asks: /\blicen[cs]\w*|\bgpl\w*|\bopen[- ]?source\b|\bclosed[- ]?source\b|\bsource code\b|\bproprietary\b|\bcost\w*\b|\bpay\b|\bfree of charge\b/i,
   },
   { id: 'daemons', tipKeyword: 'lis-daemons', asks: /\bdaemons?\b|\bhypervkvpd\b|\bhv_(?:kvp|vss|fcopy)/i },
   {

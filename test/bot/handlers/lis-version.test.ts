@@ -69,6 +69,14 @@ describe('LIS release answers', () => {
       /first listed by LIS 4\.1 /,
     );
   });
+  test("the download's licence: GPLv2 source on GitHub, cited", () => {
+    for (const question of ['is the lis code proprietary or gpl?', 'what does the microsoft lis package cost us']) {
+      const reply = ask(question);
+      assert.equal(reply.intent, 'lis_version', question);
+      assert.match(reply.text, /GNU General Public License version 2/, question);
+      assert.ok(reply.sources.length > 0, question);
+    }
+  });
   test('a request for every release lists the downloads with their dates, oldest first', () => {
     const reply = ask('give me the LIS download history');
     assert.equal(reply.title, 'Microsoft LIS downloads');
