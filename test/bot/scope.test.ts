@@ -118,6 +118,11 @@ describe('scope gate', () => {
       assert.equal(ask(question).intent, 'lis_version', question);
     assert.equal(ask('licence cost for windows server datacenter per core').intent, 'unknown');
   });
+  test('a request to lisbot itself that names a host is no question about Windows', () => {
+    assert.equal(ask('newly supported distros for server 2025?').intent, 'digest');
+    assert.equal(ask('run a check on db01 and db02 on the 2022 hosts').intent, 'guest_check');
+    assert.equal(ask('windows server 2022 guest blue screens at boot').intent, 'unknown');
+  });
   test('a question heard as off-topic stays declined, whatever guest, host or feature it names', () => {
     for (const question of [
       'our debian 12 servers on 2022 need a new ssh banner, where is it set?',

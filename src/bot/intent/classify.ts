@@ -111,7 +111,12 @@ export function readQuestion(
       return { ...base, normalLogLine: true, label: 'known_issue', probability: 0.9, byCue: true };
   }
   // Another product named outright ("python script to …") is no request to lisbot, however it is worded.
-  const meta = META_LABELS.has(guess.label) && guess.probability >= META_PROBABILITY && named === 0 && scope.reason !== 'foreign';
+  // A host named makes no question about Windows itself of "what's newly supported on server 2025?".
+  const meta =
+    META_LABELS.has(guess.label) &&
+    guess.probability >= META_PROBABILITY &&
+    (named === 0 || scope.reason === 'windows-itself') &&
+    scope.reason !== 'foreign';
   // "is it supported?", "supported on 2019?": a bare support question, every word known; lisbot asks which distribution.
   const bareSupport = guess.label === 'support' && extraction.leftovers.length === 0 && extraction.tokens.length > 0;
   const gateable = scope.reason === 'no-domain-term' || scope.reason === 'windows-itself';
