@@ -118,6 +118,13 @@ describe('scope gate', () => {
       assert.equal(ask(question).intent, 'lis_version', question);
     assert.equal(ask('licence cost for windows server datacenter per core').intent, 'unknown');
   });
+  test('a long message in scope is not put out by a remark about Windows VMs beside it', () => {
+    const reply = ask(
+      'Our Debian 11 guest on a 2019 host has no IP shown in Hyper-V Manager, and the KVP values are empty too. Everything else in the VM works, disks and network are fine, and nothing extra was installed after setup. We checked the service list and found nothing obvious. The Windows VMs next to it show their IPs fine. What should we check?',
+    );
+    assert.equal(reply.intent, 'known_issue');
+    assert.equal(reply.answered, true);
+  });
   test('a request to lisbot itself that names a host is no question about Windows', () => {
     assert.equal(ask('newly supported distros for server 2025?').intent, 'digest');
     assert.equal(ask('run a check on db01 and db02 on the 2022 hosts').intent, 'guest_check');

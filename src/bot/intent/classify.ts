@@ -153,8 +153,10 @@ function toldSentences(text: string): string {
 
 /**
  * Whether a message is lisbot's business. A ticket's story may name other products ("one guest is a Windows file
- * server", "we have the Hyper-V role on it") or tell of guests while asking about something else: past MAX_WORDS the
- * sentence that asks decides when it names a guest, or another product, by itself.
+ * server", "we have the Hyper-V role on it"): past MAX_WORDS the sentence that asks brings it in when it names a guest
+ * by itself. A message in scope is not put out by that sentence alone naming another product: the sentence read as
+ * the asking one is often a remark ("the Windows VMs next to it show their IPs"), and on train and dev letting it
+ * decide declined seven questions in scope for each one off-topic.
  */
 function messageScope(
   text: string,
@@ -167,7 +169,6 @@ function messageScope(
   if (!longAsked) return whole;
   const alone = scopeOf({ question: longAsked.sentence, extraction: longAsked, logLine: false, symptomMatch: () => false });
   if (!whole.inScope && whole.reason === 'foreign' && alone.inScope && alone.reason === 'entity') return alone;
-  if (whole.inScope && !alone.inScope && alone.reason === 'foreign') return alone;
   return whole;
 }
 
