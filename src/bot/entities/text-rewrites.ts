@@ -121,7 +121,7 @@ function withReleaseMovesRead(text: string): string {
  * runtime memory resize, not Dynamic Memory.
  */
 const DYNAMIC_MEMORY_OFF =
-  /\b(?:without|with no|no|not|not using|disabled?|turned off|switched off|turn off|switch off)\s+(?:the\s+)?(?:dynamic memory|dm)\b|\b(?:dynamic memory|dm)\s+(?:off|disabled|turned off|switched off|not enabled|isn'?t enabled|is off|is disabled|unticked|not ticked)\b/g;
+  /\b(?:without|with no|no|not|not using|disabled?|turned off|switched off|turn off|switch off)\s+(?:(?:turning|switching|turn|switch) on\s+|enabling\s+|using\s+|having\s+)?(?:the\s+)?(?:dynamic memory|dm)\b|\b(?:dynamic memory|dm)\s+(?:off|disabled|turned off|switched off|not enabled|isn'?t enabled|is off|is disabled|unticked|not ticked)\b/g;
 
 /**
  * "after the migration", "for the migration runbook", "zypper migration": a move onto new hosts or a new release, not

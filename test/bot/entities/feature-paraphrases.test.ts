@@ -43,6 +43,11 @@ describe('a feature described rather than named', () => {
       'runtime-memory-resize',
     );
     assert.equal(extractEntities(kb, 'rhel 9.4 on server 2025: does dynamic memory work?').entities.feature, 'dynamic-memory');
+    for (const question of [
+      'almalinux... sorry, rhel 9.2: raise the memory of the running vm without switching on dynamic memory?',
+      'debian 12 on 2022, resize ram live but without having dynamic memory enabled',
+    ])
+      assert.equal(extractEntities(kb, question).entities.feature, 'runtime-memory-resize', question);
   });
   test('a UEFI boot that checks signatures is Secure Boot', () => {
     assert.equal(extractEntities(kb, 'centos 8.1: can i leave the uefi signature check on when it boots?').entities.feature, 'secure-boot');
