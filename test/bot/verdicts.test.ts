@@ -73,6 +73,10 @@ describe('issue 11: notes change verdicts', () => {
     assert.equal(answer.verdict, 'supported');
     assert.match(answer.text, /trunking is not supported/);
   });
+  test('VLAN trunking asked on RHEL 6.5 is a no; trunking ruled out ("no trunk ports") is the tagging yes', () => {
+    assert.equal(ask('rhel 6.5: vlan trunking on the vnic?').verdict, 'not_supported');
+    assert.equal(ask('rhel 6.5: vlan tagging only, no trunk mode, on 2016?').verdict, 'supported');
+  });
   test('Dynamic Memory in a 32-bit guest is a no', () => {
     const answer = ask('dynamic memory hot add on 32-bit ubuntu 16.04');
     assert.equal(answer.entities.arch, '32-bit');

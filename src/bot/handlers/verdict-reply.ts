@@ -35,7 +35,7 @@ export function verdictQuery(entities: Entities, question: string, feature?: Fea
     ...(entities.host ? { host: entities.host } : {}),
     ...(entities.asOf ? { asOf: entities.asOf } : {}),
     ...(feature ? { feature } : {}),
-    ...(feature === 'vlan' && /\btrunk/i.test(question) ? { trunking: true } : {}),
+    ...(feature === 'vlan' && asksTrunking(question) ? { trunking: true } : {}),
     ...(Object.keys(stated).length ? { stated } : {}),
   };
 }
@@ -124,4 +124,9 @@ export function downloadAdvice(answer: VerdictAnswer): string {
   if (!answer.query.version || columns.length === 0 || answer.query.lis) return '';
   if (!columns.every((c) => c.column.integration.kind === 'download')) return '';
   return ` There is no built-in LIS for this version, so install ${describeIntegration(columns[0]!.column.integration)}.`;
+}
+
+/** "vlan trunking into rhel 6.7?" asks for trunking; "just tagging, no trunk ports" rules it out. */
+function asksTrunking(question: string): boolean {
+  return /\btrunk/i.test(question.replace(/\b(?:no|not|without|never|rather than|instead of)\s+(?:\w+\s+)?trunk\w*/gi, ' '));
 }
