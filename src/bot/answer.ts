@@ -12,8 +12,6 @@ import { knowledgeAsOf } from '../knowledge/as-of.ts';
 import { withAsOfHeadline } from './as-of-answer.ts';
 import { pastedCollectorOutput, pastedCommandOutput } from './pasted-output.ts';
 import { questionText } from './question-text.ts';
-import { withoutMailQuoting } from './mail-quoting.ts';
-import { pastedLog } from './intent/pasted-log-lines.ts';
 
 /** What a reply to lisbot's own question is worth: the user answered what was asked. */
 const AWAITED_ANSWER_PROBABILITY = 0.9;
@@ -42,7 +40,7 @@ export function answerQuestion(
     asked,
     (clause) => extractEntities(kb, clause, { fuzzy: false }).entities,
   );
-  const heard = readQuestion(kb, question, extraction, asked, pastedLog(withoutMailQuoting(rawQuestion)));
+  const heard = readQuestion(kb, question, extraction, asked, rawQuestion);
   // The release asked for completes a support question, whatever the classifier makes of a bare number.
   const reading = answersAwaitedRelease(extraction, context)
     ? { ...heard, label: 'support' as const, probability: AWAITED_ANSWER_PROBABILITY, scope: { inScope: true, reason: 'entity' as const } }

@@ -5,7 +5,8 @@ import { advicePhrasings } from '../advice-phrasings.ts';
 import { namesUnknownDistro } from '../follow-up.ts';
 import type { Entities, Intent } from '../../core/reply.ts';
 import { CUES, matchesAny } from './cues.ts';
-import type { PastedLog } from './pasted-log-lines.ts';
+import { pastedLog } from './pasted-log-lines.ts';
+import { withoutMailQuoting } from '../mail-quoting.ts';
 import { readAskedSentence, type AskedSentence } from '../entities/asked-entities.ts';
 import type { Label } from './labels.ts';
 import { intentModelFor } from './model.ts';
@@ -70,8 +71,8 @@ export function readQuestion(
   extraction: Extraction,
   /** The message's asking sentence, when the caller has read it already. */
   asked: AskedSentence | undefined = readAskedSentence(kb, text),
-  /** The log lines the message pastes apart from its own words (read from the message before it was cleaned). */
-  pasted?: PastedLog,
+  /** The message before it was cleaned, whose lines tell pasted log lines from the user's own words. */
+  rawMessage?: string,
 ): Reading {
   const named = extraction.distros.length + extraction.features.length + extraction.hosts.length + extraction.lisReleases.length;
   const logLine = matchesAny(text, CUES.logLine);
@@ -98,6 +99,7 @@ export function readQuestion(
     // "is that an error?" is the user's word, not the log's: neither a signature nor the fault words may read it.
     const logText = text.replace(CUES.asksIfFault[0], '');
     // Only the pasted lines can show a fault: "flagged it as an error" is what someone thought of them.
+    const pasted = rawMessage === undefined ? undefined : pastedLog(withoutMailQuoting(rawMessage));
     const faultText = pasted?.lines.replace(CUES.asksIfFault[0], '') ?? logText;
     const logHit = faultText === text ? topHit() : searchAdvice(kb, faultText, { phrasings: advicePhrasings() }, 1)[0];
     if (logHit?.bySignature) return { ...base, label: 'known_issue', probability: 0.95, byCue: true };
