@@ -49,3 +49,13 @@ export function quoteBack(text: string, max = 80): string {
   const clean = cleanQuestion(text);
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
+
+/** A message's sentences: split after ".", "!" or "?" and at line breaks. */
+export function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\n/);
+}
+
+/** Whether a sentence asks rather than tells: it ends with a question mark. */
+export function asks(sentence: string): boolean {
+  return sentence.trimEnd().endsWith('?');
+}

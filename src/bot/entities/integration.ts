@@ -1,3 +1,5 @@
+import { asks, sentencesOf } from '../text.ts';
+
 const BUILT_IN =
   /\b(built[- ]?in|inbox|in-box|in[- ]kernel|bundled|native drivers?|distro drivers?|upstream drivers?|stock (?:(?:red hat|rhel|centos|oracle|distro|vendor)\s+)?(?:kernel|drivers?)|(?:distro|distribution|vendor)(?:'s)? (?:own )?(?:kernel|drivers?)|kernel'?s own (?:hyper-v )?drivers?|drivers? that (?:ships?|comes?) (?:in|with)\b|what(?:ever)? (?:ships?|comes?) (?:in|with) (?:the )?(?:kernel|distro|os)\b|(?:red hat|rhel|distro|vendor|os)[- ]shipped (?:drivers?|kernel|modules?)\b)/i;
 const DOWNLOAD = /\b(download|lis\s*\d+(\.\d+)*|lis package|lis rpm|microsoft lis|ms lis|lis from microsoft|install lis)\b/i;
@@ -20,10 +22,7 @@ export function integrationPreference(question: string): 'built-in' | 'download'
   if (!named.builtIn) return undefined;
   // "one vm on LIS 4.3, the other on the built-in drivers. on the built-in one, does ballooning work?": the sentences
   // that ask pick one of the two the message tells of.
-  const asked = question
-    .split(/(?<=[.!?])\s+/)
-    .filter((sentence) => sentence.trimEnd().endsWith('?'))
-    .join(' ');
+  const asked = sentencesOf(question).filter(asks).join(' ');
   // "… or should we go back to the built-in drivers?" still weighs the two.
   const inAsked = asked && !/\bor\b/i.test(asked) ? integrationsNamed(asked) : undefined;
   if (!inAsked || inAsked.builtIn === inAsked.download) return undefined;

@@ -125,7 +125,8 @@ const DYNAMIC_MEMORY_OFF =
 
 /**
  * "after the migration", "for the migration runbook", "zypper migration": a move onto new hosts or a new release, not
- * live migration, which a 2016 table titled "Migration". A bare "migration" ("rhel 7.5 migration on 2016?") stays the row.
+ * the live migration that a 2016 table titled "Migration". A bare "migration" ("rhel 7.5 migration on 2016?") is still
+ * that row.
  */
 const MIGRATION_AS_A_MOVE =
   /\b(the|our|a|an|this|that|after|before|during|until|since|its|their|my|next|p2v|v2v|zypper|pack|cloud|data)\s+migration\b(?!\s+(?:row|column))|\bmigration(?=\s+(?:waves?|plans?|runbooks?|windows?|projects?|hub|tracker|candidates?|team|paths?|lists?)\b)/g;

@@ -37,7 +37,12 @@ export function guestTimeline(kb: KnowledgeBase, family: DistroId, version: stri
 }
 
 /** The oldest version of a family any release lists, with its timeline: "the downloads go back to RHEL/CentOS 5.2". */
-export function oldestListed(kb: KnowledgeBase, family: DistroId): { version: string; timeline: GuestTimeline } | undefined {
+export interface OldestListed {
+  readonly version: string;
+  readonly timeline: GuestTimeline;
+}
+
+export function oldestListed(kb: KnowledgeBase, family: DistroId): OldestListed | undefined {
   let oldest: ParsedVersion | undefined;
   for (const release of kb.lisReleases)
     for (const guest of release.guests) {

@@ -7,7 +7,7 @@ import { refSources } from '../../core/cite.ts';
 import { decideVerdict } from '../../knowledge/query/verdict.ts';
 import { lisSeries } from '../../knowledge/query/lis-coverage.ts';
 import { querySupport } from '../../knowledge/query/support.ts';
-import { guestTimeline, oldestListed } from './lis-first-release.ts';
+import { guestTimeline, oldestListed, type OldestListed } from './lis-first-release.ts';
 import type { HandlerInput } from './handler.ts';
 
 /** The families the Microsoft LIS download was built for; a bare "6.7" in an LIS question means RHEL/CentOS. */
@@ -77,7 +77,7 @@ export function oldestPart(kb: KnowledgeBase, family: DistroId | undefined): Par
   return oldest && { text: oldestText(kb, family, oldest), sources: refSources(kb, oldest.timeline.first.sources) };
 }
 
-function oldestText(kb: KnowledgeBase, family: DistroId | undefined, oldest: NonNullable<ReturnType<typeof oldestListed>>): string {
+function oldestText(kb: KnowledgeBase, family: DistroId | undefined, oldest: OldestListed): string {
   return `The oldest release the LIS downloads list is ${guestName(kb, family, oldest.version)}, first listed by ${dated(oldest.timeline.first)}.`;
 }
 

@@ -5,8 +5,9 @@ import { advicePhrasings } from '../advice-phrasings.ts';
 import { namesUnknownDistro } from '../follow-up.ts';
 import type { Entities, Intent } from '../../core/reply.ts';
 import { CUES, matchesAny } from './cues.ts';
-import { pastedLog } from './pasted-log-lines.ts';
+import { pastedLog } from './pasted-log.ts';
 import { withoutMailQuoting } from '../mail-quoting.ts';
+import { asks, sentencesOf } from '../text.ts';
 import { readAskedSentence, type AskedSentence } from '../entities/asked-entities.ts';
 import type { Label } from './labels.ts';
 import { intentModelFor } from './model.ts';
@@ -147,9 +148,8 @@ function withoutTerms(shape: string, terms: readonly string[] | undefined): stri
  * while "anything wrong?" or "is the clock going to be wrong?" only asks whether the line means any.
  */
 function toldSentences(text: string): string {
-  return text
-    .split(/(?<=[.!?])\s+|\n/)
-    .filter((sentence) => !sentence.trimEnd().endsWith('?'))
+  return sentencesOf(text)
+    .filter((sentence) => !asks(sentence))
     .join(' ');
 }
 
