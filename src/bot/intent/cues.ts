@@ -1,4 +1,10 @@
 /**
+ * Words of something failing, which both a log line's faults and a user's trouble hold. "failover" and "failback" are
+ * no failure.
+ */
+const FAILING = String.raw`fail(?!-?over|-?back)\w*|reject\w*|invalid|unable|cannot|can'?t|could not|time[sd]? ?out|timing out|refus\w*|lost|losing|abort\w*|panic\w*|hangs?|hung|hanging|freez\w*|froze|crash\w*|stuck`;
+
+/**
  * The few high-precision patterns left beside the trained classifier: shapes no phrasing data can teach.
  * Every other phrasing is a line of data in examples/.
  */
@@ -19,14 +25,21 @@ export const CUES = {
   collectorMarker: [/###\s*lischeck-(?:meta|end)\b/],
   /** A log line that reports something wrong, rather than a normal boot message. */
   fault: [
-    /\b(fail(?!-?over|-?back)\w*|error\w*|unable|cannot|can'?t|could not|timed? ?out|refus\w*|disagrees?|unknown symbol|warn\w*|bug|stuck|panic|not (supported|allowed|found|available)|unsupported|incompatible|lost|losing|abort\w*|reset|out of memory|hangs?|hung|hanging|freez\w*|crash\w*)\b/i,
+    new RegExp(
+      String.raw`\b(${FAILING}|error\w*|disagrees?|unknown symbol|warn\w*|bug|not (supported|allowed|found|available)|unsupported|incompatible|reset|out of memory)\b`,
+      'i',
+    ),
   ],
   /**
-   * Chat words telling that something already goes wrong ("not working", "acts weird", "the vm hangs"): a log line's
-   * fault words less those that only name what a line is ("error", "warning"), which users also say of a normal line.
+   * Chat words telling that something already goes wrong ("not working", "acts weird", "the vm hangs"): the failing
+   * words a log line's faults hold too, but not those that only name what a line is ("error", "warning"), which users
+   * also say of a normal line.
    */
   trouble: [
-    /\b(fail(?:s|ed|ing|ure)?|reject\w*|invalid|unable|cannot|can'?t|could not|time[sd]? out|timing out|refus\w*|lost|losing|abort\w*|panic\w*|hangs?|hung|hanging|freez\w*|froze|crash\w*|not \w+ing|no longer|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|strange|odd|sluggish|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?|never|blank|dead|empty|stays?|stuck|nothing|only \w+ works?|black screen|stale|(?:came|comes?|boots?|booted|starts?|started) (?:up |back )?without|no (?:operating system|bootable|boot device)|only (?:sees?|shows?|brings?|gets?|lists?|reports?|comes?|came|finds?|recogni[sz]es?)|only \d+ (?:\w+ )?(?:online|visible|show|shows|shown|come|came|appear\w*)|keeps? \w+ing|flaky|intermittent\w*|(?:shows?|reports?|lists?|gets?|sees?) (?:no|nothing)\b)\b/i,
+    new RegExp(
+      String.raw`\b(${FAILING}|not \w+ing|no longer|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|strange|odd|sluggish|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?|never|blank|dead|empty|stays?|nothing|only \w+ works?|black screen|stale|(?:came|comes?|boots?|booted|starts?|started) (?:up |back )?without|no (?:operating system|bootable|boot device)|only (?:sees?|shows?|brings?|gets?|lists?|reports?|comes?|came|finds?|recogni[sz]es?)|only \d+ (?:\w+ )?(?:online|visible|show|shows|shown|come|came|appear\w*)|keeps? \w+ing|flaky|intermittent\w*|(?:shows?|reports?|lists?|gets?|sees?) (?:no|nothing)\b)\b`,
+      'i',
+    ),
   ],
   /** Words that ask whether something is supported or works, rather than tell what happened. */
   asksSupport: [
