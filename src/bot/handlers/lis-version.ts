@@ -34,13 +34,13 @@ const ASKS_FIX = /\b(?:fix(?:e[sd]|ing)?|hotfix(?:es)?|bug|resolv\w*|regression|
 /** "which LIS added …", "which release brought …", "when did … show up" (not "get", which "we've got" also says): asks for the release that brought something. */
 const ASKS_ADDED =
   /\b(?:add(?:ed|s|ing)?|first|introduc\w*|new|came (?:with|in)|arriv\w*|brought|brings?|pick(?:ed|s)? up|show(?:ed|s)? up|appear\w*|includ\w*)\b/i;
-/** A version that asks which release covered a guest: "which LIS added RHEL 7.3", "when did LIS start supporting 6.7". */
-const ASKS_COVERAGE = new RegExp(
-  String.raw`${ASKS_ADDED.source}|\b(?:support\w*|cover\w*|start\w*|began|begin|since|let|lets|allow\w*|take|takes|works? (?:on|with)|exists?|when did|is there (?:an?|any))\b`,
-  'i',
-);
 /** "which LIS first covered 7.2", "when did 7.3 get a download", "is there an rpm for 5.1": which release lists a guest. */
 const ASKS_WHICH_LISTS = /\b(?:first|earliest|exists?)\b|\bwhen did\b|\bis there (?:an?|any)\b/i;
+/** A version that asks which release covered a guest: "which LIS added RHEL 7.3", "when did LIS start supporting 6.7". */
+const ASKS_COVERAGE = new RegExp(
+  String.raw`${ASKS_ADDED.source}|${ASKS_WHICH_LISTS.source}|\b(?:support\w*|cover\w*|start\w*|began|begin|since|let|lets|allow\w*|take|takes|works? (?:on|with))\b`,
+  'i',
+);
 /** "what's the oldest rhel the download goes back to". */
 const ASKS_OLDEST = /\b(?:oldest|earliest|goes? back|go back|how far back)\b/i;
 /** "which lis is the newest", "is lis still maintained": the newest download and its last build lead. */

@@ -201,14 +201,14 @@ const WE_DID_THEN = /^ (?:we|our \S+|it|they) (?:had|used|did|was|were|never|alw
 
 /**
  * "dynamic memory for freebsd 12.4 on our 2019 hosts? coming from esxi": another platform named as where the guests
- * or the admin come from, or as what they did there, while the question is about the Hyper-V side.
+ * or the admin come from, or as what they did there, while the question is about the Hyper-V side. (A comparison,
+ * "like vmware tools", is context too: comparedWith.)
  */
 function asBackground(padded: string, term: string): boolean {
   const before = windowBefore(padded, term);
   const at = padded.indexOf(term);
   const after = padded.slice(at + term.length - 1, at + term.length + 24);
   return (
-    comparedWith(padded, term) ||
     PLATFORM_LEFT.test(before) ||
     PLATFORM_BEFORE.test(before) ||
     PLATFORM_BACKGROUND_AFTER.test(after) ||
