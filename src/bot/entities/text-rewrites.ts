@@ -70,8 +70,12 @@ const SUSE_PATCHLEVEL = /\bversion\s*=\s*(1[0-5])\s*,?\s*patchlevel\s*=\s*([1-9]
 
 /** A pass-through disk is storage handed to a VM whole, not PCI passthrough (DDA). */
 const PASS_THROUGH_DISK = /\bpass[- ]?through (disks?|drives?|luns?)\b/g;
-/** "can I give it 300 vCPUs?": a count past 256 names the >256 vCPU row. */
-const OVER_256_VCPUS = /\b(?:2[6-9]\d|[3-9]\d\d|\d{4})\+?\s*(?:v ?cpus?|vcores?|virtual (?:cpus?|processors?))\b/g;
+/**
+ * "can I give it 300 vCPUs?", "300 virtual cores", "Set-VMProcessor -Count 288": a count past 256 names the >256 vCPU
+ * row.
+ */
+const OVER_256_VCPUS =
+  /\b(?:2[6-9]\d|[3-9]\d\d|\d{4})\+?\s*(?:v ?cpus?|vcores?|virtual (?:cpus?|processors?|cores?)|logical processors?)\b|\bset-vmprocessor\b[^\n]*?-count\s+(?:2[6-9]\d|[3-9]\d\d|\d{4})\b/g;
 
 /** Names as speech-to-text writes them: "deb ian", "hyper vee", "sentos", "sent oh ess", "you bun two". */
 const DICTATED_NAMES: ReadonlyArray<readonly [RegExp, string]> = [

@@ -185,6 +185,9 @@ describe('words that look like another feature', () => {
   test('a vCPU count past 256 names the >256 vCPU row; 64 does not', () => {
     assert.equal(entities('rhel 7.6 on 3.10.0-957.el7, can I give it 300 vCPUs?').feature, 'vcpus-over-256');
     assert.equal(entities('rhel 8 with 64 vcpus').feature, undefined);
+    assert.equal(entities('centos 7.3: 300 virtual cores visible in the guest?').feature, 'vcpus-over-256');
+    assert.equal(entities('Set-VMProcessor -Count 288 for a centos 7.9 vm, will it use them all?').feature, 'vcpus-over-256');
+    assert.equal(entities('Set-VMProcessor -Count 16 for a centos 7.9 vm').feature, undefined);
   });
   test('static IP injection named as what happens on failover', () => {
     assert.equal(entities('freebsd 13.1 replica failover, inject static ipv6?').feature, 'static-ip-injection');

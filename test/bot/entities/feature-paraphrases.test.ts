@@ -58,4 +58,24 @@ describe('a feature described rather than named', () => {
     assert.equal(extractEntities(kb, 'debian 11 tcp seg offload, 2016 host').entities.feature, 'tcp-offload');
     assert.equal(extractEntities(kb, 'static ip inj deb11').entities.feature, 'static-ip-injection');
   });
+  test('the PowerShell cmdlet that sets a feature up names it', () => {
+    assert.equal(
+      extractEntities(kb, 'Add-VMAssignableDevice of a GPU to a sles 12 sp1 guest on 2016?').entities.feature,
+      'pci-passthrough',
+    );
+    assert.equal(extractEntities(kb, 'Set-VMNetworkAdapterVlan -Trunk on a rhel 9 vm, will trunking work?').entities.feature, 'vlan');
+    assert.equal(extractEntities(kb, 'does Resize-VHD on a running ubuntu 20.04 vm reach the guest?').entities.feature, 'vhdx-resize');
+  });
+  test('more features described in plain words', () => {
+    const described: ReadonlyArray<readonly [string, string]> = [
+      ['freebsd 13.0 on 2022 - will hn coalesce incoming packets into bigger buffers?', 'lro'],
+      ['rhel 7.9 on 2022: a host-to-guest comms channel that does not need an ip address on the vm?', 'hv-sockets'],
+      ['Can I back up an Oracle Linux 8.4 VM while it keeps running? Host is Windows Server 2025.', 'live-backup'],
+      ['centos 6.5: backups keep falling back to saved state', 'live-backup'],
+      ['freebsd 10.0 guest: the host never learns its ip', 'kvp'],
+      ['freebsd 11.3 appliance: relocate the device memory window below 4G?', 'mmio-gap'],
+      ['rhel 9 on 2016: several tagged networks on one adapter?', 'vlan'],
+    ];
+    for (const [question, feature] of described) assert.equal(extractEntities(kb, question).entities.feature, feature, question);
+  });
 });
