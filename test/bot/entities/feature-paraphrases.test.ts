@@ -24,9 +24,14 @@ describe('a feature described rather than named', () => {
     assert.equal(featureParaphrasedIn(kb, 'the disk is full'), undefined);
     assert.equal(featureParaphrasedIn(kb, 'replica failover test passed'), undefined);
   });
-  test('is read only beside a named guest and when no feature is named', () => {
+  test('is read only beside a guest, named or not, and when no feature is named', () => {
     assert.equal(extractEntities(kb, 'centos 5.10: will hyper-v manager list its ip?').entities.feature, 'kvp');
     assert.equal(extractEntities(kb, 'will hyper-v manager list its ip?').entities.feature, undefined);
+    assert.equal(extractEntities(kb, 'will hyper-v manager list my linux vm ip?').entities.feature, 'kvp');
+    assert.equal(
+      extractEntities(kb, 'how do i copy a file from the host into a linux vm without using the network?').entities.feature,
+      'file-copy',
+    );
     assert.equal(extractEntities(kb, 'ubuntu 20.04 trim: give back deleted blocks during live backup?').entities.feature, 'trim');
   });
   test('is read without a guest when the question asks which feature it describes', () => {
