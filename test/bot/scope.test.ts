@@ -284,6 +284,23 @@ describe('symptom search', () => {
     assert.equal(ask('moving our ubuntu 22.04 vms off hyper-v 2019 onto esxi 8, does vmotion need shared storage?').intent, 'unknown');
     assert.equal(ask('does sr-iov work for rhel 9 guests on esxi 8?').intent, 'unknown');
   });
+  test('another product outside the clause that asks about a guest is context; inside it, or pointed back at, it is not', () => {
+    for (const question of [
+      'ubuntu 18.04 on hyper-v 2025? our ESXi 8 hosts are going EOL',
+      'SR-IOV for CentOS 6.9 guests on 2019? we had VF passthrough NICs under KVM',
+      "the vendor claims their Postgres appliance on Oracle Linux 8.4 'supports Hyper-V'. is OL 8.4 supported on Windows Server 2022?",
+    ]) {
+      const reply = ask(question);
+      assert.notEqual(reply.intent, 'unknown', question);
+      assert.equal(reply.answered, true, question);
+    }
+    for (const question of [
+      'nutanix AHV - is oracle linux 8 supported there?',
+      'Our RHEL 8 guests on Hyper-V 2019 are fine. How do I configure Veeam retention for the backup jobs?',
+      'ubuntu 20.04 vm on proxmox lvm-thin, fstrim runs but the thin pool does not shrink. discard checkbox?',
+    ])
+      assert.equal(ask(question).intent, 'unknown', question);
+  });
   test('a problem the classifier hears nothing in is still a known issue when its words match one strongly', () => {
     const reply = ask('iperf tops out at 3 gbit between two linux vms on a 10 gig nic');
     assert.equal(reply.intent, 'known_issue');

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { searchAdvice, type AdviceHit } from '../../knowledge/query/search.ts';
-import type { Extraction } from '../entities/extract.ts';
+import { extractEntities, type Extraction } from '../entities/extract.ts';
 import { advicePhrasings } from '../advice-phrasings.ts';
 import { namesUnknownDistro } from '../follow-up.ts';
 import type { Entities, Intent } from '../../core/reply.ts';
@@ -14,7 +14,7 @@ import { intentModelFor } from './model.ts';
 import { MAX_WORDS } from './featurize.ts';
 import { route } from './route.ts';
 import { CONFIDENCE_THRESHOLD, UNSURE_READINGS, type QuestionFacts } from './unsure-readings.ts';
-import { scopeOf, type ScopeDecision } from './scope.ts';
+import { paddedKey, scopeOf, type ScopeDecision } from './scope.ts';
 
 export { CONFIDENCE_THRESHOLD };
 
@@ -84,7 +84,8 @@ export function readQuestion(
     return hit !== undefined && (hit.bySignature || (hit.overlap >= 2 && hit.relevance >= SYMPTOM_RELEVANCE));
   };
   const long = asked !== undefined && wordCount(extraction.shape) > MAX_WORDS;
-  const scope = messageScope(text, extraction, long ? asked : undefined, logLine, symptomMatch);
+  const readClause = (clause: string) => extractEntities(kb, clause, { fuzzy: false });
+  const scope = messageScope(text, extraction, long ? asked : undefined, logLine, symptomMatch, readClause);
   const base = { scope, logLine, normalLogLine: false };
   if (text.trim().length === 0) return { ...base, label: 'unknown', probability: 0, byCue: true };
   if (named === 0 && matchesAny(text, CUES.help)) return { ...base, label: 'help', probability: 0.95, byCue: true };
@@ -166,12 +167,38 @@ function messageScope(
   longAsked: AskedSentence | undefined,
   logLine: boolean,
   symptomMatch: () => boolean,
+  readClause: (clause: string) => Extraction,
 ): ScopeDecision {
   const whole = scopeOf({ question: text, extraction, logLine, symptomMatch });
-  if (!longAsked) return whole;
+  if (!longAsked) return whole.reason === 'foreign' && !logLine ? (asAskedBesideAnotherPlatform(text, whole, readClause) ?? whole) : whole;
   const alone = scopeOf({ question: longAsked.sentence, extraction: longAsked, logLine: false, symptomMatch: () => false });
   if (!whole.inScope && whole.reason === 'foreign' && alone.inScope && alone.reason === 'entity') return alone;
   return whole;
+}
+
+/** A message's clauses: its sentences, and the parts a dash or semicolon sets apart ("a xen export of rhel 5.9 — is 5.9 …?"). */
+const POINTS_BACK = /\b(?:there|it|them|those)\b/i;
+const CLAUSE_BREAK = /\n+|(?<=[.?!;])\s+|\s+[-–—]+\s+/;
+
+/**
+ * "ubuntu 18.04 on hyper-v 2025? our esxi hosts are going eol", "we got a xen export of rhel 5.9 — is 5.9 supported on
+ * 2016?": a short message whose other product sits outside the clause that asks, while that clause alone names a guest
+ * or feature, asks about the Hyper-V side. The product becomes context, and the classifier does not hear it.
+ */
+function asAskedBesideAnotherPlatform(
+  text: string,
+  whole: ScopeDecision,
+  readClause: (clause: string) => Extraction,
+): ScopeDecision | undefined {
+  const term = whole.evidence === undefined ? undefined : ` ${whole.evidence} `;
+  if (term === undefined || !paddedKey(text).includes(term)) return undefined;
+  const clauses = text.split(CLAUSE_BREAK).filter((clause) => /[a-z]{2}/i.test(clause));
+  const asking = clauses.findLast((clause) => clause.includes('?'));
+  // "nutanix ahv - is oracle linux 8 supported there?", "discard checkbox?": a clause that points back at the other
+  // product, or too short to say what it asks about, is not read alone.
+  if (clauses.length < 2 || asking === undefined || POINTS_BACK.test(asking) || asking.trim().split(/\s+/).length < 4) return undefined;
+  const alone = scopeOf({ question: asking, extraction: readClause(asking), logLine: false, symptomMatch: () => false });
+  return alone.inScope && alone.reason === 'entity' ? { ...alone, context: [...(whole.context ?? []), term] } : undefined;
 }
 
 /** Routes what was heard, with the entities the question and its context name, to one intent. */
