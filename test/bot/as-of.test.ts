@@ -121,5 +121,17 @@ describe('a dated page told as the story of a question about today', () => {
   });
   test('a question about the dated page itself keeps its date', () => {
     assert.equal(answerQuestion(realKb(), 'did the 2019 ubuntu page list hyper-v sockets for 18.04?').reply.entities.asOf, '2019-12-31');
+    assert.equal(
+      answerQuestion(realKb(), 'on the 2017 freebsd page, was live backup ticked for 11.0 on 2016?').reply.entities.asOf,
+      '2017-12-31',
+    );
+  });
+  test('"…, still?" and what an older page had or went to, beside a question in the present, ask about today', () => {
+    for (const question of [
+      'ubuntu 14.04 hyper-v sockets on 2019 - the 2019 matrix had that blank, still?',
+      'FreeBSD 12.4 on 2025 — the 2023 page only went to 12.3',
+      'jessie as a gen 2 VM on 2016? the 2016 debian page had UEFI blank',
+    ])
+      assert.equal(answerQuestion(realKb(), question).reply.entities.asOf, undefined, question);
   });
 });

@@ -152,5 +152,13 @@ const ASKS_ABOUT_NOW =
  * the story of a question about today, whose answer is not dated; its year is still no host.
  */
 export function datesTheQuestion(text: string): boolean {
-  return !ASKS_ABOUT_NOW.test(text);
+  return !ASKS_ABOUT_NOW.test(text) && !STILL_ASKED.test(text) && !(PAGE_TOLD.test(text) && !ASKED_IN_PAST.test(text));
 }
+
+/** "the mid-2019 matrix had that blank, still?" */
+const STILL_ASKED = /\bstill\s*\?/;
+/** "the 2023 page only went to 12.3", "the old TP page had UEFI blank": what an older page said, told as the story. */
+const PAGE_TOLD =
+  /\b(?:page|pages|matrix|docs?|table|grid|version)\s+(?:only\s+|just\s+|clearly\s+)?(?:had|showed|said|went|listed|marked|left|gave|stopped|ticked|dropped)\b/;
+/** "on the 2017 page, was live backup ticked for 11.0?": a question asked in the past tense asks about that page. */
+const ASKED_IN_PAST = /\b(?:was|were|did|had)\b[^.?!]*\?/;

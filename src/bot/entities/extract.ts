@@ -70,7 +70,15 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   const hosts = [...new Set(hostMentions.map((m) => m.host))];
   const distros = distrosMeant(reading.distros, reading.kernel, releases);
   return {
-    entities: entitiesOf(reading, distros, hosts, looseVersion, lisRelease, releases, asOf && datesTheQuestion(lowered) ? asOf : undefined),
+    entities: entitiesOf(
+      reading,
+      distros,
+      hosts,
+      looseVersion,
+      lisRelease,
+      releases,
+      asOf && datesTheQuestion(question.toLowerCase()) ? asOf : undefined,
+    ),
     hosts,
     distros,
     features: reading.features,
