@@ -3,7 +3,7 @@ import type { DistroId, HostId } from '../../knowledge/schema/index.ts';
 import type { Entities, FeatureEntity } from '../../core/reply.ts';
 import { extractHosts } from './hosts.ts';
 import { extractLisMentions, knownLisNames, withPackageReleasesNamed } from './lis-mentions.ts';
-import { asksForAFeature, featureParaphrasedIn, narrowerFeatureParaphrasedIn } from './feature-paraphrases.ts';
+import { asksForAFeature, featureParaphrasedIn, movesMemoryBothWays, narrowerFeatureParaphrasedIn } from './feature-paraphrases.ts';
 import { datesTheQuestion, extractAsOf, withoutAsOf, type AsOfPhrase } from './as-of.ts';
 import { extractReleases, type ReleaseMentions } from './releases.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -60,6 +60,9 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     const described = featureParaphrasedIn(kb, lowered);
     if (described) reading.features.push(described);
   }
+  // "memory grow and shrink automatically": one part of Dynamic Memory named, the memory moved both ways.
+  if (reading.features.length === 1 && DYNAMIC_MEMORY_PARTS.has(reading.features[0]!) && movesMemoryBothWays(lowered))
+    reading.features[0] = 'dynamic-memory';
   // "boot with the uefi signature check on": UEFI named in the words of Secure Boot, which narrows it.
   if (reading.features.length === 1) {
     const narrower = narrowerFeatureParaphrasedIn(kb, lowered, reading.features[0]!);
@@ -96,6 +99,8 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
  * Only the shape extractEntities gives with `fuzzy: false`, without reading what only the answer needs (the verdict's
  * LIS release, described features, entities, search text): the classifier reads every training example's shape.
  */
+const DYNAMIC_MEMORY_PARTS: ReadonlySet<string> = new Set(['dm-hot-add', 'dm-ballooning']);
+
 /** "a linux vm", "the guest": a guest named without its distribution. */
 const A_GUEST = /\b(?:linux|freebsd|guests?|vms?|virtual machines?)\b/;
 

@@ -43,10 +43,23 @@ function inflections(word: string): string[] {
  * The feature a question describes without naming it: "can the host push its static IP into the replica?" is static
  * IP injection, "give back deleted blocks" is TRIM. The KB's paraphrases, in its feature order; the first that fits.
  */
-export function featureParaphrasedIn(kb: KnowledgeBase, text: string): FeatureId | undefined {
+export function featureParaphrasedIn(kb: KnowledgeBase, text: string): FeatureEntity | undefined {
   const padded = ` ${phraseKey(text)} `;
-  return paraphrasesOf(kb).find(({ groups }) => said(groups, padded))?.feature;
+  const described = paraphrasesOf(kb).find(({ groups }) => said(groups, padded))?.feature;
+  // Memory changed by hand both ways is still runtime memory resize.
+  return described !== 'runtime-memory-resize' && movesMemoryBothWays(text) ? 'dynamic-memory' : described;
 }
+
+/**
+ * "memory that grows and shrinks by itself", "will the ram go up and down with load?": memory moved both ways is
+ * Dynamic Memory as a whole, not its hot-add or ballooning part.
+ */
+export function movesMemoryBothWays(text: string): boolean {
+  return MEMORY_BOTH_WAYS.test(` ${phraseKey(text)} `);
+}
+
+const MEMORY_BOTH_WAYS =
+  / (?:memory|ram)( \S+){0,6} (?:grows? and shrinks?|grow(?:s|ing)? or shrink(?:s|ing)?|goes up and down|go up and down|going up and down|up and down|rises? and falls?|expands? and shrinks?|in and out)( |$)|(?:grows? and shrinks?|shrinks? and grows?|in and out of) (?:the |a |its |their )?(?:vms |guests )?(?:memory|ram) /;
 
 /** A feature that narrows the one named ("secure-boot" for "uefi-boot"), when the question says it in its words. */
 export function narrowerFeatureParaphrasedIn(kb: KnowledgeBase, text: string, named: FeatureEntity): FeatureId | undefined {

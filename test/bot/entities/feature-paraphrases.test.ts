@@ -54,6 +54,18 @@ describe('a feature described rather than named', () => {
     ])
       assert.equal(extractEntities(kb, question).entities.feature, 'runtime-memory-resize', question);
   });
+  test('memory moved both ways by itself is Dynamic Memory as a whole; moved by hand, runtime memory resize', () => {
+    for (const question of [
+      'sles 15 sp3 on hyper-v 2019: will the ram go up and down by itself based on load?',
+      'rhel 6.10 guest on a 2025 host, will its memory grow and shrink automatically?',
+      "what's the proper name for memory that grows and shrinks by itself while the vm is running?",
+    ])
+      assert.equal(extractEntities(kb, question).entities.feature, 'dynamic-memory', question);
+    assert.equal(
+      extractEntities(kb, 'sles 12 sp2 on 2022 - adjust memory of a running fixed-RAM guest up and down from the host').entities.feature,
+      'runtime-memory-resize',
+    );
+  });
   test('a UEFI boot that checks signatures is Secure Boot', () => {
     assert.equal(extractEntities(kb, 'centos 8.1: can i leave the uefi signature check on when it boots?').entities.feature, 'secure-boot');
     assert.equal(extractEntities(kb, 'centos 8.1: can it boot uefi?').entities.feature, 'uefi-boot');
