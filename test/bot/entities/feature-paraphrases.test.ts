@@ -92,6 +92,11 @@ describe('a feature described rather than named', () => {
       ['freebsd 10.0 guest: the host never learns its ip', 'kvp'],
       ['freebsd 11.3 appliance: relocate the device memory window below 4G?', 'mmio-gap'],
       ['rhel 9 on 2016: several tagged networks on one adapter?', 'vlan'],
+      ['ubuntu 12.04 on 2012 r2: do deletes inside the guest get passed to the vhdx so the space comes back?', 'trim'],
+      ['ubuntu 18.04 on 2012 r2 — can incoming network load be split across all its virtual cpus?', 'vrss'],
+      ['ubuntu 22.04: is there a tool inside the guest that lists the devices on the hyper-v bus?', 'lsvmbus'],
+      ['freeze-the-filesystem backups on ubuntu 20.04 ok?', 'live-backup'],
+      ['freebsd 12.3 guest, can the host reach it over an AF_HYPERV style socket with no nic?', 'hv-sockets'],
     ];
     for (const [question, feature] of described) assert.equal(extractEntities(kb, question).entities.feature, feature, question);
   });
