@@ -275,11 +275,16 @@ describe('symptom search', () => {
     for (const question of [
       'sles 15 sp4 guests on our 2022 hosts, is trim supported? we are ditching nutanix',
       'is kvp supported for ubuntu 22.04 on hyper-v 2019? it worked with vmware tools before',
+      'security wants secure boot on Debian 9 VMs on 2016 like on our vSphere 7 VMs',
+      "Our Proxmox-exported FreeBSD 9.2 guest doesn't see the virtual DVD drive on hyper-v",
+      'security team (ex-VMware) wants secure boot on for RHEL 9.3 VMs on 2025 hosts, does that work?',
     ]) {
       const reply = ask(question);
       assert.notEqual(reply.intent, 'unknown', question);
       assert.equal(reply.answered, true, question);
     }
+    // Asked of no release, the feature is asked back about, not declined.
+    assert.equal(ask('network team wants to compare with ESXi: SR-IOV for linux vms on hyper-v?').intent, 'feature_support');
     // The other platform as the one the guests go to, or the one asked about, is still declined.
     assert.equal(ask('moving our ubuntu 22.04 vms off hyper-v 2019 onto esxi 8, does vmotion need shared storage?').intent, 'unknown');
     assert.equal(ask('does sr-iov work for rhel 9 guests on esxi 8?').intent, 'unknown');

@@ -182,8 +182,8 @@ const CLAUSE_BREAK = /\n+|(?<=[.?!;])\s+|\s+[-–—]+\s+/;
 
 /**
  * "ubuntu 18.04 on hyper-v 2025? our esxi hosts are going eol", "we got a xen export of rhel 5.9 — is 5.9 supported on
- * 2016?": a short message whose other product sits outside the clause that asks, while that clause alone names a guest
- * or feature, asks about the Hyper-V side. The product becomes context, and the classifier does not hear it.
+ * 2016?": a short message whose other product sits outside the clause that asks, while that clause alone names a
+ * guest or feature, asks about the Hyper-V side. The product becomes context, and the classifier does not hear it.
  */
 function asAskedBesideAnotherPlatform(
   text: string,
@@ -192,13 +192,21 @@ function asAskedBesideAnotherPlatform(
 ): ScopeDecision | undefined {
   const term = whole.evidence === undefined ? undefined : ` ${whole.evidence} `;
   if (term === undefined || !paddedKey(text).includes(term)) return undefined;
-  const clauses = text.split(CLAUSE_BREAK).filter((clause) => /[a-z]{2}/i.test(clause));
-  const asking = clauses.findLast((clause) => clause.includes('?'));
-  // "nutanix ahv - is oracle linux 8 supported there?", "discard checkbox?": a clause that points back at the other
-  // product, or too short to say what it asks about, is not read alone.
-  if (clauses.length < 2 || asking === undefined || POINTS_BACK.test(asking) || asking.trim().split(/\s+/).length < 4) return undefined;
+  const asking = askingClause(text);
+  if (asking === undefined) return undefined;
   const alone = scopeOf({ question: asking, extraction: readClause(asking), logLine: false, symptomMatch: () => false });
   return alone.inScope && alone.reason === 'entity' ? { ...alone, context: [...(whole.context ?? []), term] } : undefined;
+}
+
+/**
+ * The last clause of a message of several that asks; undefined when it points back at the rest ("nutanix ahv - is
+ * oracle linux 8 supported there?") or is too short to say what it asks about ("discard checkbox?").
+ */
+function askingClause(text: string): string | undefined {
+  const clauses = text.split(CLAUSE_BREAK).filter((clause) => /[a-z]{2}/i.test(clause));
+  const asking = clauses.findLast((clause) => clause.includes('?'));
+  if (clauses.length < 2 || asking === undefined || POINTS_BACK.test(asking) || asking.trim().split(/\s+/).length < 4) return undefined;
+  return asking;
 }
 
 /** Routes what was heard, with the entities the question and its context name, to one intent. */

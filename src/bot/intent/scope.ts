@@ -174,7 +174,7 @@ const HYPER_V = / (hyper v|hyperv) /;
 const MOVING = / (migrat\w*|moving|move|moved) /;
 
 const COMPARISON =
-  / (like|similar to|equivalent (?:of|to)|counterpart (?:of|to)|instead of|compared (?:to|with)|versus|vs|than) (?:the |a |an )?$/;
+  / (like|similar to|equivalent (?:of|to)|counterpart (?:of|to)|instead of|compared (?:to|with)|compare (?:to|with)|comparing (?:to|with)|versus|vs|than)(?: (?:on|in|under|with))? (?:the |a |an |our )?$/;
 
 /** "do I need anything like vmware tools?": another product named to compare a guest's Hyper-V side with. */
 function comparedWith(padded: string, term: string): boolean {
@@ -189,13 +189,14 @@ function windowBefore(padded: string, term: string): string {
 
 const MOVED_ONTO = / (?:onto|to|into)(?: the| our| a| an| new)*(?: \S+)? $/;
 
-/** "coming from esxi", "we're leaving citrix xen", "gave up on virtualbox": the platform the guests come from. */
+/** "coming from esxi", "we're leaving citrix xen", "gave up on virtualbox", "ex-vmware": the platform the guests come from. */
 const PLATFORM_LEFT =
-  / (?:(?:coming|came|come|moved|moving|migrated|migrating|converted|converting|switched|switching)(?: over)? (?:from|off)|leaving|quit|quitting|ditching|dropping|gave up on|giving up on)(?: the| our| a| an)?(?: \S+)? $/;
+  / (?:(?:coming|came|come|moved|moving|migrated|migrating|converted|converting|switched|switching)(?: over)? (?:from|off)|leaving|quit|quitting|ditching|dropping|gave up on|giving up on|ex|former|formerly)(?: the| our| a| an)?(?: \S+)? $/;
 /** "it was a pain on kvm", "what we used on vmware": what the admin did on the other platform before. */
 const PLATFORM_BEFORE = / (?:was|were|had|used|did|worked|ran)(?: \S+){0,3} (?:on|in|with)(?: the| our| a)? $/;
-/** "proxmox refugee", "the vmware exit", "from the vmware side", "on kvm we used …": the platform as where the admin comes from. */
-const PLATFORM_BACKGROUND_AFTER = /^ (?:refugees?|exit|side|background|days|world|habits?|lab) /;
+/** "proxmox refugee", "the vmware exit", "a proxmox-exported guest", "on kvm we used …": where the guest or admin comes from. */
+const PLATFORM_BACKGROUND_AFTER =
+  /^ (?:refugees?|exit|side|background|days|world|habits?|lab|exported|export|exports|converted|migrated|imported|conversion|migration) /;
 const PLATFORM_THEN = / on(?: the| our)? $/;
 const WE_DID_THEN = /^ (?:we|our \S+|it|they) (?:had|used|did|was|were|never|always|worked|ran) /;
 
