@@ -2,6 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { askedSentence } from '../../src/bot/intent/asked-sentence.ts';
 import { answerQuestion } from '../../src/bot/answer.ts';
+import { classify } from '../../src/bot/intent/classify.ts';
+import { extractEntities } from '../../src/bot/entities/extract.ts';
 import { realKb } from '../helpers/real-kb.ts';
 
 describe('askedSentence', () => {
@@ -31,6 +33,32 @@ describe('a message whose context comes before its question', () => {
     const { reply } = answerQuestion(kb, 'I pasted the dmesg below and the vm is up fine now. Does Debian 9 support Secure Boot?');
     assert.equal(reply.intent, 'feature_support');
     assert.equal(reply.entities.feature, 'secure-boot');
+  });
+});
+
+describe('a message whose story names guests and whose question asks what a feature is', () => {
+  const kb = realKb();
+  test('is answered with what the feature is, not whether those guests have it', () => {
+    const { reply } = answerQuestion(
+      kb,
+      "A developer proposes using 'Hyper-V sockets' for a host-to-guest agent instead of SSH. The VMs are RHEL 9 on Windows Server 2025. Security wants to understand what they're approving. I've only ever seen the term in a matrix. What are Hyper-V Sockets?",
+    );
+    assert.equal(reply.intent, 'feature_info');
+    assert.equal(reply.entities.feature, 'hv-sockets');
+  });
+  test('the guests decide only when the asking sentence names one', () => {
+    const heard = {
+      label: 'feature_info',
+      probability: 1,
+      scope: { inScope: true, reason: 'entity' },
+      logLine: false,
+      normalLogLine: false,
+      byCue: false,
+    } as const;
+    const extraction = extractEntities(kb, 'rhel 9 hyper-v sockets');
+    const entities = { distro: 'rhel', version: '9', feature: 'hv-sockets' } as const;
+    assert.equal(classify({ ...heard, askedOfFeatureAlone: true }, extraction, entities).intent, 'feature_info');
+    assert.equal(classify(heard, extraction, entities).intent, 'feature_support');
   });
 });
 

@@ -38,6 +38,8 @@ export interface Reading {
   readonly normalLogLine: boolean;
   /** Decided by a high-precision cue rather than the classifier. */
   readonly byCue: boolean;
+  /** The asking sentence of a message of several names a feature and no guest: "… What is Hyper-V Sockets?" */
+  readonly askedOfFeatureAlone?: boolean;
 }
 
 const LONG_MESSAGE_ASKED_WEIGHT = 0.5;
@@ -86,7 +88,8 @@ export function readQuestion(
   const long = asked !== undefined && wordCount(extraction.shape) > MAX_WORDS;
   const readClause = (clause: string) => extractEntities(kb, clause, { fuzzy: false });
   const scope = messageScope(text, extraction, long ? asked : undefined, logLine, symptomMatch, readClause);
-  const base = { scope, logLine, normalLogLine: false };
+  const askedOfFeatureAlone = asked !== undefined && asked.entities.feature !== undefined && asked.entities.distro === undefined;
+  const base = { scope, logLine, normalLogLine: false, ...(askedOfFeatureAlone ? { askedOfFeatureAlone } : {}) };
   if (text.trim().length === 0) return { ...base, label: 'unknown', probability: 0, byCue: true };
   if (named === 0 && matchesAny(text, CUES.help)) return { ...base, label: 'help', probability: 0.95, byCue: true };
   if (matchesAny(text, CUES.collectorMarker)) return { ...base, label: 'guest_check', probability: 0.95, byCue: true };
@@ -214,7 +217,10 @@ export function classify(reading: Reading, extraction: Extraction, entities: Ent
   const extra = { scope: reading.scope, ...(reading.normalLogLine ? { normalLogLine: true } : {}) };
   if (reading.label === 'unknown')
     return { intent: 'unknown', confidence: reading.scope.inScope ? reading.probability : 0.9, missing: [], ...extra };
-  const { intent, missing } = route(reading.label, entities);
+  // "… the RHEL 8 and Ubuntu VMs … What is Hyper-V Sockets?": heard as asking what a feature is, the guests only the
+  // story names do not make it a support question.
+  const asked = reading.label === 'feature_info' && reading.askedOfFeatureAlone ? { feature: entities.feature } : entities;
+  const { intent, missing } = route(reading.label, asked);
   if (intent === 'unknown') return { intent, confidence: 0, missing: [], ...extra };
   return { intent, confidence: reading.probability * entityConfidence(extraction), missing, ...extra };
 }
