@@ -69,7 +69,9 @@ const OTHER_CORES: ReadonlyArray<readonly [RegExp, string]> = [
 const SUSE_PATCHLEVEL = /\bversion\s*=\s*(1[0-5])\s*,?\s*patchlevel\s*=\s*([1-9])\b/g;
 
 /** A pass-through disk is storage handed to a VM whole, not PCI passthrough (DDA). */
-const PASS_THROUGH_DISK = /\bpass[- ]?through (disks?|drives?|luns?)\b/g;
+const PASS_THROUGH_DISK = /\bpass[- ]?through (?:physical |scsi |sata )?(disks?|drives?|luns?)\b/g;
+/** The secondary GPT header or table at the end of a disk is no backup: "fix the backup gpt header after growing the vhdx". */
+const BACKUP_GPT = /\bbackup (gpt|partition table|header)/g;
 /**
  * "can I give it 300 vCPUs?", "300 virtual cores", "Set-VMProcessor -Count 288": a count past 256 names the >256 vCPU
  * row.
@@ -160,6 +162,7 @@ export function withoutNoise(vocabulary: Vocabulary, question: string): string {
   if (lowered.includes('dm')) lowered = lowered.replace(DIRECT_MESSAGE, ' message ');
   if (lowered.includes('dynamic memory') || lowered.includes('dm')) lowered = lowered.replace(DYNAMIC_MEMORY_OFF, ' static memory ');
   if (lowered.includes('pass')) lowered = lowered.replace(PASS_THROUGH_DISK, 'raw $1');
+  if (lowered.includes('backup')) lowered = lowered.replace(BACKUP_GPT, 'secondary $1');
   if (/cpu|core|processor/.test(lowered)) lowered = lowered.replace(OVER_256_VCPUS, 'more than 256 vcpus');
   if (lowered.includes('core')) for (const [other, meant] of OTHER_CORES) lowered = lowered.replace(other, meant);
   if (lowered.includes('_')) lowered = lowered.replace(UNDERSCORE_RELEASE, '$1$2.$3');

@@ -180,6 +180,7 @@ describe('a Red Hat-family kernel release', () => {
 describe('words that look like another feature', () => {
   test('a pass-through disk is storage, not PCI passthrough; gpu passthrough still is', () => {
     assert.equal(entities('ubuntu 20.04 vm with a passthrough disk, is live backup supported on 2022?').feature, 'live-backup');
+    assert.equal(entities('centos 7.8 vm with a pass-through physical disk, is live backup supported on 2019?').feature, 'live-backup');
     assert.equal(entities('gpu passthrough on ubuntu 22.04').feature, 'pci-passthrough');
   });
   test('a vCPU count past 256 names the >256 vCPU row; 64 does not', () => {
@@ -188,6 +189,16 @@ describe('words that look like another feature', () => {
     assert.equal(entities('centos 7.3: 300 virtual cores visible in the guest?').feature, 'vcpus-over-256');
     assert.equal(entities('Set-VMProcessor -Count 288 for a centos 7.9 vm, will it use them all?').feature, 'vcpus-over-256');
     assert.equal(entities('Set-VMProcessor -Count 16 for a centos 7.9 vm').feature, undefined);
+  });
+  test("the disk's backup GPT header is no backup", () => {
+    assert.equal(
+      entities('rhel 8: parted says the backup GPT table is not at the end of the disk after I extended the vhdx').feature,
+      'vhdx-resize',
+    );
+  });
+  test('shorthand typed often enough to be a name: kvpp, hot ad', () => {
+    assert.equal(entities('ubunto 16.04 kvpp supported?').feature, 'kvp');
+    assert.equal(entities('redhat 8.6 dinamic memory hot ad').feature, 'dm-hot-add');
   });
   test('static IP injection named as what happens on failover', () => {
     assert.equal(entities('freebsd 13.1 replica failover, inject static ipv6?').feature, 'static-ip-injection');
