@@ -205,3 +205,11 @@ describe('a named LIS release whose own notes list the host', () => {
     assert.doesNotMatch(ask('rhel 5.4 on a 2008 R2 host, supported?').text, /release notes, which list/);
   });
 });
+
+describe('a cell the page marks not applicable', () => {
+  test('the PAE row of a release listed for 64-bit kernels only says why it does not apply', () => {
+    const answer = ask('pae kernel support for rhel 7.6?');
+    assert.equal(answer.verdict, 'not_supported');
+    assert.match(answer.text, /64-bit kernels only/);
+  });
+});
