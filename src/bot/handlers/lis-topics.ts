@@ -4,7 +4,16 @@
  */
 export interface LisTopic {
   readonly id:
-    'vendor-support' | 'microsoft-support' | 'daemons' | 'remove' | 'kernel-update' | 'download' | 'choice' | 'maintenance' | 'licence';
+    | 'vendor-support'
+    | 'microsoft-support'
+    | 'daemons'
+    | 'remove'
+    | 'kernel-update'
+    | 'download'
+    | 'choice'
+    | 'maintenance'
+    | 'licence'
+    | 'built-in-version';
   /** The tips.json keyword of the tips that answer it. */
   readonly tipKeyword: string;
   readonly asks: RegExp;
@@ -30,6 +39,12 @@ export const LIS_TOPICS: readonly LisTopic[] = [
     id: 'licence',
     tipKeyword: 'lis-licence',
     asks: /\blicen[cs]\w*|\bgpl\w*|\bopen[- ]?source\b|\bclosed[- ]?source\b|\bsource code\b|\bproprietary\b|\bcost\w*\b|\bpay\b|\bfree of charge\b/i,
+  },
+  {
+    // "does the built-in LIS have a version number like 4.1?": the release named is the comparison, not the question.
+    id: 'built-in-version',
+    tipKeyword: 'lis-version',
+    asks: /\b(?:built-?in|in-?box|inbox|in-?kernel|distro(?:'s)?)\b.{0,40}\bversion (?:number|numbers|string)\b|\bversion numbers?\b.{0,40}\b(?:built-?in|in-?box|inbox|in-?kernel)\b/i,
   },
   { id: 'daemons', tipKeyword: 'lis-daemons', asks: /\bdaemons?\b|\bhypervkvpd\b|\bhv_(?:kvp|vss|fcopy)/i },
   {

@@ -77,6 +77,11 @@ describe('LIS release answers', () => {
       assert.ok(reply.sources.length > 0, question);
     }
   });
+  test("built-in drivers' version number is answered, not the release the question compares with", () => {
+    const reply = ask('do built-in LIS drivers have version numbers like 4.1?');
+    assert.equal(reply.intent, 'lis_version');
+    assert.match(reply.text, /Built-in LIS has no version number of its own/);
+  });
   test('a request for every release lists the downloads with their dates, oldest first', () => {
     const reply = ask('give me the LIS download history');
     assert.equal(reply.title, 'Microsoft LIS downloads');
