@@ -186,6 +186,8 @@ describe('symptom search', () => {
       ['after restoring the backup the filesystem needs fsck', /fsck/i],
       ['my ubuntu vm shows no ip address in hyper-v manager', /KVP|IP|key\/value/i],
       ['the freebsd vm stops at the mountroot prompt', /ROOT MOUNT ERROR/],
+      // The hosts a symptom names are searched too.
+      ['linux vm image made on 2008 r2 does not boot when move to 2012 r2', /built on Hyper-V 2008 R2/],
     ];
     for (const [q, title] of cases) {
       const reply = ask(q);

@@ -91,7 +91,8 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
     looseVersion,
     lisReleases: lis.releases,
     shape: shapeOf(tokens, kinds, looseVersion),
-    searchText: searchTextOf(tokens, kinds),
+    // The hosts stay searchable: "an image built on 2008 R2 does not boot on 2012 R2" is a known issue about those hosts.
+    searchText: [searchTextOf(tokens, kinds), ...hosts.map((host) => host.toLowerCase())].join(' '),
   };
 }
 
