@@ -117,6 +117,8 @@ function versionAt(words: readonly string[], at: number, previous: string | unde
 /** "hyper vee": dictation's spelling of Hyper-V. */
 const HYPER_VEE = /\bhyper[\s-]?vee\b/g;
 
+const TWO_FIFTY_SIX = /\btwo (?:hundred (?:and )?)?fifty[- ]six\b/g;
+
 /** "rhel 7 point 5": digits joined by a spoken point. */
 const DIGITS_POINT = /\b(\d{1,2}) (?:point|dot) (\d{1,2})\b/g;
 
@@ -124,6 +126,8 @@ export function withSpelledNumbersAsDigits(text: string): string {
   if (text.includes('vee')) text = text.replace(HYPER_VEE, 'hyper-v');
   if (text.includes(' point ') || text.includes(' dot ')) text = text.replace(DIGITS_POINT, '$1.$2');
   if (!ANY_NUMBER_WORD.test(text)) return text;
+  // "more than two fifty six vcpus": the one count past a hundred the matrix has a row for.
+  if (text.includes('fifty')) text = text.replace(TWO_FIFTY_SIX, '256');
   const raw = text.split(/\s+/);
   // Matched without the punctuation chat puts around words ("nineteen?", "(seven").
   const words = raw.map((w) => w.replace(/^[^a-z0-9]+|[^a-z0-9-]+$/g, ''));

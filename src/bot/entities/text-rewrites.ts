@@ -88,8 +88,9 @@ const DICTATED_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:you|oo) ?bunt?(?: |-)?(?:two|too|to|2)\b/g, 'ubuntu'],
   [/\boracle lynx\b/g, 'oracle linux'],
   [/\bsues\b/g, 'suse'],
+  [/\bv c p u ?s\b/g, 'vcpus'],
 ];
-const MAY_BE_DICTATED = /deb|vee|s[ea]nt|free b|bun|lynx|sues/;
+const MAY_BE_DICTATED = /deb|vee|s[ea]nt|free b|bun|lynx|sues|v c p/;
 /**
  * Letters spelt one by one ("v r s s", "r h e l", "s r i o v"), as dictation writes an abbreviation: joined into
  * the word. "i" and "a" alone are words, so a run of only those stays.

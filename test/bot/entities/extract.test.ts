@@ -189,6 +189,7 @@ describe('words that look like another feature', () => {
     assert.equal(entities('centos 7.3: 300 virtual cores visible in the guest?').feature, 'vcpus-over-256');
     assert.equal(entities('Set-VMProcessor -Count 288 for a centos 7.9 vm, will it use them all?').feature, 'vcpus-over-256');
     assert.equal(entities('Set-VMProcessor -Count 16 for a centos 7.9 vm').feature, undefined);
+    assert.equal(entities('more than two hundred fifty six v c p us on red hat enterprise nine').feature, 'vcpus-over-256');
   });
   test("the disk's backup GPT header is no backup", () => {
     assert.equal(

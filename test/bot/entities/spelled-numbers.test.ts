@@ -19,6 +19,10 @@ describe('withSpelledNumbersAsDigits', () => {
   test('dictation\'s "hyper vee" is Hyper-V', () => {
     assert.equal(withSpelledNumbersAsDigits('hyper vee sockets on ubuntu twenty oh four'), 'hyper-v sockets on ubuntu 20.04');
   });
+  test('the vCPU count past 256 spelt out becomes 256', () => {
+    assert.equal(withSpelledNumbersAsDigits('more than two hundred fifty six vcpus'), 'more than 256 vcpus');
+    assert.equal(withSpelledNumbersAsDigits('more than two fifty six vcpus'), 'more than 256 vcpus');
+  });
   test('number words that name no version stay words', () => {
     assert.equal(withSpelledNumbersAsDigits('one of my two vms'), 'one of my two vms');
     assert.equal(withSpelledNumbersAsDigits('it took twenty minutes'), 'it took twenty minutes');
