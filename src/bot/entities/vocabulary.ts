@@ -12,7 +12,16 @@ export type VocabularyEntry =
   | { kind: 'kernel'; kernel: 'rhck' | 'uek'; phrase: string };
 
 /** Dynamic memory as a whole is the bot's own entity (hot-add and ballooning together), so its names live here. */
-const DYNAMIC_MEMORY_NAMES = ['dynamic memory', 'dynamic ram', 'dynamic mem', 'dynamicmemory', 'dyn mem', 'dm', 'hv_balloon'];
+const DYNAMIC_MEMORY_NAMES = [
+  'dynamic memory',
+  'dynamic ram',
+  'dynamic mem',
+  'dynamicmemory',
+  'dynamicmemoryenabled',
+  'dyn mem',
+  'dm',
+  'hv_balloon',
+];
 
 /** Dynamic memory's settings name hot-add or ballooning alone, but only frame a question that names dynamic memory. */
 const DYNAMIC_MEMORY_SETTINGS: ReadonlySet<string> = new Set(['startup memory', 'minimum memory', 'maximum memory']);

@@ -82,6 +82,10 @@ describe('a feature described rather than named', () => {
     );
     assert.equal(extractEntities(kb, 'Set-VMNetworkAdapterVlan -Trunk on a rhel 9 vm, will trunking work?').entities.feature, 'vlan');
     assert.equal(extractEntities(kb, 'does Resize-VHD on a running ubuntu 20.04 vm reach the guest?').entities.feature, 'vhdx-resize');
+    assert.equal(
+      extractEntities(kb, 'Set-VMMemory -DynamicMemoryEnabled $true on rhel 9.2, supported?').entities.feature,
+      'dynamic-memory',
+    );
   });
   test('more features described in plain words', () => {
     const described: ReadonlyArray<readonly [string, string]> = [
