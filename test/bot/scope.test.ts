@@ -114,6 +114,7 @@ describe('scope gate', () => {
     for (const question of [
       'is the lis source code open source, which licence?',
       'does the linux integration services package cost money?',
+      'is lis open source? what license',
     ])
       assert.equal(ask(question).intent, 'lis_version', question);
     assert.equal(ask('licence cost for windows server datacenter per core').intent, 'unknown');

@@ -146,7 +146,7 @@ interface GuestContext {
 }
 
 /** The Microsoft package by its own name: "is the LIS code GPL?", "what does linux integration services cost?". */
-const LIS_BY_NAME = / (linux integration services|lis (?:code|source|drivers?|download|package|rpms?|licen[cs]e)) /;
+const LIS_BY_NAME = / (linux integration services|lis (?:code|source|open source|drivers?|download|package|rpms?|licen[cs]e)|lis next) /;
 
 /** "linux vms", "the freebsd guest": Linux named as a guest, not as a word ("a linux repository"). */
 const LINUX_GUEST = / (linux|freebsd)( \S+){0,2} (vm|vms|guest|guests|virtual machines?|box|boxes) /;
