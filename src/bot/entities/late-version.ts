@@ -7,7 +7,19 @@ export function bindLateVersion(reading: QuestionReading, vocabulary: Vocabulary
   bindVersionPastDistro(reading, vocabulary);
   bindVersionIdBeforeId(reading);
   bindVersionAfterFor(reading);
+  bindVersionJustBeforeDistro(reading);
   preferPointReleaseOfMajor(reading, vocabulary);
+}
+
+/** "14.04 ubuntu dynamic memory?": a dotted release typed just before its family's name, none after it. */
+function bindVersionJustBeforeDistro(reading: QuestionReading): void {
+  const { tokens, used, kinds, distros } = reading;
+  if (!distros[0] || reading.version || reading.distroEnd < 1) return;
+  let start = reading.distroEnd - 1;
+  while (start > 0 && kinds[start - 1] === 'distro') start--;
+  const before = start - 1;
+  if (before >= 0 && !used[before] && /^\d{1,2}\.\d{1,2}$/.test(tokens[before]!) && tokens[before - 1] !== 'kernel')
+    reading.bindVersion(distros[0], before);
 }
 
 /**

@@ -191,6 +191,11 @@ describe('words that look like another feature', () => {
     assert.equal(entities('Set-VMProcessor -Count 16 for a centos 7.9 vm').feature, undefined);
     assert.equal(entities('more than two hundred fifty six v c p us on red hat enterprise nine').feature, 'vcpus-over-256');
   });
+  test("a dotted release typed just before its family is that family's release; a kernel's is not", () => {
+    assert.equal(entities('14.04 ubuntu: the 2016 accurate time thing on server 2016?').version, '14.04');
+    assert.equal(entities('22.04 ubuntu TRIM on windows 11 hyper-v').version, '22.04');
+    assert.equal(entities('kernel 5.15 ubuntu trim?').version, undefined);
+  });
   test("the disk's backup GPT header is no backup", () => {
     assert.equal(
       entities('rhel 8: parted says the backup GPT table is not at the end of the disk after I extended the vhdx').feature,
