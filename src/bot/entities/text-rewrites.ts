@@ -20,8 +20,8 @@ const FAMILY_BY_RELEASE_FORM: ReadonlyArray<readonly [form: RegExp, family: stri
   // Only FreeBSD writes "-RELEASE": named there even when the question names FreeBSD further off ("uname -r says …").
   [/\b(\d{1,2}\.\d)-(?:release|stable|current)\b/g, 'freebsd', /(?!)/],
   [/(?<![\d.])(\d{2}\.04)(?:\.\d)?\s*lts\b/g, 'ubuntu', /ubu|kubu|xubu/],
-  // Only Ubuntu numbers its releases YY.04: "14.04 hot add w/ 2008 R2 hosts".
-  [/(?<![\w.-])((?:1[0-9]|2[0-4])\.04)(?![\d.])/g, 'ubuntu', NAMES_A_FAMILY],
+  // Only Ubuntu numbers its releases YY.04, and YY.10 past Debian's 12.x: "14.04 hot add w/ 2008 R2 hosts", "does 18.10 …".
+  [/(?<![\w.-])((?:1[0-9]|2[0-4])\.04|(?:1[4-9]|2[0-4])\.10)(?![\d.])/g, 'ubuntu', NAMES_A_FAMILY],
 ];
 /**
  * A Red Hat-family kernel release ("3.10.0-1160.el7.x86_64", "4.18.0-513.5.1.el8_9", "4.14.35-1902.el7uek"): its

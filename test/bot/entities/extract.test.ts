@@ -145,13 +145,19 @@ describe('a release named the way one family names it', () => {
     // FreeBSD named further off: the release pasted from uname is still its version.
     assert.deepEqual(entities('audit my freebsd firewall vm: `uname -r` prints 13.2-RELEASE'), { distro: 'freebsd', version: '13.2' });
   });
-  test('a bare YY.04 is Ubuntu unless a family is named', () => {
+  test('a bare YY.04 (or YY.10 past 12.10) is Ubuntu unless a family is named', () => {
     assert.deepEqual(
       [entities('14.04 hot add w/ 2008 R2 hosts').distro, entities('14.04 hot add w/ 2008 R2 hosts').version],
       ['ubuntu', '14.04'],
     );
     assert.equal(entities('centos 7 and 18.04 both on 2016').distro, 'centos');
     assert.equal(entities('rhel 6.10 on 2016').version, '6.10');
+    // YY.10 past Debian's 12.x is Ubuntu's too.
+    assert.deepEqual(
+      [entities('does 18.10 get hv_sock on 2019').distro, entities('does 18.10 get hv_sock on 2019').version],
+      ['ubuntu', '18.10'],
+    );
+    assert.equal(entities('debian 12.10 kvp').distro, 'debian');
   });
   test('"release" after another version is only a word', () => {
     assert.equal(entities('rhel 7.4 release notes').distro, 'rhel');
