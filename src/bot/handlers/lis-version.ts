@@ -179,6 +179,8 @@ export const lisVersionHandler: IntentHandler = {
     }
     const oldest = !version && ASKS_OLDEST.test(question) ? oldestPart(kb, entities.distro) : undefined;
     if (oldest) return answer(input, 'How far back the LIS downloads go', [oldest]);
+    const year = !entities.distro && !entities.version ? yearAskedAbout(question) : undefined;
+    if (year) return releasesOfYear(input, year);
     if (!entities.distro && !entities.version && ASKS_RELEASE_LIST.test(question)) return releaseList(input, downloads);
     return searchedLisAdvice(input) ?? howToTell(kb, input, newest);
   },
@@ -199,6 +201,29 @@ function releaseList(input: HandlerInput, downloads: readonly LisRelease[]): Rep
     },
     ...(newest ? newestParts(kb, newest) : []),
     { text: 'Ask about any one of them for what it covered and fixed.', sources: [] },
+  ]);
+}
+
+/** "which LIS releases came out in 2016", "lis tags in 2018": the year whose releases are asked for. */
+function yearAskedAbout(question: string): string | undefined {
+  if (!ASKS_RELEASES_OF_A_YEAR.test(question)) return undefined;
+  return /\b(?:in|during|of|from|throughout)\s+(20[0-2]\d)\b/i.exec(question)?.[1];
+}
+
+const ASKS_RELEASES_OF_A_YEAR = /\b(?:releases?|versions?|downloads?|tags?|tagged|came out|released|published|put out|shipped|builds?)\b/i;
+
+/** Every release dated in a year, downloads and lis-next tags alike, oldest first. */
+function releasesOfYear(input: HandlerInput, year: string): Reply {
+  const { kb } = input;
+  const dated = kb.lisReleases.filter((r) => r.released?.startsWith(`${year}-`)).sort(releaseOrder);
+  const listed = dated.map((r) => `LIS ${r.version} (${r.released}${r.kind === 'download' ? '' : ', a lis-next tag'})`);
+  return answer(input, `LIS releases in ${year}`, [
+    {
+      text: dated.length
+        ? `The LIS releases dated ${year} in my records, oldest first: ${listed.join(', ')}.`
+        : `I have no LIS release dated ${year}. The ones I know run from ${kb.lisReleases.find((r) => r.released)?.released ?? 'unknown'} to ${[...kb.lisReleases].sort(releaseOrder).findLast((r) => r.released)?.released ?? 'unknown'}.`,
+      sources: dated.flatMap((r) => refSources(kb, r.sources)),
+    },
   ]);
 }
 

@@ -82,6 +82,13 @@ describe('LIS release answers', () => {
     assert.equal(reply.intent, 'lis_version');
     assert.match(reply.text, /Built-in LIS has no version number of its own/);
   });
+  test("a year's releases are listed, downloads and lis-next tags alike", () => {
+    const reply = ask('which LIS releases came out in 2016');
+    assert.equal(reply.intent, 'lis_version');
+    assert.match(reply.text, /LIS 4\.1 \(2016-03-21\).*LIS 4\.1\.3 \(2016-12-23\)/);
+    assert.doesNotMatch(reply.text, /LIS 3\.5|LIS 4\.0 /);
+    assert.match(ask('lis tags in 2018').text, /LIS 4\.2\.4 \(2018-03-16, a lis-next tag\)/);
+  });
   test('a request for every release lists the downloads with their dates, oldest first', () => {
     const reply = ask('give me the LIS download history');
     assert.equal(reply.title, 'Microsoft LIS downloads');
