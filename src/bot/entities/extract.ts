@@ -54,8 +54,7 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   // The LIS release as the verdict engine reads it; UEK releases and architectures are blanked like hosts.
   const lisRelease = extractReleases(lowered, knownLis).lis;
   // A guest named (a distribution or just "a linux vm") and a feature described rather than named: "can ubuntu 22.04
-  // give back deleted blocks?"; or the
-  // question asks which feature it describes.
+  // give back deleted blocks?"; or the question asks which feature it describes.
   if (reading.features.length === 0 && (reading.distros.length > 0 || A_GUEST.test(lowered) || asksForAFeature(lowered))) {
     const described = featureParaphrasedIn(kb, lowered);
     if (described) reading.features.push(described);
@@ -96,15 +95,15 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   };
 }
 
-/**
- * Only the shape extractEntities gives with `fuzzy: false`, without reading what only the answer needs (the verdict's
- * LIS release, described features, entities, search text): the classifier reads every training example's shape.
- */
 const DYNAMIC_MEMORY_PARTS: ReadonlySet<string> = new Set(['dm-hot-add', 'dm-ballooning']);
 
 /** "a linux vm", "the guest": a guest named without its distribution. */
 const A_GUEST = /\b(?:linux|freebsd|guests?|vms?|virtual machines?)\b/;
 
+/**
+ * Only the shape extractEntities gives with `fuzzy: false`, without reading what only the answer needs (the verdict's
+ * LIS release, described features, entities, search text): the classifier reads every training example's shape.
+ */
 export function extractShape(kb: KnowledgeBase, question: string): string {
   const { reading } = readNames(kb, question, 0);
   return shapeOf(reading.tokens, reading.kinds, looseVersionIn(reading));

@@ -180,8 +180,9 @@ function messageScope(
 }
 
 /** A message's clauses: its sentences, and the parts a dash or semicolon sets apart ("a xen export of rhel 5.9 — is 5.9 …?"). */
-const POINTS_BACK = /\b(?:there|it|them|those)\b/i;
 const CLAUSE_BREAK = /\n+|(?<=[.?!;])\s+|\s+[-–—]+\s+/;
+/** Words by which a clause points back at what the message said before it. */
+const POINTS_BACK = /\b(?:there|it|them|those)\b/i;
 
 /**
  * "ubuntu 18.04 on hyper-v 2025? our esxi hosts are going eol", "we got a xen export of rhel 5.9 — is 5.9 supported on
