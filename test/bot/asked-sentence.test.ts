@@ -62,6 +62,24 @@ describe('a message whose story names guests and whose question asks what a feat
   });
 });
 
+describe('a question asking which guests have a feature', () => {
+  const kb = realKb();
+  test('heard unsure of support, is answered with the guests that have it, not with a question back', () => {
+    const heard = {
+      label: 'support',
+      scope: { inScope: true, reason: 'entity' },
+      logLine: false,
+      normalLogLine: false,
+      byCue: false,
+    } as const;
+    const extraction = extractEntities(kb, 'which distros support secure boot?');
+    const entities = { feature: 'secure-boot' } as const;
+    assert.equal(classify({ ...heard, probability: 0.45, asksWhichGuests: true }, extraction, entities).intent, 'feature_info');
+    assert.equal(classify({ ...heard, probability: 0.9, asksWhichGuests: true }, extraction, entities).intent, 'feature_support');
+    assert.equal(classify({ ...heard, probability: 0.45 }, extraction, entities).intent, 'feature_support');
+  });
+});
+
 describe('a long ticket whose question comes after a paragraph of context', () => {
   const kb = realKb();
   test('is answered as the question it ends with, not as the trouble its context tells', () => {

@@ -40,7 +40,12 @@ export interface Reading {
   readonly byCue: boolean;
   /** The asking sentence of a message of several names a feature and no guest: "… What is Hyper-V Sockets?" */
   readonly askedOfFeatureAlone?: boolean;
+  /** "which distros support secure boot?": asks which guests have something, not whether one guest does. */
+  readonly asksWhichGuests?: boolean;
 }
+
+const ASKS_WHICH_GUESTS =
+  /\b(?:which|what)\s+(?:linux\s+)?(?:distros?|distributions?|guests?|guest oses|oses|operating systems|linux versions|releases)\b/i;
 
 const LONG_MESSAGE_ASKED_WEIGHT = 0.5;
 /** Labels a question pasted beside normal log lines may have, when the classifier is this sure of them. */
@@ -89,7 +94,14 @@ export function readQuestion(
   const readClause = (clause: string) => extractEntities(kb, clause, { fuzzy: false });
   const scope = messageScope(text, extraction, long ? asked : undefined, logLine, symptomMatch, readClause);
   const askedOfFeatureAlone = asked !== undefined && asked.entities.feature !== undefined && asked.entities.distro === undefined;
-  const base = { scope, logLine, normalLogLine: false, ...(askedOfFeatureAlone ? { askedOfFeatureAlone } : {}) };
+  const asksWhichGuests = ASKS_WHICH_GUESTS.test(asked?.sentence ?? text);
+  const base = {
+    scope,
+    logLine,
+    normalLogLine: false,
+    ...(askedOfFeatureAlone ? { askedOfFeatureAlone } : {}),
+    ...(asksWhichGuests ? { asksWhichGuests } : {}),
+  };
   if (text.trim().length === 0) return { ...base, label: 'unknown', probability: 0, byCue: true };
   if (named === 0 && matchesAny(text, CUES.help)) return { ...base, label: 'help', probability: 0.95, byCue: true };
   if (matchesAny(text, CUES.collectorMarker)) return { ...base, label: 'guest_check', probability: 0.95, byCue: true };
@@ -221,7 +233,12 @@ export function classify(reading: Reading, extraction: Extraction, entities: Ent
   // "… the RHEL 8 and Ubuntu VMs … What is Hyper-V Sockets?": heard as asking what a feature is, the guests only the
   // story names do not make it a support question.
   const asked = reading.label === 'feature_info' && reading.askedOfFeatureAlone ? { feature: entities.feature } : entities;
-  const { intent, missing } = route(reading.label, asked);
+  // "which distros support secure boot?", heard unsure of support: a feature and no guest, asking which guests have
+  // it, is answered with them rather than with a question back about which guest is meant.
+  const listsGuests =
+    reading.label === 'support' && reading.probability < CONFIDENCE_THRESHOLD && reading.asksWhichGuests && asked.feature && !asked.distro;
+  const label = listsGuests ? 'feature_info' : reading.label;
+  const { intent, missing } = route(label, asked);
   if (intent === 'unknown') return { intent, confidence: 0, missing: [], ...extra };
   return { intent, confidence: reading.probability * entityConfidence(extraction), missing, ...extra };
 }
