@@ -36,6 +36,9 @@ describe('a message whose context comes before its question', () => {
   });
 });
 
+/** What readQuestion hands classify for an in-scope question heard by the classifier, less its label. */
+const HEARD_IN_SCOPE = { scope: { inScope: true, reason: 'entity' }, logLine: false, normalLogLine: false, byCue: false } as const;
+
 describe('a message whose story names guests and whose question asks what a feature is', () => {
   const kb = realKb();
   test('is answered with what the feature is, not whether those guests have it', () => {
@@ -47,14 +50,7 @@ describe('a message whose story names guests and whose question asks what a feat
     assert.equal(reply.entities.feature, 'hv-sockets');
   });
   test('the guests decide only when the asking sentence names one', () => {
-    const heard = {
-      label: 'feature_info',
-      probability: 1,
-      scope: { inScope: true, reason: 'entity' },
-      logLine: false,
-      normalLogLine: false,
-      byCue: false,
-    } as const;
+    const heard = { ...HEARD_IN_SCOPE, label: 'feature_info', probability: 1 } as const;
     const extraction = extractEntities(kb, 'rhel 9 hyper-v sockets');
     const entities = { distro: 'rhel', version: '9', feature: 'hv-sockets' } as const;
     assert.equal(classify({ ...heard, askedOfFeatureAlone: true }, extraction, entities).intent, 'feature_info');
@@ -65,13 +61,7 @@ describe('a message whose story names guests and whose question asks what a feat
 describe('a question asking which guests have a feature', () => {
   const kb = realKb();
   test('heard unsure of support, is answered with the guests that have it, not with a question back', () => {
-    const heard = {
-      label: 'support',
-      scope: { inScope: true, reason: 'entity' },
-      logLine: false,
-      normalLogLine: false,
-      byCue: false,
-    } as const;
+    const heard = { ...HEARD_IN_SCOPE, label: 'support' } as const;
     const extraction = extractEntities(kb, 'which distros support secure boot?');
     const entities = { feature: 'secure-boot' } as const;
     assert.equal(classify({ ...heard, probability: 0.45, asksWhichGuests: true }, extraction, entities).intent, 'feature_info');
