@@ -215,13 +215,14 @@ const ASKS_RELEASES_OF_A_YEAR = /\b(?:releases?|versions?|downloads?|tags?|tagge
 /** Every release dated in a year, downloads and lis-next tags alike, oldest first. */
 function releasesOfYear(input: HandlerInput, year: string): Reply {
   const { kb } = input;
-  const dated = kb.lisReleases.filter((r) => r.released?.startsWith(`${year}-`)).sort(releaseOrder);
+  const everyDated = kb.lisReleases.filter((r) => r.released !== undefined).sort(releaseOrder);
+  const dated = everyDated.filter((r) => r.released!.startsWith(`${year}-`));
   const listed = dated.map((r) => `LIS ${r.version} (${r.released}${r.kind === 'download' ? '' : ', a lis-next tag'})`);
   return answer(input, `LIS releases in ${year}`, [
     {
       text: dated.length
         ? `The LIS releases dated ${year} in my records, oldest first: ${listed.join(', ')}.`
-        : `I have no LIS release dated ${year}. The ones I know run from ${kb.lisReleases.find((r) => r.released)?.released ?? 'unknown'} to ${[...kb.lisReleases].sort(releaseOrder).findLast((r) => r.released)?.released ?? 'unknown'}.`,
+        : `I have no LIS release dated ${year}. The ones I know run from ${everyDated[0]?.released} to ${everyDated.at(-1)?.released}.`,
       sources: dated.flatMap((r) => refSources(kb, r.sources)),
     },
   ]);

@@ -88,6 +88,10 @@ describe('LIS release answers', () => {
     assert.match(reply.text, /LIS 4\.1 \(2016-03-21\).*LIS 4\.1\.3 \(2016-12-23\)/);
     assert.doesNotMatch(reply.text, /LIS 3\.5|LIS 4\.0 /);
     assert.match(ask('lis tags in 2018').text, /LIS 4\.2\.4 \(2018-03-16, a lis-next tag\)/);
+    assert.match(
+      ask('which LIS releases came out in 2012').text,
+      /no LIS release dated 2012\. The ones I know run from 2010-07-29 to 2020-02-26/,
+    );
   });
   test('a request for every release lists the downloads with their dates, oldest first', () => {
     const reply = ask('give me the LIS download history');
