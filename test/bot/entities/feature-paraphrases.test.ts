@@ -101,6 +101,10 @@ describe('a feature described rather than named', () => {
       ['ubuntu 22.04: is there a tool inside the guest that lists the devices on the hyper-v bus?', 'lsvmbus'],
       ['freeze-the-filesystem backups on ubuntu 20.04 ok?', 'live-backup'],
       ['freebsd 12.3 guest, can the host reach it over an AF_HYPERV style socket with no nic?', 'hv-sockets'],
+      ['rhel 5.8 on 2012 r2, will the host add RAM as demand goes up?', 'dm-hot-add'],
+      ['oracle linux 8.3 on hyper-v 2019: will the vm pick up more memory by itself when it gets busy?', 'dm-hot-add'],
+      ['can ubuntu 18.04 let the virtual switch do the checksum and segmentation work instead of burning guest cpu', 'tcp-offload'],
+      ['freebsd 12.1: does it pick up the new ip address we configured for the replica side after failover?', 'static-ip-injection'],
     ];
     for (const [question, feature] of described) assert.equal(extractEntities(kb, question).entities.feature, feature, question);
   });
