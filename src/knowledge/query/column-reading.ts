@@ -165,11 +165,10 @@ export function readColumn(
   const conditions: string[] = [];
   if (status === 'not-on-host') reason = hosts.length ? `listed only on ${describeHosts(hosts)}` : `not listed on ${host}`;
   if (status === 'not-available') reason = 'the page marks it not available';
-  if (status === 'not-applicable')
-    reason =
-      feature === 'pae'
-        ? 'the page marks it not applicable: a PAE kernel is a 32-bit kernel, and the page lists this release for 64-bit kernels only'
-        : 'the page marks it not applicable';
+  if (status === 'not-applicable') {
+    const because = kb.features.get(feature)?.notApplicableBecause;
+    reason = `the page marks it not applicable${because ? `: ${because}` : ''}`;
+  }
   if (feature !== 'core' && host !== undefined && coreCell && status === 'available') {
     const core = cellStatus(coreCell, host);
     if (core.status !== 'available') {

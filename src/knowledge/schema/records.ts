@@ -43,6 +43,8 @@ export const Feature = z.strictObject({
   enable: z.string().min(1).max(400).optional(),
   /** The oldest host that offers it, when the host is the limit. */
   minHost: HostId.optional(),
+  /** Why the pages mark it not applicable ("N/A") for some releases, where a reason holds for every such cell. */
+  notApplicableBecause: z.string().min(1).max(200).optional(),
   sources: Sources,
 });
 export type Feature = z.infer<typeof Feature>;
