@@ -47,7 +47,7 @@ export function featureParaphrasedIn(kb: KnowledgeBase, text: string): FeatureEn
   const padded = ` ${phraseKey(text)} `;
   const described = paraphrasesOf(kb).find(({ groups }) => said(groups, padded))?.feature;
   // Memory changed by hand both ways is still runtime memory resize.
-  return described !== 'runtime-memory-resize' && movesMemoryBothWays(text) ? 'dynamic-memory' : described;
+  return described !== 'runtime-memory-resize' && MEMORY_BOTH_WAYS.test(padded) ? 'dynamic-memory' : described;
 }
 
 /**
