@@ -55,6 +55,11 @@ export function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?])\s+|\n/);
 }
 
+/** A message's clauses: its sentences, and the parts a dash or semicolon sets apart ("a xen export of rhel 5.9 — is 5.9 …?"). */
+export function clausesOf(text: string): string[] {
+  return text.split(/\n+|(?<=[.?!;])\s+|\s+[-–—]+\s+/);
+}
+
 /** Whether a sentence asks rather than tells: it ends with a question mark. */
 export function asks(sentence: string): boolean {
   return sentence.trimEnd().endsWith('?');

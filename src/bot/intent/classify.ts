@@ -7,7 +7,7 @@ import type { Entities, Intent } from '../../core/reply.ts';
 import { CUES, matchesAny } from './cues.ts';
 import { pastedLog } from './pasted-log.ts';
 import { withoutMailQuoting } from '../mail-quoting.ts';
-import { asks, sentencesOf } from '../text.ts';
+import { asks, clausesOf, sentencesOf } from '../text.ts';
 import { readAskedSentence, type AskedSentence } from '../entities/asked-entities.ts';
 import type { Label } from './labels.ts';
 import { intentModelFor } from './model.ts';
@@ -191,8 +191,6 @@ function messageScope(
   return whole;
 }
 
-/** A message's clauses: its sentences, and the parts a dash or semicolon sets apart ("a xen export of rhel 5.9 — is 5.9 …?"). */
-const CLAUSE_BREAK = /\n+|(?<=[.?!;])\s+|\s+[-–—]+\s+/;
 /** Words by which a clause points back at what the message said before it. */
 const POINTS_BACK = /\b(?:there|it|them|those)\b/i;
 
@@ -219,7 +217,7 @@ function asAskedBesideAnotherPlatform(
  * oracle linux 8 supported there?") or is too short to say what it asks about ("discard checkbox?").
  */
 function askingClause(text: string): string | undefined {
-  const clauses = text.split(CLAUSE_BREAK).filter((clause) => /[a-z]{2}/i.test(clause));
+  const clauses = clausesOf(text).filter((clause) => /[a-z]{2}/i.test(clause));
   const asking = clauses.findLast((clause) => clause.includes('?'));
   if (clauses.length < 2 || asking === undefined || POINTS_BACK.test(asking) || asking.trim().split(/\s+/).length < 4) return undefined;
   return asking;
