@@ -58,7 +58,8 @@ function bindVersionAfterFor(reading: QuestionReading): void {
 
 /**
  * "oel6 rhck 6.9": a point release of the bare major just named, past other names, is the version meant. So is one a
- * release line or the family's name again gives further on ("two centos 6 vms … CentOS release 6.5 (Final)").
+ * release line or the family's name again gives further on ("two centos 6 vms … CentOS release 6.5 (Final)"), and one
+ * said to be what runs ("rhel 5 straggler is 5.9"); "off esxi 5.5" is another product's.
  */
 function preferPointReleaseOfMajor(reading: QuestionReading, vocabulary: Vocabulary): void {
   const { tokens, used, distros, version: major } = reading;
@@ -71,9 +72,26 @@ function preferPointReleaseOfMajor(reading: QuestionReading, vocabulary: Vocabul
     const previous = tokens[k - 1] ?? '';
     if (ofMajor(k) && (previous === 'release' || vocabulary.distroWords.has(previous))) at = k;
   }
+  for (let k = reading.versionEnd; at < 0 && k < tokens.length; k++)
+    if (ofMajor(k) && (!/^[a-z]+$/.test(tokens[k - 1] ?? '') || SAYS_IT_IS.has(tokens[k - 1] ?? ''))) at = k;
   if (at < 0) return;
   reading.version = undefined;
   if (!reading.bindVersion(distros[0], at)) reading.version = major;
 }
 
+const SAYS_IT_IS = new Set([
+  'is',
+  'are',
+  'have',
+  'has',
+  'run',
+  'runs',
+  'running',
+  'on',
+  'at',
+  'specifically',
+  'actually',
+  'exactly',
+  'version',
+]);
 const POINT_RELEASE = /^\d+\.\d+(?:\.\d+)?$/;

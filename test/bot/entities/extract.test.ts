@@ -33,6 +33,11 @@ describe('versions', () => {
     assert.equal(entities('centos 7 boxes: centos 7.9 on some, kvp?').version, '7.9');
     assert.equal(entities('centos 7 vms, we plan 8.5 next').version, '7');
   });
+  test("a point release of the bare major said to be what runs, further on, is the version meant; another product's is not", () => {
+    assert.equal(entities('which centos 5 releases have built-in drivers? we have 5.10 specifically').version, '5.10');
+    assert.equal(entities('our last rhel 5 straggler is 5.9 on the stock kernel').version, '5.9');
+    assert.equal(entities('uninstall vmware tools from centos 5 after we moved off esxi 5.5').version, '5');
+  });
   test('words of distro names do not use up the words a late version may follow by; a count is no version', () => {
     assert.equal(entities('suse linux enterprize server 15 sp2').version, '15 SP2');
     assert.deepEqual(entities('centos guests with 8 vcpus'), { distro: 'centos' });
