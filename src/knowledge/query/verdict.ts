@@ -19,6 +19,7 @@ import {
 import { matchColumns, nearestColumns, type ColumnMatch } from './support.ts';
 import type { StatedFacts } from './limits.ts';
 import { applyStatedLimits } from './stated-limits.ts';
+import { applySixtyFourBitOnly } from './sixty-four-bit-only.ts';
 import { uekKey, uekLabel } from './uek.ts';
 import { KbMemo } from '../kb-memo.ts';
 import { laterColumnWith } from './later-release.ts';
@@ -59,7 +60,8 @@ export type VerdictReason =
   | 'lis-not-covering'
   | 'lis-not-in-matrix'
   | 'lis-release-notes'
-  | 'beyond-limit';
+  | 'beyond-limit'
+  | 'sixty-four-bit-only';
 
 export interface EraReading {
   readonly snapshot: MatrixSnapshot;
@@ -253,7 +255,7 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
     const { stated: _stated, ...guest } = q;
     return applyStatedLimits(kb, { ...decideVerdict(kb, guest), query: q });
   }
-  return verdicts.get(kb, verdictKey(q), () => decideVerdictAfresh(kb, q));
+  return verdicts.get(kb, verdictKey(q), () => applySixtyFourBitOnly(kb, decideVerdictAfresh(kb, q)));
 }
 
 // A verdict is a pure function of the KB and the query's fields: worked out once per guest, feature and host.
