@@ -34,11 +34,11 @@ export interface EvalSummary {
 }
 
 /**
- * train: tune freely; dev: check tuning; test to test10: written apart from the code, run only for the figure (test
+ * train: tune freely; dev: check tuning; test to test11: written apart from the code, run only for the figure (test
  * before the parser rewrite, test2 in wave 3, test3 in wave 4, test4 in wave 5, test5 in wave 6, test6 in wave 7,
- * test7 to test9 in waves 8 to 10, test10 in wave 13, each before that wave's changes).
+ * test7 to test9 in waves 8 to 10, test10 in wave 13, test11 in wave 14, each before that wave's changes).
  */
-export const SPLITS = ['train', 'dev', 'test', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7', 'test8', 'test9', 'test10'] as const;
+export const SPLITS = ['train', 'dev', 'test', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7', 'test8', 'test9', 'test10', 'test11'] as const;
 export type Split = (typeof SPLITS)[number];
 export const HELD_OUT_SPLITS = [
   'test',
@@ -51,6 +51,7 @@ export const HELD_OUT_SPLITS = [
   'test8',
   'test9',
   'test10',
+  'test11',
 ] as const satisfies readonly Split[];
 
 const SPLIT_FILES: Record<Split, string> = {
@@ -66,6 +67,7 @@ const SPLIT_FILES: Record<Split, string> = {
   test8: './test-split-8.jsonl',
   test9: './test-split-9.jsonl',
   test10: './test-split-10.jsonl',
+  test11: './test-split-11.jsonl',
 };
 
 export function splitPath(split: Split): URL {
