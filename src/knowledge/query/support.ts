@@ -71,6 +71,36 @@ export function matchColumns(
   return matches.filter((m) => matchRank(m.match) >= Math.min(best, matchRank('within')));
 }
 
+const isSeriesOnly = (column: ReleaseColumn) => column.versions.every((item) => item.kind === 'series');
+
+/**
+ * "Oracle Linux 7.9": a column that lists a whole series ("7.x" with UEK R5 on the 2020 page) does not list a point
+ * release above every explicit range a newer page gives the same major ("7.5-7.8"): the newer page shows where the
+ * listed releases end. Releases below them (6.4 when a newer page starts at 6.8) were dropped, not outgrown.
+ */
+export function seriesListingOutgrown(
+  history: readonly MatrixSnapshot[],
+  index: number,
+  family: DistroId,
+  version: ParsedVersion | undefined,
+  columns: readonly ReleaseColumn[],
+): boolean {
+  if (!version || version.parts.length < 2 || columns.length === 0) return false;
+  if (!columns.every(isSeriesOnly)) return false;
+  const major = version.parts[0]!;
+  for (const newer of history.slice(0, index)) {
+    const explicit = familyColumns(newer, family).filter((column) =>
+      column.versions.some((item) => item.kind !== 'series' && versionBounds([item])?.low.parts[0] === major),
+    );
+    if (explicit.length === 0) continue;
+    const highest = explicit
+      .flatMap((column) => column.versions.filter((item) => item.kind !== 'series').map((item) => versionBounds([item])!.high))
+      .filter((high) => high.parts[0] === major);
+    return highest.every((high) => compareVersions(version, high) > 0);
+  }
+  return false;
+}
+
 function distance(version: ParsedVersion, column: ReleaseColumn): number {
   const bounds = versionBounds(column.versions);
   if (!bounds) return Number.POSITIVE_INFINITY;
@@ -85,7 +115,8 @@ function distance(version: ParsedVersion, column: ReleaseColumn): number {
 export function nearestColumns(history: readonly MatrixSnapshot[], family: DistroId, version: ParsedVersion): ColumnMatch[] {
   const scored = history.flatMap((snapshot, age) =>
     snapshot.columns
-      .filter((c) => c.families.includes(family))
+      // A whole series that holds the version only because a newer page's ranges stop short of it is no "nearest".
+      .filter((c) => c.families.includes(family) && !(isSeriesOnly(c) && matchVersionItems(version, c.versions) !== 'none'))
       .map((column) => ({ snapshot, column, age, distance: distance(version, column) })),
   );
   const best = Math.min(...scored.map((s) => s.distance));

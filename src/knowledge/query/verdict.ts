@@ -16,7 +16,7 @@ import {
   releasesCovering,
   type LisFeatureFinding,
 } from './lis-coverage.ts';
-import { matchColumns, nearestColumns, type ColumnMatch } from './support.ts';
+import { matchColumns, nearestColumns, seriesListingOutgrown, type ColumnMatch } from './support.ts';
 import type { StatedFacts } from './limits.ts';
 import { applyStatedLimits } from './stated-limits.ts';
 import { applySixtyFourBitOnly } from './sixty-four-bit-only.ts';
@@ -352,7 +352,18 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
     };
   }
 
-  const eras = history.map((snapshot) => readEra(kb, snapshot, q, uek));
+  const asked = q.version === undefined ? undefined : parseVersion(q.version);
+  const eras = history.map((snapshot, index): EraReading => {
+    const era = readEra(kb, snapshot, q, uek);
+    const outgrown = seriesListingOutgrown(
+      history,
+      index,
+      q.family,
+      asked,
+      era.columns.map((c) => c.column),
+    );
+    return outgrown ? { ...era, columns: [], verdict: 'not-in-matrix' } : era;
+  });
   const listing = eras.filter((e) => e.columns.length > 0);
   if (listing.length === 0) {
     if (release) return lisReleaseVerdict(kb, q, release, subject, eras);
