@@ -216,3 +216,16 @@ describe('several known issues whose log signatures match', () => {
     assert.match(ask('rhel 7.6 with LIS 4.3 after a kernel update: hv_vmbus: disagrees about version of symbol').title, /symbol version/i);
   });
 });
+
+describe('memory that never grows above startup on a release whose hot-add needs a udev rule', () => {
+  const told = (q: string) => {
+    const reply = ask(q);
+    return [reply.text, ...reply.notes].join('\n');
+  };
+  test('is answered with the rule, for the 7.x releases the note marks as well as 7.0', () => {
+    assert.match(told('centos 7.8 dynamic memory enabled but memory stays on startup value, never grows. why?'), /udev/);
+  });
+  test("the record scoped to the asked release is told beside one about other drivers' releases", () => {
+    assert.match(told('rhel 7.0 vm with dynamic memory never gets more than its startup memory'), /udev/);
+  });
+});

@@ -225,7 +225,7 @@ export function searchAdvice(kb: KnowledgeBase, text: string, filter: AdviceFilt
     const featureFit = !filter.feature || !scope.features?.length ? 0 : scope.features.includes(filter.feature) ? 1 : OTHER_FEATURE_FIT;
     const relevance =
       result.score *
-      (1 + 0.15 * familyFit(scope, filter.family) + 0.15 * featureFit + 0.15 * releaseFit(scope, filter.version)) *
+      (1 + 0.15 * familyFit(scope, filter.family) + 0.15 * featureFit + 0.3 * releaseFit(scope, filter.version)) *
       archFit(scope, filter.arch);
     if (foundBySignature(hits, bySignature, advice)) {
       signatureRelevance.set(advice, relevance);
