@@ -4,6 +4,9 @@ import { reply, type Entities, type Reply } from '../../core/reply.ts';
 import { CHECK_VM_ACTION } from '../../core/cite.ts';
 import type { HandlerInput, IntentHandler } from './handler.ts';
 import { isCollectorReport } from '../pasted-output.ts';
+import { decideVerdict } from '../../knowledge/query/verdict.ts';
+import type { KnowledgeBase } from '../../knowledge/index.ts';
+import { verdictQuery } from './verdict-reply.ts';
 
 const HOW_TO =
   'Get the collector with "lisbot collector > lis-collect.sh" or the Check my VM button, run "sh lis-collect.sh > lischeck.txt" in the guest, then upload lischeck.txt here (or run "lisbot check lischeck.txt").';
@@ -64,6 +67,15 @@ export function checkVmReply(entities: Entities = {}): Reply {
   });
 }
 
+/**
+ * Until the collector's output arrives, what the message itself shows of the guest ("SLES 15 SP2" pasted from
+ * os-release, "our centos 7.9 template") already has a support verdict: say it, so the user knows where they stand.
+ */
+function namedGuestLine(kb: KnowledgeBase, entities: Entities, question: string): string | undefined {
+  if (!entities.distro) return undefined;
+  return `From what you sent: ${decideVerdict(kb, verdictQuery(entities, question)).headline}`;
+}
+
 function answerCheckQuestion({ kb, question, entities, pasted }: HandlerInput): Reply {
   // Pasted rather than uploaded: a chat message is small enough to check at once, as an upload's job would.
   // The host the message names is one the paste rarely shows: the check judges against it.
@@ -78,9 +90,11 @@ function answerCheckQuestion({ kb, question, entities, pasted }: HandlerInput): 
         ? {}
         : { distro: entities.distro, ...(entities.version ? { version: entities.version } : {}) };
     const host = entities.host && !report.entities.host ? { host: entities.host } : {};
-    return { ...report, entities: { ...guest, ...report.entities, ...host } };
+    const named = report.entities.distro ? undefined : namedGuestLine(kb, entities, question);
+    return { ...report, ...(named ? { text: `${report.text}\n${named}` } : {}), entities: { ...guest, ...report.entities, ...host } };
   }
   const lower = question.toLowerCase();
+  const named = namedGuestLine(kb, entities, question);
   const diagnostic = diagnosticTopic(question);
   const topics = TOPICS.filter((t) => t.pattern.test(lower)).map((t) => t.text);
   // Still an answer: the steps to collect and upload are what the user needs next.
@@ -89,16 +103,16 @@ function answerCheckQuestion({ kb, question, entities, pasted }: HandlerInput): 
       intent: 'guest_check',
       entities,
       title: 'Nothing to check yet',
-      text: `I see no collector output with this message. ${HOW_TO}`,
+      text: [`I see no collector output with this message. ${HOW_TO}`, named].filter(Boolean).join(' '),
       actions: [CHECK_VM_ACTION],
     });
   }
-  if (!diagnostic && topics.length === 0) return checkVmReply(entities);
+  if (!diagnostic && topics.length === 0 && !named) return checkVmReply(entities);
   return reply({
     intent: 'guest_check',
     entities,
     title: 'Check my VM',
-    text: [diagnostic, ...topics, HOW_TO].filter(Boolean).join(' '),
+    text: [diagnostic, ...topics, HOW_TO, named].filter(Boolean).join(' '),
     actions: [CHECK_VM_ACTION],
   });
 }

@@ -129,3 +129,17 @@ describe('a paste checked for a host the message names', () => {
     assert.match(reply.title, /2022/);
   });
 });
+
+describe('a check asked before any collector output arrives', () => {
+  test('tells the support verdict of the guest the message shows, beside how to collect', () => {
+    const told = answerQuestion(kb, 'check this one, older box\n$ cat /etc/issue\nUbuntu 14.04.6 LTS \\n \\l').reply;
+    assert.equal(told.intent, 'guest_check');
+    assert.match(told.text, /lis-collect\.sh/);
+    assert.match(told.text, /From what you sent: .*Ubuntu 14\.04/);
+  });
+  test('says nothing of a guest when the message names none', () => {
+    const told = answerQuestion(kb, 'can you check my vm?').reply;
+    assert.equal(told.intent, 'guest_check');
+    assert.doesNotMatch(told.text, /From what you sent/);
+  });
+});
