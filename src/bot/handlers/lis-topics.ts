@@ -44,7 +44,7 @@ export const LIS_TOPICS: readonly LisTopic[] = [
     // "does the built-in LIS have a version number like 4.1?": the release named is the comparison, not the question.
     id: 'built-in-version',
     tipKeyword: 'lis-version',
-    asks: /\b(?:built-?in|in-?box|inbox|in-?kernel|distro(?:'s)?)\b.{0,40}\bversion (?:number|numbers|string)\b|\bversion numbers?\b.{0,40}\b(?:built-?in|in-?box|inbox|in-?kernel)\b/i,
+    asks: /\b(?:built[- ]?in|in-?box|inbox|in-?kernel|distro(?:'s)?)\b.{0,40}\bversion (?:number|numbers|string)\b|\bversion numbers?\b.{0,40}\b(?:built[- ]?in|in-?box|inbox|in-?kernel)\b/i,
   },
   { id: 'daemons', tipKeyword: 'lis-daemons', asks: /\bdaemons?\b|\bhypervkvpd\b|\bhv_(?:kvp|vss|fcopy)/i },
   {
@@ -61,7 +61,7 @@ export const LIS_TOPICS: readonly LisTopic[] = [
   {
     id: 'choice',
     tipKeyword: 'which lis',
-    asks: /\b(?:built-?in|in-?box|inbox|distro(?:'s)? (?:drivers|lis))\b.{0,40}\b(?:or|vs\.?|versus|instead)\b|\b(?:or|vs\.?|versus)\b.{0,40}\bbuilt-?in\b|\bshould i (?:use|install|bother)\b/i,
+    asks: /\b(?:built[- ]?in|in-?box|inbox|distro(?:'s)? (?:drivers|lis))\b.{0,40}\b(?:or|vs\.?|versus|instead)\b|\b(?:or|vs\.?|versus)\b.{0,40}\bbuilt[- ]?in\b|\bshould i (?:use|install|bother)\b/i,
   },
 ];
 

@@ -110,8 +110,9 @@ export const lisVersionHandler: IntentHandler = {
     const newest = downloads.at(-1);
     const { named, found } = namedReleases(input);
     const feature: FeatureId | undefined = entities.feature ? featureIds(entities.feature)[0] : undefined;
+    // "which LIS first did hot add, was it 3.5?": the release named is a guess at the answer, not the question.
     const addedFeature =
-      feature && !found.length && ASKS_ADDED.test(question)
+      feature && ASKS_ADDED.test(question) && (!found.length || GUESSES_RELEASE.test(question))
         ? kb.lisReleases.filter((r) => r.featuresAdded.includes(feature)).sort(releaseOrder)
         : [];
     const topics = lisTopicsOf(question);
@@ -120,6 +121,7 @@ export const lisVersionHandler: IntentHandler = {
     // The maintenance tip already names the newest release.
     const newestToo = newest && ASKS_NEWEST.test(question) && !topics.some((t) => t.id === 'maintenance');
 
+    if (addedFeature.length && found.length) return firstWithFeature(input, feature!, addedFeature[0]!, found);
     if (found.length) {
       const parts = [...topicParts, ...releaseParts(kb, input, found)];
       const notes = found.slice(0, 4).some((r) => r.confidence !== 'high')
@@ -154,13 +156,7 @@ export const lisVersionHandler: IntentHandler = {
         sources: newest ? refSources(kb, newest.sources) : [],
       });
     }
-    if (addedFeature.length) {
-      const first = addedFeature[0]!;
-      return answer(input, `LIS ${first.version}`, [
-        { text: `${kb.featureName(feature!)} first came with LIS ${first.version}.`, sources: [] },
-        { text: describeRelease(kb, first), sources: refSources(kb, first.sources) },
-      ]);
-    }
+    if (addedFeature.length) return firstWithFeature(input, feature!, addedFeature[0]!, []);
     const fixed = ASKS_FIX.test(question) ? releaseThatFixed(kb, question) : undefined;
     if (fixed)
       return answer(input, `LIS ${fixed.version}`, [
@@ -185,6 +181,19 @@ export const lisVersionHandler: IntentHandler = {
     return searchedLisAdvice(input) ?? howToTell(kb, input, newest);
   },
 };
+
+/** "which LIS first …, was it 3.5?", "which release added sockets": a guess at a release beside asking which. */
+const GUESSES_RELEASE = /\bwhich\b|\bwhat (?:lis|release|version|build)\b|\bwhen\b|\bwas it\b|\bor was\b/i;
+
+function firstWithFeature(input: HandlerInput, feature: FeatureId, first: LisRelease, guessed: readonly LisRelease[]): Reply {
+  const { kb } = input;
+  const others = guessed.filter((r) => r !== first);
+  const guess = others.length ? ` (not ${others.map((r) => `LIS ${r.version}`).join(' or ')})` : '';
+  return answer(input, `LIS ${first.version}`, [
+    { text: `${kb.featureName(feature)} first came with LIS ${first.version}${guess}.`, sources: [] },
+    { text: describeRelease(kb, first), sources: refSources(kb, first.sources) },
+  ]);
+}
 
 /** "list of LIS releases with dates", "full LIS version history": every download, oldest first. */
 const ASKS_RELEASE_LIST =

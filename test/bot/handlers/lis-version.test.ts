@@ -81,6 +81,12 @@ describe('LIS release answers', () => {
     const reply = ask('do built-in LIS drivers have version numbers like 4.1?');
     assert.equal(reply.intent, 'lis_version');
     assert.match(reply.text, /Built-in LIS has no version number of its own/);
+    assert.match(ask('does the built in LIS have a version number like 4.1 does').text, /Built-in LIS has no version number of its own/);
+  });
+  test('the release that first brought a feature is answered when the question guesses another', () => {
+    const reply = ask('which LIS first did dynamic memory hot add, was it 3.5?');
+    assert.equal(reply.title, 'LIS 4.0');
+    assert.match(reply.text, /first came with LIS 4\.0 \(not LIS 3\.5\)/);
   });
   test("a year's releases are listed, downloads and lis-next tags alike", () => {
     const reply = ask('which LIS releases came out in 2016');
