@@ -12,6 +12,10 @@ import { knowledgeAsOf } from '../knowledge/as-of.ts';
 import { withAsOfHeadline } from './as-of-answer.ts';
 import { pastedCollectorOutput, pastedCommandOutput } from './pasted-output.ts';
 import { questionText } from './question-text.ts';
+import { adviceFeature } from './entities/feature-choice.ts';
+import type { Intent } from '../core/reply.ts';
+
+const ADVICE_INTENTS: ReadonlySet<Intent> = new Set(['known_issue', 'tip']);
 
 /** What a reply to lisbot's own question is worth: the user answered what was asked. */
 const AWAITED_ANSWER_PROBABILITY = 0.9;
@@ -45,8 +49,10 @@ export function answerQuestion(
   const reading = answersAwaitedRelease(extraction, context)
     ? { ...heard, label: 'support' as const, probability: AWAITED_ANSWER_PROBABILITY, scope: { inScope: true, reason: 'entity' as const } }
     : heard;
-  const entities = mergeWithContext(question, extraction, context, reading.label);
+  let entities = mergeWithContext(question, extraction, context, reading.label);
   const classification = classify(reading, extraction, entities);
+  const advised = ADVICE_INTENTS.has(classification.intent) ? adviceFeature(entities.feature, extraction.features) : entities.feature;
+  if (advised !== entities.feature) entities = { ...entities, feature: advised! };
   const asOf = options.asOf ?? entities.asOf;
   const view = asOf ? knowledgeAsOf(kb, asOf) : kb;
   const pasted =

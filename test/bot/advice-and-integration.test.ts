@@ -229,3 +229,13 @@ describe('memory that never grows above startup on a release whose hot-add needs
     assert.match(told('rhel 7.0 vm with dynamic memory never gets more than its startup memory'), /udev/);
   });
 });
+
+describe('a dynamic memory problem or tip that names ballooning as what the guest does', () => {
+  test('is about dynamic memory as a whole; a support question naming both asks about ballooning', () => {
+    assert.equal(
+      answerQuestion(kb, 'LIS only does ballooning on my box, how should i set up dynamic memory then').reply.entities.feature,
+      'dynamic-memory',
+    );
+    assert.equal(answerQuestion(kb, 'dynamic memory ballooning on rhel 7.4 on 2016?').reply.entities.feature, 'dm-ballooning');
+  });
+});

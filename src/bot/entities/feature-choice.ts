@@ -38,3 +38,11 @@ export function pickFeature(
   // Among framing features, the VM's generation is the least likely to be the question ("dynamic memory on gen2").
   return asked.find((feature) => !FRAMING.has(feature)) ?? asked.find((feature) => feature !== 'uefi-boot') ?? asked[0];
 }
+
+/**
+ * A problem or a tip about dynamic memory that names ballooning as what the guest does ("LIS only balloons, how do
+ * I set up dynamic memory?") is about dynamic memory as a whole; a support question naming both asks about ballooning.
+ */
+export function adviceFeature(picked: FeatureEntity | undefined, features: readonly FeatureEntity[]): FeatureEntity | undefined {
+  return picked === 'dm-ballooning' && features.includes('dynamic-memory') && !features.includes('dm-hot-add') ? 'dynamic-memory' : picked;
+}

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pickFeature } from '../../../src/bot/entities/feature-choice.ts';
+import { adviceFeature, pickFeature } from '../../../src/bot/entities/feature-choice.ts';
 import { extractEntities } from '../../../src/bot/entities/extract.ts';
 import { realKb } from '../../helpers/real-kb.ts';
 
@@ -27,5 +27,15 @@ describe('pickFeature', () => {
     const kb = realKb();
     assert.equal(extractEntities(kb, 'rhel 6.4 in-box drivers: hot add memory or only ballooning?').entities.feature, 'dm-hot-add');
     assert.equal(extractEntities(kb, "what's the difference between hot add and ballooning?").entities.feature, 'dynamic-memory');
+  });
+});
+
+describe('adviceFeature', () => {
+  test('ballooning named beside dynamic memory in a problem or a tip is dynamic memory as a whole', () => {
+    assert.equal(adviceFeature('dm-ballooning', ['dm-ballooning', 'dynamic-memory']), 'dynamic-memory');
+  });
+  test('hot-add named too, or ballooning alone, stays as picked', () => {
+    assert.equal(adviceFeature('dm-ballooning', ['dm-ballooning', 'dynamic-memory', 'dm-hot-add']), 'dm-ballooning');
+    assert.equal(adviceFeature('dm-ballooning', ['dm-ballooning']), 'dm-ballooning');
   });
 });
