@@ -15,6 +15,13 @@ describe('a feature described rather than named', () => {
     assert.equal(featureParaphrasedIn(kb, 'can we drain a node by moving them while they run'), 'live-migration');
     assert.equal(featureParaphrasedIn(kb, 'boot with the firmware verifying the signature of the loader'), 'secure-boot');
   });
+  test('more ways of telling failover addresses, NMI dumps, host file copies and reclaimed memory', () => {
+    assert.equal(featureParaphrasedIn(kb, "will hyper-v replica's static ip stick on failover"), 'static-ip-injection');
+    assert.equal(featureParaphrasedIn(kb, 'can i make it panic from the host for a dump'), 'nmi');
+    assert.equal(featureParaphrasedIn(kb, 'copy a file in from the host'), 'file-copy');
+    assert.equal(featureParaphrasedIn(kb, 'can the host claw memory back from an idle guest'), 'dm-ballooning');
+    assert.equal(extractEntities(kb, 'is hot memory supported on linux?').entities.feature, 'dm-hot-add');
+  });
   test('a verb of a paraphrase counts in its other forms too', () => {
     assert.equal(featureParaphrasedIn(kb, 'we lowered the ram of the running vm'), 'runtime-memory-resize');
     assert.equal(featureParaphrasedIn(kb, 'adjusting memory while running'), 'runtime-memory-resize');
