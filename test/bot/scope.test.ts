@@ -69,6 +69,12 @@ describe('scope gate', () => {
     assert.equal(ask('why is our hosting bill so high').intent, 'unknown');
     assert.equal(ask('apache keeps crashing on my debian vm').intent, 'unknown');
   });
+  test('an application in the guest beside a guest feature is context; with no feature it is the question', () => {
+    const restored = ask('restored MySQL from a live backup of our ubuntu vm and InnoDB still had to run crash recovery');
+    assert.equal(restored.intent, 'known_issue');
+    assert.equal(restored.answered, true);
+    assert.equal(ask('how do i tune mysql buffers on my ubuntu 22.04 vm').intent, 'unknown');
+  });
   test('a Windows host beside Linux guests, or System Center beside a guest feature, is context', () => {
     const images = ask('linux images built on a 2008 r2 host no longer start since we moved them to the new cluster');
     assert.equal(images.intent, 'known_issue');

@@ -14,6 +14,7 @@ const ScopeTerms = z.strictObject({
   domain: z.array(z.string().min(1)),
   foreign: z.array(z.string().min(1)),
   foreignTopic: z.array(z.string().min(1)),
+  guestApplication: z.array(z.string().min(1)),
   windowsGuest: z.array(z.string().min(1)),
   typoTolerant: z.array(z.string().min(5)),
 });
@@ -23,6 +24,7 @@ interface Terms {
   readonly domain: readonly string[];
   readonly foreign: readonly string[];
   readonly foreignTopic: readonly string[];
+  readonly guestApplication: readonly string[];
   readonly windowsGuest: readonly string[];
   /** Product names also caught with a typo ("vmwre"). */
   readonly foreignWords: readonly string[];
@@ -39,6 +41,7 @@ function loadTerms(): Terms {
     domain: data.domain.map(padded),
     foreign: data.foreign.map(padded),
     foreignTopic: data.foreignTopic.map(padded),
+    guestApplication: data.guestApplication.map(padded),
     windowsGuest: data.windowsGuest.map(padded),
     foreignWords: data.typoTolerant.map(phraseKey),
   };
@@ -223,12 +226,13 @@ function asBackground(padded: string, term: string): boolean {
  * software, business software and money beside any guest or guest feature.
  */
 function foreignTermIn(padded: string, extraction: Extraction, guest: GuestContext, context: string[]): string | undefined {
-  const { foreign, foreignTopic, windowsGuest, foreignWords } = loadTerms();
+  const { foreign, foreignTopic, guestApplication, windowsGuest, foreignWords } = loadTerms();
   const lists: ReadonlyArray<readonly [terms: readonly string[], waived: (term: string) => boolean]> = [
     // "off hyper-v 2019 onto esxi 8" is a move too, but away from Hyper-V: the platform moved onto stays foreign.
     [foreign, (term) => guest.movingToHyperV && !MOVED_ONTO.test(windowBefore(padded, term))],
     [windowsGuest, () => guest.linuxNamed],
     [foreignTopic, () => guest.guestNamed],
+    [guestApplication, () => extraction.features.length > 0],
   ];
   // The question is about the Hyper-V side when it names Hyper-V, a host or a guest feature beside its guest.
   const hyperVSide = guest.guestNamed && (HYPER_V.test(padded) || extraction.hosts.length > 0 || extraction.features.length > 0);
