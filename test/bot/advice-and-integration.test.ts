@@ -16,6 +16,10 @@ describe('integrationPreference', () => {
     assert.equal(integrationPreference('rhel 6.5 without the lis rpm, trim?'), 'built-in');
     assert.equal(integrationPreference('stock kernel, vrss?'), 'built-in');
   });
+  test('the built-in drivers weighed against LIS are no preference', () => {
+    assert.equal(integrationPreference('centos 6.10 guest on hyper-v 2016 - built-in drivers or LIS?'), undefined);
+    assert.equal(integrationPreference('oracle linux 7.4 rhck: LIS or built in?'), undefined);
+  });
   test('the download ruled out in other words, or the drivers the distribution ships, are the built-in drivers', () => {
     assert.equal(integrationPreference('we never put the Microsoft LIS package on it'), 'built-in');
     assert.equal(integrationPreference('nobody ever installed the LIS rpms, is kvp supported?'), 'built-in');

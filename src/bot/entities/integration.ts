@@ -2,7 +2,9 @@ import { asks, sentencesOf } from '../text.ts';
 
 const BUILT_IN =
   /\b(built[- ]?in|inbox|in-box|in[- ]kernel|bundled|native drivers?|distro drivers?|upstream drivers?|stock (?:(?:red hat|rhel|centos|oracle|distro|vendor)\s+)?(?:kernel|drivers?)|(?:distro|distribution|vendor)(?:'s)? (?:own )?(?:kernel|drivers?)|kernel'?s own (?:hyper-v )?drivers?|drivers? that (?:ships?|comes?) (?:in|with)\b|what(?:ever)? (?:ships?|comes?) (?:in|with) (?:the )?(?:kernel|distro|os)\b|(?:red hat|rhel|distro|vendor|os)[- ]shipped (?:drivers?|kernel|modules?)\b)/i;
-const DOWNLOAD = /\b(download|lis\s*\d+(\.\d+)*|lis package|lis rpm|microsoft lis|ms lis|lis from microsoft|install lis)\b/i;
+/** The download by name, or LIS weighed against the built-in drivers ("built-in drivers or LIS?", "lis or in-box"). */
+const DOWNLOAD =
+  /\b(download|lis\s*\d+(\.\d+)*|lis package|lis rpm|microsoft lis|ms lis|lis from microsoft|install lis|or (?:the )?lis|lis or|vs\.? lis|lis vs)\b/i;
 /** "no LIS download", "we never put the Microsoft LIS package on it": the download named to rule it out, which leaves the built-in drivers. */
 const NO_DOWNLOAD =
   /\b(?:no|not|never|without|w\/o|nobody|no more|(?:did|does|do|was|were)n'?t)\b(?:\s+[\w'-]+){0,4}?\s+(?:the\s+|a\s+|any\s+)?(?:microsoft\s+|ms\s+)?(?:lis|download)\b[\w.-]*(?:\s+(?:download|package|rpms?))?/gi;
