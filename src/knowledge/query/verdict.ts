@@ -331,7 +331,11 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
     const what = `${kb.familyName(q.family)} ${q.version}${uek ? ` ${uekLabel(uek)}` : ''}`;
     // What the release does cover of this family, so "LIS 3.5 on RHEL 5.4" shows where its list starts.
     const ownList = release.guests.filter((g) => g.family === q.family && g.kernel !== 'uek').flatMap((g) => g.versions);
-    const listed = ownList.length ? ` (its notes list ${kb.familyName(q.family)} ${describeVersionItems(ownList)})` : '';
+    // The download is built for the Red Hat Compatible Kernel: a UEK guest is not one of its guests at any release.
+    const rhckOnly = (uek || q.kernel === 'uek') && release.guests.some((g) => g.family === q.family && g.kernel === 'rhck');
+    const listed = ownList.length
+      ? ` (its notes list ${kb.familyName(q.family)} ${describeVersionItems(ownList)}${rhckOnly ? ' with the Red Hat Compatible Kernel (RHCK) only' : ''})`
+      : '';
     const builtIn = erasAt(kb, q.family, q.asOf).find((s) =>
       columnsFor(s, { ...q, lis: undefined, integration: 'built-in' }, uek).some((m) => m.column.integration.kind === 'built-in'),
     );

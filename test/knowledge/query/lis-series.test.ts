@@ -18,3 +18,10 @@ describe('a named LIS series', () => {
     assert.equal(decideVerdict(kb, { family: 'rhel', version: '7.5', lis: '4.2' }).verdict, 'yes');
   });
 });
+
+test('a named LIS release asked of a UEK guest says the download is for the Red Hat Compatible Kernel', () => {
+  const answer = decideVerdict(realKb(), { family: 'oracle-linux', version: '7.6', uek: 'R5', lis: '4.3' });
+  assert.equal(answer.reason, 'lis-not-covering');
+  assert.match(answer.headline, /Red Hat Compatible Kernel \(RHCK\) only/);
+  assert.doesNotMatch(decideVerdict(realKb(), { family: 'rhel', version: '5.1', lis: '4.3' }).headline, /RHCK/);
+});
