@@ -92,9 +92,15 @@ const LEFT_CUE =
 const RAN_BEFORE_CUE =
   /\b(?:ran|worked|was running|were running|used to run|lived|built|made|created|installed)\s+(?:\w+\s+){0,3}?(?:on|under)\s+(?:(?:the|our|an?|old|older)\s+)*$/;
 
+/** "windows server 2012 r2 guests", "a windows 10 vm", "a physical windows 2008 box": Windows as a guest, not the host. */
+const WINDOWS_NAMED = /\b(?:windows|win|server)\b/i;
+const AS_A_MACHINE_AFTER =
+  /^\s*(?:r2\s+)?(?:(?:datacenter|standard|pro|enterprise|core)\s+)?(?:guests?|vms?|virtual machines?|box|boxes|machines?)\b/;
+
 /** 0: the host asked of or moved to; 1: a host named; 2: a host left, or another machine's Windows Server. */
-function rankOf(before: string, after: string): number {
+function rankOf(before: string, after: string, mention: string): number {
   if (RAN_BEFORE_CUE.test(before)) return 2;
+  if (WINDOWS_NAMED.test(mention) && AS_A_MACHINE_AFTER.test(after)) return 2;
   if (TARGET_CUE.test(before) || ASKED_OF_CUE.test(before) || RUNS_ON_CUE.test(before)) return 0;
   if (SOURCE_CUE.test(before) || LEFT_CUE.test(before) || OTHER_ROLE_CUE.test(before) || NOT_THE_HOST_AFTER.test(after)) return 2;
   return 1;
@@ -118,7 +124,7 @@ export function extractHosts(text: string, marker = ' '): { hosts: HostMention[]
         host: id,
         text: match[0],
         at,
-        rank: rankOf(before, text.slice(at + match[0].length, at + match[0].length + 48)),
+        rank: rankOf(before, text.slice(at + match[0].length, at + match[0].length + 48), match[0]),
       });
       return ` ${marker} `;
     });

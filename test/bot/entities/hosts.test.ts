@@ -53,3 +53,13 @@ describe('host aliases', () => {
     assert.deepEqual(hostsIn('server 12 r2'), ['2012 R2']);
   });
 });
+
+describe('Windows named as a guest', () => {
+  test('is not the host, beside the host it runs on', () => {
+    const first = (q: string) => extractHosts(q.toLowerCase()).hosts[0]?.host;
+    assert.equal(first('windows server 2019 guest on a 2022 host, integration services say update required'), '2022');
+    assert.equal(first('windows 10 guest on our 2019 host: enhanced session mode greyed out'), '2019');
+    assert.equal(first('disk2vhd a physical windows 2008 box and run it on hyper-v 2016'), '2016');
+    assert.equal(first('centos 7 on windows server 2019'), '2019');
+  });
+});
