@@ -117,6 +117,8 @@ function versionAt(words: readonly string[], at: number, previous: string | unde
 /** "hyper vee": dictation's spelling of Hyper-V. */
 const HYPER_VEE = /\bhyper[\s-]?vee\b/g;
 
+const HYPHENATED = /\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)\b/g;
+
 const TWO_FIFTY_SIX = /\btwo (?:hundred (?:and )?)?fifty[- ]six\b/g;
 
 /** "rhel 7 point 5": digits joined by a spoken point. */
@@ -128,6 +130,8 @@ export function withSpelledNumbersAsDigits(text: string): string {
   if (!ANY_NUMBER_WORD.test(text)) return text;
   // "more than two fifty six vcpus": the one count past a hundred the matrix has a row for.
   if (text.includes('fifty')) text = text.replace(TWO_FIFTY_SIX, '256');
+  // "twenty twenty-five": a hyphenated number is read as its two words.
+  if (text.includes('-')) text = text.replace(HYPHENATED, '$1 $2');
   const raw = text.split(/\s+/);
   // Matched without the punctuation chat puts around words ("nineteen?", "(seven").
   const words = raw.map((w) => w.replace(/^[^a-z0-9]+|[^a-z0-9-]+$/g, ''));

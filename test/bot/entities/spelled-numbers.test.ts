@@ -36,3 +36,8 @@ describe('"one" after a name', () => {
     assert.equal(withSpelledNumbersAsDigits('sles twelve service pack one'), 'sles 12 sp1');
   });
 });
+
+test('a hyphenated year is read as its words', () => {
+  assert.equal(withSpelledNumbersAsDigits('windows server twenty twenty-five host'), 'windows server 2025 host');
+  assert.equal(withSpelledNumbersAsDigits('re-install'), 're-install');
+});
