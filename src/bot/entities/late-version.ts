@@ -63,16 +63,20 @@ function bindVersionAfterFor(reading: QuestionReading): void {
  */
 function preferPointReleaseOfMajor(reading: QuestionReading, vocabulary: Vocabulary): void {
   const { tokens, used, distros, version: major } = reading;
-  if (!distros[0] || !major || reading.versionEnd < 0 || !/^\d+$/.test(major)) return;
-  let next = reading.versionEnd;
+  // A codename's major ("buster" is 10) is refined from where the codename ends.
+  const from = reading.versionEnd >= 0 ? reading.versionEnd : reading.distroEnd;
+  if (!distros[0] || !major || from < 0 || !/^\d+$/.test(major)) return;
+  let next = from;
   while (next < tokens.length && used[next]) next++;
   const ofMajor = (k: number) => !used[k] && POINT_RELEASE.test(tokens[k] ?? '') && tokens[k]!.split('.')[0] === major;
+  // "sles12-db-01 (SLES 12 SP5)": the family named again with a service pack of the major.
+  const servicePackOfMajor = (k: number) => !used[k] && tokens[k] === major && /^sp\d{1,2}$/.test(tokens[k + 1] ?? '');
   let at = ofMajor(next) ? next : -1;
-  for (let k = reading.versionEnd; at < 0 && k < tokens.length; k++) {
+  for (let k = from; at < 0 && k < tokens.length; k++) {
     const previous = tokens[k - 1] ?? '';
-    if (ofMajor(k) && (previous === 'release' || vocabulary.distroWords.has(previous))) at = k;
+    if ((ofMajor(k) || servicePackOfMajor(k)) && (previous === 'release' || vocabulary.distroWords.has(previous))) at = k;
   }
-  for (let k = reading.versionEnd; at < 0 && k < tokens.length; k++)
+  for (let k = from; at < 0 && k < tokens.length; k++)
     if (ofMajor(k) && (!/^[a-z]+$/.test(tokens[k - 1] ?? '') || SAYS_IT_IS.has(tokens[k - 1] ?? ''))) at = k;
   if (at < 0) return;
   reading.version = undefined;
@@ -80,6 +84,9 @@ function preferPointReleaseOfMajor(reading: QuestionReading, vocabulary: Vocabul
 }
 
 const SAYS_IT_IS = new Set([
+  'vm',
+  'box',
+  'guest',
   'is',
   'are',
   'have',

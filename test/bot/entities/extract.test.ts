@@ -38,6 +38,11 @@ describe('versions', () => {
     assert.equal(entities('our last rhel 5 straggler is 5.9 on the stock kernel').version, '5.9');
     assert.equal(entities('uninstall vmware tools from centos 5 after we moved off esxi 5.5').version, '5');
   });
+  test("a codename's major and a bare major are refined by the point release or service pack named after them", () => {
+    assert.equal(entities('customer runs a debian buster vm (10.3) for their edi gateway').version, '10.3');
+    assert.equal(entities('sles12-db-01 (SLES 12 SP5) was live-migrated to a 2022 node').version, '12 SP5');
+    assert.equal(entities('wheezy on 2008 R2 with a bunch of SCSI disks').version, '7');
+  });
   test('words of distro names do not use up the words a late version may follow by; a count is no version', () => {
     assert.equal(entities('suse linux enterprize server 15 sp2').version, '15 SP2');
     assert.deepEqual(entities('centos guests with 8 vcpus'), { distro: 'centos' });
