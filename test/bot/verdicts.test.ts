@@ -213,3 +213,9 @@ describe('a cell the page marks not applicable', () => {
     assert.match(answer.text, /64-bit kernels only/);
   });
 });
+
+test("a SLES live backup answer carries the note's own term for a partition mounted twice", () => {
+  const answer = ask('SLES 15 SP2 live VM backup supported?');
+  assert.equal(answer.verdict, 'supported', answer.text);
+  assert.match(answer.text, /mounted multiple times/);
+});
