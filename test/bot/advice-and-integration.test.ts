@@ -237,9 +237,16 @@ describe('memory that never grows above startup on a release whose hot-add needs
 describe('a dynamic memory problem or tip that names ballooning as what the guest does', () => {
   test('is about dynamic memory as a whole; a support question naming both asks about ballooning', () => {
     assert.equal(
-      answerQuestion(kb, 'LIS only does ballooning on my box, how should i set up dynamic memory then').reply.entities.feature,
+      answerQuestion(kb, 'old centos 6.3 box on LIS 3.5 only does ballooning — how should dynamic memory be set up?').reply.entities
+        .feature,
       'dynamic-memory',
     );
     assert.equal(answerQuestion(kb, 'dynamic memory ballooning on rhel 7.4 on 2016?').reply.entities.feature, 'dm-ballooning');
   });
+});
+
+test("an 'update required' warning for a Linux guest says the built-in drivers come with the distribution's kernel", () => {
+  const reply = ask("Hyper-V Manager says 'update required' for integration services on a CentOS 8 VM");
+  assert.equal(reply.intent, 'known_issue');
+  assert.match(reply.text, /built-in drivers .* updated with the distribution's kernel/);
 });
