@@ -83,6 +83,9 @@ describe('LIS release answers', () => {
     assert.match(reply.text, /Built-in LIS has no version number of its own/);
     assert.match(ask('does the built in LIS have a version number like 4.1 does').text, /Built-in LIS has no version number of its own/);
   });
+  test("the download's package name is told with how to read the installed version", () => {
+    assert.match(ask("what's the rpm called for the microsoft LIS download").text, /microsoft-hyper-v/);
+  });
   test('the release that first brought a feature is answered when the question guesses another', () => {
     const reply = ask('which LIS first did dynamic memory hot add, was it 3.5?');
     assert.equal(reply.title, 'LIS 4.0');
