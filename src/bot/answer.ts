@@ -49,10 +49,10 @@ export function answerQuestion(
   const reading = answersAwaitedRelease(extraction, context)
     ? { ...heard, label: 'support' as const, probability: AWAITED_ANSWER_PROBABILITY, scope: { inScope: true, reason: 'entity' as const } }
     : heard;
-  let entities = mergeWithContext(question, extraction, context, reading.label);
-  const classification = classify(reading, extraction, entities);
-  const advised = ADVICE_INTENTS.has(classification.intent) ? adviceFeature(entities.feature, extraction.features) : entities.feature;
-  if (advised !== entities.feature) entities = { ...entities, feature: advised! };
+  const merged = mergeWithContext(question, extraction, context, reading.label);
+  const classification = classify(reading, extraction, merged);
+  const advised = ADVICE_INTENTS.has(classification.intent) ? adviceFeature(merged.feature, extraction.features) : merged.feature;
+  const entities = advised === merged.feature ? merged : { ...merged, feature: advised! };
   const asOf = options.asOf ?? entities.asOf;
   const view = asOf ? knowledgeAsOf(kb, asOf) : kb;
   const pasted =
