@@ -219,3 +219,10 @@ test("a SLES live backup answer carries the note's own term for a partition moun
   assert.equal(answer.verdict, 'supported', answer.text);
   assert.match(answer.text, /mounted multiple times/);
 });
+
+test("the talk's cell takes on only the newest page's notes about the asked feature", () => {
+  const backup = answerQuestion(kb, 'LIS 3.5 live backup centos 6.3 on 2012 R2').reply;
+  assert.equal(backup.intent, 'feature_support');
+  assert.ok(!backup.notes.some((n) => /LUN 0|NetworkManager|100-balloon/.test(n)), backup.notes.join('\n'));
+  assert.match(ask('fibre channel on rhel 6.2 with lis 3.5 on 2012 r2').text, /LUN 0/);
+});

@@ -189,7 +189,10 @@ export function readColumn(
   }
   const notes = [
     ...resolveAll(kb, snapshot, [...entries.flatMap((e) => e.notes), ...column.integration.notes]),
-    ...(isTalk(snapshot) && status === 'available' ? carriedNotes(kb, config.family) : []),
+    // Only the notes about the asked feature: the talk's live-backup cell takes no Fibre Channel or NetworkManager note.
+    ...(isTalk(snapshot) && status === 'available'
+      ? carriedNotes(kb, config.family).filter((n) => kb.paraphrase(n.fingerprint)?.features.includes(feature))
+      : []),
   ];
   const cited = new Set(notes.map((n) => n.fingerprint));
   const effects: AppliedEffect[] = [];
