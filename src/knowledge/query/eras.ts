@@ -68,6 +68,11 @@ export function eraRangeLabel(snapshots: readonly MatrixSnapshot[]): string {
   return [talkPart, pagePart].filter(Boolean).join(' and ');
 }
 
+/** "per the 2019–2023 pages": the sources that agree with a verdict, or the one that decided it when none is listed. */
+export function perPages(agreeing: readonly MatrixSnapshot[], deciding: MatrixSnapshot | undefined): string {
+  return `per ${eraRangeLabel(agreeing.length ? agreeing : deciding ? [deciding] : [])}`;
+}
+
 /** Every source that lists the family, newest first, as the record stood at asOf (a date or a snapshot id). */
 export function erasAt(kb: KnowledgeBase, family: DistroId, asOf?: string): MatrixSnapshot[] {
   const history = kb.history(family);

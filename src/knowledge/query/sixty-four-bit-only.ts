@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge-base.ts';
 import { cellStatus } from './feature.ts';
-import { eraRangeLabel } from './eras.ts';
+import { perPages } from './eras.ts';
 import type { VerdictAnswer } from './verdict.ts';
 
 /**
@@ -16,7 +16,7 @@ export function applySixtyFourBitOnly(kb: KnowledgeBase, answer: VerdictAnswer):
   if (!answering.every((c) => cellStatus(c.column.features.pae, undefined).status === 'not-applicable')) return answer;
   const subject = [kb.familyName(q.family), q.version].filter(Boolean).join(' ');
   const what = q.feature ? `${kb.featureName(q.feature)} for a 32-bit ${subject}` : `a 32-bit ${subject}`;
-  const per = `per ${eraRangeLabel(answer.timeline.agreeing.length ? answer.timeline.agreeing : answer.decidingEra ? [answer.decidingEra] : [])}`;
+  const per = perPages(answer.timeline.agreeing, answer.decidingEra);
   const why = `the page lists ${subject} for 64-bit kernels only (its PAE row is marked not applicable), so a 32-bit install is not a listed guest`;
   return {
     ...answer,

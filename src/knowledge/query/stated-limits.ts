@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge-base.ts';
 import type { AppliedEffect } from './note-effects.ts';
 import type { ColumnReading } from './column-reading.ts';
 import type { VerdictAnswer } from './verdict.ts';
-import { eraRangeLabel } from './eras.ts';
+import { perPages } from './eras.ts';
 import { limitPhrase, statedBeyond, type StatedFacts } from './limits.ts';
 
 interface Breach {
@@ -44,7 +44,7 @@ export function applyStatedLimits(kb: KnowledgeBase, answer: VerdictAnswer): Ver
   const first = breaches.get(answering[0]!)!;
   const subject = [kb.familyName(q.family), q.version].filter(Boolean).join(' ');
   const what = q.feature ? `${kb.featureName(q.feature)} for ${subject}` : subject;
-  const per = `per ${eraRangeLabel(answer.timeline.agreeing.length ? answer.timeline.agreeing : answer.decidingEra ? [answer.decidingEra] : [])}`;
+  const per = perPages(answer.timeline.agreeing, answer.decidingEra);
   const limit = limitPhrase(first.effect.effect.limit!);
   const why = `${subject} needs ${limit}; you asked for ${first.stated}`;
   const deciding = answer.deciding.map((reading): ColumnReading => {

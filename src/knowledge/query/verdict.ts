@@ -3,7 +3,7 @@ import type { Arch, DistroId, FeatureId, HostId, LisRelease, MatrixSnapshot, Oth
 import { describeColumn, describeHosts } from '../describe.ts';
 import { describeVersionItems, parseVersion } from '../version.ts';
 import { combineReadings, readColumn, type ColumnReading, type VerdictKind } from './column-reading.ts';
-import { eraLabel, eraRangeLabel, erasAt, HOST_RELEASED, hostOnPage, hostRank, pageHosts } from './eras.ts';
+import { eraLabel, eraRangeLabel, erasAt, HOST_RELEASED, hostOnPage, hostRank, pageHosts, perPages } from './eras.ts';
 
 export { erasAt };
 import {
@@ -456,7 +456,7 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
       : baseTimeline;
   const remedies = remediesOf(kb, era, q, uek, verdict);
   const onHost = q.host ? ` on ${q.host}` : '';
-  const per = `per ${eraRangeLabel(timeline.agreeing.length ? timeline.agreeing : [era.snapshot])}`;
+  const per = perPages(timeline.agreeing, era.snapshot);
   const newest = listing[0]!;
   const tails: string[] = [];
   if (q.host && newest !== era && newest.host !== 'listed') tails.push(`the newest page no longer lists ${q.host}`);
