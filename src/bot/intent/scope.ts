@@ -222,8 +222,9 @@ function asBackground(padded: string, term: string): boolean {
 
 /**
  * The first term of another product or topic in the question, unless the guest context makes it context:
- * other products are waived for a move onto Hyper-V, Windows guests beside a Linux guest, and management
- * software, business software and money beside any guest or guest feature.
+ * other products are waived for a move onto Hyper-V, Windows guests beside a Linux guest, management software,
+ * business software and money beside any guest or guest feature, and an application in the guest beside a guest
+ * feature.
  */
 function foreignTermIn(padded: string, extraction: Extraction, guest: GuestContext, context: string[]): string | undefined {
   const { foreign, foreignTopic, guestApplication, windowsGuest, foreignWords } = loadTerms();
