@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { featuresOf } from '../../src/bot/intent/featurize.ts';
+import { featuresOf, forEachFeatureId } from '../../src/bot/intent/featurize.ts';
 import { FeatureIndex } from '../../src/bot/intent/feature-index.ts';
 
 describe('featuresOf', () => {
@@ -47,6 +47,29 @@ describe('featuresOf', () => {
     featuresOf('network after migration vm loses');
     assert.deepEqual(featuresOf('vm loses network after live migration'), first);
     assert.deepEqual(featuresOf(''), ['empty', 'len:0', 'dom:no', 'b:<s> </s>']);
+  });
+});
+
+describe('forEachFeatureId', () => {
+  test('gives the ids that looking up each listed feature gives, in each index afresh', () => {
+    const shapes: Array<[string, string | undefined]> = [
+      ['vm loses network after live migration', undefined],
+      ['does xfeature work on xhost', 'does xfeature work on xhost'],
+      ['network after migration vm loses', 'vm loses'],
+    ];
+    for (const pass of [1, 2]) {
+      const byName = new FeatureIndex();
+      const byWord = new FeatureIndex();
+      if (pass === 2) byWord.idOf('taken first');
+      if (pass === 2) byName.idOf('taken first');
+      for (const [shape, asked] of shapes) {
+        const expected = featuresOf(shape, asked).map((feature) => byName.idOf(feature));
+        const ids: number[] = [];
+        forEachFeatureId(shape, byWord, (id) => ids.push(id), asked);
+        assert.deepEqual([...new Set(ids)], expected, `${shape}, pass ${pass}`);
+      }
+      assert.deepEqual(byWord.names(), byName.names());
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { PLACEHOLDERS } from '../entities/extract.ts';
 import { domainTermIn, paddedKey } from './scope.ts';
+import type { FeatureIndex } from './feature-index.ts';
 
 const MARKERS = new Set<string>(Object.values(PLACEHOLDERS));
 /** Words too common to tell intents apart on their own; they still count inside bigrams. */
@@ -41,23 +42,61 @@ export const MAX_WORDS = 40;
  * a question is scored without building its feature list.
  */
 export function forEachFeature(shape: string, visit: (feature: string) => void, askedShape?: string): void {
+  emitFeatures(shape, askedShape, {
+    feature: visit,
+    bigram: (named) => visit(named.name),
+    own: (word) => word.own.forEach(visit),
+  });
+}
+
+/**
+ * forEachFeature as ids of `index` (a new feature gets the next id). Training reads the same words and word pairs
+ * thousands of times: each keeps its features' ids, so only its first reading looks them up.
+ */
+export function forEachFeatureId(shape: string, index: FeatureIndex, take: (id: number) => void, askedShape?: string): void {
+  emitFeatures(shape, askedShape, {
+    feature: (feature) => take(index.idOf(feature)),
+    bigram: (named) => {
+      if (named.index !== index) {
+        named.id = index.idOf(named.name);
+        named.index = index;
+      }
+      take(named.id);
+    },
+    own: (word) => {
+      if (word.ownIndex !== index) {
+        word.ownIds = Int32Array.from(word.own, (feature) => index.idOf(feature));
+        word.ownIndex = index;
+      }
+      for (const id of word.ownIds!) take(id);
+    },
+  });
+}
+
+interface FeatureSink {
+  feature(name: string): void;
+  bigram(named: NamedBigram): void;
+  own(word: Word): void;
+}
+
+function emitFeatures(shape: string, askedShape: string | undefined, sink: FeatureSink): void {
   if (askedShape !== undefined) {
     const asked = wordsOf(askedShape);
-    if (asked[0]) visit(asked[0].askedFirst);
+    if (asked[0]) sink.feature(asked[0].askedFirst);
     for (let i = 0; i < asked.length; i++) {
       const word = asked[i]!;
-      if (word.askedWord !== undefined) visit(word.askedWord);
-      visit(bigram(word.askedAfter, 'a:b:', word, asked[i + 1]));
+      if (word.askedWord !== undefined) sink.feature(word.askedWord);
+      sink.bigram(bigram(word.askedAfter, 'a:b:', word, asked[i + 1]));
     }
   }
   const words = wordsOf(shape);
-  if (words.length === 0) visit('empty');
-  visit(`len:${Math.min(words.length, 8)}`);
-  visit(domainFeature(shape));
-  if (words[0]) visit(words[0].first);
-  visit(words.length ? words[0]!.startBigram : 'b:<s> </s>');
-  for (let i = 0; i < words.length; i++) visit(bigram(words[i]!.after, 'b:', words[i]!, words[i + 1]));
-  for (const word of words) for (const feature of word.own) visit(feature);
+  if (words.length === 0) sink.feature('empty');
+  sink.feature(`len:${Math.min(words.length, 8)}`);
+  sink.feature(domainFeature(shape));
+  if (words[0]) sink.feature(words[0].first);
+  sink.feature(words.length ? words[0]!.startBigram : 'b:<s> </s>');
+  for (let i = 0; i < words.length; i++) sink.bigram(bigram(words[i]!.after, 'b:', words[i]!, words[i + 1]));
+  for (const word of words) sink.own(word);
 }
 
 /**
@@ -73,8 +112,11 @@ interface Word {
   readonly askedFirst: string;
   readonly askedWord: string | undefined;
   /** The bigram of this word and the next (undefined: the end), by the next word. */
-  readonly after: Map<Word | undefined, string>;
-  readonly askedAfter: Map<Word | undefined, string>;
+  readonly after: Map<Word | undefined, NamedBigram>;
+  readonly askedAfter: Map<Word | undefined, NamedBigram>;
+  /** The ids of `own` in the index that last asked for them. */
+  ownIds: Int32Array | undefined;
+  ownIndex: FeatureIndex | undefined;
 }
 
 const wordCache = new Map<string, Word>();
@@ -112,6 +154,8 @@ function wordOf(text: string): Word {
     askedWord: FILLER.has(stemmed) ? undefined : `a:w:${stemmed}`,
     after: new Map(),
     askedAfter: new Map(),
+    ownIds: undefined,
+    ownIndex: undefined,
   };
   if (text.length > MAX_CACHED_LENGTH) return word;
   if (wordCache.size >= MAX_CACHED_WORDS || bigramsCached >= MAX_CACHED_BIGRAMS) {
@@ -122,12 +166,19 @@ function wordOf(text: string): Word {
   return word;
 }
 
-function bigram(cache: Map<Word | undefined, string>, prefix: string, word: Word, next: Word | undefined): string {
-  let name = cache.get(next);
-  if (name === undefined) {
-    name = `${prefix}${word.stem} ${next ? next.stem : '</s>'}`;
-    cache.set(next, name);
+/** A bigram feature's name, and its id in the index that last asked for it. */
+interface NamedBigram {
+  readonly name: string;
+  id: number;
+  index: FeatureIndex | undefined;
+}
+
+function bigram(cache: Map<Word | undefined, NamedBigram>, prefix: string, word: Word, next: Word | undefined): NamedBigram {
+  let named = cache.get(next);
+  if (named === undefined) {
+    named = { name: `${prefix}${word.stem} ${next ? next.stem : '</s>'}`, id: -1, index: undefined };
+    cache.set(next, named);
     bigramsCached++;
   }
-  return name;
+  return named;
 }

@@ -3,7 +3,7 @@ import { extractShape } from '../entities/extract.ts';
 import { loadExampleFiles, type Example } from './examples.ts';
 import { FeatureIndex } from './feature-index.ts';
 import { IdBuffer } from './id-buffer.ts';
-import { featuresOf, forEachFeature } from './featurize.ts';
+import { featuresOf, forEachFeature, forEachFeatureId } from './featurize.ts';
 import { kbExamples } from './kb-examples.ts';
 import { askedSentence } from './asked-sentence.ts';
 import { questionText } from '../question-text.ts';
@@ -54,7 +54,7 @@ export function trainingRows(kb: KnowledgeBase, examples: readonly Example[]): {
   const index = new FeatureIndex();
   const rows: EncodedRow<Label>[] = [];
   const ids = new IdBuffer();
-  const take = (feature: string) => ids.push(index.idOf(feature));
+  const take = (id: number) => ids.push(id);
   for (const example of examples) {
     const text = questionText(kb, example.text);
     const shape = extractShape(kb, text);
@@ -64,7 +64,7 @@ export function trainingRows(kb: KnowledgeBase, examples: readonly Example[]): {
     if (seen.has(key)) continue;
     seen.add(key);
     ids.clear();
-    forEachFeature(shape, take, askedShape);
+    forEachFeatureId(shape, index, take, askedShape);
     rows.push({ ids: FeatureIndex.distinct(ids.ids.slice(0, ids.count)), label: example.label });
   }
   return { index, rows };
