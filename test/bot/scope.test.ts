@@ -75,6 +75,17 @@ describe('scope gate', () => {
     assert.equal(restored.answered, true);
     assert.equal(ask('how do i tune mysql buffers on my ubuntu 22.04 vm').intent, 'unknown');
   });
+  test('a distribution vendor’s own end of life is declined; beside Hyper-V, a host or LIS it is context', () => {
+    for (const q of [
+      'sles 12 sp4 end of general support',
+      'debian buster lts ends when',
+      'rhel 9.2 EUS ending soon? when do we bump minors',
+    ])
+      assert.equal(ask(q).intent, 'unknown', q);
+    const onHost = ask('centos 6.10 is long EOL upstream, but is it still on the hyper-v list for a 2016 host?');
+    assert.equal(onHost.intent, 'distro_support');
+    assert.equal(onHost.answered, true);
+  });
   test('a Windows host beside Linux guests, or System Center beside a guest feature, is context', () => {
     const images = ask('linux images built on a 2008 r2 host no longer start since we moved them to the new cluster');
     assert.equal(images.intent, 'known_issue');

@@ -15,6 +15,7 @@ const ScopeTerms = z.strictObject({
   foreign: z.array(z.string().min(1)),
   foreignTopic: z.array(z.string().min(1)),
   guestApplication: z.array(z.string().min(1)),
+  vendorLifecycle: z.array(z.string().min(1)),
   windowsGuest: z.array(z.string().min(1)),
   typoTolerant: z.array(z.string().min(5)),
 });
@@ -25,6 +26,7 @@ interface Terms {
   readonly foreign: readonly string[];
   readonly foreignTopic: readonly string[];
   readonly guestApplication: readonly string[];
+  readonly vendorLifecycle: readonly string[];
   readonly windowsGuest: readonly string[];
   /** Product names also caught with a typo ("vmwre"). */
   readonly foreignWords: readonly string[];
@@ -42,6 +44,7 @@ function loadTerms(): Terms {
     foreign: data.foreign.map(padded),
     foreignTopic: data.foreignTopic.map(padded),
     guestApplication: data.guestApplication.map(padded),
+    vendorLifecycle: data.vendorLifecycle.map(padded),
     windowsGuest: data.windowsGuest.map(padded),
     foreignWords: data.typoTolerant.map(phraseKey),
   };
@@ -220,23 +223,36 @@ function asBackground(padded: string, term: string): boolean {
   );
 }
 
+/** Hyper-V by name, a host, a guest feature or LIS: what makes a distribution's end of life context. */
+function namesHyperVSide(padded: string, extraction: Extraction): boolean {
+  return (
+    HYPER_V.test(padded) ||
+    extraction.hosts.length > 0 ||
+    extraction.features.length > 0 ||
+    extraction.lisReleases.length > 0 ||
+    LIS_BY_NAME.test(padded) ||
+    / (lis|bis|integration services) /.test(padded)
+  );
+}
+
 /**
  * The first term of another product or topic in the question, unless the guest context makes it context:
  * other products are waived for a move onto Hyper-V, Windows guests beside a Linux guest, management software,
- * business software and money beside any guest or guest feature, and an application in the guest beside a guest
- * feature.
+ * business software and money beside any guest or guest feature, an application in the guest beside a guest
+ * feature, and a vendor's lifecycle beside the Hyper-V side.
  */
 function foreignTermIn(padded: string, extraction: Extraction, guest: GuestContext, context: string[]): string | undefined {
-  const { foreign, foreignTopic, guestApplication, windowsGuest, foreignWords } = loadTerms();
+  const { foreign, foreignTopic, guestApplication, vendorLifecycle, windowsGuest, foreignWords } = loadTerms();
+  // The question is about the Hyper-V side when it names Hyper-V, a host or a guest feature beside its guest.
+  const hyperVSide = guest.guestNamed && (HYPER_V.test(padded) || extraction.hosts.length > 0 || extraction.features.length > 0);
   const lists: ReadonlyArray<readonly [terms: readonly string[], waived: (term: string) => boolean]> = [
     // "off hyper-v 2019 onto esxi 8" is a move too, but away from Hyper-V: the platform moved onto stays foreign.
     [foreign, (term) => guest.movingToHyperV && !MOVED_ONTO.test(windowBefore(padded, term))],
     [windowsGuest, () => guest.linuxNamed],
     [foreignTopic, () => guest.guestNamed],
     [guestApplication, () => extraction.features.length > 0],
+    [vendorLifecycle, () => namesHyperVSide(padded, extraction)],
   ];
-  // The question is about the Hyper-V side when it names Hyper-V, a host or a guest feature beside its guest.
-  const hyperVSide = guest.guestNamed && (HYPER_V.test(padded) || extraction.hosts.length > 0 || extraction.features.length > 0);
   for (const [terms, waived] of lists) {
     for (const term of termsIn(terms, padded)) {
       const asContext = (guest.guestNamed && comparedWith(padded, term)) || (hyperVSide && asBackground(padded, term));
