@@ -86,6 +86,13 @@ describe('scope gate', () => {
     assert.equal(onHost.intent, 'distro_support');
     assert.equal(onHost.answered, true);
   });
+  test('another hypervisor’s driver log line is declined; a Hyper-V driver’s line beside another product stays in scope', () => {
+    assert.equal(ask('[    1.904411] vmw_pvscsi: using 64bit dma\nnormal for this guest?').intent, 'unknown');
+    assert.equal(ask('[    0.75] xen_netfront: Initialising Xen virtual ethernet driver - is that expected?').intent, 'unknown');
+    const hyperV = ask('[    2.31] hv_vmbus: Vmbus version:5.2 - normal? the vm came over from vmware last week');
+    assert.equal(hyperV.answered, true);
+    assert.notEqual(hyperV.intent, 'unknown');
+  });
   test('a Windows host beside Linux guests, or System Center beside a guest feature, is context', () => {
     const images = ask('linux images built on a 2008 r2 host no longer start since we moved them to the new cluster');
     assert.equal(images.intent, 'known_issue');

@@ -174,6 +174,10 @@ function guestContextOf(extraction: Extraction, padded: string): GuestContext {
   };
 }
 
+/** A Hyper-V driver, daemon or device named in a log line. */
+const HYPER_V_LOG =
+  /\b(?:hv_\w+|hv\w*vss\w*|hv\w*kvp\w*|storvsc|netvsc|vmbus\w*|hyperv\w*|hyper-v|hid_hyperv|hn\d|hvkvp\d|hvheartbeat\d)\b/i;
+
 const MOVE_WORDS = / (off|from|onto|migrat\w*|moving|move|moved) /;
 const HYPER_V = / (hyper v|hyperv) /;
 /** A move told as one: beside a Windows Server host (not the words Hyper-V), "off" alone may be "shut off". */
@@ -286,7 +290,9 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
   const guest = guestContextOf(extraction, padded);
   const context: string[] = [];
   const foreignTerm = foreignTermIn(padded, extraction, guest, context);
-  if (foreignTerm && !input.logLine) return { inScope: false, reason: 'foreign', evidence: foreignTerm };
+  // A log line keeps the question in scope only when it is Hyper-V's: "vmw_balloon: Started" is another hypervisor's.
+  if (foreignTerm && !(input.logLine && HYPER_V_LOG.test(input.question)))
+    return { inScope: false, reason: 'foreign', evidence: foreignTerm };
   const decided = inScopeOf(input, padded, guest, named);
   return decided.inScope && context.length > 0 ? { ...decided, context } : decided;
 }
