@@ -20,6 +20,7 @@ interface Baseline {
   test9?: { correct: number; intent: number };
   test10?: { correct: number; intent: number };
   test11?: { correct: number; intent: number };
+  test12?: { correct: number; intent: number };
 }
 const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
 
