@@ -128,3 +128,22 @@ describe('a long message whose story names one feature and whose question anothe
     assert.equal(reply.intent, 'feature_support');
   });
 });
+
+describe('a message that tells of one guest working and then of another', () => {
+  const kb = realKb();
+  test('is about the other guest, without a "but" between them', () => {
+    const reply = answerQuestion(
+      kb,
+      'Lab on my laptop, hyper-v with an external switch on the wifi card. The ubuntu vm on it is fine all day. The freebsd 13.2 vm loses its network after a few minutes. what should i change?',
+    ).reply;
+    assert.equal(reply.entities.distro, 'freebsd');
+    assert.equal(reply.entities.version, '13.2');
+  });
+  test('stays with the guest that does not work when the other is told of first', () => {
+    const reply = answerQuestion(
+      kb,
+      'our debian 10 vm never gets its ip shown in hyper-v manager. the ubuntu 20.04 ones are fine. why?',
+    ).reply;
+    assert.equal(reply.entities.distro, 'debian');
+  });
+});

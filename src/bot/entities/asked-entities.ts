@@ -3,7 +3,7 @@ import type { Entities } from '../../core/reply.ts';
 import { askingParts } from '../intent/asked-sentence.ts';
 import { extractEntities, type Extraction } from './extract.ts';
 import { GUEST_KEYS, pick, sameFamilyRelease, withoutGuest } from './guest-names.ts';
-import { guestAfterTurn, withTurnedGuest } from './turned-guest.ts';
+import { guestAfterTurn, toldFine, withTurnedGuest } from './turned-guest.ts';
 
 /**
  * The sentence of a message of several sentences that asks, read on its own (exact names only): the classifier hears
@@ -13,10 +13,18 @@ export function readAskedSentence(kb: KnowledgeBase, question: string): AskedSen
   const parts = askingParts(question);
   if (parts === undefined) return undefined;
   if (parts.before === undefined) return { ...extractEntities(kb, parts.asking, { fuzzy: false }), sentence: parts.asking };
+  // "our debian 10 vm … the ubuntu 20.04 ones are fine. why?": a guest or host the sentence before tells is fine is
+  // the contrast, not what the few words ask about.
+  const ownReading = extractEntities(kb, parts.asking, { fuzzy: false });
+  const own = ownReading.entities;
+  if (own.distro === undefined && toldFine(parts.before)) {
+    const before = extractEntities(kb, parts.before, { fuzzy: false });
+    if (before.distros.length === 1 || (before.distros.length === 0 && before.hosts.length > 0))
+      return { ...ownReading, sentence: parts.asking };
+  }
   const sentence = `${parts.before} ${parts.asking}`;
   const read = extractEntities(kb, sentence, { fuzzy: false });
   // "… but the freebsd 9.3 vm sees no dvd at all. why the 9.3 one?": the few words that ask name the guest they mean.
-  const own = extractEntities(kb, parts.asking, { fuzzy: false }).entities;
   const whole = read.entities;
   const ownRelease =
     own.version !== undefined &&

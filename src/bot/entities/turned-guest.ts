@@ -36,7 +36,7 @@ export function guestAfterTurn(
 ): { names: Entities; at: number; pick: boolean } | undefined {
   let last: RegExpExecArray | undefined;
   for (const turn of question.matchAll(TURN)) last = turn;
-  if (last === undefined) return undefined;
+  if (last === undefined) return guestAfterFineSentence(question, readClause);
   // The rest of the turn's sentence; a kernel build's el tag there is the same guest updated, not another one.
   // Its first words: "but the host never gets an ip, unlike our 10.2 boxes" turns to the host, not to 10.2. A guest
   // that works there ("… while the rhel 6.8 installer works") is the contrast, not the one asked about.
@@ -53,4 +53,36 @@ export function guestAfterTurn(
   // "… really only asking about 11": a bare release, alone after the turn.
   const bare = /^\W*(?:the\s+)?(\d{1,2}(?:\.\d{1,2})?)(?:\s+(?:one|ones|box|boxes|vms?|guests?))?\W*$/.exec(clause);
   return bare ? { names: { version: bare[1]! }, at: last.index, pick } : undefined;
+}
+
+/** A guest told to be fine in its own sentence: WORKS, or "without trouble", "all good". */
+const FINE = /\b(?:without (?:any )?(?:trouble|issues?|problems?)|no trouble|all good)\b/;
+const NOT_WORKING = /\b(?:not|n't|never|no longer|stopped|stops)\s+(?:\w+\s+)?(?:works?|working|fine|ok|okay)\b/;
+
+/** Whether a sentence tells that something works: "the ubuntu 20.04 ones are fine", "runs without trouble". */
+export function toldFine(sentence: string): boolean {
+  const text = sentence.toLowerCase();
+  return (WORKS.test(text) || FINE.test(text)) && !NOT_WORKING.test(text);
+}
+
+/**
+ * "The Ubuntu VM on that switch works all day. The FreeBSD 13.1 VM drops off …": a sentence that tells of a guest that
+ * works, then a later one naming another family's guest that does not say so, turns to that one without a "but".
+ */
+function guestAfterFineSentence(
+  question: string,
+  readClause: (clause: string) => Entities,
+): { names: Entities; at: number; pick: boolean } | undefined {
+  const sentences = [...question.matchAll(/[^.!?\n]+(?:[.!?]+|\n|$)/g)];
+  let fine: string | undefined;
+  for (const sentence of sentences) {
+    const works = toldFine(sentence[0]);
+    const named = readClause(sentence[0]);
+    if (named.distro === undefined) continue;
+    if (fine === undefined) {
+      if (!works) return undefined;
+      fine = named.distro;
+    } else if (named.distro !== fine && !works) return { names: named, at: sentence.index, pick: false };
+  }
+  return undefined;
 }
