@@ -230,7 +230,7 @@ describe('symptom search', () => {
     assert.equal(fault.intent, 'known_issue');
     assert.doesNotMatch(fault.title, /normal/i);
   });
-  test('a host build line without a driver prefix is normal; out of memory or a hang after it is not', () => {
+  test('a host build line without a driver prefix is normal; out of memory, a hang or a guest that dies after it is not', () => {
     assert.match(ask('Hyper-V Host Build:20348-10.0-1-0.1138 in the first lines of boot, something wrong?').title, /normal boot message/i);
     assert.match(ask("journal shows 'hv_vmbus: registering driver hv_netvsc', is that an error?").title, /normal boot message/i);
     assert.match(ask('Is this line an error? `[    2.013372] hv_vmbus: registering driver hv_storvsc`').title, /normal boot message/i);
@@ -246,6 +246,12 @@ describe('symptom search', () => {
     assert.match(ask("debian 11 dmesg: 'scsi 0:0:0:0: Direct-Access Msft Virtual Disk 1.0', fine?").title, /normal boot message/i);
     assert.doesNotMatch(ask('hv_balloon: Balloon request will be partially fulfilled. Out of memory.').title, /normal/i);
     assert.doesNotMatch(ask('centos 6.9 says `hv_vmbus: Vmbus version:3.0` then hangs').title, /normal/i);
+    for (const told of [
+      'ubuntu 20.04 sits forever after `hv_vmbus: Vmbus version:5.0` on the new host',
+      'the network of our freebsd 13.2 vm dies after an hour, last thing in dmesg is `hn0: link state changed to UP`',
+      'the host restarted the rhel 7 vm twice today, its log just ends at `hv_utils: Heartbeat IC version 3.0`',
+    ])
+      assert.doesNotMatch(ask(told).title, /normal boot message/i, told);
   });
   test('a Windows-side role or switch beside a named guest is context, not the topic', () => {
     assert.notEqual(ask('hv_sock not available in my ubuntu 20.04 guest, how do I enable hyper-v sockets').intent, 'unknown');

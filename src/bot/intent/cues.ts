@@ -37,7 +37,7 @@ export const CUES = {
    */
   trouble: [
     new RegExp(
-      String.raw`\b(${FAILING}|not \w+ing|no longer|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|strange|odd|sluggish|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?|never|blank|dead|empty|stays?|nothing|only \w+ works?|black screen|stale|(?:came|comes?|boots?|booted|starts?|started) (?:up |back )?without|no (?:operating system|bootable|boot device)|only (?:sees?|shows?|brings?|gets?|lists?|reports?|comes?|came|finds?|recogni[sz]es?)|only \d+ (?:\w+ )?(?:online|visible|show|shows|shown|come|came|appear\w*)|keeps? \w+ing|flaky|intermittent\w*|(?:shows?|reports?|lists?|gets?|sees?) (?:no|nothing)\b)\b`,
+      String.raw`\b(${FAILING}|not \w+ing|no longer|di(?:es|ed)|stops|stopped|forever|vanish\w*|disconnects?|disconnected|reboot(?:s|ed)|restart(?:s|ed)|just ends|(?:goes|went|go) (?:away|down)|does ?n[o']?t|do ?n[o']?t|won'?t|isn'?t|broken|breaks?|weird|strange|odd|sluggish|goes quiet|missing|disappear\w*|drops?|dropping|slow|wrong|problem\w*|issues?|never|blank|dead|empty|stays?|nothing|only \w+ works?|black screen|stale|(?:came|comes?|boots?|booted|starts?|started) (?:up |back )?without|no (?:operating system|bootable|boot device)|only (?:sees?|shows?|brings?|gets?|lists?|reports?|comes?|came|finds?|recogni[sz]es?)|only \d+ (?:\w+ )?(?:online|visible|show|shows|shown|come|came|appear\w*)|keeps? \w+ing|flaky|intermittent\w*|(?:shows?|reports?|lists?|gets?|sees?) (?:no|nothing)\b)\b`,
       'i',
     ),
   ],
