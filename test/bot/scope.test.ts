@@ -93,6 +93,12 @@ describe('scope gate', () => {
     assert.equal(hyperV.answered, true);
     assert.notEqual(hyperV.intent, 'unknown');
   });
+  test('another product named only to rule it out is context; named as the subject it is not', () => {
+    const ruledOut = ask('not wsl, a proper hyper-v vm on my windows 11 laptop: is debian 12 supported there?');
+    assert.equal(ruledOut.intent, 'distro_support');
+    assert.equal(ruledOut.answered, true);
+    assert.equal(ask('how do i give the wsl distro more memory on windows 11').intent, 'unknown');
+  });
   test('a Windows host beside Linux guests, or System Center beside a guest feature, is context', () => {
     const images = ask('linux images built on a 2008 r2 host no longer start since we moved them to the new cluster');
     assert.equal(images.intent, 'known_issue');

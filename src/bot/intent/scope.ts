@@ -197,6 +197,13 @@ function windowBefore(padded: string, term: string): string {
   return padded.slice(Math.max(0, at - 40), at + 1);
 }
 
+const RULED_OUT = / (?:not|no|non|isnt|arent|without|never|nothing to do with)(?: a| an| the| on| in| using)? $/;
+
+/** "not WSL — a real hyper-v vm", "no vmware involved": another product named only to rule it out. */
+function ruledOut(padded: string, term: string): boolean {
+  return RULED_OUT.test(windowBefore(padded, term));
+}
+
 const MOVED_ONTO = / (?:onto|to|into)(?: the| our| a| an| new)*(?: \S+)? $/;
 
 /** "coming from esxi", "we're leaving citrix xen", "gave up on virtualbox", "ex-vmware": the platform the guests come from. */
@@ -259,7 +266,8 @@ function foreignTermIn(padded: string, extraction: Extraction, guest: GuestConte
   ];
   for (const [terms, waived] of lists) {
     for (const term of termsIn(terms, padded)) {
-      const asContext = (guest.guestNamed && comparedWith(padded, term)) || (hyperVSide && asBackground(padded, term));
+      const asContext =
+        (guest.guestNamed && (comparedWith(padded, term) || ruledOut(padded, term))) || (hyperVSide && asBackground(padded, term));
       if (!waived(term) && !asContext) return term.trim();
       if (asContext && terms === foreign) context.push(term);
     }
