@@ -69,11 +69,14 @@ describe('scope gate', () => {
     assert.equal(ask('why is our hosting bill so high').intent, 'unknown');
     assert.equal(ask('apache keeps crashing on my debian vm').intent, 'unknown');
   });
-  test('an application in the guest beside a guest feature is context; with no feature it is the question', () => {
+  test('an application in the guest beside a guest feature or Hyper-V itself is context; with neither it is the question', () => {
     const restored = ask('restored MySQL from a live backup of our ubuntu vm and InnoDB still had to run crash recovery');
     assert.equal(restored.intent, 'known_issue');
     assert.equal(restored.answered, true);
     assert.equal(ask('how do i tune mysql buffers on my ubuntu 22.04 vm').intent, 'unknown');
+    const onHyperV = ask('our postgres vm (rhel 8) on hyper-v writes slowly, which disk scheduler should the guest use?');
+    assert.equal(onHyperV.answered, true);
+    assert.notEqual(onHyperV.intent, 'unknown');
   });
   test('a distribution vendor’s own end of life is declined; beside Hyper-V, a host or LIS it is context', () => {
     for (const q of [

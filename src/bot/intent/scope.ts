@@ -250,7 +250,7 @@ function namesHyperVSide(padded: string, extraction: Extraction): boolean {
  * The first term of another product or topic in the question, unless the guest context makes it context:
  * other products are waived for a move onto Hyper-V, Windows guests beside a Linux guest, management software,
  * business software and money beside any guest or guest feature, an application in the guest beside a guest
- * feature, and a vendor's lifecycle beside the Hyper-V side.
+ * feature or Hyper-V by name, and a vendor's lifecycle beside the Hyper-V side.
  */
 function foreignTermIn(padded: string, extraction: Extraction, guest: GuestContext, context: string[]): string | undefined {
   const { foreign, foreignTopic, guestApplication, vendorLifecycle, windowsGuest, foreignWords } = loadTerms();
@@ -261,7 +261,7 @@ function foreignTermIn(padded: string, extraction: Extraction, guest: GuestConte
     [foreign, (term) => guest.movingToHyperV && !MOVED_ONTO.test(windowBefore(padded, term))],
     [windowsGuest, () => guest.linuxNamed],
     [foreignTopic, () => guest.guestNamed],
-    [guestApplication, () => extraction.features.length > 0],
+    [guestApplication, () => extraction.features.length > 0 || HYPER_V.test(padded)],
     [vendorLifecycle, () => namesHyperVSide(padded, extraction)],
   ];
   for (const [terms, waived] of lists) {
