@@ -11,7 +11,7 @@ import type { Reply } from '../core/reply.ts';
 import { knowledgeAsOf } from '../knowledge/as-of.ts';
 import { withAsOfHeadline } from './as-of-answer.ts';
 import { pastedCollectorOutput, pastedCommandOutput } from './pasted-output.ts';
-import { questionText } from './question-text.ts';
+import { questionLines, questionText } from './question-text.ts';
 import { adviceFeature } from './entities/feature-choice.ts';
 import type { Intent } from '../core/reply.ts';
 
@@ -37,7 +37,7 @@ export function answerQuestion(
 ): Answer {
   const question = questionText(kb, rawQuestion);
   // The asking sentence is read once: the classifier hears it, and its names decide the entities of a long message.
-  const asked = readAskedSentence(kb, question);
+  const asked = readAskedSentence(kb, questionLines(kb, rawQuestion));
   const extraction = withAskedEntities(
     question,
     extractEntities(kb, question),

@@ -26,3 +26,16 @@ export function questionText(kb: KnowledgeBase, message: string): string {
   const cleaned = withoutDecoration(cleanQuestion(withoutMailQuoting(message)), (text) => namesSomething(kb, text));
   return withoutChatMarkup(cleaned) || cleaned;
 }
+
+/**
+ * questionText line by line, the lines kept apart: a chat log, a ticket or a list tells one thing a line, often with
+ * no full stop ("lee: all fine here"), and the line that asks is the question.
+ */
+export function questionLines(kb: KnowledgeBase, message: string): string {
+  if (!/\n/.test(message)) return questionText(kb, message);
+  return withoutMailQuoting(message)
+    .split(/\r?\n/)
+    .map((line) => questionText(kb, line))
+    .filter(Boolean)
+    .join('\n');
+}

@@ -24,6 +24,23 @@ describe('askedSentence', () => {
   });
   test('never comes from pasted output', () => {
     assert.equal(askedSentence('what does this mean?\n```\nhv_vmbus: Vmbus version:4.0?\n```'), undefined);
+    assert.equal(askedSentence('host is server 2016, supported combo\nVERSION_ID="12.5"\n$ uname -r'), undefined);
+    assert.equal(
+      askedSentence('is it healthy\n[    1.4] hv_vmbus: Vmbus version:5.0\nhn0: <Hyper-V Network Interface> on vmbus0'),
+      undefined,
+    );
+  });
+});
+
+describe('a chat log or list pasted a line per message', () => {
+  const kb = realKb();
+  test('is answered for the line that asks, though no line ends with a full stop', () => {
+    const { reply } = answerQuestion(
+      kb,
+      'lee: rhel 9 vms on the 2022 cluster all fine w/ accurate time\nlee: the rhel 6.10 boxes drift, chrony says 400ms\nlee: does accurate time even work for rhel 6.10 on 2016?',
+    );
+    assert.equal(reply.entities.version, '6.10');
+    assert.equal(reply.entities.host, '2016');
   });
 });
 

@@ -1,4 +1,11 @@
 /**
+ * A line of pasted output rather than the user's words: a shell prompt, a key=value pair, a table row, a log line by
+ * its time stamp or driver prefix.
+ */
+const PASTED_LINE =
+  /^(?:\[\s*\d+(?:\.\d+)?\]|(?:hv_\w+|storvsc|netvsc|vmbus\w*|hn\d+|sd \d+:\d|scsi \d+:\d)[:\s]|[$#>]\s|PS\s?[A-Z]:?\\?[^>]*>|[A-Z_]+=|[\w.-]+:\s*<|\d+:\s+\w+:\s*<|[-=]{3,}|[\w-]+\s{2,}\S+\s{2,})/;
+
+/**
  * The sentence of a message that asks: in "We moved our CentOS 7 VMs last week. Memory never grows. Is dynamic memory
  * supported?" the context comes first and the question last. Pasted output (code fences, log lines) is never it.
  * Undefined when the message is one sentence.
@@ -17,7 +24,7 @@ export function askingParts(text: string): { readonly asking: string; readonly b
     .replace(/```[\s\S]*?(```|$)/g, '\n')
     .split(/\n+|(?<=[.?!])\s+(?=\S)/)
     .map((s) => s.trim())
-    .filter((s) => /[a-z]{2}/i.test(s));
+    .filter((s) => /[a-z]{2}/i.test(s) && !PASTED_LINE.test(s));
   if (sentences.length < 2) return undefined;
   let at = sentences.length - 1;
   for (let i = sentences.length - 1; i >= 0; i--)
