@@ -16,24 +16,41 @@ export interface ReleaseMentions {
 
 // "lis 4.0", "with LIS 3.5", "the ms lis rpms 4.1.3", "lis-4.1.3-2", "LISv4.1", "linux integration services 4.1".
 const LIS =
-  /\b(?:lis|linux\s+integration\s+services)(?:[\s-]*(?:rpms?|packages?|download|drivers?|version|release|ver\.?))*[\s-]*v?(\d(?:\.\d{1,2}){0,3}(?:-\d{1,2})?)(?![\d.])/i;
+  /\b(?:lis|linux\s+integration\s+services)(?:[\s-]*(?:rpms?|packages?|download|drivers?|version|release|ver\.?))*[\s-]*v?(\d(?:\.\d{1,2}){0,3}(?:-\d{1,2})?)(?!\d|\.\d)/i;
 // "uek r3 qu1", "UEK R3Q2", "uek4", "uek 5", "uekr4", "uek r6u1", "unbreakable enterprise kernel release 4", and a bare "R3 QU1".
 const UEK = /\b(?:uek|unbreakable\s+enterprise\s+kernel)[\s-]*(?:release\s*)?(r?\s*\d(?:\s*(?:qu?|u|update\s*)\s*\d)?)\b/i;
 const BARE_UEK = /\b(r\d\s*qu?\s*\d)\b/i;
 const ARCH_32 = /\b(?:32[\s-]?bits?|i[3-6]86|x86(?![\s_-]?64))\b/i;
 const ARCH_64 = /\b(?:64[\s-]?bits?|x86[_-]64|amd64)\b/i;
 
-function blank(text: string, pattern: RegExp): { text: string; match?: RegExpExecArray } {
-  const match = pattern.exec(text);
+const ANY_LIS = new RegExp(LIS.source, 'gi');
+
+/**
+ * The LIS mention to read: the first, unless another comes in the sentence that asks ("we were on LIS 4.1. does LIS
+ * 4.1.2 install on centos 6.8?").
+ */
+function askedLisMention(text: string): RegExpExecArray | undefined {
+  const mentions = [...text.matchAll(ANY_LIS)] as RegExpExecArray[];
+  if (mentions.length < 2) return mentions[0];
+  const asked = text.lastIndexOf('?');
+  const sentenceStart = Math.max(text.lastIndexOf('. ', asked), text.lastIndexOf('? ', asked - 1), text.lastIndexOf('! ', asked));
+  return mentions.find((m) => m.index > sentenceStart && m.index < asked) ?? mentions[0];
+}
+
+function blankMatch(text: string, match: RegExpExecArray | undefined): { text: string; match?: RegExpExecArray } {
   if (!match) return { text };
   return { text: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`, match };
+}
+
+function blank(text: string, pattern: RegExp): { text: string; match?: RegExpExecArray } {
+  return blankMatch(text, pattern.exec(text) ?? undefined);
 }
 
 /** `known`: the KB's release numbers, read without the word LIS where the words around say they are releases. */
 export function extractReleases(question: string, known?: ReadonlySet<string>): ReleaseMentions {
   let rest = question;
   const found: { lis?: string; uek?: string; arch?: Arch } = {};
-  const lis = blank(rest, LIS);
+  const lis = blankMatch(rest, askedLisMention(rest));
   const lisVersion = lis.match?.[1] ? normaliseLis(lis.match[1]) : undefined;
   const bare = lisVersion || !known ? undefined : firstBareLisRelease(rest.toLowerCase(), known);
   if (lisVersion) {

@@ -63,6 +63,18 @@ describe('LIS releases typed without the word LIS', () => {
   });
 });
 
+describe('an LIS release named with the word LIS', () => {
+  test('is read at the end of a sentence, before its full stop', () => {
+    assert.equal(extractReleases('RHEL 5.4 WITH LIS 3.5.').lis, '3.5');
+    assert.equal(extractEntities(kb, 'old box: rhel 5.6 with lis 2.1. was that ever supported?').entities.lis, '2.1');
+  });
+  test('is the one in the sentence that asks, when the message names two', () => {
+    assert.equal(extractReleases('we were on LIS 4.1. does LIS 4.1.2 install on centos 6.8?').lis, '4.1.2');
+    assert.equal(extractReleases('we run lis 4.1 today! does LIS 4.1.2 install on centos 6.8?').lis, '4.1.2');
+    assert.equal(extractReleases('lis 4.3 on centos 6.8 or lis 4.2?').lis, '4.3');
+  });
+});
+
 describe('withPackageReleasesNamed', () => {
   const hotfixes = new Set(['4.1.3', '4.1.3-2', '4.3', '4.3.5']);
   test('an installed package names the release it installs, its hotfix suffix only when that hotfix exists', () => {
