@@ -74,6 +74,12 @@ describe('scope gate', () => {
     assert.equal(restored.intent, 'known_issue');
     assert.equal(restored.answered, true);
     assert.equal(ask('how do i tune mysql buffers on my ubuntu 22.04 vm').intent, 'unknown');
+    for (const q of [
+      'tomcat on our sles 15 vm pauses for seconds in gc, what -xmx should we set',
+      'cuda 12.4 on ubuntu 22.04 supported?',
+      'with grubby, how do I make oracle linux 8.6 boot the uek kernel by default',
+    ])
+      assert.equal(ask(q).intent, 'unknown', q);
     const onHyperV = ask('our postgres vm (rhel 8) on hyper-v writes slowly, which disk scheduler should the guest use?');
     assert.equal(onHyperV.answered, true);
     assert.notEqual(onHyperV.intent, 'unknown');
