@@ -89,6 +89,7 @@ describe('scope gate', () => {
       'sles 12 sp4 end of general support',
       'debian buster lts ends when',
       'rhel 9.2 EUS ending soon? when do we bump minors',
+      'debian 10 lts security support, which month does it stop?',
     ])
       assert.equal(ask(q).intent, 'unknown', q);
     const onHost = ask('centos 6.10 is long EOL upstream, but is it still on the hyper-v list for a 2016 host?');
