@@ -80,6 +80,10 @@ describe('scope gate', () => {
       'with grubby, how do I make oracle linux 8.6 boot the uek kernel by default',
     ])
       assert.equal(ask(q).intent, 'unknown', q);
+    const containers = ask('docker host on ubuntu 20.04: hyper-v live backup of it fails since we added /var/lib/docker');
+    assert.equal(containers.answered, true);
+    assert.notEqual(containers.intent, 'unknown');
+    assert.equal(ask('how do i prune old docker images on my ubuntu 22.04 vm').intent, 'unknown');
     const onHyperV = ask('our postgres vm (rhel 8) on hyper-v writes slowly, which disk scheduler should the guest use?');
     assert.equal(onHyperV.answered, true);
     assert.notEqual(onHyperV.intent, 'unknown');
