@@ -53,6 +53,19 @@ export const UNSURE_READINGS: readonly ReadingRule[] = [
         : undefined,
   },
   {
+    example:
+      '"hv_sock not available in my ubuntu 20.04 guest, how do I enable hyper-v sockets": unsure it is off-topic, a guest feature named, and a known issue or tip matches its words',
+    read: ({ guess, extraction, scope, symptomMatch }) =>
+      guess.label === 'unknown' &&
+      guess.probability < CONFIDENCE_THRESHOLD &&
+      ADVICE_LABELS.has(guess.second.label) &&
+      scope.inScope &&
+      extraction.features.length > 0 &&
+      symptomMatch()
+        ? { label: guess.second.label, probability: READ_BY_RULE }
+        : undefined,
+  },
+  {
     example: '"centos 6.5, ip address column in hyper-v manager stays blank": unsure support, telling trouble, asking nothing of support',
     read: ({ guess, text }) =>
       guess.label === 'support' && guess.probability < UNSURE_SUPPORT && tellsTrouble(text) && !matchesAny(text, CUES.asksSupport)
