@@ -31,11 +31,20 @@ export function questionText(kb: KnowledgeBase, message: string): string {
  * questionText line by line, the lines kept apart: a chat log, a ticket or a list tells one thing a line, often with
  * no full stop ("lee: all fine here"), and the line that asks is the question.
  */
-export function questionLines(kb: KnowledgeBase, message: string): string {
-  if (!/\n/.test(message)) return questionText(kb, message);
-  return withoutMailQuoting(message)
-    .split(/\r?\n/)
-    .map((line) => questionText(kb, line))
-    .filter(Boolean)
-    .join('\n');
+export function questionLines(kb: KnowledgeBase, message: string, question = questionText(kb, message)): string {
+  if (!/\n/.test(message)) return question;
+  return (
+    withoutMailQuoting(message)
+      .split(/\r?\n/)
+      // Code fences stay: pasted output between them is never the sentence that asks.
+      .map((line) =>
+        cleanQuestion(line)
+          .split('```')
+          .map((piece) => withoutChatMarkup(piece))
+          .join('```')
+          .trim(),
+      )
+      .filter(Boolean)
+      .join('\n')
+  );
 }
