@@ -74,6 +74,8 @@ function guestAfterFineSentence(
   readClause: (clause: string) => Entities,
 ): { names: Entities; at: number; pick: boolean } | undefined {
   const sentences = [...question.matchAll(/[^.!?\n]+(?:[.!?]+|\n|$)/g)];
+  // Most messages tell of nothing that works: no sentence need be read for names then.
+  if (sentences.length < 2 || !sentences.some((sentence) => toldFine(sentence[0]))) return undefined;
   let fine: string | undefined;
   for (const sentence of sentences) {
     const works = toldFine(sentence[0]);
