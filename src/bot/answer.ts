@@ -37,7 +37,7 @@ export function answerQuestion(
 ): Answer {
   const question = questionText(kb, rawQuestion);
   // The asking sentence is read once: the classifier hears it, and its names decide the entities of a long message.
-  const asked = readAskedSentence(kb, questionLines(kb, rawQuestion, question));
+  const asked = readAskedSentence(kb, questionLines(question, rawQuestion));
   const extraction = withAskedEntities(
     question,
     extractEntities(kb, question),

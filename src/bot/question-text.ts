@@ -28,11 +28,11 @@ export function questionText(kb: KnowledgeBase, message: string): string {
 }
 
 /**
- * questionText line by line, the lines kept apart: a chat log, a ticket or a list tells one thing a line, often with
- * no full stop ("lee: all fine here"), and the line that asks is the question.
+ * The message's lines, each cleaned of chat markup, for finding the sentence that asks: a chat log, a ticket or a list
+ * tells one thing a line, often with no full stop ("lee: all fine here"). A one-line message is its question text.
  */
-export function questionLines(kb: KnowledgeBase, message: string, question = questionText(kb, message)): string {
-  if (!/\n/.test(message)) return question;
+export function questionLines(question: string, message: string): string {
+  if (!message.includes('\n')) return question;
   return (
     withoutMailQuoting(message)
       .split(/\r?\n/)
