@@ -6,6 +6,8 @@ import { classify } from '../../src/bot/intent/classify.ts';
 import { extractEntities } from '../../src/bot/entities/extract.ts';
 import { realKb } from '../helpers/real-kb.ts';
 
+const kb = realKb();
+
 describe('askedSentence', () => {
   test('is undefined for a one-sentence message', () => {
     assert.equal(askedSentence('does debian 9 support secure boot?'), undefined);
@@ -33,7 +35,6 @@ describe('askedSentence', () => {
 });
 
 describe('a chat log or list pasted a line per message', () => {
-  const kb = realKb();
   test('is answered for the line that asks, though no line ends with a full stop', () => {
     const { reply } = answerQuestion(
       kb,
@@ -45,7 +46,6 @@ describe('a chat log or list pasted a line per message', () => {
 });
 
 describe('a message whose context comes before its question', () => {
-  const kb = realKb();
   test('is answered for the sentence that asks', () => {
     const { reply } = answerQuestion(kb, 'I pasted the dmesg below and the vm is up fine now. Does Debian 9 support Secure Boot?');
     assert.equal(reply.intent, 'feature_support');
@@ -57,7 +57,6 @@ describe('a message whose context comes before its question', () => {
 const HEARD_IN_SCOPE = { scope: { inScope: true, reason: 'entity' }, logLine: false, normalLogLine: false, byCue: false } as const;
 
 describe('a message whose story names guests and whose question asks what a feature is', () => {
-  const kb = realKb();
   test('is answered with what the feature is, not whether those guests have it', () => {
     const { reply } = answerQuestion(
       kb,
@@ -76,7 +75,6 @@ describe('a message whose story names guests and whose question asks what a feat
 });
 
 describe('a question asking which guests have a feature', () => {
-  const kb = realKb();
   test('heard unsure of support, is answered with the guests that have it, not with a question back', () => {
     const heard = { ...HEARD_IN_SCOPE, label: 'support' } as const;
     const extraction = extractEntities(kb, 'which distros support secure boot?');
@@ -88,7 +86,6 @@ describe('a question asking which guests have a feature', () => {
 });
 
 describe('a long ticket whose question comes after a paragraph of context', () => {
-  const kb = realKb();
   test('is answered as the question it ends with, not as the trouble its context tells', () => {
     const ticket = [
       'Ticket INC0077731',
@@ -111,7 +108,6 @@ describe('a long ticket whose question comes after a paragraph of context', () =
 });
 
 describe('a long ticket whose story names other products', () => {
-  const kb = realKb();
   const story =
     'I inherited a small site with one ancient host running the Hyper-V role and two guests. One is a Windows 2008 file ' +
     'server, which is not my problem today; the other runs the door badge system and the vendor says their appliance ' +
@@ -140,14 +136,13 @@ describe('a long message whose story names one feature and whose question anothe
       'the network, because the VMs sit in an isolated VLAN and opening firewall ports for the fallback is a long ' +
       'change process. Our architect suggested AF_VSOCK. The hosts are Windows Server 2019 and the rollout is next ' +
       'month. Before they spend a sprint on this: are Hyper-V Sockets supported for Ubuntu 20.04 guests on Hyper-V 2019?';
-    const { reply } = answerQuestion(realKb(), message);
+    const { reply } = answerQuestion(kb, message);
     assert.equal(reply.entities.feature, 'hv-sockets');
     assert.equal(reply.intent, 'feature_support');
   });
 });
 
 describe('a message that tells of one guest working and then of another', () => {
-  const kb = realKb();
   test('is about the other guest, without a "but" between them', () => {
     const reply = answerQuestion(
       kb,
