@@ -21,6 +21,7 @@ interface Baseline {
   test10?: { correct: number; intent: number };
   test11?: { correct: number; intent: number };
   test12?: { correct: number; intent: number };
+  test13?: { correct: number; intent: number };
 }
 const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
 
