@@ -6,6 +6,7 @@ import { CUES } from '../../src/bot/intent/cues.ts';
 import { CONFIDENCE_THRESHOLD } from '../../src/bot/intent/classify.ts';
 import { buildModel, allExamples } from '../../src/bot/intent/model.ts';
 import { extractEntities } from '../../src/bot/entities/extract.ts';
+import { scopeOf } from '../../src/bot/intent/scope.ts';
 import { realKb } from '../helpers/real-kb.ts';
 import { loadCases } from '../eval/evaluate.ts';
 
@@ -221,6 +222,18 @@ describe('scope gate', () => {
   test('Azure Stack HCI is a host the matrix lists, not another product', () => {
     const reply = ask('rhel 9 secure boot on azure stack hci');
     assert.notEqual(reply.intent, 'unknown');
+  });
+});
+
+describe('scope gate: machine names', () => {
+  const scope = (q: string) => scopeOf({ question: q, extraction: extractEntities(kb, q), logLine: false, symptomMatch: () => false });
+  test('a product or topic inside a hyphenated machine name names the machine', () => {
+    for (const q of ['queue a check for payroll-02', 'chk vm rpt for lnx-ldap-01 pls', 'run a guest check on ldap-replica-1 tonight'])
+      assert.notEqual(scope(q).reason, 'foreign', q);
+  });
+  test('the product itself, or the product and its version, stays foreign', () => {
+    for (const q of ['how do i export payroll reports to excel', 'is esxi-8 faster than hyper-v for ubuntu 22.04'])
+      assert.equal(scope(q).reason, 'foreign', q);
   });
 });
 

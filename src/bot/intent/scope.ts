@@ -234,6 +234,35 @@ function asBackground(padded: string, term: string): boolean {
   );
 }
 
+/**
+ * A host name's last part: a number of two digits or more ("-02"), or letters and a number ("-w1", "-db3"); after two
+ * parts, any number ("ldap-replica-1"). "esxi-8" is a product and its version.
+ */
+const MACHINE_NAME_END = /^(?:\d{2,}|[a-z]+\d+)$/;
+const LATER_MACHINE_NAME_END = /^[a-z]*\d+$/;
+
+/**
+ * "queue a check for payroll-02", "scan lnx-ldap-01": a term inside a hyphenated machine name names the machine, not
+ * the product or topic.
+ */
+function inMachineName(question: string, paddedTerm: string): boolean {
+  const words = paddedTerm.trim().split(' ');
+  if (words.length !== 1 || !question.includes('-')) return false;
+  return question
+    .toLowerCase()
+    .split(/[^a-z0-9-]+/)
+    .some((token) => {
+      const parts = token.split('-');
+      const last = parts.at(-1)!;
+      return (
+        parts.length >= 2 &&
+        parts.includes(words[0]!) &&
+        last !== words[0] &&
+        (parts.length >= 3 ? LATER_MACHINE_NAME_END : MACHINE_NAME_END).test(last)
+      );
+    });
+}
+
 /** Hyper-V by name, a host, a guest feature or LIS: what makes a distribution's end of life context. */
 function namesHyperVSide(padded: string, extraction: Extraction): boolean {
   return (
@@ -252,7 +281,13 @@ function namesHyperVSide(padded: string, extraction: Extraction): boolean {
  * business software and money beside any guest or guest feature, an application in the guest beside a guest
  * feature or Hyper-V by name, and a vendor's lifecycle beside the Hyper-V side.
  */
-function foreignTermIn(padded: string, extraction: Extraction, guest: GuestContext, context: string[]): string | undefined {
+function foreignTermIn(
+  question: string,
+  padded: string,
+  extraction: Extraction,
+  guest: GuestContext,
+  context: string[],
+): string | undefined {
   const { foreign, foreignTopic, guestApplication, vendorLifecycle, windowsGuest, foreignWords } = loadTerms();
   // The question is about the Hyper-V side when it names Hyper-V, a host or a guest feature beside its guest.
   const hyperVSide = guest.guestNamed && (HYPER_V.test(padded) || extraction.hosts.length > 0 || extraction.features.length > 0);
@@ -266,6 +301,7 @@ function foreignTermIn(padded: string, extraction: Extraction, guest: GuestConte
   ];
   for (const [terms, waived] of lists) {
     for (const term of termsIn(terms, padded)) {
+      if (inMachineName(question, term)) continue;
       const asContext =
         (guest.guestNamed && (comparedWith(padded, term) || ruledOut(padded, term))) || (hyperVSide && asBackground(padded, term));
       if (!waived(term) && !asContext) return term.trim();
@@ -297,7 +333,7 @@ export function scopeOf(input: ScopeInput): ScopeDecision {
     extraction.entities.kernel !== undefined;
   const guest = guestContextOf(extraction, padded);
   const context: string[] = [];
-  const foreignTerm = foreignTermIn(padded, extraction, guest, context);
+  const foreignTerm = foreignTermIn(input.question, padded, extraction, guest, context);
   // A log line keeps the question in scope only when it is Hyper-V's: "vmw_balloon: Started" is another hypervisor's.
   if (foreignTerm && !(input.logLine && HYPER_V_LOG.test(input.question)))
     return { inScope: false, reason: 'foreign', evidence: foreignTerm };
