@@ -225,11 +225,16 @@ describe('scope gate', () => {
   });
 });
 
-describe('scope gate: machine names', () => {
+describe('scope gate: what a name names', () => {
   const scope = (q: string) => scopeOf({ question: q, extraction: extractEntities(kb, q), logLine: false, symptomMatch: () => false });
   test('a product or topic inside a hyphenated machine name names the machine', () => {
     for (const q of ['queue a check for payroll-02', 'chk vm rpt for lnx-ldap-01 pls', 'run a guest check on ldap-replica-1 tonight'])
       assert.notEqual(scope(q).reason, 'foreign', q);
+  });
+  test("a Hyper-V host's guests are no Windows guests; a host's own VMs are", () => {
+    for (const q of ['jumbo frames supported on hyper-v 2016 guests?', 'since the move to the 2022 host the guest reboots at night'])
+      assert.notEqual(scope(q).evidence, 'windows guest', q);
+    assert.equal(scope('windows server 2019 vms keep rebooting').evidence, 'windows guest');
   });
   test('the product itself, or the product and its version, stays foreign', () => {
     for (const q of ['how do i export payroll reports to excel', 'is esxi-8 faster than hyper-v for ubuntu 22.04'])

@@ -128,11 +128,18 @@ function nearWord(token: string, word: string): boolean {
   return allowedTypos(word.length) >= 2 && editDistance(token, word, 2) <= 2;
 }
 
-const WINDOWS_GUEST = new RegExp(`\\b(${PLACEHOLDERS.host}|windows|win)( \\S+){0,3} (guest|guests|vm|vms|virtual machines?)\\b`);
+const WINDOWS_GUEST = new RegExp(
+  `\\b(${PLACEHOLDERS.host}|windows|win)( (?!(?:host|hosts|cluster|node|nodes)\\b)\\S+){0,3} (guest|guests|vm|vms|virtual machines?)\\b`,
+);
+/** "hyper-v 2016 guests": the guests of a Hyper-V host, not Windows guests. */
+const HYPER_V_HOSTS_GUESTS = / (?:hyper v|hyperv)(?: server)? (?:2008|2012|2016|2019|2022|2025)(?: r2)? (?:guest|guests|vm|vms) /;
 
-/** A Windows guest, or Windows itself: a host version next to guest words, with no Linux or FreeBSD named. */
-function aboutWindowsGuest(shape: string): boolean {
-  return WINDOWS_GUEST.test(shape);
+/**
+ * A Windows guest, or Windows itself: a host version next to guest words ("2019 vms", not "the 2022 host the guest"),
+ * with no Linux or FreeBSD named.
+ */
+function aboutWindowsGuest(shape: string, padded: string): boolean {
+  return WINDOWS_GUEST.test(shape) && !HYPER_V_HOSTS_GUESTS.test(padded);
 }
 
 const VIRTUAL_WORDS = / (vm|vms|guest|guests|virtual machines?|hyper v|hyperv|virtuali[sz]\w*|p2v) /;
@@ -346,7 +353,8 @@ function inScopeOf(input: ScopeInput, padded: string, guest: GuestContext, named
   // "zfs on a physical freebsd 13 box": a machine that is not a guest (unless it is about to become one).
   if (PHYSICAL_MACHINE.test(padded) && !VIRTUAL_WORDS.test(padded))
     return { inScope: false, reason: 'foreign', evidence: 'physical machine' };
-  if (!guest.linuxNamed && aboutWindowsGuest(extraction.shape)) return { inScope: false, reason: 'foreign', evidence: 'windows guest' };
+  if (!guest.linuxNamed && aboutWindowsGuest(extraction.shape, padded))
+    return { inScope: false, reason: 'foreign', evidence: 'windows guest' };
   if (named) return { inScope: true, reason: 'entity' };
   if (input.logLine) return { inScope: true, reason: 'log-line' };
   if (namesFinding(input.question)) return { inScope: true, reason: 'domain-term', evidence: 'finding id' };
