@@ -236,6 +236,12 @@ describe('scope gate: what a name names', () => {
       assert.notEqual(scope(q).evidence, 'windows guest', q);
     assert.equal(scope('windows server 2019 vms keep rebooting').evidence, 'windows guest');
   });
+  test('a platform the guests were converted from is context beside a term only Hyper-V has', () => {
+    const converted = scope('legacy or synthetic NIC for the CentOS 7 guests we converted from VMware?');
+    assert.equal(converted.inScope, true);
+    assert.deepEqual(converted.context, [' vmware ']);
+    assert.equal(scope('centos 7 guests we converted from vmware: how do i set up alerts in vcenter?').reason, 'foreign');
+  });
   test('the product itself, or the product and its version, stays foreign', () => {
     for (const q of ['how do i export payroll reports to excel', 'is esxi-8 faster than hyper-v for ubuntu 22.04'])
       assert.equal(scope(q).reason, 'foreign', q);

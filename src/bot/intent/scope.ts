@@ -270,6 +270,16 @@ function inMachineName(question: string, paddedTerm: string): boolean {
     });
 }
 
+/** Domain terms any hypervisor's guests share: they do not say which side a question is on. */
+const ANY_HYPERVISOR: ReadonlySet<string> = new Set(
+  ['guest', 'guests', 'vm', 'vms', 'virtual machine', 'virtual machines'].map((t) => ` ${t} `),
+);
+
+/** "legacy or synthetic nic", "the vhdx": a domain term only Hyper-V has. */
+function namesHyperVTerm(padded: string): boolean {
+  return termsIn(loadTerms().domain, padded).some((term) => !ANY_HYPERVISOR.has(term));
+}
+
 /** Hyper-V by name, a host, a guest feature or LIS: what makes a distribution's end of life context. */
 function namesHyperVSide(padded: string, extraction: Extraction): boolean {
   return (
@@ -296,8 +306,9 @@ function foreignTermIn(
   context: string[],
 ): string | undefined {
   const { foreign, foreignTopic, guestApplication, vendorLifecycle, windowsGuest, foreignWords } = loadTerms();
-  // The question is about the Hyper-V side when it names Hyper-V, a host or a guest feature beside its guest.
-  const hyperVSide = guest.guestNamed && (HYPER_V.test(padded) || extraction.hosts.length > 0 || extraction.features.length > 0);
+  // The question is about the Hyper-V side when it names Hyper-V, a host, a guest feature or a Hyper-V term beside its guest.
+  const hyperVSide =
+    guest.guestNamed && (HYPER_V.test(padded) || extraction.hosts.length > 0 || extraction.features.length > 0 || namesHyperVTerm(padded));
   const lists: ReadonlyArray<readonly [terms: readonly string[], waived: (term: string) => boolean]> = [
     // "off hyper-v 2019 onto esxi 8" is a move too, but away from Hyper-V: the platform moved onto stays foreign.
     [foreign, (term) => guest.movingToHyperV && !MOVED_ONTO.test(windowBefore(padded, term))],
