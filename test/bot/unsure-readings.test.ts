@@ -8,13 +8,14 @@ import { realKb } from '../helpers/real-kb.ts';
 const kb = realKb();
 
 /** How the rules read a question the classifier guessed `label` for with `probability`. */
-function readAs(text: string, label: Label, probability: number, symptom = false) {
+function readAs(text: string, label: Label, probability: number, symptom = false, pasted = false) {
   const facts: QuestionFacts = {
     text,
     extraction: extractEntities(kb, text),
     guess: { label, probability, second: { label: 'unknown', probability: 1 - probability } },
     scope: { inScope: true, reason: 'domain-term' },
     symptomMatch: () => symptom,
+    pastesOutput: () => pasted,
   };
   for (const rule of UNSURE_READINGS) {
     const reading = rule.read(facts);
@@ -49,6 +50,10 @@ describe('reading an unsure guess', () => {
     assert.equal(readAs('whats the LIS download for rhel 6.9', 'lis_version', 0.4)?.label, 'support');
     assert.equal(readAs('whats the newest LIS download', 'lis_version', 0.4), undefined, 'no guest release named');
     assert.equal(readAs('whats the LIS download for rhel 6.9', 'lis_version', 0.8), undefined, 'a sure guess stands');
+  });
+  test('unsure it asks for a check, with output pasted to check: a guest check', () => {
+    assert.deepEqual(readAs('all good with this one?', 'guest_check', 0.45, false, true), { label: 'guest_check', probability: 0.6 });
+    assert.equal(readAs('all good with this one?', 'guest_check', 0.45, false, false), undefined, 'nothing pasted');
   });
   test('unsure advice that a known issue or tip matches is answered as what it was heard as', () => {
     assert.deepEqual(readAs('vm clock drifts after resume', 'known_issue', 0.4, true), { label: 'known_issue', probability: 0.6 });

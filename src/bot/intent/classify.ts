@@ -15,6 +15,7 @@ import { MAX_WORDS } from './featurize.ts';
 import { route } from './route.ts';
 import { CONFIDENCE_THRESHOLD, UNSURE_READINGS, type QuestionFacts } from './unsure-readings.ts';
 import { paddedKey, scopeOf, type ScopeDecision } from './scope.ts';
+import { pastedCommandOutput } from '../pasted-output.ts';
 
 export { CONFIDENCE_THRESHOLD };
 
@@ -143,7 +144,8 @@ export function readQuestion(
   const unknownDistro = guess.label === 'support' && namesUnknownDistro(extraction);
   if (!scope.inScope && !meta && !((bareSupport || unknownDistro) && gateable))
     return { ...base, label: 'unknown', probability: 0.9, byCue: false };
-  const facts: QuestionFacts = { text, extraction, guess, scope, symptomMatch };
+  const pastesOutput = () => rawMessage !== undefined && pastedCommandOutput(rawMessage) !== undefined;
+  const facts: QuestionFacts = { text, extraction, guess, scope, symptomMatch, pastesOutput };
   for (const rule of UNSURE_READINGS) {
     const reading = rule.read(facts);
     if (reading) return { ...base, byCue: false, ...reading };

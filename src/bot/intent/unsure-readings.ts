@@ -12,6 +12,8 @@ export interface QuestionFacts {
   readonly scope: ScopeDecision;
   /** A known issue or tip matches the question's words (a log signature, or two words with fair relevance). */
   readonly symptomMatch: () => boolean;
+  /** The message carries command output the guest check can read (a fenced block, or a prompted command on). */
+  readonly pastesOutput: () => boolean;
 }
 
 export interface ReadingRule {
@@ -43,6 +45,13 @@ export const UNSURE_READINGS: readonly ReadingRule[] = [
       namesFeatureAlone(extraction) &&
       !matchesAny(text, CUES.asksSupport)
         ? { label: 'feature_info', probability: READ_BY_RULE }
+        : undefined,
+  },
+  {
+    example: '"all good with this one?" over pasted uname and lsmod: unsure it asks for a check, but output to check is there',
+    read: ({ guess, scope, pastesOutput }) =>
+      guess.label === 'guest_check' && guess.probability < CONFIDENCE_THRESHOLD && scope.inScope && pastesOutput()
+        ? { label: 'guest_check', probability: READ_BY_RULE }
         : undefined,
   },
   {
