@@ -3,7 +3,7 @@
 //   scripts/build.mjs runs dist/save-trained.js: the files land beside the chunks that read them, made with the
 //   bundle's own code.
 //   scripts/run-tests.ts runs it from the sources with a directory argument, once per test run.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { allExamples, buildModel } from '../bot/intent/model.ts';
 import { saveModel, SAVED_MODEL_FILE } from '../bot/intent/saved-model.ts';
 import { KnowledgeBase } from '../knowledge/index.ts';
@@ -23,7 +23,7 @@ if (args.includes('--timing'))
   console.log(JSON.stringify({ rows: model.examples, wallMs: model.trainedMs, cpuMs: (cpu.user + cpu.system) / 1000 }));
 const saved = model.toJSON?.();
 if (!saved) throw new Error('the intent model cannot be saved');
-saveModel(kb, saved, toDir ? join(toDir, 'intent-model.json') : SAVED_MODEL_FILE);
+saveModel(kb, saved, toDir ? join(toDir, basename(SAVED_MODEL_FILE)) : SAVED_MODEL_FILE);
 if (!toDir)
   console.log(
     `lisbot build: validated the KB (version ${kb.version}) and saved the intent model (${model.examples} examples, trained in ${model.trainedMs.toFixed(0)} ms)`,

@@ -1,12 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractEntities } from '../../src/bot/entities/extract.ts';
 import { EXAMPLES_DIR } from '../../src/bot/intent/examples.ts';
 import { allExamples, buildModel, intentModelFor, intentModelFromJSON } from '../../src/bot/intent/model.ts';
 import { lookForSavedModelsIn, readSavedModel, saveModel, trainingKey } from '../../src/bot/intent/saved-model.ts';
+import { weightsOf } from '../../src/bot/intent/logistic.ts';
 import { SCOPE_TERMS_FILE } from '../../src/bot/intent/scope.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { fixtureKb } from '../helpers/fixture-kb.ts';
@@ -42,11 +43,19 @@ describe('the saved intent model', () => {
 
   test('a saved model is used only for the KB and example files it was trained on', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lisbot-model-'));
-    const file = join(dir, 'intent-model.json');
+    const file = join(dir, 'intent-model.bin');
     const examples = join(dir, 'examples');
     cpSync(EXAMPLES_DIR, examples, { recursive: true });
     saveModel(kb, saved, file, examples);
-    assert.deepEqual(readSavedModel(kb, [file], examples), saved);
+    // The file holds the weights as float64s; the JSON form holds them as base64 of the same bytes.
+    const asFloats = (model: typeof saved) => ({ ...model, model: { ...model.model, weights: weightsOf(model.model) } });
+    const read = readSavedModel(kb, [file], examples);
+    assert.ok(read, 'the saved model is read back');
+    assert.deepEqual(asFloats(read), asFloats(saved));
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, whole.length - 8));
+    assert.equal(readSavedModel(kb, [file], examples), undefined, 'a file cut short');
+    writeFileSync(file, whole);
     assert.equal(readSavedModel(fixtureKb(), [file], examples), undefined, 'another KB version');
     appendFileSync(join(examples, 'help.yaml'), '\n# an edit\n');
     assert.equal(readSavedModel(kb, [file], examples), undefined, 'an example file changed');
@@ -66,7 +75,7 @@ describe('the saved intent model', () => {
 
   test('intentModelFor restores a current saved model and trains when the saved one is not for its KB', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lisbot-model-'));
-    saveModel(kb, saved, join(dir, 'intent-model.json'));
+    saveModel(kb, saved, join(dir, 'intent-model.bin'));
     lookForSavedModelsIn(dir);
     const restored = intentModelFor(loadKnowledgeBase({ userDir: null }));
     assert.equal(restored.trainedMs, 0, 'restored, not trained');

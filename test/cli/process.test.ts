@@ -164,7 +164,7 @@ describe('the built CLI (npm run build, which npm ci runs as prepare)', () => {
       'the validated KB is saved',
     );
     assert.ok(
-      saved.some((path) => path.endsWith('intent-model.json')),
+      saved.some((path) => path.endsWith('intent-model.bin')),
       'the trained model is saved',
     );
     const questions = [

@@ -40,13 +40,21 @@ export interface TextModel<L extends string> {
   toJSON?(): SavedTextModel;
 }
 
-/** A trained logistic model as JSON: its features in id order and its weights as base64 of little-endian float64s. */
+/**
+ * A trained logistic model as JSON: its features in id order and its weights as base64 of little-endian float64s, or
+ * as the float64s themselves (as a saved model file holds them).
+ */
 export interface SavedTextModel {
   readonly kind: 'logistic';
   readonly labels: readonly string[];
   readonly features: readonly string[];
-  readonly weights: string;
+  readonly weights: string | Float64Array;
   readonly bias: string;
+}
+
+/** A saved model's weights as float64s. */
+export function weightsOf(saved: SavedTextModel): Float64Array {
+  return typeof saved.weights === 'string' ? float64sOf(saved.weights) : saved.weights;
 }
 
 export interface LogisticOptions {
@@ -221,7 +229,7 @@ function float64sOf(base64: string): Float64Array {
 
 /** Restores a saved model; throws when it does not fit the labels it is asked for. */
 export function textModelFromJSON<L extends string>(labels: readonly L[], saved: SavedTextModel): TextModel<L> {
-  const weights = float64sOf(saved.weights);
+  const weights = weightsOf(saved);
   const bias = float64sOf(saved.bias);
   if (saved.kind !== 'logistic' || saved.labels.join() !== labels.join() || bias.length !== labels.length)
     throw new Error('the saved model was trained for other labels');
