@@ -1,5 +1,5 @@
 // Links each train question about a problem or a tip to the known issue or tip its expected answer names, for
-// src/bot/advice-phrasings.yaml. A record is named when its words match every pattern the line expects; when
+// src/bot/advice-phrasings.json. A record is named when its words match every pattern the line expects; when
 // several do (a pattern such as "memory" fits many), the one the search ranks first among them, searched without
 // any phrasings so the links never feed on themselves. Lines that fit more than MAX_CANDIDATES records say too
 // little to link. Never the dev or test split: those measure the search.
