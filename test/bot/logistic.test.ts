@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { trainLogistic, type TrainingRow } from '../../src/bot/intent/logistic.ts';
+import { encodeRows, textModelFromJSON, trainLogistic, trainLogisticOnIds, type TrainingRow } from '../../src/bot/intent/logistic.ts';
 
 const LABELS = ['support', 'issue'] as const;
 type Label = (typeof LABELS)[number];
@@ -30,6 +30,22 @@ describe('trainLogistic', () => {
     const b = trainLogistic(LABELS, toyRows()).toJSON!();
     assert.equal(a.weights, b.weights);
     assert.equal(a.bias, b.bias);
+  });
+
+  test('a feature that scores nothing is left out of the saved model, which still predicts as the trained one', () => {
+    const { index, rows } = encodeRows(toyRows());
+    index.idOf('w:never-in-a-row');
+    const trained = trainLogisticOnIds(LABELS, index, rows);
+    const saved = trained.toJSON!();
+    assert.ok(!saved.features.includes('w:never-in-a-row'));
+    assert.ok(saved.features.includes('w:supported') && saved.features.includes('w:crashes'));
+    const restored = textModelFromJSON(LABELS, saved);
+    for (const features of [
+      ['w:supported', 'w:noise1'],
+      ['w:crashes', 'w:filler2'],
+      ['w:never-in-a-row', 'w:noise3'],
+    ])
+      assert.deepEqual(restored.predict(features), trained.predict(features), features.join(' '));
   });
 
   test('rows settled in one epoch still count in the last: a label learnt late is not lost', () => {
