@@ -6,6 +6,7 @@
 import { basename, join } from 'node:path';
 import { allExamples, buildModel } from '../bot/intent/model.ts';
 import { saveModel, SAVED_MODEL_FILE } from '../bot/intent/saved-model.ts';
+import { saveParsedScopeTerms } from '../bot/intent/scope.ts';
 import { KnowledgeBase } from '../knowledge/index.ts';
 import { DEFAULT_DATA_DIR, loadKbData, readDataDir } from '../knowledge/load.ts';
 import { writeValidatedCopy } from '../knowledge/validated-copy.ts';
@@ -24,7 +25,10 @@ if (args.includes('--timing'))
 const saved = model.toJSON?.();
 if (!saved) throw new Error('the intent model cannot be saved');
 saveModel(kb, saved, toDir ? join(toDir, basename(SAVED_MODEL_FILE)) : SAVED_MODEL_FILE);
-if (!toDir)
+if (!toDir) {
+  // The build's start-ups read the scope vocabulary parsed (the test runner's read the sources' YAML).
+  saveParsedScopeTerms();
   console.log(
     `lisbot build: validated the KB (version ${kb.version}) and saved the intent model (${model.examples} examples, trained in ${model.trainedMs.toFixed(0)} ms)`,
   );
+}

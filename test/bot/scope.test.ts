@@ -6,7 +6,10 @@ import { CUES } from '../../src/bot/intent/cues.ts';
 import { CONFIDENCE_THRESHOLD } from '../../src/bot/intent/classify.ts';
 import { buildModel, allExamples } from '../../src/bot/intent/model.ts';
 import { extractEntities } from '../../src/bot/entities/extract.ts';
-import { scopeOf } from '../../src/bot/intent/scope.ts';
+import { readScopeTerms, saveParsedScopeTerms, SCOPE_TERMS_FILE, scopeOf } from '../../src/bot/intent/scope.ts';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { realKb } from '../helpers/real-kb.ts';
 import { loadCases } from '../eval/evaluate.ts';
 
@@ -432,5 +435,25 @@ describe('the classifier', () => {
       assert.equal(answer.reply.answered, false, question);
     }
     assert.ok(unsure > 0, 'no question of the evaluation set was below the threshold');
+  });
+});
+
+describe('the scope vocabulary file', () => {
+  test('start-up reads the parsed copy the build saved while it names the same YAML bytes, and the YAML once edited', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lisbot-scope-terms-'));
+    const yaml = join(dir, 'scope-terms.yaml');
+    const parsed = join(dir, 'scope-terms.json');
+    cpSync(SCOPE_TERMS_FILE, yaml);
+    assert.deepEqual(readScopeTerms(yaml, parsed), readScopeTerms(SCOPE_TERMS_FILE), 'no copy: the YAML');
+    saveParsedScopeTerms(yaml, parsed);
+    // A marked copy shows which one is read.
+    const saved = JSON.parse(readFileSync(parsed, 'utf8')) as { digest: string; terms: { domain: string[] } };
+    saved.terms.domain.push('zorblat');
+    writeFileSync(parsed, JSON.stringify(saved));
+    assert.ok(readScopeTerms(yaml, parsed).domain.includes('zorblat'), 'the copy is read');
+    appendFileSync(yaml, '\n# an edit\n');
+    assert.ok(!readScopeTerms(yaml, parsed).domain.includes('zorblat'), 'an edited YAML is parsed again');
+    writeFileSync(parsed, '{"digest": truncated');
+    assert.deepEqual(readScopeTerms(yaml, parsed), readScopeTerms(SCOPE_TERMS_FILE), 'an unreadable copy is ignored');
   });
 });
