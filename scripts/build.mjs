@@ -52,7 +52,7 @@ const ASSETS = [
   { from: 'src/knowledge/data', to: 'data', usedBy: 'src/knowledge/load.ts' },
   { from: 'src/check/collector/lis-collect.sh', to: 'lis-collect.sh', usedBy: 'src/check/collector/index.ts' },
   { from: 'src/bot/intent/examples', to: 'examples', usedBy: 'src/bot/intent/examples.ts' },
-  { from: 'src/bot/intent/scope-terms.yaml', to: 'scope-terms.yaml', usedBy: 'src/bot/intent/scope.ts' },
+  { from: 'src/bot/intent/scope-terms.yaml', to: 'scope-terms.yaml', usedBy: 'src/bot/intent/scope-terms.ts' },
   { from: 'src/bot/advice-phrasings.json', to: 'advice-phrasings.json', usedBy: 'src/bot/advice-phrasings.ts' },
 ];
 for (const asset of ASSETS) {

@@ -6,7 +6,7 @@
 import { basename, join } from 'node:path';
 import { allExamples, buildModel } from '../bot/intent/model.ts';
 import { saveModel, SAVED_MODEL_FILE } from '../bot/intent/saved-model.ts';
-import { saveParsedScopeTerms } from '../bot/intent/scope.ts';
+import { saveParsedScopeTerms } from '../bot/intent/scope-terms.ts';
 import { KnowledgeBase } from '../knowledge/index.ts';
 import { DEFAULT_DATA_DIR, loadKbData, readDataDir } from '../knowledge/load.ts';
 import { writeValidatedCopy } from '../knowledge/validated-copy.ts';

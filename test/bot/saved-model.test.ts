@@ -8,7 +8,7 @@ import { EXAMPLES_DIR } from '../../src/bot/intent/examples.ts';
 import { allExamples, buildModel, intentModelFor, intentModelFromJSON } from '../../src/bot/intent/model.ts';
 import { lookForSavedModelsIn, readSavedModel, saveModel, trainingKey } from '../../src/bot/intent/saved-model.ts';
 import { weightsOf } from '../../src/bot/intent/logistic.ts';
-import { SCOPE_TERMS_FILE } from '../../src/bot/intent/scope.ts';
+import { SCOPE_TERMS_FILE } from '../../src/bot/intent/scope-terms.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/index.ts';
 import { fixtureKb } from '../helpers/fixture-kb.ts';
 import { realKb } from '../helpers/real-kb.ts';

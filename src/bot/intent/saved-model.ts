@@ -6,7 +6,7 @@ import { hashFiles } from '../../knowledge/file-digest.ts';
 import { EXAMPLES_DIR } from './examples.ts';
 import type { SavedIntentModel } from './model.ts';
 import { weightsOf, type SavedTextModel } from './logistic.ts';
-import { SCOPE_TERMS_FILE } from './scope.ts';
+import { SCOPE_TERMS_FILE } from './scope-terms.ts';
 
 /**
  * Where the build saves the model it trained, beside the bundle chunk holding this module, so a start-up restores it
