@@ -1,6 +1,7 @@
 import type { Arch } from '../../knowledge/schema/index.ts';
 import { normaliseLis } from '../../knowledge/query/lis-coverage.ts';
 import { uekKey, uekRelease } from '../../knowledge/query/uek.ts';
+import { askingParts } from '../intent/asked-sentence.ts';
 import { firstBareLisRelease } from './lis-mentions.ts';
 
 /** The LIS release, UEK release and architecture a question names, and the text with those mentions blanked out. */
@@ -31,10 +32,10 @@ const ANY_LIS = new RegExp(LIS.source, 'gi');
  */
 function askedLisMention(text: string): RegExpExecArray | undefined {
   const mentions = [...text.matchAll(ANY_LIS)] as RegExpExecArray[];
-  if (mentions.length < 2) return mentions[0];
-  const asked = text.lastIndexOf('?');
-  const sentenceStart = Math.max(text.lastIndexOf('. ', asked), text.lastIndexOf('? ', asked - 1), text.lastIndexOf('! ', asked));
-  return mentions.find((m) => m.index > sentenceStart && m.index < asked) ?? mentions[0];
+  const asking = mentions.length < 2 ? undefined : askingParts(text)?.asking;
+  if (asking === undefined) return mentions[0];
+  const from = text.lastIndexOf(asking);
+  return mentions.find((m) => m.index >= from && m.index < from + asking.length) ?? mentions[0];
 }
 
 function blankMatch(text: string, match: RegExpExecArray | undefined): { text: string; match?: RegExpExecArray } {
