@@ -202,25 +202,19 @@ const MACHINE_NAME_END = /^(?:\d{2,}|[a-z]+\d+)$/;
 const LATER_MACHINE_NAME_END = /^[a-z]*\d+$/;
 
 /**
- * "queue a check for payroll-02", "scan lnx-ldap-01": a term inside a hyphenated machine name names the machine, not
- * the product or topic.
+ * "queue a check for payroll-02", "scan lnx-ldap-01": the words inside a hyphenated machine name, which name the
+ * machine, not a product or topic.
  */
-function inMachineName(question: string, paddedTerm: string): boolean {
-  const words = paddedTerm.trim().split(' ');
-  if (words.length !== 1 || !question.includes('-')) return false;
-  return question
-    .toLowerCase()
-    .split(/[^a-z0-9-]+/)
-    .some((token) => {
-      const parts = token.split('-');
-      const last = parts.at(-1)!;
-      return (
-        parts.length >= 2 &&
-        parts.includes(words[0]!) &&
-        last !== words[0] &&
-        (parts.length >= 3 ? LATER_MACHINE_NAME_END : MACHINE_NAME_END).test(last)
-      );
-    });
+function machineNameWords(question: string): ReadonlySet<string> {
+  const words = new Set<string>();
+  if (!question.includes('-')) return words;
+  for (const token of question.toLowerCase().split(/[^a-z0-9-]+/)) {
+    const parts = token.split('-');
+    const last = parts.at(-1)!;
+    if (parts.length >= 2 && (parts.length >= 3 ? LATER_MACHINE_NAME_END : MACHINE_NAME_END).test(last))
+      for (const part of parts.slice(0, -1)) words.add(part);
+  }
+  return words;
 }
 
 /** Domain terms any hypervisor's guests share: they do not say which side a question is on. */
@@ -270,9 +264,15 @@ function foreignTermIn(
     [guestApplication, () => extraction.features.length > 0 || HYPER_V.test(padded)],
     [vendorLifecycle, () => namesHyperVSide(padded, extraction)],
   ];
+  // Worked out once, at the first term found: most questions name no other product.
+  let machineWords: ReadonlySet<string> | undefined;
+  const inMachineName = (term: string) => {
+    const word = term.trim();
+    return !word.includes(' ') && (machineWords ??= machineNameWords(question)).has(word);
+  };
   for (const [terms, waived] of lists) {
     for (const term of termsIn(terms, padded)) {
-      if (inMachineName(question, term)) continue;
+      if (inMachineName(term)) continue;
       const asContext =
         (guest.guestNamed && (comparedWith(padded, term) || ruledOut(padded, term))) || (hyperVSide && asBackground(padded, term));
       if (!waived(term) && !asContext) return term.trim();
