@@ -296,6 +296,32 @@ describe('golden fixtures', () => {
     assert.equal(facts.daemons?.ubuntuToolsForKernel?.value, false);
   });
 
+  test('a partial FreeBSD report takes its release from freebsd-version', () => {
+    const { facts } = parseBundle(
+      ['### lischeck-meta', 'os_type=FreeBSD', '### freebsd-version -ku', '13.2-RELEASE-p4', '13.2-RELEASE-p9', '### lischeck-end'].join(
+        '\n',
+      ),
+    );
+    assert.equal(facts.os?.value.distro, 'freebsd');
+    assert.equal(facts.os?.value.version, '13.2');
+  });
+
+  test('os-release without ID or VERSION_ID: NAME and VERSION name the release', () => {
+    const cases: ReadonlyArray<readonly [string, string, string, string]> = [
+      ['SLES', '15-SP3', 'sles', '15 SP3'],
+      ['Ubuntu', '22.04.4 LTS (Jammy Jellyfish)', 'ubuntu', '22.04'],
+      ['Red Hat Enterprise Linux', '8.4 (Ootpa)', 'rhel', '8.4'],
+      ['CentOS Linux', '7 (Core)', 'centos', '7'],
+      ['Debian GNU/Linux', '11 (bullseye)', 'debian', '11'],
+      ['openSUSE Leap', '15.5', 'opensuse', '15.5'],
+    ];
+    for (const [name, version, distro, release] of cases) {
+      const { facts } = parseBundle(`$ cat /etc/os-release | head -2\nNAME="${name}"\nVERSION="${version}"\n`);
+      assert.equal(facts.os?.value.distro, distro, name);
+      assert.equal(facts.os?.value.version, release, name);
+    }
+  });
+
   test('sosreport-like dump (RHEL 7.6)', () => {
     const bundle = load('sosreport-rhel7.txt');
     const { facts } = bundle;

@@ -118,6 +118,56 @@ describe('terminal output pasted with a request to check the VM', () => {
   });
 });
 
+describe('os-release cut short in a paste', () => {
+  test('gives the release from VERSION when VERSION_ID was not pasted', () => {
+    const reply = answerQuestion(
+      kb,
+      [
+        'look this guest over',
+        '```',
+        '$ cat /etc/os-release | head -3',
+        'NAME="Ubuntu"',
+        'VERSION="20.04.6 LTS (Focal Fossa)"',
+        'ID=ubuntu',
+        '```',
+      ].join('\n'),
+    ).reply;
+    assert.match(reply.title, /^Check: Ubuntu 20\.04/);
+    assert.equal(reply.entities.version, '20.04');
+  });
+  test('reads NAME and VERSION alone, after a SUSE prompt whose host name holds another release', () => {
+    const reply = answerQuestion(
+      kb,
+      ['review please', '```', "sles15:~ # grep -E '^(NAME|VERSION)=' /etc/os-release", 'NAME="SLES"', 'VERSION="15-SP3"', '```'].join(
+        '\n',
+      ),
+    ).reply;
+    assert.match(reply.title, /^Check: SUSE Linux Enterprise Server 15 SP3/);
+    assert.equal(reply.entities.version, '15 SP3');
+  });
+});
+
+describe('a pasted report that shows the distribution but not its release', () => {
+  test('keeps the release the message names, and its verdict', () => {
+    const reply = answerQuestion(
+      kb,
+      [
+        '/lisbot check fw-01 (freebsd 13.1)',
+        '```',
+        '### lischeck-meta',
+        'os_type=FreeBSD',
+        '### kldstat',
+        ' 1   20 0xffffffff80200000 1f3c6c8 kernel',
+        '### lischeck-end',
+        '```',
+      ].join('\n'),
+    ).reply;
+    assert.equal(reply.entities.distro, 'freebsd');
+    assert.equal(reply.entities.version, '13.1');
+    assert.match(reply.text, /From what you sent: .*FreeBSD 13\.1/);
+  });
+});
+
 describe('a paste checked for a host the message names', () => {
   test('is judged against that host, which the answer keeps', () => {
     const reply = answerQuestion(

@@ -22,6 +22,21 @@ const ID_TO_DISTRO: Record<string, GuestDistro> = {
   freebsd: 'freebsd',
 };
 
+/** os-release's NAME as its ID: "SLES" sles, "openSUSE Leap" opensuse-leap, "Oracle Linux Server" ol. */
+function idOfName(name: string): string | undefined {
+  const byName: ReadonlyArray<readonly [RegExp, string]> = [
+    [/^Red Hat Enterprise Linux/i, 'rhel'],
+    [/^CentOS/i, 'centos'],
+    [/^Oracle Linux/i, 'ol'],
+    [/^(?:SLES|SUSE Linux Enterprise Server)\b/i, 'sles'],
+    [/^openSUSE Leap/i, 'opensuse-leap'],
+    [/^openSUSE/i, 'opensuse'],
+    [/^Ubuntu\b/i, 'ubuntu'],
+    [/^Debian\b/i, 'debian'],
+  ];
+  return byName.find(([pattern]) => pattern.test(name.trim()))?.[1];
+}
+
 function unquote(value: string): string {
   const v = value.trim();
   return v.length >= 2 && (v.startsWith('"') || v.startsWith("'")) && v.endsWith(v[0] ?? '') ? v.slice(1, -1) : v;
@@ -74,7 +89,16 @@ function freebsdOs(sections: SectionMap): Pick<GuestFacts, 'os'> | undefined {
   if (!uname) {
     // A partial report (a paste of a few sections) may still say which OS the collector ran on.
     const meta = linesOf(sections, SECTION.meta).find((l) => /^os_type=FreeBSD\s*$/.test(l.text.trim()));
-    return meta && { os: observe({ distro: 'freebsd' as const, rawId: 'freebsd', like: [] }, [meta]) };
+    if (!meta) return undefined;
+    const fv = linesOf(sections, SECTION.bsdVersion).find((l) => freebsdVersion(l.text.trim()));
+    const release = fv?.text.trim();
+    const version = release && freebsdVersion(release);
+    return {
+      os: observe(
+        stripUndefined({ distro: 'freebsd' as const, rawId: 'freebsd', version, versionFull: release, like: [] }),
+        fv ? [fv, meta] : [meta],
+      ),
+    };
   }
   const fv = linesOf(sections, SECTION.bsdVersion).find((l) => freebsdVersion(l.text.trim()));
   const release = fv?.text.trim() ?? uname.text.split(/\s+/)[2] ?? '';
@@ -114,6 +138,13 @@ function linuxId(src: LinuxSources, evidence: Line[]): string | undefined {
   if (id) evidence.push(id.line);
   const fromId = id?.value.toLowerCase();
   if (fromId) return fromId;
+  // A paste that grepped NAME and VERSION only ("grep -E '^(NAME|VERSION)=' /etc/os-release").
+  const name = src.osr.get('NAME');
+  const fromName = name && idOfName(name.value);
+  if (fromName) {
+    evidence.push(name.line);
+    return fromName;
+  }
   if (src.fromFile) {
     evidence.push(src.fromFile.line);
     return src.fromFile.parsed.rawId;
@@ -136,6 +167,20 @@ function slesVersion11(suse: Line[], evidence: Line[]): string | undefined {
   for (const l of [major, patch]) if (l) evidence.push(l);
   if (!v || !/^\d{1,3}$/.test(v)) return undefined;
   return p && p !== '0' && /^\d{1,3}$/.test(p) ? `${v} SP${p}` : v;
+}
+
+/**
+ * The release in os-release's VERSION, for a paste cut short before VERSION_ID ("cat /etc/os-release | head -3"):
+ * "22.04.4 LTS (Jammy Jellyfish)" is Ubuntu 22.04, "15-SP3" SLES 15 SP3, "8.4 (Ootpa)" 8.4, "7 (Core)" 7.
+ */
+function versionFieldRelease(value: string, distro: GuestDistro | undefined): string | undefined {
+  const sp = /^(\d{1,3})-SP(\d{1,2})\b/i.exec(value);
+  if (sp) return `${sp[1]} SP${Number(sp[2])}`;
+  const release = /^(\d{1,3})(?:\.(\d{1,5}))?(?:\.\d{1,5})?(?![\d.-])/.exec(value);
+  if (!release) return undefined;
+  // Debian's VERSION_ID is the major alone ("11"), as its point releases are one guest release.
+  if (distro === 'debian' || release[2] === undefined) return release[1];
+  return `${release[1]}.${release[2]}`;
 }
 
 /** The release, from the source each family keeps it in most reliably. */
@@ -170,6 +215,12 @@ function linuxVersion(
   if (!version && versionId && /^\d{1,8}(?:\.\d{1,5}){0,3}$/.test(versionId.value)) {
     version = versionId.value;
     evidence.push(versionId.line);
+  }
+  const versionField = src.osr.get('VERSION');
+  const fromVersionField = version || versionId ? undefined : versionFieldRelease(versionField?.value ?? '', distro);
+  if (fromVersionField) {
+    version = fromVersionField;
+    evidence.push(versionField!.line);
   }
   const lsbRelease = src.lsb.find((l) => l.text.startsWith('DISTRIB_RELEASE='));
   if (!version && lsbRelease) {
