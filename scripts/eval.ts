@@ -16,9 +16,9 @@ import {
 
 const args = new Set(process.argv.slice(2));
 if (args.has('--help')) {
-  console.log(`Usage: npm run eval [-- --failures] [-- --split train|dev|test|test2|test3|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13] [-- --write-baseline]
+  console.log(`Usage: npm run eval [-- --failures] [-- --split train|dev|test|test2|test3|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14] [-- --write-baseline]
 Runs the evaluation splits in test/eval/ (train.jsonl, dev.jsonl, and the held-out
-test-split.jsonl and test-split-2.jsonl to test-split-13.jsonl) through the bot and prints
+test-split.jsonl and test-split-2.jsonl to test-split-14.jsonl) through the bot and prints
 accuracy, per-intent accuracy, a confusion matrix and scope figures. --failures lists misses of train and dev.
 --write-baseline records the train+dev figures in test/eval/baseline.json.`);
   process.exit(0);
@@ -84,19 +84,7 @@ if (args.has('--write-baseline')) {
     total: all.total,
     outOfScopeDeclined: scope.outDeclined / scope.out,
     inScopeWronglyDeclined: scope.inDeclined / scope.in,
-    ...heldOut('test'),
-    ...heldOut('test2'),
-    ...heldOut('test3'),
-    ...heldOut('test4'),
-    ...heldOut('test5'),
-    ...heldOut('test6'),
-    ...heldOut('test7'),
-    ...heldOut('test8'),
-    ...heldOut('test9'),
-    ...heldOut('test10'),
-    ...heldOut('test11'),
-    ...heldOut('test12'),
-    ...heldOut('test13'),
+    ...Object.assign({}, ...HELD_OUT_SPLITS.map(heldOut)),
   };
   writeFileSync(new URL('../test/eval/baseline.json', import.meta.url), `${JSON.stringify(baseline, null, 2)}\n`);
   console.log('\nwrote test/eval/baseline.json');
