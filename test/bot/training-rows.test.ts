@@ -7,8 +7,8 @@ import { realKb } from '../helpers/real-kb.ts';
 const kb = realKb();
 const example = (text: string, label: Example['label']): Example => ({ text, label, origin: 'test' });
 const EXAMPLES = [
-  example('is trim supported on ubuntu 20.04', 'feature_support'),
-  example('is kvp supported on rhel 8', 'feature_support'),
+  example('is trim supported on ubuntu 20.04', 'support'),
+  example('is kvp supported on rhel 8', 'support'),
   example('what does zyzzyva mean for my guest', 'feature_info'),
   example('the vm hangs at boot every time', 'known_issue'),
   example('the vm hangs after a live migration', 'known_issue'),
