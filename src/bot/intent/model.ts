@@ -67,24 +67,7 @@ export function trainingRows(kb: KnowledgeBase, examples: readonly Example[]): {
     forEachFeatureId(shape, index, take, askedShape);
     rows.push({ ids: FeatureIndex.distinct(ids.ids.slice(0, ids.count)), label: example.label });
   }
-  return { index, rows: withoutRareFeatures(rows, index.size) };
-}
-
-/**
- * A feature of fewer rows than this only memorises them: dropped, it gets no weight and the saved model leaves it out
- * (on 5-fold cross-validation the label is as often right, and the model with word trigrams is smaller than without).
- */
-const MIN_ROWS_PER_FEATURE = 2;
-
-function withoutRareFeatures(rows: EncodedRow<Label>[], features: number): EncodedRow<Label>[] {
-  const rowsOf = new Uint32Array(features);
-  for (const row of rows) for (const id of row.ids) rowsOf[id]!++;
-  return rows.map((row) => {
-    let kept = 0;
-    const ids = row.ids;
-    for (let i = 0; i < ids.length; i++) if (rowsOf[ids[i]!]! >= MIN_ROWS_PER_FEATURE) ids[kept++] = ids[i]!;
-    return kept === ids.length ? row : { ids: ids.subarray(0, kept), label: row.label };
-  });
+  return { index, rows };
 }
 
 export function buildModel(
