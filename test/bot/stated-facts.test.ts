@@ -37,3 +37,18 @@ test('a kernel build, without its dist tag and arch', () => {
   assert.deepEqual(statedFacts('ubuntu 20.04 on 5.15.0-1019-azure'), { kernelBuild: '5.15.0-1019' });
   assert.deepEqual(statedFacts('rhel 7.6 >256 vcpus'), {});
 });
+
+test('note requirements the question says its guest does not meet', () => {
+  assert.deepEqual(statedFacts('our SAN numbers LUNs from 1 so LUN 0 is empty. fibre channel ok?'), { unmet: ['lun0-empty'] });
+  assert.deepEqual(statedFacts('nothing is presented on LUN 0 to the vHBA'), { unmet: ['lun0-empty'] });
+  assert.deepEqual(statedFacts('/data is bind-mounted a second time under /srv/data'), { unmet: ['partition-mounted-twice'] });
+  assert.deepEqual(statedFacts('the same partition is mounted in two places'), { unmet: ['partition-mounted-twice'] });
+  assert.deepEqual(statedFacts('buster on the stock kernel, no backports: sr-iov?'), { unmet: ['debian-stable-kernel'] });
+  assert.deepEqual(statedFacts('debian 11 hot add on 2019 - default kernel enough?'), { unmet: ['debian-stable-kernel'] });
+});
+
+test('a question about what a note asks states nothing of its guest', () => {
+  assert.deepEqual(statedFacts('sles 12 sp2 live backup - is there a catch with partitions mounted more than once?'), {});
+  assert.deepEqual(statedFacts('virtual fibre channel on rhel 8.6 — anything special about LUN 0?'), {});
+  assert.deepEqual(statedFacts('vfc with LUN 0 presented to rhel 8.6, host 2019 - supported?'), {});
+});

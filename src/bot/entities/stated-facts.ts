@@ -1,4 +1,4 @@
-import type { IpVersion } from '../../knowledge/schema/index.ts';
+import type { IpVersion, UnmetRequirement } from '../../knowledge/schema/index.ts';
 import type { StatedFacts } from '../../knowledge/query/limits.ts';
 
 const MTU = /\bmtu\b\s*(?:of|=|:|to|at|is|size)?\s*(\d{3,5})\b|\b(\d{4,5})\s*(?:-?\s*bytes?\s*)?mtu\b/i;
@@ -40,18 +40,47 @@ function filesystems(question: string): string[] {
   return [...found];
 }
 
-/** The values a question states that a note's limit can be measured against: an MTU, a disk size, a kernel build. */
+/** "is there a catch with partitions mounted twice?" asks what the note says rather than telling the guest's setup. */
+const ASKS_ABOUT = /\b(?:catch|caveats?|gotchas?|what about|anything about|rules? about)\b[^.?!\n]{0,30}$/i;
+
+function saysOfItsGuest(question: string, said: RegExp): boolean {
+  const match = said.exec(question);
+  return match !== null && !ASKS_ABOUT.test(question.slice(Math.max(0, match.index - 40), match.index));
+}
+
+/** What a question says when the guest does not meet a note's requirement. */
+const UNMET: ReadonlyArray<readonly [UnmetRequirement, RegExp]> = [
+  [
+    'lun0-empty',
+    /\blun\s*0\b[^.?!\n]{0,30}\b(?:empty|unpopulated|not populated|isn'?t populated|unused|not used|free|vacant|blank|skipped)\b|\b(?:nothing|no disk|no lun|empty|unpopulated)\b[^.?!\n]{0,30}\b(?:on|at|in)\s+lun\s*0\b|\b(?:without|skip(?:s|ping)?|no)\s+(?:a\s+)?lun\s*0\b|\bluns?\b[^.?!\n]{0,30}\b(?:start(?:s|ing)?|begin(?:s|ning)?|from)\s+(?:at\s+|from\s+)?1\b/i,
+  ],
+  [
+    'partition-mounted-twice',
+    /\bbind[- ]?mount|\bmounted\s+(?:twice|two times|more than once|multiple times|a second time|again|in (?:two|2|several|multiple) (?:places|locations))|\b(?:same|one|single) (?:partition|filesystem|file system|volume)\b[^.?!\n]{0,40}\b(?:twice|two places|two mount points|more than once|multiple times)/i,
+  ],
+  [
+    'debian-stable-kernel',
+    /\b(?:stock|stable|default|standard|distro|shipped|plain|vanilla)\s+(?:debian\s+|bullseye\s+|buster\s+|stretch\s+|jessie\s+)?(?:\d[\d.]*\s+)?kernel\b|\b(?:no|without|not from|not using|not on)\s+(?:the\s+)?backports\b/i,
+  ],
+];
+
+/**
+ * The values a question states that a note's limit can be measured against (an MTU, a disk size, a kernel build), and
+ * the note requirements it says the guest does not meet.
+ */
 export function statedFacts(question: string): StatedFacts {
   const mtu = MTU.exec(question);
   const disk = fileSystemDiskTb(question);
   const ips = ipVersions(question);
   const fs = filesystems(question);
   const kernel = KERNEL_BUILD.exec(question);
+  const unmet = UNMET.filter(([, said]) => saysOfItsGuest(question, said)).map(([requirement]) => requirement);
   return {
     ...(mtu ? { mtu: Number(mtu[1] ?? mtu[2]) } : {}),
     ...(disk !== undefined ? { fileSystemDiskTb: disk } : {}),
     ...(ips.length ? { ipVersions: ips } : {}),
     ...(fs.length ? { filesystems: fs } : {}),
     ...(kernel ? { kernelBuild: kernel[1]! } : {}),
+    ...(unmet.length ? { unmet } : {}),
   };
 }

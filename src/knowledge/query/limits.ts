@@ -1,4 +1,4 @@
-import type { IpVersion, NoteLimit } from '../schema/index.ts';
+import type { IpVersion, NoteLimit, UnmetRequirement } from '../schema/index.ts';
 
 /** Values the question itself states, which a note's limit can be measured against. */
 export interface StatedFacts {
@@ -10,7 +10,16 @@ export interface StatedFacts {
   readonly filesystems?: readonly string[];
   /** "3.10.0-957.21.3": upstream version and vendor build, without the dist tag. */
   readonly kernelBuild?: string;
+  /** Requirements the question says the guest does not meet: "LUN 0 is empty". */
+  readonly unmet?: readonly UnmetRequirement[];
 }
+
+/** What the question said, in our words, when it says a requirement is not met. */
+export const UNMET_PHRASES: Record<UnmetRequirement, string> = {
+  'lun0-empty': 'LUN 0 is left empty',
+  'partition-mounted-twice': 'a partition is mounted more than once',
+  'debian-stable-kernel': "the guest runs Debian's stable kernel, not one from backports",
+};
 
 const IP_NAMES: Record<IpVersion, string> = { ipv4: 'IPv4', ipv6: 'IPv6' };
 

@@ -51,7 +51,7 @@ export interface AppliedEffect {
   /** Why the note applies here (its scope and reason). */
   readonly why: string;
   readonly pageLevel: boolean;
-  /** For a limit: whether its scope surely covers the guest, so a stated value beyond it decides. */
+  /** For a limit or a requirement: whether its scope surely covers the guest, so what the question states decides. */
   readonly fit?: ScopeFit;
 }
 
@@ -126,7 +126,7 @@ export function applyEffect(
       if (config.arch !== undefined) return config.arch === effect.arch ? { ...base, outcome: 'none' } : { ...base, outcome: 'no' };
       return { ...base, outcome: 'condition', condition: `a ${effect.arch} guest` };
     case 'requires':
-      return { ...base, outcome: 'condition', condition: `${effect.requirement}${fit === 'partly' && scope ? ` ${scope}` : ''}` };
+      return { ...base, fit, outcome: 'condition', condition: `${effect.requirement}${fit === 'partly' && scope ? ` ${scope}` : ''}` };
     case 'tagging-only':
       return config.trunking
         ? { ...base, outcome: 'no' }

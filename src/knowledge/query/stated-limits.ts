@@ -3,20 +3,34 @@ import type { AppliedEffect } from './note-effects.ts';
 import type { ColumnReading } from './column-reading.ts';
 import type { VerdictAnswer } from './verdict.ts';
 import { perPages } from './eras.ts';
-import { limitPhrase, statedBeyond, type StatedFacts } from './limits.ts';
+import { limitPhrase, statedBeyond, UNMET_PHRASES, type StatedFacts } from './limits.ts';
 
 interface Breach {
   readonly effect: AppliedEffect;
-  /** What the question states beyond the limit: "an MTU of 9216". */
+  /** What the question states beyond the limit or against the requirement: "an MTU of 9216". */
   readonly stated: string;
+  /** What the note needs: "an MTU of at most 9126", "a disk on LUN 0 of the virtual Fibre Channel adapter". */
+  readonly needs: string;
+  /** Why the column's answer turned to no, in our words. */
+  readonly reason: string;
 }
 
-/** The first limit on the column whose scope surely covers the guest and which the stated facts break. */
+/**
+ * The first limit or requirement on the column whose scope surely covers the guest and which the stated facts break:
+ * a value beyond the limit, or a requirement the question says is not met.
+ */
 function breachOf(reading: ColumnReading, stated: StatedFacts): Breach | undefined {
   for (const effect of reading.effects) {
-    if (effect.effect.kind !== 'limit' || effect.fit !== 'in') continue;
-    const beyond = statedBeyond(effect.effect.limit!, stated);
-    if (beyond) return { effect, stated: beyond };
+    if (effect.fit !== 'in') continue;
+    const { kind, limit, unmetWhen, requirement } = effect.effect;
+    if (kind === 'limit') {
+      const beyond = statedBeyond(limit!, stated);
+      if (beyond) return { effect, stated: beyond, needs: limitPhrase(limit!), reason: `${beyond} is beyond ${limitPhrase(limit!)}` };
+    }
+    if (kind === 'requires' && unmetWhen && stated.unmet?.includes(unmetWhen)) {
+      const said = UNMET_PHRASES[unmetWhen];
+      return { effect, stated: said, needs: requirement!, reason: `it needs ${requirement}, and ${said}` };
+    }
   }
   return undefined;
 }
@@ -45,8 +59,10 @@ export function applyStatedLimits(kb: KnowledgeBase, answer: VerdictAnswer): Ver
   const subject = [kb.familyName(q.family), q.version].filter(Boolean).join(' ');
   const what = q.feature ? `${kb.featureName(q.feature)} for ${subject}` : subject;
   const per = perPages(answer.timeline.agreeing, answer.decidingEra);
-  const limit = limitPhrase(first.effect.effect.limit!);
-  const why = `${subject} needs ${limit}; you asked for ${first.stated}`;
+  const why =
+    first.effect.effect.kind === 'limit'
+      ? `${subject} needs ${first.needs}; you asked for ${first.stated}`
+      : `${subject} needs ${first.needs}; you said ${first.stated}`;
   const deciding = answer.deciding.map((reading): ColumnReading => {
     const breach = breaches.get(reading);
     if (!breach) return reading;
@@ -55,7 +71,7 @@ export function applyStatedLimits(kb: KnowledgeBase, answer: VerdictAnswer): Ver
       ...reading,
       verdict: 'no',
       conditions: [],
-      reason: `${breach.stated} is beyond ${limitPhrase(breach.effect.effect.limit!)}`,
+      reason: breach.reason,
       effects: reading.effects.map((e) => (e === breach.effect ? { ...blocking, outcome: 'no' } : e)),
     };
   });

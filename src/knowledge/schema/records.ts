@@ -159,6 +159,14 @@ export const NoteLimit = z.discriminatedUnion('fact', [
 export type NoteLimit = z.infer<typeof NoteLimit>;
 
 /**
+ * A requirement the user can say their guest does not meet: "nothing on LUN 0", "/data is bind-mounted twice",
+ * "the stock kernel, no backports". A question that says so gets a no where the note's requirement applies.
+ */
+export const UNMET_REQUIREMENTS = ['lun0-empty', 'partition-mounted-twice', 'debian-stable-kernel'] as const;
+export const UnmetRequirement = z.enum(UNMET_REQUIREMENTS);
+export type UnmetRequirement = z.infer<typeof UnmetRequirement>;
+
+/**
  * What a note does to a verdict, machine-readable. Scope fields narrow where it applies (absent: wherever the
  * note is cited); `why` says in our words why it applies or, for an informational note, why it changes nothing.
  */
@@ -182,11 +190,14 @@ export const NoteEffect = z
     arch: Arch.optional(),
     /** requires: the package, daemon or setting, as "the hyperv-daemons package". */
     requirement: z.string().min(1).max(200).optional(),
+    /** requires: what a question says when the guest does not meet the requirement. */
+    unmetWhen: UnmetRequirement.optional(),
     /** limit: the bound a stated value must keep to. */
     limit: NoteLimit.optional(),
     why: z.string().min(1).max(300),
   })
   .refine((e) => e.kind !== 'requires' || e.requirement, { error: 'a requires effect names its requirement' })
+  .refine((e) => e.kind === 'requires' || e.unmetWhen === undefined, { error: 'only a requires effect says when it is unmet' })
   .refine((e) => e.kind !== 'min-host' || e.minHost, { error: 'a min-host effect names minHost' })
   .refine((e) => e.kind !== 'arch-only' || e.arch, { error: 'an arch-only effect names arch' })
   .refine((e) => (e.kind === 'limit') === (e.limit !== undefined), { error: 'a limit effect, and only a limit effect, names its limit' });
