@@ -51,4 +51,6 @@ test('a question about what a note asks states nothing of its guest', () => {
   assert.deepEqual(statedFacts('sles 12 sp2 live backup - is there a catch with partitions mounted more than once?'), {});
   assert.deepEqual(statedFacts('virtual fibre channel on rhel 8.6 — anything special about LUN 0?'), {});
   assert.deepEqual(statedFacts('vfc with LUN 0 presented to rhel 8.6, host 2019 - supported?'), {});
+  assert.deepEqual(statedFacts('SLES 12 SP4 on 2019, every partition mounted exactly once (no bind mounts). Live backup?'), {});
+  assert.deepEqual(statedFacts('LUN 0 is not empty on our array'), {});
 });

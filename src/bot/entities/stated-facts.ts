@@ -43,9 +43,15 @@ function filesystems(question: string): string[] {
 /** "is there a catch with partitions mounted twice?" asks what the note says rather than telling the guest's setup. */
 const ASKS_ABOUT = /\b(?:catch|caveats?|gotchas?|what about|anything about|rules? about)\b[^.?!\n]{0,30}$/i;
 
+/** "LUN 0 is not empty", "LUN 0 never unused": the statement turned round. */
+const DENIED = /\b(?:not|isn'?t|never|no longer)\s+(?:\w+\s+)?(?:empty|unpopulated|unused|used|free|vacant|blank|skipped)\b/i;
+
 function saysOfItsGuest(question: string, said: RegExp): boolean {
   const match = said.exec(question);
-  return match !== null && !ASKS_ABOUT.test(question.slice(Math.max(0, match.index - 40), match.index));
+  if (match === null || DENIED.test(match[0])) return false;
+  const before = question.slice(Math.max(0, match.index - 40), match.index);
+  // "no bind mounts" and "without a second mount" say the guest keeps to the requirement.
+  return !ASKS_ABOUT.test(before) && !NEGATED.test(before);
 }
 
 /** What a question says when the guest does not meet a note's requirement. */
