@@ -36,6 +36,8 @@ test('a kernel build, without its dist tag and arch', () => {
   assert.deepEqual(statedFacts('uname -r says 3.10.0-1160.el7.x86_64'), { kernelBuild: '3.10.0-1160' });
   assert.deepEqual(statedFacts('ubuntu 20.04 on 5.15.0-1019-azure'), { kernelBuild: '5.15.0-1019' });
   assert.deepEqual(statedFacts('rhel 7.6 >256 vcpus'), {});
+  assert.deepEqual(statedFacts('rpm -qa: microsoft-hyper-v-4.1.3-20170227.x86_64 on centos 7.3'), {});
+  assert.deepEqual(statedFacts('rpm -q kernel: kernel-3.10.0-514.10.2.el7.x86_64'), { kernelBuild: '3.10.0-514.10.2' });
 });
 
 test('note requirements the question says its guest does not meet', () => {

@@ -249,3 +249,15 @@ describe('a note requirement the question says its guest does not meet turns the
     assert.match(answer.text, /each partition mounted only once/);
   });
 });
+
+describe('a named LIS release on a kernel its modules do not load on', () => {
+  test('LIS 4.1.3 on RHEL 7.3 kernel 3.10.0-514.10.2 is a no that names 4.1.3-2', () => {
+    const answer = ask('RHEL 7.3 on kernel 3.10.0-514.10.2.el7 with LIS 4.1.3 - is that a supported combo?');
+    assert.equal(answer.verdict, 'not_supported', answer.text);
+    assert.match(answer.text, /LIS 4\.1\.3-2/);
+  });
+  test('the rebuilt 4.1.3-2 on that kernel, and 4.1.3 on the kernel before it, stay a yes', () => {
+    assert.equal(ask('rhel 7.3 with lis 4.1.3-2 on kernel 3.10.0-514.10.2.el7?').verdict, 'supported');
+    assert.equal(ask('centos 7.3 lis 4.1.3 on 3.10.0-514.6.1?').verdict, 'supported');
+  });
+});

@@ -7,8 +7,11 @@ const IP_VERSION = /\bip\s*v?\s*([46])\b/gi;
 const FILESYSTEMS = /\b(ext[234]|xfs|btrfs|zfs|ufs|vfat|fat32|reiserfs)\b/gi;
 /** "no ext2", "without ext2", "instead of ext2": the guest does not use it. */
 const NEGATED = /\b(?:no|not|without|instead of|avoid(?:ing)?|except|other than|rather than|non)\s*-?\s*(?:an?\s+)?$/i;
-/** "3.10.0-957.21.3.el7.x86_64": upstream version and vendor build; the dist tag and arch are dropped. */
-const KERNEL_BUILD = /\b(\d+\.\d+\.\d+-\d+(?:\.\d+)*)/;
+/**
+ * "3.10.0-957.21.3.el7.x86_64": upstream version and vendor build; the dist tag and arch are dropped. A version inside
+ * a package name ("microsoft-hyper-v-4.1.3-20170227") is the package's, unless the package is the kernel.
+ */
+const KERNEL_BUILD = /(?:(?<=\bkernel-)|(?<![\w.-]))(\d+\.\d+\.\d+-\d{1,6}(?:\.\d+)*)/;
 
 /** A file system made on the disk: the 2 TB limit is on creating file systems, not on the disk's size. */
 const MAKES_FILE_SYSTEM = /\b(file ?systems?|fs|mkfs(?:\.\w+)?|format(?:ted|ting)?|ext[234]|xfs|btrfs)\b/i;

@@ -3,7 +3,8 @@ import type { AppliedEffect } from './note-effects.ts';
 import type { ColumnReading } from './column-reading.ts';
 import type { VerdictAnswer } from './verdict.ts';
 import { perPages } from './eras.ts';
-import { limitPhrase, statedBeyond, UNMET_PHRASES, type StatedFacts } from './limits.ts';
+import { compareKernelBuilds, limitPhrase, statedBeyond, UNMET_PHRASES, type StatedFacts } from './limits.ts';
+import { findLisRelease } from './lis-coverage.ts';
 
 interface Breach {
   readonly effect: AppliedEffect;
@@ -46,6 +47,8 @@ function capital(text: string): string {
 export function applyStatedLimits(kb: KnowledgeBase, answer: VerdictAnswer): VerdictAnswer {
   const { query: q } = answer;
   if (!q.stated || (answer.verdict !== 'yes' && answer.verdict !== 'conditional')) return answer;
+  const brokenLis = lisBrokenOnStatedKernel(kb, answer);
+  if (brokenLis) return brokenLis;
   const answering = answer.deciding.filter((c) => c.verdict === 'yes' || c.verdict === 'conditional');
   // A yes from the LIS release notes has no matrix cell, so no note limits it.
   if (answering.length === 0) return answer;
@@ -84,5 +87,30 @@ export function applyStatedLimits(kb: KnowledgeBase, answer: VerdictAnswer): Ver
     why,
     deciding,
     remedies: [],
+  };
+}
+
+/**
+ * A named LIS release whose modules no longer load on the kernel the question states: "LIS 4.1.3 on kernel
+ * 3.10.0-514.10.2" is a no, whatever the release notes list, and the release rebuilt for that kernel is the way out.
+ */
+function lisBrokenOnStatedKernel(kb: KnowledgeBase, answer: VerdictAnswer): VerdictAnswer | undefined {
+  const { query: q } = answer;
+  const release = q.lis ? findLisRelease(kb, q.lis) : undefined;
+  const broken = release?.version === q.lis ? release?.brokenFromKernel : undefined;
+  const stated = q.stated?.kernelBuild;
+  if (!broken || stated === undefined) return undefined;
+  const order = compareKernelBuilds(stated, broken.kernel);
+  if (order === undefined || order < 0) return undefined;
+  const subject = [kb.familyName(q.family), q.version].filter(Boolean).join(' ');
+  const why = `the LIS ${q.lis} modules do not load on kernel ${broken.kernel} and later, and you named kernel ${stated}`;
+  return {
+    ...answer,
+    verdict: 'no',
+    reason: 'beyond-limit',
+    conditions: [],
+    headline: `No (${subject} with LIS ${q.lis} on kernel ${stated}): ${why}. LIS ${broken.fixedIn} was rebuilt for that kernel.`,
+    why,
+    remedies: [{ kind: 'newer-lis', text: `LIS ${broken.fixedIn}` }],
   };
 }

@@ -55,6 +55,9 @@ export const GuestCoverage = z.strictObject({
   kernel: z.enum(['rhck', 'uek']).optional(),
 });
 
+/** A kernel build as "3.10.0-957.38.1": upstream version, a dash, the vendor's build numbers. */
+export const KernelBuild = z.string().regex(/^\d+(?:\.\d+)+-\d+(?:\.\d+)*$/);
+
 export const LisRelease = z.strictObject({
   id: RecordId,
   version: z.string().regex(/^\d+(\.\d+)*(-\d+)?$/),
@@ -75,6 +78,11 @@ export const LisRelease = z.strictObject({
   /** Features the release has only on some guest versions, e.g. LIS 3.4's static IP injection on 6.0-6.3. */
   featuresScoped: z.array(z.strictObject({ feature: FeatureId, versions: z.array(VersionItem).min(1) })).default([]),
   highlights: z.array(z.string().min(1).max(300)).default([]),
+  /**
+   * A kernel build from which the release's modules no longer load (the distribution's kernel ABI moved under it), and
+   * the release rebuilt for that kernel: LIS 4.1.3 on RHEL 7.3 kernel 3.10.0-514.10.2, fixed in 4.1.3-2.
+   */
+  brokenFromKernel: z.strictObject({ kernel: KernelBuild, fixedIn: z.string().regex(/^\d+(\.\d+)*(-\d+)?$/) }).optional(),
   sources: Sources,
   confidence: Confidence.default('high'),
 });
@@ -140,9 +148,6 @@ export type Arch = z.infer<typeof Arch>;
 
 export const IpVersion = z.enum(['ipv4', 'ipv6']);
 export type IpVersion = z.infer<typeof IpVersion>;
-
-/** A kernel build as "3.10.0-957.38.1": upstream version, a dash, the vendor's build numbers. */
-export const KernelBuild = z.string().regex(/^\d+(?:\.\d+)+-\d+(?:\.\d+)*$/);
 
 /**
  * A bound a note sets on something the user can state in a question (an MTU, a disk size, a kernel build): the
