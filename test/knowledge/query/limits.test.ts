@@ -130,10 +130,18 @@ describe('limits', () => {
   });
 });
 
-test('a yes from LIS release notes, with no matrix cell, is left as it is', () => {
+test('a yes from LIS release notes, with no matrix cell, is left as it is by note limits', () => {
   const query: VerdictQuery = { family: 'centos', version: '7.3', lis: '4.1.3' };
   const plain = decideVerdict(kb, query);
-  const stated = decideVerdict(kb, { ...query, stated: { kernelBuild: '3.10.0-514.10.2' } });
+  const stated = decideVerdict(kb, { ...query, stated: { kernelBuild: '3.10.0-514.6.1', mtu: 9216 } });
   assert.equal(stated.verdict, plain.verdict);
   assert.equal(stated.headline, plain.headline);
+});
+
+test('a named LIS release on a kernel its modules no longer load on is a no, with the rebuilt release as the way out', () => {
+  const answer = decideVerdict(kb, { family: 'centos', version: '7.3', lis: '4.1.3', stated: { kernelBuild: '3.10.0-514.10.2' } });
+  assert.equal(answer.verdict, 'no');
+  assert.deepEqual(answer.remedies, [{ kind: 'newer-lis', text: 'LIS 4.1.3-2' }]);
+  const rebuilt = decideVerdict(kb, { family: 'centos', version: '7.3', lis: '4.1.3-2', stated: { kernelBuild: '3.10.0-514.10.2' } });
+  assert.equal(rebuilt.verdict, 'yes');
 });
