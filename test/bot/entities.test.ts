@@ -124,8 +124,10 @@ describe('names that say less than they seem', () => {
     assert.equal(entities('centos 6.9 32-bit (PAE kernel) - can I turn on dynamic memory for it?').feature, 'dynamic-memory');
     assert.equal(entities('pae kernel support on rhel 6.9?').feature, 'pae');
   });
-  test('a release introduced by "for" far past the distro is its version, a kernel\'s is not', () => {
+  test('a release introduced by "for" or "on" far past the distro is its version, a kernel\'s is not', () => {
     assert.equal(entities('Did the mid-2019 Ubuntu page list Hyper-V Sockets for 16.04?').version, '16.04');
+    assert.equal(entities('the 2019 ubuntu docs — were Hyper-V sockets supported on 18.04 back then?').version, '18.04');
+    assert.equal(entities('centos guests this week. once they are on 7.6 with the built-in drivers, sr-iov?').version, '7.6');
     assert.equal(entities('rhel trim support for kernel 3.10.0').version, undefined);
   });
   test('"the 2019-era page" is a date; "2012 per the docs" is a host', () => {

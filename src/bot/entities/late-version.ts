@@ -44,15 +44,17 @@ function bindVersionIdBeforeId(reading: QuestionReading): void {
     if (!used[k] && tokens[k - 1] === 'id' && tokens[k - 2] === 'version') reading.bindVersion(distros[0], k);
 }
 
+const INTRODUCES_RELEASE = new Set(['for', 'of', 'on']);
+
 /**
- * "did the ubuntu page list hyper-v sockets for 16.04?": a dotted release introduced by "for" or "of", anywhere after
- * the distro, when nothing nearer named one ("for kernel 5.15" is no release).
+ * "did the ubuntu page list hyper-v sockets for 16.04?": a dotted release introduced by "for", "of" or "on" ("the 2019
+ * ubuntu docs: sockets on 18.04?"), anywhere after the distro, when nothing nearer named one ("for kernel 5.15" is no release).
  */
 function bindVersionAfterFor(reading: QuestionReading): void {
   const { tokens, used, distros } = reading;
   if (!distros[0] || reading.version || reading.distroEnd < 0) return;
   for (let k = reading.distroEnd + 1; k < tokens.length && !reading.version; k++)
-    if (!used[k] && (tokens[k - 1] === 'for' || tokens[k - 1] === 'of') && tokens[k]!.includes('.') && tokens[k + 1] !== 'kernel')
+    if (!used[k] && INTRODUCES_RELEASE.has(tokens[k - 1] ?? '') && tokens[k]!.includes('.') && tokens[k + 1] !== 'kernel')
       reading.bindVersion(distros[0], k);
 }
 

@@ -8,30 +8,25 @@ import { findLisRelease } from './lis-coverage.ts';
 
 interface Breach {
   readonly effect: AppliedEffect;
-  /** What the question states beyond the limit or against the requirement: "an MTU of 9216". */
+  /** What the question states beyond the limit: "an MTU of 9216". */
   readonly stated: string;
-  /** What the note needs: "an MTU of at most 9126", "a disk on LUN 0 of the virtual Fibre Channel adapter". */
-  readonly needs: string;
-  /** Why the column's answer turned to no, in our words. */
-  readonly reason: string;
 }
 
-/**
- * The first limit or requirement on the column whose scope surely covers the guest and which the stated facts break:
- * a value beyond the limit, or a requirement the question says is not met.
- */
+/** The first limit on the column whose scope surely covers the guest and which the stated facts break. */
 function breachOf(reading: ColumnReading, stated: StatedFacts): Breach | undefined {
   for (const effect of reading.effects) {
-    if (effect.fit !== 'in') continue;
-    const { kind, limit, unmetWhen, requirement } = effect.effect;
-    if (kind === 'limit') {
-      const beyond = statedBeyond(limit!, stated);
-      if (beyond) return { effect, stated: beyond, needs: limitPhrase(limit!), reason: `${beyond} is beyond ${limitPhrase(limit!)}` };
-    }
-    if (kind === 'requires' && unmetWhen && stated.unmet?.includes(unmetWhen)) {
-      const said = UNMET_PHRASES[unmetWhen];
-      return { effect, stated: said, needs: requirement!, reason: `it needs ${requirement}, and ${said}` };
-    }
+    if (effect.effect.kind !== 'limit' || effect.fit !== 'in') continue;
+    const beyond = statedBeyond(effect.effect.limit!, stated);
+    if (beyond) return { effect, stated: beyond };
+  }
+  return undefined;
+}
+
+/** What the question says of a requirement the column's note sets, when it says the guest does not meet it. */
+function unmetOn(reading: ColumnReading, stated: StatedFacts): string | undefined {
+  for (const effect of reading.effects) {
+    const { kind, unmetWhen } = effect.effect;
+    if (kind === 'requires' && effect.fit === 'in' && unmetWhen && stated.unmet?.includes(unmetWhen)) return UNMET_PHRASES[unmetWhen];
   }
   return undefined;
 }
@@ -42,7 +37,9 @@ function capital(text: string): string {
 
 /**
  * A yes turns to no when the question states a value beyond a limit that every answering column carries
- * (an MTU above 9126 on FreeBSD): the user's own configuration is outside what the note supports.
+ * (an MTU above 9126 on FreeBSD): the user's own configuration is outside what the note supports. A requirement the
+ * question says its guest does not meet (LUN 0 left empty) keeps the page's yes, which holds with the requirement met,
+ * and the answer says the guest as described does not meet it.
  */
 export function applyStatedLimits(kb: KnowledgeBase, answer: VerdictAnswer): VerdictAnswer {
   const { query: q } = answer;
@@ -52,20 +49,33 @@ export function applyStatedLimits(kb: KnowledgeBase, answer: VerdictAnswer): Ver
   const answering = answer.deciding.filter((c) => c.verdict === 'yes' || c.verdict === 'conditional');
   // A yes from the LIS release notes has no matrix cell, so no note limits it.
   if (answering.length === 0) return answer;
+  const beyond = beyondLimits(kb, answer, answering, q.stated);
+  if (beyond) return beyond;
+  const unmet = unmetOn(answering[0]!, q.stated);
+  return unmet
+    ? { ...answer, headline: `${answer.headline} You said ${unmet}: as described, the guest does not meet that condition.` }
+    : answer;
+}
+
+function beyondLimits(
+  kb: KnowledgeBase,
+  answer: VerdictAnswer,
+  answering: readonly ColumnReading[],
+  stated: StatedFacts,
+): VerdictAnswer | undefined {
+  const { query: q } = answer;
   const breaches = new Map<ColumnReading, Breach>();
   for (const reading of answering) {
-    const breach = breachOf(reading, q.stated);
-    if (!breach) return answer;
+    const breach = breachOf(reading, stated);
+    if (!breach) return undefined;
     breaches.set(reading, breach);
   }
   const first = breaches.get(answering[0]!)!;
   const subject = [kb.familyName(q.family), q.version].filter(Boolean).join(' ');
   const what = q.feature ? `${kb.featureName(q.feature)} for ${subject}` : subject;
   const per = perPages(answer.timeline.agreeing, answer.decidingEra);
-  const why =
-    first.effect.effect.kind === 'limit'
-      ? `${subject} needs ${first.needs}; you asked for ${first.stated}`
-      : `${subject} needs ${first.needs}; you said ${first.stated}`;
+  const limit = limitPhrase(first.effect.effect.limit!);
+  const why = `${subject} needs ${limit}; you asked for ${first.stated}`;
   const deciding = answer.deciding.map((reading): ColumnReading => {
     const breach = breaches.get(reading);
     if (!breach) return reading;
@@ -74,7 +84,7 @@ export function applyStatedLimits(kb: KnowledgeBase, answer: VerdictAnswer): Ver
       ...reading,
       verdict: 'no',
       conditions: [],
-      reason: breach.reason,
+      reason: `${breach.stated} is beyond ${limitPhrase(breach.effect.effect.limit!)}`,
       effects: reading.effects.map((e) => (e === breach.effect ? { ...blocking, outcome: 'no' } : e)),
     };
   });
