@@ -73,6 +73,10 @@ describe('an LIS release named with the word LIS', () => {
     assert.equal(extractReleases('we run lis 4.1 today! does LIS 4.1.2 install on centos 6.8?').lis, '4.1.2');
     assert.equal(extractReleases('lis 4.3 on centos 6.8 or lis 4.2?').lis, '4.3');
   });
+  test("by the first downloads' name, Linux Integration Components", () => {
+    assert.equal(extractReleases('found an old LinuxIC v2.1 iso. will it install on rhel 5.6?').lis, '2.1');
+    assert.equal(extractEntities(kb, 'did the Linux Integration Components v2.1 download cover SLES 11?').entities.lis, '2.1');
+  });
 });
 
 describe('withPackageReleasesNamed', () => {
