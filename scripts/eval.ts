@@ -73,10 +73,10 @@ const all = evaluate(kb, loadCases());
 report('train+dev (the baseline set)', all, false);
 if (args.has('--write-baseline')) {
   const scope = scopeFigures(all);
-  const heldOut = (split: Split) => {
-    if (!hasSplit(split)) return {};
+  const heldOut = (split: Split): [Split, { correct: number; intent: number; total: number }][] => {
+    if (!hasSplit(split)) return [];
     const summary = evaluate(kb, loadCases(split));
-    return { [split]: { correct: summary.correct / summary.total, intent: summary.intentCorrect / summary.total, total: summary.total } };
+    return [[split, { correct: summary.correct / summary.total, intent: summary.intentCorrect / summary.total, total: summary.total }]];
   };
   const baseline = {
     correct: all.correct / all.total,
@@ -84,7 +84,7 @@ if (args.has('--write-baseline')) {
     total: all.total,
     outOfScopeDeclined: scope.outDeclined / scope.out,
     inScopeWronglyDeclined: scope.inDeclined / scope.in,
-    ...Object.assign({}, ...HELD_OUT_SPLITS.map(heldOut)),
+    ...Object.fromEntries(HELD_OUT_SPLITS.flatMap(heldOut)),
   };
   writeFileSync(new URL('../test/eval/baseline.json', import.meta.url), `${JSON.stringify(baseline, null, 2)}\n`);
   console.log('\nwrote test/eval/baseline.json');
