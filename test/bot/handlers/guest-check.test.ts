@@ -118,30 +118,32 @@ describe('terminal output pasted with a request to check the VM', () => {
   });
 });
 
+/** The reply to a message of these lines. */
+const replyTo = (...lines: string[]) => answerQuestion(kb, lines.join('\n')).reply;
+
 describe('os-release cut short in a paste', () => {
   test('gives the release from VERSION when VERSION_ID was not pasted', () => {
-    const reply = answerQuestion(
-      kb,
-      [
-        'look this guest over',
-        '```',
-        '$ cat /etc/os-release | head -3',
-        'NAME="Ubuntu"',
-        'VERSION="20.04.6 LTS (Focal Fossa)"',
-        'ID=ubuntu',
-        '```',
-      ].join('\n'),
-    ).reply;
+    const reply = replyTo(
+      'look this guest over',
+      '```',
+      '$ cat /etc/os-release | head -3',
+      'NAME="Ubuntu"',
+      'VERSION="20.04.6 LTS (Focal Fossa)"',
+      'ID=ubuntu',
+      '```',
+    );
     assert.match(reply.title, /^Check: Ubuntu 20\.04/);
     assert.equal(reply.entities.version, '20.04');
   });
   test('reads NAME and VERSION alone, after a SUSE prompt whose host name holds another release', () => {
-    const reply = answerQuestion(
-      kb,
-      ['review please', '```', "sles15:~ # grep -E '^(NAME|VERSION)=' /etc/os-release", 'NAME="SLES"', 'VERSION="15-SP3"', '```'].join(
-        '\n',
-      ),
-    ).reply;
+    const reply = replyTo(
+      'review please',
+      '```',
+      "sles15:~ # grep -E '^(NAME|VERSION)=' /etc/os-release",
+      'NAME="SLES"',
+      'VERSION="15-SP3"',
+      '```',
+    );
     assert.match(reply.title, /^Check: SUSE Linux Enterprise Server 15 SP3/);
     assert.equal(reply.entities.version, '15 SP3');
   });
@@ -149,19 +151,16 @@ describe('os-release cut short in a paste', () => {
 
 describe('a pasted report that shows the distribution but not its release', () => {
   test('keeps the release the message names, and its verdict', () => {
-    const reply = answerQuestion(
-      kb,
-      [
-        '/lisbot check fw-01 (freebsd 13.1)',
-        '```',
-        '### lischeck-meta',
-        'os_type=FreeBSD',
-        '### kldstat',
-        ' 1   20 0xffffffff80200000 1f3c6c8 kernel',
-        '### lischeck-end',
-        '```',
-      ].join('\n'),
-    ).reply;
+    const reply = replyTo(
+      '/lisbot check fw-01 (freebsd 13.1)',
+      '```',
+      '### lischeck-meta',
+      'os_type=FreeBSD',
+      '### kldstat',
+      ' 1   20 0xffffffff80200000 1f3c6c8 kernel',
+      '### lischeck-end',
+      '```',
+    );
     assert.equal(reply.entities.distro, 'freebsd');
     assert.equal(reply.entities.version, '13.1');
     assert.match(reply.text, /From what you sent: .*FreeBSD 13\.1/);
