@@ -23,18 +23,19 @@ const ID_TO_DISTRO: Record<string, GuestDistro> = {
 };
 
 /** os-release's NAME as its ID: "SLES" sles, "openSUSE Leap" opensuse-leap, "Oracle Linux Server" ol. */
+const ID_OF_NAME: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^Red Hat Enterprise Linux/i, 'rhel'],
+  [/^CentOS/i, 'centos'],
+  [/^Oracle Linux/i, 'ol'],
+  [/^(?:SLES|SUSE Linux Enterprise Server)\b/i, 'sles'],
+  [/^openSUSE Leap/i, 'opensuse-leap'],
+  [/^openSUSE/i, 'opensuse'],
+  [/^Ubuntu\b/i, 'ubuntu'],
+  [/^Debian\b/i, 'debian'],
+];
+
 function idOfName(name: string): string | undefined {
-  const byName: ReadonlyArray<readonly [RegExp, string]> = [
-    [/^Red Hat Enterprise Linux/i, 'rhel'],
-    [/^CentOS/i, 'centos'],
-    [/^Oracle Linux/i, 'ol'],
-    [/^(?:SLES|SUSE Linux Enterprise Server)\b/i, 'sles'],
-    [/^openSUSE Leap/i, 'opensuse-leap'],
-    [/^openSUSE/i, 'opensuse'],
-    [/^Ubuntu\b/i, 'ubuntu'],
-    [/^Debian\b/i, 'debian'],
-  ];
-  return byName.find(([pattern]) => pattern.test(name.trim()))?.[1];
+  return ID_OF_NAME.find(([pattern]) => pattern.test(name.trim()))?.[1];
 }
 
 function unquote(value: string): string {
