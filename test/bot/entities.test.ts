@@ -124,6 +124,17 @@ describe('names that say less than they seem', () => {
     assert.equal(entities('centos 6.9 32-bit (PAE kernel) - can I turn on dynamic memory for it?').feature, 'dynamic-memory');
     assert.equal(entities('pae kernel support on rhel 6.9?').feature, 'pae');
   });
+  test('a codename that is an everyday word names no release beside another family', () => {
+    assert.deepEqual(
+      [entities('can you stretch the disk on rhel 8?').distro, entities('can you stretch the disk on rhel 8?').version],
+      ['rhel', '8'],
+    );
+    assert.equal(entities('Trying to squeeze more density out of the cluster. Most guests are RHEL 7.2').distro, 'rhel');
+    assert.equal(entities('precise timing for centos 7 guests').distro, 'centos');
+    assert.equal(entities('stretch vm on 2016, live backup?').version, '9');
+    assert.equal(entities('debian stretch live backup').version, '9');
+    assert.equal(entities('trusty boxes are missing hyper-v goodies our xenial ones have').version, '14.04');
+  });
   test('a release introduced by "for" or "on" far past the distro is its version, a kernel\'s is not', () => {
     assert.equal(entities('Did the mid-2019 Ubuntu page list Hyper-V Sockets for 16.04?').version, '16.04');
     assert.equal(entities('the 2019 ubuntu docs — were Hyper-V sockets supported on 18.04 back then?').version, '18.04');

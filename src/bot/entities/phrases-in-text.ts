@@ -19,15 +19,60 @@ const PHRASE_SPANS: ReadonlyArray<readonly [number, number]> = [
 
 type NearHit = NearName<VocabularyEntry> | undefined;
 
-/** Reads every name typed as the vocabulary has it, longest first, left to right. */
+/** Release codenames that are everyday words too: "stretch the disk", "squeeze more density", "a precise clock". */
+const EVERYDAY_CODENAMES: ReadonlySet<string> = new Set([
+  'squeeze',
+  'stretch',
+  'buster',
+  'precise',
+  'trusty',
+  'lucid',
+  'vivid',
+  'raring',
+  'saucy',
+  'natty',
+  'maverick',
+  'artful',
+  'cosmic',
+  'disco',
+  'groovy',
+  'impish',
+  'kinetic',
+  'lunar',
+  'plucky',
+  'questing',
+  'plow',
+]);
+
+/**
+ * Reads every name typed as the vocabulary has it, longest first, left to right. A codename that is an everyday word
+ * is no name when the question names another family: "can you stretch the disk on rhel 8" is about RHEL, while
+ * "stretch vm, live backup?" and "trusty boxes … our xenial ones" name releases.
+ */
 export function readExactNames(reading: QuestionReading, vocabulary: Vocabulary): void {
   const { tokens, used } = reading;
+  const names: Array<{ at: number; end: number; entry: VocabularyEntry }> = [];
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const found = phraseAt(vocabulary, tokens, i);
     if (!found) continue;
-    reading.take(i, found.end, found.entry.kind);
-    reading.accept(found.entry, found.end);
+    names.push({ at: i, ...found });
+    i = found.end - 1;
+  }
+  const everyday = (name: (typeof names)[number]) =>
+    name.entry.kind === 'distro' && name.end === name.at + 1 && EVERYDAY_CODENAMES.has(tokens[name.at]!);
+  const families = new Set(
+    names.filter((n) => n.entry.kind === 'distro' && !everyday(n)).map((n) => n.entry.kind === 'distro' && n.entry.distro),
+  );
+  for (const name of names) {
+    if (everyday(name) && name.entry.kind === 'distro' && families.size > 0 && !families.has(name.entry.distro)) {
+      // Read as the word it is: neither a name nor a typo of one.
+      used[name.at] = 1;
+      reading.leftovers.push(tokens[name.at]!);
+      continue;
+    }
+    reading.take(name.at, name.end, name.entry.kind);
+    reading.accept(name.entry, name.end);
   }
 }
 
