@@ -124,6 +124,14 @@ describe('names that say less than they seem', () => {
     assert.equal(entities('centos 6.9 32-bit (PAE kernel) - can I turn on dynamic memory for it?').feature, 'dynamic-memory');
     assert.equal(entities('pae kernel support on rhel 6.9?').feature, 'pae');
   });
+  test('a question naming no distribution but a word only FreeBSD has is about FreeBSD, at the release it types', () => {
+    assert.equal(entities('`gpart show da1` says `da1 GPT (20G) [CORRUPT]` after I resized the disk').distro, 'freebsd');
+    assert.equal(entities('is there a BIS download package like the LIS one?').distro, 'freebsd');
+    const typed = entities('is 13.2 supported on 2025 and is BIS built in or a port?');
+    assert.deepEqual([typed.distro, typed.version], ['freebsd', '13.2']);
+    assert.equal(entities('uek r3 qu3 kernel 3.8.13, discard/trim to the vhdx?').version, undefined);
+    assert.equal(entities('ifconfig hn0 on ubuntu 20.04 shows mtu 1500').distro, 'ubuntu');
+  });
   test('a codename that is an everyday word names no release beside another family', () => {
     assert.deepEqual(
       [entities('can you stretch the disk on rhel 8?').distro, entities('can you stretch the disk on rhel 8?').version],

@@ -70,10 +70,14 @@ export function extractEntities(kb: KnowledgeBase, question: string, options: { 
   const { tokens, kinds } = reading;
   const looseVersion = looseVersionIn(reading);
   const hosts = [...new Set(hostMentions.map((m) => m.host))];
-  const distros = distrosMeant(reading.distros, reading.kernel, releases);
+  const unnamed = reading.distros.length === 0;
+  const distros = distrosMeant(reading.distros, reading.kernel, releases, reading.tokens);
+  // Read from words only FreeBSD has ("BIS"), the guest takes the release typed without a name ("is 13.2 ok with BIS?").
+  const byItsWords = unnamed && distros[0] === 'freebsd';
   return {
     entities: entitiesOf(
       reading,
+      byItsWords,
       distros,
       hosts,
       looseVersion,
@@ -142,15 +146,25 @@ function wordsOf(kb: KnowledgeBase, vocabulary: Vocabulary, text: string, maxLoo
   );
 }
 
+/** Words only FreeBSD guests have: BIS (FreeBSD's integration services), its hn network interfaces, gpart, kld tools. */
+const FREEBSD_ONLY = /^(?:bis|hn\d{1,2}|gpart|kldstat|kldload|loader\.conf)$/;
+
 /**
  * The distros meant, first the one asked about. Only Oracle Linux ships UEK: "uek r4 hot add" is about Oracle Linux,
  * and so is "el7 uek5" (el7 alone reads as RHEL). Solaris alone is the x86 build; naming SPARC anywhere means the SPARC one.
+ * A question naming no distribution but a word only FreeBSD has ("gpart says da1 is CORRUPT") is about FreeBSD.
  */
-function distrosMeant(distros: DistroId[], kernel: QuestionReading['kernel'], releases: ReleaseMentions): DistroId[] {
+function distrosMeant(
+  distros: DistroId[],
+  kernel: QuestionReading['kernel'],
+  releases: ReleaseMentions,
+  tokens: readonly string[],
+): DistroId[] {
   if (releases.uek || kernel === 'uek') {
     if (distros[0] === 'rhel' || distros[0] === 'centos') distros[0] = 'oracle-linux';
     if (distros.length === 0) distros.push('oracle-linux');
   }
+  if (distros.length === 0 && tokens.some((token) => FREEBSD_ONLY.test(token))) distros.push('freebsd');
   return distros.includes('solaris-sparc')
     ? ['solaris-sparc', ...distros.filter((d) => d !== 'solaris-sparc' && d !== 'solaris-x86')]
     : distros;
@@ -161,6 +175,8 @@ const COMPARING: ReadonlySet<string> = new Set(['difference', 'differences', 'vs
 
 function entitiesOf(
   reading: QuestionReading,
+  /** Whether the distro was read from words only it has rather than named. */
+  byItsWords: boolean,
   distros: readonly DistroId[],
   hosts: readonly HostId[],
   looseVersion: string | undefined,
@@ -171,7 +187,7 @@ function entitiesOf(
   const entities: Entities = {};
   if (distros[0]) entities.distro = distros[0];
   if (reading.version && distros[0]) entities.version = reading.version;
-  else if (looseVersion && !distros[0]) entities.version = looseVersionOf(looseVersion);
+  else if (looseVersion && (!distros[0] || byItsWords)) entities.version = looseVersionOf(looseVersion);
   else if (!distros[0]) {
     const servicePack = looseServicePackRelease(reading.tokens, reading.used);
     if (servicePack) entities.version = servicePack;
