@@ -61,9 +61,7 @@ export function readExactNames(reading: QuestionReading, vocabulary: Vocabulary)
   }
   const everyday = (name: (typeof names)[number]) =>
     name.entry.kind === 'distro' && name.end === name.at + 1 && EVERYDAY_CODENAMES.has(tokens[name.at]!);
-  const families = new Set(
-    names.filter((n) => n.entry.kind === 'distro' && !everyday(n)).map((n) => n.entry.kind === 'distro' && n.entry.distro),
-  );
+  const families = new Set(names.flatMap((n) => (n.entry.kind === 'distro' && !everyday(n) ? [n.entry.distro] : [])));
   for (const name of names) {
     if (everyday(name) && name.entry.kind === 'distro' && families.size > 0 && !families.has(name.entry.distro)) {
       // Read as the word it is: neither a name nor a typo of one.

@@ -165,7 +165,8 @@ export type NoteLimit = z.infer<typeof NoteLimit>;
 
 /**
  * A requirement the user can say their guest does not meet: "nothing on LUN 0", "/data is bind-mounted twice",
- * "the stock kernel, no backports". A question that says so gets a no where the note's requirement applies.
+ * "the stock kernel, no backports". A question that says so keeps the page's yes, with a line saying the guest as
+ * described does not meet it.
  */
 export const UNMET_REQUIREMENTS = ['lun0-empty', 'partition-mounted-twice', 'debian-stable-kernel'] as const;
 export const UnmetRequirement = z.enum(UNMET_REQUIREMENTS);
