@@ -22,11 +22,18 @@ const ID_TO_DISTRO: Record<string, GuestDistro> = {
   freebsd: 'freebsd',
 };
 
-/** os-release's NAME as its ID: "SLES" sles, "openSUSE Leap" opensuse-leap, "Oracle Linux Server" ol. */
+/**
+ * A distribution's name, as a release file's line or os-release's NAME starts, and the ID os-release gives it:
+ * "Red Hat Enterprise Linux Server release 6.3" rhel, NAME="SLES" sles, "openSUSE Leap" opensuse-leap.
+ */
 const ID_OF_NAME: ReadonlyArray<readonly [RegExp, string]> = [
   [/^Red Hat Enterprise Linux/i, 'rhel'],
   [/^CentOS/i, 'centos'],
-  [/^Oracle Linux/i, 'ol'],
+  [/^Oracle Linux|^Enterprise Linux Enterprise Linux/i, 'ol'],
+  [/^Scientific Linux/i, 'scientific'],
+  [/^Rocky/i, 'rocky'],
+  [/^AlmaLinux/i, 'almalinux'],
+  [/^Fedora/i, 'fedora'],
   [/^(?:SLES|SUSE Linux Enterprise Server)\b/i, 'sles'],
   [/^openSUSE Leap/i, 'opensuse-leap'],
   [/^openSUSE/i, 'opensuse'],
@@ -52,19 +59,17 @@ function osReleaseFields(lines: Line[]): Map<string, { value: string; line: Line
   return out;
 }
 
+const RELEASE_FILE_IDS: ReadonlySet<string> = new Set(['rhel', 'centos', 'ol', 'scientific', 'rocky', 'almalinux', 'fedora']);
+
 /** "Red Hat Enterprise Linux Server release 6.3 (Santiago)" and friends. */
 function fromReleaseText(line: Line): { rawId: string; version?: string; versionFull?: string } | undefined {
   const text = line.text.trim();
   const m = /\brelease (\d{1,3}(?:\.\d{1,5}){0,3})/.exec(text);
   const full = m?.[1];
   const version = full?.split('.').slice(0, 2).join('.');
-  let rawId: string | undefined;
-  if (/^Red Hat Enterprise Linux/i.test(text)) rawId = 'rhel';
-  else if (/^CentOS/i.test(text)) rawId = 'centos';
-  else if (/^Oracle Linux|^Enterprise Linux Enterprise Linux/i.test(text)) rawId = 'ol';
-  else if (/^Scientific Linux/i.test(text)) rawId = 'scientific';
-  else if (/^(?:Rocky|AlmaLinux|Fedora)/i.test(text)) rawId = text.split(/\s/, 1)[0]?.toLowerCase();
-  if (!rawId) return undefined;
+  // A release file holds one line of a Red Hat family's name; another name there is no release line.
+  const rawId = idOfName(text);
+  if (!rawId || !RELEASE_FILE_IDS.has(rawId)) return undefined;
   return { rawId, version, versionFull: full !== version ? full : undefined };
 }
 
