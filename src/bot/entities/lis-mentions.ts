@@ -1,11 +1,13 @@
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 
-/**
- * "LIS 4.3.5", "lis4.1.3-2", "BIS 3.5", "linux integration services v4.2": a Microsoft LIS release named in a question.
- * The first downloads were called Linux Integration Components ("LinuxIC v2.1").
- */
-const LIS_RELEASE =
-  /\b(?:lis|bis|linux\s?ic|linux integration (?:services|components)|integration (?:services|components))\s*(?:v|version|release)?\s*-?\s*(\d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2}(?:-\d{1,2})?)(?!\d|\.\d)/g;
+/** The names of Microsoft's LIS download; the first downloads were called Linux Integration Components ("LinuxIC v2.1"). */
+export const LIS_NAMES = String.raw`lis|linux\s?ic|linux\s+integration\s+(?:services|components)`;
+
+/** "LIS 4.3.5", "lis4.1.3-2", "BIS 3.5", "linux integration services v4.2": a Microsoft LIS release named in a question. */
+const LIS_RELEASE = new RegExp(
+  String.raw`\b(?:${LIS_NAMES}|bis|integration (?:services|components))\s*(?:v|version|release)?\s*-?\s*(\d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2}(?:-\d{1,2})?)(?!\d|\.\d)`,
+  'g',
+);
 
 /** A dotted number standing on its own: not inside "3.10.0-514", "v4.1", "hyper-v-4.2.4" or a path. */
 const BARE_NUMBER = /(?<![\w./-])(\d\.\d{1,2}(?:\.\d{1,2}){0,2}(?:-\d{1,2})?)(?![\w/]|[.-]\d)/g;

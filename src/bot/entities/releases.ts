@@ -2,7 +2,7 @@ import type { Arch } from '../../knowledge/schema/index.ts';
 import { normaliseLis } from '../../knowledge/query/lis-coverage.ts';
 import { uekKey, uekRelease } from '../../knowledge/query/uek.ts';
 import { askingParts } from '../intent/asked-sentence.ts';
-import { firstBareLisRelease } from './lis-mentions.ts';
+import { firstBareLisRelease, LIS_NAMES } from './lis-mentions.ts';
 
 /** The LIS release, UEK release and architecture a question names, and the text with those mentions blanked out. */
 export interface ReleaseMentions {
@@ -15,10 +15,11 @@ export interface ReleaseMentions {
   readonly rest: string;
 }
 
-// "lis 4.0", "with LIS 3.5", "the ms lis rpms 4.1.3", "lis-4.1.3-2", "LISv4.1", "linux integration services 4.1", and
-// the first downloads' name, "Linux Integration Components v2.1" ("LinuxIC").
-const LIS =
-  /\b(?:lis|linux\s?ic|linux\s+integration\s+(?:services|components))(?:[\s-]*(?:rpms?|packages?|download|drivers?|version|release|ver\.?))*[\s-]*v?(\d(?:\.\d{1,2}){0,3}(?:-\d{1,2})?)(?!\d|\.\d)/i;
+// "lis 4.0", "with LIS 3.5", "the ms lis rpms 4.1.3", "lis-4.1.3-2", "LISv4.1", "linux integration services 4.1".
+const LIS = new RegExp(
+  String.raw`\b(?:${LIS_NAMES})(?:[\s-]*(?:rpms?|packages?|download|drivers?|version|release|ver\.?))*[\s-]*v?(\d(?:\.\d{1,2}){0,3}(?:-\d{1,2})?)(?!\d|\.\d)`,
+  'i',
+);
 // "uek r3 qu1", "UEK R3Q2", "uek4", "uek 5", "uekr4", "uek r6u1", "unbreakable enterprise kernel release 4", and a bare "R3 QU1".
 const UEK = /\b(?:uek|unbreakable\s+enterprise\s+kernel)[\s-]*(?:release\s*)?(r?\s*\d(?:\s*(?:qu?|u|update\s*)\s*\d)?)\b/i;
 const BARE_UEK = /\b(r\d\s*qu?\s*\d)\b/i;
