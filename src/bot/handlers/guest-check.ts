@@ -83,17 +83,16 @@ function answerCheckQuestion({ kb, question, entities, pasted }: HandlerInput): 
   // Output the check reads nothing of (a shell session of other commands) leaves the question a question.
   if (checked && (isCollectorReport(pasted!) || checked.guest.distro !== undefined || checked.findings.length > 0)) {
     const report = reportToReply(kb, checked);
-    // The report names the guest it read; the guest and host the output does not show, the message's names stand for.
+    // The report names the guest it read; the guest and host the output does not show, the message's names stand for,
+    // and so does the release when the output shows the distribution but not which ("freebsd 13.2" above a kldstat).
     // (A feature the message names may be the paste's own words, so the report's reading of features stands.)
-    // So does the release, when the output shows the distribution but not which release ("freebsd 13.2" above a
-    // paste of kldstat).
-    const releaseOnlyNamed = report.entities.distro === entities.distro && !report.entities.version && entities.version !== undefined;
-    const guest =
-      (report.entities.distro && !releaseOnlyNamed) || !entities.distro
-        ? {}
-        : { distro: entities.distro, ...(entities.version ? { version: entities.version } : {}) };
+    const messageGuest =
+      entities.distro !== undefined &&
+      (!report.entities.distro ||
+        (report.entities.distro === entities.distro && !report.entities.version && entities.version !== undefined));
+    const guest = messageGuest ? { distro: entities.distro, ...(entities.version ? { version: entities.version } : {}) } : {};
     const host = entities.host && !report.entities.host ? { host: entities.host } : {};
-    const named = report.entities.distro && !releaseOnlyNamed ? undefined : namedGuestLine(kb, entities, question);
+    const named = messageGuest ? namedGuestLine(kb, entities, question) : undefined;
     return { ...report, ...(named ? { text: `${report.text}\n${named}` } : {}), entities: { ...report.entities, ...guest, ...host } };
   }
   const lower = question.toLowerCase();
