@@ -31,6 +31,23 @@ describe('issue 11: the LIS release named in the question decides', () => {
   });
 });
 
+describe('a desktop Windows host the LIS release notes name', () => {
+  test('LIS 4.0.11 named Windows 10, so CentOS 6.7 with it on Windows 10 is a yes (its server twin, 2016, came later)', () => {
+    const answer = ask('Hyper-V on Windows 10 Pro, CentOS 6.7 guest, LIS 4.0.11. Supported?');
+    assert.equal(answer.verdict, 'supported', answer.text);
+    assert.equal(answer.entities.host, '2016');
+    assert.match(answer.text, /Yes on Windows 10/);
+  });
+  test('LIS 4.0 named Windows 8 and 8.1 only: on Windows 10 it is not in the matrix, naming the hosts it lists', () => {
+    const answer = ask('centos 7.1 with lis 4.0 on windows 10 ok?');
+    assert.equal(answer.verdict, 'unknown', answer.text);
+    assert.match(answer.text, /predates Windows 10; its release notes name 2012 R2, 2012, 2008 R2 and Windows 8, 8\.1/);
+  });
+  test('Windows Server 2016 itself stays newer than LIS 4.0.11', () => {
+    assert.equal(ask('centos 7.1 with lis 4.0.11 on server 2016 ok?').verdict, 'unknown');
+  });
+});
+
 describe('issue 11: every era is read', () => {
   test('ubuntu 16.04 on 2012: yes per the older pages, the newest page no longer lists 2012', () => {
     const answer = ask('ubuntu 16.04 on 2012');

@@ -1,4 +1,4 @@
-import type { HostId } from '../../knowledge/schema/index.ts';
+import type { ClientHostId, HostId } from '../../knowledge/schema/index.ts';
 
 interface HostPattern {
   readonly pattern: RegExp;
@@ -23,7 +23,18 @@ const SHORT_YEARS: Record<string, string> = {
   '25': '2025',
 };
 /** Client Hyper-V maps to the server release it shares a hypervisor with. */
-const CLIENT_TWINS: Record<string, HostId> = { '8': '2012', '8.1': '2012 R2', '10': '2016', '11': '2022' };
+const CLIENT_TWINS: Record<ClientHostId, HostId> = { '8': '2012', '8.1': '2012 R2', '10': '2016', '11': '2022' };
+const CLIENT_HOST = /\b(?:(?:windows|win)\s*|w)(8\.1|8|10|11)\b(?!\s*\.\d)/g;
+
+/**
+ * The desktop Windows a question names as its Hyper-V host, when it stands for `host` (its server twin): release notes
+ * that list "Windows 10" beside the servers say so of the client itself. Undefined when it names several.
+ */
+export function clientHostNamed(question: string, host: HostId): ClientHostId | undefined {
+  const named = new Set([...question.toLowerCase().matchAll(CLIENT_HOST)].map((m) => m[1] as ClientHostId));
+  const [client] = named;
+  return named.size === 1 && CLIENT_TWINS[client!] === host ? client : undefined;
+}
 
 function serverHost(year: string | undefined, r2: string | undefined): HostId | undefined {
   if (!year) return undefined;
@@ -33,7 +44,7 @@ function serverHost(year: string | undefined, r2: string | undefined): HostId | 
 
 /** Ordered most specific first; each match is removed from the text before the next pattern runs. */
 const HOST_PATTERNS: readonly HostPattern[] = [
-  { pattern: /\b(?:(?:windows|win)\s*|w)(8\.1|8|10|11)\b(?!\s*\.\d)/g, host: (m) => CLIENT_TWINS[m[1]!] },
+  { pattern: CLIENT_HOST, host: (m) => CLIENT_TWINS[m[1] as ClientHostId] },
   // "w2k8r2", "2k12 r2", "win2k19": Windows 2000 shorthand with the year's last digits.
   {
     pattern: /\b(?:w|win|ws|server|srv|svr)?2k\s*-?(8|08|12|16|19|22|25)[\s-]*(r2)?\b/g,

@@ -5,6 +5,7 @@ import type { FeatureId } from '../../knowledge/schema/index.ts';
 import type { Entities, Reply, ReplyField, ReplySource, Verdict } from '../../core/reply.ts';
 import { integrationPreference, withoutRuledOutIntegration } from '../entities/integration.ts';
 import { statedFacts } from '../entities/stated-facts.ts';
+import { clientHostNamed } from '../entities/hosts.ts';
 import { noteLines, refSources, sourcesOf } from '../../core/cite.ts';
 
 /** The ask --json verdict: a conditional yes is a yes for the configuration named, with the condition in the text. */
@@ -20,6 +21,7 @@ const BUILT_IN_TOO = /\b(built[- ]?in|inbox|in-box)\b/i;
 export function verdictQuery(entities: Entities, question: string, feature?: FeatureId): VerdictQuery {
   const preference = integrationPreference(question);
   const stated = statedFacts(question);
+  const client = entities.host && clientHostNamed(question, entities.host);
   return {
     family: entities.distro!,
     ...(entities.version ? { version: entities.version } : {}),
@@ -33,6 +35,7 @@ export function verdictQuery(entities: Entities, question: string, feature?: Fea
         ? { integration: preference }
         : {}),
     ...(entities.host ? { host: entities.host } : {}),
+    ...(client ? { clientHost: client } : {}),
     ...(entities.asOf ? { asOf: entities.asOf } : {}),
     ...(feature ? { feature } : {}),
     ...(feature === 'vlan' && asksTrunking(question) ? { trunking: true } : {}),

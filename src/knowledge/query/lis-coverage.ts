@@ -108,8 +108,21 @@ export function releasesCovering(kb: KnowledgeBase, family: DistroId, version: s
 }
 
 export function lisHosts(kb: KnowledgeBase, release: LisRelease): LisRelease['hosts'] {
+  return listingHosts(kb, release)?.hosts ?? [];
+}
+
+/**
+ * The desktop Windows releases a release's own notes name as hosts (a later update's additions do not count for the
+ * series name: LIS 4.0.11 named Windows 10, LIS 4.0 did not); a release whose notes list no hosts reads lisHosts' notes.
+ */
+export function lisClientHosts(kb: KnowledgeBase, release: LisRelease): LisRelease['clientHosts'] {
+  return release.hosts.length > 0 ? release.clientHosts : (listingHosts(kb, release)?.clientHosts ?? []);
+}
+
+/** The latest release of the series up to this one whose notes list hosts. */
+function listingHosts(kb: KnowledgeBase, release: LisRelease): LisRelease | undefined {
   const withHosts = seriesUpTo(kb, release).filter((r) => r.hosts.length > 0);
-  return withHosts[withHosts.length - 1]?.hosts ?? [];
+  return withHosts[withHosts.length - 1];
 }
 
 export type LisFeatureFinding =

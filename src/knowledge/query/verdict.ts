@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge-base.ts';
-import type { Arch, DistroId, FeatureId, HostId, LisRelease, MatrixSnapshot, OtherOs } from '../schema/index.ts';
+import type { Arch, ClientHostId, DistroId, FeatureId, HostId, LisRelease, MatrixSnapshot, OtherOs } from '../schema/index.ts';
 import { describeColumn, describeHosts } from '../describe.ts';
 import { describeVersionItems, parseVersion } from '../version.ts';
 import { combineReadings, readColumn, type ColumnReading, type VerdictKind } from './column-reading.ts';
@@ -10,6 +10,7 @@ import {
   findLisRelease,
   lisCovers,
   lisFeature,
+  lisClientHosts,
   lisHosts,
   lisSeries,
   nextReleaseCovering,
@@ -37,6 +38,8 @@ export interface VerdictQuery {
   /** A named LIS release: "4.0", "4.1.3". */
   readonly lis?: string;
   readonly host?: HostId;
+  /** The desktop Windows the user named as the host, `host` being its server twin: "Windows 10" for 2016. */
+  readonly clientHost?: ClientHostId;
   /** Absent: is the guest supported at all (the core row). */
   readonly feature?: FeatureId;
   /** VLAN trunking rather than tagging. */
@@ -262,7 +265,19 @@ export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer
 const verdicts = new KbMemo<VerdictAnswer>(4096);
 
 /** Every field of a query, in the order the memo's key lists them. */
-const QUERY_FIELDS = ['version', 'arch', 'kernel', 'uek', 'integration', 'lis', 'host', 'feature', 'trunking', 'asOf'] as const;
+const QUERY_FIELDS = [
+  'version',
+  'arch',
+  'kernel',
+  'uek',
+  'integration',
+  'lis',
+  'host',
+  'clientHost',
+  'feature',
+  'trunking',
+  'asOf',
+] as const;
 type UnkeyedField = Exclude<keyof VerdictQuery, 'family' | 'stated' | (typeof QUERY_FIELDS)[number]>;
 // A field the key left out would let two different queries share one answer: a new VerdictQuery field fails this
 // check until it is added to QUERY_FIELDS (a primitive) or decideVerdict skips the memo for queries that set it.
@@ -519,7 +534,12 @@ function lisReleaseVerdict(
   const base = { query: q, conditions: [], deciding: [], eras, timeline: EMPTY_TIMELINE, nearest: [] };
   const hosts = lisHosts(kb, release);
   const cite = `per the LIS ${release.version} release notes`;
-  if (q.host && hosts.length && !hosts.includes(q.host)) {
+  // "Windows 10" in the notes' host list covers that client, though its server twin (2016) came later.
+  const clients = q.clientHost ? lisClientHosts(kb, release) : [];
+  const clientListed = q.clientHost !== undefined && clients.includes(q.clientHost);
+  const host = q.clientHost ? `Windows ${q.clientHost}` : q.host;
+  const named = `${describeHosts(hosts)}${clients.length ? ` and Windows ${clients.join(', ')}` : ''}`;
+  if (q.host && hosts.length && !hosts.includes(q.host) && !clientListed) {
     const newer = hostRank(q.host) > hostRank(hosts[hosts.length - 1]!);
     return {
       ...base,
@@ -528,8 +548,8 @@ function lisReleaseVerdict(
       lis: { release },
       remedies: [],
       headline: newer
-        ? `Not in the matrix: LIS ${release.version} predates Windows Server ${q.host}; its release notes name ${describeHosts(hosts)}.`
-        : `No on ${q.host}, ${cite}: LIS ${release.version} names ${describeHosts(hosts)}.`,
+        ? `Not in the matrix: LIS ${release.version} predates ${q.clientHost ? host : `Windows Server ${q.host}`}; its release notes name ${named}.`
+        : `No on ${host}, ${cite}: LIS ${release.version} names ${named}.`,
     };
   }
   const feature = q.feature ?? 'core';
@@ -544,6 +564,6 @@ function lisReleaseVerdict(
     reason: 'lis-release-notes',
     lis: { release, finding },
     remedies,
-    headline: `${yesWord(verdict)}${q.host ? ` on ${q.host}` : ''} (${what}), ${cite}: ${finding.why}.`,
+    headline: `${yesWord(verdict)}${host ? ` on ${host}` : ''} (${what}), ${cite}: ${finding.why}.`,
   };
 }

@@ -44,6 +44,11 @@ export const HOST_IDS = ['2008 R2', '2012', '2012 R2', '2016', '2019', '2022', '
 export const HostId = z.enum(HOST_IDS);
 export type HostId = z.infer<typeof HostId>;
 
+/** Client Hyper-V on desktop Windows, by its release: each shares its hypervisor with a server release (8 with 2012). */
+export const CLIENT_HOST_IDS = ['8', '8.1', '10', '11'] as const;
+export const ClientHostId = z.enum(CLIENT_HOST_IDS);
+export type ClientHostId = z.infer<typeof ClientHostId>;
+
 /** Hosts named in matrix rows that are not Windows Server releases. */
 export const OTHER_HOSTS = ['Azure Stack HCI'] as const;
 export const OtherHost = z.enum(OTHER_HOSTS);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DistroId, FeatureCategory, FeatureId, HostId, IntegrationKind, IsoDate, RecordId } from './ids.ts';
+import { ClientHostId, DistroId, FeatureCategory, FeatureId, HostId, IntegrationKind, IsoDate, RecordId } from './ids.ts';
 import { Confidence, Sources } from './source.ts';
 import { VersionItem, VersionText } from './versions.ts';
 
@@ -70,6 +70,8 @@ export const LisRelease = z.strictObject({
   seriesUpdate: z.boolean().default(false),
   guests: z.array(GuestCoverage),
   hosts: z.array(HostId).default([]),
+  /** The desktop Windows releases the release notes name as hosts, beside the servers: LIS 4.0.11 added Windows 10. */
+  clientHosts: z.array(ClientHostId).default([]),
   featuresAdded: z.array(FeatureId).default([]),
   /** Features the sources say this release has (beyond what earlier releases added). */
   featuresIncluded: z.array(FeatureId).default([]),
