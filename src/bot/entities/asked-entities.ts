@@ -53,7 +53,8 @@ export function withAskedEntities(
   /** Reads the names of one clause of the message (exact names only). */
   readClause: (clause: string) => Entities = () => ({}),
 ): Extraction {
-  const questionMarks = (question.match(/\?/g) ?? []).length;
+  // "still ok??" asks once.
+  const questionMarks = (question.match(/\?+/g) ?? []).length;
   // "centos 7.9 backups are fine, but the oracle linux 8.4 vm …": a guest named after a turn decides, unless the asking
   // sentence names a guest release itself and comes after the turn. Two questions ("kvp ok? what about centos 6.5?")
   // are answered for the first, so no turn is looked for; a pick ("specifically 22.04") counts anywhere.

@@ -22,7 +22,8 @@ export function askedSentence(text: string): string | undefined {
 export function askingParts(text: string): { readonly asking: string; readonly before?: string } | undefined {
   const sentences = text
     .replace(/```[\s\S]*?(```|$)/g, '\n')
-    .split(/\n+|(?<=[.?!])\s+(?=\S)/)
+    // A quote or bracket may close after the full stop: '… hosts are WS2019." Is RHEL 8.6 supported?'
+    .split(/\n+|(?<=[.?!]["'”’)\]]?)\s+(?=\S)/)
     .map((s) => s.trim())
     .filter((s) => /[a-z]{2}/i.test(s) && !PASTED_LINE.test(s));
   if (sentences.length < 2) return undefined;

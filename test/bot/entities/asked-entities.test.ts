@@ -123,3 +123,18 @@ describe('a guest named after a turn', () => {
     assert.equal(updated.version, '7.3');
   });
 });
+
+describe('the sentence that asks is found', () => {
+  test('after a quoted sentence that closes with its full stop inside the quote', () => {
+    const entities = entitiesOf(
+      'Ticket relayed from the app team: "we are moving everything off CentOS 6.10 onto RHEL 8.6, hosts are WS2019." Is RHEL 8.6 itself a supported guest on 2019?',
+    );
+    assert.equal(entities.distro, 'rhel');
+    assert.equal(entities.version, '8.6');
+  });
+  test('when it ends in doubled question marks', () => {
+    const entities = entitiesOf('fbsd 10.3 n 10.4 on 2012r2 rn. once we go to ws2022 is freebsd 10.4 still ok??');
+    assert.equal(entities.version, '10.4');
+    assert.equal(entities.host, '2022');
+  });
+});
