@@ -25,6 +25,13 @@ function readAs(text: string, label: Label, probability: number, symptom = false
 }
 
 describe('reading an unsure guess', () => {
+  test('an OS that cannot use integration services, named with Hyper-V, is a support question however sure the classifier is', () => {
+    assert.equal(readAs('is it true hp-ux cannot be virtualised on hyper-v?', 'unknown', 0.9)?.label, 'support');
+    assert.equal(readAs('could our solaris sparc boxes move to the hyper-v cluster', 'unknown', 0.8)?.label, 'support');
+    // Without Hyper-V named it is about the OS itself; a name read by fuzzy matching ("winre") is not enough.
+    assert.equal(readAs('how do i patch aix 7.2', 'unknown', 0.9), undefined);
+    assert.equal(readAs('server 2022 on hyper-v: the update fails, winre partition too small', 'unknown', 0.9), undefined);
+  });
   test('a setting rejected or an "Invalid argument" is trouble told, not a support question', () => {
     assert.equal(readAs('freebsd 13.2 on 2022: ifconfig hn0 mtu 9400 gets rejected by the driver', 'support', 0.6)?.label, 'known_issue');
     assert.equal(readAs('freebsd 14: `ifconfig hn0 mtu 9300` answers Invalid argument', 'support', 0.6)?.label, 'known_issue');

@@ -3,6 +3,7 @@ import { CUES, matchesAny } from './cues.ts';
 import type { Label } from './labels.ts';
 import type { IntentGuess } from './model.ts';
 import type { ScopeDecision } from './scope.ts';
+import { OTHER_OS_IDS } from '../../knowledge/schema/ids.ts';
 
 /** What a rule may read of an in-scope question the classifier has guessed at. */
 export interface QuestionFacts {
@@ -28,6 +29,10 @@ export const CONFIDENCE_THRESHOLD = 0.5;
 const UNSURE_SUPPORT = 0.8;
 /** What a reading by names or a matching record is worth: above the answer threshold, below a sure guess. */
 const READ_BY_RULE = 0.6;
+
+/** AIX, HP-UX, Solaris and Windows RT: the KB knows only whether each runs on Hyper-V. */
+const OTHER_OSES: ReadonlySet<string> = new Set(OTHER_OS_IDS);
+const NAMES_HYPER_V = /\bhyper[-\s]?v\b|\bhyperv\b/i;
 
 const ADVICE_LABELS: ReadonlySet<Label> = new Set(['known_issue', 'tip']);
 /**
@@ -101,6 +106,18 @@ export const UNSURE_READINGS: readonly ReadingRule[] = [
       guess.probability < CONFIDENCE_THRESHOLD &&
       extraction.entities.distro !== undefined &&
       extraction.entities.version !== undefined
+        ? { label: 'support', probability: READ_BY_RULE }
+        : undefined,
+  },
+  {
+    example:
+      '"is it true hp-ux can\'t be virtualized on hyper-v?": heard as off-topic, but it names Hyper-V and an OS whose one fact here is whether it runs there',
+    read: ({ guess, text, extraction }) =>
+      guess.label === 'unknown' &&
+      OTHER_OSES.has(extraction.entities.distro ?? '') &&
+      // "winre" misspells no OS: a name read by fuzzy matching is too weak to overrule the classifier.
+      !extraction.fuzzy.some((f) => f.entry.kind === 'distro') &&
+      NAMES_HYPER_V.test(text)
         ? { label: 'support', probability: READ_BY_RULE }
         : undefined,
   },
