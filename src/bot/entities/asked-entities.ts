@@ -4,6 +4,7 @@ import { askingParts } from '../intent/asked-sentence.ts';
 import { extractEntities, type Extraction } from './extract.ts';
 import { GUEST_KEYS, pick, sameFamilyRelease, withoutGuest } from './guest-names.ts';
 import { guestAfterTurn, toldFine, withTurnedGuest } from './turned-guest.ts';
+import { referredGuest } from './referred-guest.ts';
 
 /**
  * The sentence of a message of several sentences that asks, read on its own (exact names only): the classifier hears
@@ -47,6 +48,23 @@ export interface AskedSentence extends Extraction {
  * 2022 hosts. Is 24.04 supported there?").
  */
 export function withAskedEntities(
+  question: string,
+  extraction: Extraction,
+  asked: AskedSentence | undefined,
+  /** Reads the names of one clause of the message (exact names only). */
+  readClause: (clause: string) => Entities = () => ({}),
+): Extraction {
+  const read = withAskingSentence(question, extraction, asked, readClause);
+  // "centos 6.4 and centos 6.8, both with lis 4.3. for the 6.8 one, DDA on 2016?": a pointer picks one of the guests named.
+  const now = read.entities;
+  const referred = referredGuest(question, asked?.sentence ?? question, readClause, pick(now, GUEST_KEYS));
+  if (!referred || GUEST_KEYS.every((key) => key === 'arch' || referred[key] === now[key])) return read;
+  const entities: Entities = { ...now };
+  for (const key of GUEST_KEYS) delete entities[key];
+  return { ...read, entities: { ...entities, ...referred } };
+}
+
+function withAskingSentence(
   question: string,
   extraction: Extraction,
   asked: AskedSentence | undefined,

@@ -138,3 +138,34 @@ describe('the sentence that asks is found', () => {
     assert.equal(entities.host, '2022');
   });
 });
+
+describe('a pointer at one of several guests named', () => {
+  test('"the 6.8 one", "the sp2 one", "on the 12.04?", "the UEK5 ones" pick that guest', () => {
+    assert.equal(entitiesOf('two boxes, centos 6.4 and centos 6.8, both on lis 4.3. for the 6.8 one, is DDA ok on 2016?').version, '6.8');
+    assert.equal(entitiesOf('sles 12 sp5 / sles 12 sp2 on 2019 -- does kvp work on the sp2 one?').version, '12 SP2');
+    assert.equal(entitiesOf('ubuntu 12.04 and 14.04 vms on 2012r2 -- is trim there on the 12.04?').version, '12.04');
+    const uek = entitiesOf('oracle linux 7.6 guests: some on RHCK, some on UEK5. do the UEK5 ones need the LIS download?');
+    assert.equal(uek.version, '7.6');
+    assert.equal(uek.uek, 'R5');
+  });
+  test('a guest pointed at as working, or compared with, is the contrast', () => {
+    assert.equal(
+      entitiesOf(
+        'our cluster runs ubuntu 20.04 and rhel 8.8. after failover the rhel 8.8 ones lose their ip, the ubuntu ones are fine. what do we check',
+      ).distro,
+      'rhel',
+    );
+    assert.equal(
+      entitiesOf(
+        'half our oracle linux 6.9 guests boot UEK4, half RHCK. for the UEK4 ones: is LIS built in, or do they need the download like the RHCK ones?',
+      ).uek,
+      'R4',
+    );
+  });
+  test('a pointer in the story before the question does not decide', () => {
+    assert.equal(
+      entitiesOf('rhel 8.0 and 8.4 vms on one cluster, only the 8.4 one sees all 300 vcpus. does rhel 8.0 do more than 256?').version,
+      '8.0',
+    );
+  });
+});

@@ -1,0 +1,82 @@
+import type { Entities } from '../../core/reply.ts';
+import { GUEST_KEYS, pick } from './guest-names.ts';
+
+/**
+ * Words that point at one of several guests the message names: "the 6.8 one", "the UEK5 box", "the debian vm", "for the
+ * 11 SP3 machine", "trim on the 12.04?".
+ */
+const POINTER =
+  /\b(?:the|that)\s+([a-z0-9][\w.+-]*(?:\s+[\w.+-]+)?)\s+(?:one|ones|box|boxes|vms?|machines?|guests?|side|instances?)\b|\bon\s+the\s+(\d{1,2}(?:\.\d{1,2})?|sp\d{1,2})\s*\?/gi;
+
+/** Where a message lists its guests: "centos 6.4 and centos 6.8", "sles 12 sp5 / sles 12 sp2", "7.7 with LIS 4.3 plus 7.9". */
+const GUEST_LIST_BREAK = /(?<=[.!?;,:])\s+|\n+|\s+(?:and|&|n|plus|vs\.?|versus|while|but|or|then)\s+|\s*\/\s*|\s+[-–—]{1,2}\s+/i;
+
+type Guest = Pick<Entities, (typeof GUEST_KEYS)[number]>;
+
+const COMPARED = /\b(?:like|unlike|than|as with|not|except|besides|apart from)\s+$/i;
+const TOLD_FINE =
+  /^\W*(?:(?:are|is|were|was|seem|seems|look|looks|run|runs|work|works)\s+)?(?:all\s+)?(?:fine|ok|okay|good|working|happy|rock solid)\b/i;
+
+/**
+ * The guest a pointer picks out of the several the message names, each read from its own part of the message; undefined
+ * when the message names fewer than two, or the pointer fits none or more than one.
+ */
+export function referredGuest(
+  question: string,
+  /** The sentence that asks: a pointer in the story before it ("only the 8.4 one sees all 300 vcpus.") is the contrast. */
+  asking: string,
+  readClause: (clause: string) => Entities,
+  /** The guest the message names as a whole: a part that names only a kernel or a release takes the rest from it. */
+  whole: Guest,
+): Guest | undefined {
+  // "… the ubuntu ones are fine", "… like the RHCK ones?": a guest pointed at as working, or compared with, is the contrast.
+  const pointers = [...asking.matchAll(POINTER)].filter(
+    (p) => !TOLD_FINE.test(asking.slice(p.index + p[0].length)) && !COMPARED.test(asking.slice(0, p.index)),
+  );
+  const pointer = pointers[pointers.length - 1];
+  if (pointer === undefined) return undefined;
+  const reference = (pointer[1] ?? pointer[2]!).toLowerCase();
+  const at = question.lastIndexOf(pointer[0]);
+  const rest = at < 0 ? question : `${question.slice(0, at)} ${question.slice(at + pointer[0].length)}`;
+  const guests = guestsListed(rest, readClause, whole);
+  if (guests.length < 2) return undefined;
+  const fitting = guests.filter((guest) => fits(reference, guest, readClause));
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
+
+/**
+ * The distinct guests a message names, part by part; a release named without its family takes the family named before
+ * it, or the message's.
+ */
+function guestsListed(text: string, readClause: (clause: string) => Entities, whole: Guest): Guest[] {
+  const guests = new Map<string, Guest>();
+  let family = whole.distro;
+  for (const part of text.split(GUEST_LIST_BREAK)) {
+    if (!part?.trim()) continue;
+    const named = pick(readClause(part), GUEST_KEYS) as Guest;
+    if (named.version === undefined && named.kernel === undefined && named.uek === undefined) continue;
+    const distro = named.distro ?? family;
+    // "some on RHCK, some on UEK5": a kernel named alone runs the release the message names.
+    const version = named.version ?? (distro === whole.distro ? whole.version : undefined);
+    const guest: Guest = { ...(distro ? { distro } : {}), ...(version ? { version } : {}), ...named };
+    family = guest.distro;
+    guests.set([guest.distro, guest.version, guest.kernel, guest.uek].join('\u0000'), guest);
+  }
+  return [...guests.values()];
+}
+
+/** Whether the pointer's words name this guest: its release, its service pack, its kernel or UEK release, or its family. */
+function fits(reference: string, guest: Guest, readClause: (clause: string) => Entities): boolean {
+  const words = ` ${reference} `;
+  const version = guest.version?.toLowerCase();
+  if (version && words.includes(` ${version} `)) return true;
+  const servicePack = / sp(\d{1,2})$/.exec(version ?? '')?.[1];
+  if (servicePack && words.includes(` sp${servicePack} `)) return true;
+  const uek = /\buek\s*-?\s*r?(\d)\b/.exec(reference)?.[1];
+  if (uek) return guest.uek?.startsWith(`R${uek}`) === true;
+  const update = /\bqu(\d)\b/.exec(reference)?.[1];
+  if (update) return guest.uek?.endsWith(`QU${update}`) === true;
+  if (/\brhck\b/.test(reference)) return guest.kernel === 'rhck';
+  const named = readClause(reference);
+  return named.distro !== undefined && named.distro === guest.distro && named.version === undefined;
+}
