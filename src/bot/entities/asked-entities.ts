@@ -4,7 +4,7 @@ import { askingParts } from '../intent/asked-sentence.ts';
 import { extractEntities, type Extraction } from './extract.ts';
 import { GUEST_KEYS, pick, sameFamilyRelease, withoutGuest } from './guest-names.ts';
 import { guestAfterTurn, toldFine, withTurnedGuest } from './turned-guest.ts';
-import { referredGuest } from './referred-guest.ts';
+import { askedClauseGuest, referredGuest } from './referred-guest.ts';
 
 /**
  * The sentence of a message of several sentences that asks, read on its own (exact names only): the classifier hears
@@ -57,7 +57,10 @@ export function withAskedEntities(
   const read = withAskingSentence(question, extraction, asked, readClause);
   // "centos 6.4 and centos 6.8, both with lis 4.3. for the 6.8 one, DDA on 2016?": a pointer picks one of the guests named.
   const now = read.entities;
-  const referred = referredGuest(question, asked?.sentence ?? question, readClause, pick(now, GUEST_KEYS));
+  const whole = pick(now, GUEST_KEYS);
+  const referred =
+    referredGuest(question, asked?.sentence ?? question, readClause, whole) ??
+    askedClauseGuest(question, readClause, whole, extraction.distros);
   if (!referred || GUEST_KEYS.every((key) => key === 'arch' || referred[key] === now[key])) return read;
   const entities: Entities = { ...now };
   for (const key of GUEST_KEYS) delete entities[key];

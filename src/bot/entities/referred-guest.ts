@@ -70,8 +70,9 @@ function fits(reference: string, guest: Guest, readClause: (clause: string) => E
   const words = ` ${reference} `;
   const version = guest.version?.toLowerCase();
   if (version && words.includes(` ${version} `)) return true;
+  // "the sp2 one" alone; "the 11 SP3 machine" names its major too, and must name this guest's.
   const servicePack = / sp(\d{1,2})$/.exec(version ?? '')?.[1];
-  if (servicePack && words.includes(` sp${servicePack} `)) return true;
+  if (servicePack && new RegExp(`^sp${servicePack}$`).test(reference)) return true;
   const uek = /\buek\s*-?\s*r?(\d)\b/.exec(reference)?.[1];
   if (uek) return guest.uek?.startsWith(`R${uek}`) === true;
   const update = /\bqu(\d)\b/.exec(reference)?.[1];
@@ -80,3 +81,30 @@ function fits(reference: string, guest: Guest, readClause: (clause: string) => E
   const named = readClause(reference);
   return named.distro !== undefined && named.distro === guest.distro && named.version === undefined;
 }
+
+/** The clause a one-question message asks in: "rhel 8.2 n rhel 9.2 both on ws2019, [is rhel 9.2 ok on 2019]?" */
+const ASKING_CLAUSE = /(?:^|[,;:]\s+|\s[-–—]{1,2}\s+|[.!]\s+|\n)([^,;:.!?\n]*?)\?+[^?]*$/;
+
+/**
+ * The guest the clause that asks names, when it is another than the one the message names first: "ubuntu 22.04 is fine
+ * on 2019 -- does debian do secure boot?" asks of Debian. Undefined when the clause names no guest, or tells one is fine.
+ */
+export function askedClauseGuest(
+  question: string,
+  readClause: (clause: string) => Entities,
+  whole: Guest,
+  /** The families the whole message names: a clause read alone may hear one in an everyday word ("more precise?"). */
+  families: readonly string[],
+): Guest | undefined {
+  if ((question.match(/\?+/g) ?? []).length !== 1) return undefined;
+  const clause = ASKING_CLAUSE.exec(question)?.[1];
+  if (!clause?.trim() || TOLD_FINE_ANYWHERE.test(clause) || COMPARED_ANYWHERE.test(clause)) return undefined;
+  const named = pick(readClause(clause), GUEST_KEYS) as Guest;
+  if (named.distro === undefined || named.distro === whole.distro || !families.includes(named.distro)) return undefined;
+  // A family without a release is switched to only when spelt out: "el" or a word of another language may read as one.
+  return named.version !== undefined || FAMILY_WORD.test(clause) ? named : undefined;
+}
+const FAMILY_WORD = /\b(?:debian|ubuntu|centos|rhel|red\s?hat|suse|sles|opensuse|oracle(?:\s+linux)?|freebsd|aix|hp-?ux|solaris)\b/i;
+/** "like the old rhel one", "or just the centos 6 ones": the clause names a guest to compare with. */
+const COMPARED_ANYWHERE = /\b(?:like|unlike|than|as with|or just|or only|or also|besides|apart from)\b/i;
+const TOLD_FINE_ANYWHERE = /\b(?:is|are|was|were|runs?|works?)\s+(?:all\s+)?(?:fine|ok|okay|good|rock solid)\b/i;

@@ -169,3 +169,26 @@ describe('a pointer at one of several guests named', () => {
     );
   });
 });
+
+describe('the clause a one-question message asks in', () => {
+  test('names another family than the one told first: that family is asked about', () => {
+    const debian = answerQuestion(kb, 'the ubuntu 22.04 vms on 2019 are fine with it -- does debian do secure boot?').reply;
+    assert.equal(debian.entities.distro, 'debian');
+    assert.equal(debian.entities.version, undefined);
+    assert.equal(
+      entitiesOf('AIX 7.1 and RHEL 7 are on the list too, but the HP-UX box -- could it be a hyper-v guest at all?').distro,
+      'hp-ux',
+    );
+  });
+  test('does not switch for a comparison, a guest told fine, or a family heard in another word', () => {
+    assert.equal(entitiesOf('static mac addresses: needed for the sles 15 sp3 vms too, or just the old centos 6 ones?').distro, 'sles');
+    assert.equal(entitiesOf('rhel 8 vms on 2019 hosts: trust hyper-v time sync, or is there anything more precise?').distro, 'rhel');
+    assert.equal(entitiesOf('buenas, centos 7.1 con los drivers integrados, el TRIM funciona en 2016?').distro, 'centos');
+  });
+  test('"the 11 SP3 machine" is not the 15 SP3 one', () => {
+    assert.equal(
+      entitiesOf('We have SLES 15 SP3 and one old SLES 11 SP3 on 2016. For the 11 SP3 machine, is TRIM working?').version,
+      '11 SP3',
+    );
+  });
+});
