@@ -31,6 +31,20 @@ describe('issue 11: the LIS release named in the question decides', () => {
   });
 });
 
+describe('a feature with a named LIS release, on a host', () => {
+  test('a feature the release lacks is a no on any host, naming the release that added it', () => {
+    const answer = ask('centos 6.6 with lis 4.0: hyper-v sockets on a 2016 host?');
+    assert.equal(answer.verdict, 'not_supported', answer.text);
+    assert.match(answer.text, /LIS 4\.1/);
+  });
+  test('a feature no page lists on a host that old is a no, though the release has it', () => {
+    const older = ask('rhel 7.1 + lis 4.1, do hyper-v sockets work on a 2012 r2 host?');
+    assert.equal(older.verdict, 'not_supported', older.text);
+    assert.match(older.text, /older than 2016/);
+    assert.equal(ask('rhel 7.1 + lis 4.1, do hyper-v sockets work on a 2016 host?').verdict, 'supported');
+  });
+});
+
 describe('a desktop Windows host the LIS release notes name', () => {
   test('LIS 4.0.11 named Windows 10, so CentOS 6.7 with it on Windows 10 is a yes (its server twin, 2016, came later)', () => {
     const answer = ask('Hyper-V on Windows 10 Pro, CentOS 6.7 guest, LIS 4.0.11. Supported?');

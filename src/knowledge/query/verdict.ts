@@ -24,6 +24,7 @@ import { applySixtyFourBitOnly } from './sixty-four-bit-only.ts';
 import { uekKey, uekLabel } from './uek.ts';
 import { KbMemo } from '../kb-memo.ts';
 import { laterColumnWith } from './later-release.ts';
+import { hostsEverListedWith } from './feature-hosts.ts';
 
 export type { VerdictKind, ColumnReading };
 
@@ -539,7 +540,11 @@ function lisReleaseVerdict(
   const clientListed = q.clientHost !== undefined && clients.includes(q.clientHost);
   const host = q.clientHost ? `Windows ${q.clientHost}` : q.host;
   const named = `${describeHosts(hosts)}${clients.length ? ` and Windows ${clients.join(', ')}` : ''}`;
-  if (q.host && hosts.length && !hosts.includes(q.host) && !clientListed) {
+  const feature = q.feature ?? 'core';
+  const finding = lisFeature(kb, release, feature, q.version);
+  const what = q.feature ? `${kb.featureName(q.feature)} for ${subject}` : subject;
+  // A feature the release lacks is a no on any host, the newer ones its notes never named included.
+  if (q.host && hosts.length && !hosts.includes(q.host) && !clientListed && finding.state !== 'lacks') {
     const newer = hostRank(q.host) > hostRank(hosts[hosts.length - 1]!);
     return {
       ...base,
@@ -552,10 +557,18 @@ function lisReleaseVerdict(
         : `No on ${host}, ${cite}: LIS ${release.version} names ${named}.`,
     };
   }
-  const feature = q.feature ?? 'core';
-  const finding = lisFeature(kb, release, feature, q.version);
+  // The release has the feature, but no page ever lists it on this host for the family (Hyper-V sockets need 2016).
+  const rowHosts = q.host && q.feature && finding.state === 'has' ? hostsEverListedWith(kb, q.family, q.feature) : [];
+  if (q.host && rowHosts.length > 0 && !rowHosts.includes(q.host) && hostRank(q.host) < hostRank(rowHosts[0]!))
+    return {
+      ...base,
+      verdict: 'no',
+      reason: 'lis-release-notes',
+      lis: { release, finding },
+      remedies: [],
+      headline: `No on ${host} (${what}): LIS ${release.version} has it, but no page lists ${kb.featureName(q.feature!)} for ${kb.familyName(q.family)} on a host older than ${rowHosts[0]}.`,
+    };
   const verdict: VerdictKind = finding.state === 'has' ? 'yes' : finding.state === 'lacks' ? 'no' : 'not-in-matrix';
-  const what = q.feature ? `${kb.featureName(q.feature)} for ${subject}` : subject;
   const remedies =
     finding.state === 'lacks' && finding.addedIn ? [{ kind: 'newer-lis' as const, text: `LIS ${finding.addedIn.version} or later` }] : [];
   return {
