@@ -78,7 +78,11 @@ export function matchVersionItem(version: ParsedVersion, item: VersionItem): Ver
       const exact = parseVersion(item.version);
       if (!exact) return 'none';
       if (isMajorOnly(version) && !isMajorOnly(exact)) return exact.parts[0] === major ? 'series' : 'none';
-      return compareVersions(version, exact) === 0 ? 'exact' : 'none';
+      if (compareVersions(version, exact) === 0) return 'exact';
+      // A release listed by its major alone ("11 (Bullseye)") holds its point releases (11.6), not its service packs.
+      return isMajorOnly(exact) && exact.parts[0] === major && version.parts.length === 2 && version.servicePack === undefined
+        ? 'within'
+        : 'none';
     }
     case 'range': {
       const from = parseVersion(item.from);

@@ -45,6 +45,15 @@ describe('a feature with a named LIS release, on a host', () => {
   });
 });
 
+describe('a point release of a release the page lists by its major alone', () => {
+  test('Debian 11.6 is Debian 11 ("11 (Bullseye)"), while 10.13 stays outside "10.0-10.3"', () => {
+    assert.equal(ask('is debian 11.6 supported on 2019?').verdict, 'supported');
+    const strict = ask('is debian 10.13 supported on 2019?');
+    assert.equal(strict.verdict, 'unknown', strict.text);
+    assert.match(strict.text, /10\.0-10\.3/);
+  });
+});
+
 describe('a desktop Windows host the LIS release notes name', () => {
   test('LIS 4.0.11 named Windows 10, so CentOS 6.7 with it on Windows 10 is a yes (its server twin, 2016, came later)', () => {
     const answer = ask('Hyper-V on Windows 10 Pro, CentOS 6.7 guest, LIS 4.0.11. Supported?');
