@@ -227,12 +227,12 @@ describe('golden fixtures', () => {
 
   test('Debian 10 with hyperv-daemons, Debian 11 cloud kernel without them', () => {
     const d10 = load('debian10.txt').facts;
-    assert.deepEqual([d10.os?.value.version, d10.os?.value.versionFull], ['10', '10.13']);
+    assert.deepEqual([d10.os?.value.version, d10.os?.value.versionFull], ['10.13', '10.13']);
     assert.equal(d10.kernel?.value.flavour, 'amd64');
     assert.deepEqual(d10.daemons?.kvp?.value.units, ['hyperv-daemons.hv-kvp-daemon.service']);
     assert.equal(d10.daemons?.vss?.value.running, true);
     const d11 = load('debian11.txt').facts;
-    assert.equal(d11.os?.value.version, '11');
+    assert.equal(d11.os?.value.version, '11.9');
     assert.equal(d11.kernel?.value.flavour, 'cloud-amd64');
     assert.equal(d11.daemons?.kvp?.value.installed, false);
     assert.equal(d11.host?.value.hostId, '2022');

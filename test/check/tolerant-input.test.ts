@@ -136,7 +136,7 @@ describe('damaged uploads are checked, not refused', () => {
     const run = guestCheckRunner(() => kb, { asOf: AS_OF });
     for (const content of [utf16(DEBIAN11, 'le', true), withNulsInOneSection(DEBIAN11)]) {
       const reply = (await run(content)) as { title?: string; verdict?: string };
-      assert.equal(reply.title, 'Check: Debian 11 on Windows Server 2019');
+      assert.equal(reply.title, 'Check: Debian 11.11 on Windows Server 2019');
       assert.equal(reply.verdict, 'supported');
     }
   });

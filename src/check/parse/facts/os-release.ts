@@ -81,8 +81,8 @@ function slesVersion(versionId: string): string {
 function debianVersion(text: string): { version: string; full: string } | undefined {
   const m = /^(\d{1,3})(?:\.(\d{1,3}))?/.exec(text.trim());
   if (!m?.[1]) return undefined;
-  const major = Number(m[1]);
-  return { version: major >= 7 || m[2] === undefined ? String(major) : `${major}.${m[2]}`, full: text.trim() };
+  // The point release is kept: the pages list Debian 10 as 10.0-10.3, so 10.13 is another answer than 10.
+  return { version: m[2] === undefined ? String(Number(m[1])) : `${Number(m[1])}.${Number(m[2])}`, full: text.trim() };
 }
 
 /** FreeBSD "13.2-RELEASE-p4" → 13.2. */
@@ -184,7 +184,7 @@ function versionFieldRelease(value: string, distro: GuestDistro | undefined): st
   if (sp) return `${sp[1]} SP${Number(sp[2])}`;
   const release = /^(\d{1,3})(?:\.(\d{1,5}))?(?:\.\d{1,5})?(?![\d.-])/.exec(value);
   if (!release) return undefined;
-  // Debian's VERSION_ID is the major alone ("11"), as its point releases are one guest release.
+  // os-release's VERSION alone names Debian's major ("11 (bullseye)"); /etc/debian_version, when pasted, gives the point release.
   if (distro === 'debian' || release[2] === undefined) return release[1];
   return `${release[1]}.${release[2]}`;
 }
@@ -214,7 +214,8 @@ function linuxVersion(
   }
   if (!version && distro === 'debian' && src.debianFile) {
     const d = debianVersion(src.debianFile.text);
-    version = versionId?.value ?? d?.version;
+    // os-release's VERSION_ID is Debian's major alone ("11"); /etc/debian_version has the point release ("11.6").
+    version = d && (!versionId || d.version.split('.')[0] === versionId.value) ? d.version : (versionId?.value ?? d?.version);
     versionFull = d?.full;
     evidence.push(src.debianFile);
   }
