@@ -10,8 +10,8 @@ import type { Section, SectionStore } from './section.ts';
 
 const KNOWN_COMMANDS =
   /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls)\b/;
-// SUSE's prompt puts a space before the mark: "sles15:~ # ".
-const PROMPT = /^(?:\[[^\]\n]{1,80}\]\s?[#$]|[\w.@~:/-]{1,80}[#$%>]|[\w.-]{1,64}:[\w.~/-]{0,80} [#>]|[#$%>])\s+(.{1,400})$/;
+// SUSE's and FreeBSD's prompts put a space before the mark: "sles15:~ # ", "root@fw01:~ # ".
+const PROMPT = /^(?:\[[^\]\n]{1,80}\]\s?[#$]|[\w.@~:/-]{1,80}[#$%>]|[\w.@-]{1,64}:[\w.~/-]{0,80} [#>]|[#$%>])\s+(.{1,400})$/;
 
 /** Where the first line typed at a prompt with a command the check reads starts ("$ uname -a"), or undefined. */
 export function firstPromptedCommandAt(text: string): number | undefined {

@@ -149,6 +149,21 @@ describe('os-release cut short in a paste', () => {
   });
 });
 
+describe('a FreeBSD paste after a root prompt', () => {
+  test('freebsd-version alone names the guest, and a dmesg showing only de0 flags the emulated adapter', () => {
+    const reply = replyTo(
+      'bsd firewall, anything off?',
+      'root@fw01:~ # freebsd-version',
+      '12.2-RELEASE-p4',
+      'root@fw01:~ # dmesg | grep de0',
+      'de0: <Digital 21140A Fast Ethernet> port 0xec00-0xec7f mem 0xfebff000-0xfebff07f irq 11 at device 10.0 on pci0',
+    );
+    assert.match(reply.title, /^Check: FreeBSD 12\.2/);
+    assert.equal(reply.entities.version, '12.2');
+    assert.match(JSON.stringify(reply), /legacy/i);
+  });
+});
+
 describe('a pasted report that shows the distribution but not its release', () => {
   test('keeps the release the message names, and its verdict', () => {
     const reply = replyTo(

@@ -10,7 +10,8 @@ const LEGACY = /^(?:tulip|de2104x|de4x5|dmfe|de)$/;
 const SRIOV = /^(?:mlx4_en|mlx4_core|mlx5_core|mana|ixgbevf|i40evf|iavf|mce|mlx)$/;
 
 export function networkFacts(sections: SectionMap): Pick<GuestFacts, 'network'> {
-  if (!hasAny(sections, SECTION.net, SECTION.lsmod, SECTION.bsdIfconfig, SECTION.bsdDmesg, SECTION.lspci)) return {};
+  // A pasted dmesg alone may show the emulated adapter ("de0: <Digital 21140A …>").
+  if (!hasAny(sections, SECTION.net, SECTION.lsmod, SECTION.bsdIfconfig, SECTION.bsdDmesg, SECTION.dmesg, SECTION.lspci)) return {};
   const ev: Line[] = [];
   const interfaces: z.infer<typeof NetInterface>[] = [];
   for (const line of linesOf(sections, SECTION.net)) {

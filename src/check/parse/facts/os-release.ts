@@ -93,17 +93,16 @@ export function freebsdVersion(release: string): string | undefined {
 function freebsdOs(sections: SectionMap): Pick<GuestFacts, 'os'> | undefined {
   const uname = linesOf(sections, SECTION.uname).find((l) => l.text.startsWith('FreeBSD '));
   if (!uname) {
-    // A partial report (a paste of a few sections) may still say which OS the collector ran on.
+    // A partial report (a paste of a few sections) may still say which OS the collector ran on, and a pasted
+    // freebsd-version ("12.2-RELEASE-p4") names it by itself.
     const meta = linesOf(sections, SECTION.meta).find((l) => /^os_type=FreeBSD\s*$/.test(l.text.trim()));
-    if (!meta) return undefined;
     const fv = linesOf(sections, SECTION.bsdVersion).find((l) => freebsdVersion(l.text.trim()));
+    if (!meta && !fv) return undefined;
     const release = fv?.text.trim();
     const version = release && freebsdVersion(release);
+    const evidence = [fv, meta].filter((l): l is Line => l !== undefined);
     return {
-      os: observe(
-        stripUndefined({ distro: 'freebsd' as const, rawId: 'freebsd', version, versionFull: release, like: [] }),
-        fv ? [fv, meta] : [meta],
-      ),
+      os: observe(stripUndefined({ distro: 'freebsd' as const, rawId: 'freebsd', version, versionFull: release, like: [] }), evidence),
     };
   }
   const fv = linesOf(sections, SECTION.bsdVersion).find((l) => freebsdVersion(l.text.trim()));
