@@ -160,7 +160,14 @@ function linuxId(src: LinuxSources, evidence: Line[]): string | undefined {
     evidence.push(lsbId);
     return unquote(lsbId.text.slice(11)).toLowerCase();
   }
-  return src.debianFile ? 'debian' : undefined;
+  if (src.debianFile) return 'debian';
+  // "grep VERSION /etc/os-release" alone: only SUSE numbers its releases "15-SP5".
+  const version = src.osr.get('VERSION');
+  if (version && /^\d{2}-SP\d{1,2}\b/i.test(version.value)) {
+    evidence.push(version.line);
+    return 'sles';
+  }
+  return undefined;
 }
 
 /** SLES 11 and older state VERSION and PATCHLEVEL in /etc/SuSE-release instead of os-release. */
