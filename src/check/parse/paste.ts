@@ -9,7 +9,7 @@ import type { Section, SectionStore } from './section.ts';
  */
 
 const KNOWN_COMMANDS =
-  /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls)\b/;
+  /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls|ethtool)\b/;
 // SUSE's and FreeBSD's prompts put a space before the mark: "sles15:~ # ", "root@fw01:~ # ".
 const PROMPT = /^(?:\[[^\]\n]{1,80}\]\s?[#$]|[\w.@~:/-]{1,80}[#$%>]|[\w.@-]{1,64}:[\w.~/-]{0,80} [#>]|[#$%>])\s+(.{1,400})$/;
 
@@ -30,6 +30,7 @@ export function sectionForCommand(command: string): SectionName | undefined {
   const first = cmd.split(/\s+/, 1)[0] ?? '';
   const piped = cmd.split('|', 1)[0]?.trim() ?? '';
   if (first === 'uname') return SECTION.uname;
+  if (first === 'ethtool' && /\s-i\b/.test(cmd)) return SECTION.ethtoolInfo;
   if (first === 'lsmod' || piped === 'cat /proc/modules') return SECTION.lsmod;
   if (['rpm', 'dpkg', 'dpkg-query', 'yum', 'dnf', 'zypper', 'apt', 'pkg'].includes(first)) return SECTION.packages;
   if (first === 'dmesg' || (first === 'journalctl' && /\s-k\b|--dmesg/.test(cmd))) return SECTION.dmesg;

@@ -50,6 +50,8 @@ export const SECTION = {
   fstab: 'cat /etc/fstab (scrubbed)',
   mounts: 'mounts (filtered)',
   net: 'net interfaces',
+  /** Not in the collector's output: a pasted "ethtool -i eth0" (driver: hv_netvsc). */
+  ethtoolInfo: 'ethtool -i',
   persistentNet: 'cat /etc/udev/rules.d/70-persistent-net.rules',
   ifcfg: 'ifcfg (whitelisted keys)',
   interfaces: 'interfaces (whitelisted keys)',

@@ -149,6 +149,36 @@ describe('os-release cut short in a paste', () => {
   });
 });
 
+describe('an os-release cut down to its VERSION lines', () => {
+  test('"15-SP5" names SUSE, and VERSION_ID 15.5 is SP5', () => {
+    const reply = replyTo('anything wrong here?', 'sap01:~ # grep VERSION /etc/os-release', 'VERSION="15-SP5"', 'VERSION_ID="15.5"');
+    assert.match(reply.title, /^Check: SUSE Linux Enterprise Server 15 SP5/);
+    assert.equal(reply.entities.version, '15 SP5');
+  });
+});
+
+describe('a pasted ethtool -i', () => {
+  test('whose driver is tulip shows the emulated adapter alone; hv_netvsc shows none', () => {
+    const legacy = replyTo(
+      'network feels slow, check?',
+      '[root@lb02 ~]# cat /etc/redhat-release',
+      'CentOS Linux release 7.5.1804 (Core)',
+      '[root@lb02 ~]# ethtool -i eth0',
+      'driver: tulip',
+      'version: 1.1.15-NAPI',
+    );
+    assert.match(JSON.stringify(legacy), /Only the emulated network adapter/);
+    const synthetic = replyTo(
+      'check?',
+      '[root@lb02 ~]# cat /etc/redhat-release',
+      'CentOS Linux release 7.5.1804 (Core)',
+      '[root@lb02 ~]# ethtool -i eth0',
+      'driver: hv_netvsc',
+    );
+    assert.doesNotMatch(JSON.stringify(synthetic), /emulated network adapter/);
+  });
+});
+
 describe('a FreeBSD paste after a root prompt', () => {
   test('freebsd-version alone names the guest, and a dmesg showing only de0 flags the emulated adapter', () => {
     const reply = replyTo(

@@ -11,7 +11,10 @@ const SRIOV = /^(?:mlx4_en|mlx4_core|mlx5_core|mana|ixgbevf|i40evf|iavf|mce|mlx)
 
 export function networkFacts(sections: SectionMap): Pick<GuestFacts, 'network'> {
   // A pasted dmesg alone may show the emulated adapter ("de0: <Digital 21140A …>").
-  if (!hasAny(sections, SECTION.net, SECTION.lsmod, SECTION.bsdIfconfig, SECTION.bsdDmesg, SECTION.dmesg, SECTION.lspci)) return {};
+  if (
+    !hasAny(sections, SECTION.net, SECTION.lsmod, SECTION.bsdIfconfig, SECTION.bsdDmesg, SECTION.dmesg, SECTION.lspci, SECTION.ethtoolInfo)
+  )
+    return {};
   const ev: Line[] = [];
   const interfaces: z.infer<typeof NetInterface>[] = [];
   for (const line of linesOf(sections, SECTION.net)) {
@@ -28,6 +31,13 @@ export function networkFacts(sections: SectionMap): Pick<GuestFacts, 'network'> 
         queues: safeInt(kv.queues, 4096),
       }),
     );
+    ev.push(line);
+  }
+  // A pasted "ethtool -i eth0" names the driver only: "driver: tulip".
+  for (const line of linesOf(sections, SECTION.ethtoolInfo)) {
+    const driver = /^driver:\s*([\w-]{1,30})\s*$/.exec(line.text.trim())?.[1];
+    if (!driver) continue;
+    interfaces.push({ name: 'ethtool -i', driver });
     ev.push(line);
   }
   // FreeBSD: hn0 is synthetic, de0 the emulated 21140; ifconfig prints "hn0: flags=...".
