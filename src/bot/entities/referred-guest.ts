@@ -82,6 +82,12 @@ function fits(reference: string, guest: Guest, readClause: (clause: string) => E
   return named.distro !== undefined && named.distro === guest.distro && named.version === undefined;
 }
 
+/** A family spelt out, not read from shorthand ("el") or a word of another language. */
+const FAMILY_WORD = /\b(?:debian|ubuntu|centos|rhel|red\s?hat|suse|sles|opensuse|oracle(?:\s+linux)?|freebsd|aix|hp-?ux|solaris)\b/i;
+/** "like the old rhel one", "or just the centos 6 ones": the clause names a guest to compare with. */
+const COMPARED_ANYWHERE = /\b(?:like|unlike|than|as with|or just|or only|or also|besides|apart from)\b/i;
+const TOLD_FINE_ANYWHERE = /\b(?:is|are|was|were|runs?|works?)\s+(?:all\s+)?(?:fine|ok|okay|good|rock solid)\b/i;
+
 /** The clause a one-question message asks in: "rhel 8.2 n rhel 9.2 both on ws2019, [is rhel 9.2 ok on 2019]?" */
 const ASKING_CLAUSE = /(?:^|[,;:]\s+|\s[-–—]{1,2}\s+|[.!]\s+|\n)([^,;:.!?\n]*?)\?+[^?]*$/;
 
@@ -104,7 +110,3 @@ export function askedClauseGuest(
   // A family without a release is switched to only when spelt out: "el" or a word of another language may read as one.
   return named.version !== undefined || FAMILY_WORD.test(clause) ? named : undefined;
 }
-const FAMILY_WORD = /\b(?:debian|ubuntu|centos|rhel|red\s?hat|suse|sles|opensuse|oracle(?:\s+linux)?|freebsd|aix|hp-?ux|solaris)\b/i;
-/** "like the old rhel one", "or just the centos 6 ones": the clause names a guest to compare with. */
-const COMPARED_ANYWHERE = /\b(?:like|unlike|than|as with|or just|or only|or also|besides|apart from)\b/i;
-const TOLD_FINE_ANYWHERE = /\b(?:is|are|was|were|runs?|works?)\s+(?:all\s+)?(?:fine|ok|okay|good|rock solid)\b/i;
