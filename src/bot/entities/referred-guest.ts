@@ -13,9 +13,16 @@ const GUEST_LIST_BREAK = /(?<=[.!?;,:])\s+|\n+|\s+(?:and|&|n|plus|vs\.?|versus|w
 
 type Guest = Pick<Entities, (typeof GUEST_KEYS)[number]>;
 
-const COMPARED = /\b(?:like|unlike|than|as with|not|except|besides|apart from)\s+$/i;
-const TOLD_FINE =
-  /^\W*(?:(?:are|is|were|was|seem|seems|look|looks|run|runs|work|works)\s+)?(?:all\s+)?(?:fine|ok|okay|good|working|happy|rock solid)\b/i;
+/** Words that set a guest beside the one asked about ("like the RHCK ones"), and words that tell one works. */
+const COMPARING = String.raw`like|unlike|than|as with|besides|apart from`;
+const FINE = String.raw`fine|ok|okay|good|rock solid`;
+/** Just before a pointer: "… like the RHCK ones", "not the 6.5 one". */
+const COMPARED = new RegExp(String.raw`\b(?:${COMPARING}|not|except)\s+$`, 'i');
+/** Just after a pointer: "the ubuntu ones are fine". */
+const TOLD_FINE = new RegExp(
+  String.raw`^\W*(?:(?:are|is|were|was|seem|seems|look|looks|run|runs|work|works)\s+)?(?:all\s+)?(?:${FINE}|working|happy)\b`,
+  'i',
+);
 
 /**
  * The guest a pointer picks out of the several the message names, each read from its own part of the message; undefined
@@ -72,7 +79,7 @@ function fits(reference: string, guest: Guest, readClause: (clause: string) => E
   if (version && words.includes(` ${version} `)) return true;
   // "the sp2 one" alone; "the 11 SP3 machine" names its major too, and must name this guest's.
   const servicePack = / sp(\d{1,2})$/.exec(version ?? '')?.[1];
-  if (servicePack && new RegExp(`^sp${servicePack}$`).test(reference)) return true;
+  if (servicePack && reference === `sp${servicePack}`) return true;
   const uek = /\buek\s*-?\s*r?(\d)\b/.exec(reference)?.[1];
   if (uek) return guest.uek?.startsWith(`R${uek}`) === true;
   const update = /\bqu(\d)\b/.exec(reference)?.[1];
@@ -84,9 +91,9 @@ function fits(reference: string, guest: Guest, readClause: (clause: string) => E
 
 /** A family spelt out, not read from shorthand ("el") or a word of another language. */
 const FAMILY_WORD = /\b(?:debian|ubuntu|centos|rhel|red\s?hat|suse|sles|opensuse|oracle(?:\s+linux)?|freebsd|aix|hp-?ux|solaris)\b/i;
-/** "like the old rhel one", "or just the centos 6 ones": the clause names a guest to compare with. */
-const COMPARED_ANYWHERE = /\b(?:like|unlike|than|as with|or just|or only|or also|besides|apart from)\b/i;
-const TOLD_FINE_ANYWHERE = /\b(?:is|are|was|were|runs?|works?)\s+(?:all\s+)?(?:fine|ok|okay|good|rock solid)\b/i;
+/** Anywhere in the asking clause: "like the old rhel one", "or just the centos 6 ones", "… is fine". */
+const COMPARED_ANYWHERE = new RegExp(String.raw`\b(?:${COMPARING}|or just|or only|or also)\b`, 'i');
+const TOLD_FINE_ANYWHERE = new RegExp(String.raw`\b(?:is|are|was|were|runs?|works?)\s+(?:all\s+)?(?:${FINE})\b`, 'i');
 
 /** The clause a one-question message asks in: "rhel 8.2 n rhel 9.2 both on ws2019, [is rhel 9.2 ok on 2019]?" */
 const ASKING_CLAUSE = /(?:^|[,;:]\s+|\s[-–—]{1,2}\s+|[.!]\s+|\n)([^,;:.!?\n]*?)\?+[^?]*$/;
@@ -102,6 +109,8 @@ export function askedClauseGuest(
   /** The families the whole message names: a clause read alone may hear one in an everyday word ("more precise?"). */
   families: readonly string[],
 ): Guest | undefined {
+  // The clause must name another family the message names: with none, nothing need be read.
+  if (!families.some((family) => family !== whole.distro)) return undefined;
   if ((question.match(/\?+/g) ?? []).length !== 1) return undefined;
   const clause = ASKING_CLAUSE.exec(question)?.[1];
   if (!clause?.trim() || TOLD_FINE_ANYWHERE.test(clause) || COMPARED_ANYWHERE.test(clause)) return undefined;
