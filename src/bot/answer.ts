@@ -10,7 +10,7 @@ import { unknownDistroReply } from './handlers/unknown-distro.ts';
 import type { Reply } from '../core/reply.ts';
 import { knowledgeAsOf } from '../knowledge/as-of.ts';
 import { withAsOfHeadline } from './as-of-answer.ts';
-import { pastedCollectorOutput, pastedCommandOutput } from './pasted-output.ts';
+import { pastedOutputToCheck } from './pasted-output.ts';
 import { questionLines, questionText } from './question-text.ts';
 import { adviceFeature } from './entities/feature-choice.ts';
 import type { Intent } from '../core/reply.ts';
@@ -55,8 +55,7 @@ export function answerQuestion(
   const entities = advised === merged.feature ? merged : { ...merged, feature: advised! };
   const asOf = options.asOf ?? entities.asOf;
   const view = asOf ? knowledgeAsOf(kb, asOf) : kb;
-  const pasted =
-    classification.intent === 'guest_check' ? (pastedCollectorOutput(rawQuestion) ?? pastedCommandOutput(rawQuestion)) : undefined;
+  const pasted = classification.intent === 'guest_check' ? pastedOutputToCheck(rawQuestion) : undefined;
   const input = {
     kb: view,
     question,

@@ -1,4 +1,4 @@
-import { firstPromptedCommandAt } from '../check/parse/paste.ts';
+import { firstOutputLineAt, firstPromptedCommandAt } from '../check/parse/paste.ts';
 
 /** How much of a message is read for pasted collector output: more than any chat platform lets a message hold. */
 const MAX_PASTED_CHARS = 64 * 1024;
@@ -35,5 +35,18 @@ export function pastedCommandOutput(rawMessage: string): string | undefined {
   if (fenced.length > 0) return fenced.join('\n');
   // The prompts and commands the check's paste reader itself routes to sections.
   const at = firstPromptedCommandAt(text);
+  return at === undefined ? undefined : text.slice(at);
+}
+
+/**
+ * What a request to check a VM holds to check: the collector's report, fenced or prompted command output, or else
+ * output pasted bare under the request ("check this vm:" above a Get-VMIntegrationService table), from its first line
+ * the check's paste reader recognises.
+ */
+export function pastedOutputToCheck(rawMessage: string): string | undefined {
+  const marked = pastedCollectorOutput(rawMessage) ?? pastedCommandOutput(rawMessage);
+  if (marked !== undefined) return marked;
+  const text = rawMessage.length > MAX_PASTED_CHARS ? rawMessage.slice(0, MAX_PASTED_CHARS) : rawMessage;
+  const at = firstOutputLineAt(text);
   return at === undefined ? undefined : text.slice(at);
 }

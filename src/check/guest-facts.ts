@@ -325,6 +325,28 @@ export const UserContext = z.strictObject({
   notes: z.string().optional(),
 });
 
+/** One integration service as the host lists it (Get-VMIntegrationService): its switch and what the guest answers. */
+export const HostIntegrationService = z.strictObject({
+  name: z.string(),
+  enabled: TriState,
+  /** PrimaryStatusDescription: OK, No Contact, Lost Communication, Degraded… */
+  status: z.string().optional(),
+});
+
+/** The VM's settings as host-side PowerShell printed them (Get-VMIntegrationService, Get-VMFirmware, Get-VMNetworkAdapter, Get-VMMemory). */
+export const VmSettings = z.strictObject({
+  integrationServices: z.array(HostIntegrationService),
+  secureBoot: z.enum(['on', 'off']).optional(),
+  secureBootTemplate: z.string().optional(),
+  /** Network adapters the VM has, and how many of them are legacy (emulated); undefined when not listed. */
+  networkAdapters: z.number().int().nonnegative().optional(),
+  legacyAdapters: z.number().int().nonnegative().optional(),
+  dynamicMemory: TriState,
+  minimumMb: z.number().int().nonnegative().optional(),
+  startupMb: z.number().int().nonnegative().optional(),
+  maximumMb: z.number().int().nonnegative().optional(),
+});
+
 export const GuestFacts = z.strictObject({
   collector: observed(CollectorInfo).optional(),
   os: observed(OsRelease).optional(),
@@ -371,6 +393,8 @@ export const GuestFacts = z.strictObject({
   /** Known log lines; undefined when no kernel log or syslog was collected. */
   logSignatures: z.array(LogSignature).optional(),
   userContext: observed(UserContext).optional(),
+  /** Host-side PowerShell output pasted beside or instead of the guest's. */
+  vmSettings: observed(VmSettings).optional(),
 });
 export type GuestFacts = z.infer<typeof GuestFacts>;
 export type FactKey = keyof GuestFacts;

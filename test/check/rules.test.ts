@@ -243,6 +243,25 @@ const CASES: Record<RuleId, RuleCase> = {
     },
     says: /Guest Service Interface/,
   },
+  HOST_IC_NO_CONTACT: {
+    fires: {
+      ...ubuntu('22.04', '5.15.0-91-generic', [5, 15, 0]),
+      vmSettings: obs({
+        integrationServices: [
+          { name: 'Heartbeat', enabled: true, status: 'OK' },
+          { name: 'Key-Value Pair Exchange', enabled: true, status: 'No Contact' },
+        ],
+      }),
+    },
+    says: /hv_kvp_daemon.*no IP address[\s\S]*linux-cloud-tools-virtual/,
+    quiet: { vmSettings: obs({ integrationServices: [{ name: 'Key-Value Pair Exchange', enabled: true, status: 'OK' }] }) },
+  },
+  HOST_IC_DISABLED: {
+    fires: { vmSettings: obs({ integrationServices: [{ name: 'VSS', enabled: false, status: 'OK' }] }) },
+    severity: 'warning',
+    says: /offline[\s\S]*Enable-VMIntegrationService -VMName <vm> -Name "VSS"/,
+    quiet: { vmSettings: obs({ integrationServices: [{ name: 'VSS', enabled: true, status: 'OK' }] }) },
+  },
   TRIM_NOT_USED: {
     fires: {
       trim: obs({ devices: [{ device: 'sda', discardMaxBytes: 4294966784 }], fstrimTimer: 'disabled', cron: false, discardMount: false }),
@@ -257,6 +276,12 @@ const CASES: Record<RuleId, RuleCase> = {
     says: /4-vCPU/,
   },
   GEN2_UNSUPPORTED: { fires: rhel64, severity: 'warning', says: /UEFI/ },
+  HOST_SECURE_BOOT_TEMPLATE: {
+    fires: { vmSettings: obs({ integrationServices: [], secureBoot: 'on', secureBootTemplate: 'MicrosoftWindows' }) },
+    severity: 'critical',
+    says: /MicrosoftUEFICertificateAuthority/,
+    quiet: { vmSettings: obs({ integrationServices: [], secureBoot: 'on', secureBootTemplate: 'MicrosoftUEFICertificateAuthority' }) },
+  },
   GEN2_SECURE_BOOT: { fires: { host: hostId('2012 R2', 9600), secureBoot: obs('disabled') }, severity: 'info', says: /Secure Boot off/ },
   VHDX_RESIZE_LIMITED: { fires: rhel64, says: /online resize/ },
   FC_LUN0: {
@@ -269,6 +294,11 @@ const CASES: Record<RuleId, RuleCase> = {
     says: /sda: cfq/,
   },
   BP_LEGACY_NIC: { fires: { network: obs({ interfaces: [], synthetic: true, legacy: ['tulip'], sriov: [] }) } },
+  HOST_LEGACY_ADAPTER: {
+    fires: { vmSettings: obs({ integrationServices: [], networkAdapters: 1, legacyAdapters: 1 }) },
+    says: /only a legacy network adapter.*DEC 21140/,
+    quiet: { vmSettings: obs({ integrationServices: [], networkAdapters: 1, legacyAdapters: 0 }) },
+  },
   BP_NO_SYNTHETIC_NIC: { fires: { network: obs({ interfaces: [], synthetic: false, legacy: ['tulip'], sriov: [] }) } },
   BP_STATIC_MAC_HA: {
     fires: {

@@ -10,15 +10,22 @@ import type { Section, SectionStore } from './section.ts';
 
 const KNOWN_COMMANDS =
   /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls|ethtool)\b/;
-// SUSE's and FreeBSD's prompts put a space before the mark: "sles15:~ # ", "root@fw01:~ # ".
-const PROMPT = /^(?:\[[^\]\n]{1,80}\]\s?[#$]|[\w.@~:/-]{1,80}[#$%>]|[\w.@-]{1,64}:[\w.~/-]{0,80} [#>]|[#$%>])\s+(.{1,400})$/;
+// Host-side PowerShell, which admins paste beside the guest's output; PowerShell ignores case.
+const HOST_COMMANDS = /^get-vm(?:integrationservice|firmware|networkadapter|memory)\b/i;
+// SUSE's and FreeBSD's prompts put a space before the mark: "sles15:~ # ", "root@fw01:~ # "; PowerShell's is "PS C:\> ".
+const PROMPT =
+  /^(?:\[[^\]\n]{1,80}\]\s?[#$]|[\w.@~:/-]{1,80}[#$%>]|[\w.@-]{1,64}:[\w.~/-]{0,80} [#>]|PS(?: [^>\n]{1,200})?>|[#$%>])\s+(.{1,400})$/;
+
+function isKnownCommand(command: string): boolean {
+  return KNOWN_COMMANDS.test(command) || HOST_COMMANDS.test(command);
+}
 
 /** Where the first line typed at a prompt with a command the check reads starts ("$ uname -a"), or undefined. */
 export function firstPromptedCommandAt(text: string): number | undefined {
   let at = 0;
   for (const line of text.split('\n')) {
     const prompt = PROMPT.exec(line);
-    if (prompt?.[1] && KNOWN_COMMANDS.test(prompt[1])) return at;
+    if (prompt?.[1] && isKnownCommand(prompt[1])) return at;
     at += line.length + 1;
   }
   return undefined;
@@ -30,6 +37,8 @@ export function sectionForCommand(command: string): SectionName | undefined {
   const first = cmd.split(/\s+/, 1)[0] ?? '';
   const piped = cmd.split('|', 1)[0]?.trim() ?? '';
   if (first === 'uname') return SECTION.uname;
+  const host = HOST_COMMANDS.exec(first)?.[0].toLowerCase();
+  if (host) return HOST_SECTION_FOR[host];
   if (first === 'ethtool' && /\s-i\b/.test(cmd)) return SECTION.ethtoolInfo;
   if (first === 'lsmod' || piped === 'cat /proc/modules') return SECTION.lsmod;
   if (['rpm', 'dpkg', 'dpkg-query', 'yum', 'dnf', 'zypper', 'apt', 'pkg'].includes(first)) return SECTION.packages;
@@ -46,6 +55,18 @@ export function sectionForCommand(command: string): SectionName | undefined {
   if (file) return sectionForFile(file);
   return undefined;
 }
+
+const HOST_SECTION_FOR: Record<string, SectionName> = {
+  'get-vmintegrationservice': SECTION.hostIntegrationServices,
+  'get-vmfirmware': SECTION.hostFirmware,
+  'get-vmnetworkadapter': SECTION.hostNetworkAdapter,
+  'get-vmmemory': SECTION.hostMemory,
+};
+const HOST_SECTIONS = new Set<SectionName>(Object.values(HOST_SECTION_FOR));
+
+/** The integration services' names as Get-VMIntegrationService lists them (English; 2012 R2 and later). */
+export const INTEGRATION_SERVICE_NAMES = /Guest Service Interface|Heartbeat|Key-Value Pair Exchange|Shutdown|Time Synchronization|VSS/;
+const SERVICE = INTEGRATION_SERVICE_NAMES.source;
 
 function sectionForFile(path: string): SectionName | undefined {
   const byFile: Record<string, SectionName> = {
@@ -102,7 +123,23 @@ const SHAPES: readonly (readonly [RegExp, SectionName])[] = [
   [/^(?:UUID=|LABEL=|PARTUUID=|\/dev\/)\S+\s+(?:\/\S*|swap|none)\s+\w+\s+\S+/, SECTION.fstab],
   [/^[0-9a-f]{2,4}:[0-9a-f]{2}[.:][0-9a-f]{1,2}(?:\.\d)?\s/, SECTION.lspci],
   [/^SecureBoot (?:enabled|disabled)/, SECTION.firmware],
+  [/^VMName\s+Name\s+Enabled\s+PrimaryStatusDescription/, SECTION.hostIntegrationServices],
+  [new RegExp(`^\\s*(?:[\\w.-]{1,64}\\s+)?(?:${SERVICE})\\s+(?:True|False)\\b`), SECTION.hostIntegrationServices],
+  [new RegExp(`^Name\\s*:\\s*(?:${SERVICE})\\s*$`), SECTION.hostIntegrationServices],
+  [/^VMName\s+SecureBoot\s+SecureBootTemplate|^SecureBoot(?:Template)?\s*:\s*\w/, SECTION.hostFirmware],
+  [/^Name\s+IsManagementOs\s+VMName\s+SwitchName|^IsLegacy\s*:\s*(?:True|False)/, SECTION.hostNetworkAdapter],
+  [/^VMName\s+DynamicMemoryEnabled\s+Minimum|^DynamicMemoryEnabled\s*:\s*(?:True|False)/, SECTION.hostMemory],
 ];
+
+/** Where the first line shaped like command output the check reads starts ("VMName Name Enabled …"), or undefined. */
+export function firstOutputLineAt(text: string): number | undefined {
+  let at = 0;
+  for (const line of text.split('\n')) {
+    if (classify(line)) return at;
+    at += line.length + 1;
+  }
+  return undefined;
+}
 
 function classify(line: string): SectionName | undefined {
   for (const [shape, name] of SHAPES) if (shape.test(line)) return name;
@@ -121,7 +158,7 @@ export function splitPaste(lines: readonly string[], store: SectionStore, diagno
     if (text.trim() === '') continue;
     nonEmpty++;
     const prompt = PROMPT.exec(text);
-    if (prompt?.[1] && KNOWN_COMMANDS.test(prompt[1])) {
+    if (prompt?.[1] && isKnownCommand(prompt[1])) {
       const name = sectionForCommand(prompt[1]);
       block = name ? store.open(name, 'paste', lineNo, true) : undefined;
       fromPrompt = block !== undefined;
@@ -143,7 +180,8 @@ export function splitPaste(lines: readonly string[], store: SectionStore, diagno
       block = store.open(name, 'paste', lineNo, true);
       if (block) store.push(block, text, lineNo);
       classified++;
-    } else if (block && /^\s/.test(text)) {
+    } else if (block && (/^\s/.test(text) || HOST_SECTIONS.has(block.name))) {
+      // Indented lines continue a block (systemctl status); so do a PowerShell table's rows and a list's other fields.
       store.push(block, text, lineNo);
       classified++;
     } else {

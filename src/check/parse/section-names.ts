@@ -81,6 +81,11 @@ export const SECTION = {
   bsdIfconfig: 'ifconfig -a',
   bsdSysctlNet: 'sysctl dev.hn hw.vmbus (filtered)',
   bsdTimecounter: 'sysctl kern.timecounter.hardware',
+  /** Host-side PowerShell, pasted by hand (the collector runs in the guest and never prints these). */
+  hostIntegrationServices: 'Get-VMIntegrationService',
+  hostFirmware: 'Get-VMFirmware',
+  hostNetworkAdapter: 'Get-VMNetworkAdapter',
+  hostMemory: 'Get-VMMemory',
 } as const;
 
 export type SectionName = (typeof SECTION)[keyof typeof SECTION];

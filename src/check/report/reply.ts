@@ -15,6 +15,14 @@ const STATUS_WORD: Record<CheckReport['status'], string> = {
 };
 /** Context findings that the title and text already carry. */
 const CONTEXT_IDS = new Set(['FEATURE_TABLE', 'HV_HOST_IDENTIFIED']);
+/** Findings read from host-side PowerShell output alone. */
+const HOST_SETTING_IDS = new Set([
+  'HOST_IC_NO_CONTACT',
+  'HOST_IC_DISABLED',
+  'HOST_SECURE_BOOT_TEMPLATE',
+  'HOST_LEGACY_ADAPTER',
+  'DM_SIZING_TIP',
+]);
 
 export function guestLabel(kb: KnowledgeBase, report: CheckReport): string {
   const { distro, version, kernel } = report.guest;
@@ -87,6 +95,13 @@ function sources(kb: KnowledgeBase, findings: readonly Finding[]): ReplySource[]
   return [...ids].slice(0, MAX_SOURCES).map((id) => sourceById(kb, id));
 }
 
+/** Host-side PowerShell output was all there was to read (Get-VMIntegrationService and its kin). */
+function hostSettingsOnly(report: CheckReport): boolean {
+  return (
+    !report.guest.distro && !report.guest.kernel && report.findings.length > 0 && report.findings.every((f) => HOST_SETTING_IDS.has(f.id))
+  );
+}
+
 /**
  * The report as the platform-neutral Reply every adapter renders. The title and headline are
  * built from our own words and validated values only; evidence quoted from the upload stays
@@ -96,7 +111,9 @@ export function reportToReply(kb: KnowledgeBase, report: CheckReport): Reply {
   const important = report.findings.filter((f) => !CONTEXT_IDS.has(f.id));
   const top = important.slice(0, 3).map((f) => `${SEVERITY_WORD[f.severity]}: ${f.title}`);
   const text = [
-    `Status: ${STATUS_WORD[report.status]} (${guestLabel(kb, report)} on ${hostLabel(report)}); ${integrationText(report)}.`,
+    hostSettingsOnly(report)
+      ? "Read from the host's settings only: with no output from the guest, its support and integration services are not judged."
+      : `Status: ${STATUS_WORD[report.status]} (${guestLabel(kb, report)} on ${hostLabel(report)}); ${integrationText(report)}.`,
     `${counts(important)}.${top.length > 0 ? ` Top: ${top.join('; ')}.` : ''}`,
   ].join('\n');
   const features = report.features.filter((f) => HEADLINE_FEATURES.includes(f.feature));

@@ -126,7 +126,8 @@ export function buildContext(kb: KnowledgeBase, facts: GuestFacts, options: Chec
   const arch = facts.kernel?.value.arch;
   const is32bit = arch === undefined ? undefined : /^(?:i[3-6]86|x86|armv\w+)$/.test(arch);
   const balloon = facts.balloon?.value;
-  const userDm = facts.userContext?.value.dynamicMemory;
+  // The host's own settings (Get-VMMemory) outrank what the user says and what the guest's log suggests.
+  const userDm = facts.vmSettings?.value.dynamicMemory ?? facts.userContext?.value.dynamicMemory;
   const dmInUse = userDm ?? (balloon?.dmOffered || balloon?.hotAddFailed ? true : undefined);
 
   const integration = integrationOf(facts, hyperV);

@@ -57,6 +57,10 @@ import { bpNumaOldKernel } from './best-practice/bp-numa-old-kernel.ts';
 import { bpStaticIpInjectionNm } from './best-practice/bp-static-ip-injection-nm.ts';
 import { bpStaticMacHa } from './best-practice/bp-static-mac-ha.ts';
 import { bpUbuntuKernelFlavour } from './best-practice/bp-ubuntu-kernel-flavour.ts';
+import { hostIcDisabled } from './host-settings/host-ic-disabled.ts';
+import { hostIcNoContact } from './host-settings/host-ic-no-contact.ts';
+import { hostLegacyAdapter } from './host-settings/host-legacy-adapter.ts';
+import { hostSecureBootTemplate } from './host-settings/host-secure-boot-template.ts';
 import {
   kiCentos68Mtrr,
   kiKvpLogFlood,
@@ -106,15 +110,19 @@ export const RULES = [
   vssCaveats,
   vssTimeouts,
   fcopyNotAvailable,
+  hostIcNoContact,
+  hostIcDisabled,
   trimNotUsed,
   trimNotSupported,
   vrssSingleChannel,
   gen2Unsupported,
   gen2SecureBoot,
+  hostSecureBootTemplate,
   vhdxResizeLimited,
   fcLun0,
   bpIoScheduler,
   bpLegacyNic,
+  hostLegacyAdapter,
   bpNoSyntheticNic,
   bpStaticMacHa,
   bpStaticIpInjectionNm,

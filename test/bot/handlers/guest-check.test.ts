@@ -237,3 +237,66 @@ describe('a check asked before any collector output arrives', () => {
     assert.doesNotMatch(told.text, /From what you sent/);
   });
 });
+
+describe('host-side PowerShell output', () => {
+  test('a bare Get-VMIntegrationService table: the KVP and VSS daemons are not answering, and a service is off', () => {
+    const reply = replyTo(
+      'can you check this vm?',
+      'VMName Name                    Enabled PrimaryStatusDescription SecondaryStatusDescription',
+      '------ ----                    ------- ------------------------ --------------------------',
+      'web01  Guest Service Interface False   OK',
+      'web01  Heartbeat               True    OK                       OK',
+      'web01  Key-Value Pair Exchange True    No Contact',
+      'web01  Shutdown                True    OK',
+      'web01  Time Synchronization    True    OK',
+      'web01  VSS                     True    No Contact',
+    );
+    const all = JSON.stringify(reply);
+    assert.match(reply.text, /host's settings only/);
+    assert.match(all, /hv_kvp_daemon/);
+    assert.match(all, /saved-state \(offline\) backup/);
+    assert.match(all, /Guest Service Interface/);
+    assert.doesNotMatch(all, /Heartbeat.*not answering/);
+  });
+
+  test('Get-VMFirmware, Get-VMMemory and Get-VMNetworkAdapter after PowerShell prompts', () => {
+    const reply = replyTo(
+      'check my ubuntu 20.04 vm please:',
+      'PS C:\\Users\\admin> Get-VMFirmware web02 | Format-List SecureBoot,SecureBootTemplate',
+      'SecureBoot         : On',
+      'SecureBootTemplate : MicrosoftWindows',
+      'PS C:\\Users\\admin> Get-VMMemory web02',
+      '',
+      'VMName DynamicMemoryEnabled Minimum(M) Startup(M) Maximum(M)',
+      '------ -------------------- ---------- ---------- ----------',
+      'web02  True                 512        1000       8192',
+      'PS C:\\Users\\admin> get-vmnetworkadapter -VMName web02',
+      '',
+      'Name                   IsManagementOs VMName SwitchName MacAddress   Status IPAddresses',
+      '----                   -------------- ------ ---------- ----------   ------ -----------',
+      'Legacy Network Adapter False          web02  LAN        00155D010203 {Ok}   {}',
+    );
+    const all = JSON.stringify(reply);
+    assert.match(all, /MicrosoftUEFICertificateAuthority/);
+    assert.match(all, /Startup 1000 MB/);
+    assert.match(all, /only a legacy network adapter/);
+    assert.equal(reply.entities.distro, 'ubuntu');
+  });
+
+  test('a Heartbeat with no contact means the guest has no working drivers, not a missing daemon', () => {
+    const reply = replyTo(
+      'check vm pls',
+      'PS> Get-VMIntegrationService -VMName old-centos | fl Name,Enabled,PrimaryStatusDescription',
+      'Name                     : Heartbeat',
+      'Enabled                  : True',
+      'PrimaryStatusDescription : No Contact',
+      '',
+      'Name                     : Key-Value Pair Exchange',
+      'Enabled                  : True',
+      'PrimaryStatusDescription : No Contact',
+    );
+    const all = JSON.stringify(reply);
+    assert.match(all, /hv_utils/);
+    assert.doesNotMatch(all, /KVP daemon in the guest/);
+  });
+});

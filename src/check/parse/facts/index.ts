@@ -17,6 +17,7 @@ import { schedulerFacts, storageFacts } from './storage.ts';
 import { systemFacts } from './system.ts';
 import { timeFacts } from './time.ts';
 import { vmbusDeviceFacts } from './vmbus-devices.ts';
+import { vmSettingsFacts } from './vm-settings.ts';
 
 /** Runs every fact extractor over the sections. Extractors are pure and skip what is missing. */
 export function extractFacts(sections: SectionMap, diagnostics: DiagnosticSink): GuestFacts {
@@ -49,6 +50,7 @@ export function extractFacts(sections: SectionMap, diagnostics: DiagnosticSink):
     logSignatureFacts(sections),
     userContextFacts(sections),
     systemFacts(sections, packages),
+    vmSettingsFacts(sections),
   );
   return facts;
 }
