@@ -16,9 +16,9 @@ import {
 
 const args = new Set(process.argv.slice(2));
 if (args.has('--help')) {
-  console.log(`Usage: npm run eval [-- --failures] [-- --split train|dev|test|test2|test3|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15] [-- --write-baseline]
+  console.log(`Usage: npm run eval [-- --failures] [-- --split train|dev|test|test2|test3|test4|test5|test6|test7|test8|test9|test10|test11|test12|test13|test14|test15|test16] [-- --write-baseline]
 Runs the evaluation splits in test/eval/ (train.jsonl, dev.jsonl, and the held-out
-test-split.jsonl and test-split-2.jsonl to test-split-15.jsonl) through the bot and prints
+test-split.jsonl and test-split-2.jsonl to test-split-16.jsonl) through the bot and prints
 accuracy, per-intent accuracy, a confusion matrix and scope figures. --failures lists misses of train and dev.
 --write-baseline records the train+dev figures in test/eval/baseline.json.`);
   process.exit(0);

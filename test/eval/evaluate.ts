@@ -34,9 +34,9 @@ export interface EvalSummary {
 }
 
 /**
- * train: tune freely; dev: check tuning; test to test15: written apart from the code, run only for the figure (test
+ * train: tune freely; dev: check tuning; test to test16: written apart from the code, run only for the figure (test
  * before the parser rewrite, test2 in wave 3, test3 in wave 4, test4 in wave 5, test5 in wave 6, test6 in wave 7,
- * test7 to test9 in waves 8 to 10, test10 in wave 13, test11 in wave 14, test12 in wave 15, test13 in wave 16, test14 in wave 17, test15 in wave 18, each before that wave's changes).
+ * test7 to test9 in waves 8 to 10, test10 in wave 13, test11 in wave 14, test12 in wave 15, test13 in wave 16, test14 in wave 17, test15 in wave 18, test16 in wave 19, each before that wave's changes).
  */
 export const HELD_OUT_SPLITS = [
   'test',
@@ -54,6 +54,7 @@ export const HELD_OUT_SPLITS = [
   'test13',
   'test14',
   'test15',
+  'test16',
 ] as const;
 export const SPLITS = ['train', 'dev', ...HELD_OUT_SPLITS] as const;
 export type Split = (typeof SPLITS)[number];
@@ -76,6 +77,7 @@ const SPLIT_FILES: Record<Split, string> = {
   test13: './test-split-13.jsonl',
   test14: './test-split-14.jsonl',
   test15: './test-split-15.jsonl',
+  test16: './test-split-16.jsonl',
 };
 
 export function splitPath(split: Split): URL {
