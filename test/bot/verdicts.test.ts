@@ -23,6 +23,13 @@ describe('issue 11: the LIS release named in the question decides', () => {
       /LIS 4\.0 does not cover Red Hat Enterprise Linux 7\.2 \(its notes list Red Hat Enterprise Linux 5\.5-5\.11, 6\.0-6\.6, 7\.0-7\.1\); LIS 4\.1 and later do/,
     );
   });
+  test('a release whose notes list none of the family says which families they list', () => {
+    const centos = ask('centos 5.11 with LIS 2.1?');
+    assert.equal(centos.verdict, 'not_supported', centos.text);
+    assert.match(centos.text, /its notes list no CentOS release, only .*Red Hat Enterprise Linux 5\.2-5\.5/);
+    const oracle = ask('Oracle Linux 6.6 RHCK with LIS 3.5?');
+    assert.match(oracle.text, /its notes list no Oracle Linux release, only Red Hat Enterprise Linux 5\.5-5\.8, 6\.0-6\.3 and CentOS/);
+  });
   test('"the ms lis rpms 4.1.3" answers from the LIS 4.1 column, not the newest download', () => {
     const answer = ask('live backup on rhel 5.8 with the ms lis rpms 4.1.3?');
     assert.equal(answer.entities.lis, '4.1.3');

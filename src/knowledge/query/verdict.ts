@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge-base.ts';
-import type { Arch, ClientHostId, DistroId, FeatureId, HostId, LisRelease, MatrixSnapshot, OtherOs } from '../schema/index.ts';
+import type { Arch, ClientHostId, DistroId, FeatureId, HostId, LisRelease, MatrixSnapshot, OtherOs, VersionItem } from '../schema/index.ts';
 import { describeColumn, describeHosts } from '../describe.ts';
 import { describeVersionItems, parseVersion } from '../version.ts';
 import { combineReadings, readColumn, type ColumnReading, type VerdictKind } from './column-reading.ts';
@@ -253,6 +253,19 @@ function yesWord(verdict: VerdictKind): string {
  * One verdict from the whole record: every dated source that lists the family, every note on the deciding cells,
  * the LIS and UEK release the question names, and hosts newer or older than each source's era.
  */
+
+/** " (its notes list no CentOS release, only Red Hat Enterprise Linux 5.2-5.5)": where a release's list of the family is empty. */
+function otherFamiliesListed(kb: KnowledgeBase, release: LisRelease, family: DistroId): string {
+  const byFamily = new Map<DistroId, VersionItem[]>();
+  for (const guest of release.guests) {
+    if (guest.kernel === 'uek' || guest.family === family) continue;
+    byFamily.set(guest.family, [...(byFamily.get(guest.family) ?? []), ...guest.versions]);
+  }
+  if (byFamily.size === 0) return '';
+  const lists = [...byFamily].slice(0, 3).map(([other, versions]) => `${kb.familyName(other)} ${describeVersionItems(versions)}`);
+  return ` (its notes list no ${kb.familyName(family)} release, only ${lists.join(' and ')})`;
+}
+
 export function decideVerdict(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer {
   // The guest's verdict is remembered; what the question states is measured against its limits on every call.
   if (q.stated) {
@@ -351,7 +364,7 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
     const rhckOnly = (uek || q.kernel === 'uek') && release.guests.some((g) => g.family === q.family && g.kernel === 'rhck');
     const listed = ownList.length
       ? ` (its notes list ${kb.familyName(q.family)} ${describeVersionItems(ownList)}${rhckOnly ? ' with the Red Hat Compatible Kernel (RHCK) only' : ''})`
-      : '';
+      : otherFamiliesListed(kb, release, q.family);
     const builtIn = erasAt(kb, q.family, q.asOf).find((s) =>
       columnsFor(s, { ...q, lis: undefined, integration: 'built-in' }, uek).some((m) => m.column.integration.kind === 'built-in'),
     );
