@@ -9,7 +9,7 @@ import type { Section, SectionStore } from './section.ts';
  */
 
 const KNOWN_COMMANDS =
-  /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls|ethtool)\b/;
+  /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls|ethtool|ifconfig|lsblk)\b/;
 // Host-side PowerShell, which admins paste beside the guest's output; PowerShell ignores case.
 const HOST_COMMANDS = /^get-vm(?:integrationservice|firmware|networkadapter|memory)\b/i;
 // SUSE's and FreeBSD's prompts put a space before the mark: "sles15:~ # ", "root@fw01:~ # "; PowerShell's is "PS C:\> ".
@@ -37,6 +37,11 @@ export function sectionForCommand(command: string): SectionName | undefined {
   const first = cmd.split(/\s+/, 1)[0] ?? '';
   const piped = cmd.split('|', 1)[0]?.trim() ?? '';
   if (first === 'uname') return SECTION.uname;
+  if (/^systemctl\s+is-enabled\s+fstrim\.timer\b/.test(cmd)) return SECTION.discard;
+  if (first === 'sysctl' && /\bkern\.timecounter\.hardware\b/.test(cmd)) return SECTION.bsdTimecounter;
+  if (first === 'ls' && /\s\/sys\/firmware\/efi\/?(?:\s|$)/.test(cmd)) return SECTION.firmware;
+  if (first === 'ifconfig') return SECTION.bsdIfconfig;
+  if (first === 'lsblk' && /\s(?:-D|--discard)\b/.test(cmd)) return SECTION.discard;
   const host = HOST_COMMANDS.exec(first)?.[0].toLowerCase();
   if (host) return HOST_SECTION_FOR[host];
   if (first === 'ethtool' && /\s-i\b/.test(cmd)) return SECTION.ethtoolInfo;
@@ -54,6 +59,40 @@ export function sectionForCommand(command: string): SectionName | undefined {
   const file = /(?:cat|head|tail|less|grep\s.*)\s(\/\S+)/.exec(piped)?.[1];
   if (file) return sectionForFile(file);
   return undefined;
+}
+
+/**
+ * A command's output as the collector would have printed it in its section, line by line (undefined drops a line):
+ * "acpi_pm" from cat …/current_clocksource is the collector's "current=acpi_pm".
+ */
+type LineRewrite = (text: string) => string | undefined;
+
+function rewriteFor(command: string): LineRewrite | undefined {
+  const clock = /clocksource0\/(current|available)_clocksource\b/.exec(command)?.[1];
+  if (clock) return (text) => `${clock}=${text.trim()}`;
+  const discard = /(\/sys\/block\/[^/\s]+\/queue\/discard_max_bytes)\b/.exec(command)?.[1];
+  if (discard) return (text) => (/^\d{1,20}$/.test(text.trim()) ? `${discard}: ${text.trim()}` : undefined);
+  const scheduler = /\/sys\/block\/([^/\s]+)\/queue\/scheduler/.exec(command)?.[1];
+  if (scheduler) return (text) => (text.startsWith('/sys/') ? text : `/sys/block/${scheduler}/queue/scheduler: ${text.trim()}`);
+  if (/^(?:sudo\s+)?lsblk\b/.test(command)) return lsblkDiscardLine;
+  if (/^(?:sudo\s+)?systemctl\s+is-enabled\s+fstrim\.timer\b/.test(command)) return (text) => `fstrim.timer enabled=${text.trim()}`;
+  if (/^(?:sudo\s+)?sysctl\b/.test(command))
+    return (text) => /^(?:kern\.timecounter\.hardware:\s*)?([\w-]{1,40})\s*$/.exec(text.trim())?.[1];
+  if (/^(?:sudo\s+)?ls\b/.test(command)) return (text) => (/No such file/.test(text) ? 'boot=bios' : 'boot=uefi');
+  // Linux's ifconfig names eth0 or ens33; only FreeBSD's hn0 and de0 tell the check anything.
+  if (/^(?:sudo\s+)?ifconfig\b/.test(command))
+    return (text) => (/^(?:eth|en[ops]|wl|lo|docker|br|virbr|veth)\w*: flags=/.test(text) ? undefined : text);
+  return undefined;
+}
+
+const SIZE_UNIT: Record<string, number> = { B: 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
+
+/** "sda  0  2M  4G  0" under lsblk --discard's header: a whole disk's DISC-MAX, as the collector prints discard_max_bytes. */
+function lsblkDiscardLine(text: string): string | undefined {
+  const row = /^([a-z][\w-]{0,30})\s+\d+\s+\S+\s+(\d+(?:\.\d+)?)([BKMGT]?)\s+\d+\s*$/.exec(text);
+  if (!row) return undefined;
+  const bytes = Math.round(Number(row[2]) * (SIZE_UNIT[row[3] || 'B'] ?? 1));
+  return `/sys/block/${row[1]}/queue/discard_max_bytes: ${bytes}`;
 }
 
 const HOST_SECTION_FOR: Record<string, SectionName> = {
@@ -88,6 +127,8 @@ function sectionForFile(path: string): SectionName | undefined {
   if (byFile[path]) return byFile[path];
   if (/^\/sys\/block\/[^/]+\/queue\/scheduler$/.test(path)) return SECTION.schedulers;
   if (/^\/sys\/devices\/system\/clocksource\//.test(path)) return SECTION.clocksource;
+  if (/^\/sys\/block\/[^/]+\/queue\/discard_max_bytes$/.test(path)) return SECTION.discard;
+  if (path === '/etc/default/grub' || /^\/boot\/(?:efi\/EFI\/\w+|grub2?)\/grub\.(?:cfg|conf)$/.test(path)) return SECTION.grubTimeout;
   return undefined;
 }
 
@@ -149,7 +190,7 @@ function classify(line: string): SectionName | undefined {
 export function splitPaste(lines: readonly string[], store: SectionStore, diagnostics: DiagnosticSink): number {
   let block: Section | undefined;
   let fromPrompt = false;
-  let schedulerDevice: string | undefined;
+  let rewrite: LineRewrite | undefined;
   let classified = 0;
   let nonEmpty = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -162,16 +203,13 @@ export function splitPaste(lines: readonly string[], store: SectionStore, diagno
       const name = sectionForCommand(prompt[1]);
       block = name ? store.open(name, 'paste', lineNo, true) : undefined;
       fromPrompt = block !== undefined;
-      schedulerDevice = /\/sys\/block\/([^/\s]+)\/queue\/scheduler/.exec(prompt[1])?.[1];
+      rewrite = rewriteFor(prompt[1]);
       classified++;
       continue;
     }
     if (fromPrompt && block) {
-      const line =
-        block.name === SECTION.schedulers && schedulerDevice && !text.startsWith('/sys/')
-          ? `/sys/block/${schedulerDevice}/queue/scheduler: ${text.trim()}`
-          : text;
-      store.push(block, line, lineNo);
+      const line = rewrite ? rewrite(text) : text;
+      if (line !== undefined) store.push(block, line, lineNo);
       classified++;
       continue;
     }

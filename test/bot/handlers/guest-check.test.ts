@@ -300,3 +300,57 @@ describe('host-side PowerShell output', () => {
     assert.doesNotMatch(all, /KVP daemon in the guest/);
   });
 });
+
+describe('single commands pasted at a prompt read as the collector prints them', () => {
+  test('cat of the clocksource files: acpi_pm is flagged and the listed Hyper-V source named', () => {
+    const reply = replyTo(
+      'clock drifts, check pls',
+      '$ cat /etc/centos-release',
+      'CentOS Linux release 7.9.2009 (Core)',
+      '$ cat /sys/devices/system/clocksource/clocksource0/current_clocksource',
+      'acpi_pm',
+      '$ cat /sys/devices/system/clocksource/clocksource0/available_clocksource',
+      'hyperv_clocksource_tsc_page acpi_pm',
+    );
+    assert.match(JSON.stringify(reply), /acpi_pm.*hyperv_clocksource_tsc_page \(listed as available\)/);
+  });
+
+  test("FreeBSD's sysctl kern.timecounter.hardware", () => {
+    const reply = replyTo(
+      'time is off on this bsd guest, check',
+      '$ freebsd-version',
+      '11.4-RELEASE-p13',
+      '$ sysctl kern.timecounter.hardware kern.timecounter.choice',
+      'kern.timecounter.hardware: ACPI-fast',
+      'kern.timecounter.choice: Hyper-V-TSC(3000) Hyper-V(2000) ACPI-fast(900) i8254(0)',
+    );
+    assert.match(JSON.stringify(reply), /ACPI-fast.*kern\.timecounter\.hardware=Hyper-V-TSC/);
+  });
+
+  test('lsblk --discard and a disabled fstrim.timer: TRIM is offered but never sent', () => {
+    const reply = replyTo(
+      'thin disks keep growing, check',
+      '$ cat /etc/oracle-release',
+      'Oracle Linux Server release 8.4',
+      '$ lsblk --discard /dev/sda',
+      'NAME   DISC-ALN DISC-GRAN DISC-MAX DISC-ZERO',
+      'sda           0        2M       4G         0',
+      '$ systemctl is-enabled fstrim.timer',
+      'disabled',
+    );
+    assert.match(JSON.stringify(reply), /systemctl enable --now fstrim\.timer/);
+  });
+
+  test('ls /sys/firmware/efi shows Generation 2; with mokutil saying Secure Boot is off, the template is named', () => {
+    const reply = replyTo(
+      'gen2 debian on our 2019 host, want secure boot on, check where it stands',
+      '$ cat /etc/debian_version',
+      '11.6',
+      '$ mokutil --sb-state',
+      'SecureBoot disabled',
+      '$ ls /sys/firmware/efi',
+      'config_table  efivars  fw_platform_size  fw_vendor  runtime',
+    );
+    assert.match(JSON.stringify(reply), /Microsoft UEFI Certificate Authority template/);
+  });
+});

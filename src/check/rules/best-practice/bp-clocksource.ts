@@ -25,9 +25,15 @@ export const bpClocksource = defineRule({
     const good = ctx.guest.distro === 'freebsd' || ctx.facts.kernel?.value.osType === 'FreeBSD' ? GOOD_FREEBSD : GOOD_LINUX;
     if (good.has(clock)) return 'pass';
     const forced = ctx.facts.cmdline?.value.clocksource;
+    const available = ctx.facts.timeSync?.value.available ?? [];
+    const better = available.find((name) => good.has(name));
+    const fix =
+      good === GOOD_FREEBSD
+        ? `Use the Hyper-V timecounter: sysctl kern.timecounter.hardware=${better ?? 'Hyper-V-TSC'}, and drop any other kern.timecounter.hardware line from /etc/sysctl.conf.`
+        : `Remove any clocksource= option from the kernel command line so the kernel picks ${better ?? 'hyperv_clocksource_tsc_page'}${better ? ' (listed as available)' : ''}; on old kernels update to one with hyperv_clocksource.`;
     return finding(ctx, {
       detail: `The guest keeps time with ${token(clock, 40)}, a slow or drifting clock source on Hyper-V${forced ? `; the kernel command line forces clocksource=${token(forced, 40)}` : ''}.`,
-      fix: 'Remove any clocksource= option from the kernel command line so the Hyper-V clock source is used; on old kernels update to one with hyperv_clocksource.',
+      fix,
       evidence: evidenceOf(ctx.facts.timeSync, ctx.facts.cmdline),
     });
   },

@@ -31,7 +31,7 @@ export const gen2SecureBoot = defineRule({
       return finding(ctx, {
         severity: 'info',
         detail: 'Secure Boot is off, although this release can boot with it on this host.',
-        fix: 'To turn it on: Set-VMFirmware -VMName <vm> -EnableSecureBoot On -SecureBootTemplate MicrosoftUEFICertificateAuthority (the "Microsoft Windows" template will not boot Linux).',
+        fix: 'To turn it on: Set-VMFirmware -VMName <vm> -EnableSecureBoot On -SecureBootTemplate MicrosoftUEFICertificateAuthority (the Microsoft UEFI Certificate Authority template; the "Microsoft Windows" template will not boot Linux).',
         evidence,
       });
     }

@@ -12,10 +12,10 @@ export const trimNotUsed = defineRule({
     const trim = fact(ctx, 'trim').value;
     if (trim.devices.length === 0) return 'skip';
     const newHost = hostAtLeast(ctx, '2012 R2');
-    if (newHost === undefined) return 'skip';
-    if (!newHost) return 'pass';
     const capable = trim.devices.filter((d) => d.discardMaxBytes > 0);
-    if (capable.length === 0) return 'pass';
+    // A disk that takes discards shows a host that passes them on (2012 R2 and later), whether or not the host is known.
+    if (capable.length === 0) return newHost === undefined ? 'skip' : 'pass';
+    if (newHost === false) return 'pass';
     const timerOn = trim.fstrimTimer !== undefined && /^(?:enabled|static)/.test(trim.fstrimTimer);
     if (trim.discardMount || timerOn || trim.cron) return 'pass';
     return finding(ctx, {
