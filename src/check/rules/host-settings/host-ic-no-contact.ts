@@ -1,7 +1,40 @@
-import { installDaemonFix } from '../daemon-fixes.ts';
+import { installDaemonFix, type DaemonKind } from '../daemon-fixes.ts';
 import { defineRule, fact } from '../define.ts';
 import { evidenceOf, finding } from '../helpers.ts';
 import { listNames, named, noContact } from './integration-services.ts';
+
+/** Services a user-space daemon in the guest answers, and what its silence costs. */
+const DAEMON_SERVED: readonly {
+  service: string;
+  daemon: DaemonKind;
+  severity: 'warning' | 'info';
+  title: string;
+  meaning: string;
+}[] = [
+  {
+    service: 'Key-Value Pair Exchange',
+    daemon: 'kvp',
+    severity: 'warning',
+    title: 'The KVP daemon in the guest is not answering the host',
+    meaning:
+      "the guest's KVP daemon (hv_kvp_daemon) is not installed or not running, so Hyper-V Manager shows no IP address for the VM and cannot inject one.",
+  },
+  {
+    service: 'VSS',
+    daemon: 'vss',
+    severity: 'warning',
+    title: 'The VSS daemon in the guest is not answering the host',
+    meaning:
+      "the guest's VSS daemon (hv_vss_daemon) is not installed or not running, so a live backup cannot freeze the guest's file systems and falls back to a saved-state (offline) backup.",
+  },
+  {
+    service: 'Guest Service Interface',
+    daemon: 'fcopy',
+    severity: 'info',
+    title: 'The file-copy daemon in the guest is not answering the host',
+    meaning: "the guest's file-copy daemon (hv_fcopy_daemon) is not running, so Copy-VMFile cannot reach the VM.",
+  },
+];
 
 /** Services answered by hv_utils in the kernel, not by a daemon. */
 const KERNEL_SERVICES = ['Heartbeat', 'Shutdown', 'Time Synchronization'];
@@ -30,38 +63,15 @@ export const hostIcNoContact = defineRule({
       });
     }
     const out = [];
-    const kvp = named(silent, 'Key-Value Pair Exchange');
-    if (kvp) {
+    for (const served of DAEMON_SERVED) {
+      const service = named(silent, served.service);
+      if (!service) continue;
       out.push(
         finding(ctx, {
-          title: 'The KVP daemon in the guest is not answering the host',
-          detail: `Key-Value Pair Exchange is on at the host but shows "${kvp.status}": the guest's KVP daemon (hv_kvp_daemon) is not installed or not running, so Hyper-V Manager shows no IP address for the VM and cannot inject one.`,
-          fix: installDaemonFix(ctx, 'kvp'),
-          evidence,
-          kbFix: false,
-        }),
-      );
-    }
-    const vss = named(silent, 'VSS');
-    if (vss) {
-      out.push(
-        finding(ctx, {
-          title: 'The VSS daemon in the guest is not answering the host',
-          detail: `VSS is on at the host but shows "${vss.status}": the guest's VSS daemon (hv_vss_daemon) is not installed or not running, so a live backup cannot freeze the guest's file systems and falls back to a saved-state (offline) backup.`,
-          fix: installDaemonFix(ctx, 'vss'),
-          evidence,
-          kbFix: false,
-        }),
-      );
-    }
-    const gsi = named(silent, 'Guest Service Interface');
-    if (gsi) {
-      out.push(
-        finding(ctx, {
-          severity: 'info',
-          title: 'The file-copy daemon in the guest is not answering the host',
-          detail: `Guest Service Interface is on at the host but shows "${gsi.status}": the guest's file-copy daemon (hv_fcopy_daemon) is not running, so Copy-VMFile cannot reach the VM.`,
-          fix: installDaemonFix(ctx, 'fcopy'),
+          severity: served.severity,
+          title: served.title,
+          detail: `${served.service} is on at the host but shows "${service.status}": ${served.meaning}`,
+          fix: installDaemonFix(ctx, served.daemon),
           evidence,
           kbFix: false,
         }),
