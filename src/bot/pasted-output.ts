@@ -44,9 +44,11 @@ export function pastedCommandOutput(rawMessage: string): string | undefined {
  * the check's paste reader recognises.
  */
 export function pastedOutputToCheck(rawMessage: string): string | undefined {
-  const marked = pastedCollectorOutput(rawMessage) ?? pastedCommandOutput(rawMessage);
-  if (marked !== undefined) return marked;
+  const report = pastedCollectorOutput(rawMessage);
+  if (report !== undefined) return report;
   const text = rawMessage.length > MAX_PASTED_CHARS ? rawMessage.slice(0, MAX_PASTED_CHARS) : rawMessage;
-  const at = firstOutputLineAt(text);
-  return at === undefined ? undefined : text.slice(at);
+  if (text.includes('```')) return pastedCommandOutput(text);
+  // Log lines pasted above the first prompt ("kernel: hv_utils: KVP: …" then "$ rpm -q hypervkvpd") are output too.
+  const starts = [firstPromptedCommandAt(text), firstOutputLineAt(text)].filter((at): at is number => at !== undefined);
+  return starts.length === 0 ? undefined : text.slice(Math.min(...starts));
 }

@@ -224,6 +224,10 @@ const CASES: Record<RuleId, RuleCase> = {
     says: /mode 600.*expected 644/,
   },
   VSS_DAEMON_MISSING: { fires: { daemons: { vss: daemon({ installed: false, running: false }) } }, says: /hyperv-daemons/ },
+  VSS_DAEMON_NOT_RUNNING: {
+    fires: { daemons: { vss: daemon({ installed: true, running: false }, { units: ['hypervvssd.service'] }) } },
+    says: /saved state[\s\S]*systemctl enable --now hypervvssd\.service/,
+  },
   VSS_NOT_AVAILABLE: { fires: { host: hostId('2012', 9200), vmbus: undefined }, says: /2012 R2/ },
   VSS_CAVEATS: {
     fires: {

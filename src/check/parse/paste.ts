@@ -31,11 +31,24 @@ export function firstPromptedCommandAt(text: string): number | undefined {
   return undefined;
 }
 
+/** The command before the first pipe outside quotes ("grep -E '^(de0|hn0):' /var/run/dmesg.boot | head" keeps its pattern). */
+function firstStage(command: string): string {
+  let quote: string | undefined;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '|') return command.slice(0, i).trim();
+  }
+  return command.trim();
+}
+
 /** Section for a command line typed at a prompt; sub-commands decide (cat of which file, dmesg or rpm). */
 export function sectionForCommand(command: string): SectionName | undefined {
   const cmd = command.replace(/^sudo\s+/, '').trim();
   const first = cmd.split(/\s+/, 1)[0] ?? '';
-  const piped = cmd.split('|', 1)[0]?.trim() ?? '';
+  const piped = firstStage(cmd);
   if (first === 'uname') return SECTION.uname;
   if (/^systemctl\s+is-enabled\s+fstrim\.timer\b/.test(cmd)) return SECTION.discard;
   if (first === 'sysctl' && /\bkern\.timecounter\.hardware\b/.test(cmd)) return SECTION.bsdTimecounter;
@@ -68,6 +81,13 @@ export function sectionForCommand(command: string): SectionName | undefined {
 type LineRewrite = (text: string) => string | undefined;
 
 function rewriteFor(command: string): LineRewrite | undefined {
+  // uname -r prints the release alone; uname -a's line puts it third, after the OS and the host name.
+  if (/^(?:sudo\s+)?uname\s+-r\s*$/.test(command))
+    return (text) => {
+      const release = text.trim();
+      if (!/^\d{1,3}\.\d{1,3}\S*$/.test(release)) return undefined;
+      return `${/-(?:RELEASE|STABLE|CURRENT|BETA|RC)/.test(release) ? 'FreeBSD' : 'Linux'} - ${release}`;
+    };
   const clock = /clocksource0\/(current|available)_clocksource\b/.exec(command)?.[1];
   if (clock) return (text) => `${clock}=${text.trim()}`;
   const discard = /(\/sys\/block\/[^/\s]+\/queue\/discard_max_bytes)\b/.exec(command)?.[1];
@@ -75,6 +95,13 @@ function rewriteFor(command: string): LineRewrite | undefined {
   const scheduler = /\/sys\/block\/([^/\s]+)\/queue\/scheduler/.exec(command)?.[1];
   if (scheduler) return (text) => (text.startsWith('/sys/') ? text : `/sys/block/${scheduler}/queue/scheduler: ${text.trim()}`);
   if (/^(?:sudo\s+)?lsblk\b/.test(command)) return lsblkDiscardLine;
+  // systemctl is-active/is-enabled print the state alone; the collector prints "unit-active: <unit> <state>".
+  const unitState = /^(?:sudo\s+)?systemctl\s+is-(active|enabled)\s+([\w@.-]{1,80})\s*$/.exec(command);
+  if (unitState && !/^fstrim\.timer$/.test(unitState[2]!)) {
+    const unit = /\.\w+$/.test(unitState[2]!) ? unitState[2]! : `${unitState[2]}.service`;
+    const key = unitState[1] === 'active' ? 'unit-active' : 'unit-file';
+    return (text) => (/^[a-z-]{1,20}$/.test(text.trim()) ? `${key}: ${unit} ${text.trim()}` : undefined);
+  }
   if (/^(?:sudo\s+)?systemctl\s+is-enabled\s+fstrim\.timer\b/.test(command)) return (text) => `fstrim.timer enabled=${text.trim()}`;
   if (/^(?:sudo\s+)?sysctl\b/.test(command))
     return (text) => /^(?:kern\.timecounter\.hardware:\s*)?([\w-]{1,40})\s*$/.exec(text.trim())?.[1];
@@ -144,6 +171,8 @@ const SHAPES: readonly (readonly [RegExp, SectionName])[] = [
   [/^\s*\d{1,4}\s+\d{1,4}\s+0x[0-9a-f]{4,16}\s+[0-9a-f]{1,12}\s+\S+\.ko\b/, SECTION.bsdKldstat],
   [/^\[\s{0,12}\d{1,9}\.\d{1,9}\]/, SECTION.dmesg],
   [/^(?:hv_\w{1,30}|hyperv_\w{1,30}|hid[-_]hyperv|Hyper-V|storvsc\d{0,3}|hn\d{1,3}|vmbus\d{0,3}|netvsc):? /, SECTION.dmesg],
+  // FreeBSD's emulated 21140 as its boot messages name it.
+  [/^de\d{1,3}: <Digital 2114\w{0,4} /, SECTION.dmesg],
   [/^[A-Z][a-z]{2}\s{1,2}\d{1,2} \d\d:\d\d:\d\d \S+ /, SECTION.logs],
   [
     /^(?:kmod-)?[A-Za-z0-9][\w.+-]{0,120}-\d[\w.+~]{0,60}-[\w.+~]{1,80}\.(?:x86_64|i[3-6]86|noarch|aarch64|ppc64le|s390x)$/,

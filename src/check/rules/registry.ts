@@ -41,6 +41,7 @@ import { vhdxResizeLimited } from './feature/vhdx-resize-limited.ts';
 import { vrssSingleChannel } from './feature/vrss-single-channel.ts';
 import { vssCaveats } from './feature/vss-caveats.ts';
 import { vssDaemonMissing } from './feature/vss-daemon-missing.ts';
+import { vssDaemonNotRunning } from './feature/vss-daemon-not-running.ts';
 import { vssNotAvailable } from './feature/vss-not-available.ts';
 import { vssTimeouts } from './feature/vss-timeouts.ts';
 import { bpClocksource } from './best-practice/bp-clocksource.ts';
@@ -106,6 +107,7 @@ export const RULES = [
   kvpProtocolMismatch,
   kvpPoolPerms,
   vssDaemonMissing,
+  vssDaemonNotRunning,
   vssNotAvailable,
   vssCaveats,
   vssTimeouts,

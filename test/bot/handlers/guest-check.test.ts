@@ -354,3 +354,56 @@ describe('single commands pasted at a prompt read as the collector prints them',
     assert.match(JSON.stringify(reply), /Microsoft UEFI Certificate Authority template/);
   });
 });
+
+describe('more of what admins paste', () => {
+  test('uname -r alone gives the kernel: LIS modules built for another kernel are flagged', () => {
+    const reply = replyTo(
+      'sanity check this rhel box after patch night',
+      '$ cat /etc/redhat-release',
+      'Red Hat Enterprise Linux Server release 7.5 (Maipo)',
+      '$ uname -r',
+      '3.10.0-862.14.4.el7.x86_64',
+      "$ modinfo hv_vmbus | egrep '^(filename|version|vermagic)'",
+      'filename:       /lib/modules/3.10.0-862.14.4.el7.x86_64/weak-updates/microsoft-hyper-v/hv_vmbus.ko',
+      'version:        4.2.6',
+      'vermagic:       3.10.0-862.11.6.el7.x86_64 SMP mod_unload modversions',
+    );
+    assert.match(JSON.stringify(reply), /built for 3\.10\.0-862\.11\.6\.el7, but the running kernel is 3\.10\.0-862\.14\.4\.el7/);
+  });
+
+  test("a pipe inside grep's quoted pattern does not end the command: FreeBSD's de0 from dmesg.boot is read", () => {
+    const reply = replyTo(
+      'two nics and one is slow, check',
+      '$ freebsd-version',
+      '13.1-RELEASE-p9',
+      "$ grep -E '^(de0|hn0):' /var/run/dmesg.boot",
+      'de0: <Digital 21140A Fast Ethernet> port 0xec00-0xec7f mem 0xfebff000-0xfebff07f irq 11 at device 10.0 on pci0',
+      'hn0: <Hyper-V Network Interface> on vmbus0',
+    );
+    assert.match(JSON.stringify(reply), /legacy \(emulated\) network adapter \(de\)/);
+  });
+
+  test('log lines above the first prompt are read with it', () => {
+    const reply = replyTo(
+      'can u check this output, centos 7.5 web node',
+      '',
+      'Mar 03 10:22:14 web03 kernel: hv_utils: KVP: IP injection functionality not available',
+      'Mar 03 10:22:14 web03 kernel: hv_utils: KVP: Upgrade the KVP daemon',
+      '$ rpm -q hypervkvpd',
+      'hypervkvpd-0-0.17.20141219git.el7.x86_64',
+    );
+    assert.match(reply.title, /^Check: /);
+    assert.match(JSON.stringify(reply), /KVP_PROTOCOL_MISMATCH/);
+  });
+
+  test('systemctl is-active prints the state alone: an inactive VSS daemon is read', () => {
+    const reply = replyTo(
+      'backup freeze times out, check it',
+      '$ cat /etc/oracle-release',
+      'Oracle Linux Server release 8.2',
+      '$ systemctl is-active hypervvssd',
+      'inactive',
+    );
+    assert.match(JSON.stringify(reply), /hypervvssd\.service/);
+  });
+});
