@@ -30,6 +30,11 @@ describe('issue 11: the LIS release named in the question decides', () => {
     const oracle = ask('Oracle Linux 6.6 RHCK with LIS 3.5?');
     assert.match(oracle.text, /its notes list no Oracle Linux release, only Red Hat Enterprise Linux 5\.5-5\.8, 6\.0-6\.3 and CentOS/);
   });
+  test('a release only the talk lists, asked on a newer host, says how far the talk goes even for a family it names no host for', () => {
+    const answer = ask('opensuse 12.3 guest on server 2019?');
+    assert.equal(answer.verdict, 'unknown', answer.text);
+    assert.match(answer.text, /the 2014 TechEd talk, which goes up to Windows Server 2012 R2/);
+  });
   test('"the ms lis rpms 4.1.3" answers from the LIS 4.1 column, not the newest download', () => {
     const answer = ask('live backup on rhel 5.8 with the ms lis rpms 4.1.3?');
     assert.equal(answer.entities.lis, '4.1.3');

@@ -20,6 +20,15 @@ export function pageHosts(snapshot: MatrixSnapshot, family: DistroId): readonly 
   return sorted;
 }
 
+/** The newest host a page names for any family (the talk names hosts for some families' rows only). */
+export function newestHostOnPage(snapshot: MatrixSnapshot): HostId | undefined {
+  let newest: HostId | undefined;
+  for (const column of snapshot.columns)
+    for (const cell of Object.values(column.features))
+      for (const entry of cell) for (const host of entry.hosts) if (!newest || hostRank(host) > hostRank(newest)) newest = host;
+  return newest;
+}
+
 export function hostRank(host: HostId): number {
   return HOST_IDS.indexOf(host);
 }

@@ -3,7 +3,7 @@ import type { Arch, ClientHostId, DistroId, FeatureId, HostId, LisRelease, Matri
 import { describeColumn, describeHosts } from '../describe.ts';
 import { describeVersionItems, parseVersion } from '../version.ts';
 import { combineReadings, readColumn, type ColumnReading, type VerdictKind } from './column-reading.ts';
-import { eraLabel, eraRangeLabel, erasAt, HOST_RELEASED, hostOnPage, hostRank, pageHosts, perPages } from './eras.ts';
+import { eraLabel, eraRangeLabel, erasAt, HOST_RELEASED, hostOnPage, hostRank, newestHostOnPage, pageHosts, perPages } from './eras.ts';
 
 export { erasAt };
 import {
@@ -439,7 +439,7 @@ function decideVerdictAfresh(kb: KnowledgeBase, q: VerdictQuery): VerdictAnswer 
     if (!deciding) {
       if (candidates.every((e) => e.host === 'newer')) {
         const newestPage = listing[0]!.snapshot;
-        const newestHost = pageHosts(newestPage, q.family).at(-1);
+        const newestHost = pageHosts(newestPage, q.family).at(-1) ?? newestHostOnPage(newestPage);
         return {
           ...base,
           eras,
