@@ -151,7 +151,7 @@ export const lisVersionHandler: IntentHandler = {
         intent: 'lis_version',
         entities,
         title: `LIS ${named[0]}`,
-        text: `I have no record of LIS ${named[0]}. The newest Microsoft LIS download in my records is ${newest ? dated(newest) : 'unknown'}.`,
+        text: `I have no record of LIS ${named[0]}.${sameMajorLine(downloads, named[0]!)} The newest Microsoft LIS download in my records is ${newest ? dated(newest) : 'unknown'}.`,
         fields: downloads.slice(-6).map((r) => ({ label: `LIS ${r.version}`, value: r.released ?? 'date unknown' })),
         sources: newest ? refSources(kb, newest.sources) : [],
       });
@@ -276,4 +276,15 @@ function searchedLisAdvice(input: HandlerInput): Reply | undefined {
   const text =
     hit.advice.kind === 'tip' ? tipPart(kb, hit.advice.record).text : `${hit.advice.record.cause} ${hit.advice.record.workaround}`;
   return answer(input, record.title, [{ text, sources: refSources(kb, record.sources) }]);
+}
+
+/** " The 3.x releases in my records are LIS 3.4 and 3.5 (the last of them).": where an unrecorded number sits among its line. */
+function sameMajorLine(downloads: readonly { version: string }[], named: string): string {
+  const major = named.split('.')[0];
+  const line = downloads.filter((r) => r.version.split('.')[0] === major).map((r) => r.version);
+  if (line.length === 0) return '';
+  const last = line.at(-1)!;
+  if (line.length === 1) return ` The only ${major}.x release in my records is LIS ${last}.`;
+  if (line.length > 3) return ` The ${major}.x releases in my records run from LIS ${line[0]} to ${last}.`;
+  return ` The ${major}.x releases in my records are LIS ${line.slice(0, -1).join(', ')} and ${last} (the last of them).`;
 }

@@ -260,3 +260,13 @@ describe('a question about LIS that names no release and no topic', () => {
     assert.equal(ask('how do i tell which LIS my centos vm runs').title, 'Which LIS do I have?');
   });
 });
+
+describe('a release number with no record', () => {
+  test('places it among the releases of its major line', () => {
+    assert.match(
+      ask('was LIS 3.3 the last of the 3.x line?').text,
+      /I have no record of LIS 3\.3\. The 3\.x releases in my records are LIS 3\.4 and 3\.5 \(the last of them\)/,
+    );
+    assert.match(ask('lis 4.4 when?').text, /The 4\.x releases in my records run from LIS 4\.0 to 4\.3\./);
+  });
+});
