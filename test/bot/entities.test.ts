@@ -155,3 +155,11 @@ describe('names that say less than they seem', () => {
     assert.deepEqual([named.host, named.asOf], ['2012', undefined]);
   });
 });
+
+describe('a number that times or counts something is no version', () => {
+  test('"every 15 minutes" and "every 6 hours" a few words past the distro', () => {
+    assert.equal(entities('replicate snapshots to a second FreeBSD box every 15 minutes').version, undefined);
+    assert.equal(entities('centos box, every 6 hours the backup runs').version, undefined);
+    assert.equal(entities('rhel server 7').version, '7');
+  });
+});

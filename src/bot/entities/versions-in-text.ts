@@ -5,8 +5,21 @@ import { normaliseVersion } from '../../knowledge/version.ts';
 export const VERSION_TOKEN = /^\d{1,2}(?:\.\d{1,2}(?:\.\d{1,4})?)?(?:\.x|\+)?$/;
 const SERVICE_PACK = /^sp(\d{1,2})$/;
 const GLUED_SERVICE_PACK = /^(\d{1,2})sp(\d{1,2})$/;
-/** A number before one of these counts something ("with 8 vcpus"): it is no version. */
+/** A number before one of these counts or times something ("with 8 vcpus", "every 15 minutes"): it is no version. */
 export const COUNTED: ReadonlySet<string> = new Set([
+  'seconds',
+  'secs',
+  'minutes',
+  'mins',
+  'min',
+  'hours',
+  'hrs',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'times',
+  'percent',
   'vcpus',
   'vcpu',
   'cpus',
