@@ -35,6 +35,12 @@ describe('issue 11: the LIS release named in the question decides', () => {
     assert.equal(answer.verdict, 'unknown', answer.text);
     assert.match(answer.text, /the 2014 TechEd talk, which goes up to Windows Server 2012 R2/);
   });
+  test('plain "LIS 4.0" is its own download: CentOS 6.7 came with the 4.0.11 update, as 7.3 came with 4.1.3', () => {
+    const answer = ask('lis 4.0 on centos 6.7?');
+    assert.equal(answer.verdict, 'not_supported', answer.text);
+    assert.match(answer.text, /LIS 4\.0 does not cover CentOS 6\.7 .*LIS 4\.0\.11 and later do/);
+    assert.equal(ask('lis 4.0.11 on centos 6.7?').verdict, 'supported');
+  });
   test('"the ms lis rpms 4.1.3" answers from the LIS 4.1 column, not the newest download', () => {
     const answer = ask('live backup on rhel 5.8 with the ms lis rpms 4.1.3?');
     assert.equal(answer.entities.lis, '4.1.3');

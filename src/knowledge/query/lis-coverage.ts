@@ -46,14 +46,13 @@ function seriesUpTo(kb: KnowledgeBase, release: LisRelease): LisRelease[] {
 }
 
 /**
- * The records whose guests a named release covers: a bare series ("LIS 4.1") is its own download, the repository tags
- * built on it and the downloads announced as its update (the 4.0 Update, 4.0.11), not the later downloads of the series
- * (4.1.2 and 4.1.3 have notes of their own; a page column named "LIS 4.1" that lists more is read by the verdict engine
- * itself).
+ * The records whose guests a named release covers: a bare series ("LIS 4.0") is its own download and the repository
+ * tags built on it, not the later downloads of the series, whose notes are their own (4.0.11 added RHEL 6.7, 4.1.3
+ * added 7.3; a page column named "LIS 4.1" that lists more is read by the verdict engine itself).
  */
 function coveringRecords(kb: KnowledgeBase, release: LisRelease): LisRelease[] {
   const whole = release.version === lisSeries(release.version);
-  return seriesUpTo(kb, release).filter((r) => !whole || r === release || r.kind !== 'download' || r.seriesUpdate);
+  return seriesUpTo(kb, release).filter((r) => !whole || r === release || r.kind !== 'download');
 }
 
 export function lisCovers(kb: KnowledgeBase, release: LisRelease, family: DistroId, version: string, kernel?: 'rhck' | 'uek'): boolean {

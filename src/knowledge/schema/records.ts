@@ -63,11 +63,6 @@ export const LisRelease = z.strictObject({
   version: z.string().regex(/^\d+(\.\d+)*(-\d+)?$/),
   released: IsoDate.optional(),
   kind: z.enum(['download', 'repository-tag']),
-  /**
-   * The download was announced as an update of its series ("Linux Integration Services 4.0 Update": 4.0.11), so the bare
-   * series name covers its guests too, as a repository tag's are.
-   */
-  seriesUpdate: z.boolean().default(false),
   guests: z.array(GuestCoverage),
   hosts: z.array(HostId).default([]),
   /** The desktop Windows releases the release notes name as hosts, beside the servers: LIS 4.0.11 added Windows 10. */

@@ -14,9 +14,10 @@ describe('a named LIS series', () => {
   test('still covers what a page column of that name lists', () => {
     assert.equal(decideVerdict(kb, { family: 'oracle-linux', version: '6.8', kernel: 'rhck', lis: '4.1' }).verdict, 'yes');
   });
-  test('takes in a download announced as its update (the LIS 4.0 Update, 4.0.11), not beyond it', () => {
-    assert.equal(decideVerdict(kb, { family: 'centos', version: '6.7', lis: '4.0' }).verdict, 'yes');
-    assert.equal(decideVerdict(kb, { family: 'centos', version: '7.2', lis: '4.0' }).verdict, 'no');
+  test('does not take in a later download announced as its update: 4.0.11 added 6.7, so plain 4.0 stops at 6.6', () => {
+    assert.equal(decideVerdict(kb, { family: 'centos', version: '6.6', lis: '4.0' }).verdict, 'yes');
+    assert.equal(decideVerdict(kb, { family: 'centos', version: '6.7', lis: '4.0' }).verdict, 'no');
+    assert.equal(decideVerdict(kb, { family: 'centos', version: '6.7', lis: '4.0.11' }).verdict, 'yes');
   });
   test('takes in the repository tags built on it', () => {
     assert.equal(decideVerdict(kb, { family: 'rhel', version: '7.5', lis: '4.2' }).verdict, 'yes');
