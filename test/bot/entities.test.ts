@@ -163,3 +163,11 @@ describe('a number that times or counts something is no version', () => {
     assert.equal(entities('rhel server 7').version, '7');
   });
 });
+
+describe('a release typed before its family, a few connecting words between', () => {
+  test('"went 7.4 -> 7.5 on a couple of centos vms" and "upgrade to 6.8 our centos boxes"', () => {
+    assert.equal(entities('went 7.4 -> 7.5 on a couple of centos vms that still had the LIS rpm').version, '7.5');
+    assert.equal(entities('after the minor upgrade to 6.8 our centos boxes lost their network').version, '6.8');
+    assert.equal(entities('14.04 ubuntu dynamic memory?').version, '14.04');
+  });
+});

@@ -11,13 +11,20 @@ export function bindLateVersion(reading: QuestionReading, vocabulary: Vocabulary
   preferPointReleaseOfMajor(reading, vocabulary);
 }
 
-/** "14.04 ubuntu dynamic memory?": a dotted release typed just before its family's name, none after it. */
+/** Words that may stand between a release and its family's name: "7.5 on a couple of centos vms", "6.8 our centos boxes". */
+const BETWEEN_RELEASE_AND_NAME = new Set(['on', 'a', 'couple', 'of', 'our', 'the', 'few', 'some', 'all', 'both', 'my', 'these', 'those']);
+
+/**
+ * "14.04 ubuntu dynamic memory?", "went 7.4 -> 7.5 on a couple of centos vms": a dotted release typed before its
+ * family's name, a few connecting words at most between them, none after it.
+ */
 function bindVersionJustBeforeDistro(reading: QuestionReading): void {
   const { tokens, used, kinds, distros } = reading;
   if (!distros[0] || reading.version || reading.distroEnd < 1) return;
   let start = reading.distroEnd - 1;
   while (start > 0 && kinds[start - 1] === 'distro') start--;
-  const before = start - 1;
+  let before = start - 1;
+  for (let skipped = 0; before >= 0 && skipped < 4 && BETWEEN_RELEASE_AND_NAME.has(tokens[before]!); skipped++) before--;
   if (before >= 0 && !used[before] && /^\d{1,2}\.\d{1,2}$/.test(tokens[before]!) && tokens[before - 1] !== 'kernel')
     reading.bindVersion(distros[0], before);
 }
