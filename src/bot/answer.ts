@@ -12,6 +12,7 @@ import { knowledgeAsOf } from '../knowledge/as-of.ts';
 import { withAsOfHeadline } from './as-of-answer.ts';
 import { pastedOutputToCheck } from './pasted-output.ts';
 import { questionLines, questionText } from './question-text.ts';
+import { withCommonTyposFixed } from './typos.ts';
 import { adviceFeature } from './entities/feature-choice.ts';
 import type { Intent } from '../core/reply.ts';
 
@@ -58,7 +59,8 @@ export function answerQuestion(
   const pasted = classification.intent === 'guest_check' ? pastedOutputToCheck(rawQuestion) : undefined;
   const input = {
     kb: view,
-    question,
+    // Handlers match topic words ("download", "install"); the classifier has learnt from the words as typed.
+    question: withCommonTyposFixed(question),
     entities: asOf ? { ...entities, asOf } : entities,
     extraction,
     classification,
