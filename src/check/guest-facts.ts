@@ -338,6 +338,10 @@ export const VmSettings = z.strictObject({
   integrationServices: z.array(HostIntegrationService),
   secureBoot: z.enum(['on', 'off']).optional(),
   secureBootTemplate: z.string().optional(),
+  /** From Get-VM, or 2 when Get-VMFirmware answered (only Generation 2 VMs have UEFI firmware settings). */
+  generation: z.union([z.literal(1), z.literal(2)]).optional(),
+  /** An adapter takes a dynamic MAC address (DynamicMacAddressEnabled True). */
+  dynamicMac: TriState,
   /** Network adapters the VM has, and how many of them are legacy (emulated); undefined when not listed. */
   networkAdapters: z.number().int().nonnegative().optional(),
   legacyAdapters: z.number().int().nonnegative().optional(),

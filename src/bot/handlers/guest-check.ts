@@ -1,5 +1,6 @@
 import { INPUT_DIAGNOSTIC_RULES, RULE_CATALOGUE } from '../../check/rules/catalogue.ts';
-import { checkBundle, reportToReply } from '../../check/report/index.ts';
+import { checkBundle, reportToReply, type CheckReport } from '../../check/report/index.ts';
+import { GuestDistro } from '../../check/guest-facts.ts';
 import { reply, type Entities, type Reply } from '../../core/reply.ts';
 import { CHECK_VM_ACTION } from '../../core/cite.ts';
 import type { HandlerInput, IntentHandler } from './handler.ts';
@@ -76,12 +77,41 @@ function namedGuestLine(kb: KnowledgeBase, entities: Entities, question: string)
   return `From what you sent: ${decideVerdict(kb, verdictQuery(entities, question)).headline}`;
 }
 
+/** Findings a guest's name alone gives (its support, its end of life, its feature table): no sign the paste told anything. */
+const FROM_THE_NAME_ALONE = new Set(RULE_CATALOGUE.filter((rule) => rule.category === 'platform').map((rule) => rule.id));
+FROM_THE_NAME_ALONE.add('FEATURE_TABLE');
+
+/**
+ * The check of a pasted output, or undefined when it reads nothing the question should give way to. The host the
+ * message names is one the paste rarely shows: the check judges against it. The guest the message names stands in
+ * when the paste does not show which it is ("sles 11 sp3 vm never boots" above a Get-VM paste), but only findings
+ * beyond what that name alone gives make the paste worth a report.
+ */
+function checkOfPaste(kb: KnowledgeBase, pasted: string, entities: Entities): CheckReport | undefined {
+  const host = entities.host ? { host: entities.host } : {};
+  const own = checkBundle(kb, pasted, host);
+  const distro = GuestDistro.safeParse(entities.distro);
+  // A collector report that does not show its guest takes one only when the message names the release too: a family
+  // alone may be the reader's guess from the report's own kernel name.
+  const unnamed = !distro.success || (isCollectorReport(pasted) && entities.version === undefined);
+  if (own.guest.distro !== undefined || unnamed) return readsSomething(pasted, own) ? own : undefined;
+  const named = checkBundle(kb, pasted, {
+    ...host,
+    guest: { distro: distro.data, ...(entities.version ? { version: entities.version } : {}) },
+  });
+  const told = named.findings.some((f) => !FROM_THE_NAME_ALONE.has(f.id));
+  return readsSomething(pasted, own) || told ? named : undefined;
+}
+
+/** Output the check reads nothing of (a shell session of other commands) leaves the question a question. */
+function readsSomething(pasted: string, checked: CheckReport): boolean {
+  return isCollectorReport(pasted) || checked.guest.distro !== undefined || checked.findings.length > 0;
+}
+
 function answerCheckQuestion({ kb, question, entities, pasted }: HandlerInput): Reply {
   // Pasted rather than uploaded: a chat message is small enough to check at once, as an upload's job would.
-  // The host the message names is one the paste rarely shows: the check judges against it.
-  const checked = pasted === undefined ? undefined : checkBundle(kb, pasted, entities.host ? { host: entities.host } : {});
-  // Output the check reads nothing of (a shell session of other commands) leaves the question a question.
-  if (checked && (isCollectorReport(pasted!) || checked.guest.distro !== undefined || checked.findings.length > 0)) {
+  const checked = pasted === undefined ? undefined : checkOfPaste(kb, pasted, entities);
+  if (checked) {
     const report = reportToReply(kb, checked);
     // The report names the guest it read; the guest and host the output does not show, the message's names stand for,
     // and so does the release when the output shows the distribution but not which ("freebsd 13.2" above a kldstat).

@@ -9,9 +9,9 @@ import type { Section, SectionStore } from './section.ts';
  */
 
 const KNOWN_COMMANDS =
-  /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls|ethtool|ifconfig|lsblk)\b/;
+  /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls|ethtool|ifconfig|lsblk|virt-what|systemd-detect-virt|dmidecode|lsinitrd|lsinitramfs)\b/;
 // Host-side PowerShell, which admins paste beside the guest's output; PowerShell ignores case.
-const HOST_COMMANDS = /^get-vm(?:integrationservice|firmware|networkadapter|memory)\b/i;
+const HOST_COMMANDS = /^get-vm(?:integrationservice|firmware|networkadapter|memory)?\b/i;
 // SUSE's and FreeBSD's prompts put a space before the mark: "sles15:~ # ", "root@fw01:~ # "; PowerShell's is "PS C:\> ".
 const PROMPT =
   /^(?:\[[^\]\n]{1,80}\]\s?[#$]|[\w.@~:/-]{1,80}[#$%>]|[\w.@-]{1,64}:[\w.~/-]{0,80} [#>]|PS(?: [^>\n]{1,200})?>|[#$%>])\s+(.{1,400})$/;
@@ -55,6 +55,11 @@ export function sectionForCommand(command: string): SectionName | undefined {
   if (first === 'ls' && /\s\/sys\/firmware\/efi\/?(?:\s|$)/.test(cmd)) return SECTION.firmware;
   if (first === 'ifconfig') return SECTION.bsdIfconfig;
   if (first === 'lsblk' && /\s(?:-D|--discard)\b/.test(cmd)) return SECTION.discard;
+  if (first === 'virt-what') return SECTION.virtWhat;
+  if (first === 'systemd-detect-virt') return SECTION.detectVirt;
+  if (first === 'dmidecode') return SECTION.dmidecode;
+  if (first === 'lsinitrd' || first === 'lsinitramfs') return SECTION.initramfs;
+  if (/\/sys\/devices\/system\/memory\b/.test(cmd)) return SECTION.memHotplug;
   const host = HOST_COMMANDS.exec(first)?.[0].toLowerCase();
   if (host) return HOST_SECTION_FOR[host];
   if (first === 'ethtool' && /\s-i\b/.test(cmd)) return SECTION.ethtoolInfo;
@@ -95,13 +100,36 @@ function rewriteFor(command: string): LineRewrite | undefined {
   const scheduler = /\/sys\/block\/([^/\s]+)\/queue\/scheduler/.exec(command)?.[1];
   if (scheduler) return (text) => (text.startsWith('/sys/') ? text : `/sys/block/${scheduler}/queue/scheduler: ${text.trim()}`);
   if (/^(?:sudo\s+)?lsblk\b/.test(command)) return lsblkDiscardLine;
-  // systemctl is-active/is-enabled print the state alone; the collector prints "unit-active: <unit> <state>".
-  const unitState = /^(?:sudo\s+)?systemctl\s+is-(active|enabled)\s+([\w@.-]{1,80})\s*$/.exec(command);
-  if (unitState && !/^fstrim\.timer$/.test(unitState[2]!)) {
-    const unit = /\.\w+$/.test(unitState[2]!) ? unitState[2]! : `${unitState[2]}.service`;
+  // systemctl is-active/is-enabled print one state per unit named; the collector prints "unit-active: <unit> <state>".
+  const unitState = /^(?:sudo\s+)?systemctl\s+is-(active|enabled)((?:\s+[\w@.-]{1,80}){1,8})\s*$/.exec(command);
+  if (unitState && !/\bfstrim\.timer\b/.test(unitState[2]!)) {
+    const units = unitState[2]!
+      .trim()
+      .split(/\s+/)
+      .map((unit) => (/\.\w+$/.test(unit) ? unit : `${unit}.service`));
     const key = unitState[1] === 'active' ? 'unit-active' : 'unit-file';
-    return (text) => (/^[a-z-]{1,20}$/.test(text.trim()) ? `${key}: ${unit} ${text.trim()}` : undefined);
+    let next = 0;
+    return (text) => {
+      const unit = units[next];
+      if (!unit || !/^[a-z-]{1,20}$/.test(text.trim())) return undefined;
+      next++;
+      return `${key}: ${unit} ${text.trim()}`;
+    };
   }
+  const dmiString = /^(?:sudo\s+)?dmidecode\s+-s\s+system-(product-name|manufacturer)\b/.exec(command)?.[1];
+  if (dmiString) return (text) => `${dmiString === 'manufacturer' ? 'Manufacturer' : 'Product Name'}: ${text.trim()}`;
+  // "lsinitrd … | grep -c hv": a count, not names; none means none, some means some the check cannot name.
+  if (/^(?:sudo\s+)?lsinitr(?:d|amfs)\b.*\|\s*grep\s+-\w*c/.test(command))
+    return (text) => (/^\d{1,5}$/.test(text.trim()) ? `hv modules counted: ${text.trim()}` : undefined);
+  if (/\/sys\/devices\/system\/memory\/auto_online_blocks\b/.test(command)) return (text) => `auto_online_blocks=${text.trim()}`;
+  if (/\/sys\/devices\/system\/memory\/memory\*\/state\b/.test(command))
+    return (text) => {
+      const counted = /^\s*(\d{1,6})\s+(online|offline)\s*$/.exec(text);
+      if (counted) return `states: ${counted[2]}=${counted[1]}`;
+      // "grep -l offline …/state | wc -l": the number of blocks in the state grep looked for.
+      const state = /\bgrep\b[^|]*\b(online|offline)\b/.exec(command)?.[1];
+      return state && /^\d{1,6}$/.test(text.trim()) ? `states: ${state}=${text.trim()}` : undefined;
+    };
   if (/^(?:sudo\s+)?systemctl\s+is-enabled\s+fstrim\.timer\b/.test(command)) return (text) => `fstrim.timer enabled=${text.trim()}`;
   if (/^(?:sudo\s+)?sysctl\b/.test(command))
     return (text) => /^(?:kern\.timecounter\.hardware:\s*)?([\w-]{1,40})\s*$/.exec(text.trim())?.[1];
@@ -127,6 +155,7 @@ const HOST_SECTION_FOR: Record<string, SectionName> = {
   'get-vmfirmware': SECTION.hostFirmware,
   'get-vmnetworkadapter': SECTION.hostNetworkAdapter,
   'get-vmmemory': SECTION.hostMemory,
+  'get-vm': SECTION.hostVm,
 };
 const HOST_SECTIONS = new Set<SectionName>(Object.values(HOST_SECTION_FOR));
 
@@ -199,6 +228,7 @@ const SHAPES: readonly (readonly [RegExp, SectionName])[] = [
   [/^VMName\s+SecureBoot\s+SecureBootTemplate|^SecureBoot(?:Template)?\s*:\s*\w/, SECTION.hostFirmware],
   [/^Name\s+IsManagementOs\s+VMName\s+SwitchName|^IsLegacy\s*:\s*(?:True|False)/, SECTION.hostNetworkAdapter],
   [/^VMName\s+DynamicMemoryEnabled\s+Minimum|^DynamicMemoryEnabled\s*:\s*(?:True|False)/, SECTION.hostMemory],
+  [/^Generation\s*:\s*[12]\s*$/, SECTION.hostVm],
 ];
 
 /** Where the first line shaped like command output the check reads starts ("VMName Name Enabled …"), or undefined. */

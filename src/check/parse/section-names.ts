@@ -86,6 +86,7 @@ export const SECTION = {
   hostFirmware: 'Get-VMFirmware',
   hostNetworkAdapter: 'Get-VMNetworkAdapter',
   hostMemory: 'Get-VMMemory',
+  hostVm: 'Get-VM',
 } as const;
 
 export type SectionName = (typeof SECTION)[keyof typeof SECTION];

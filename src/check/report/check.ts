@@ -129,12 +129,26 @@ export function evaluateBundle(kb: KnowledgeBase, input: Buffer | string, option
   const parsed = parseBundle(input);
   const result = evaluateFacts(
     kb,
-    parsed.facts,
+    withNamedGuest(parsed.facts, options.guest),
     options,
     { sections: parsed.stats.sections, truncated: parsed.stats.truncated, diagnostics: parsed.diagnostics },
     { notEvaluated: true },
   );
   return { ...result, format: parsed.format };
+}
+
+/**
+ * Host-side output, or a kernel log, says nothing of which distribution runs: the one the user's message names
+ * ("sles 11 sp3 vm never boots" above a Get-VM paste) stands in, with low confidence and the message as its evidence.
+ */
+function withNamedGuest(facts: GuestFacts, guest: CheckOptions['guest']): GuestFacts {
+  if (facts.os || !guest) return facts;
+  const named = `${guest.distro}${guest.version ? ` ${guest.version}` : ''}`;
+  const os = { distro: guest.distro, rawId: guest.distro, like: [], ...(guest.version ? { version: guest.version } : {}) };
+  return {
+    ...facts,
+    os: { value: os, evidence: [{ section: 'message', line: 0, text: `named in the message: ${named}` }], confidence: 'low' },
+  };
 }
 
 /** The `check --json` report for one upload (collector output, sosreport text or pasted command output). */

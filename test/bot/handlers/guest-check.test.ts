@@ -407,3 +407,88 @@ describe('more of what admins paste', () => {
     assert.match(JSON.stringify(reply), /hypervvssd\.service/);
   });
 });
+
+describe('pasted output the check now reads', () => {
+  test('systemctl is-active of several units, virt-what and lsinitrd counting no hv drivers', () => {
+    const daemons = replyTo(
+      'backups come out crash-consistent only, check',
+      '$ cat /etc/redhat-release',
+      'Red Hat Enterprise Linux release 9.2 (Plow)',
+      '$ systemctl is-active hypervkvpd hypervvssd',
+      'active',
+      'inactive',
+    );
+    assert.match(JSON.stringify(daemons), /VSS_DAEMON_NOT_RUNNING/);
+    assert.doesNotMatch(JSON.stringify(daemons), /KVP_DAEMON_NOT_RUNNING/);
+    const vmware = replyTo('sanity check this rhel 7.9 guest we moved to hyper-v?', '# virt-what', 'vmware', '# lsmod | grep -c hv_', '0');
+    assert.match(JSON.stringify(vmware), /vmware/i);
+    const initrd = replyTo(
+      'check before we move the boot disk to scsi',
+      '$ cat /etc/redhat-release',
+      'CentOS Linux release 7.2.1511 (Core)',
+      '$ lsmod | grep hv_storvsc',
+      'hv_storvsc             18003  0',
+      '$ lsinitrd /boot/initramfs-$(uname -r).img | grep -ci hv',
+      '0',
+    );
+    assert.match(JSON.stringify(initrd), /dracut|mkinitrd/);
+  });
+
+  test('memory blocks counted offline with automatic onlining off: hot-added memory stays offline', () => {
+    const reply = replyTo(
+      'DM max is 8 GB, check',
+      '# cat /etc/centos-release',
+      'CentOS Linux release 7.8.2003 (Core)',
+      '# cat /sys/devices/system/memory/auto_online_blocks',
+      'offline',
+      '# grep -l offline /sys/devices/system/memory/memory*/state | wc -l',
+      '16',
+    );
+    assert.match(JSON.stringify(reply), /100-balloon\.rules.*|16 memory blocks are offline/);
+  });
+
+  test('Get-VM shows Generation 2, and the guest the message names is judged: SLES 11 SP3 has no Generation 2', () => {
+    const reply = replyTo(
+      'sles 11 sp3 vm never boots, just the hyper-v firmware screen. quick check of the vm?',
+      'PS C:\\> Get-VM sles11-sap | fl Name,Generation',
+      '',
+      'Name       : sles11-sap',
+      'Generation : 2',
+    );
+    assert.match(JSON.stringify(reply), /GEN2_UNSUPPORTED/);
+  });
+
+  test('a dynamic MAC from Get-VMNetworkAdapter is flagged for a clustered VM', () => {
+    const reply = replyTo(
+      'before we add this rhel 8.4 vm to the failover cluster, check the nic settings:',
+      'PS C:\\> Get-VMNetworkAdapter -VMName rh84-api | select VMName,Name,DynamicMacAddressEnabled,MacAddress',
+      '',
+      'VMName   Name            DynamicMacAddressEnabled MacAddress',
+      '------   ----            ------------------------ ----------',
+      'rh84-api Network Adapter                     True 00155D01A40C',
+    );
+    assert.match(JSON.stringify(reply), /static MAC/);
+  });
+
+  test('LIS 4.1.3 on kernel 514.10.2 names the 4.1.3-2 rebuild', () => {
+    const reply = replyTo(
+      'review my vm, its centos 7.3',
+      '$ rpm -qa | grep -i hyper',
+      'microsoft-hyper-v-4.1.3-20161220.x86_64',
+      'kmod-microsoft-hyper-v-4.1.3-20161220.x86_64',
+      '$ uname -r',
+      '3.10.0-514.10.2.el7.x86_64',
+    );
+    assert.match(JSON.stringify(reply), /LIS 4\.1\.3-2 was rebuilt/);
+  });
+
+  test('a paste that shows nothing beyond what the named guest alone gives leaves the question a question', () => {
+    const reply = replyTo(
+      'lsvmbus -vv output from a centos 7.9 guest, does it look complete?',
+      '```',
+      'VMBUS ID  1: Class_ID = {ba6163d9-04a1-4d29-b605-72e2ffb1dc7f} - Synthetic SCSI Controller',
+      '```',
+    );
+    assert.doesNotMatch(reply.title, /^Check: /);
+  });
+});

@@ -52,5 +52,8 @@ export function extractFacts(sections: SectionMap, diagnostics: DiagnosticSink):
     systemFacts(sections, packages),
     vmSettingsFacts(sections),
   );
+  // The host's own record of the VM's generation stands in when the guest's output does not show it.
+  const hostGeneration = facts.vmSettings?.value.generation;
+  if (!facts.generation && hostGeneration) facts.generation = { ...facts.vmSettings!, value: hostGeneration };
   return facts;
 }

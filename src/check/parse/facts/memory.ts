@@ -63,8 +63,10 @@ export function memoryFacts(sections: SectionMap, diagnostics: DiagnosticSink): 
   };
   const blockHex = field('block_size_bytes');
   const autoOnline = field('auto_online_blocks');
-  const states = hp.find((l) => l.text.startsWith('states:'));
-  if (states) ev.push(states);
+  // The collector prints one states line; a paste of "… | uniq -c" gives one per state.
+  const stateLines = hp.filter((l) => l.text.startsWith('states:'));
+  const states = stateLines.length > 0 ? { ...stateLines[0]!, text: stateLines.map((l) => l.text).join(' ') } : undefined;
+  ev.push(...stateLines);
   const rules = hp.filter((l) => l.text.startsWith('udev memory rule:'));
   ev.push(...rules);
   const config = linesOf(sections, SECTION.kernelConfig);

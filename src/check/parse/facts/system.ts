@@ -26,7 +26,11 @@ function initramfsFacts(sections: SectionMap): SystemFacts {
     found.push(line);
   }
   const failure = lines.find((l) => /^(?:no initramfs found|unknown compression|early cpio without skipcpio)/.test(l.text.trim()));
-  const unreadable = modules.size === 0 && (failure !== undefined || (section.rc !== undefined && section.rc !== 0) || section.truncated);
+  // A pasted "lsinitrd … | grep -c hv" counts the drivers without naming them.
+  const counted = lines.find((l) => /^hv modules counted: [1-9]/.test(l.text));
+  const unreadable =
+    modules.size === 0 &&
+    (failure !== undefined || counted !== undefined || (section.rc !== undefined && section.rc !== 0) || section.truncated);
   const image = lines.find((l) => l.text.startsWith('image='));
   const ev = [image, failure, ...found].filter((l): l is Line => l !== undefined);
   return {

@@ -88,6 +88,33 @@ function firmware(lines: readonly Line[]): Pick<VmSettings, 'secureBoot' | 'secu
   return stripUndefined({ secureBoot, secureBootTemplate: template });
 }
 
+/** DynamicMacAddressEnabled, from a list or from a table that selected it ("… Network Adapter  True  00155D…"). */
+function dynamicMac(lines: readonly Line[]): Pick<VmSettings, 'dynamicMac'> {
+  const listed = listFields(lines).get('DynamicMacAddressEnabled')?.map(trueFalse);
+  if (listed?.length) return listed.some((flag) => flag === true) ? { dynamicMac: true } : { dynamicMac: false };
+  const header = lines.find(({ text }) => /\bDynamicMacAddressEnabled\b/.test(text))?.text;
+  if (!header) return {};
+  const rows = lines.filter(({ text }) => /Network Adapter\s+(?:True|False)\b/.test(text));
+  if (rows.length === 0) return {};
+  return { dynamicMac: rows.some(({ text }) => /Network Adapter\s+True\b/.test(text)) };
+}
+
+/** Get-VM's Generation, as a list ("Generation : 2") or a column a select or format asked for. */
+function generationOf(lines: readonly Line[]): 1 | 2 | undefined {
+  const listed = listFields(lines).get('Generation')?.[0];
+  const value = listed ?? generationColumn(lines);
+  return value === '1' ? 1 : value === '2' ? 2 : undefined;
+}
+
+function generationColumn(lines: readonly Line[]): string | undefined {
+  const headerAt = lines.findIndex(({ text }) => /\bGeneration\b/.test(text) && !/:/.test(text));
+  if (headerAt < 0) return undefined;
+  const columns = lines[headerAt]!.text.trim().split(/\s+/);
+  const at = columns.indexOf('Generation');
+  const row = lines.slice(headerAt + 1).find(({ text }) => !/^[\s-]+$/.test(text) && text.trim() !== '');
+  return row?.text.trim().split(/\s+/)[at];
+}
+
 function networkAdapters(lines: readonly Line[]): Pick<VmSettings, 'networkAdapters' | 'legacyAdapters'> {
   const legacyFlags = listFields(lines).get('IsLegacy')?.map(trueFalse) ?? [];
   if (legacyFlags.length > 0) {
@@ -134,13 +161,17 @@ export function vmSettingsFacts(sections: SectionMap): Pick<GuestFacts, 'vmSetti
   const firmwareLines = linesOf(sections, SECTION.hostFirmware);
   const adapterLines = linesOf(sections, SECTION.hostNetworkAdapter);
   const memoryLines = linesOf(sections, SECTION.hostMemory);
-  const all = [...services, ...firmwareLines, ...adapterLines, ...memoryLines];
+  const vmLines = linesOf(sections, SECTION.hostVm);
+  const all = [...services, ...firmwareLines, ...adapterLines, ...memoryLines, ...vmLines];
   if (all.length === 0) return {};
+  const generation = generationOf(vmLines) ?? (firmwareLines.length > 0 ? 2 : undefined);
   const settings: VmSettings = {
     integrationServices: integrationServices(services),
     ...firmware(firmwareLines),
     ...networkAdapters(adapterLines),
+    ...dynamicMac(adapterLines),
     ...memory(memoryLines),
+    ...(generation ? { generation } : {}),
   };
   const telling = all.filter(({ text }) => /\b(?:True|False|On|Off|No Contact|Lost Communication|Microsoft\w+)\b|^\s*\w+\s*:/.test(text));
   return { vmSettings: observe(settings, telling) };

@@ -27,8 +27,10 @@ export const dmHotaddNotOnlined = defineRule({
     }
     const memory = ctx.facts.memory?.value;
     const balloon = ctx.facts.balloon?.value;
-    if (!memory || !balloon) return 'skip';
-    if (balloon.driver === false || memory.hotplugConfig === false || ctx.guest.dmInUse === false) return 'pass';
+    if (!memory) return 'skip';
+    // Without the balloon driver's log, memory blocks sitting offline are themselves the sign that memory was added.
+    if (!balloon && !((memory.offlineBlocks ?? 0) > 0)) return 'skip';
+    if (balloon?.driver === false || memory.hotplugConfig === false || ctx.guest.dmInUse === false) return 'pass';
     if (
       memory.hotplugDefaultOnline === true ||
       memory.autoOnline === 'online' ||
