@@ -41,11 +41,17 @@ describe('issue 11: the LIS release named in the question decides', () => {
     assert.match(answer.text, /LIS 4\.0 does not cover CentOS 6\.7 .*LIS 4\.0\.11 and later do/);
     assert.equal(ask('lis 4.0.11 on centos 6.7?').verdict, 'supported');
   });
+  test('a download named within the series a page column names is the package; a repository tag is its series download', () => {
+    const ol = ask('oracle linux 6.8 on the red hat compatible kernel — is LIS 4.1.2 the right download for it?');
+    assert.deepEqual(ol.integration, { kind: 'download', package: 'LIS 4.1.2' }, ol.text);
+    assert.deepEqual(ask('lis 4.3.5 rhel 6.10').integration, { kind: 'download', package: 'LIS 4.3' });
+  });
   test('"the ms lis rpms 4.1.3" answers from the LIS 4.1 column, not the newest download', () => {
     const answer = ask('live backup on rhel 5.8 with the ms lis rpms 4.1.3?');
     assert.equal(answer.entities.lis, '4.1.3');
     assert.equal(answer.verdict, 'supported', answer.text);
-    assert.deepEqual(answer.integration, { kind: 'download', package: 'LIS 4.1' });
+    // The column is the 4.1 series'; the package is the download named within it.
+    assert.deepEqual(answer.integration, { kind: 'download', package: 'LIS 4.1.3' });
   });
 });
 

@@ -4,6 +4,7 @@ import type { ColumnReading, VerdictAnswer, VerdictKind, VerdictQuery } from '..
 import type { FeatureId } from '../../knowledge/schema/index.ts';
 import type { Entities, Reply, ReplyField, ReplySource, Verdict } from '../../core/reply.ts';
 import { integrationPreference, withoutRuledOutIntegration } from '../entities/integration.ts';
+import { lisSeries } from '../../knowledge/query/lis-coverage.ts';
 import { statedFacts } from '../entities/stated-facts.ts';
 import { clientHostNamed } from '../entities/hosts.ts';
 import { noteLines, refSources, sourcesOf } from '../../core/cite.ts';
@@ -57,6 +58,12 @@ export function replyIntegration(answer: VerdictAnswer): Reply['integration'] {
   const integrations = columns.map((c) => c.column.integration);
   const chosen = integrations.find((i) => i.kind === 'built-in') ?? integrations[0];
   if (!chosen) return undefined;
+  // A page column names the series ("LIS 4.1"); a download the user named within it ("4.1.2") is the package, while a
+  // repository tag ("4.3.5") was only ever shipped as its series' download.
+  const release = answer.lis?.release;
+  const named = release?.kind === 'download' ? release.version : undefined;
+  if (chosen.kind === 'download' && chosen.package && named && lisSeries(chosen.package.replace(/^LIS /, '')) === lisSeries(named))
+    return { kind: 'download', package: `LIS ${named}` };
   return chosen.package ? { kind: chosen.kind, package: chosen.package } : { kind: chosen.kind };
 }
 
