@@ -171,3 +171,9 @@ describe('a release typed before its family, a few connecting words between', ()
     assert.equal(entities('14.04 ubuntu dynamic memory?').version, '14.04');
   });
 });
+
+describe('online VHDX resize said as the VM being up', () => {
+  test('"grow its fixed VHDX while the VM is up"', () => {
+    assert.equal(entities('rhel 5.2 with LIS 4.1 — can I grow its fixed VHDX while the VM is up?').feature, 'vhdx-resize');
+  });
+});
