@@ -7,6 +7,7 @@ const WORDS = [
   'available',
   'backup',
   'backups',
+  'check',
   'checkpoint',
   'cluster',
   'compatible',
@@ -82,6 +83,8 @@ const CORRECTION: ReadonlyMap<string, string> = (() => {
       found.set(slip, found.has(slip) && found.get(slip) !== word ? null : word);
     }
   }
+  // Slips of more than one letter that are common enough to list as they are.
+  found.set('lastest', 'latest');
   return new Map([...found].filter((entry): entry is [string, string] => entry[1] !== null));
 })();
 

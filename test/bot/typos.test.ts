@@ -11,6 +11,9 @@ describe('common slips in the domain words', () => {
       'where do i download it? Support for version 7, kernel install',
     );
   });
+  test('a few common slips of more than one letter are listed as they are', () => {
+    assert.equal(withCommonTyposFixed('whats the lastest LIS download version'), 'whats the latest LIS download version');
+  });
   test('words of their own and the last letter left out stay as typed', () => {
     assert.equal(withCommonTyposFixed('the window of the update, one driver'), 'the window of the update, one driver');
   });
