@@ -1,7 +1,7 @@
 /**
  * The everyday words of this domain that admins mistype on phones and in a hurry ("donwload", "suport", "verison"),
- * set right before anything reads the question: the handlers' topic words and the classifier's words are spelt
- * correctly. Names of distributions, features and hosts have their own fuzzy matching and are not listed here.
+ * set right before the handlers read the question, so their topic words match. The classifier reads the words as
+ * typed (it learnt from them so). Names of distributions, features and hosts have their own fuzzy matching.
  */
 const WORDS = [
   'available',

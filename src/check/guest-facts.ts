@@ -333,7 +333,7 @@ export const HostIntegrationService = z.strictObject({
   status: z.string().optional(),
 });
 
-/** The VM's settings as host-side PowerShell printed them (Get-VMIntegrationService, Get-VMFirmware, Get-VMNetworkAdapter, Get-VMMemory). */
+/** The VM's settings as host-side PowerShell printed them (Get-VMIntegrationService, Get-VMFirmware, Get-VMNetworkAdapter, Get-VMMemory, Get-VM). */
 export const VmSettings = z.strictObject({
   integrationServices: z.array(HostIntegrationService),
   secureBoot: z.enum(['on', 'off']).optional(),
