@@ -27,3 +27,12 @@ describe('feature_info answers', () => {
     assert.doesNotMatch(answer.text, /To turn it on/);
   });
 });
+
+describe('what a feature is, in the words that define it upstream', () => {
+  test('TRIM purges sectors the guest no longer needs; runtime memory resize adds and removes memory while the VM runs', () => {
+    assert.match(ask('TRIM support means what exactly for a vm?').text, /sectors.*purge/);
+    const resize = ask('runtime memory resize vs dynamic memory... isnt that the same thing?').text;
+    assert.match(resize, /while it is running/);
+    assert.match(resize, /hot remove/);
+  });
+});
