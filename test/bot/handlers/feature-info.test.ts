@@ -34,5 +34,12 @@ describe('what a feature is, in the words that define it upstream', () => {
     const resize = ask('runtime memory resize vs dynamic memory... isnt that the same thing?').text;
     assert.match(resize, /while it is running/);
     assert.match(resize, /hot remove/);
+    assert.match(ask('what does the LRO row in the networking table mean?').text, /Aggregates several incoming packets/);
+  });
+  test('a drifting clock is answered with the Time Synchronization service beside the clock source', () => {
+    assert.match(
+      ask('the clock in our linux vm drifts a few minutes every day, the host time is fine').text,
+      /Time Synchronization integration service/,
+    );
   });
 });
