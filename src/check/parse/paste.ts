@@ -9,7 +9,7 @@ import type { Section, SectionStore } from './section.ts';
  */
 
 const KNOWN_COMMANDS =
-  /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls|ethtool|ifconfig|lsblk|virt-what|systemd-detect-virt|dmidecode|lsinitrd|lsinitramfs)\b/;
+  /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls|ethtool|ifconfig|lsblk|virt-what|systemd-detect-virt|dmidecode|lsinitrd|lsinitramfs|lscpu)\b/;
 // Host-side PowerShell, which admins paste beside the guest's output; PowerShell ignores case.
 const HOST_COMMANDS = /^get-vm(?:integrationservice|firmware|networkadapter|memory)?\b/i;
 // SUSE's and FreeBSD's prompts put a space before the mark: "sles15:~ # ", "root@fw01:~ # "; PowerShell's is "PS C:\> ".
@@ -53,6 +53,8 @@ export function sectionForCommand(command: string): SectionName | undefined {
   if (/^systemctl\s+is-enabled\s+fstrim\.timer\b/.test(cmd)) return SECTION.discard;
   if (first === 'sysctl' && /\bkern\.timecounter\.hardware\b/.test(cmd)) return SECTION.bsdTimecounter;
   if (first === 'ls' && /\s\/sys\/firmware\/efi\/?(?:\s|$)/.test(cmd)) return SECTION.firmware;
+  if (first === 'ls' && /\s\/sys\/devices\/system\/node\b/.test(cmd)) return SECTION.numa;
+  if (first === 'lscpu') return SECTION.cpuinfo;
   if (first === 'ifconfig') return SECTION.bsdIfconfig;
   if (first === 'lsblk' && /\s(?:-D|--discard)\b/.test(cmd)) return SECTION.discard;
   if (first === 'virt-what') return SECTION.virtWhat;
@@ -133,7 +135,21 @@ function rewriteFor(command: string): LineRewrite | undefined {
   if (/^(?:sudo\s+)?systemctl\s+is-enabled\s+fstrim\.timer\b/.test(command)) return (text) => `fstrim.timer enabled=${text.trim()}`;
   if (/^(?:sudo\s+)?sysctl\b/.test(command))
     return (text) => /^(?:kern\.timecounter\.hardware:\s*)?([\w-]{1,40})\s*$/.exec(text.trim())?.[1];
+  if (/^(?:sudo\s+)?ls\b.*\/sys\/devices\/system\/node\b/.test(command)) {
+    // One node directory a word, on one line or several: the count so far, as the collector's "nodes=N".
+    let nodes = 0;
+    return (text) => {
+      nodes += (text.match(/\bnode\d{1,4}\b/g) ?? []).length;
+      return nodes > 0 ? `nodes=${nodes}` : undefined;
+    };
+  }
   if (/^(?:sudo\s+)?ls\b/.test(command)) return (text) => (/No such file/.test(text) ? 'boot=bios' : 'boot=uefi');
+  if (/^(?:sudo\s+)?lscpu\b/.test(command))
+    return (text) => {
+      const cpus = /^CPU\(s\):\s+(\d{1,6})\s*$/.exec(text.trim())?.[1];
+      if (cpus) return `processors=${cpus}`;
+      return /^NUMA node\(s\):\s+\d{1,4}\s*$/.test(text.trim()) ? text.trim() : undefined;
+    };
   // Linux's ifconfig names eth0 or ens33; only FreeBSD's hn0 and de0 tell the check anything.
   if (/^(?:sudo\s+)?ifconfig\b/.test(command))
     return (text) => (/^(?:eth|en[ops]|wl|lo|docker|br|virbr|veth)\w*: flags=/.test(text) ? undefined : text);

@@ -492,3 +492,26 @@ describe('pasted output the check now reads', () => {
     assert.doesNotMatch(reply.title, /^Check: /);
   });
 });
+
+describe('NUMA from a pasted lscpu or node listing', () => {
+  test('an old RHEL 6 kernel on a two-node VM is told to boot with numa=off', () => {
+    const lscpu = replyTo(
+      'double check this for me?',
+      "$ lscpu | grep -iE 'hypervisor|numa|^cpu\\(s\\)'",
+      'CPU(s):              32',
+      'Hypervisor vendor:   Microsoft',
+      'NUMA node(s):        2',
+      '$ uname -r',
+      '2.6.32-358.el6.x86_64',
+    );
+    assert.match(JSON.stringify(lscpu), /numa=off/);
+    const listing = replyTo(
+      'big db vm, run your checks',
+      '[root@db01 ~]# uname -r',
+      '2.6.32-431.29.2.el6.x86_64',
+      '[root@db01 ~]# ls -d /sys/devices/system/node/node*',
+      '/sys/devices/system/node/node0  /sys/devices/system/node/node1',
+    );
+    assert.match(JSON.stringify(listing), /numa=off/);
+  });
+});

@@ -39,8 +39,9 @@ export function cpuFacts(sections: SectionMap): Pick<GuestFacts, 'cpu' | 'numa'>
       [count, hv, pae].filter((l): l is Line => l !== undefined),
     );
   }
+  // The last count: a pasted "ls -d …/node*" listing one node a line counts up as it goes.
   const nodes =
-    linesOf(sections, SECTION.numa).find((l) => /^nodes=\d/.test(l.text)) ?? lines.find((l) => /^NUMA node\(s\):\s+\d/.test(l.text));
+    linesOf(sections, SECTION.numa).findLast((l) => /^nodes=\d/.test(l.text)) ?? lines.find((l) => /^NUMA node\(s\):\s+\d/.test(l.text));
   const cmd = linesOf(sections, SECTION.cmdline)[0];
   if (nodes || cmd) {
     const ev = [nodes, cmd].filter((l): l is Line => l !== undefined);
