@@ -126,7 +126,7 @@ export function freebsdPart(kb: KnowledgeBase): Part {
 
 function installedPart(release: LisRelease): Part {
   return {
-    text: `A module or package reporting ${release.version} is the Microsoft LIS download; built-in drivers report 3.1 or no version at all.`,
+    text: `A module or package reporting ${release.version} is the Microsoft LIS download; built-in drivers report 3.1, another number that matches no LIS download, or none at all, so a built-in module whose version differs from every LIS number is normal and not out of date.`,
     sources: [],
   };
 }

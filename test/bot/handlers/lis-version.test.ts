@@ -270,3 +270,12 @@ describe('a release number with no record', () => {
     assert.match(ask('lis 4.4 when?').text, /The 4\.x releases in my records run from LIS 4\.0 to 4\.3\./);
   });
 });
+
+describe('a built-in module whose version matches no LIS release', () => {
+  test('is said to be normal, not out of date', () => {
+    assert.match(
+      ask('lsmod shows the hv_vmbus version not matching LIS 4.3. does that mean the built in lis on my box is outdated?').text,
+      /differs from every LIS number is normal and not out of date/,
+    );
+  });
+});
