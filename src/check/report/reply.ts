@@ -1,6 +1,7 @@
 import { CHECK_VM_ACTION, matrixAction, sourceById } from '../../core/cite.ts';
 import { reply, type Reply, type ReplyField, type ReplySource } from '../../core/reply.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
+import { RULE_CATALOGUE } from '../rules/catalogue.ts';
 import { HEADLINE_FEATURES } from '../rules/feature/feature-table.ts';
 import { plain } from '../rules/helpers.ts';
 import type { CheckReport, Finding } from './check-report.ts';
@@ -15,14 +16,8 @@ const STATUS_WORD: Record<CheckReport['status'], string> = {
 };
 /** Context findings that the title and text already carry. */
 const CONTEXT_IDS = new Set(['FEATURE_TABLE', 'HV_HOST_IDENTIFIED']);
-/** Findings read from host-side PowerShell output alone. */
-const HOST_SETTING_IDS = new Set([
-  'HOST_IC_NO_CONTACT',
-  'HOST_IC_DISABLED',
-  'HOST_SECURE_BOOT_TEMPLATE',
-  'HOST_LEGACY_ADAPTER',
-  'DM_SIZING_TIP',
-]);
+/** Findings of rules that read the host's settings (host-side PowerShell output): the catalogue says which. */
+const HOST_SETTING_IDS = new Set(RULE_CATALOGUE.filter((rule) => rule.needsFacts.includes('vmSettings')).map((rule) => rule.id));
 
 export function guestLabel(kb: KnowledgeBase, report: CheckReport): string {
   const { distro, version, kernel } = report.guest;
