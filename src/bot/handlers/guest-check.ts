@@ -1,5 +1,5 @@
 import { INPUT_DIAGNOSTIC_RULES, RULE_CATALOGUE } from '../../check/rules/catalogue.ts';
-import { checkBundle, reportToReply, type CheckReport } from '../../check/report/index.ts';
+import { checkPaste, reportToReply, type CheckReport } from '../../check/report/index.ts';
 import { GuestDistro } from '../../check/guest-facts.ts';
 import { reply, type Entities, type Reply } from '../../core/reply.ts';
 import { CHECK_VM_ACTION } from '../../core/cite.ts';
@@ -88,19 +88,15 @@ FROM_THE_NAME_ALONE.add('FEATURE_TABLE');
  * beyond what that name alone gives make the paste worth a report.
  */
 function checkOfPaste(kb: KnowledgeBase, pasted: string, entities: Entities): CheckReport | undefined {
-  const host = entities.host ? { host: entities.host } : {};
-  const own = checkBundle(kb, pasted, host);
   const distro = GuestDistro.safeParse(entities.distro);
   // A collector report that does not show its guest takes one only when the message names the release too: a family
   // alone may be the reader's guess from the report's own kernel name.
   const unnamed = !distro.success || (isCollectorReport(pasted) && entities.version === undefined);
-  if (own.guest.distro !== undefined || unnamed) return readsSomething(pasted, own) ? own : undefined;
-  const named = checkBundle(kb, pasted, {
-    ...host,
-    guest: { distro: distro.data, ...(entities.version ? { version: entities.version } : {}) },
-  });
-  const told = named.findings.some((f) => !FROM_THE_NAME_ALONE.has(f.id));
-  return readsSomething(pasted, own) || told ? named : undefined;
+  const guest = unnamed ? undefined : { distro: distro.data, ...(entities.version ? { version: entities.version } : {}) };
+  const { own, asNamed } = checkPaste(kb, pasted, entities.host ? { host: entities.host } : {}, guest);
+  if (!asNamed) return readsSomething(pasted, own) ? own : undefined;
+  const told = asNamed.findings.some((f) => !FROM_THE_NAME_ALONE.has(f.id));
+  return readsSomething(pasted, own) || told ? asNamed : undefined;
 }
 
 /** Output the check reads nothing of (a shell session of other commands) leaves the question a question. */

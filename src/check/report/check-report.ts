@@ -1,6 +1,5 @@
 import type { DistroId, FeatureId, HostId, IntegrationKind } from '../../knowledge/schema/index.ts';
 import type { RuleSeverity } from '../rules/catalogue.ts';
-import type { GuestDistro } from '../guest-facts.ts';
 
 /** One finding of one rule, as the `check --json` contract prints it. Evidence is untrusted upload text. */
 export interface Finding {
@@ -44,6 +43,4 @@ export interface CheckOptions {
   readonly asOf?: string;
   /** The host, when the user knows it better than the upload shows. */
   readonly host?: HostId;
-  /** The guest the user's message names, used only when the upload does not show which distribution it is. */
-  readonly guest?: { readonly distro: GuestDistro; readonly version?: string };
 }

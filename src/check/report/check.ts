@@ -1,7 +1,7 @@
-import type { GuestFacts } from '../guest-facts.ts';
+import type { GuestDistro, GuestFacts } from '../guest-facts.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import { FEATURE_IDS } from '../../knowledge/schema/index.ts';
-import { parseBundle, type Diagnostic, type UploadFormat } from '../parse/index.ts';
+import { parseBundle, type Diagnostic, type ParsedBundle, type UploadFormat } from '../parse/index.ts';
 import type { RuleId } from '../rules/catalogue.ts';
 import { buildContext, today } from '../rules/context.ts';
 import { hostBeyondListedHosts, newerThanListed, plain } from '../rules/helpers.ts';
@@ -127,22 +127,39 @@ export function evaluateFacts(
 /** Parses an upload and checks it. Never throws on bad input: problems end up in `input.diagnostics`. */
 export function evaluateBundle(kb: KnowledgeBase, input: Buffer | string, options: CheckOptions = {}): CheckResult {
   const parsed = parseBundle(input);
-  const result = evaluateFacts(
-    kb,
-    withNamedGuest(parsed.facts, options.guest),
-    options,
-    { sections: parsed.stats.sections, truncated: parsed.stats.truncated, diagnostics: parsed.diagnostics },
-    { notEvaluated: true },
-  );
+  const result = evaluateFacts(kb, parsed.facts, options, inputSummary(parsed), { notEvaluated: true });
   return { ...result, format: parsed.format };
 }
 
+function inputSummary(parsed: ParsedBundle): InputSummary {
+  return { sections: parsed.stats.sections, truncated: parsed.stats.truncated, diagnostics: parsed.diagnostics };
+}
+
+/** The guest a user's message names beside a paste. */
+export interface NamedGuest {
+  readonly distro: GuestDistro;
+  readonly version?: string;
+}
+
 /**
- * Host-side output, or a kernel log, says nothing of which distribution runs: the one the user's message names
- * ("sles 11 sp3 vm never boots" above a Get-VM paste) stands in, with low confidence and the message as its evidence.
+ * A paste checked as it is, and, when it does not show which distribution runs (host-side output, a kernel log), once
+ * more as the guest the user's message names: parsed once, judged twice.
  */
-function withNamedGuest(facts: GuestFacts, guest: CheckOptions['guest']): GuestFacts {
-  if (facts.os || !guest) return facts;
+export function checkPaste(
+  kb: KnowledgeBase,
+  input: string,
+  options: CheckOptions,
+  guest: NamedGuest | undefined,
+): { own: CheckReport; asNamed?: CheckReport } {
+  const parsed = parseBundle(input);
+  const judge = (facts: GuestFacts) => evaluateFacts(kb, facts, options, inputSummary(parsed), { notEvaluated: true }).report;
+  const own = judge(parsed.facts);
+  if (parsed.facts.os || !guest) return { own };
+  return { own, asNamed: judge(withNamedGuest(parsed.facts, guest)) };
+}
+
+/** The named guest as the os fact, with low confidence and the message as its evidence. */
+function withNamedGuest(facts: GuestFacts, guest: NamedGuest): GuestFacts {
   const named = `${guest.distro}${guest.version ? ` ${guest.version}` : ''}`;
   const os = { distro: guest.distro, rawId: guest.distro, like: [], ...(guest.version ? { version: guest.version } : {}) };
   return {
