@@ -1,4 +1,5 @@
 import type { DiagnosticSink } from './diagnostics.ts';
+import { HOST_COMMANDS, HOST_SECTIONS, pastedCommand, type LineRewrite } from './pasted-commands.ts';
 import { SECTION, type SectionName } from './section-names.ts';
 import type { Section, SectionStore } from './section.ts';
 
@@ -10,8 +11,6 @@ import type { Section, SectionStore } from './section.ts';
 
 const KNOWN_COMMANDS =
   /^(?:sudo\s+)?(?:uname|lsmod|rpm|dpkg|dpkg-query|yum|dnf|zypper|apt|dmesg|journalctl|cat|systemctl|service|chkconfig|initctl|modinfo|ps|pgrep|kldstat|sysctl|pkg|lspci|grep|mokutil|freebsd-version|lsb_release|hostnamectl|tail|head|less|ls|ethtool|ifconfig|lsblk|virt-what|systemd-detect-virt|dmidecode|lsinitrd|lsinitramfs|lscpu)\b/;
-// Host-side PowerShell, which admins paste beside the guest's output; PowerShell ignores case.
-const HOST_COMMANDS = /^get-vm(?:integrationservice|firmware|networkadapter|memory)?\b/i;
 // SUSE's and FreeBSD's prompts put a space before the mark: "sles15:~ # ", "root@fw01:~ # "; PowerShell's is "PS C:\> ".
 const PROMPT =
   /^(?:\[[^\]\n]{1,80}\]\s?[#$]|[\w.@~:/-]{1,80}[#$%>]|[\w.@-]{1,64}:[\w.~/-]{0,80} [#>]|PS(?: [^>\n]{1,200})?>|[#$%>])\s+(.{1,400})$/;
@@ -44,26 +43,18 @@ function firstStage(command: string): string {
   return command.trim();
 }
 
+function withoutSudo(command: string): string {
+  return command.replace(/^sudo\s+/, '').trim();
+}
+
 /** Section for a command line typed at a prompt; sub-commands decide (cat of which file, dmesg or rpm). */
 export function sectionForCommand(command: string): SectionName | undefined {
-  const cmd = command.replace(/^sudo\s+/, '').trim();
+  const cmd = withoutSudo(command);
   const first = cmd.split(/\s+/, 1)[0] ?? '';
   const piped = firstStage(cmd);
+  const pasted = pastedCommand(cmd);
+  if (pasted) return pasted.section;
   if (first === 'uname') return SECTION.uname;
-  if (/^systemctl\s+is-enabled\s+fstrim\.timer\b/.test(cmd)) return SECTION.discard;
-  if (first === 'sysctl' && /\bkern\.timecounter\.hardware\b/.test(cmd)) return SECTION.bsdTimecounter;
-  if (first === 'ls' && /\s\/sys\/firmware\/efi\/?(?:\s|$)/.test(cmd)) return SECTION.firmware;
-  if (first === 'ls' && /\s\/sys\/devices\/system\/node\b/.test(cmd)) return SECTION.numa;
-  if (first === 'lscpu') return SECTION.cpuinfo;
-  if (first === 'ifconfig') return SECTION.bsdIfconfig;
-  if (first === 'lsblk' && /\s(?:-D|--discard)\b/.test(cmd)) return SECTION.discard;
-  if (first === 'virt-what') return SECTION.virtWhat;
-  if (first === 'systemd-detect-virt') return SECTION.detectVirt;
-  if (first === 'dmidecode') return SECTION.dmidecode;
-  if (first === 'lsinitrd' || first === 'lsinitramfs') return SECTION.initramfs;
-  if (/\/sys\/devices\/system\/memory\b/.test(cmd)) return SECTION.memHotplug;
-  const host = HOST_COMMANDS.exec(first)?.[0].toLowerCase();
-  if (host) return HOST_SECTION_FOR[host];
   if (first === 'ethtool' && /\s-i\b/.test(cmd)) return SECTION.ethtoolInfo;
   if (first === 'lsmod' || piped === 'cat /proc/modules') return SECTION.lsmod;
   if (['rpm', 'dpkg', 'dpkg-query', 'yum', 'dnf', 'zypper', 'apt', 'pkg'].includes(first)) return SECTION.packages;
@@ -80,100 +71,6 @@ export function sectionForCommand(command: string): SectionName | undefined {
   if (file) return sectionForFile(file);
   return undefined;
 }
-
-/**
- * A command's output as the collector would have printed it in its section, line by line (undefined drops a line):
- * "acpi_pm" from cat …/current_clocksource is the collector's "current=acpi_pm".
- */
-type LineRewrite = (text: string) => string | undefined;
-
-function rewriteFor(command: string): LineRewrite | undefined {
-  // uname -r prints the release alone; uname -a's line puts it third, after the OS and the host name.
-  if (/^(?:sudo\s+)?uname\s+-r\s*$/.test(command))
-    return (text) => {
-      const release = text.trim();
-      if (!/^\d{1,3}\.\d{1,3}\S*$/.test(release)) return undefined;
-      return `${/-(?:RELEASE|STABLE|CURRENT|BETA|RC)/.test(release) ? 'FreeBSD' : 'Linux'} - ${release}`;
-    };
-  const clock = /clocksource0\/(current|available)_clocksource\b/.exec(command)?.[1];
-  if (clock) return (text) => `${clock}=${text.trim()}`;
-  const discard = /(\/sys\/block\/[^/\s]+\/queue\/discard_max_bytes)\b/.exec(command)?.[1];
-  if (discard) return (text) => (/^\d{1,20}$/.test(text.trim()) ? `${discard}: ${text.trim()}` : undefined);
-  const scheduler = /\/sys\/block\/([^/\s]+)\/queue\/scheduler/.exec(command)?.[1];
-  if (scheduler) return (text) => (text.startsWith('/sys/') ? text : `/sys/block/${scheduler}/queue/scheduler: ${text.trim()}`);
-  if (/^(?:sudo\s+)?lsblk\b/.test(command)) return lsblkDiscardLine;
-  // systemctl is-active/is-enabled print one state per unit named; the collector prints "unit-active: <unit> <state>".
-  const unitState = /^(?:sudo\s+)?systemctl\s+is-(active|enabled)((?:\s+[\w@.-]{1,80}){1,8})\s*$/.exec(command);
-  if (unitState && !/\bfstrim\.timer\b/.test(unitState[2]!)) {
-    const units = unitState[2]!
-      .trim()
-      .split(/\s+/)
-      .map((unit) => (/\.\w+$/.test(unit) ? unit : `${unit}.service`));
-    const key = unitState[1] === 'active' ? 'unit-active' : 'unit-file';
-    let next = 0;
-    return (text) => {
-      const unit = units[next];
-      if (!unit || !/^[a-z-]{1,20}$/.test(text.trim())) return undefined;
-      next++;
-      return `${key}: ${unit} ${text.trim()}`;
-    };
-  }
-  const dmiString = /^(?:sudo\s+)?dmidecode\s+-s\s+system-(product-name|manufacturer)\b/.exec(command)?.[1];
-  if (dmiString) return (text) => `${dmiString === 'manufacturer' ? 'Manufacturer' : 'Product Name'}: ${text.trim()}`;
-  // "lsinitrd … | grep -c hv": a count, not names; none means none, some means some the check cannot name.
-  if (/^(?:sudo\s+)?lsinitr(?:d|amfs)\b.*\|\s*grep\s+-\w*c/.test(command))
-    return (text) => (/^\d{1,5}$/.test(text.trim()) ? `hv modules counted: ${text.trim()}` : undefined);
-  if (/\/sys\/devices\/system\/memory\/auto_online_blocks\b/.test(command)) return (text) => `auto_online_blocks=${text.trim()}`;
-  if (/\/sys\/devices\/system\/memory\/memory\*\/state\b/.test(command))
-    return (text) => {
-      const counted = /^\s*(\d{1,6})\s+(online|offline)\s*$/.exec(text);
-      if (counted) return `states: ${counted[2]}=${counted[1]}`;
-      // "grep -l offline …/state | wc -l": the number of blocks in the state grep looked for.
-      const state = /\bgrep\b[^|]*\b(online|offline)\b/.exec(command)?.[1];
-      return state && /^\d{1,6}$/.test(text.trim()) ? `states: ${state}=${text.trim()}` : undefined;
-    };
-  if (/^(?:sudo\s+)?systemctl\s+is-enabled\s+fstrim\.timer\b/.test(command)) return (text) => `fstrim.timer enabled=${text.trim()}`;
-  if (/^(?:sudo\s+)?sysctl\b/.test(command))
-    return (text) => /^(?:kern\.timecounter\.hardware:\s*)?([\w-]{1,40})\s*$/.exec(text.trim())?.[1];
-  if (/^(?:sudo\s+)?ls\b.*\/sys\/devices\/system\/node\b/.test(command)) {
-    // One node directory a word, on one line or several: the count so far, as the collector's "nodes=N".
-    let nodes = 0;
-    return (text) => {
-      nodes += (text.match(/\bnode\d{1,4}\b/g) ?? []).length;
-      return nodes > 0 ? `nodes=${nodes}` : undefined;
-    };
-  }
-  if (/^(?:sudo\s+)?ls\b/.test(command)) return (text) => (/No such file/.test(text) ? 'boot=bios' : 'boot=uefi');
-  if (/^(?:sudo\s+)?lscpu\b/.test(command))
-    return (text) => {
-      const cpus = /^CPU\(s\):\s+(\d{1,6})\s*$/.exec(text.trim())?.[1];
-      if (cpus) return `processors=${cpus}`;
-      return /^NUMA node\(s\):\s+\d{1,4}\s*$/.test(text.trim()) ? text.trim() : undefined;
-    };
-  // Linux's ifconfig names eth0 or ens33; only FreeBSD's hn0 and de0 tell the check anything.
-  if (/^(?:sudo\s+)?ifconfig\b/.test(command))
-    return (text) => (/^(?:eth|en[ops]|wl|lo|docker|br|virbr|veth)\w*: flags=/.test(text) ? undefined : text);
-  return undefined;
-}
-
-const SIZE_UNIT: Record<string, number> = { B: 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
-
-/** "sda  0  2M  4G  0" under lsblk --discard's header: a whole disk's DISC-MAX, as the collector prints discard_max_bytes. */
-function lsblkDiscardLine(text: string): string | undefined {
-  const row = /^([a-z][\w-]{0,30})\s+\d+\s+\S+\s+(\d+(?:\.\d+)?)([BKMGT]?)\s+\d+\s*$/.exec(text);
-  if (!row) return undefined;
-  const bytes = Math.round(Number(row[2]) * (SIZE_UNIT[row[3] || 'B'] ?? 1));
-  return `/sys/block/${row[1]}/queue/discard_max_bytes: ${bytes}`;
-}
-
-const HOST_SECTION_FOR: Record<string, SectionName> = {
-  'get-vmintegrationservice': SECTION.hostIntegrationServices,
-  'get-vmfirmware': SECTION.hostFirmware,
-  'get-vmnetworkadapter': SECTION.hostNetworkAdapter,
-  'get-vmmemory': SECTION.hostMemory,
-  'get-vm': SECTION.hostVm,
-};
-const HOST_SECTIONS = new Set<SectionName>(Object.values(HOST_SECTION_FOR));
 
 /** The integration services' names as Get-VMIntegrationService lists them (English; 2012 R2 and later). */
 export const INTEGRATION_SERVICE_NAMES = /Guest Service Interface|Heartbeat|Key-Value Pair Exchange|Shutdown|Time Synchronization|VSS/;
@@ -199,7 +96,6 @@ function sectionForFile(path: string): SectionName | undefined {
   if (byFile[path]) return byFile[path];
   if (/^\/sys\/block\/[^/]+\/queue\/scheduler$/.test(path)) return SECTION.schedulers;
   if (/^\/sys\/devices\/system\/clocksource\//.test(path)) return SECTION.clocksource;
-  if (/^\/sys\/block\/[^/]+\/queue\/discard_max_bytes$/.test(path)) return SECTION.discard;
   if (path === '/etc/default/grub' || /^\/boot\/(?:efi\/EFI\/\w+|grub2?)\/grub\.(?:cfg|conf)$/.test(path)) return SECTION.grubTimeout;
   return undefined;
 }
@@ -278,7 +174,7 @@ export function splitPaste(lines: readonly string[], store: SectionStore, diagno
       const name = sectionForCommand(prompt[1]);
       block = name ? store.open(name, 'paste', lineNo, true) : undefined;
       fromPrompt = block !== undefined;
-      rewrite = rewriteFor(prompt[1]);
+      rewrite = pastedCommand(withoutSudo(prompt[1]))?.rewrite;
       classified++;
       continue;
     }
