@@ -89,8 +89,8 @@ function firmware(lines: readonly Line[]): Pick<VmSettings, 'secureBoot' | 'secu
 }
 
 /** DynamicMacAddressEnabled, from a list or from a table that selected it ("… Network Adapter  True  00155D…"). */
-function dynamicMac(lines: readonly Line[]): Pick<VmSettings, 'dynamicMac'> {
-  const listed = listFields(lines).get('DynamicMacAddressEnabled')?.map(trueFalse);
+function dynamicMac(lines: readonly Line[], fields: Map<string, string[]>): Pick<VmSettings, 'dynamicMac'> {
+  const listed = fields.get('DynamicMacAddressEnabled')?.map(trueFalse);
   if (listed?.length) return listed.some((flag) => flag === true) ? { dynamicMac: true } : { dynamicMac: false };
   const header = lines.find(({ text }) => /\bDynamicMacAddressEnabled\b/.test(text))?.text;
   if (!header) return {};
@@ -115,8 +115,8 @@ function generationColumn(lines: readonly Line[]): string | undefined {
   return row?.text.trim().split(/\s+/)[at];
 }
 
-function networkAdapters(lines: readonly Line[]): Pick<VmSettings, 'networkAdapters' | 'legacyAdapters'> {
-  const legacyFlags = listFields(lines).get('IsLegacy')?.map(trueFalse) ?? [];
+function networkAdapters(lines: readonly Line[], fields: Map<string, string[]>): Pick<VmSettings, 'networkAdapters' | 'legacyAdapters'> {
+  const legacyFlags = fields.get('IsLegacy')?.map(trueFalse) ?? [];
   if (legacyFlags.length > 0) {
     return { networkAdapters: legacyFlags.length, legacyAdapters: legacyFlags.filter((flag) => flag === true).length };
   }
@@ -165,11 +165,12 @@ export function vmSettingsFacts(sections: SectionMap): Pick<GuestFacts, 'vmSetti
   const all = [...services, ...firmwareLines, ...adapterLines, ...memoryLines, ...vmLines];
   if (all.length === 0) return {};
   const generation = generationOf(vmLines) ?? (firmwareLines.length > 0 ? 2 : undefined);
+  const adapterFields = listFields(adapterLines);
   const settings: VmSettings = {
     integrationServices: integrationServices(services),
     ...firmware(firmwareLines),
-    ...networkAdapters(adapterLines),
-    ...dynamicMac(adapterLines),
+    ...networkAdapters(adapterLines, adapterFields),
+    ...dynamicMac(adapterLines, adapterFields),
     ...memory(memoryLines),
     ...(generation ? { generation } : {}),
   };
